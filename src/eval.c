@@ -136,23 +136,20 @@ static int is_quoted(const char *qt)
 	return 0;
 }
 
-/* Length of the character at s[i] if it belongs to a word, else 0. Words are
- * ASCII letters and digits plus non-ASCII characters, except no-break space
- * and the General Punctuation block (curly quotes and apostrophes, dashes),
- * so that "Trump’s" holds the word "Trump". */
-static size_t word_char(const char *s, size_t len, size_t i)
+/* Length of the character at s[i] (at least 1); *word says whether it
+ * belongs to a word. Words are ASCII letters and digits plus non-ASCII
+ * characters, except no-break space and the General Punctuation block (curly
+ * quotes and apostrophes, dashes), so that "Trump’s" holds the word "Trump". */
+static size_t char_at(const char *s, size_t len, size_t i, int *word)
 {
-	unsigned char c = (unsigned char)s[i];
+	unsigned char c = (unsigned char)s[i], c1 = i + 1 < len ? (unsigned char)s[i + 1] : 0;
 	size_t n;
 
-	if (c < 0x80)
-		return ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-		        (c >= 'A' && c <= 'Z')) ? 1 : 0;
-	if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
-		return 0;
-	if (c == 0xE2 && i + 1 < len &&
-	    ((unsigned char)s[i + 1] == 0x80 || (unsigned char)s[i + 1] == 0x81))
-		return 0;
+	if (c < 0x80) {
+		*word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		return 1;
+	}
+	*word = !(c == 0xC2 && c1 == 0xA0) && !(c == 0xE2 && (c1 == 0x80 || c1 == 0x81));
 	n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
 	return i + n <= len ? n : len - i;
 }
@@ -161,12 +158,13 @@ static size_t word_char(const char *s, size_t len, size_t i)
  * sets *start. */
 static size_t next_word(const char *s, size_t len, size_t *pos, size_t *start)
 {
-	size_t i = *pos, n;
+	size_t i = *pos, n = 0;
+	int word = 0;
 
-	while (i < len && !word_char(s, len, i))
-		i++;
+	while (i < len && (n = char_at(s, len, i, &word), !word))
+		i += n;
 	*start = i;
-	while (i < len && (n = word_char(s, len, i)) > 0)
+	while (i < len && (n = char_at(s, len, i, &word), word))
 		i += n;
 	*pos = i;
 	return i - *start;
@@ -752,12 +750,14 @@ static int score_doc(const struct ws_eval *ev, const struct doc *d, int quoted_o
 			pr->p = j;
 		}
 	}
-	qsort(s->pairs, s->n_pairs, sizeof *s->pairs, pair_cmp);
-	memset(s->g_used, 0, ng);
-	memset(s->p_used, 0, np);
 	counts[0] = (long)ng;
 	counts[1] = (long)np;
 	counts[2] = counts[3] = 0;
+	if (!s->n_pairs)
+		return 0;   /* also keeps NULL scratch away from qsort and memset */
+	qsort(s->pairs, s->n_pairs, sizeof *s->pairs, pair_cmp);
+	memset(s->g_used, 0, ng);
+	memset(s->p_used, 0, np);
 	for (i = 0; i < s->n_pairs; i++) {
 		const struct pair *pr = &s->pairs[i];
 
