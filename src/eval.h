@@ -121,7 +121,8 @@ struct ws_eval_row {
 /* overall covers every document of the gold file; outlets has one row per
  * outlet, sorted by name (bytewise), and is empty when no document has a
  * known outlet. A document whose outlet is known neither from metadata nor
- * from its predictions goes under "unknown". */
+ * from its predictions goes under "unknown". Outlet names point into the
+ * struct ws_eval that was scored: free it only after the report. */
 struct ws_eval_report {
 	enum ws_eval_track track;
 	double threshold;
