@@ -1,0 +1,136 @@
+/* Growable byte buffers and allocation helpers (see buf.h). */
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void die_oom(size_t n)
+{
+	fprintf(stderr, "whosaid: out of memory allocating %zu bytes\n", n);
+	abort();
+}
+
+void *ws_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		die_oom(n);
+	return p;
+}
+
+void *ws_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		die_oom(n * size);
+	return p;
+}
+
+void *ws_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		die_oom(n);
+	return q;
+}
+
+char *ws_xstrndup(const char *s, size_t n)
+{
+	char *p = ws_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *ws_xstrdup(const char *s)
+{
+	return ws_xstrndup(s, strlen(s));
+}
+
+void ws_grow(void **p, size_t *cap, size_t need, size_t elsize)
+{
+	if (need <= *cap)
+		return;
+	size_t c = *cap ? *cap : 8;
+	while (c < need) {
+		if (c > ((size_t)-1) / 2 / elsize)
+			die_oom(need * elsize);
+		c *= 2;
+	}
+	*p = ws_xrealloc(*p, c * elsize);
+	*cap = c;
+}
+
+void ws_buf_init(struct ws_buf *b)
+{
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+void ws_buf_release(struct ws_buf *b)
+{
+	free(b->data);
+	ws_buf_init(b);
+}
+
+void ws_buf_reset(struct ws_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void ws_buf_grow(struct ws_buf *b, size_t extra)
+{
+	void *p = b->data;
+	ws_grow(&p, &b->cap, b->len + extra + 1, 1);
+	b->data = p;
+}
+
+void ws_buf_add(struct ws_buf *b, const char *s, size_t n)
+{
+	ws_buf_grow(b, n);
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void ws_buf_adds(struct ws_buf *b, const char *s)
+{
+	ws_buf_add(b, s, strlen(s));
+}
+
+void ws_buf_addc(struct ws_buf *b, char c)
+{
+	ws_buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void ws_buf_addu(struct ws_buf *b, unsigned long long v)
+{
+	char tmp[24];
+	int i = (int)sizeof(tmp);
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	ws_buf_add(b, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+void ws_buf_addf(struct ws_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	ws_buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}

@@ -1,0 +1,55 @@
+/* Growable byte buffers and arrays: the low-level memory primitives every
+ * stage uses. They know nothing about language. Allocation failure aborts
+ * with a message: there is no sensible way to go on without memory. */
+#ifndef WS_BUF_H
+#define WS_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* A byte string that owns its memory. data is NUL-terminated once anything
+ * has been added; len excludes the NUL. Initialise with ws_buf_init() or
+ * WS_BUF_INIT, free with ws_buf_release(). */
+struct ws_buf {
+	char *data;
+	size_t len, cap;
+};
+
+#define WS_BUF_INIT { NULL, 0, 0 }
+
+void ws_buf_init(struct ws_buf *b);
+void ws_buf_release(struct ws_buf *b);
+/* Empties the buffer and keeps its memory for reuse. */
+void ws_buf_reset(struct ws_buf *b);
+/* Makes room for at least extra more bytes (plus the NUL). */
+void ws_buf_grow(struct ws_buf *b, size_t extra);
+void ws_buf_add(struct ws_buf *b, const char *s, size_t n);
+void ws_buf_adds(struct ws_buf *b, const char *s);
+void ws_buf_addc(struct ws_buf *b, char c);
+void ws_buf_addu(struct ws_buf *b, unsigned long long v);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void ws_buf_addf(struct ws_buf *b, const char *fmt, ...);
+
+/* Allocation helpers that never return NULL. */
+void *ws_xmalloc(size_t n);
+void *ws_xcalloc(size_t n, size_t size);
+void *ws_xrealloc(void *p, size_t n);
+char *ws_xstrndup(const char *s, size_t n);
+char *ws_xstrdup(const char *s);
+
+/* Grows *p (an array of elsize-byte items with *cap slots) to hold need items. */
+void ws_grow(void **p, size_t *cap, size_t need, size_t elsize);
+
+/* A typed growable array: WS_VEC(struct ws_token) toks = {0}; */
+#define WS_VEC(T) struct { T *v; size_t n, cap; }
+#define WS_VEC_RESERVE(vec, need) \
+	ws_grow((void **)&(vec).v, &(vec).cap, (need), sizeof(*(vec).v))
+#define WS_VEC_PUSH(vec, item) do { \
+	WS_VEC_RESERVE(vec, (vec).n + 1); \
+	(vec).v[(vec).n++] = (item); \
+} while (0)
+#define WS_VEC_FREE(vec) do { free((vec).v); (vec).v = NULL; (vec).n = (vec).cap = 0; } while (0)
+
+#endif

@@ -1,0 +1,130 @@
+/* Processing one document: checks the bytes, then runs the stages in
+ * order (tokenize, quotes, attribution) over the document's reusable
+ * buffers. */
+#include "doc.h"
+#include "attrib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct ws_doc *ws_doc_new(const struct ws_engine *e)
+{
+	struct ws_doc *d = ws_xcalloc(1, sizeof(*d));
+	d->eng = e;
+	return d;
+}
+
+void ws_doc_free(struct ws_doc *d)
+{
+	if (!d)
+		return;
+	ws_tokens_release(&d->tk);
+	WS_VEC_FREE(d->quotes);
+	WS_VEC_FREE(d->stmts);
+	WS_VEC_FREE(d->ents);
+	WS_VEC_FREE(d->ments);
+	WS_VEC_FREE(d->ent_key);
+	free(d);
+}
+
+int ws_tok_eq(const struct ws_doc *d, size_t i, const char *lit)
+{
+	size_t n = strlen(lit);
+	return ws_tok_len(d, i) == n && memcmp(ws_tok_text(d, i), lit, n) == 0;
+}
+
+static void reset(struct ws_doc *d)
+{
+	d->tk.tok.n = d->tk.sent.n = d->tk.para.n = 0;
+	d->quotes.n = d->stmts.n = d->ents.n = d->ments.n = d->ent_key.n = 0;
+	d->qstats.unmatched = 0;
+}
+
+/* Whether the bytes are an article at all. A few stray invalid or control
+ * bytes are tolerated (scraped text has them); a file that is mostly not
+ * UTF-8 text is refused rather than turned into nonsense rows. */
+static int check_bytes(struct ws_doc *d)
+{
+	struct ws_text_scan *s = &d->scan;
+	ws_text_scan(d->text, d->len, s);
+	if (s->encoding != WS_ENC_UTF8)
+		return WS_ERR_ENCODING;
+	size_t bad = s->invalid + s->nul + s->controls;
+	if (s->nul && (s->nul * 100 > s->chars || bad * 20 > s->chars))
+		return WS_ERR_BINARY;
+	if (s->invalid * 10 > s->chars)
+		return WS_ERR_ENCODING;
+	if (s->controls * 20 > s->chars)
+		return WS_ERR_BINARY;
+	return WS_OK;
+}
+
+int ws_doc_process(struct ws_doc *d, const char *text, size_t len)
+{
+	reset(d);
+	d->text = text;
+	d->len = len;
+	int rc = check_bytes(d);
+	if (rc)
+		return rc;
+	if (ws_tokenize(&d->eng->seg, text, len, &d->tk) < 0)
+		return WS_ERR_TOO_LARGE;
+	if (d->tk.tok.n == 0)
+		return WS_ERR_EMPTY;
+	ws_pair_quotes(&d->tk, &d->quotes, &d->qstats);
+	ws_attribute(d);
+	return WS_OK;
+}
+
+size_t ws_doc_statements(const struct ws_doc *d, const struct ws_statement **out)
+{
+	*out = d->stmts.v;
+	return d->stmts.n;
+}
+
+size_t ws_doc_entities(const struct ws_doc *d, const struct ws_entity **out)
+{
+	*out = d->ents.v;
+	return d->ents.n;
+}
+
+size_t ws_doc_mentions(const struct ws_doc *d, const struct ws_mention **out)
+{
+	*out = d->ments.v;
+	return d->ments.n;
+}
+
+size_t ws_doc_invalid_bytes(const struct ws_doc *d)
+{
+	return d->scan.invalid;
+}
+
+const char *ws_doc_text(const struct ws_doc *d, size_t *len)
+{
+	if (len)
+		*len = d->len;
+	return d->text;
+}
+
+const char *ws_quote_type_name(enum ws_quote_type t)
+{
+	switch (t) {
+	case WS_QT_DIRECT: return "direct";
+	case WS_QT_MIXED: return "mixed";
+	case WS_QT_INDIRECT: return "indirect";
+	}
+	return "direct";
+}
+
+const char *ws_speaker_type_name(enum ws_speaker_type t)
+{
+	switch (t) {
+	case WS_SP_PERSON: return "person";
+	case WS_SP_ORGANIZATION: return "organization";
+	case WS_SP_PLACE: return "place";
+	case WS_SP_GROUP: return "group";
+	case WS_SP_ANONYMOUS: return "anonymous";
+	case WS_SP_UNKNOWN: break;
+	}
+	return "unknown";
+}

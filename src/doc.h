@@ -1,0 +1,41 @@
+/* The document's insides: one article's tokens, quote spans and results,
+ * reused from article to article by one thread. */
+#ifndef WS_DOC_H
+#define WS_DOC_H
+
+#include "buf.h"
+#include "engine.h"
+#include "quotes.h"
+#include "text.h"
+#include "tokenize.h"
+#include "whosaid.h"
+
+struct ws_doc {
+	const struct ws_engine *eng;
+	const char *text;
+	size_t len;
+	struct ws_text_scan scan;
+	struct ws_tokens tk;
+	ws_qspan_vec quotes;
+	struct ws_qstats qstats;
+	WS_VEC(struct ws_statement) stmts;
+	WS_VEC(struct ws_entity) ents;
+	WS_VEC(struct ws_mention) ments;
+	WS_VEC(uint32_t) ent_key;	/* per entity: last token of its name */
+};
+
+/* Helpers on tokens used by several stages. */
+static inline size_t ws_tok_len(const struct ws_doc *d, size_t i)
+{
+	return d->tk.tok.v[i].end - d->tk.tok.v[i].start;
+}
+
+static inline const char *ws_tok_text(const struct ws_doc *d, size_t i)
+{
+	return d->text + d->tk.tok.v[i].start;
+}
+
+/* The token is exactly the ASCII literal lit. */
+int ws_tok_eq(const struct ws_doc *d, size_t i, const char *lit);
+
+#endif

@@ -1,0 +1,77 @@
+/* Loading the engine's data files (see whosaid.h). Every file is read and
+ * every error reported before the load fails, so one run shows them all. */
+#include "engine.h"
+#include "buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const abbrev_classes[] = { "title", "month", "number", "common", NULL };
+static const char *const genders[] = { "male", "female", "neuter", "any", NULL };
+
+static struct ws_wordlist *load(const char *dir, const char *name, unsigned minf, unsigned maxf,
+				const char *const *allowed, struct ws_diag *d)
+{
+	struct ws_buf path = WS_BUF_INIT;
+	ws_buf_addf(&path, "%s/rules/%s", dir, name);
+	struct ws_wordlist *wl = ws_wordlist_load(path.data, minf, maxf, allowed, d);
+	ws_buf_release(&path);
+	return wl;
+}
+
+int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
+{
+	struct ws_diag d = { diag, 0, 0 };
+	struct ws_engine *e = ws_xcalloc(1, sizeof(*e));
+	e->datadir = ws_xstrdup(datadir);
+	e->abbrev = load(datadir, "abbreviations.txt", 1, 1, abbrev_classes, &d);
+	e->starters = load(datadir, "sentence-starters.txt", 0, 0, NULL, &d);
+	e->particles = load(datadir, "name-particles.txt", 0, 0, NULL, &d);
+	e->pronouns = load(datadir, "pronouns.txt", 2, 2, genders, &d);
+	e->cues = load(datadir, "cues-basic.txt", 2, 2, NULL, &d);
+	if (d.errors) {
+		ws_engine_free(e);
+		*out = NULL;
+		return WS_ERR_DATA;
+	}
+	e->seg.abbrev = e->abbrev;
+	e->seg.starters = e->starters;
+	*out = e;
+	return WS_OK;
+}
+
+void ws_engine_free(struct ws_engine *e)
+{
+	if (!e)
+		return;
+	ws_wordlist_free(e->abbrev);
+	ws_wordlist_free(e->starters);
+	ws_wordlist_free(e->particles);
+	ws_wordlist_free(e->pronouns);
+	ws_wordlist_free(e->cues);
+	free(e->datadir);
+	free(e);
+}
+
+void ws_engine_info(const struct ws_engine *e, struct ws_engine_info *out)
+{
+	out->abbreviations = ws_wordlist_count(e->abbrev);
+	out->sentence_starters = ws_wordlist_count(e->starters);
+	out->particles = ws_wordlist_count(e->particles);
+	out->pronouns = ws_wordlist_count(e->pronouns);
+	out->cues = ws_wordlist_count(e->cues);
+}
+
+const char *ws_strerror(int err)
+{
+	switch (err) {
+	case WS_OK: return "ok";
+	case WS_ERR_IO: return "input/output error";
+	case WS_ERR_DATA: return "errors in the data files";
+	case WS_ERR_EMPTY: return "empty document";
+	case WS_ERR_BINARY: return "binary file, not text";
+	case WS_ERR_ENCODING: return "not UTF-8 text";
+	case WS_ERR_TOO_LARGE: return "document too large";
+	default: return "unknown error";
+	}
+}

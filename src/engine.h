@@ -1,0 +1,20 @@
+/* The engine's insides, shared by the pipeline stages: the loaded data,
+ * read-only after ws_engine_load(). */
+#ifndef WS_ENGINE_H
+#define WS_ENGINE_H
+
+#include "tokenize.h"
+#include "whosaid.h"
+#include "wordlist.h"
+
+struct ws_engine {
+	char *datadir;
+	struct ws_wordlist *abbrev;	/* rules/abbreviations.txt */
+	struct ws_wordlist *starters;	/* rules/sentence-starters.txt */
+	struct ws_wordlist *particles;	/* rules/name-particles.txt */
+	struct ws_wordlist *pronouns;	/* rules/pronouns.txt */
+	struct ws_wordlist *cues;	/* rules/cues-basic.txt */
+	struct ws_seglists seg;
+};
+
+#endif

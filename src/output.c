@@ -1,0 +1,249 @@
+/* TSV rendering (see output.h). No quoting: fields are cleaned instead,
+ * which is what awk, cut and R's read.delim(quote='') expect. */
+#include "output.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void ws_tsv_field(struct ws_buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	ws_buf_grow(b, n);
+	size_t i = 0;
+	while (i < n) {
+		size_t run = i;
+		while (run < n && u[run] >= 0x20 && u[run] < 0x7F)
+			run++;
+		if (run > i) {
+			ws_buf_add(b, s + i, run - i);
+			i = run;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = ws_utf8_next(u, n, i, &cp);
+		if (cp == WS_CP_INVALID)
+			ws_buf_add(b, "\xEF\xBF\xBD", 3);
+		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+			 cp == 0x2028 || cp == 0x2029)
+			ws_buf_addc(b, ' ');
+		else
+			ws_buf_add(b, s + i, k);
+		i += k;
+	}
+}
+
+static void field_str(struct ws_buf *b, const char *s)
+{
+	if (s)
+		ws_tsv_field(b, s, strlen(s));
+}
+
+static void field_span(struct ws_buf *b, const struct ws_doc *d, struct ws_span sp)
+{
+	size_t len;
+	const char *text = ws_doc_text(d, &len);
+	if (sp.end > sp.start && sp.end <= len)
+		ws_tsv_field(b, text + sp.start, sp.end - sp.start);
+}
+
+static void field_offsets(struct ws_buf *b, struct ws_span sp)
+{
+	if (sp.end > sp.start) {
+		ws_buf_addu(b, sp.start);
+		ws_buf_addc(b, '\t');
+		ws_buf_addu(b, sp.end);
+	} else {
+		ws_buf_addc(b, '\t');
+	}
+}
+
+static void tab(struct ws_buf *b)
+{
+	ws_buf_addc(b, '\t');
+}
+
+static void doc_cols(struct ws_buf *b, const struct ws_docinfo *m, int with_date)
+{
+	field_str(b, m->doc_id);
+	tab(b);
+	field_str(b, m->outlet);
+	if (with_date) {
+		tab(b);
+		field_str(b, m->date);
+	}
+}
+
+void ws_out_quotes_header(struct ws_buf *b)
+{
+	ws_buf_adds(b, "doc_id\toutlet\tdate\tquote_no\tquote_type\tquote_start\tquote_end\t"
+		       "quote\tcue\tcue_lemma\tcue_start\tcue_end\tmention\tmention_start\t"
+		       "mention_end\tspeaker\tspeaker_type\tspeaker_title\tentity_no\tsieve\t"
+		       "confidence\n");
+}
+
+void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
+{
+	const struct ws_statement *st;
+	const struct ws_entity *en;
+	size_t n = ws_doc_statements(d, &st);
+	ws_doc_entities(d, &en);
+	for (size_t i = 0; i < n; i++) {
+		const struct ws_statement *s = &st[i];
+		const struct ws_entity *e = s->entity >= 0 ? &en[s->entity] : NULL;
+		doc_cols(b, m, 1);
+		tab(b);
+		ws_buf_addu(b, i + 1);
+		tab(b);
+		ws_buf_adds(b, ws_quote_type_name(s->type));
+		tab(b);
+		field_offsets(b, s->span);
+		tab(b);
+		field_span(b, d, s->span);
+		tab(b);
+		field_span(b, d, s->cue);
+		tab(b);
+		field_str(b, s->cue_lemma);
+		tab(b);
+		field_offsets(b, s->cue);
+		tab(b);
+		field_span(b, d, s->mention);
+		tab(b);
+		field_offsets(b, s->mention);
+		tab(b);
+		if (e)
+			field_span(b, d, e->name);
+		tab(b);
+		ws_buf_adds(b, ws_speaker_type_name(s->speaker_type));
+		tab(b);
+		if (e)
+			field_span(b, d, e->title);
+		tab(b);
+		if (e)
+			ws_buf_addu(b, (unsigned long long)s->entity + 1);
+		tab(b);
+		field_str(b, s->sieve);
+		tab(b);
+		if (s->confidence >= 0)
+			ws_buf_addf(b, "%.2f", s->confidence);
+		ws_buf_addc(b, '\n');
+	}
+}
+
+void ws_out_entities_header(struct ws_buf *b)
+{
+	ws_buf_adds(b, "doc_id\toutlet\tentity_no\ttype\tname\ttitle\tgender\tmentions\t"
+		       "first_start\tfirst_end\taliases\tquotes\n");
+}
+
+static int same_text(const char *t, struct ws_span a, struct ws_span b)
+{
+	return a.end - a.start == b.end - b.start &&
+	       memcmp(t + a.start, t + b.start, a.end - a.start) == 0;
+}
+
+/* The distinct ways an entity was written, other than its name, joined by
+ * " | " in order of first appearance. */
+static void aliases(struct ws_buf *b, const struct ws_doc *d, int32_t ent)
+{
+	const struct ws_mention *mn;
+	const struct ws_entity *en;
+	size_t n = ws_doc_mentions(d, &mn);
+	ws_doc_entities(d, &en);
+	const char *t = ws_doc_text(d, NULL);
+	int first = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (mn[i].entity != ent || mn[i].pronoun || same_text(t, mn[i].span, en[ent].name))
+			continue;
+		int seen = 0;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = mn[j].entity == ent && same_text(t, mn[j].span, mn[i].span);
+		if (seen)
+			continue;
+		if (!first)
+			ws_buf_adds(b, " | ");
+		field_span(b, d, mn[i].span);
+		first = 0;
+	}
+}
+
+void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
+{
+	const struct ws_entity *en;
+	size_t n = ws_doc_entities(d, &en);
+	for (size_t i = 0; i < n; i++) {
+		const struct ws_entity *e = &en[i];
+		doc_cols(b, m, 0);
+		tab(b);
+		ws_buf_addu(b, i + 1);
+		tab(b);
+		ws_buf_adds(b, ws_speaker_type_name(e->type));
+		tab(b);
+		field_span(b, d, e->name);
+		tab(b);
+		field_span(b, d, e->title);
+		tab(b);
+		field_str(b, e->gender);
+		tab(b);
+		ws_buf_addu(b, e->mentions);
+		tab(b);
+		field_offsets(b, e->first);
+		tab(b);
+		aliases(b, d, (int32_t)i);
+		tab(b);
+		ws_buf_addu(b, e->quotes);
+		ws_buf_addc(b, '\n');
+	}
+}
+
+void ws_out_mentions_header(struct ws_buf *b)
+{
+	ws_buf_adds(b, "doc_id\tentity_no\ttype\tstart\tend\ttext\trule\n");
+}
+
+void ws_out_mentions(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
+{
+	const struct ws_mention *mn;
+	const struct ws_entity *en;
+	size_t n = ws_doc_mentions(d, &mn);
+	ws_doc_entities(d, &en);
+	for (size_t i = 0; i < n; i++) {
+		field_str(b, m->doc_id);
+		tab(b);
+		if (mn[i].entity >= 0)
+			ws_buf_addu(b, (unsigned long long)mn[i].entity + 1);
+		tab(b);
+		ws_buf_adds(b, mn[i].entity >= 0 ? ws_speaker_type_name(en[mn[i].entity].type)
+						 : "unknown");
+		tab(b);
+		field_offsets(b, mn[i].span);
+		tab(b);
+		field_span(b, d, mn[i].span);
+		tab(b);
+		field_str(b, mn[i].rule);
+		ws_buf_addc(b, '\n');
+	}
+}
+
+void ws_out_docs_header(struct ws_buf *b)
+{
+	ws_buf_adds(b, "doc_id\toutlet\tdate\tsource\tbytes\tstatus\terror\tquotes\tentities\n");
+}
+
+void ws_out_doc(struct ws_buf *b, const struct ws_docinfo *m)
+{
+	doc_cols(b, m, 1);
+	tab(b);
+	field_str(b, m->source);
+	tab(b);
+	ws_buf_addu(b, m->bytes);
+	tab(b);
+	ws_buf_adds(b, m->status == WS_OK ? "ok" : "error");
+	tab(b);
+	field_str(b, m->error);
+	tab(b);
+	ws_buf_addu(b, m->quotes);
+	tab(b);
+	ws_buf_addu(b, m->entities);
+	ws_buf_addc(b, '\n');
+}

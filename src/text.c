@@ -1,0 +1,218 @@
+/* UTF-8 decoding and character classes (see text.h). ASCII is decided by a
+ * table; everything else goes through utf8proc's Unicode categories. */
+#include "text.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+size_t ws_utf8_next(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
+{
+	unsigned c = s[i];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t n;
+	uint32_t v, min;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; v = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; v = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; v = c & 0x07; min = 0x10000;
+	} else {
+		*cp = WS_CP_INVALID;
+		return 1;
+	}
+	if (len - i < n) {
+		*cp = WS_CP_INVALID;
+		return 1;
+	}
+	for (size_t k = 1; k < n; k++) {
+		unsigned cc = s[i + k];
+		if ((cc & 0xC0) != 0x80) {
+			*cp = WS_CP_INVALID;
+			return 1;
+		}
+		v = (v << 6) | (cc & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+		*cp = WS_CP_INVALID;
+		return 1;
+	}
+	*cp = v;
+	return n;
+}
+
+size_t ws_utf8_put(uint32_t cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Classes of the ASCII characters, filled on first use of ws_cclass. */
+static enum ws_cclass ascii_class(uint32_t c)
+{
+	if (c == ' ' || c == '\t')
+		return WS_C_SPACE;
+	if (c == '\n' || c == '\r' || c == '\v' || c == '\f')
+		return WS_C_NEWLINE;
+	if (c < 0x20 || c == 0x7F)
+		return WS_C_CONTROL;
+	if (c >= 'A' && c <= 'Z')
+		return WS_C_UPPER;
+	if (c >= 'a' && c <= 'z')
+		return WS_C_LOWER;
+	if (c >= '0' && c <= '9')
+		return WS_C_DIGIT;
+	if (c == '-')
+		return WS_C_DASH;
+	if (c == '"' || c == '\'')
+		return WS_C_QUOTE;
+	return WS_C_OTHER;
+}
+
+enum ws_cclass ws_cclass(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ascii_class(cp);
+	if (cp == WS_CP_INVALID)
+		return WS_C_INVALID;
+	switch (cp) {
+	case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+		return WS_C_SPACE;
+	case 0x0085: case 0x2028:
+		return WS_C_NEWLINE;
+	case 0x2029:
+		return WS_C_PARASEP;
+	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+		return WS_C_IGNORE;
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+		return WS_C_DASH;
+	default:
+		break;
+	}
+	if (cp >= 0x2000 && cp <= 0x200A)
+		return WS_C_SPACE;
+	if (ws_quote_mark(cp).family != WS_Q_NONE)
+		return WS_C_QUOTE;
+	if (cp < 0xA0)
+		return WS_C_CONTROL;
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		return WS_C_UPPER;
+	case UTF8PROC_CATEGORY_LL:
+		return WS_C_LOWER;
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return WS_C_LETTER;
+	case UTF8PROC_CATEGORY_ND:
+		return WS_C_DIGIT;
+	case UTF8PROC_CATEGORY_ZS:
+		return WS_C_SPACE;
+	case UTF8PROC_CATEGORY_CF:
+		return WS_C_IGNORE;
+	case UTF8PROC_CATEGORY_CC:
+		return WS_C_CONTROL;
+	default:
+		return WS_C_OTHER;
+	}
+}
+
+struct ws_qmark ws_quote_mark(uint32_t cp)
+{
+	struct ws_qmark q = { WS_Q_NONE, 0, 0 };
+	switch (cp) {
+	case '"': case 0x2033: case 0xFF02:	/* straight, double prime, fullwidth */
+		q.family = WS_Q_DOUBLE; q.dir = WS_QD_AMBIG; break;
+	case '\'': case 0x2032:			/* straight single, prime */
+		q.family = WS_Q_SINGLE; q.dir = WS_QD_AMBIG; q.apos = cp == '\''; break;
+	case 0x201C: case 0x201E: case 0x201F: case 0x00AB: case 0x301D:
+		q.family = WS_Q_DOUBLE; q.dir = WS_QD_OPEN; break;
+	case 0x201D: case 0x00BB: case 0x301E: case 0x301F:
+		q.family = WS_Q_DOUBLE; q.dir = WS_QD_CLOSE; break;
+	case 0x2018: case 0x201A: case 0x201B: case 0x2039:
+		q.family = WS_Q_SINGLE; q.dir = WS_QD_OPEN; break;
+	case 0x2019:
+		q.family = WS_Q_SINGLE; q.dir = WS_QD_CLOSE; q.apos = 1; break;
+	case 0x203A:
+		q.family = WS_Q_SINGLE; q.dir = WS_QD_CLOSE; break;
+	default:
+		break;
+	}
+	return q;
+}
+
+size_t ws_bom_len(const char *s, size_t len)
+{
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		return 3;
+	return 0;
+}
+
+void ws_text_scan(const char *s, size_t len, struct ws_text_scan *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	memset(out, 0, sizeof(*out));
+	out->encoding = WS_ENC_UTF8;
+	if (len >= 4 && memcmp(s, "\xFF\xFE\0\0", 4) == 0) {
+		out->encoding = WS_ENC_UTF32LE;
+		out->bom = 4;
+	} else if (len >= 4 && memcmp(s, "\0\0\xFE\xFF", 4) == 0) {
+		out->encoding = WS_ENC_UTF32BE;
+		out->bom = 4;
+	} else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+		out->encoding = WS_ENC_UTF16LE;
+		out->bom = 2;
+	} else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+		out->encoding = WS_ENC_UTF16BE;
+		out->bom = 2;
+	} else {
+		out->bom = ws_bom_len(s, len);
+	}
+	if (out->encoding != WS_ENC_UTF8)
+		return;
+	size_t i = out->bom;
+	while (i < len) {
+		unsigned c = u[i];
+		if (c < 0x80) {
+			if (c == 0)
+				out->nul++;
+			else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+				 c != '\f' && c != '\v')
+				out->controls++;
+			out->chars++;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = ws_utf8_next(u, len, i, &cp);
+		if (cp == WS_CP_INVALID)
+			out->invalid++;
+		out->chars++;
+		i += n;
+	}
+}

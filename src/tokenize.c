@@ -1,0 +1,595 @@
+/* The tokenizer (see tokenize.h). Pass one walks the bytes once and makes
+ * tokens and paragraphs; pass two walks the tokens once and places sentence
+ * boundaries. Neither looks back or ahead more than a few characters, so the
+ * whole is linear in the input. */
+#include "tokenize.h"
+#include "text.h"
+#include "wordlist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const ws_abbrev_class_names[] = {
+	"title", "month", "number", "common", NULL
+};
+
+enum ws_abbrev_class ws_abbrev_class_parse(const char *name)
+{
+	if (strcmp(name, "title") == 0)
+		return WS_AB_TITLE;
+	if (strcmp(name, "month") == 0)
+		return WS_AB_MONTH;
+	if (strcmp(name, "number") == 0)
+		return WS_AB_NUMBER;
+	if (strcmp(name, "common") == 0)
+		return WS_AB_COMMON;
+	return WS_AB_NONE;
+}
+
+const char *ws_shape_name(enum ws_shape s)
+{
+	static const char *const names[] = {
+		"xxxx", "Xxxx", "XXXX", "xX", "X.", "X.X.", "dd", "d.d", "dx", "."
+	};
+	return (unsigned)s < sizeof(names) / sizeof(names[0]) ? names[s] : ".";
+}
+
+const char *ws_tok_kind_name(enum ws_tok_kind k)
+{
+	static const char *const names[] = {
+		"word", "number", "punct", "dash", "quote_open", "quote_close",
+		"quote_ambig", "unknown"
+	};
+	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "unknown";
+}
+
+void ws_tokens_release(struct ws_tokens *t)
+{
+	WS_VEC_FREE(t->tok);
+	WS_VEC_FREE(t->sent);
+	WS_VEC_FREE(t->para);
+}
+
+/* The scanner's view of the input. */
+struct scan {
+	const unsigned char *s;
+	size_t len;
+	const struct ws_seglists *lists;
+	struct ws_tokens *out;
+	int blank_mode;		/* paragraphs end at blank lines, not at every line */
+	unsigned newlines;	/* line breaks since the last token */
+	int space;		/* white space since the last token */
+	int parasep;		/* a U+2029 since the last token */
+	unsigned open_single;	/* single opening marks not yet closed in this paragraph */
+};
+
+static uint32_t cp_at(const struct scan *sc, size_t i, size_t *n)
+{
+	if (i >= sc->len) {
+		*n = 0;
+		return 0;
+	}
+	uint32_t cp;
+	*n = ws_utf8_next(sc->s, sc->len, i, &cp);
+	return cp;
+}
+
+static enum ws_cclass class_at(const struct scan *sc, size_t i)
+{
+	size_t n;
+	if (i >= sc->len)
+		return WS_C_NEWLINE;	/* the end behaves like a line break */
+	return ws_cclass(cp_at(sc, i, &n));
+}
+
+static int is_wordchar(enum ws_cclass c)
+{
+	return c == WS_C_UPPER || c == WS_C_LOWER || c == WS_C_LETTER || c == WS_C_DIGIT;
+}
+
+static int is_letter(enum ws_cclass c)
+{
+	return c == WS_C_UPPER || c == WS_C_LOWER || c == WS_C_LETTER;
+}
+
+static int is_blank(enum ws_cclass c)
+{
+	return c == WS_C_SPACE || c == WS_C_NEWLINE || c == WS_C_PARASEP ||
+	       c == WS_C_CONTROL;
+}
+
+/* Whether any line holds only white space: then blank lines separate
+ * paragraphs; otherwise every line is a paragraph. */
+static int has_blank_line(const unsigned char *s, size_t len)
+{
+	unsigned nl = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = s[i];
+		if (c == '\n' || c == '\r') {
+			if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
+				i++;
+			if (++nl >= 2)
+				return 1;
+		} else if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
+			continue;
+		} else if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0) {
+			i++;
+		} else if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0xA9) {
+			return 1;
+		} else {
+			nl = 0;
+		}
+	}
+	return 0;
+}
+
+static void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
+		 enum ws_shape shape, unsigned quote, unsigned flags)
+{
+	struct ws_tokens *o = sc->out;
+	struct ws_token t;
+	memset(&t, 0, sizeof(t));
+	t.start = (uint32_t)start;
+	t.end = (uint32_t)end;
+	t.kind = (uint8_t)kind;
+	t.shape = (uint8_t)shape;
+	t.quote = (uint8_t)quote;
+	t.flags = (uint8_t)flags;
+	if (sc->space || sc->newlines)
+		t.flags |= WS_TF_SPACE_BEFORE;
+	if (sc->newlines)
+		t.flags |= WS_TF_NL_BEFORE;
+	int newpara = o->tok.n == 0 || sc->parasep ||
+		      sc->newlines >= (sc->blank_mode ? 2u : 1u);
+	if (newpara) {
+		t.flags |= WS_TF_PARA_START | WS_TF_SENT_START;
+		struct ws_range r = { (uint32_t)o->tok.n, (uint32_t)o->tok.n,
+				      (uint32_t)start, (uint32_t)end };
+		WS_VEC_PUSH(o->para, r);
+		sc->open_single = 0;
+	}
+	t.para = (uint32_t)(o->para.n - 1);
+	WS_VEC_PUSH(o->tok, t);
+	struct ws_range *p = &o->para.v[o->para.n - 1];
+	p->last = (uint32_t)o->tok.n;
+	p->end = (uint32_t)end;
+	sc->newlines = 0;
+	sc->space = 0;
+	sc->parasep = 0;
+}
+
+static int is_apos(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+static int is_hyphen(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static int ascii_digit(const struct scan *sc, size_t i)
+{
+	return i < sc->len && sc->s[i] >= '0' && sc->s[i] <= '9';
+}
+
+static int ascii_alpha(const struct scan *sc, size_t i)
+{
+	return i < sc->len && ((sc->s[i] | 0x20) >= 'a' && (sc->s[i] | 0x20) <= 'z');
+}
+
+/* The first non-space byte at or after i is a digit. */
+static int digit_follows(const struct scan *sc, size_t i)
+{
+	while (i < sc->len && (sc->s[i] == ' ' || sc->s[i] == '\t'))
+		i++;
+	return ascii_digit(sc, i);
+}
+
+struct wordinfo {
+	unsigned upper, lower, digits, letters, first;	/* first: class of first char */
+	int numeric_sep;
+};
+
+static enum ws_shape word_shape(const struct wordinfo *w)
+{
+	if (w->first == WS_C_DIGIT) {
+		if (w->letters)
+			return WS_SHAPE_ALNUM;
+		return w->numeric_sep ? WS_SHAPE_NUMBER : WS_SHAPE_DIGITS;
+	}
+	if (w->first == WS_C_UPPER) {
+		if (w->lower || w->upper == 1)
+			return WS_SHAPE_CAP;
+		return WS_SHAPE_UPPER;
+	}
+	if (w->upper)
+		return WS_SHAPE_MIXED;
+	if (w->lower || w->letters)
+		return WS_SHAPE_LOWER;
+	return WS_SHAPE_ALNUM;
+}
+
+/* Scans a word or number starting at i; returns its end. */
+static size_t scan_word(struct scan *sc, size_t i, struct wordinfo *w)
+{
+	size_t j = i, n;
+	memset(w, 0, sizeof(*w));
+	int numeric = 1;
+	while (j < sc->len) {
+		uint32_t cp = cp_at(sc, j, &n);
+		enum ws_cclass c = ws_cclass(cp);
+		if (is_wordchar(c)) {
+			if (j == i)
+				w->first = c;
+			if (c == WS_C_UPPER)
+				w->upper++;
+			else if (c == WS_C_LOWER)
+				w->lower++;
+			if (c == WS_C_DIGIT)
+				w->digits++;
+			else {
+				w->letters++;
+				numeric = 0;
+			}
+			j += n;
+			continue;
+		}
+		if (c == WS_C_IGNORE && j > i) {
+			j += n;
+			continue;
+		}
+		size_t n2;
+		uint32_t next = cp_at(sc, j + n, &n2);
+		enum ws_cclass nc = n2 ? ws_cclass(next) : WS_C_NEWLINE;
+		/* don't, O'Brien, nation's: an apostrophe between letters */
+		if (is_apos(cp) && j > i && is_letter(nc)) {
+			j += n;
+			continue;
+		}
+		/* US-led, al-Assad, 2015-16 */
+		if (is_hyphen(cp) && j > i && is_wordchar(nc)) {
+			j += n;
+			continue;
+		}
+		/* 3.5, 1,000, 10:30 */
+		if ((cp == '.' || cp == ',' || cp == ':') && numeric && w->digits &&
+		    nc == WS_C_DIGIT) {
+			w->numeric_sep = 1;
+			j += n;
+			continue;
+		}
+		/* AT&T */
+		if (cp == '&' && j > i && w->upper && !w->lower && nc == WS_C_UPPER) {
+			j += n;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+static void classify_quote(struct scan *sc, size_t i, size_t n, uint32_t cp, size_t prev_end,
+			   int at_para_start)
+{
+	struct ws_qmark q = ws_quote_mark(cp);
+	enum ws_cclass left = (i == 0 || prev_end < i || at_para_start) ? WS_C_SPACE : WS_C_OTHER;
+	if (left != WS_C_SPACE && i > 0) {
+		/* the byte before is the end of the previous token: look at it */
+		unsigned char b = sc->s[i - 1];
+		const struct ws_tokens *o = sc->out;
+		if (b == '(' || b == '[' || b == '{')
+			left = WS_C_SPACE;
+		else if (o->tok.n && o->tok.v[o->tok.n - 1].end == i &&
+			 o->tok.v[o->tok.n - 1].kind == WS_TOK_QUOTE_OPEN)
+			left = WS_C_SPACE;	/* “‘ nested openers */
+		else if (b == '-' || (i >= 3 && sc->s[i - 3] == 0xE2 && sc->s[i - 2] == 0x80 &&
+				     (b == 0x93 || b == 0x94)))
+			left = WS_C_SPACE;	/* after a dash: opening */
+	}
+	enum ws_cclass right = class_at(sc, i + n);
+	int right_open = is_blank(right) || right == WS_C_INVALID;
+	if (!right_open && i + n < sc->len) {
+		unsigned char b = sc->s[i + n];
+		right_open = b == ',' || b == '.' || b == ';' || b == ':' || b == '!' ||
+			     b == '?' || b == ')' || b == ']' || b == '}';
+	}
+	int left_open = left == WS_C_SPACE;
+	enum ws_tok_kind kind;
+	if (q.dir == WS_QD_OPEN) {
+		kind = WS_TOK_QUOTE_OPEN;
+	} else if (q.dir == WS_QD_CLOSE) {
+		kind = WS_TOK_QUOTE_CLOSE;
+		/* ’ standing after a space before a word opens in careless text */
+		if (q.apos && left_open && !right_open)
+			kind = WS_TOK_QUOTE_OPEN;
+	} else if (left_open && !right_open) {
+		kind = WS_TOK_QUOTE_OPEN;
+	} else if (!left_open && right_open) {
+		kind = WS_TOK_QUOTE_CLOSE;
+	} else {
+		kind = WS_TOK_QUOTE_AMBIG;
+	}
+	if (q.family == WS_Q_SINGLE) {
+		if (kind == WS_TOK_QUOTE_OPEN)
+			sc->open_single++;
+		else if (kind == WS_TOK_QUOTE_CLOSE && sc->open_single)
+			sc->open_single--;
+	}
+	emit(sc, i, i + n, kind, WS_SHAPE_PUNCT, q.family, 0);
+}
+
+static void look_up_abbrev(struct scan *sc, size_t start, size_t *end, unsigned *flags,
+			   unsigned *abclass, const struct wordinfo *w, enum ws_shape *shape)
+{
+	size_t j = *end;
+	if (j >= sc->len || sc->s[j] != '.' || (j + 1 < sc->len && sc->s[j + 1] == '.'))
+		return;
+	/* a single capital letter and a period: an initial (George W. Bush) */
+	if (w->upper == 1 && w->lower == 0 && w->digits == 0 && j - start <= 4 &&
+	    w->letters == 1) {
+		*end = j + 1;
+		*flags |= WS_TF_ABBREV;
+		*abclass = WS_AB_INITIAL;
+		*shape = WS_SHAPE_INITIAL;
+		return;
+	}
+	if (!sc->lists || !sc->lists->abbrev || j + 1 - start > 32)
+		return;
+	const struct ws_word *e = ws_wordlist_get(sc->lists->abbrev, (const char *)sc->s + start,
+						   j + 1 - start);
+	if (!e)
+		return;
+	enum ws_abbrev_class c = ws_abbrev_class_parse(e->f[0]);
+	if (c == WS_AB_NUMBER && !digit_follows(sc, j + 1))
+		return;
+	*end = j + 1;
+	*flags |= WS_TF_ABBREV;
+	*abclass = c;
+}
+
+/* X.Y. acronyms: U.S., U.N., a.m., e.g.; called after a one-letter word. */
+static size_t scan_acronym(const struct scan *sc, size_t j)
+{
+	size_t k = j;
+	int pairs = 0;
+	while (k < sc->len && sc->s[k] == '.' && ascii_alpha(sc, k + 1) &&
+	       !ascii_alpha(sc, k + 2)) {
+		k += 2;
+		pairs++;
+	}
+	if (pairs == 0)
+		return j;
+	if (k < sc->len && sc->s[k] == '.')
+		return k + 1;
+	return j;	/* "U.S" without the final period: leave it to the word rules */
+}
+
+static void pass_tokens(struct scan *sc, size_t i)
+{
+	size_t prev_end = i;
+	while (i < sc->len) {
+		size_t n;
+		uint32_t cp = cp_at(sc, i, &n);
+		enum ws_cclass c = ws_cclass(cp);
+		switch (c) {
+		case WS_C_SPACE:
+		case WS_C_CONTROL:
+		case WS_C_IGNORE:
+			sc->space = 1;
+			i += n;
+			continue;
+		case WS_C_NEWLINE:
+			if (cp == '\r' && i + 1 < sc->len && sc->s[i + 1] == '\n')
+				n = 2;
+			sc->newlines++;
+			i += n;
+			continue;
+		case WS_C_PARASEP:
+			sc->parasep = 1;
+			i += n;
+			continue;
+		default:
+			break;
+		}
+		size_t start = i;
+		int at_para_start = sc->out->tok.n == 0 || sc->parasep ||
+				    sc->newlines >= (sc->blank_mode ? 2u : 1u);
+		if (c == WS_C_INVALID) {
+			while (i < sc->len && class_at(sc, i) == WS_C_INVALID)
+				i++;
+			emit(sc, start, i, WS_TOK_UNKNOWN, WS_SHAPE_PUNCT, 0, 0);
+		} else if (is_wordchar(c)) {
+			struct wordinfo w;
+			size_t end = scan_word(sc, i, &w);
+			enum ws_shape shape = word_shape(&w);
+			unsigned flags = 0, abclass = WS_AB_NONE;
+			if (w.letters == 1 && w.digits == 0 && end - start <= 4) {
+				size_t a = scan_acronym(sc, end);
+				if (a != end) {
+					end = a;
+					shape = WS_SHAPE_ACRONYM;
+					flags |= WS_TF_ABBREV;
+					abclass = WS_AB_COMMON;
+					if (sc->lists && sc->lists->abbrev) {
+						const struct ws_word *e = ws_wordlist_get(
+							sc->lists->abbrev, (const char *)sc->s + start,
+							end - start);
+						if (e)
+							abclass = ws_abbrev_class_parse(e->f[0]);
+					}
+				}
+			}
+			if (!(flags & WS_TF_ABBREV))
+				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape);
+			/* nations’ (possessive), unless a single quote is open */
+			size_t n2;
+			uint32_t nx = cp_at(sc, end, &n2);
+			if (n2 && is_apos(nx) && sc->open_single == 0 && end > start &&
+			    (sc->s[end - 1] == 's' || sc->s[end - 1] == 'S') &&
+			    !is_wordchar(class_at(sc, end + n2)))
+				end += n2;
+			enum ws_tok_kind kind = (w.first == WS_C_DIGIT && !w.letters)
+						? WS_TOK_NUMBER : WS_TOK_WORD;
+			emit(sc, start, end, kind, shape, 0, flags);
+			sc->out->tok.v[sc->out->tok.n - 1].abbrev = (uint8_t)abclass;
+			i = end;
+		} else if (is_apos(cp) && ascii_digit(sc, i + n) && ascii_digit(sc, i + n + 1) &&
+			   !ascii_digit(sc, i + n + 2) && (i == 0 || prev_end < i)) {
+			/* ’90s, '08 */
+			size_t end = i + n + 2;
+			if (end < sc->len && sc->s[end] == 's')
+				end++;
+			emit(sc, start, end, WS_TOK_WORD, WS_SHAPE_ALNUM, 0, 0);
+			i = end;
+		} else if (cp == '`' && i + 1 < sc->len && sc->s[i + 1] == '`') {
+			emit(sc, i, i + 2, WS_TOK_QUOTE_OPEN, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
+			i += 2;
+		} else if (cp == '\'' && i + 1 < sc->len && sc->s[i + 1] == '\'') {
+			emit(sc, i, i + 2, WS_TOK_QUOTE_CLOSE, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
+			i += 2;
+		} else if (c == WS_C_QUOTE) {
+			classify_quote(sc, i, n, cp, prev_end, at_para_start);
+			i += n;
+		} else if (c == WS_C_DASH) {
+			size_t end = i + n;
+			while (end < sc->len && sc->s[end] == '-' && cp == '-')
+				end++;
+			emit(sc, start, end, WS_TOK_DASH, WS_SHAPE_PUNCT, 0, 0);
+			i = end;
+		} else if (cp == 0x2026 || (cp == '.' && i + 2 < sc->len && sc->s[i + 1] == '.' &&
+					    sc->s[i + 2] == '.')) {
+			size_t end = i + n;
+			if (cp == '.')
+				while (end < sc->len && sc->s[end] == '.')
+					end++;
+			emit(sc, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, WS_TF_ELLIPSIS);
+			i = end;
+		} else if (cp == '!' || cp == '?') {
+			size_t end = i + 1;
+			while (end < sc->len && (sc->s[end] == '!' || sc->s[end] == '?'))
+				end++;
+			emit(sc, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			i = end;
+		} else {
+			emit(sc, start, i + n, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			i += n;
+		}
+		prev_end = i;
+	}
+}
+
+static int tok_is(const char *s, const struct ws_token *t, const char *lit)
+{
+	size_t n = strlen(lit);
+	return t->end - t->start == n && memcmp(s + t->start, lit, n) == 0;
+}
+
+static int is_terminal(const char *s, const struct ws_token *t)
+{
+	if (t->kind != WS_TOK_PUNCT)
+		return 0;
+	if (t->flags & WS_TF_ELLIPSIS)
+		return 1;
+	unsigned char c = (unsigned char)s[t->start];
+	return c == '.' || c == '!' || c == '?';
+}
+
+static int is_closer(const char *s, const struct ws_token *t)
+{
+	if (t->flags & WS_TF_SPACE_BEFORE)
+		return 0;
+	if (t->kind == WS_TOK_QUOTE_CLOSE || t->kind == WS_TOK_QUOTE_AMBIG)
+		return 1;
+	return t->kind == WS_TOK_PUNCT && (tok_is(s, t, ")") || tok_is(s, t, "]"));
+}
+
+static int starts_upper(const struct ws_token *t)
+{
+	return t->kind == WS_TOK_WORD &&
+	       (t->shape == WS_SHAPE_CAP || t->shape == WS_SHAPE_UPPER ||
+		t->shape == WS_SHAPE_INITIAL || t->shape == WS_SHAPE_ACRONYM);
+}
+
+static int is_starter(const struct ws_seglists *l, const char *s, const struct ws_token *t)
+{
+	return l && l->starters &&
+	       ws_wordlist_get(l->starters, s + t->start, t->end - t->start) != NULL;
+}
+
+/* Whether a sentence that ends at token t (a terminal or an abbreviation)
+ * gives way to a new one at token nx. */
+static int splits(const struct ws_seglists *l, const char *s, const struct ws_token *t,
+		  const struct ws_token *nx)
+{
+	if (t->flags & WS_TF_ABBREV) {
+		switch (t->abbrev) {
+		case WS_AB_TITLE:
+		case WS_AB_INITIAL:
+			return 0;
+		default:
+			return is_starter(l, s, nx);
+		}
+	}
+	if (!(nx->flags & WS_TF_SPACE_BEFORE))
+		return 0;	/* 3.5, example.com, "?!" already grouped */
+	if (t->flags & WS_TF_ELLIPSIS)
+		return starts_upper(nx) && (nx->shape != WS_SHAPE_CAP || is_starter(l, s, nx) ||
+					     nx->flags & WS_TF_NL_BEFORE);
+	if (starts_upper(nx) || nx->kind == WS_TOK_NUMBER || nx->kind == WS_TOK_QUOTE_OPEN ||
+	    nx->kind == WS_TOK_QUOTE_AMBIG || nx->kind == WS_TOK_DASH)
+		return 1;
+	if (nx->kind == WS_TOK_WORD && nx->shape == WS_SHAPE_MIXED)
+		return 1;	/* al-Assad said */
+	return nx->kind == WS_TOK_PUNCT && (tok_is(s, nx, "(") || tok_is(s, nx, "["));
+}
+
+static void pass_sentences(const struct ws_seglists *l, const char *s, struct ws_tokens *o)
+{
+	struct ws_token *tk = o->tok.v;
+	size_t n = o->tok.n;
+	for (size_t i = 0; i < n; i++) {
+		struct ws_token *t = &tk[i];
+		if (!is_terminal(s, t) && !(t->flags & WS_TF_ABBREV))
+			continue;
+		size_t j = i + 1;
+		while (j < n && !(tk[j].flags & WS_TF_PARA_START) && is_closer(s, &tk[j]))
+			j++;
+		if (j >= n || (tk[j].flags & WS_TF_PARA_START))
+			continue;
+		if (splits(l, s, t, &tk[j]))
+			tk[j].flags |= WS_TF_SENT_START;
+		i = j - 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (tk[i].flags & WS_TF_SENT_START) {
+			struct ws_range r = { (uint32_t)i, (uint32_t)i, tk[i].start, tk[i].end };
+			WS_VEC_PUSH(o->sent, r);
+		}
+		struct ws_range *r = &o->sent.v[o->sent.n - 1];
+		r->last = (uint32_t)i + 1;
+		r->end = tk[i].end;
+		tk[i].sent = (uint32_t)(o->sent.n - 1);
+	}
+}
+
+int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
+		struct ws_tokens *out)
+{
+	out->tok.n = out->sent.n = out->para.n = 0;
+	if (len > UINT32_MAX)
+		return -1;
+	struct scan sc;
+	memset(&sc, 0, sizeof(sc));
+	sc.s = (const unsigned char *)text;
+	sc.len = len;
+	sc.lists = lists;
+	sc.out = out;
+	size_t bom = ws_bom_len(text, len);
+	sc.blank_mode = has_blank_line(sc.s + bom, len - bom);
+	/* a document reserves about one token per six bytes of news text */
+	WS_VEC_RESERVE(out->tok, len / 6 + 16);
+	pass_tokens(&sc, bom);
+	pass_sentences(lists, text, out);
+	return 0;
+}

@@ -1,0 +1,160 @@
+/* Word-list files for rules/ (see wordlist.h): parsed once at engine load
+ * into a hash table that threads then share read-only. */
+#include "wordlist.h"
+#include "buf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uthash.h>
+
+struct entry {
+	struct ws_word w;
+	UT_hash_handle hh;
+};
+
+struct ws_wordlist {
+	struct entry *table;
+	char *text;		/* the file's bytes; keys and fields point into it */
+	struct entry *pool;
+	size_t n;
+};
+
+void ws_wordlist_free(struct ws_wordlist *wl)
+{
+	if (!wl)
+		return;
+	HASH_CLEAR(hh, wl->table);
+	free(wl->pool);
+	free(wl->text);
+	free(wl);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct ws_buf b = WS_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		ws_buf_add(&b, chunk, n);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		ws_buf_release(&b);
+		return NULL;
+	}
+	ws_buf_grow(&b, 0);
+	*len = b.len;
+	return b.data;
+}
+
+static int allowed_value(const char *const *allowed, const char *v)
+{
+	for (; *allowed; allowed++)
+		if (strcmp(*allowed, v) == 0)
+			return 1;
+	return 0;
+}
+
+struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned maxf,
+				     const char *const *allowed, struct ws_diag *d)
+{
+	size_t len = 0;
+	char *text = slurp(path, &len);
+	if (!text) {
+		ws_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	struct ws_wordlist *wl = ws_xcalloc(1, sizeof(*wl));
+	wl->text = text;
+	size_t lines = 1;
+	for (size_t i = 0; i < len; i++)
+		lines += text[i] == '\n';
+	wl->pool = ws_xcalloc(lines, sizeof(struct entry));
+	int errors0 = d->errors;
+	unsigned lineno = 0;
+	char *p = text, *end = text + len;
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *eol = nl ? nl : end;
+		lineno++;
+		if (eol > p && eol[-1] == '\r')
+			eol[-1] = '\0';
+		*eol = '\0';
+		char *line = p;
+		p = nl ? nl + 1 : end;
+		if (line[0] == '\0' || line[0] == '#')
+			continue;
+		struct entry *e = &wl->pool[wl->n];
+		memset(e, 0, sizeof(*e));
+		char *field = line;
+		unsigned k = 0;
+		int bad = 0;
+		for (;;) {
+			char *tab = strchr(field, '\t');
+			if (tab)
+				*tab = '\0';
+			unsigned col = (unsigned)(field - line) + 1;
+			if (*field == '\0') {
+				ws_diag_error(d, path, lineno, col, "empty field %u", k + 1);
+				bad = 1;
+			} else if (field[0] == ' ' || field[strlen(field) - 1] == ' ') {
+				ws_diag_error(d, path, lineno, col,
+					      "field '%s' has leading or trailing spaces", field);
+				bad = 1;
+			}
+			if (k == 0) {
+				e->w.key = field;
+			} else if (k - 1 < maxf && k - 1 < WS_WORDLIST_MAXF) {
+				if (k == 1 && allowed && !bad && !allowed_value(allowed, field)) {
+					ws_diag_error(d, path, lineno, col, "unknown value '%s'", field);
+					bad = 1;
+				}
+				e->w.f[k - 1] = field;
+			}
+			k++;
+			if (!tab)
+				break;
+			field = tab + 1;
+		}
+		e->w.nf = k - 1;
+		if (!bad && (e->w.nf < minf || e->w.nf > maxf)) {
+			ws_diag_error(d, path, lineno, 1, "expected %u to %u fields after '%s', found %u",
+				      minf, maxf, e->w.key, e->w.nf);
+			bad = 1;
+		}
+		if (bad)
+			continue;
+		struct entry *old = NULL;
+		HASH_FIND_STR(wl->table, e->w.key, old);
+		if (old) {
+			ws_diag_error(d, path, lineno, 1, "duplicate entry '%s'", e->w.key);
+			continue;
+		}
+		HASH_ADD_KEYPTR(hh, wl->table, e->w.key, strlen(e->w.key), e);
+		wl->n++;
+	}
+	if (d->errors != errors0) {
+		ws_wordlist_free(wl);
+		return NULL;
+	}
+	return wl;
+}
+
+const struct ws_word *ws_wordlist_get(const struct ws_wordlist *wl, const char *s, size_t n)
+{
+	struct entry *e = NULL;
+	if (!wl)
+		return NULL;
+	HASH_FIND(hh, wl->table, s, n, e);
+	return e ? &e->w : NULL;
+}
+
+size_t ws_wordlist_count(const struct ws_wordlist *wl)
+{
+	return wl ? wl->n : 0;
+}
