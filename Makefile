@@ -9,11 +9,12 @@ WERROR  ?=
 SAN     ?=
 VERSION := 0.1.0
 
-CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes $(WERROR) \
+OPT     ?= -O2 -g
+CFLAGS  ?=
+ALL_CFLAGS := $(OPT) -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes $(WERROR) \
            -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-           -DWS_VERSION='"$(VERSION)"' -DWS_DATADIR='"$(DATADIR)"' $(SAN) -MMD -MP
-LDFLAGS += $(SAN)
+           -DWS_VERSION='"$(VERSION)"' -DWS_DATADIR='"$(DATADIR)"' $(SAN) -MMD -MP $(CFLAGS)
+ALL_LDFLAGS := $(SAN) $(LDFLAGS)
 LDLIBS  := -lstemmer -lutf8proc -ljansson -lz -lpthread -lm
 
 DEB_PKGS := gcc make libc6-dev libstemmer-dev uthash-dev libcriterion-dev \
@@ -25,7 +26,7 @@ LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 
-.PHONY: all deps run test unit check-asan clean install eval bench gazetteers gazetteers-verify
+.PHONY: all deps run test unit check-asan clean install eval bench gazetteers gazetteers-verify golden-update
 
 all: $(BUILD)/whosaid $(BUILD)/libwhosaid.a
 
@@ -38,10 +39,10 @@ deps:
 	fi
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/%.c | $(BUILD)/tests
-	$(CC) $(CFLAGS) -Isrc -DWS_TESTDIR='"$(CURDIR)/tests"' -DWS_BIN='"$(CURDIR)/$(BUILD)/whosaid"' -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -Isrc -DWS_TESTDIR='"$(CURDIR)/tests"' -DWS_BIN='"$(CURDIR)/$(BUILD)/whosaid"' -c -o $@ $<
 
 $(BUILD) $(BUILD)/tests:
 	@mkdir -p $@
@@ -50,10 +51,10 @@ $(BUILD)/libwhosaid.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
 $(BUILD)/whosaid: $(BUILD)/main.o $(BUILD)/libwhosaid.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/unit: $(TEST_OBJ) $(BUILD)/libwhosaid.a
-	$(CC) $(LDFLAGS) -o $@ $^ -lcriterion $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcriterion $(LDLIBS)
 
 # One Criterion binary holds the unit tests and the golden tests, so the run ends
 # with Criterion's summary line.
@@ -62,7 +63,7 @@ test: deps
 	$(BUILD)/unit -j2
 
 check-asan: deps
-	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' all build-asan/unit
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/unit -j2
 
@@ -78,3 +79,14 @@ install: all
 	cp -r rules gazetteers $(DESTDIR)$(PREFIX)/share/whosaid/
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/main.d
+
+# Rewrites the expected files of the golden tests from the current build.
+# Review `git diff tests/golden` before committing: that diff is the change
+# in behaviour.
+golden-update: all
+	@for d in tests/golden/*/; do \
+	  tmp=$$(mktemp -d); \
+	  $(BUILD)/whosaid extract -q -o $$tmp $$(cat $$d/args); \
+	  for f in quotes.tsv entities.tsv mentions.tsv docs.tsv; do cp $$tmp/$$f $$d/$$f; done; \
+	  rm -rf $$tmp; echo "updated $$d"; \
+	done

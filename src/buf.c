@@ -86,6 +86,7 @@ void ws_buf_grow(struct ws_buf *b, size_t extra)
 	void *p = b->data;
 	ws_grow(&p, &b->cap, b->len + extra + 1, 1);
 	b->data = p;
+	b->data[b->len] = '\0';
 }
 
 void ws_buf_add(struct ws_buf *b, const char *s, size_t n)

@@ -53,13 +53,18 @@ void ws_engine_free(struct ws_engine *e)
 	free(e);
 }
 
-void ws_engine_info(const struct ws_engine *e, struct ws_engine_info *out)
+void ws_engine_describe(const struct ws_engine *e, FILE *out)
 {
-	out->abbreviations = ws_wordlist_count(e->abbrev);
-	out->sentence_starters = ws_wordlist_count(e->starters);
-	out->particles = ws_wordlist_count(e->particles);
-	out->pronouns = ws_wordlist_count(e->pronouns);
-	out->cues = ws_wordlist_count(e->cues);
+	const struct { const char *name; const struct ws_wordlist *wl; } files[] = {
+		{ "rules/abbreviations.txt", e->abbrev },
+		{ "rules/sentence-starters.txt", e->starters },
+		{ "rules/name-particles.txt", e->particles },
+		{ "rules/pronouns.txt", e->pronouns },
+		{ "rules/cues-basic.txt", e->cues },
+	};
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		fprintf(out, "  %-40s %8zu entries\n", files[i].name,
+			ws_wordlist_count(files[i].wl));
 }
 
 const char *ws_strerror(int err)

@@ -199,16 +199,10 @@ static int cmd_check(int argc, char **argv)
 	if (rc)
 		return rc;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	struct ws_engine_info info;
-	ws_engine_info(e, &info);
+	printf("data: %s\n", datadir);
+	ws_engine_describe(e, stdout);
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
-	printf("data: %s\n", datadir);
-	printf("  rules/abbreviations.txt      %6zu entries\n", info.abbreviations);
-	printf("  rules/sentence-starters.txt  %6zu entries\n", info.sentence_starters);
-	printf("  rules/name-particles.txt     %6zu entries\n", info.particles);
-	printf("  rules/pronouns.txt           %6zu entries\n", info.pronouns);
-	printf("  rules/cues-basic.txt         %6zu entries\n", info.cues);
 	printf("load time: %.1f ms\n", ((double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 				     (double)(t1.tv_nsec - t0.tv_nsec) / 1e6));
 	printf("peak memory: %.1f MB\n", (double)ru.ru_maxrss / 1024.0);

@@ -121,7 +121,7 @@ void ws_pair_quotes(const struct ws_tokens *t, ws_qspan_vec *out, struct ws_qsta
 	p.out = out;
 	out->n = 0;
 	const struct ws_token *tk = t->tok.v;
-	uint32_t skip = 0;	/* a continuing mark: 0 is never one */
+	uint32_t skip = UINT32_MAX;	/* the mark that continues a quote */
 	for (size_t pi = 0; pi < t->para.n; pi++) {
 		const struct ws_range *para = &t->para.v[pi];
 		for (uint32_t i = para->first; i < para->last; i++) {
@@ -130,7 +130,8 @@ void ws_pair_quotes(const struct ws_tokens *t, ws_qspan_vec *out, struct ws_qsta
 			handle_mark(&p, i);
 		}
 		uint32_t next = pi + 1 < t->para.n ? t->para.v[pi + 1].first : (uint32_t)t->tok.n;
-		skip = end_paragraph(&p, next);
+		uint32_t cont = end_paragraph(&p, next);
+		skip = cont ? cont : UINT32_MAX;
 	}
 	WS_VEC_FREE(p.stack);
 	qsort(out->v, out->n, sizeof(out->v[0]), by_start);

@@ -297,7 +297,8 @@ static void classify_quote(struct scan *sc, size_t i, size_t n, uint32_t cp, siz
 	int left_open = left == WS_C_SPACE;
 	enum ws_tok_kind kind;
 	if (q.dir == WS_QD_OPEN) {
-		kind = WS_TOK_QUOTE_OPEN;
+		/* “ after a word and before a space closes German „...“ */
+		kind = (!left_open && right_open) ? WS_TOK_QUOTE_AMBIG : WS_TOK_QUOTE_OPEN;
 	} else if (q.dir == WS_QD_CLOSE) {
 		kind = WS_TOK_QUOTE_CLOSE;
 		/* ’ standing after a space before a word opens in careless text */
@@ -327,7 +328,8 @@ static void look_up_abbrev(struct scan *sc, size_t start, size_t *end, unsigned 
 		return;
 	/* a single capital letter and a period: an initial (George W. Bush) */
 	if (w->upper == 1 && w->lower == 0 && w->digits == 0 && j - start <= 4 &&
-	    w->letters == 1) {
+	    w->letters == 1 && j + 2 < sc->len && sc->s[j + 1] == ' ' &&
+	    class_at(sc, j + 2) == WS_C_UPPER) {
 		*end = j + 1;
 		*flags |= WS_TF_ABBREV;
 		*abclass = WS_AB_INITIAL;
@@ -427,7 +429,8 @@ static void pass_tokens(struct scan *sc, size_t i)
 			uint32_t nx = cp_at(sc, end, &n2);
 			if (n2 && is_apos(nx) && sc->open_single == 0 && end > start &&
 			    (sc->s[end - 1] == 's' || sc->s[end - 1] == 'S') &&
-			    !is_wordchar(class_at(sc, end + n2)))
+			    !is_wordchar(class_at(sc, end + n2)) &&
+			    !(end + n2 < sc->len && sc->s[end + n2] == '\''))
 				end += n2;
 			enum ws_tok_kind kind = (w.first == WS_C_DIGIT && !w.letters)
 						? WS_TOK_NUMBER : WS_TOK_WORD;

@@ -36,11 +36,9 @@ struct ws_doc;
 int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out);
 void ws_engine_free(struct ws_engine *e);
 
-/* Counts of what the engine loaded, for `whosaid check`. */
-struct ws_engine_info {
-	size_t abbreviations, sentence_starters, particles, pronouns, cues;
-};
-void ws_engine_info(const struct ws_engine *e, struct ws_engine_info *out);
+/* Writes what the engine loaded, one line per data file with its number
+ * of entries, for `whosaid check`. */
+void ws_engine_describe(const struct ws_engine *e, FILE *out);
 
 struct ws_span {
 	uint32_t start, end;	/* an empty span (start == end) means none */

@@ -1,0 +1,177 @@
+/* The tokenizer and segmentation, on the hard cases of news text. Views:
+ * tokens separated by spaces, "/" before a new sentence, "//" before a new
+ * paragraph. */
+#include "testutil.h"
+
+static struct ws_engine *eng;
+
+static void setup(void)
+{
+	eng = test_engine();
+}
+
+static void teardown(void)
+{
+	ws_engine_free(eng);
+}
+
+TestSuite(tokenize, .init = setup, .fini = teardown);
+
+Test(tokenize, titles_do_not_end_sentences)
+{
+	assert_view(tok_view(eng, "Mr. Smith met Dr. Jones and Gen. Lee. They spoke."),
+		    "Mr. Smith met Dr. Jones and Gen. Lee . / They spoke .");
+	assert_view(tok_view(eng, "Sen. Warren and Gov. Brown met St. Peter."),
+		    "Sen. Warren and Gov. Brown met St. Peter .");
+}
+
+Test(tokenize, initials_stay_in_the_name)
+{
+	assert_view(tok_view(eng, "George W. Bush spoke. He left."),
+		    "George W. Bush spoke . / He left .");
+}
+
+Test(tokenize, acronyms_and_abbreviations)
+{
+	assert_view(tok_view(eng, "The U.S. Senate voted. The U.N. did not."),
+		    "The U.S. Senate voted . / The U.N. did not .");
+	assert_view(tok_view(eng, "He lives in the U.S. The rest stayed."),
+		    "He lives in the U.S. / The rest stayed .");
+	assert_view(tok_view(eng, "Apple Inc. said so at 5 p.m. on Sept. 19."),
+		    "Apple Inc. said so at 5 p.m. on Sept. 19 .");
+	assert_view(tok_view(eng, "It was No. 1 in Jan. 2016."),
+		    "It was No. 1 in Jan. 2016 .");
+	assert_view(tok_view(eng, "He said no. Then he left."),
+		    "He said no . / Then he left .");
+}
+
+Test(tokenize, decimals_times_and_thousands)
+{
+	assert_view(tok_view(eng, "It rose 3.5 percent to 1,000 at 10:30 today."),
+		    "It rose 3.5 percent to 1,000 at 10:30 today .");
+}
+
+Test(tokenize, ellipses)
+{
+	assert_view(tok_view(eng, "We will see... maybe. Wait… And then."),
+		    "We will see ... maybe . / Wait … / And then .");
+}
+
+Test(tokenize, closing_quote_after_the_period_stays_in_the_sentence)
+{
+	assert_view(tok_view(eng, "He said, \"I will go.\" Then he left."),
+		    "He said , \" I will go . \" / Then he left .");
+	assert_view(tok_view(eng, "“Why?” he asked."), "“ Why ? ” he asked .");
+}
+
+Test(tokenize, apostrophes_are_not_quote_marks)
+{
+	assert_view(tok_view(eng, "don’t the nations’ interests in the ’90s O'Brien's"),
+		    "don’t the nations’ interests in the ’90s O'Brien's");
+	struct ws_tokens t = { 0 };
+	const char *s = "the nations’ interests";
+	ws_tokenize(&eng->seg, s, strlen(s), &t);
+	for (size_t i = 0; i < t.tok.n; i++)
+		cr_assert_eq(t.tok.v[i].kind, WS_TOK_WORD);
+	ws_tokens_release(&t);
+}
+
+Test(tokenize, hyphenated_words_and_dashes)
+{
+	assert_view(tok_view(eng, "US-led raid on al-Assad — the 2015-16 season -- over"),
+		    "US-led raid on al-Assad — the 2015-16 season -- over");
+	struct ws_tokens t = { 0 };
+	const char *s = "a — b";
+	ws_tokenize(&eng->seg, s, strlen(s), &t);
+	cr_assert_eq(t.tok.v[1].kind, WS_TOK_DASH);
+	ws_tokens_release(&t);
+}
+
+Test(tokenize, soft_hyphen_and_nbsp)
+{
+	/* a soft hyphen inside a word keeps it one token; NBSP separates */
+	assert_view(tok_view(eng, "inter\xC2\xADnational\xC2\xA0news"),
+		    "inter\xC2\xADnational news");
+}
+
+Test(tokenize, paragraphs_by_blank_lines_with_crlf_and_cr)
+{
+	assert_view(tok_view(eng, "One line\r\nstill one.\r\n\r\nTwo."),
+		    "One line still one . // Two .");
+	assert_view(tok_view(eng, "One line\rstill one.\r\rTwo."),
+		    "One line still one . // Two .");
+	assert_view(tok_view(eng, "Go.\n \t\nStop."), "Go . // Stop .");
+	assert_view(tok_view(eng, "Plan A.\n\nPlan B."), "Plan A . // Plan B .");
+}
+
+Test(tokenize, one_paragraph_per_line_without_blank_lines)
+{
+	assert_view(tok_view(eng, "Headline here\nFirst para.\nSecond para."),
+		    "Headline here // First para . // Second para .");
+}
+
+Test(tokenize, bom_is_skipped_and_offsets_count_it)
+{
+	struct ws_tokens t = { 0 };
+	const char *s = "\xEF\xBB\xBFHello";
+	ws_tokenize(&eng->seg, s, strlen(s), &t);
+	cr_assert_eq(t.tok.n, 1);
+	cr_assert_eq(t.tok.v[0].start, 3);
+	cr_assert_eq(t.tok.v[0].end, 8);
+	ws_tokens_release(&t);
+}
+
+Test(tokenize, invalid_bytes_never_shift_offsets)
+{
+	struct ws_tokens t = { 0 };
+	const char *s = "caf\xE9 \xFF\xFE ok";
+	ws_tokenize(&eng->seg, s, strlen(s), &t);
+	/* "caf", the invalid byte, the invalid pair, "ok" */
+	cr_assert_eq(t.tok.n, 4);
+	cr_assert_eq(t.tok.v[1].kind, WS_TOK_UNKNOWN);
+	cr_assert_eq(t.tok.v[1].start, 3);
+	cr_assert_eq(t.tok.v[2].start, 5);
+	cr_assert_eq(t.tok.v[2].end, 7);
+	cr_assert_eq(t.tok.v[3].start, 8);
+	ws_tokens_release(&t);
+}
+
+Test(tokenize, kinds_and_shapes)
+{
+	struct ws_tokens t = { 0 };
+	const char *s = "NATO Paris paris al-Assad W. U.S. 42 3.5 2nd “";
+	ws_tokenize(&eng->seg, s, strlen(s), &t);
+	cr_assert_eq(t.tok.n, 10);
+	enum ws_shape want[] = { WS_SHAPE_UPPER, WS_SHAPE_CAP, WS_SHAPE_LOWER, WS_SHAPE_MIXED,
+				 WS_SHAPE_INITIAL, WS_SHAPE_ACRONYM, WS_SHAPE_DIGITS,
+				 WS_SHAPE_NUMBER, WS_SHAPE_ALNUM, WS_SHAPE_PUNCT };
+	for (size_t i = 0; i < 10; i++)
+		cr_assert_eq(t.tok.v[i].shape, want[i], "token %zu shape %s", i,
+			     ws_shape_name(t.tok.v[i].shape));
+	cr_assert_eq(t.tok.v[6].kind, WS_TOK_NUMBER);
+	cr_assert_eq(t.tok.v[9].kind, WS_TOK_QUOTE_OPEN);
+	cr_assert_str_eq(ws_shape_name(WS_SHAPE_CAP), "Xxxx");
+	ws_tokens_release(&t);
+}
+
+Test(tokenize, straight_quotes_get_a_direction_from_context)
+{
+	struct ws_tokens t = { 0 };
+	const char *s = "He said \"no way\" today.";
+	ws_tokenize(&eng->seg, s, strlen(s), &t);
+	cr_assert_eq(t.tok.v[2].kind, WS_TOK_QUOTE_OPEN);
+	cr_assert_eq(t.tok.v[5].kind, WS_TOK_QUOTE_CLOSE);
+	ws_tokens_release(&t);
+}
+
+Test(tokenize, doubled_backticks_and_apostrophes)
+{
+	struct ws_tokens t = { 0 };
+	const char *s = "``Yes,'' he said.";
+	ws_tokenize(&eng->seg, s, strlen(s), &t);
+	cr_assert_eq(t.tok.v[0].kind, WS_TOK_QUOTE_OPEN);
+	cr_assert_eq(t.tok.v[0].end, 2);
+	cr_assert_eq(t.tok.v[3].kind, WS_TOK_QUOTE_CLOSE);
+	cr_assert_eq(t.tok.v[3].end - t.tok.v[3].start, 2);
+	ws_tokens_release(&t);
+}
