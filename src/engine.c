@@ -24,6 +24,7 @@ int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 	struct ws_diag d = { diag, 0, 0 };
 	struct ws_engine *e = ws_xcalloc(1, sizeof(*e));
 	e->datadir = ws_xstrdup(datadir);
+	e->syms = ws_symtab_new();
 	e->abbrev = load(datadir, "abbreviations.txt", 1, 1, abbrev_classes, &d);
 	e->starters = load(datadir, "sentence-starters.txt", 0, 0, NULL, &d);
 	e->particles = load(datadir, "name-particles.txt", 0, 0, NULL, &d);
@@ -49,6 +50,7 @@ void ws_engine_free(struct ws_engine *e)
 	ws_wordlist_free(e->particles);
 	ws_wordlist_free(e->pronouns);
 	ws_wordlist_free(e->cues);
+	ws_symtab_free(e->syms);
 	free(e->datadir);
 	free(e);
 }

@@ -5,6 +5,7 @@
 
 #include "tokenize.h"
 #include "whosaid.h"
+#include "symtab.h"
 #include "wordlist.h"
 
 struct ws_engine {
@@ -15,6 +16,7 @@ struct ws_engine {
 	struct ws_wordlist *pronouns;	/* rules/pronouns.txt */
 	struct ws_wordlist *cues;	/* rules/cues-basic.txt */
 	struct ws_seglists seg;
+	struct ws_symtab *syms;		/* every interned name, key and value */
 };
 
 #endif
