@@ -90,3 +90,11 @@ golden-update: all
 	  for f in quotes.tsv entities.tsv mentions.tsv docs.tsv; do cp $$tmp/$$f $$d/$$f; done; \
 	  rm -rf $$tmp; echo "updated $$d"; \
 	done
+
+# Regenerates the generated gazetteer lists from their pinned sources; the
+# verify target rebuilds into a temporary directory and fails on any diff.
+gazetteers:
+	gazetteers/build.sh
+
+gazetteers-verify:
+	gazetteers/build.sh --verify
