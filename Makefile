@@ -98,3 +98,13 @@ gazetteers:
 
 gazetteers-verify:
 	gazetteers/build.sh --verify
+
+# Accuracy on PolNeAR (not committed: the texts belong to their publishers).
+# Tune on train (EVAL_SPLIT=train), report on dev.
+POLNEAR    ?= $(CURDIR)/../shared/eval/polnear
+EVAL_SPLIT ?= dev
+eval: deps all
+	@test -d $(POLNEAR)/$(EVAL_SPLIT)/text || { echo "make eval: no PolNeAR at $(POLNEAR) (set POLNEAR=DIR)"; exit 2; }
+	@$(BUILD)/whosaid extract -q -o out/eval-$(EVAL_SPLIT) $(POLNEAR)/$(EVAL_SPLIT)/text; test $$? -le 1
+	$(BUILD)/whosaid eval --gold $(POLNEAR)/gold_$(EVAL_SPLIT).tsv --meta $(POLNEAR)/metadata.tsv \
+	  out/eval-$(EVAL_SPLIT)/quotes.tsv
