@@ -134,7 +134,8 @@ void ws_pair_quotes(const struct ws_tokens *t, ws_qspan_vec *out, struct ws_qsta
 		skip = cont ? cont : UINT32_MAX;
 	}
 	WS_VEC_FREE(p.stack);
-	qsort(out->v, out->n, sizeof(out->v[0]), by_start);
+	if (out->n > 1)	/* qsort's array must not be NULL, even when empty */
+		qsort(out->v, out->n, sizeof(out->v[0]), by_start);
 	if (st)
 		st->unmatched = p.unmatched;
 }
