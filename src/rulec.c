@@ -1,0 +1,1055 @@
+/* The rule compiler: reads a phase file (syntax in rules/README.md),
+ * reports every error as file:line:col with the offending text, and
+ * compiles the patterns to Pike VM instructions (ruleprog.h). */
+#include "ruleprog.h"
+#include "whosaid.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 32		/* nesting of parentheses */
+#define MAX_REPEAT 32		/* bound of {m,n} */
+#define MAX_INSTS (1u << 20)
+
+/* ---- lexer ---- */
+
+enum tkind {
+	T_EOF, T_NL, T_IDENT, T_STRING, T_NUMBER, T_ARROW, T_EQ, T_NE, T_ASSIGN, T_CHAR,
+};
+
+struct tok {
+	uint8_t kind;
+	char ch;		/* T_CHAR */
+	const char *s;		/* source text of the token */
+	size_t n;
+	unsigned line, col;
+};
+
+struct lexer {
+	const char *file;
+	const char *p, *end, *linestart;
+	unsigned line;
+	struct ws_diag *d;
+	struct tok cur;
+	struct ws_buf strval;	/* unescaped value of the last string */
+};
+
+static void lex_error(struct lexer *lx, unsigned line, unsigned col, const char *msg,
+		      const char *s, size_t n)
+{
+	if (n > 40)
+		n = 40;
+	ws_diag_error(lx->d, lx->file, line, col, "%s '%.*s'", msg, (int)n, s);
+}
+
+static void next(struct lexer *lx)
+{
+	struct tok *t = &lx->cur;
+again:
+	while (lx->p < lx->end && (*lx->p == ' ' || *lx->p == '\t' || *lx->p == '\r'))
+		lx->p++;
+	if (lx->p < lx->end && *lx->p == '#') {
+		while (lx->p < lx->end && *lx->p != '\n')
+			lx->p++;
+	}
+	t->s = lx->p;
+	t->line = lx->line;
+	t->col = (unsigned)(lx->p - lx->linestart) + 1;
+	t->n = 1;
+	if (lx->p >= lx->end) {
+		t->kind = T_EOF;
+		t->n = 0;
+		return;
+	}
+	char c = *lx->p;
+	if (c == '\n') {
+		lx->p++;
+		lx->line++;
+		lx->linestart = lx->p;
+		t->kind = T_NL;
+		return;
+	}
+	if (isalpha((unsigned char)c) || c == '_') {
+		const char *q = lx->p;
+		while (q < lx->end && (isalnum((unsigned char)*q) || *q == '_'))
+			q++;
+		t->kind = T_IDENT;
+		t->n = (size_t)(q - lx->p);
+		lx->p = q;
+		return;
+	}
+	if (isdigit((unsigned char)c)) {
+		const char *q = lx->p;
+		while (q < lx->end && isdigit((unsigned char)*q))
+			q++;
+		t->kind = T_NUMBER;
+		t->n = (size_t)(q - lx->p);
+		lx->p = q;
+		return;
+	}
+	if (c == '"') {
+		const char *q = lx->p + 1;
+		ws_buf_reset(&lx->strval);
+		ws_buf_grow(&lx->strval, 0);
+		while (q < lx->end && *q != '"' && *q != '\n') {
+			if (*q == '\\' && q + 1 < lx->end && (q[1] == '"' || q[1] == '\\'))
+				q++;
+			ws_buf_addc(&lx->strval, *q);
+			q++;
+		}
+		if (q >= lx->end || *q != '"') {
+			lex_error(lx, t->line, t->col, "unterminated string", lx->p,
+				  (size_t)(q - lx->p));
+			lx->p = q;
+			goto again;
+		}
+		t->kind = T_STRING;
+		t->n = (size_t)(q + 1 - lx->p);
+		lx->p = q + 1;
+		return;
+	}
+	if (lx->p + 1 < lx->end) {
+		char c2 = lx->p[1];
+		if ((c == '=' && c2 == '>') || (c == '=' && c2 == '=') || (c == '!' && c2 == '=')) {
+			t->kind = c2 == '>' ? T_ARROW : c == '=' ? T_EQ : T_NE;
+			t->n = 2;
+			lx->p += 2;
+			return;
+		}
+	}
+	if (strchr("{}()|?*+,:.!@=", c)) {
+		t->kind = c == '=' ? T_ASSIGN : T_CHAR;
+		t->ch = c;
+		lx->p++;
+		return;
+	}
+	/* a whole UTF-8 character, for the message */
+	size_t k = 1;
+	while (lx->p + k < lx->end && ((unsigned char)lx->p[k] & 0xC0) == 0x80)
+		k++;
+	lex_error(lx, t->line, t->col, "unexpected character", lx->p, k);
+	lx->p += k;
+	goto again;
+}
+
+static int is_char(const struct lexer *lx, char c)
+{
+	return lx->cur.kind == T_CHAR && lx->cur.ch == c;
+}
+
+static int is_word(const struct lexer *lx, const char *w)
+{
+	return lx->cur.kind == T_IDENT && lx->cur.n == strlen(w) &&
+	       memcmp(lx->cur.s, w, lx->cur.n) == 0;
+}
+
+/* ---- syntax tree ---- */
+
+enum nkind { N_ELEM, N_SEQ, N_ALT, N_REPEAT, N_LABEL };
+
+struct node {
+	uint8_t kind;
+	uint32_t elem;		/* N_ELEM */
+	int min, max;		/* N_REPEAT; max -1: no bound */
+	int32_t slot;		/* N_LABEL */
+	struct node **kids;
+	size_t nkids;
+};
+
+struct parser {
+	struct lexer lx;
+	struct ws_symtab *syms;
+	struct ws_rphase *ph;
+	WS_VEC(struct node *) nodes;	/* every node, to free */
+	/* labels of the rule being parsed */
+	WS_VEC(char *) labels;
+	WS_VEC(uint32_t) starts;	/* first instruction of each rule */
+	int failed;			/* this rule had an error */
+};
+
+static struct node *new_node(struct parser *ps, enum nkind k)
+{
+	struct node *n = ws_xcalloc(1, sizeof(*n));
+	n->kind = (uint8_t)k;
+	WS_VEC_PUSH(ps->nodes, n);
+	return n;
+}
+
+static void add_kid(struct node *n, struct node *k)
+{
+	n->kids = ws_xrealloc(n->kids, (n->nkids + 1) * sizeof(*n->kids));
+	n->kids[n->nkids++] = k;
+}
+
+static void error_here(struct parser *ps, const char *msg)
+{
+	const struct tok *t = &ps->lx.cur;
+	if (t->kind == T_EOF)
+		ws_diag_error(ps->lx.d, ps->lx.file, t->line, t->col, "%s at end of file", msg);
+	else if (t->kind == T_NL)
+		ws_diag_error(ps->lx.d, ps->lx.file, t->line, t->col, "%s at end of line", msg);
+	else
+		ws_diag_error(ps->lx.d, ps->lx.file, t->line, t->col, "%s '%.*s'", msg,
+			      (int)(t->n > 40 ? 40 : t->n), t->s);
+	ps->failed = 1;
+}
+
+static const char *intern_tok(struct parser *ps)
+{
+	const struct tok *t = &ps->lx.cur;
+	if (t->kind == T_STRING)
+		return ws_intern(ps->syms, ps->lx.strval.data, ps->lx.strval.len);
+	return ws_intern(ps->syms, t->s, t->n);
+}
+
+static int shape_named(const char *s, size_t n)
+{
+	for (int k = WS_SHAPE_LOWER; k <= WS_SHAPE_PUNCT; k++) {
+		const char *name = ws_shape_name((enum ws_shape)k);
+		if (strlen(name) == n && memcmp(name, s, n) == 0)
+			return k;
+	}
+	return -1;
+}
+
+static int kind_named(const char *s, size_t n)
+{
+	for (int k = WS_TOK_WORD; k <= WS_TOK_UNKNOWN; k++) {
+		const char *name = ws_tok_kind_name((enum ws_tok_kind)k);
+		if (strlen(name) == n && memcmp(name, s, n) == 0)
+			return k;
+	}
+	return -1;
+}
+
+static int flag_named(const char *s, size_t n)
+{
+	static const struct { const char *name; int bit; } flags[] = {
+		{ "sent_start", WS_TF_SENT_START }, { "para_start", WS_TF_PARA_START },
+		{ "space_before", WS_TF_SPACE_BEFORE }, { "nl_before", WS_TF_NL_BEFORE },
+		{ "abbrev", WS_TF_ABBREV },
+	};
+	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (strlen(flags[i].name) == n && memcmp(flags[i].name, s, n) == 0)
+			return flags[i].bit;
+	return 0;
+}
+
+/* The value after == or != : an identifier, a string or a number. Returns
+ * its text in *s and *n (unescaped for strings). */
+static int take_value(struct parser *ps, const char **s, size_t *n)
+{
+	struct tok *t = &ps->lx.cur;
+	if (t->kind == T_STRING) {
+		*s = ps->lx.strval.data;
+		*n = ps->lx.strval.len;
+	} else if (t->kind == T_IDENT || t->kind == T_NUMBER) {
+		*s = t->s;
+		*n = t->n;
+	} else {
+		error_here(ps, "expected a value after the comparison, found");
+		return -1;
+	}
+	return 0;
+}
+
+/* { test, test, ... } */
+static struct node *parse_elem(struct parser *ps)
+{
+	struct lexer *lx = &ps->lx;
+	WS_VEC(struct ws_rtest) tests = { 0 };
+	next(lx);	/* { */
+	for (;;) {
+		struct ws_rtest t;
+		memset(&t, 0, sizeof(t));
+		if (is_char(lx, '!')) {
+			t.neg = 1;
+			next(lx);
+		}
+		if (lx->cur.kind != T_IDENT) {
+			error_here(ps, "expected a test, found");
+			break;
+		}
+		struct tok name = lx->cur;
+		next(lx);
+		struct tok feat = { 0 };
+		if (is_char(lx, '.')) {
+			next(lx);
+			if (lx->cur.kind != T_IDENT) {
+				error_here(ps, "expected a feature name after '.', found");
+				break;
+			}
+			feat = lx->cur;
+			next(lx);
+		}
+		int cmp = 0;	/* 1 ==, 2 != */
+		const char *val = NULL;
+		size_t vn = 0;
+		struct tok valtok = lx->cur;
+		if (lx->cur.kind == T_EQ || lx->cur.kind == T_NE) {
+			cmp = lx->cur.kind == T_EQ ? 1 : 2;
+			next(lx);
+			valtok = lx->cur;
+			if (take_value(ps, &val, &vn) != 0)
+				break;
+			next(lx);
+		}
+		if (isupper((unsigned char)name.s[0])) {
+			t.kind = RT_ANNOT;
+			t.type = ws_intern(ps->syms, name.s, name.n);
+			if (feat.n && !cmp) {
+				ws_diag_error(lx->d, lx->file, feat.line, feat.col,
+					      "feature test '%.*s.%.*s' needs == or != and a value",
+					      (int)name.n, name.s, (int)feat.n, feat.s);
+				ps->failed = 1;
+			} else if (!feat.n && cmp) {
+				ws_diag_error(lx->d, lx->file, name.line, name.col,
+					      "annotation '%.*s' is compared to a value: name a "
+					      "feature, as in %.*s.minor == ...", (int)name.n, name.s,
+					      (int)name.n, name.s);
+				ps->failed = 1;
+			}
+			/* feature tests of the same type in one element apply to the
+			 * same annotation */
+			struct ws_rtest *same = NULL;
+			for (size_t i = 0; i < tests.n; i++)
+				if (tests.v[i].kind == RT_ANNOT && tests.v[i].type == t.type &&
+				    !tests.v[i].neg && !t.neg)
+					same = &tests.v[i];
+			if (feat.n && cmp) {
+				struct ws_rfeat f = { ws_intern(ps->syms, feat.s, feat.n),
+						      ws_intern(ps->syms, val, vn), cmp == 2 };
+				struct ws_rtest *into = same ? same : &t;
+				into->feats = ws_xrealloc(into->feats,
+							  (into->nfeats + 1) * sizeof(f));
+				into->feats[into->nfeats++] = f;
+			}
+			if (!same)
+				WS_VEC_PUSH(tests, t);
+		} else {
+			int flag;
+			if (feat.n) {
+				ws_diag_error(lx->d, lx->file, feat.line, feat.col,
+					      "token attribute '%.*s' has no features", (int)name.n,
+					      name.s);
+				ps->failed = 1;
+			}
+			if ((flag = flag_named(name.s, name.n))) {
+				t.kind = RT_FLAG;
+				t.ival = flag;
+				if (cmp) {
+					ws_diag_error(lx->d, lx->file, valtok.line, valtok.col,
+						      "flag '%.*s' takes no value", (int)name.n, name.s);
+					ps->failed = 1;
+				}
+			} else if (!cmp) {
+				ws_diag_error(lx->d, lx->file, name.line, name.col,
+					      "unknown test '%.*s' (token attributes: text, lower, "
+					      "shape, kind; flags: sent_start, para_start, "
+					      "space_before, nl_before, abbrev; annotation types "
+					      "start with a capital)", (int)name.n, name.s);
+				ps->failed = 1;
+			} else if (name.n == 4 && memcmp(name.s, "text", 4) == 0) {
+				t.kind = RT_TEXT;
+			} else if (name.n == 5 && memcmp(name.s, "lower", 5) == 0) {
+				t.kind = RT_LOWER;
+			} else if (name.n == 5 && memcmp(name.s, "shape", 5) == 0) {
+				t.kind = RT_SHAPE;
+				if ((t.ival = shape_named(val, vn)) < 0) {
+					ws_diag_error(lx->d, lx->file, valtok.line, valtok.col,
+						      "unknown shape '%.*s' (Xxxx xxxx XXXX xX X. "
+						      "X.X. dd d.d dx .)", (int)vn, val);
+					ps->failed = 1;
+				}
+			} else if (name.n == 4 && memcmp(name.s, "kind", 4) == 0) {
+				t.kind = RT_KIND;
+				if ((t.ival = kind_named(val, vn)) < 0) {
+					ws_diag_error(lx->d, lx->file, valtok.line, valtok.col,
+						      "unknown token kind '%.*s'", (int)vn, val);
+					ps->failed = 1;
+				}
+			} else {
+				ws_diag_error(lx->d, lx->file, name.line, name.col,
+					      "unknown token attribute '%.*s'", (int)name.n, name.s);
+				ps->failed = 1;
+			}
+			if (cmp == 2)
+				t.neg = !t.neg;
+			if (t.kind == RT_TEXT || t.kind == RT_LOWER) {
+				t.lit = ws_xstrndup(val, vn);
+				t.litlen = vn;
+			}
+			WS_VEC_PUSH(tests, t);
+		}
+		if (is_char(lx, ',')) {
+			next(lx);
+			continue;
+		}
+		if (is_char(lx, '}')) {
+			next(lx);
+			break;
+		}
+		error_here(ps, "expected ',' or '}' in an element, found");
+		break;
+	}
+	struct ws_relem e;
+	e.tests = tests.v;
+	e.ntests = (uint32_t)tests.n;
+	e.span = -1;
+	for (size_t i = 0; i < tests.n; i++)
+		if (tests.v[i].kind == RT_ANNOT && !tests.v[i].neg) {
+			e.span = (int32_t)i;
+			break;
+		}
+	WS_VEC_PUSH(ps->ph->elems, e);
+	struct node *n = new_node(ps, N_ELEM);
+	n->elem = (uint32_t)(ps->ph->elems.n - 1);
+	return n;
+}
+
+static struct node *parse_alt(struct parser *ps, int depth);
+
+static int32_t label_slot(struct parser *ps, const char *s, size_t n)
+{
+	for (size_t i = 0; i < ps->labels.n; i++)
+		if (strlen(ps->labels.v[i]) == n && memcmp(ps->labels.v[i], s, n) == 0)
+			return (int32_t)i;
+	WS_VEC_PUSH(ps->labels, ws_xstrndup(s, n));
+	return (int32_t)(ps->labels.n - 1);
+}
+
+static int parse_number(struct parser *ps, int *out)
+{
+	if (ps->lx.cur.kind != T_NUMBER || ps->lx.cur.n > 4) {
+		error_here(ps, "expected a number up to " "32" ", found");
+		return -1;
+	}
+	*out = atoi(ps->lx.cur.s);
+	next(&ps->lx);
+	return 0;
+}
+
+static struct node *parse_item(struct parser *ps, int depth)
+{
+	struct lexer *lx = &ps->lx;
+	struct node *atom;
+	if (is_char(lx, '{')) {
+		atom = parse_elem(ps);
+	} else if (is_char(lx, '(')) {
+		if (depth >= MAX_DEPTH) {
+			error_here(ps, "parentheses nested too deep at");
+			return NULL;
+		}
+		next(lx);
+		atom = parse_alt(ps, depth + 1);
+		if (!atom)
+			return NULL;
+		if (!is_char(lx, ')')) {
+			error_here(ps, "expected ')', found");
+			return NULL;
+		}
+		next(lx);
+	} else {
+		error_here(ps, "expected '{' or '(', found");
+		return NULL;
+	}
+	for (;;) {
+		int min, max;
+		if (is_char(lx, '?')) {
+			min = 0, max = 1;
+		} else if (is_char(lx, '*')) {
+			min = 0, max = -1;
+		} else if (is_char(lx, '+')) {
+			min = 1, max = -1;
+		} else if (is_char(lx, '{') && lx->p < lx->end && isdigit((unsigned char)*lx->p)) {
+			unsigned line = lx->cur.line, col = lx->cur.col;
+			next(lx);
+			if (parse_number(ps, &min) != 0)
+				return NULL;
+			max = min;
+			if (is_char(lx, ',')) {
+				next(lx);
+				if (is_char(lx, '}'))
+					max = -1;
+				else if (parse_number(ps, &max) != 0)
+					return NULL;
+			}
+			if (!is_char(lx, '}')) {
+				error_here(ps, "expected '}' after a repeat count, found");
+				return NULL;
+			}
+			if (min > MAX_REPEAT || max > MAX_REPEAT || (max >= 0 && max < min)) {
+				ws_diag_error(lx->d, lx->file, line, col,
+					      "bad repeat {%d,%d}: counts go from 0 to %d, the "
+					      "second not below the first", min, max, MAX_REPEAT);
+				ps->failed = 1;
+				return NULL;
+			}
+		} else {
+			break;
+		}
+		next(lx);
+		struct node *r = new_node(ps, N_REPEAT);
+		r->min = min;
+		r->max = max;
+		add_kid(r, atom);
+		atom = r;
+	}
+	if (is_char(lx, ':')) {
+		next(lx);
+		if (lx->cur.kind != T_IDENT) {
+			error_here(ps, "expected a label after ':', found");
+			return NULL;
+		}
+		struct node *l = new_node(ps, N_LABEL);
+		l->slot = label_slot(ps, lx->cur.s, lx->cur.n);
+		add_kid(l, atom);
+		atom = l;
+		next(lx);
+	}
+	return atom;
+}
+
+static void skip_newlines(struct lexer *lx)
+{
+	while (lx->cur.kind == T_NL)
+		next(lx);
+}
+
+static struct node *parse_seq(struct parser *ps, int depth)
+{
+	struct node *seq = new_node(ps, N_SEQ);
+	skip_newlines(&ps->lx);
+	while (is_char(&ps->lx, '{') || is_char(&ps->lx, '(')) {
+		struct node *it = parse_item(ps, depth);
+		if (!it)
+			return NULL;
+		add_kid(seq, it);
+		skip_newlines(&ps->lx);
+	}
+	if (seq->nkids == 0) {
+		error_here(ps, "expected a pattern element, found");
+		return NULL;
+	}
+	return seq;
+}
+
+static struct node *parse_alt(struct parser *ps, int depth)
+{
+	struct node *first = parse_seq(ps, depth);
+	if (!first || !is_char(&ps->lx, '|'))
+		return first;
+	struct node *alt = new_node(ps, N_ALT);
+	add_kid(alt, first);
+	while (is_char(&ps->lx, '|')) {
+		next(&ps->lx);
+		struct node *s = parse_seq(ps, depth);
+		if (!s)
+			return NULL;
+		add_kid(alt, s);
+	}
+	return alt;
+}
+
+/* ---- code generation ---- */
+
+static uint32_t emit(struct ws_rphase *ph, uint8_t op, uint32_t x, uint32_t y)
+{
+	struct ws_rinst in = { op, x, y };
+	WS_VEC_PUSH(ph->prog, in);
+	return (uint32_t)(ph->prog.n - 1);
+}
+
+static void gen(struct ws_rphase *ph, const struct node *n)
+{
+	uint32_t at;
+	switch (n->kind) {
+	case N_ELEM:
+		at = emit(ph, OP_ELEM, n->elem, 0);
+		ph->prog.v[at].y = at + 1;
+		break;
+	case N_SEQ:
+		for (size_t i = 0; i < n->nkids; i++)
+			gen(ph, n->kids[i]);
+		break;
+	case N_LABEL:
+		at = emit(ph, OP_SAVE, (uint32_t)n->slot * 2, 0);
+		ph->prog.v[at].y = at + 1;
+		gen(ph, n->kids[0]);
+		at = emit(ph, OP_SAVE, (uint32_t)n->slot * 2 + 1, 0);
+		ph->prog.v[at].y = at + 1;
+		break;
+	case N_ALT: {
+		WS_VEC(uint32_t) jumps = { 0 };
+		for (size_t i = 0; i < n->nkids; i++) {
+			uint32_t split = 0;
+			if (i + 1 < n->nkids)
+				split = emit(ph, OP_SPLIT, 0, 0);
+			if (i + 1 < n->nkids)
+				ph->prog.v[split].x = split + 1;
+			gen(ph, n->kids[i]);
+			if (i + 1 < n->nkids) {
+				WS_VEC_PUSH(jumps, emit(ph, OP_JMP, 0, 0));
+				ph->prog.v[split].y = (uint32_t)ph->prog.n;
+			}
+		}
+		for (size_t i = 0; i < jumps.n; i++)
+			ph->prog.v[jumps.v[i]].x = (uint32_t)ph->prog.n;
+		WS_VEC_FREE(jumps);
+		break;
+	}
+	case N_REPEAT: {
+		for (int i = 0; i < n->min; i++)
+			gen(ph, n->kids[0]);
+		if (n->max < 0) {
+			uint32_t split = emit(ph, OP_SPLIT, 0, 0);
+			ph->prog.v[split].x = split + 1;
+			gen(ph, n->kids[0]);
+			emit(ph, OP_JMP, split, 0);
+			ph->prog.v[split].y = (uint32_t)ph->prog.n;
+		} else {
+			WS_VEC(uint32_t) splits = { 0 };
+			for (int i = n->min; i < n->max; i++) {
+				uint32_t split = emit(ph, OP_SPLIT, 0, 0);
+				ph->prog.v[split].x = split + 1;
+				WS_VEC_PUSH(splits, split);
+				gen(ph, n->kids[0]);
+			}
+			for (size_t i = 0; i < splits.n; i++)
+				ph->prog.v[splits.v[i]].y = (uint32_t)ph->prog.n;
+			WS_VEC_FREE(splits);
+		}
+		break;
+	}
+	}
+}
+
+/* ---- rules and actions ---- */
+
+static void free_actions(struct ws_rule *r)
+{
+	for (uint32_t i = 0; i < r->nactions; i++)
+		free(r->actions[i].vals);
+	free(r->actions);
+	r->actions = NULL;
+	r->nactions = 0;
+}
+
+/* => Type[:label] key=value key=@label.Type.feature ... */
+static int parse_action(struct parser *ps, struct ws_raction *a)
+{
+	struct lexer *lx = &ps->lx;
+	memset(a, 0, sizeof(*a));
+	a->slot = -1;
+	next(lx);	/* => */
+	if (lx->cur.kind != T_IDENT || !isupper((unsigned char)lx->cur.s[0])) {
+		error_here(ps, "expected an annotation type (a capitalised name) after '=>', found");
+		return -1;
+	}
+	a->type = intern_tok(ps);
+	next(lx);
+	if (is_char(lx, ':')) {
+		next(lx);
+		if (lx->cur.kind != T_IDENT) {
+			error_here(ps, "expected a label after ':', found");
+			return -1;
+		}
+		size_t before = ps->labels.n;
+		a->slot = label_slot(ps, lx->cur.s, lx->cur.n);
+		if (ps->labels.n != before) {
+			error_here(ps, "no such label in the pattern:");
+			return -1;
+		}
+		next(lx);
+	}
+	while (lx->cur.kind == T_IDENT) {
+		struct ws_rval v;
+		memset(&v, 0, sizeof(v));
+		v.key = intern_tok(ps);
+		v.slot = -1;
+		next(lx);
+		if (lx->cur.kind != T_ASSIGN) {
+			error_here(ps, "expected '=' after a feature name, found");
+			return -1;
+		}
+		next(lx);
+		if (is_char(lx, '@')) {
+			next(lx);
+			if (lx->cur.kind != T_IDENT) {
+				error_here(ps, "expected @label.Type.feature, found");
+				return -1;
+			}
+			size_t before = ps->labels.n;
+			v.slot = label_slot(ps, lx->cur.s, lx->cur.n);
+			if (ps->labels.n != before) {
+				error_here(ps, "no such label in the pattern:");
+				return -1;
+			}
+			next(lx);
+			if (!is_char(lx, '.')) {
+				error_here(ps, "expected '.' in @label.Type.feature, found");
+				return -1;
+			}
+			next(lx);
+			if (lx->cur.kind != T_IDENT || !isupper((unsigned char)lx->cur.s[0])) {
+				error_here(ps, "expected an annotation type in @label.Type.feature, found");
+				return -1;
+			}
+			v.type = intern_tok(ps);
+			next(lx);
+			if (!is_char(lx, '.')) {
+				error_here(ps, "expected '.' in @label.Type.feature, found");
+				return -1;
+			}
+			next(lx);
+			if (lx->cur.kind != T_IDENT) {
+				error_here(ps, "expected a feature name in @label.Type.feature, found");
+				return -1;
+			}
+			v.fkey = intern_tok(ps);
+			next(lx);
+		} else if (lx->cur.kind == T_IDENT || lx->cur.kind == T_STRING ||
+			   lx->cur.kind == T_NUMBER) {
+			v.value = intern_tok(ps);
+			next(lx);
+		} else {
+			error_here(ps, "expected a value after '=', found");
+			return -1;
+		}
+		a->vals = ws_xrealloc(a->vals, (a->nvals + 1) * sizeof(v));
+		a->vals[a->nvals++] = v;
+	}
+	if (lx->cur.kind != T_NL && lx->cur.kind != T_EOF) {
+		error_here(ps, "expected the end of the line after the action, found");
+		return -1;
+	}
+	return 0;
+}
+
+/* Skips to the next line that starts a rule or a directive. */
+static void recover(struct lexer *lx)
+{
+	for (;;) {
+		while (lx->cur.kind != T_NL && lx->cur.kind != T_EOF)
+			next(lx);
+		if (lx->cur.kind == T_EOF)
+			return;
+		next(lx);
+		if (is_word(lx, "rule") || is_word(lx, "phase") || is_word(lx, "control") ||
+		    is_word(lx, "scope") || lx->cur.kind == T_EOF)
+			return;
+	}
+}
+
+static void parse_rule(struct parser *ps)
+{
+	struct lexer *lx = &ps->lx;
+	struct ws_rphase *ph = ps->ph;
+	unsigned line = lx->cur.line;
+	next(lx);	/* rule */
+	if (lx->cur.kind != T_IDENT) {
+		error_here(ps, "expected a rule name after 'rule', found");
+		recover(lx);
+		return;
+	}
+	struct tok name = lx->cur;
+	next(lx);
+	int priority = 0;
+	if (is_word(lx, "priority")) {
+		next(lx);
+		if (lx->cur.kind != T_NUMBER || lx->cur.n > 6) {
+			error_here(ps, "expected a number after 'priority', found");
+			recover(lx);
+			return;
+		}
+		priority = atoi(lx->cur.s);
+		next(lx);
+	}
+	for (size_t i = 0; i < ph->rules.n; i++) {
+		const char *full = ph->rules.v[i].name;
+		const char *slash = strrchr(full, '/');
+		if (slash && strlen(slash + 1) == name.n && memcmp(slash + 1, name.s, name.n) == 0) {
+			ws_diag_error(lx->d, lx->file, name.line, name.col,
+				      "rule '%.*s' is defined twice (first at line %u)", (int)name.n,
+				      name.s, ph->rules.v[i].line);
+			ps->failed = 1;
+		}
+	}
+	if (lx->cur.kind != T_NL) {
+		error_here(ps, "expected the end of the line after the rule name, found");
+		recover(lx);
+		return;
+	}
+	for (size_t i = 0; i < ps->labels.n; i++)
+		free(ps->labels.v[i]);
+	ps->labels.n = 0;
+	int errors0 = lx->d->errors;
+	struct node *pat = parse_alt(ps, 0);
+	if (!pat) {
+		recover(lx);
+		return;
+	}
+	if (lx->cur.kind != T_ARROW) {
+		error_here(ps, "expected '=>' and an action after the pattern, found");
+		recover(lx);
+		return;
+	}
+	struct ws_rule r;
+	memset(&r, 0, sizeof(r));
+	struct ws_buf full = WS_BUF_INIT;
+	ws_buf_addf(&full, "%s/%.*s", ph->name, (int)name.n, name.s);
+	r.name = ws_intern(ps->syms, full.data, full.len);
+	ws_buf_release(&full);
+	r.priority = priority;
+	r.line = line;
+	while (lx->cur.kind == T_ARROW) {
+		struct ws_raction a;
+		if (parse_action(ps, &a) != 0) {
+			free(a.vals);
+			free_actions(&r);
+			recover(lx);
+			return;
+		}
+		r.actions = ws_xrealloc(r.actions, (r.nactions + 1) * sizeof(a));
+		r.actions[r.nactions++] = a;
+		skip_newlines(lx);
+	}
+	if (lx->d->errors != errors0) {
+		free_actions(&r);
+		return;
+	}
+	uint32_t start = (uint32_t)ph->prog.n;
+	gen(ph, pat);
+	emit(ph, OP_MATCH, (uint32_t)ph->rules.n, 0);
+	WS_VEC_PUSH(ph->rules, r);
+	WS_VEC_PUSH(ps->starts, start);
+	if (ps->labels.n * 2 > ph->nslots)
+		ph->nslots = (uint32_t)ps->labels.n * 2;
+}
+
+/* The phase's entry: a chain of splits trying every rule, in file order so
+ * that threads of earlier rules take precedence. */
+static void gen_entry(struct parser *ps)
+{
+	struct ws_rphase *ph = ps->ph;
+	ph->entry = (uint32_t)ph->prog.n;
+	for (size_t i = 0; i < ps->starts.n; i++) {
+		if (i + 1 < ps->starts.n) {
+			uint32_t at = emit(ph, OP_SPLIT, ps->starts.v[i], 0);
+			ph->prog.v[at].y = at + 1;
+		} else {
+			emit(ph, OP_JMP, ps->starts.v[i], 0);
+		}
+	}
+	if (ps->starts.n == 0)
+		emit(ph, OP_JMP, ph->entry + 1, 0), emit(ph, OP_MATCH, UINT32_MAX, 0);
+}
+
+static void phase_release(struct ws_rphase *ph)
+{
+	for (size_t i = 0; i < ph->elems.n; i++) {
+		struct ws_relem *e = &ph->elems.v[i];
+		for (uint32_t k = 0; k < e->ntests; k++) {
+			free(e->tests[k].lit);
+			free(e->tests[k].feats);
+		}
+		free(e->tests);
+	}
+	for (size_t i = 0; i < ph->rules.n; i++)
+		free_actions(&ph->rules.v[i]);
+	WS_VEC_FREE(ph->elems);
+	WS_VEC_FREE(ph->rules);
+	WS_VEC_FREE(ph->prog);
+	free(ph->name);
+	free(ph->file);
+}
+
+static void parse_directive(struct parser *ps)
+{
+	struct lexer *lx = &ps->lx;
+	struct tok kw = lx->cur;
+	next(lx);
+	if (lx->cur.kind != T_IDENT) {
+		error_here(ps, "expected a name after the directive, found");
+		recover(lx);
+		return;
+	}
+	struct tok v = lx->cur;
+	if (kw.n == 5 && memcmp(kw.s, "phase", 5) == 0) {
+		if (ps->ph->rules.n) {
+			ws_diag_error(lx->d, lx->file, kw.line, kw.col,
+				      "'phase' must come before the first rule");
+			ps->failed = 1;
+		}
+		free(ps->ph->name);
+		ps->ph->name = ws_xstrndup(v.s, v.n);
+	} else if (kw.n == 7 && memcmp(kw.s, "control", 7) == 0) {
+		if (v.n == 6 && memcmp(v.s, "appelt", 6) == 0)
+			ps->ph->control = RC_APPELT;
+		else if (v.n == 3 && memcmp(v.s, "all", 3) == 0)
+			ps->ph->control = RC_ALL;
+		else
+			error_here(ps, "unknown control (appelt, all):");
+	} else {
+		if (v.n == 8 && memcmp(v.s, "sentence", 8) == 0)
+			ps->ph->scope = RS_SENTENCE;
+		else if (v.n == 9 && memcmp(v.s, "paragraph", 9) == 0)
+			ps->ph->scope = RS_PARAGRAPH;
+		else
+			error_here(ps, "unknown scope (sentence, paragraph):");
+	}
+	next(lx);
+	if (lx->cur.kind != T_NL && lx->cur.kind != T_EOF) {
+		error_here(ps, "expected the end of the line, found");
+		recover(lx);
+	}
+}
+
+static char *default_phase_name(const char *file)
+{
+	const char *b = strrchr(file, '/');
+	b = b ? b + 1 : file;
+	const char *dot = strrchr(b, '.');
+	return ws_xstrndup(b, dot ? (size_t)(dot - b) : strlen(b));
+}
+
+int ws_rules_add_phase(struct ws_ruleset **rs, const char *file, const char *text, size_t len,
+		       struct ws_symtab *syms, struct ws_diag *d)
+{
+	struct parser ps;
+	memset(&ps, 0, sizeof(ps));
+	struct ws_rphase ph;
+	memset(&ph, 0, sizeof(ph));
+	ph.name = default_phase_name(file);
+	ph.file = ws_xstrdup(file);
+	ps.ph = &ph;
+	ps.syms = syms;
+	ps.lx.file = file;
+	ps.lx.p = text;
+	ps.lx.end = text + len;
+	ps.lx.linestart = text;
+	ps.lx.line = 1;
+	ps.lx.d = d;
+	int errors0 = d->errors;
+	next(&ps.lx);
+	while (ps.lx.cur.kind != T_EOF) {
+		if (ps.lx.cur.kind == T_NL) {
+			next(&ps.lx);
+		} else if (is_word(&ps.lx, "rule")) {
+			parse_rule(&ps);
+		} else if (is_word(&ps.lx, "phase") || is_word(&ps.lx, "control") ||
+			   is_word(&ps.lx, "scope")) {
+			parse_directive(&ps);
+		} else {
+			error_here(&ps, "expected 'phase', 'control', 'scope' or 'rule', found");
+			recover(&ps.lx);
+		}
+		if (ph.prog.n > MAX_INSTS) {
+			ws_diag_error(d, file, ps.lx.cur.line, 0,
+				      "the phase compiles to more than %u instructions: "
+				      "lower the repeat counts", MAX_INSTS);
+			break;
+		}
+	}
+	gen_entry(&ps);
+	for (size_t i = 0; i < ps.labels.n; i++)
+		free(ps.labels.v[i]);
+	WS_VEC_FREE(ps.labels);
+	WS_VEC_FREE(ps.starts);
+	for (size_t i = 0; i < ps.nodes.n; i++) {
+		free(ps.nodes.v[i]->kids);
+		free(ps.nodes.v[i]);
+	}
+	WS_VEC_FREE(ps.nodes);
+	ws_buf_release(&ps.lx.strval);
+	if (d->errors != errors0) {
+		phase_release(&ph);
+		return WS_ERR_DATA;
+	}
+	if (!*rs)
+		*rs = ws_xcalloc(1, sizeof(**rs));
+	WS_VEC_PUSH((*rs)->phases, ph);
+	return 0;
+}
+
+void ws_rules_free(struct ws_ruleset *rs)
+{
+	if (!rs)
+		return;
+	for (size_t i = 0; i < rs->phases.n; i++)
+		phase_release(&rs->phases.v[i]);
+	WS_VEC_FREE(rs->phases);
+	free(rs);
+}
+
+size_t ws_rules_phases(const struct ws_ruleset *rs)
+{
+	return rs ? rs->phases.n : 0;
+}
+
+size_t ws_rules_count(const struct ws_ruleset *rs)
+{
+	size_t n = 0;
+	for (size_t i = 0; rs && i < rs->phases.n; i++)
+		n += rs->phases.v[i].rules.n;
+	return n;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_with_rules(const char *s)
+{
+	size_t n = strlen(s);
+	return n > 6 && strcmp(s + n - 6, ".rules") == 0;
+}
+
+int ws_rules_load(const char *dir, struct ws_symtab *syms, struct ws_diag *d,
+		  struct ws_ruleset **out)
+{
+	*out = ws_xcalloc(1, sizeof(**out));
+	DIR *dh = opendir(dir);
+	if (!dh)
+		return 0;
+	WS_VEC(char *) names = { 0 };
+	struct dirent *de;
+	while ((de = readdir(dh)) != NULL)
+		if (de->d_name[0] != '.' && ends_with_rules(de->d_name))
+			WS_VEC_PUSH(names, ws_xstrdup(de->d_name));
+	closedir(dh);
+	qsort(names.v, names.n, sizeof(char *), cmp_str);
+	int rc = 0;
+	for (size_t i = 0; i < names.n; i++) {
+		struct ws_buf path = WS_BUF_INIT, text = WS_BUF_INIT;
+		ws_buf_addf(&path, "%s/%s", dir, names.v[i]);
+		FILE *f = fopen(path.data, "rb");
+		if (!f) {
+			ws_diag_error(d, path.data, 0, 0, "cannot read: %s", strerror(errno));
+			rc = WS_ERR_DATA;
+		} else {
+			char chunk[65536];
+			size_t n;
+			while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+				ws_buf_add(&text, chunk, n);
+			fclose(f);
+			ws_buf_grow(&text, 0);
+			if (ws_rules_add_phase(out, path.data, text.data, text.len, syms, d) != 0)
+				rc = WS_ERR_DATA;
+		}
+		ws_buf_release(&path);
+		ws_buf_release(&text);
+		free(names.v[i]);
+	}
+	WS_VEC_FREE(names);
+	if (rc) {
+		ws_rules_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}

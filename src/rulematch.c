@@ -1,0 +1,427 @@
+/* The rule matcher: a Pike VM over tokens and annotations (see rules.h).
+ * From each start token it runs every rule of a phase at once; threads
+ * that reach the same instruction at the same token are merged, so a
+ * start costs at most WS_RULE_MAX_SPAN steps over the program, and the
+ * whole document is linear in its tokens. */
+#include "ruleprog.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct thread {
+	uint32_t pc;
+	uint32_t caps;	/* offset of its capture array in capbuf */
+};
+
+typedef WS_VEC(struct thread) thread_vec;
+
+struct cand {
+	uint32_t end;	/* token after the match; 0: no match yet */
+	uint32_t caps;
+	uint32_t gen;
+};
+
+#define FEAT_BLOCK 4096
+
+struct featblock {
+	struct featblock *next;
+	size_t used;
+	struct ws_feat f[FEAT_BLOCK];
+};
+
+struct ws_rules_scratch {
+	thread_vec bucket[WS_RULE_MAX_SPAN + 2];
+	uint32_t *seen;
+	size_t seen_cap;
+	uint32_t gen;
+	WS_VEC(int32_t) capbuf;
+	WS_VEC(struct thread) stack;
+	WS_VEC(uint32_t) idx_start;	/* per token: first entry in idx */
+	WS_VEC(uint32_t) idx;		/* annotation indices by first token */
+	WS_VEC(struct cand) cands;	/* per rule */
+	WS_VEC(uint32_t) lens;		/* lengths an element can consume */
+	struct featblock *pool;		/* features of new annotations */
+};
+
+struct ws_rules_scratch *ws_rules_scratch_new(void)
+{
+	return ws_xcalloc(1, sizeof(struct ws_rules_scratch));
+}
+
+void ws_rules_scratch_free(struct ws_rules_scratch *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < WS_RULE_MAX_SPAN + 2; i++)
+		WS_VEC_FREE(s->bucket[i]);
+	free(s->seen);
+	WS_VEC_FREE(s->capbuf);
+	WS_VEC_FREE(s->stack);
+	WS_VEC_FREE(s->idx_start);
+	WS_VEC_FREE(s->idx);
+	WS_VEC_FREE(s->cands);
+	WS_VEC_FREE(s->lens);
+	struct featblock *b = s->pool;
+	while (b) {
+		struct featblock *nx = b->next;
+		free(b);
+		b = nx;
+	}
+	free(s);
+}
+
+/* Features for one new annotation; they stay valid until the next run. */
+static struct ws_feat *feat_alloc(struct ws_rules_scratch *s, size_t n)
+{
+	if (n == 0)
+		return NULL;
+	if (n > FEAT_BLOCK)
+		n = FEAT_BLOCK;	/* an action has far fewer values than this */
+	struct featblock *b = s->pool;
+	if (!b || FEAT_BLOCK - b->used < n) {
+		b = ws_xmalloc(sizeof(*b));
+		b->next = s->pool;
+		b->used = 0;
+		s->pool = b;
+	}
+	struct ws_feat *f = b->f + b->used;
+	b->used += n;
+	return f;
+}
+
+static void pool_reset(struct ws_rules_scratch *s)
+{
+	/* keep one block, free the rest */
+	struct featblock *b = s->pool;
+	if (!b)
+		return;
+	struct featblock *rest = b->next;
+	b->next = NULL;
+	b->used = 0;
+	while (rest) {
+		struct featblock *nx = rest->next;
+		free(rest);
+		rest = nx;
+	}
+}
+
+/* Annotations by first token, by a counting sort: linear. */
+static void build_index(struct ws_rules_scratch *s, const ws_annot_vec *an, size_t ntok)
+{
+	WS_VEC_RESERVE(s->idx_start, ntok + 2);
+	memset(s->idx_start.v, 0, (ntok + 2) * sizeof(uint32_t));
+	for (size_t i = 0; i < an->n; i++)
+		if (an->v[i].first < ntok)
+			s->idx_start.v[an->v[i].first + 1]++;
+	for (size_t t = 0; t < ntok; t++)
+		s->idx_start.v[t + 1] += s->idx_start.v[t];
+	s->idx_start.v[ntok + 1] = s->idx_start.v[ntok];
+	WS_VEC_RESERVE(s->idx, an->n + 1);
+	s->idx.n = s->idx_start.v[ntok];
+	/* place with the token's start as a moving cursor */
+	for (size_t i = 0; i < an->n; i++) {
+		uint32_t t = an->v[i].first;
+		if (t >= ntok)
+			continue;
+		s->idx.v[s->idx_start.v[t]++] = (uint32_t)i;
+	}
+	/* each cursor now stands at its token's end, the next one's start */
+	for (size_t t = ntok; t > 0; t--)
+		s->idx_start.v[t] = s->idx_start.v[t - 1];
+	s->idx_start.v[0] = 0;
+}
+
+struct ctx {
+	const struct ws_rphase *ph;
+	struct ws_rules_scratch *s;
+	const char *text;
+	const struct ws_tokens *tk;
+	const ws_annot_vec *an;
+	uint32_t pos, limit;
+};
+
+static int feats_hold(const struct ws_annot *a, const struct ws_rtest *t)
+{
+	if (a->type != t->type)
+		return 0;
+	for (uint32_t k = 0; k < t->nfeats; k++) {
+		const char *v = ws_annot_get(a, t->feats[k].key);
+		if (t->feats[k].neq ? v == t->feats[k].value : v != t->feats[k].value)
+			return 0;
+	}
+	return 1;
+}
+
+static int annot_exists(const struct ctx *c, uint32_t tok, const struct ws_rtest *t)
+{
+	const struct ws_rules_scratch *s = c->s;
+	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++)
+		if (feats_hold(&c->an->v[s->idx.v[k]], t))
+			return 1;
+	return 0;
+}
+
+static int test_holds(const struct ctx *c, uint32_t tok, const struct ws_rtest *t)
+{
+	const struct ws_token *k = &c->tk->tok.v[tok];
+	size_t n = k->end - k->start;
+	int ok;
+	switch (t->kind) {
+	case RT_TEXT:
+		ok = n == t->litlen && memcmp(c->text + k->start, t->lit, n) == 0;
+		break;
+	case RT_LOWER:
+		ok = n == t->litlen && strncasecmp(c->text + k->start, t->lit, n) == 0;
+		break;
+	case RT_SHAPE:
+		ok = k->kind != WS_TOK_PUNCT && k->shape == t->ival;
+		break;
+	case RT_KIND:
+		ok = k->kind == t->ival;
+		break;
+	case RT_FLAG:
+		ok = (k->flags & t->ival) != 0;
+		break;
+	default:
+		ok = annot_exists(c, tok, t);
+		break;
+	}
+	return t->neg ? !ok : ok;
+}
+
+/* The lengths the element can consume at tok, into s->lens. */
+static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
+{
+	struct ws_rules_scratch *s = c->s;
+	s->lens.n = 0;
+	for (uint32_t i = 0; i < e->ntests; i++)
+		if ((int32_t)i != e->span && !test_holds(c, tok, &e->tests[i]))
+			return;
+	if (e->span < 0) {
+		WS_VEC_PUSH(s->lens, 1);
+		return;
+	}
+	const struct ws_rtest *t = &e->tests[e->span];
+	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
+		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
+		if (a->last > tok && feats_hold(a, t))
+			WS_VEC_PUSH(s->lens, a->last - tok);
+	}
+}
+
+static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, const int32_t *from)
+{
+	uint32_t at = (uint32_t)s->capbuf.n;
+	WS_VEC_RESERVE(s->capbuf, s->capbuf.n + nslots + 1);
+	s->capbuf.n += nslots;
+	for (uint32_t i = 0; i < nslots; i++)
+		s->capbuf.v[at + i] = from ? from[i] : -1;
+	return at;
+}
+
+/* Adds a thread at offset off and follows its empty moves. */
+static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	size_t ninst = ph->prog.n;
+	struct thread t0 = { pc, caps };
+	s->stack.n = 0;
+	WS_VEC_PUSH(s->stack, t0);
+	while (s->stack.n) {
+		struct thread t = s->stack.v[--s->stack.n];
+		uint32_t *seen = &s->seen[(size_t)off * ninst + t.pc];
+		if (*seen == s->gen)
+			continue;
+		*seen = s->gen;
+		const struct ws_rinst *in = &ph->prog.v[t.pc];
+		struct thread nt = t;
+		switch (in->op) {
+		case OP_JMP:
+			nt.pc = in->x;
+			WS_VEC_PUSH(s->stack, nt);
+			break;
+		case OP_SPLIT:
+			nt.pc = in->y;
+			WS_VEC_PUSH(s->stack, nt);
+			nt.pc = in->x;
+			WS_VEC_PUSH(s->stack, nt);
+			break;
+		case OP_SAVE:
+			nt.caps = caps_new(s, ph->nslots, NULL);
+			memcpy(&s->capbuf.v[nt.caps], &s->capbuf.v[t.caps],
+			       ph->nslots * sizeof(int32_t));
+			s->capbuf.v[nt.caps + in->x] = (int32_t)(c->pos + off);
+			nt.pc = in->y;
+			WS_VEC_PUSH(s->stack, nt);
+			break;
+		default:
+			WS_VEC_PUSH(s->bucket[off], t);
+			break;
+		}
+	}
+}
+
+/* Runs the phase from c->pos; fills s->cands with each rule's longest
+ * match (end > 0). */
+static void simulate(struct ctx *c)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	uint32_t span = c->limit - c->pos;
+	s->gen++;
+	if (s->gen == 0) {	/* wrapped: forget every old mark */
+		memset(s->seen, 0, s->seen_cap * sizeof(uint32_t));
+		s->gen = 1;
+	}
+	s->capbuf.n = 0;
+	for (uint32_t i = 0; i <= span; i++)
+		s->bucket[i].n = 0;
+	add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, NULL));
+	for (uint32_t off = 0; off <= span; off++) {
+		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
+			struct thread t = s->bucket[off].v[ti];
+			const struct ws_rinst *in = &ph->prog.v[t.pc];
+			if (in->op == OP_MATCH) {
+				if (in->x == UINT32_MAX)
+					continue;
+				struct cand *cd = &s->cands.v[in->x];
+				uint32_t end = c->pos + off;
+				if (off > 0 && (cd->gen != s->gen || end > cd->end)) {
+					cd->gen = s->gen;
+					cd->end = end;
+					cd->caps = t.caps;
+				}
+				continue;
+			}
+			if (off >= span)
+				continue;
+			elem_lengths(c, &ph->elems.v[in->x], c->pos + off);
+			for (size_t k = 0; k < s->lens.n; k++) {
+				uint32_t len = s->lens.v[k];
+				if (off + len <= span)
+					add_thread(c, off + len, in->y, t.caps);
+			}
+		}
+	}
+}
+
+static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd, ws_annot_vec *out)
+{
+	struct ws_rules_scratch *s = c->s;
+	const int32_t *caps = s->capbuf.v + cd->caps;
+	for (uint32_t i = 0; i < r->nactions; i++) {
+		const struct ws_raction *a = &r->actions[i];
+		int32_t first = (int32_t)c->pos, last = (int32_t)cd->end;
+		if (a->slot >= 0) {
+			first = caps[a->slot * 2];
+			last = caps[a->slot * 2 + 1];
+		}
+		if (first < 0 || last <= first)
+			continue;	/* the label took no part in this match */
+		struct ws_annot an;
+		memset(&an, 0, sizeof(an));
+		an.first = (uint32_t)first;
+		an.last = (uint32_t)last;
+		an.type = a->type;
+		an.rule = r->name;
+		struct ws_feat *f = feat_alloc(s, a->nvals);
+		uint32_t nf = 0;
+		for (uint32_t k = 0; k < a->nvals; k++) {
+			const struct ws_rval *v = &a->vals[k];
+			const char *val = v->value;
+			if (!val) {
+				int32_t f0 = caps[v->slot * 2], f1 = caps[v->slot * 2 + 1];
+				for (int32_t t = f0; t >= 0 && t < f1 && !val; t++)
+					for (uint32_t x = s->idx_start.v[t];
+					     x < s->idx_start.v[t + 1] && !val; x++) {
+						const struct ws_annot *o = &c->an->v[s->idx.v[x]];
+						if (o->type == v->type)
+							val = ws_annot_get(o, v->fkey);
+					}
+			}
+			if (val) {
+				f[nf].key = v->key;
+				f[nf].value = val;
+				nf++;
+			}
+		}
+		an.feat = f;
+		an.nfeat = nf;
+		WS_VEC_PUSH(*out, an);
+	}
+}
+
+static uint32_t scope_end(const struct ctx *c, uint32_t tok)
+{
+	const struct ws_token *k = &c->tk->tok.v[tok];
+	const struct ws_range *r = c->ph->scope == RS_PARAGRAPH ? &c->tk->para.v[k->para]
+								 : &c->tk->sent.v[k->sent];
+	uint32_t end = r->last;
+	if (end - tok > WS_RULE_MAX_SPAN)
+		end = tok + WS_RULE_MAX_SPAN;
+	return end;
+}
+
+static void run_phase(const struct ws_rphase *ph, struct ws_rules_scratch *s, const char *text,
+		      const struct ws_tokens *tk, ws_annot_vec *annots)
+{
+	size_t ntok = tk->tok.n;
+	size_t need = (size_t)(WS_RULE_MAX_SPAN + 1) * ph->prog.n;
+	if (need > s->seen_cap) {
+		free(s->seen);
+		s->seen = ws_xcalloc(need, sizeof(uint32_t));
+		s->seen_cap = need;
+		s->gen = 0;
+	}
+	WS_VEC_RESERVE(s->cands, ph->rules.n + 1);
+	s->cands.n = ph->rules.n;
+	memset(s->cands.v, 0, ph->rules.n * sizeof(struct cand));
+	build_index(s, annots, ntok);
+	/* new annotations go to a side vector so the index stays valid */
+	ws_annot_vec made = { 0 };
+	struct ctx c = { ph, s, text, tk, annots, 0, 0 };
+	uint32_t pos = 0;
+	while (pos < ntok) {
+		c.pos = pos;
+		c.limit = scope_end(&c, pos);
+		simulate(&c);
+		if (ph->control == RC_ALL) {
+			for (size_t r = 0; r < ph->rules.n; r++)
+				if (s->cands.v[r].gen == s->gen)
+					apply(&c, &ph->rules.v[r], &s->cands.v[r], &made);
+			pos++;
+			continue;
+		}
+		size_t best = SIZE_MAX;
+		for (size_t r = 0; r < ph->rules.n; r++) {
+			const struct cand *cd = &s->cands.v[r];
+			if (cd->gen != s->gen)
+				continue;
+			if (best == SIZE_MAX || cd->end > s->cands.v[best].end ||
+			    (cd->end == s->cands.v[best].end &&
+			     ph->rules.v[r].priority > ph->rules.v[best].priority))
+				best = r;
+		}
+		if (best == SIZE_MAX) {
+			pos++;
+			continue;
+		}
+		apply(&c, &ph->rules.v[best], &s->cands.v[best], &made);
+		pos = s->cands.v[best].end;
+	}
+	for (size_t i = 0; i < made.n; i++)
+		WS_VEC_PUSH(*annots, made.v[i]);
+	WS_VEC_FREE(made);
+}
+
+void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const char *text,
+		  const struct ws_tokens *tk, ws_annot_vec *annots)
+{
+	pool_reset(s);
+	if (!rs || tk->tok.n == 0)
+		return;
+	for (size_t i = 0; i < rs->phases.n; i++)
+		run_phase(&rs->phases.v[i], s, text, tk, annots);
+}

@@ -1,0 +1,237 @@
+/* The rule language, tested by data: each .test file in tests/rules holds
+ * rules, a text, annotations to start from, and the annotations (or the
+ * exact compiler errors) expected. Sections:
+ *   --- rules      the phase file (compiled as "test.rules")
+ *   --- text       the document
+ *   --- given      lines  "token text" Type key=value ...: every occurrence
+ *                  of the token sequence gets that annotation
+ *   --- expect     lines  Type "covered text" key=value ...  (new
+ *                  annotations, in order of first token, then type)
+ *   --- errors     the exact diagnostics, one per line
+ */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "rules.h"
+#include "symtab.h"
+#include "tokenize.h"
+
+struct sections {
+	struct ws_buf rules, text, given, expect, errors;
+};
+
+static void read_sections(const char *path, struct sections *sc)
+{
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f, "cannot read %s", path);
+	memset(sc, 0, sizeof(*sc));
+	struct ws_buf *cur = NULL;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		if (strncmp(line, "--- ", 4) == 0) {
+			const char *name = line + 4;
+			cur = strncmp(name, "rules", 5) == 0 ? &sc->rules :
+			      strncmp(name, "text", 4) == 0 ? &sc->text :
+			      strncmp(name, "given", 5) == 0 ? &sc->given :
+			      strncmp(name, "expect", 6) == 0 ? &sc->expect :
+			      strncmp(name, "errors", 6) == 0 ? &sc->errors : NULL;
+			cr_assert_not_null(cur, "%s: unknown section %s", path, line);
+			ws_buf_grow(cur, 0);
+			continue;
+		}
+		if (cur)
+			ws_buf_add(cur, line, (size_t)n);
+	}
+	free(line);
+	fclose(f);
+	/* the text's last newline is the file's, not the document's */
+	if (sc->text.len && sc->text.data[sc->text.len - 1] == '\n')
+		sc->text.data[--sc->text.len] = '\0';
+}
+
+typedef WS_VEC(struct ws_feat *) featptr_vec;
+
+/* Annotates every occurrence of each given token sequence. */
+static void add_given(struct ws_symtab *syms, const char *text, const struct ws_tokens *tk,
+		      const char *given, ws_annot_vec *out, featptr_vec *feats)
+{
+	char *copy = strdup(given ? given : "");
+	for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
+		if (line[0] != '"')
+			continue;
+		char *q = strchr(line + 1, '"');
+		cr_assert_not_null(q);
+		*q = '\0';
+		const char *phrase = line + 1;
+		char *rest = q + 1;
+		char *save = NULL;
+		char *type = strtok_r(rest, " ", &save);
+		struct ws_feat *f = calloc(16, sizeof(*f));
+		WS_VEC_PUSH(*feats, f);
+		uint32_t nf = 0;
+		for (char *kv = strtok_r(NULL, " ", &save); kv && nf < 16;
+		     kv = strtok_r(NULL, " ", &save)) {
+			char *eq = strchr(kv, '=');
+			cr_assert_not_null(eq);
+			f[nf].key = ws_intern(syms, kv, (size_t)(eq - kv));
+			f[nf].value = ws_intern_str(syms, eq + 1);
+			nf++;
+		}
+		/* the phrase's tokens, split on spaces, against the text's tokens */
+		char *words[32];
+		size_t nw = 0;
+		char *pcopy = strdup(phrase), *ps = NULL;
+		for (char *w = strtok_r(pcopy, " ", &ps); w && nw < 32; w = strtok_r(NULL, " ", &ps))
+			words[nw++] = w;
+		for (size_t i = 0; i + nw <= tk->tok.n; i++) {
+			size_t k = 0;
+			while (k < nw) {
+				const struct ws_token *t = &tk->tok.v[i + k];
+				size_t len = t->end - t->start;
+				if (len != strlen(words[k]) || memcmp(text + t->start, words[k], len))
+					break;
+				k++;
+			}
+			if (k == nw) {
+				struct ws_annot a = { (uint32_t)i, (uint32_t)(i + nw),
+						      ws_intern_str(syms, type), f, nf, "given" };
+				WS_VEC_PUSH(*out, a);
+			}
+		}
+		free(pcopy);
+	}
+	free(copy);
+}
+
+static int by_position(const void *x, const void *y)
+{
+	const struct ws_annot *a = x, *b = y;
+	if (a->first != b->first)
+		return a->first < b->first ? -1 : 1;
+	return strcmp(a->type, b->type);
+}
+
+static int run_test(const char *path)
+{
+	struct sections sc;
+	read_sections(path, &sc);
+	struct ws_symtab *syms = ws_symtab_new();
+	struct ws_ruleset *rs = NULL;
+	char *errs = NULL;
+	size_t errlen = 0;
+	FILE *ef = open_memstream(&errs, &errlen);
+	struct ws_diag d = { ef, 0, 0 };
+	int rc = ws_rules_add_phase(&rs, "test.rules", sc.rules.data ? sc.rules.data : "",
+				    sc.rules.len, syms, &d);
+	fclose(ef);
+	int failed = 0;
+	if (sc.errors.data) {
+		if (rc == 0 || strcmp(errs, sc.errors.data) != 0) {
+			cr_log_error("%s: expected errors:\n%s\ngot (rc %d):\n%s", path,
+				     sc.errors.data, rc, errs);
+			failed = 1;
+		}
+	} else if (rc != 0) {
+		cr_log_error("%s: the rules do not compile:\n%s", path, errs);
+		failed = 1;
+	} else {
+		const char *text = sc.text.data ? sc.text.data : "";
+		struct ws_tokens tk = { 0 };
+		ws_tokenize(NULL, text, strlen(text), &tk);
+		ws_annot_vec an = { 0 };
+		featptr_vec feats = { 0 };
+		add_given(syms, text, &tk, sc.given.data, &an, &feats);
+		size_t given = an.n;
+		struct ws_rules_scratch *s = ws_rules_scratch_new();
+		ws_rules_run(rs, s, text, &tk, &an);
+		qsort(an.v + given, an.n - given, sizeof(an.v[0]), by_position);
+		struct ws_buf got = WS_BUF_INIT;
+		ws_buf_grow(&got, 0);
+		for (size_t i = given; i < an.n; i++) {
+			const struct ws_annot *a = &an.v[i];
+			uint32_t s0 = tk.tok.v[a->first].start, s1 = tk.tok.v[a->last - 1].end;
+			ws_buf_addf(&got, "%s \"%.*s\"", a->type, (int)(s1 - s0), text + s0);
+			for (uint32_t k = 0; k < a->nfeat; k++)
+				ws_buf_addf(&got, " %s=%s", a->feat[k].key, a->feat[k].value);
+			ws_buf_addf(&got, " rule=%s\n", a->rule);
+		}
+		const char *want = sc.expect.data ? sc.expect.data : "";
+		if (strcmp(got.data, want) != 0) {
+			cr_log_error("%s: expected:\n%sgot:\n%s", path, want, got.data);
+			failed = 1;
+		}
+		ws_rules_scratch_free(s);
+		for (size_t i = 0; i < feats.n; i++)
+			free(feats.v[i]);
+		WS_VEC_FREE(feats);
+		WS_VEC_FREE(an);
+		ws_tokens_release(&tk);
+		ws_buf_release(&got);
+	}
+	free(errs);
+	ws_rules_free(rs);
+	ws_symtab_free(syms);
+	ws_buf_release(&sc.rules);
+	ws_buf_release(&sc.text);
+	ws_buf_release(&sc.given);
+	ws_buf_release(&sc.expect);
+	ws_buf_release(&sc.errors);
+	return failed;
+}
+
+Test(rules, every_data_test_passes)
+{
+	char dir[4096];
+	snprintf(dir, sizeof(dir), "%s/rules", WS_TESTDIR);
+	DIR *dh = opendir(dir);
+	cr_assert_not_null(dh);
+	struct dirent *de;
+	int n = 0, failed = 0;
+	while ((de = readdir(dh)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (len < 6 || strcmp(de->d_name + len - 5, ".test") != 0)
+			continue;
+		char path[4608];
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		n++;
+		failed += run_test(path);
+	}
+	closedir(dh);
+	cr_assert_gt(n, 0);
+	cr_assert_eq(failed, 0, "%d of %d rule tests failed (see above)", failed, n);
+}
+
+Test(rules, long_sentence_stays_linear, .timeout = 20)
+{
+	/* a rule with an unbounded repeat over a 200,000-token sentence */
+	const char *src = "rule Caps\n({shape == Xxxx})+:n\n=> Run:n\n";
+	struct ws_symtab *syms = ws_symtab_new();
+	struct ws_ruleset *rs = NULL;
+	struct ws_diag d = { stderr, 0, 0 };
+	cr_assert_eq(ws_rules_add_phase(&rs, "t.rules", src, strlen(src), syms, &d), 0);
+	size_t n = 200000;
+	char *text = malloc(n * 4 + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(text + i * 4, "Abc ", 4);
+	text[n * 4] = '\0';
+	struct ws_tokens tk = { 0 };
+	ws_tokenize(NULL, text, n * 4, &tk);
+	ws_annot_vec an = { 0 };
+	struct ws_rules_scratch *s = ws_rules_scratch_new();
+	ws_rules_run(rs, s, text, &tk, &an);
+	/* matches are capped at WS_RULE_MAX_SPAN tokens */
+	cr_assert_eq(an.n, (n + WS_RULE_MAX_SPAN - 1) / WS_RULE_MAX_SPAN);
+	ws_rules_scratch_free(s);
+	WS_VEC_FREE(an);
+	ws_tokens_release(&tk);
+	free(text);
+	ws_rules_free(rs);
+	ws_symtab_free(syms);
+}
