@@ -257,6 +257,12 @@ static int take_value(struct parser *ps, const char **s, size_t *n)
 	return 0;
 }
 
+static void skip_newlines(struct lexer *lx)
+{
+	while (lx->cur.kind == T_NL)
+		next(lx);
+}
+
 /* { test, test, ... } */
 static struct node *parse_elem(struct parser *ps)
 {
@@ -266,6 +272,7 @@ static struct node *parse_elem(struct parser *ps)
 	for (;;) {
 		struct ws_rtest t;
 		memset(&t, 0, sizeof(t));
+		skip_newlines(lx);	/* an element may run over several lines */
 		if (is_char(lx, '!')) {
 			t.neg = 1;
 			next(lx);
@@ -385,6 +392,7 @@ static struct node *parse_elem(struct parser *ps)
 			}
 			WS_VEC_PUSH(tests, t);
 		}
+		skip_newlines(lx);
 		if (is_char(lx, ',')) {
 			next(lx);
 			continue;
@@ -514,11 +522,6 @@ static struct node *parse_item(struct parser *ps, int depth)
 	return atom;
 }
 
-static void skip_newlines(struct lexer *lx)
-{
-	while (lx->cur.kind == T_NL)
-		next(lx);
-}
 
 static struct node *parse_seq(struct parser *ps, int depth)
 {
