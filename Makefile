@@ -71,7 +71,7 @@ run: deps all
 	@$(BUILD)/whosaid extract -o out corpus
 
 clean:
-	rm -rf build build-asan out
+	rm -rf build build-asan build-fuzz out
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/whosaid
@@ -108,3 +108,73 @@ eval: deps all
 	@$(BUILD)/whosaid extract -q -o out/eval-$(EVAL_SPLIT) $(POLNEAR)/$(EVAL_SPLIT)/text; test $$? -le 1
 	$(BUILD)/whosaid eval --gold $(POLNEAR)/gold_$(EVAL_SPLIT).tsv --meta $(POLNEAR)/metadata.tsv \
 	  out/eval-$(EVAL_SPLIT)/quotes.tsv
+
+# Hardening (issue 8). Fuzzing and valgrind need packages `make test` does
+# not, so each target installs its own with the same idempotent check.
+FUZZ_PKGS     := clang libclang-rt-14-dev
+VALGRIND_PKGS := valgrind
+FUZZ_SECONDS  ?= 60
+FUZZ_CC       ?= clang
+FUZZ_TARGETS  := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+.PHONY: fuzz fuzz-build fuzz-deps valgrind-deps check-valgrind
+
+fuzz-deps valgrind-deps:
+	@pkgs='$(if $(filter fuzz-deps,$@),$(FUZZ_PKGS),$(VALGRIND_PKGS))'; \
+	missing=$$(for p in $$pkgs; do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "make $@: installing" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+# The library is built with libFuzzer's coverage hooks but without its main;
+# each tests/fuzz/fuzz_NAME.c links against it as build-fuzz/fuzz_NAME.
+fuzz-build: deps fuzz-deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) OPT='-O1 -g -fno-omit-frame-pointer' \
+	  SAN='-fsanitize=fuzzer-no-link $(FUZZ_SAN)' build-fuzz/libwhosaid.a \
+	  $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libwhosaid.a
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< build-fuzz/libwhosaid.a $(LDLIBS)
+
+# Runs every target FUZZ_SECONDS seconds from its seed corpus. New inputs go
+# to build-fuzz/corpus/NAME, a crash or hang to build-fuzz/NAME-crash-*: copy
+# it into tests/fuzz/corpus/NAME/ (the regression tests replay those) and fix.
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build-fuzz/corpus/$$t; \
+	  echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -max_len=65536 -print_final_stats=1 -artifact_prefix=build-fuzz/$$t- \
+	    build-fuzz/corpus/$$t tests/fuzz/corpus/$$t >build-fuzz/$$t.log 2>&1; \
+	  rc=$$?; grep -E '^#[0-9]+.*DONE|^stat::(average_exec|peak_rss)' build-fuzz/$$t.log; \
+	  if [ $$rc -ne 0 ]; then tail -n 60 build-fuzz/$$t.log; echo "fuzz $$t: FAILED"; exit 1; fi; \
+	done
+
+# valgrind memcheck on the whosaid binary (the Criterion runner forks, so it
+# is not run under valgrind itself): the golden cases, the project corpus and
+# the fuzz seeds, which hold every input that once crashed. valgrind reports
+# on descriptor 3; whosaid's own messages about bad documents go to a file.
+VALGRIND := valgrind --tool=memcheck --leak-check=full --show-leak-kinds=all \
+	    --errors-for-leak-kinds=all --error-exitcode=99 -q --log-fd=3
+check-valgrind: deps valgrind-deps all
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	vg() { want=$$1; shift; rc=0; $(VALGRIND) "$$@" 3>&2 >>$$tmp/stdout 2>>$$tmp/stderr || rc=$$?; \
+	  [ $$rc -le $$want ] || { echo "check-valgrind: $$* exited $$rc"; tail -n 20 $$tmp/stderr; exit 1; }; }; \
+	for d in tests/golden/*/; do \
+	  echo "valgrind: golden $$d"; \
+	  vg 1 $(BUILD)/whosaid extract -q -o $$tmp/g $$(cat $$d/args); \
+	  for f in quotes.tsv entities.tsv mentions.tsv docs.tsv; do \
+	    [ ! -f $$d/$$f ] || diff -u $$d/$$f $$tmp/g/$$f; done; \
+	done; \
+	echo "valgrind: corpus/ and tests/fuzz/corpus/doc/"; \
+	mkdir -p $$tmp/in; for f in tests/fuzz/corpus/doc/*; do cp $$f $$tmp/in/$$(basename $$f).txt; done; \
+	vg 1 $(BUILD)/whosaid extract -q -o $$tmp/c corpus $$tmp/in; \
+	vg 1 $(BUILD)/whosaid extract corpus $$tmp/in; \
+	vg 0 $(BUILD)/whosaid check; \
+	vg 2 $(BUILD)/whosaid extract --bogus; \
+	echo "check-valgrind: no errors, no leaks"
+
+-include $(FUZZ_TARGETS:%=build-fuzz/fuzz_%.d)
