@@ -38,7 +38,8 @@ void *ws_xrealloc(void *p, size_t n)
 char *ws_xstrndup(const char *s, size_t n)
 {
 	char *p = ws_xmalloc(n + 1);
-	memcpy(p, s, n);
+	if (n)	/* s may be NULL when n is 0; memcpy must not see it */
+		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }
