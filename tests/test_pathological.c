@@ -16,6 +16,8 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "rules.h"
+#include "symtab.h"
 #include "testutil.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -602,4 +604,45 @@ Test(fuzz_regressions, unpaired_marks_only)
 	cr_assert_eq(d->quotes.n, 0);
 	ws_doc_free(d);
 	ws_engine_free(e);
+}
+
+/* The rule compiler on each rules seed and crash; a file may end in a
+ * "--- text" section (the fuzz target's format) that is left out here. */
+static void replay_rules(const char *path, const char *data, size_t len, void *ctx)
+{
+	(void)ctx;
+	const char *sep = strstr(data, "\n--- text\n");
+	size_t n = sep ? (size_t)(sep - data) : len;
+	struct ws_symtab *syms = ws_symtab_new();
+	struct ws_diag d = { NULL, 0, 0 };
+	struct ws_ruleset *rs = NULL;
+	int rc = ws_rules_add_phase(&rs, path, data, n, syms, &d);
+	cr_assert(rc == 0 ? d.errors == 0 : d.errors > 0, "%s: result %d with %d errors",
+		  path, rc, d.errors);
+	ws_rules_free(rs);
+	ws_symtab_free(syms);
+}
+
+Test(fuzz_regressions, rules_corpus_replays)
+{
+	cr_assert_gt(replay("rules", replay_rules, NULL), 0);
+}
+
+/* Regression (buf.c): a NUL byte right after a token attribute,
+ * "{lower\0}", left the compiler with a NULL value of length 0, and
+ * ws_xstrndup passed the NULL to memcpy (UBSan: nonnull argument). */
+Test(fuzz_regressions, rules_nul_after_attribute)
+{
+	static const char text[] = "phase p\nrule A\n{lower\0}\n=> A\n";
+	struct ws_symtab *syms = ws_symtab_new();
+	struct ws_diag d = { NULL, 0, 0 };
+	struct ws_ruleset *rs = NULL;
+	cr_assert_eq(ws_rules_add_phase(&rs, "nul.rules", text, sizeof(text) - 1, syms, &d),
+		     WS_ERR_DATA);
+	cr_assert_gt(d.errors, 0);
+	ws_rules_free(rs);
+	ws_symtab_free(syms);
+	char *empty = ws_xstrndup(NULL, 0);
+	cr_assert_str_eq(empty, "");
+	free(empty);
 }
