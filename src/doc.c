@@ -1,5 +1,5 @@
 /* Processing one document: checks the bytes, then runs the stages in
- * order (tokenize, quotes, attribution) over the document's reusable
+ * order (tokenize, gazetteer lookup, quotes, attribution) over the document's reusable
  * buffers. */
 #include "doc.h"
 #include "attrib.h"
@@ -11,6 +11,7 @@ struct ws_doc *ws_doc_new(const struct ws_engine *e)
 {
 	struct ws_doc *d = ws_xcalloc(1, sizeof(*d));
 	d->eng = e;
+	d->gazs = ws_gaz_scratch_new();
 	return d;
 }
 
@@ -19,6 +20,8 @@ void ws_doc_free(struct ws_doc *d)
 	if (!d)
 		return;
 	ws_tokens_release(&d->tk);
+	WS_VEC_FREE(d->gaz);
+	ws_gaz_scratch_free(d->gazs);
 	WS_VEC_FREE(d->quotes);
 	WS_VEC_FREE(d->stmts);
 	WS_VEC_FREE(d->ents);
@@ -36,6 +39,7 @@ int ws_tok_eq(const struct ws_doc *d, size_t i, const char *lit)
 static void reset(struct ws_doc *d)
 {
 	d->tk.tok.n = d->tk.sent.n = d->tk.para.n = 0;
+	d->gaz.n = 0;
 	d->quotes.n = d->stmts.n = d->ents.n = d->ments.n = d->ent_key.n = 0;
 	d->qstats.unmatched = 0;
 }
@@ -71,6 +75,7 @@ int ws_doc_process(struct ws_doc *d, const char *text, size_t len)
 		return WS_ERR_TOO_LARGE;
 	if (d->tk.tok.n == 0)
 		return WS_ERR_EMPTY;
+	ws_gaz_lookup(d->eng->gaz, d->gazs, text, &d->tk, d->gaz_opts, &d->gaz);
 	ws_pair_quotes(&d->tk, &d->quotes, &d->qstats);
 	ws_attribute(d);
 	return WS_OK;

@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "engine.h"
+#include "gazetteer.h"
 #include "quotes.h"
 #include "text.h"
 #include "tokenize.h"
@@ -16,6 +17,11 @@ struct ws_doc {
 	size_t len;
 	struct ws_text_scan scan;
 	struct ws_tokens tk;
+	/* Lookup annotations of the gazetteers (gazetteer.h), by first token,
+	 * then longer first; their features point into the engine. */
+	ws_annot_vec gaz;
+	unsigned gaz_opts;		/* ws_gaz_lookup() options; 0: longest only */
+	struct ws_gaz_scratch *gazs;	/* this document's lookup buffers and stemmer */
 	ws_qspan_vec quotes;
 	struct ws_qstats qstats;
 	WS_VEC(struct ws_statement) stmts;

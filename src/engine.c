@@ -30,13 +30,15 @@ int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 	e->particles = load(datadir, "name-particles.txt", 0, 0, NULL, &d);
 	e->pronouns = load(datadir, "pronouns.txt", 2, 2, genders, &d);
 	e->cues = load(datadir, "cues-basic.txt", 2, 2, NULL, &d);
+	/* gazetteer forms are tokenized like text, so the tokenizer's lists first */
+	e->seg.abbrev = e->abbrev;
+	e->seg.starters = e->starters;
+	e->gaz = ws_gaz_load(datadir, "gazetteers", &e->seg, e->syms, &d);
 	if (d.errors) {
 		ws_engine_free(e);
 		*out = NULL;
 		return WS_ERR_DATA;
 	}
-	e->seg.abbrev = e->abbrev;
-	e->seg.starters = e->starters;
 	*out = e;
 	return WS_OK;
 }
@@ -50,6 +52,7 @@ void ws_engine_free(struct ws_engine *e)
 	ws_wordlist_free(e->particles);
 	ws_wordlist_free(e->pronouns);
 	ws_wordlist_free(e->cues);
+	ws_gaz_free(e->gaz);
 	ws_symtab_free(e->syms);
 	free(e->datadir);
 	free(e);
@@ -67,6 +70,7 @@ void ws_engine_describe(const struct ws_engine *e, FILE *out)
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
 		fprintf(out, "  %-40s %8zu entries\n", files[i].name,
 			ws_wordlist_count(files[i].wl));
+	ws_gaz_describe(e->gaz, out);
 }
 
 const char *ws_strerror(int err)

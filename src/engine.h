@@ -3,6 +3,7 @@
 #ifndef WS_ENGINE_H
 #define WS_ENGINE_H
 
+#include "gazetteer.h"
 #include "tokenize.h"
 #include "whosaid.h"
 #include "symtab.h"
@@ -17,6 +18,7 @@ struct ws_engine {
 	struct ws_wordlist *cues;	/* rules/cues-basic.txt */
 	struct ws_seglists seg;
 	struct ws_symtab *syms;		/* every interned name, key and value */
+	struct ws_gaz *gaz;		/* gazetteers/lists.def and its lists */
 };
 
 #endif

@@ -1,0 +1,1194 @@
+/* The gazetteer loader and lookup (see gazetteer.h). Every word of every
+ * form gets an id in one vocabulary; each match mode (exact, folded,
+ * stemmed) is a trie over word ids whose first level hangs off the
+ * vocabulary and whose edges live in one open-addressing hash table. A
+ * lookup turns each token into word ids once, then walks the tries from
+ * every token, so the work is bounded by tokens x longest form. */
+#include "gazetteer.h"
+#include "buf.h"
+#include "text.h"
+
+#include <errno.h>
+#include <libstemmer.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+enum { M_EXACT, M_FOLD, M_STEM, MODES };
+
+/* Trie nodes are named by handles: the node's index with two flag bits,
+ * so a walk reads a node only where an entry ends. */
+#define H_ACC  0x80000000u	/* entries end here */
+#define H_KIDS 0x40000000u	/* edges leave it */
+#define H_NODE 0x3FFFFFFFu
+
+struct word {
+	uint32_t root[MODES];	/* handle of the depth-1 node in each mode, 0 for none */
+	uint32_t fold;		/* the word of this key case folded, 0 when none */
+};
+
+struct wkey {
+	uint32_t off, len;	/* the key in g->wtext */
+};
+
+/* A slot of the vocabulary table holds the start of its key, so that a
+ * probe usually reads one cache line and not the word and its text too. */
+#define SLOT_KEY 11
+struct wslot {
+	uint32_t id;		/* 0: empty */
+	uint8_t len;		/* key length, 255 for 255 and longer */
+	char key[SLOT_KEY];	/* the key's first bytes, zero padded */
+};
+
+struct edge {
+	uint32_t node, word;
+	uint32_t child;		/* 0: empty */
+};
+
+struct node {
+	uint32_t acc;		/* first accepted entry in g->acc (while loading: chain head) */
+	uint16_t nacc;
+	uint16_t kids;		/* 1 when the node has outgoing edges */
+};
+
+struct entry {
+	uint32_t feat;		/* first feature in g->feat */
+	uint16_t nfeat;
+	uint16_t list;
+	uint32_t line;		/* for duplicate diagnostics */
+};
+
+/* While loading: accepted entries of a node as a chain. */
+struct chain {
+	uint32_t entry, next;
+	const char *form;	/* as written, in the list file still loaded */
+	size_t len;
+};
+
+struct ws_gaz {
+	WS_VEC(struct ws_gaz_list) lists;
+	struct ws_gaz_names names;
+	struct ws_buf wtext;			/* every word key, back to back */
+	WS_VEC(struct word) words;		/* [0] unused */
+	WS_VEC(struct wkey) wkeys;		/* parallel to words */
+	uint64_t *filter;			/* one bit per hash of a word: most
+						 * tokens are no word and stop here */
+	size_t fmask;
+	struct wslot *wslot;
+	size_t wcap;
+	struct edge *edges;
+	size_t ecap, nedges;
+	WS_VEC(struct node) nodes;		/* [0] unused */
+	WS_VEC(struct entry) entries;
+	WS_VEC(struct ws_feat) feat;
+	uint32_t *acc;				/* accepted entry ids, per node */
+	size_t nacc;
+	unsigned modes;				/* 1 << M_* of modes some list uses */
+	size_t max_tokens;			/* the longest form, in tokens */
+	size_t max_word;			/* the longest word key, in bytes */
+	size_t forms;
+};
+
+struct cand {
+	uint32_t len, entry;
+};
+
+struct ws_gaz_scratch {
+	/* MODES word ids per token for a window of tokens as long as the
+	 * longest form: memory stays small and hot however long the text */
+	WS_VEC(uint32_t) ids;
+	struct ws_buf key;
+	WS_VEC(struct cand) cand;
+	struct sb_stemmer *stemmer;
+};
+
+/* ---- hashing and the two tables --------------------------------------- */
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+	while (n >= 8) {
+		uint64_t v;
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	uint64_t v = 0;
+	memcpy(&v, s, n);
+	h ^= v;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 29;
+	return h;
+}
+
+static uint64_t hash_edge(uint32_t node, uint32_t word)
+{
+	uint64_t h = ((uint64_t)node << 32 | word) * 0x9E3779B97F4A7C15ULL;
+	return h ^ (h >> 31);
+}
+
+static int slot_is(const struct ws_gaz *g, const struct wslot *sl, const char *s, size_t n)
+{
+	if (sl->len != (n < 255 ? n : 255))
+		return 0;
+	if (n <= SLOT_KEY)
+		return memcmp(sl->key, s, n) == 0;
+	const struct wkey *w = &g->wkeys.v[sl->id];
+	return w->len == n && memcmp(sl->key, s, SLOT_KEY) == 0 &&
+	       memcmp(g->wtext.data + w->off + SLOT_KEY, s + SLOT_KEY, n - SLOT_KEY) == 0;
+}
+
+static uint32_t word_find(const struct ws_gaz *g, const char *s, size_t n)
+{
+	uint64_t h = hash_bytes(s, n);
+	size_t bit = (size_t)(h >> 40) & g->fmask;
+	if (!(g->filter[bit >> 6] >> (bit & 63) & 1))
+		return 0;
+	size_t mask = g->wcap - 1;
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		const struct wslot *sl = &g->wslot[i];
+		if (!sl->id)
+			return 0;
+		if (slot_is(g, sl, s, n))
+			return sl->id;
+	}
+}
+
+static void slot_put(struct wslot *t, size_t cap, uint32_t id, const char *s, size_t n)
+{
+	size_t i = (size_t)hash_bytes(s, n) & (cap - 1);
+	while (t[i].id)
+		i = (i + 1) & (cap - 1);
+	t[i].id = id;
+	t[i].len = (uint8_t)(n < 255 ? n : 255);
+	memcpy(t[i].key, s, n < SLOT_KEY ? n : SLOT_KEY);
+}
+
+static void word_rehash(struct ws_gaz *g, size_t cap)
+{
+	struct wslot *t = ws_xcalloc(cap, sizeof(*t));
+	for (size_t id = 1; id < g->words.n; id++) {
+		const struct wkey *w = &g->wkeys.v[id];
+		slot_put(t, cap, (uint32_t)id, g->wtext.data + w->off, w->len);
+	}
+	free(g->wslot);
+	g->wslot = t;
+	g->wcap = cap;
+}
+
+static uint32_t word_add(struct ws_gaz *g, const char *s, size_t n)
+{
+	uint32_t id = word_find(g, s, n);
+	if (id)
+		return id;
+	/* at most 3/4 full: probes stay short and the table small */
+	if ((g->words.n + 1) * 4 > g->wcap * 3)
+		word_rehash(g, g->wcap * 2);
+	struct word w = { { 0, 0, 0 }, 0 };
+	struct wkey wk = { (uint32_t)g->wtext.len, (uint32_t)n };
+	ws_buf_add(&g->wtext, s, n);
+	id = (uint32_t)g->words.n;
+	WS_VEC_PUSH(g->words, w);
+	WS_VEC_PUSH(g->wkeys, wk);
+	slot_put(g->wslot, g->wcap, id, s, n);
+	size_t bit = (size_t)(hash_bytes(s, n) >> 40) & g->fmask;
+	g->filter[bit >> 6] |= 1ULL << (bit & 63);
+	if (n > g->max_word)
+		g->max_word = n;
+	return id;
+}
+
+static uint32_t edge_find(const struct ws_gaz *g, uint32_t node, uint32_t word)
+{
+	size_t mask = g->ecap - 1;
+	for (size_t i = (size_t)hash_edge(node, word) & mask;; i = (i + 1) & mask) {
+		const struct edge *e = &g->edges[i];
+		if (!e->child)
+			return 0;
+		if (e->node == node && e->word == word)
+			return e->child;
+	}
+}
+
+static void edge_put(struct edge *t, size_t cap, struct edge e)
+{
+	size_t i = (size_t)hash_edge(e.node, e.word) & (cap - 1);
+	while (t[i].child)
+		i = (i + 1) & (cap - 1);
+	t[i] = e;
+}
+
+static uint32_t new_node(struct ws_gaz *g)
+{
+	struct node nd = { 0, 0, 0 };
+	WS_VEC_PUSH(g->nodes, nd);
+	return (uint32_t)(g->nodes.n - 1);
+}
+
+/* The child of node along word in the trie, made if missing. */
+static uint32_t child_add(struct ws_gaz *g, uint32_t node, uint32_t word)
+{
+	if (g->ecap) {
+		uint32_t c = edge_find(g, node, word);
+		if (c)
+			return c;
+	}
+	if ((g->nedges + 1) * 2 > g->ecap) {
+		size_t cap = g->ecap ? g->ecap * 2 : 4096;
+		struct edge *t = ws_xcalloc(cap, sizeof(*t));
+		for (size_t i = 0; i < g->ecap; i++)
+			if (g->edges[i].child)
+				edge_put(t, cap, g->edges[i]);
+		free(g->edges);
+		g->edges = t;
+		g->ecap = cap;
+	}
+	uint32_t c = new_node(g);
+	struct edge e = { node, word, c };
+	edge_put(g->edges, g->ecap, e);
+	g->nedges++;
+	g->nodes.v[node].kids = 1;
+	return c;
+}
+
+/* ---- keys: what a token must equal to match --------------------------- */
+
+static int is_apos(uint32_t cp)
+{
+	return cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
+}
+
+static int is_hyphen(uint32_t cp)
+{
+	return cp == 0x2010 || cp == 0x2011;
+}
+
+/* Writes the key of a token with non-ASCII bytes into b: curly
+ * apostrophes become ', Unicode hyphens -, invisible characters go, and
+ * with fold every character is case folded. Invalid bytes stay as they
+ * are (they can never equal a list word, which is valid UTF-8). */
+static void slow_key(const char *s, size_t n, int fold, struct ws_buf *b)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	ws_buf_grow(b, n * 3 + 8);
+	size_t i = 0;
+	while (i < n) {
+		if (u[i] < 0x80) {
+			char c = s[i++];
+			if (fold && c >= 'A' && c <= 'Z')
+				c = (char)(c + 32);
+			b->data[b->len++] = c;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = ws_utf8_next(u, n, i, &cp);
+		if (cp == WS_CP_INVALID) {
+			b->data[b->len++] = s[i];
+		} else if (is_apos(cp)) {
+			b->data[b->len++] = '\'';
+		} else if (is_hyphen(cp)) {
+			b->data[b->len++] = '-';
+		} else if (ws_cclass(cp) == WS_C_IGNORE) {
+			/* soft hyphens and zero-width characters */
+		} else if (!fold) {
+			memcpy(b->data + b->len, s + i, k);
+			b->len += k;
+		} else {
+			utf8proc_int32_t out[8];
+			int last = 0;
+			utf8proc_ssize_t m = utf8proc_decompose_char((utf8proc_int32_t)cp, out, 8,
+								     UTF8PROC_CASEFOLD, &last);
+			if (m < 0 || m > 8) {
+				memcpy(b->data + b->len, s + i, k);
+				b->len += k;
+			} else {
+				ws_buf_grow(b, (size_t)m * 4);
+				for (utf8proc_ssize_t j = 0; j < m; j++)
+					b->len += ws_utf8_put((uint32_t)out[j], b->data + b->len);
+			}
+		}
+		i += k;
+	}
+}
+
+/* The key of s[0..n) in the exact (fold = 0) or folded (fold = 1) mode:
+ * s itself for ASCII that needs no change, else a copy in b. */
+static const char *make_key(const char *s, size_t n, int fold, struct ws_buf *b, size_t *klen)
+{
+	unsigned char all = 0, upper = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		all |= c;
+		upper |= (unsigned char)(c - 'A') < 26u;
+	}
+	ws_buf_reset(b);
+	if (all < 0x80) {
+		if (!fold || !upper) {
+			*klen = n;
+			return s;
+		}
+		ws_buf_grow(b, n);
+		for (size_t i = 0; i < n; i++) {
+			char c = s[i];
+			b->data[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+		}
+		b->len = n;
+	} else {
+		slow_key(s, n, fold, b);
+	}
+	*klen = b->len;
+	return b->data;
+}
+
+static const char *stem_key(struct sb_stemmer *st, const char *s, size_t n, size_t *klen)
+{
+	const sb_symbol *r = sb_stemmer_stem(st, (const sb_symbol *)s, (int)n);
+	if (!r) {
+		*klen = n;
+		return s;
+	}
+	*klen = (size_t)sb_stemmer_length(st);
+	return (const char *)r;
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+/* A feature field "key=value" seen before and its interned halves: most
+ * features repeat (country=US, gender=male), and the interner hashes byte
+ * by byte. */
+struct memo {
+	uint64_t hash;
+	const char *key, *value;
+	uint32_t klen, vlen;
+};
+
+#define MEMO_SIZE 4096
+
+struct loader {
+	struct ws_gaz *g;
+	struct ws_symtab *syms;
+	const struct ws_seglists *seg;
+	struct ws_diag *d;
+	struct ws_tokens tk;
+	struct ws_buf key, path;
+	struct sb_stemmer *stemmer;
+	WS_VEC(struct chain) chain;
+	struct memo *memo;		/* recent features, to intern each once */
+	const char *diagname;		/* dir/FILE of the list being read */
+	unsigned lineno;
+};
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct ws_buf b = WS_BUF_INIT;
+	if (fseek(f, 0, SEEK_END) == 0) {
+		long sz = ftell(f);
+		if (sz > 0)
+			ws_buf_grow(&b, (size_t)sz);
+		rewind(f);
+	}
+	size_t n;
+	for (;;) {
+		ws_buf_grow(&b, 65536);
+		n = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
+		if (n == 0)
+			break;
+		b.len += n;
+	}
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		ws_buf_release(&b);
+		return NULL;
+	}
+	ws_buf_grow(&b, 0);
+	b.data[b.len] = '\0';
+	*len = b.len;
+	return b.data;
+}
+
+static int is_ident(const char *s, size_t n)
+{
+	if (n == 0 || s[0] < 'a' || s[0] > 'z')
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+/* 1-based column in characters of p within line. */
+static unsigned col_of(const char *line, const char *p)
+{
+	unsigned c = 1;
+	for (const char *q = line; q < p; q++)
+		c += ((unsigned char)*q & 0xC0) != 0x80;
+	return c;
+}
+
+#define LERR(ld, line, p, ...) \
+	ws_diag_error((ld)->d, (ld)->diagname, (ld)->lineno, col_of((line), (p)), __VA_ARGS__)
+
+/* Adds one form of entry `entry` to the trie of mode m. */
+static void add_form(struct loader *ld, const char *line, const char *form, size_t n,
+		     uint32_t entry, int mode)
+{
+	struct ws_gaz *g = ld->g;
+	if (ws_tokenize(ld->seg, form, n, &ld->tk) < 0 || ld->tk.tok.n == 0) {
+		LERR(ld, line, form, "form '%.*s' has no words", (int)n, form);
+		return;
+	}
+	if (g->nodes.n + ld->tk.tok.n > H_NODE) {
+		LERR(ld, line, form, "too many forms: the index holds %u words of forms", H_NODE);
+		return;
+	}
+	uint32_t node = 0;
+	for (size_t t = 0; t < ld->tk.tok.n; t++) {
+		const struct ws_token *tok = &ld->tk.tok.v[t];
+		size_t klen;
+		const char *k = make_key(form + tok->start, tok->end - tok->start, mode != M_EXACT,
+					 &ld->key, &klen);
+		if (mode == M_STEM)
+			k = stem_key(ld->stemmer, k, klen, &klen);
+		uint32_t w = word_add(g, k, klen);
+		if (t == 0) {
+			node = g->words.v[w].root[mode];
+			if (!node) {
+				node = new_node(g);
+				g->words.v[w].root[mode] = node;
+			}
+		} else {
+			node = child_add(g, node, w);
+		}
+	}
+	if (ld->tk.tok.n > g->max_tokens)
+		g->max_tokens = ld->tk.tok.n;
+	const struct entry *e = &g->entries.v[entry];
+	for (uint32_t c = g->nodes.v[node].acc; c; c = ld->chain.v[c - 1].next) {
+		const struct chain *oc = &ld->chain.v[c - 1];
+		const struct entry *o = &g->entries.v[oc->entry];
+		if (o->list != e->list)
+			continue;
+		if (o == e)
+			return;	/* the same entry twice after folding: harmless */
+		/* Written alike: a mistake. Alike only once apostrophes and
+		 * hyphens are normalised: both entries match. */
+		if (oc->len == n && (mode == M_EXACT ? memcmp(oc->form, form, n) == 0 :
+				     strncasecmp(oc->form, form, n) == 0)) {
+			LERR(ld, line, form, "duplicate form '%.*s' (first at line %u)", (int)n,
+			     form, o->line);
+			return;
+		}
+	}
+	struct chain ch = { entry, g->nodes.v[node].acc, form, n };
+	WS_VEC_PUSH(ld->chain, ch);
+	g->nodes.v[node].acc = (uint32_t)ld->chain.n;
+	g->nodes.v[node].nacc++;
+	g->forms++;
+}
+
+static void push_feat(struct ws_gaz *g, const char *key, const char *value)
+{
+	struct ws_feat f = { key, value };
+	WS_VEC_PUSH(g->feat, f);
+}
+
+/* Interns the key (f[0..klen)) and value of the feature field f[0..n). */
+static void intern_feature(struct loader *ld, const char *f, size_t klen, size_t n,
+			   const char **key, const char **value)
+{
+	uint64_t h = hash_bytes(f, n);
+	struct memo *m = &ld->memo[h & (MEMO_SIZE - 1)];
+	size_t vlen = n - klen - 1;
+	if (m->hash == h && m->klen == klen && m->vlen == vlen &&
+	    memcmp(m->key, f, klen) == 0 && memcmp(m->value, f + klen + 1, vlen) == 0) {
+		*key = m->key;
+		*value = m->value;
+		return;
+	}
+	*key = ws_intern(ld->syms, f, klen);
+	*value = ws_intern(ld->syms, f + klen + 1, vlen);
+	m->hash = h;
+	m->key = *key;
+	m->value = *value;
+	m->klen = (uint32_t)klen;
+	m->vlen = (uint32_t)vlen;
+}
+
+/* Checks one form; returns 1 when it is well formed. */
+static int check_form(struct loader *ld, const char *line, const char *f, size_t n, int first)
+{
+	if (n == 0) {
+		LERR(ld, line, f, first ? "empty canonical form" : "empty variant");
+		return 0;
+	}
+	int ok = 1;
+	if (f[0] == ' ' || f[n - 1] == ' ') {
+		const char *p = f[0] == ' ' ? f : f + n - 1;
+		LERR(ld, line, p, "stray space %s form '%.*s'", f[0] == ' ' ? "before" : "after",
+		     (int)n, f);
+		ok = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (f[i] == ' ' && i + 1 < n && f[i + 1] == ' ') {
+			LERR(ld, line, f + i, "two spaces in form '%.*s': use one", (int)n, f);
+			return 0;
+		}
+		if (f[i] == '#') {
+			LERR(ld, line, f + i, "'#' in form '%.*s'", (int)n, f);
+			return 0;
+		}
+	}
+	return ok;
+}
+
+/* Checks and adds one entry line; every mistake in it is reported. */
+static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
+{
+	struct ws_gaz *g = ld->g;
+	const struct ws_gaz_list *L = &g->lists.v[li];
+	char *end = line + len;
+	char *tab = memchr(line, '\t', len);
+	char *fend = tab ? tab : end;
+	int ok = 1;
+	/* forms */
+	unsigned nforms = 0;
+	for (char *f = line;;) {
+		char *bar = memchr(f, '|', (size_t)(fend - f));
+		char *e = bar ? bar : fend;
+		ok &= check_form(ld, line, f, (size_t)(e - f), nforms == 0);
+		nforms++;
+		if (!bar)
+			break;
+		f = bar + 1;
+	}
+	/* features */
+	size_t feat0 = g->feat.n;
+	push_feat(g, g->names.major, L->major);
+	push_feat(g, g->names.minor, L->minor);
+	push_feat(g, g->names.canonical, NULL);
+	push_feat(g, g->names.list, L->file);
+	int has_ambig = 0;
+	for (char *f = tab; f;) {
+		f++;
+		char *nt = memchr(f, '\t', (size_t)(end - f));
+		char *e = nt ? nt : end;
+		size_t n = (size_t)(e - f);
+		char *eq = memchr(f, '=', n);
+		if (n == 0) {
+			LERR(ld, line, e == end ? f - 1 : f,
+			     "stray TAB: features are key=value between single TABs");
+			ok = 0;
+		} else if (!eq) {
+			LERR(ld, line, f, "malformed feature '%.*s': use key=value", (int)n, f);
+			ok = 0;
+		} else if (!is_ident(f, (size_t)(eq - f))) {
+			LERR(ld, line, f, "bad feature key '%.*s': use [a-z][a-z0-9_]*",
+			     (int)(eq - f), f);
+			ok = 0;
+		} else if (eq + 1 == e) {
+			LERR(ld, line, f, "empty value of feature '%.*s'", (int)(eq - f), f);
+			ok = 0;
+		} else if (memchr(eq + 1, '|', (size_t)(e - eq - 1))) {
+			LERR(ld, line, f, "'|' in value of feature '%.*s'", (int)(eq - f), f);
+			ok = 0;
+		} else if (eq[1] == ' ' || e[-1] == ' ') {
+			LERR(ld, line, eq[1] == ' ' ? eq + 1 : e - 1,
+			     "stray space in value of feature '%.*s'", (int)(eq - f), f);
+			ok = 0;
+		} else {
+			const char *key, *value;
+			intern_feature(ld, f, (size_t)(eq - f), n, &key, &value);
+			int dup = 0;
+			for (size_t i = feat0 + 4; i < g->feat.n; i++)
+				dup |= g->feat.v[i].key == key;
+			if (dup) {
+				LERR(ld, line, f, "repeated feature '%s'", key);
+				ok = 0;
+			} else {
+				push_feat(g, key, value);
+				has_ambig |= key == g->names.ambiguous;
+			}
+		}
+		f = nt;
+	}
+	if (!ok) {
+		g->feat.n = feat0;
+		return;
+	}
+	if ((L->flags & WS_GAZ_AMBIGUOUS) && !has_ambig)
+		push_feat(g, g->names.ambiguous, g->names.one);
+	char *bar1 = memchr(line, '|', (size_t)(fend - line));
+	g->feat.v[feat0 + 2].value = ws_intern(ld->syms, line, (size_t)((bar1 ? bar1 : fend) - line));
+	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno };
+	WS_VEC_PUSH(g->entries, en);
+	uint32_t id = (uint32_t)(g->entries.n - 1);
+	int mode = (L->flags & WS_GAZ_STEM) ? M_STEM : (L->flags & WS_GAZ_FOLD) ? M_FOLD : M_EXACT;
+	g->modes |= 1u << mode;
+	for (char *f = line;;) {
+		char *bar = memchr(f, '|', (size_t)(fend - f));
+		char *e = bar ? bar : fend;
+		add_form(ld, line, f, (size_t)(e - f), id, mode);
+		if (!bar)
+			break;
+		f = bar + 1;
+	}
+	g->lists.v[li].entries++;
+	g->lists.v[li].forms += nforms;
+}
+
+/* Reports bytes no list may hold: invalid UTF-8, controls other than TAB. */
+static int check_bytes(struct loader *ld, const char *line, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)line;
+	for (size_t i = 0; i < len;) {
+		if (u[i] >= 0x20 && u[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		if (u[i] == '\t') {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = ws_utf8_next(u, len, i, &cp);
+		if (cp == WS_CP_INVALID) {
+			LERR(ld, line, line + i, "invalid UTF-8");
+			return 0;
+		}
+		if (cp == '\r' && i + 1 == len) {
+			LERR(ld, line, line + i, "carriage return: save the file with LF line ends");
+			return 0;
+		}
+		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			LERR(ld, line, line + i, "control character U+%04X", (unsigned)cp);
+			return 0;
+		}
+		i += k;
+	}
+	return 1;
+}
+
+static void load_list(struct loader *ld, const char *root, const char *dir, uint16_t li,
+		      const char *defname, unsigned defline, const char *defl, const char *deff)
+{
+	const struct ws_gaz_list *L = &ld->g->lists.v[li];
+	ws_buf_reset(&ld->path);
+	ws_buf_addf(&ld->path, "%s/%s/%s", root, dir, L->file);
+	size_t len;
+	char *text = slurp(ld->path.data, &len);
+	if (!text) {
+		ws_diag_error(ld->d, defname, defline, col_of(defl, deff), "cannot read %s/%s: %s",
+			      dir, L->file, strerror(errno));
+		return;
+	}
+	ws_buf_reset(&ld->path);
+	ws_buf_addf(&ld->path, "%s/%s", dir, L->file);
+	ld->diagname = ld->path.data;
+	ld->lineno = 0;
+	for (char *p = text, *end = text + len; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *eol = nl ? nl : end;
+		char *line = p;
+		p = nl ? nl + 1 : end;
+		ld->lineno++;
+		*eol = '\0';
+		size_t n = (size_t)(eol - line);
+		if (n == 0 || line[0] == '#')
+			continue;
+		if (check_bytes(ld, line, n))
+			parse_entry(ld, line, n, li);
+	}
+	free(text);
+}
+
+/* Splits a lists.def line into white-space separated fields. */
+static size_t split_fields(char *line, char **f, size_t max)
+{
+	size_t n = 0;
+	char *p = line;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (n < max)
+			f[n] = p;
+		n++;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+	}
+	return n;
+}
+
+static unsigned parse_flags(struct loader *ld, const char *line, const char *s, size_t n)
+{
+	static const char *const names[] = { "fold", "stem", "ambiguous" };
+	unsigned flags = 0;
+	if (n == 1 && s[0] == '-')
+		return 0;
+	for (const char *p = s, *end = s + n; p <= end;) {
+		const char *c = memchr(p, ',', (size_t)(end - p));
+		const char *e = c ? c : end;
+		size_t k = (size_t)(e - p);
+		unsigned bit = 0;
+		for (unsigned i = 0; i < 3; i++)
+			if (strlen(names[i]) == k && memcmp(names[i], p, k) == 0)
+				bit = 1u << i;
+		if (k == 0)
+			LERR(ld, line, p, "empty flag in '%.*s': flags are '-' or a comma list",
+			     (int)n, s);
+		else if (!bit)
+			LERR(ld, line, p, "unknown flag '%.*s' (known: fold, stem, ambiguous)",
+			     (int)k, p);
+		else if (flags & bit)
+			LERR(ld, line, p, "repeated flag '%.*s'", (int)k, p);
+		flags |= bit;
+		if (!c)
+			break;
+		p = c + 1;
+	}
+	return flags;
+}
+
+static size_t pow2_at_least(size_t n)
+{
+	size_t p = 4096;
+	while (p < n)
+		p *= 2;
+	return p;
+}
+
+/* Sizes the hash tables from the lists' bytes (news lists run about 30
+ * bytes a word), so that loading rarely rehashes. */
+static void presize(struct ws_gaz *g, const char *root, const char *dir, struct ws_buf *path)
+{
+	size_t bytes = 0;
+	for (size_t i = 0; i < g->lists.n; i++) {
+		struct stat st;
+		ws_buf_reset(path);
+		ws_buf_addf(path, "%s/%s/%s", root, dir, g->lists.v[i].file);
+		if (stat(path->data, &st) == 0 && st.st_size > 0)
+			bytes += (size_t)st.st_size;
+	}
+	word_rehash(g, pow2_at_least(bytes / 30 * 4 / 3));
+	g->fmask = pow2_at_least(bytes / 30 * 16) - 1;
+	g->filter = ws_xcalloc(g->fmask / 64 + 1, sizeof(uint64_t));
+	g->ecap = pow2_at_least(bytes / 120 * 2);
+	g->edges = ws_xcalloc(g->ecap, sizeof(*g->edges));
+	WS_VEC_RESERVE(g->words, bytes / 30 + 1);
+	WS_VEC_RESERVE(g->nodes, bytes / 25 + 1);
+	ws_buf_grow(&g->wtext, bytes / 3);
+}
+
+static uint32_t handle(const struct ws_gaz *g, uint32_t node)
+{
+	const struct node *nd = &g->nodes.v[node];
+	return node | (nd->nacc ? H_ACC : 0) | (nd->kids ? H_KIDS : 0);
+}
+
+/* Turns the node indices of roots and edges into handles, once the trie is
+ * complete. */
+static void set_handles(struct ws_gaz *g)
+{
+	for (size_t id = 1; id < g->words.n; id++)
+		for (int m = 0; m < MODES; m++)
+			if (g->words.v[id].root[m])
+				g->words.v[id].root[m] = handle(g, g->words.v[id].root[m]);
+	for (size_t i = 0; i < g->ecap; i++)
+		if (g->edges[i].child)
+			g->edges[i].child = handle(g, g->edges[i].child);
+}
+
+/* Links every word to its case-folded word, for token_ids(). */
+static void link_folds(struct ws_gaz *g, struct ws_buf *b)
+{
+	for (size_t id = 1; id < g->words.n; id++) {
+		const struct wkey *w = &g->wkeys.v[id];
+		size_t klen;
+		const char *k = make_key(g->wtext.data + w->off, w->len, 1, b, &klen);
+		g->words.v[id].fold = k == g->wtext.data + w->off ? (uint32_t)id :
+				      word_find(g, k, klen);
+	}
+}
+
+static void flatten(struct ws_gaz *g, struct loader *ld)
+{
+	g->nacc = ld->chain.n;
+	g->acc = ws_xmalloc((g->nacc ? g->nacc : 1) * sizeof(uint32_t));
+	uint32_t off = 0;
+	for (size_t i = 1; i < g->nodes.n; i++) {
+		struct node *nd = &g->nodes.v[i];
+		uint32_t c = nd->acc, k = nd->nacc;
+		nd->acc = off;
+		/* the chain runs newest first: fill from the back */
+		while (c) {
+			g->acc[off + --k] = ld->chain.v[c - 1].entry;
+			c = ld->chain.v[c - 1].next;
+		}
+		off += nd->nacc;
+	}
+}
+
+struct ws_gaz *ws_gaz_load(const char *root, const char *dir, const struct ws_seglists *seg,
+			   struct ws_symtab *syms, struct ws_diag *d)
+{
+	struct ws_gaz *g = ws_xcalloc(1, sizeof(*g));
+	struct ws_gaz_names *nm = &g->names;
+	nm->lookup = ws_intern_str(syms, "Lookup");
+	nm->major = ws_intern_str(syms, "major");
+	nm->minor = ws_intern_str(syms, "minor");
+	nm->canonical = ws_intern_str(syms, "canonical");
+	nm->list = ws_intern_str(syms, "list");
+	nm->ambiguous = ws_intern_str(syms, "ambiguous");
+	nm->one = ws_intern_str(syms, "1");
+	struct node nd0 = { 0, 0, 0 };
+	WS_VEC_PUSH(g->nodes, nd0);
+	struct word w0 = { { 0, 0, 0 }, 0 };
+	struct wkey wk0 = { 0, 0 };
+	WS_VEC_PUSH(g->words, w0);
+	WS_VEC_PUSH(g->wkeys, wk0);
+
+	struct loader ld = { .g = g, .syms = syms, .seg = seg, .d = d };
+	ld.memo = ws_xcalloc(MEMO_SIZE, sizeof(*ld.memo));
+	int errors0 = d->errors;
+	struct ws_buf defname = WS_BUF_INIT;
+	ws_buf_addf(&defname, "%s/lists.def", dir);
+	ws_buf_addf(&ld.path, "%s/%s/lists.def", root, dir);
+	size_t len;
+	char *def = slurp(ld.path.data, &len);
+	if (!def) {
+		ws_diag_error(d, defname.data, 0, 0, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	struct defline {
+		char *line;
+		char *f[4];
+		unsigned lineno;
+	};
+	WS_VEC(struct defline) lines = { 0 };
+	ld.diagname = defname.data;
+	ld.lineno = 0;
+	for (char *p = def, *end = def + len; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *eol = nl ? nl : end;
+		char *line = p;
+		p = nl ? nl + 1 : end;
+		ld.lineno++;
+		*eol = '\0';
+		if (!line[0] || line[0] == '#')
+			continue;
+		if (!check_bytes(&ld, line, (size_t)(eol - line)))
+			continue;
+		char *f[5];
+		size_t n = split_fields(line, f, 5);
+		if (n == 0) {
+			LERR(&ld, line, line, "line of white space: leave blank lines empty");
+			continue;
+		}
+		if (n != 4) {
+			LERR(&ld, line, line, "expected 4 fields FILE MAJOR MINOR FLAGS, found %zu", n);
+			continue;
+		}
+		int bad = 0;
+		if (line[0] == ' ' || line[0] == '\t') {
+			LERR(&ld, line, line, "white space before FILE");
+			bad = 1;
+		}
+		size_t ln = (size_t)(eol - line);
+		if (line[ln - 1] == ' ' || line[ln - 1] == '\t') {
+			LERR(&ld, line, eol - 1, "white space after FLAGS");
+			bad = 1;
+		}
+		/* fields end at the first blank; terminate them in place */
+		size_t fl[4];
+		for (int i = 0; i < 4; i++)
+			fl[i] = strcspn(f[i], " \t");
+		if (f[0][0] == '/' || strstr(f[0], "..") != NULL) {
+			LERR(&ld, line, f[0], "list path '%.*s' must stay inside %s/", (int)fl[0],
+			     f[0], dir);
+			bad = 1;
+		}
+		for (int i = 1; i <= 2; i++) {
+			if (!is_ident(f[i], fl[i])) {
+				LERR(&ld, line, f[i], "bad %s type '%.*s': use [a-z][a-z0-9_]*",
+				     i == 1 ? "major" : "minor", (int)fl[i], f[i]);
+				bad = 1;
+			}
+		}
+		int e0 = d->errors;
+		unsigned flags = parse_flags(&ld, line, f[3], fl[3]);
+		bad |= d->errors != e0;
+		const char *file = ws_intern(syms, f[0], fl[0]);
+		for (size_t i = 0; i < g->lists.n; i++) {
+			if (g->lists.v[i].file == file) {
+				LERR(&ld, line, f[0], "list '%s' is already named at line %u", file,
+				     lines.v[i].lineno);
+				bad = 1;
+			}
+		}
+		if (!bad) {
+			ws_buf_reset(&ld.path);
+			ws_buf_addf(&ld.path, "%s/%s/%s", root, dir, file);
+			if (access(ld.path.data, R_OK) != 0) {
+				LERR(&ld, line, f[0], "cannot read %s/%s: %s", dir, file,
+				     strerror(errno));
+				bad = 1;
+			}
+		}
+		if (bad)
+			continue;
+		if (g->lists.n >= 65535) {
+			LERR(&ld, line, line, "too many lists");
+			continue;
+		}
+		struct ws_gaz_list L = { 0 };
+		L.file = file;
+		L.major = ws_intern(syms, f[1], fl[1]);
+		L.minor = ws_intern(syms, f[2], fl[2]);
+		ws_buf_reset(&ld.key);
+		ws_buf_addf(&ld.key, "gazetteer:%s", file);
+		L.rule = ws_intern(syms, ld.key.data, ld.key.len);
+		L.flags = flags;
+		WS_VEC_PUSH(g->lists, L);
+		struct defline dl = { line, { f[0], f[1], f[2], f[3] }, ld.lineno };
+		WS_VEC_PUSH(lines, dl);
+	}
+	presize(g, root, dir, &ld.path);
+	for (size_t i = 0; i < g->lists.n; i++) {
+		if ((g->lists.v[i].flags & WS_GAZ_STEM) && !ld.stemmer) {
+			ld.stemmer = sb_stemmer_new("english", NULL);
+			if (!ld.stemmer) {
+				ws_diag_error(d, defname.data, lines.v[i].lineno, 1,
+					      "cannot make the Snowball English stemmer");
+				break;
+			}
+		}
+		load_list(&ld, root, dir, (uint16_t)i, defname.data, lines.v[i].lineno,
+			  lines.v[i].line, lines.v[i].f[0]);
+	}
+	WS_VEC_FREE(lines);
+	free(def);
+	flatten(g, &ld);
+	set_handles(g);
+	if (g->modes & (1u << M_FOLD | 1u << M_STEM))
+		link_folds(g, &ld.key);
+out:
+	ws_tokens_release(&ld.tk);
+	ws_buf_release(&ld.key);
+	ws_buf_release(&ld.path);
+	ws_buf_release(&defname);
+	WS_VEC_FREE(ld.chain);
+	free(ld.memo);
+	if (ld.stemmer)
+		sb_stemmer_delete(ld.stemmer);
+	if (d->errors != errors0) {
+		ws_gaz_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+void ws_gaz_free(struct ws_gaz *g)
+{
+	if (!g)
+		return;
+	WS_VEC_FREE(g->lists);
+	ws_buf_release(&g->wtext);
+	WS_VEC_FREE(g->words);
+	WS_VEC_FREE(g->wkeys);
+	free(g->filter);
+	free(g->wslot);
+	free(g->edges);
+	WS_VEC_FREE(g->nodes);
+	WS_VEC_FREE(g->entries);
+	WS_VEC_FREE(g->feat);
+	free(g->acc);
+	free(g);
+}
+
+size_t ws_gaz_nlists(const struct ws_gaz *g)
+{
+	return g ? g->lists.n : 0;
+}
+
+const struct ws_gaz_list *ws_gaz_list(const struct ws_gaz *g, size_t i)
+{
+	return g && i < g->lists.n ? &g->lists.v[i] : NULL;
+}
+
+const struct ws_gaz_names *ws_gaz_names(const struct ws_gaz *g)
+{
+	return g ? &g->names : NULL;
+}
+
+size_t ws_gaz_entries(const struct ws_gaz *g)
+{
+	return g ? g->entries.n : 0;
+}
+
+void ws_gaz_describe(const struct ws_gaz *g, FILE *out)
+{
+	if (!g)
+		return;
+	struct ws_buf b = WS_BUF_INIT;
+	for (size_t i = 0; i < g->lists.n; i++) {
+		const struct ws_gaz_list *L = &g->lists.v[i];
+		ws_buf_reset(&b);
+		ws_buf_addf(&b, "gazetteers/%s", L->file);
+		fprintf(out, "  %-40s %8zu entries  %s/%s%s%s%s\n", b.data, L->entries, L->major,
+			L->minor, (L->flags & WS_GAZ_FOLD) ? " fold" : "",
+			(L->flags & WS_GAZ_STEM) ? " stem" : "",
+			(L->flags & WS_GAZ_AMBIGUOUS) ? " ambiguous" : "");
+	}
+	fprintf(out, "  gazetteers: %zu lists, %zu entries, %zu forms, %zu words, "
+		"%zu trie nodes, longest form %zu tokens\n", g->lists.n, g->entries.n, g->forms,
+		g->words.n - 1, g->nodes.n - 1, g->max_tokens);
+	ws_buf_release(&b);
+}
+
+/* ---- lookup ----------------------------------------------------------- */
+
+struct ws_gaz_scratch *ws_gaz_scratch_new(void)
+{
+	return ws_xcalloc(1, sizeof(struct ws_gaz_scratch));
+}
+
+void ws_gaz_scratch_free(struct ws_gaz_scratch *s)
+{
+	if (!s)
+		return;
+	WS_VEC_FREE(s->ids);
+	WS_VEC_FREE(s->cand);
+	ws_buf_release(&s->key);
+	if (s->stemmer)
+		sb_stemmer_delete(s->stemmer);
+	free(s);
+}
+
+/* The word ids of one token in each mode the gazetteer uses. Most tokens
+ * are ASCII: their exact key is the token itself, and a word found that
+ * way knows its folded word, so one probe does for both modes. */
+static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+		      size_t n, uint32_t *ids)
+{
+	ids[M_EXACT] = ids[M_FOLD] = ids[M_STEM] = 0;
+	/* folding can at most triple a word's bytes: longer tokens cannot match */
+	if (n > g->max_word * 3 + 4)
+		return;
+	unsigned char all = 0, upper = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		all |= c;
+		upper |= (unsigned char)(c - 'A') < 26u;
+	}
+	const char *k = p;
+	size_t klen = n;
+	if (all >= 0x80) {
+		ws_buf_reset(&s->key);
+		slow_key(p, n, 0, &s->key);
+		k = s->key.data;
+		klen = s->key.len;
+	}
+	uint32_t ex = word_find(g, k, klen);
+	ids[M_EXACT] = ex;
+	if (!(g->modes & (1u << M_FOLD | 1u << M_STEM)))
+		return;
+	int same = all < 0x80 && !upper;	/* folding changes nothing */
+	if (same)
+		ids[M_FOLD] = ex;
+	else if (ex && !(g->modes & (1u << M_STEM)))
+		ids[M_FOLD] = g->words.v[ex].fold;
+	else {
+		k = make_key(p, n, 1, &s->key, &klen);
+		ids[M_FOLD] = word_find(g, k, klen);
+	}
+	if (g->modes & (1u << M_STEM)) {
+		k = stem_key(s->stemmer, k, klen, &klen);
+		ids[M_STEM] = word_find(g, k, klen);
+	}
+}
+
+size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *text,
+		     const struct ws_tokens *tk, unsigned opts, ws_annot_vec *out)
+{
+	if (!g || g->entries.n == 0 || tk->tok.n == 0)
+		return 0;
+	size_t n = tk->tok.n, out0 = out->n;
+	if ((g->modes & (1u << M_STEM)) && !s->stemmer) {
+		s->stemmer = sb_stemmer_new("english", NULL);
+		if (!s->stemmer)
+			return 0;	/* ws_gaz_load made one, so only memory can fail */
+	}
+	size_t ring = 1;
+	while (ring < g->max_tokens)
+		ring *= 2;
+	size_t rmask = ring - 1, done = 0;
+	WS_VEC_RESERVE(s->ids, ring * MODES);
+	uint32_t *ids = s->ids.v;
+	const struct ws_token *tok = tk->tok.v;
+	for (size_t i = 0; i < n; i++) {
+		/* the ids of tokens [i, i + max_tokens) are in the ring */
+		for (; done < n && done < i + g->max_tokens; done++)
+			token_ids(g, s, text + tok[done].start, tok[done].end - tok[done].start,
+				  ids + (done & rmask) * MODES);
+		s->cand.n = 0;
+		uint32_t best = 0;
+		for (int m = 0; m < MODES; m++) {
+			uint32_t w = ids[(i & rmask) * MODES + m];
+			uint32_t h = w ? g->words.v[w].root[m] : 0;
+			for (size_t k = i + 1; h; k++) {
+				uint32_t len = (uint32_t)(k - i);
+				if ((h & H_ACC) && ((opts & WS_GAZ_ALL) || len >= best)) {
+					const struct node *nd = &g->nodes.v[h & H_NODE];
+					if (len > best && !(opts & WS_GAZ_ALL))
+						s->cand.n = 0;
+					if (len > best)
+						best = len;
+					for (uint32_t a = 0; a < nd->nacc; a++) {
+						struct cand c = { len, g->acc[nd->acc + a] };
+						WS_VEC_PUSH(s->cand, c);
+					}
+				}
+				if (!(h & H_KIDS) || k >= n || (tok[k].flags & WS_TF_SENT_START))
+					break;
+				w = ids[(k & rmask) * MODES + m];
+				h = w ? edge_find(g, h & H_NODE, w) : 0;
+			}
+		}
+		if (!s->cand.n)
+			continue;
+		/* longer first, then lists.def order (entry ids grow with it) */
+		struct cand *c = s->cand.v;
+		for (size_t a = 1; a < s->cand.n; a++) {
+			struct cand x = c[a];
+			size_t b = a;
+			while (b > 0 && (c[b - 1].len < x.len ||
+					 (c[b - 1].len == x.len && c[b - 1].entry > x.entry))) {
+				c[b] = c[b - 1];
+				b--;
+			}
+			c[b] = x;
+		}
+		WS_VEC_RESERVE(*out, out->n + s->cand.n);
+		for (size_t a = 0; a < s->cand.n; a++) {
+			const struct entry *e = &g->entries.v[c[a].entry];
+			struct ws_annot an = {
+				(uint32_t)i, (uint32_t)i + c[a].len, g->names.lookup,
+				g->feat.v + e->feat, e->nfeat, g->lists.v[e->list].rule
+			};
+			out->v[out->n++] = an;
+		}
+	}
+	return out->n - out0;
+}

@@ -1,0 +1,345 @@
+/* The gazetteer loader and lookup: diagnostics of broken lists (golden
+ * file), case and fold, stems, ambiguity, longest match, and the lookups
+ * the project's own lists make on the seed article. A lookup view is
+ * "text=major/minor" per annotation, joined by spaces. */
+#include "testutil.h"
+#include "gazetteer.h"
+#include "symtab.h"
+
+#include <unistd.h>
+
+static struct ws_engine *eng;
+
+static void setup(void)
+{
+	eng = test_engine();
+}
+
+static void teardown(void)
+{
+	ws_engine_free(eng);
+}
+
+TestSuite(gazetteer, .init = setup, .fini = teardown);
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f, "cannot open %s", path);
+	struct ws_buf b = WS_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		ws_buf_add(&b, chunk, n);
+	fclose(f);
+	ws_buf_grow(&b, 0);
+	return b.data;
+}
+
+/* A test gazetteer under tests/gazetteer/NAME, with its own symtab. */
+struct tgaz {
+	struct ws_symtab *syms;
+	struct ws_gaz *g;
+	char *diag;
+	int errors;
+};
+
+static void tgaz_load(struct tgaz *t, const char *name)
+{
+	size_t len = 0;
+	FILE *mem = open_memstream(&t->diag, &len);
+	struct ws_diag d = { mem, 0, 0 };
+	struct ws_buf dir = WS_BUF_INIT;
+	ws_buf_addf(&dir, "gazetteer/%s", name);
+	t->syms = ws_symtab_new();
+	t->g = ws_gaz_load(WS_TESTDIR, dir.data, &eng->seg, t->syms, &d);
+	fclose(mem);
+	t->errors = d.errors;
+	ws_buf_release(&dir);
+}
+
+static void tgaz_free(struct tgaz *t)
+{
+	ws_gaz_free(t->g);
+	ws_symtab_free(t->syms);
+	free(t->diag);
+}
+
+/* The lookups of g over text as "text=major/minor" joined by spaces. */
+static char *lookup_view(const struct ws_gaz *g, const char *text, unsigned opts)
+{
+	struct ws_tokens tk = { 0 };
+	ws_annot_vec out = { 0 };
+	struct ws_gaz_scratch *s = ws_gaz_scratch_new();
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &tk), 0);
+	size_t n = ws_gaz_lookup(g, s, text, &tk, opts, &out);
+	cr_assert_eq(n, out.n);
+	const struct ws_gaz_names *nm = ws_gaz_names(g);
+	struct ws_buf b = WS_BUF_INIT;
+	for (size_t i = 0; i < out.n; i++) {
+		const struct ws_annot *a = &out.v[i];
+		cr_assert_eq(a->type, nm->lookup);
+		uint32_t st = tk.tok.v[a->first].start, en = tk.tok.v[a->last - 1].end;
+		if (i)
+			ws_buf_addc(&b, ' ');
+		ws_buf_add(&b, text + st, en - st);
+		ws_buf_addf(&b, "=%s/%s", ws_annot_get(a, nm->major), ws_annot_get(a, nm->minor));
+	}
+	ws_buf_grow(&b, 0);
+	ws_tokens_release(&tk);
+	WS_VEC_FREE(out);
+	ws_gaz_scratch_free(s);
+	return b.data;
+}
+
+/* The first annotation over exactly the text at byte offset `at`. */
+static const struct ws_annot *annot_at(const struct ws_gaz *g, const char *text, size_t at,
+				       ws_annot_vec *out, struct ws_tokens *tk,
+				       struct ws_gaz_scratch *s)
+{
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), tk), 0);
+	out->n = 0;
+	ws_gaz_lookup(g, s, text, tk, 0, out);
+	for (size_t i = 0; i < out->n; i++)
+		if (tk->tok.v[out->v[i].first].start == at)
+			return &out->v[i];
+	return NULL;
+}
+
+Test(gazetteer, loader_reports_every_error_exactly)
+{
+	struct tgaz t;
+	tgaz_load(&t, "bad");
+	cr_assert_null(t.g, "a gazetteer with errors must not load");
+	char *want = read_file(WS_TESTDIR "/gazetteer/bad/expected.err");
+	cr_assert_str_eq(t.diag, want);
+	int lines = 0;
+	for (const char *p = want; *p; p++)
+		lines += *p == '\n';
+	cr_assert_eq(t.errors, lines, "one error per diagnostic line");
+	free(want);
+	tgaz_free(&t);
+}
+
+Test(gazetteer, engine_refuses_bad_gazetteers)
+{
+	char dir[] = "/tmp/ws-gaz-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	struct ws_buf a = WS_BUF_INIT, b = WS_BUF_INIT;
+	ws_buf_addf(&a, "%s/rules", dir);
+	ws_buf_addf(&b, "%s/gazetteers", dir);
+	cr_assert_eq(symlink(WS_DATADIR "/rules", a.data), 0);
+	cr_assert_eq(symlink(WS_TESTDIR "/gazetteer/bad", b.data), 0);
+	struct ws_engine *e = (struct ws_engine *)1;
+	int rc = ws_engine_load(dir, NULL, &e);
+	unlink(a.data);
+	unlink(b.data);
+	rmdir(dir);
+	ws_buf_release(&a);
+	ws_buf_release(&b);
+	cr_assert_eq(rc, WS_ERR_DATA);
+	cr_assert_null(e);
+}
+
+/* Entry lines of a list file: neither blank nor comments. */
+static size_t entry_lines(const char *file)
+{
+	struct ws_buf path = WS_BUF_INIT;
+	ws_buf_addf(&path, "%s/gazetteers/%s", WS_DATADIR, file);
+	char *text = read_file(path.data);
+	size_t n = 0;
+	for (const char *p = text; *p;) {
+		const char *nl = strchr(p, '\n');
+		if (*p != '\n' && *p != '#')
+			n++;
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+	free(text);
+	ws_buf_release(&path);
+	return n;
+}
+
+Test(gazetteer, project_lists_load_with_their_counts)
+{
+	cr_assert_not_null(eng->gaz);
+	cr_assert_geq(ws_gaz_nlists(eng->gaz), 21);
+	size_t total = 0;
+	for (size_t i = 0; i < ws_gaz_nlists(eng->gaz); i++) {
+		const struct ws_gaz_list *L = ws_gaz_list(eng->gaz, i);
+		cr_expect_eq(L->entries, entry_lines(L->file), "%s", L->file);
+		cr_assert_geq(L->forms, L->entries);
+		total += L->entries;
+	}
+	cr_assert_eq(ws_gaz_entries(eng->gaz), total);
+	cr_assert_geq(total, 66383, "README: 66383 entries");
+	const struct ws_gaz_list *L = ws_gaz_list(eng->gaz, 1);
+	cr_assert_str_eq(L->file, "person/surnames.lst");
+	cr_assert_str_eq(L->rule, "gazetteer:person/surnames.lst");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	ws_engine_describe(eng, mem);
+	fclose(mem);
+	cr_assert_not_null(strstr(buf, "gazetteers/person/surnames.lst"));
+	cr_assert_not_null(strstr(buf, "20000 entries"));
+	free(buf);
+}
+
+Test(gazetteer, case_sensitive_lists_are_exact)
+{
+	struct tgaz t;
+	tgaz_load(&t, "basic");
+	cr_assert_not_null(t.g, "%s", t.diag);
+	assert_view(lookup_view(t.g, "She left Georgia for georgia and GEORGIA.", 0),
+		    "Georgia=place/country Georgia=place/region");
+	tgaz_free(&t);
+}
+
+Test(gazetteer, fold_lists_match_any_case)
+{
+	struct tgaz t;
+	tgaz_load(&t, "basic");
+	assert_view(lookup_view(t.g, "The MINISTER met two Ministers and the Secretary-General.", 0),
+		    "MINISTER=title/head Ministers=title/head Secretary-General=title/head");
+	tgaz_free(&t);
+}
+
+Test(gazetteer, apostrophes_and_hyphens_are_normalised)
+{
+	struct tgaz t;
+	tgaz_load(&t, "basic");
+	assert_view(lookup_view(t.g, "O\u2019Brien went to C\u00f4te d\u2019Ivoire.", 0),
+		    "O\u2019Brien=person/name C\u00f4te d\u2019Ivoire=place/country");
+	assert_view(lookup_view(t.g, "Bashar al\u2010Assad and the Secretary\u2011General.", 0),
+		    "Bashar al\u2010Assad=person/name al\u2010Assad=person/name "
+		    "Secretary\u2011General=title/head");
+	tgaz_free(&t);
+}
+
+Test(gazetteer, longest_match_wins_at_each_start)
+{
+	struct tgaz t;
+	tgaz_load(&t, "basic");
+	const char *text = "Deputy Foreign Minister Faisal Mekdad spoke.";
+	assert_view(lookup_view(t.g, text, 0),
+		    "Deputy Foreign Minister=title/head Foreign Minister=title/head "
+		    "Minister=title/head");
+	assert_view(lookup_view(t.g, text, WS_GAZ_ALL),
+		    "Deputy Foreign Minister=title/head Deputy=title/head "
+		    "Foreign Minister=title/head Minister=title/head");
+	/* a match never runs across a sentence start */
+	assert_view(lookup_view(t.g, "He is foreign. Minister Lee left.", 0),
+		    "Minister=title/head");
+	tgaz_free(&t);
+}
+
+Test(gazetteer, features_and_ambiguity)
+{
+	struct tgaz t;
+	tgaz_load(&t, "basic");
+	const struct ws_gaz_names *nm = ws_gaz_names(t.g);
+	struct ws_tokens tk = { 0 };
+	ws_annot_vec out = { 0 };
+	struct ws_gaz_scratch *s = ws_gaz_scratch_new();
+	const char *text = "Will and Rose saw the U.S. and Ivory Coast.";
+	const struct ws_annot *a = annot_at(t.g, text, 0, &out, &tk, s);
+	cr_assert_not_null(a);
+	cr_assert_str_eq(ws_annot_get(a, nm->list), "common.lst");
+	cr_assert_str_eq(a->rule, "gazetteer:common.lst");
+	cr_assert_str_eq(ws_annot_get(a, ws_intern_str(t.syms, "gender")), "male");
+	cr_assert_eq(ws_annot_get(a, nm->ambiguous), nm->one, "the list flag marks every entry");
+	a = annot_at(t.g, text, 9, &out, &tk, s);
+	cr_assert_not_null(a);
+	int n = 0;
+	for (uint32_t i = 0; i < a->nfeat; i++)
+		n += a->feat[i].key == nm->ambiguous;
+	cr_assert_eq(n, 1, "an entry's own ambiguous=1 is not doubled");
+	a = annot_at(t.g, text, 22, &out, &tk, s);
+	cr_assert_not_null(a);
+	cr_assert_eq(a->last - a->first, 1);
+	cr_assert_str_eq(ws_annot_get(a, nm->canonical), "United States");
+	cr_assert_eq(ws_annot_get(a, nm->ambiguous), nm->one);
+	cr_assert_eq(ws_annot_get(a, ws_intern_str(t.syms, "country")),
+		     ws_intern_str(t.syms, "US"), "values are interned");
+	a = annot_at(t.g, text, 31, &out, &tk, s);
+	cr_assert_not_null(a);
+	cr_assert_str_eq(ws_annot_get(a, nm->canonical), "C\u00f4te d'Ivoire");
+	cr_assert_null(ws_annot_get(a, nm->ambiguous));
+	ws_tokens_release(&tk);
+	WS_VEC_FREE(out);
+	ws_gaz_scratch_free(s);
+	tgaz_free(&t);
+}
+
+Test(gazetteer, stem_lists_match_inflections)
+{
+	struct tgaz t;
+	tgaz_load(&t, "stem");
+	cr_assert_not_null(t.g, "%s", t.diag);
+	assert_view(lookup_view(t.g, "They condemned it, Condemns them, were condemning; "
+				"she called on them and calls on him; it condensed.", 0),
+		    "condemned=cue/verb Condemns=cue/verb condemning=cue/verb "
+		    "called on=cue/verb calls on=cue/verb");
+	tgaz_free(&t);
+}
+
+Test(gazetteer, empty_and_odd_input)
+{
+	struct tgaz t;
+	tgaz_load(&t, "basic");
+	assert_view(lookup_view(t.g, "", 0), "");
+	assert_view(lookup_view(t.g, "\xff\xfe Georgia \xc3", 0),
+		    "Georgia=place/country Georgia=place/region");
+	cr_assert_eq(ws_gaz_lookup(NULL, NULL, "x", NULL, 0, NULL), 0, "no gazetteer: nothing");
+	tgaz_free(&t);
+}
+
+/* Whether the doc has a lookup over exactly `surface` of major/minor. */
+static int doc_has(const struct ws_doc *d, const char *surface, const char *major,
+		   const char *minor)
+{
+	const struct ws_gaz_names *nm = ws_gaz_names(d->eng->gaz);
+	size_t n = strlen(surface);
+	for (size_t i = 0; i < d->gaz.n; i++) {
+		const struct ws_annot *a = &d->gaz.v[i];
+		uint32_t st = d->tk.tok.v[a->first].start, en = d->tk.tok.v[a->last - 1].end;
+		if (en - st == n && memcmp(d->text + st, surface, n) == 0 &&
+		    strcmp(ws_annot_get(a, nm->major), major) == 0 &&
+		    strcmp(ws_annot_get(a, nm->minor), minor) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+Test(gazetteer, seed_article_lookups)
+{
+	char *text = read_file(WS_DATADIR "/corpus/000_92eb43aadcb4a738.txt");
+	struct ws_doc *d = ws_doc_new(eng);
+	cr_assert_eq(ws_doc_process(d, text, strlen(text)), WS_OK);
+	static const char *const want[][3] = {
+		{ "Syrian", "place", "demonym" }, { "Iranian", "place", "demonym" },
+		{ "Iran", "place", "country" }, { "Syria", "place", "country" },
+		{ "Damascus", "place", "city" },
+		{ "Deputy", "title", "modifier" }, { "Minister", "title", "head" },
+		{ "President", "title", "head" }, { "Foreign Minister", "person", "role" },
+		{ "said", "cue", "verb" }, { "says", "cue", "verb" }, { "added", "cue", "verb" },
+		{ "urged", "cue", "verb" }, { "condemned", "cue", "verb" },
+		{ "Pentagon", "org", "government" }, { "SANA", "org", "outlet" },
+		{ "Daesh", "org", "group" },
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		cr_expect(doc_has(d, want[i][0], want[i][1], want[i][2]), "no %s=%s/%s",
+			  want[i][0], want[i][1], want[i][2]);
+	/* "Foreign" the portfolio lies inside the longer "Foreign Minister" */
+	cr_expect(!doc_has(d, "Foreign", "title", "portfolio"));
+	d->gaz_opts = WS_GAZ_ALL;
+	cr_assert_eq(ws_doc_process(d, text, strlen(text)), WS_OK);
+	cr_expect(doc_has(d, "Foreign", "title", "portfolio"));
+	/* sorted by first token, then longer first */
+	for (size_t i = 1; i < d->gaz.n; i++) {
+		const struct ws_annot *p = &d->gaz.v[i - 1], *a = &d->gaz.v[i];
+		cr_assert(p->first < a->first || (p->first == a->first && p->last >= a->last));
+	}
+	ws_doc_free(d);
+	free(text);
+}
