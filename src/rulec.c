@@ -245,7 +245,8 @@ static int take_value(struct parser *ps, const char **s, size_t *n)
 {
 	struct tok *t = &ps->lx.cur;
 	if (t->kind == T_STRING) {
-		*s = ps->lx.strval.data;
+		/* the lexer reuses strval for the next string: keep a stable copy */
+		*s = ws_intern(ps->syms, ps->lx.strval.data, ps->lx.strval.len);
 		*n = ps->lx.strval.len;
 	} else if (t->kind == T_IDENT || t->kind == T_NUMBER) {
 		*s = t->s;
