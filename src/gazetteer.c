@@ -391,12 +391,11 @@ static char *slurp(const char *path, size_t *len)
 	if (!f)
 		return NULL;
 	struct ws_buf b = WS_BUF_INIT;
-	if (fseek(f, 0, SEEK_END) == 0) {
-		long sz = ftell(f);
-		if (sz > 0)
-			ws_buf_grow(&b, (size_t)sz);
-		rewind(f);
-	}
+	/* size only a regular file: a directory seeks to LONG_MAX, and its
+	 * read below fails with EISDIR, which the caller reports */
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		ws_buf_grow(&b, (size_t)st.st_size);
 	size_t n;
 	for (;;) {
 		ws_buf_grow(&b, 65536);
