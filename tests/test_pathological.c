@@ -9,6 +9,7 @@
  * scaled down so the suite stays fast there too. */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gazetteer.h"
 #include "rules.h"
 #include "symtab.h"
 #include "testutil.h"
@@ -679,4 +681,32 @@ Test(fuzz_regressions, rules_string_after_string_value)
 	ws_rules_free(rs);
 	ws_symtab_free(syms);
 	ws_buf_release(&text);
+}
+
+/* Regression (gazetteer.c): a lists.def line naming a directory,
+ * "person person first_name -" with gazetteers/person/ a directory, sized
+ * the read by seeking to the end, got LONG_MAX and aborted out of memory
+ * instead of reporting the line. */
+Test(fuzz_regressions, gazetteer_list_is_a_directory)
+{
+	char root[] = "/tmp/whosaid-gaz-XXXXXX", path[512];
+	cr_assert_not_null(mkdtemp(root));
+	snprintf(path, sizeof(path), "%s/gz", root);
+	cr_assert_eq(mkdir(path, 0777), 0);
+	snprintf(path, sizeof(path), "%s/gz/person", root);
+	cr_assert_eq(mkdir(path, 0777), 0);
+	snprintf(path, sizeof(path), "%s/gz/lists.def", root);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("person person first_name -\n", f);
+	fclose(f);
+	struct ws_symtab *syms = ws_symtab_new();
+	struct ws_diag d = { NULL, 0, 0 };
+	struct ws_gaz *g = ws_gaz_load(root, "gz", NULL, syms, &d);
+	cr_assert_null(g);
+	cr_assert_gt(d.errors, 0);
+	ws_symtab_free(syms);
+	char cmd[600];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	cr_assert_eq(system(cmd), 0);
 }
