@@ -227,7 +227,8 @@ void ws_out_mentions(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 
 void ws_out_docs_header(struct ws_buf *b)
 {
-	ws_buf_adds(b, "doc_id\toutlet\tdate\tsource\tbytes\tstatus\terror\tquotes\tentities\n");
+	ws_buf_adds(b, "doc_id\toutlet\tdate\tsource\tbytes\tstatus\terror\tquotes\tentities\t"
+		       "title\turl\n");
 }
 
 void ws_out_doc(struct ws_buf *b, const struct ws_docinfo *m)
@@ -245,5 +246,9 @@ void ws_out_doc(struct ws_buf *b, const struct ws_docinfo *m)
 	ws_buf_addu(b, m->quotes);
 	tab(b);
 	ws_buf_addu(b, m->entities);
+	tab(b);
+	field_str(b, m->title);
+	tab(b);
+	field_str(b, m->url);
 	ws_buf_addc(b, '\n');
 }

@@ -15,6 +15,8 @@ struct ws_docinfo {
 	const char *doc_id;
 	const char *outlet;	/* NULL or "" when unknown */
 	const char *date;
+	const char *title;	/* from a manifest or JSON Lines, or NULL */
+	const char *url;
 	const char *source;	/* the file it came from */
 	uint64_t bytes;
 	int status;		/* WS_OK or a negative ws_err */
