@@ -299,7 +299,7 @@ struct run {
 	int filling;		/* the reader has started the batch at fill_seq */
 	/* The writer's. */
 	FILE *files[OUT_ROWS];
-	int out_ok, write_errno, progress;
+	int out_ok, write_errno, failed_file, progress;
 	uint64_t in_total;	/* input bytes, 0 when unknown */
 	double t0, last_progress;
 	struct ws_run_stats st;
@@ -509,6 +509,7 @@ static void write_slot(struct run *r, struct slot *s)
 		if (r->files[i] && put(r->files[i], &s->out[i]) != 0) {
 			r->out_ok = 0;
 			r->write_errno = errno;
+			r->failed_file = i;
 		}
 	}
 	r->st.docs += s->docs;
@@ -887,6 +888,9 @@ int ws_run_extract(const struct ws_engine *e, char *const *paths, int npaths,
 	if (!r->out_ok && r->write_errno)
 		errno = r->write_errno;
 	if (o->outdir) {
+		if (!r->out_ok && r->write_errno)
+			fprintf(stderr, "whosaid: cannot write %s: %s (nothing was written to %s)\n",
+				of[r->failed_file].final, strerror(r->write_errno), o->outdir);
 		if (r->out_ok)
 			write_run_json(of[OUT_RUN].f, r, paths, npaths, jobs, walk_errors);
 		if (finish_outputs(of, r->out_ok) != 0)
