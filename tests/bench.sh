@@ -94,4 +94,5 @@ echo "$r1 $r2" | awk '{
 	mb1 = $2 / 1e6 / $1; mb2 = $7 / 1e6 / $6; sp = mb2 / mb1; rss = ($4 > $9 ? $4 : $9) / 1024
 	printf "speed-up -j2/-j1: %.2fx\n", sp
 	printf "targets: -j1 >= 100 MB/s: %s; -j2 >= 1.8x: %s; RSS < 200 MB: %s\n",
-	       mb1 >= 100 ? "met" : "NOT MET", sp >= 1.8 ? "met" : "NOT MET", rss < 200 ? "met" : "NOT MET" }'
+	       (mb1 >= 100 ? "met" : "NOT MET"), (sp >= 1.8 ? "met" : "NOT MET"),
+	       (rss < 200 ? "met" : "NOT MET") }'
