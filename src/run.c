@@ -656,7 +656,7 @@ static void read_jsonl(struct run *r, const struct ws_walk_entry *e, uint64_t ba
 			end_item(r, *in_pos);
 			break;
 		}
-		ws_buf_addf(&it->source, "%s:%lu", e->path, lineno);
+		ws_buf_addf(&it->source, "%s:%lu", strcmp(e->path, "-") ? e->path : "stdin", lineno);
 		ws_buf_addf(&it->id, "%s:%lu", e->name, lineno);
 		if (rc == WS_ERR_TOO_LARGE) {
 			it->status = WS_ERR_TOO_LARGE;
