@@ -3,7 +3,9 @@
  * sieve field so every row says why it exists. */
 #include "attrib.h"
 #include "doc.h"
+#include "entities.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define SIEVE_QUOTE_SPEAKER_CUE "basic:quote-speaker-cue"
@@ -151,6 +153,11 @@ static int match_after(const struct ws_doc *d, const struct ws_qspan *q, struct 
 	m->pron = NULL;
 	if ((m->cue_w = cue_at(d, j)) && j + 1 < n && same_para(d, j, j + 1)) {
 		size_t e = run_forward(d, j + 1);
+		/* a known mention may be longer than the capitalised run:
+		 * "said the Syrian president" is not, "said Bashar al-Assad" is */
+		for (size_t k = e; k < n && k < e + 8; k++)
+			if (ws_mention_first(d, (uint32_t)k + 1) == j + 1)
+				e = k + 1;
 		if (e > j + 1) {
 			m->m0 = j + 1;
 			m->m1 = e;
@@ -160,6 +167,9 @@ static int match_after(const struct ws_doc *d, const struct ws_qspan *q, struct 
 		}
 	}
 	size_t e = run_forward(d, j);
+	for (size_t k = e; k < n && k < e + 8 && !cue_at(d, e); k++)
+		if (ws_mention_first(d, (uint32_t)k + 1) == j)
+			e = k + 1;
 	if (e > j && (m->cue_w = cue_at(d, e)) && same_para(d, j, e)) {
 		m->m0 = j;
 		m->m1 = e;
@@ -187,7 +197,9 @@ static int match_before(const struct ws_doc *d, const struct ws_qspan *q, struct
 		m->sieve = SIEVE_SPEAKER_CUE_QUOTE;
 		return 1;
 	}
-	size_t s = run_backward(d, c);
+	size_t s = ws_mention_first(d, (uint32_t)c);
+	if (s == c || !same_para(d, s, c))
+		s = run_backward(d, c);
 	if (s < c) {
 		m->m0 = s;
 		m->m1 = c;
@@ -206,46 +218,26 @@ static void name_tokens(const struct ws_doc *d, size_t *m0, size_t m1)
 		(*m0)++;
 }
 
-/* The key that clusters mentions: the last word, without a particle
- * prefix (al-Assad and Assad cluster together). */
-static void cluster_key(const struct ws_doc *d, size_t last, const char **k, size_t *kn)
+/* An entity for a speaker the entity rules did not find: clustered with
+ * a person or an earlier such speaker of the same last name word. */
+static int32_t find_entity(struct ws_doc *d, size_t m0, size_t m1)
 {
-	const char *s = ws_tok_text(d, last);
-	size_t n = ws_tok_len(d, last);
+	const char *s = ws_tok_text(d, m1 - 1);
+	size_t n = ws_tok_len(d, m1 - 1);
 	const char *h = memchr(s, '-', n);
 	if (h && ws_wordlist_get(d->eng->particles, s, (size_t)(h - s))) {
 		n -= (size_t)(h + 1 - s);
 		s = h + 1;
 	}
-	*k = s;
-	*kn = n;
-}
-
-static int32_t find_entity(struct ws_doc *d, size_t m0, size_t m1)
-{
-	const char *k, *ek;
-	size_t kn, ekn;
 	struct ws_span sp = { d->tk.tok.v[m0].start, d->tk.tok.v[m1 - 1].end };
-	cluster_key(d, m1 - 1, &k, &kn);
-	for (size_t e = 0; e < d->ents.n; e++) {
-		struct ws_entity *en = &d->ents.v[e];
-		cluster_key(d, d->ent_key.v[e], &ek, &ekn);
-		if (ekn != kn || memcmp(ek, k, kn) != 0)
-			continue;
-		if (sp.end - sp.start > en->name.end - en->name.start) {
-			en->name = sp;
-			d->ent_key.v[e] = (uint32_t)(m1 - 1);
-		}
-		return (int32_t)e;
-	}
-	struct ws_entity en;
-	memset(&en, 0, sizeof(en));
-	en.type = WS_SP_UNKNOWN;
-	en.name = sp;
-	en.first = sp;
-	WS_VEC_PUSH(d->ents, en);
-	WS_VEC_PUSH(d->ent_key, (uint32_t)(m1 - 1));
-	return (int32_t)(d->ents.n - 1);
+	int32_t e = ws_entity_find(d, WS_SP_PERSON, s, n);
+	if (e < 0)
+		e = ws_entity_find(d, WS_SP_UNKNOWN, s, n);
+	if (e < 0)
+		return ws_entity_new(d, WS_SP_UNKNOWN, sp, (uint32_t)(m1 - 1));
+	if (sp.end - sp.start > d->ents.v[e].name.end - d->ents.v[e].name.start)
+		ws_entity_rename(d, e, sp, (uint32_t)(m1 - 1));
+	return e;
 }
 
 static void add_statement(struct ws_doc *d, const struct ws_qspan *q, const struct match *m,
@@ -268,6 +260,7 @@ static void add_statement(struct ws_doc *d, const struct ws_qspan *q, const stru
 	s.sieve = m->sieve;
 	s.speaker_type = WS_SP_UNKNOWN;
 	struct ws_mention mn = { s.mention, -1, m->sieve, m->pron != NULL };
+	int known = 0;	/* the mention was found by the entity rules */
 	if (m->pron) {
 		const char *g = m->pron->f[0];
 		int personal = strcmp(g, "male") == 0 || strcmp(g, "female") == 0;
@@ -284,18 +277,67 @@ static void add_statement(struct ws_doc *d, const struct ws_qspan *q, const stru
 	} else {
 		size_t m0 = m->m0;
 		name_tokens(d, &m0, m->m1);
-		s.entity = find_entity(d, m0, m->m1);
+		s.entity = ws_entity_at(d, (uint32_t)m->m0, (uint32_t)m->m1);
+		if (s.entity >= 0) {
+			known = 1;
+		} else {
+			s.entity = find_entity(d, m0, m->m1);
+		}
 		*last_named = s.entity;
 		s.speaker_type = d->ents.v[s.entity].type;
 	}
 	if (s.entity >= 0) {
 		struct ws_entity *en = &d->ents.v[s.entity];
-		en->mentions++;
+		if (!known)
+			en->mentions++;
 		en->quotes++;
 		mn.entity = s.entity;
 	}
 	WS_VEC_PUSH(d->stmts, s);
-	WS_VEC_PUSH(d->ments, mn);
+	if (!known) {
+		WS_VEC_PUSH(d->ments, mn);
+		WS_VEC_PUSH(d->ment_tok, (uint32_t)m->m0);
+		WS_VEC_PUSH(d->ment_tok, (uint32_t)m->m1);
+	}
+}
+
+struct mpos {
+	uint32_t start, idx;
+};
+
+static int by_mpos(const void *x, const void *y)
+{
+	const struct mpos *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* Mentions in text order (the entity rules, the surname pass and the
+ * speakers found here each append their own). */
+static void sort_mentions(struct ws_doc *d)
+{
+	size_t n = d->ments.n;
+	if (n < 2)
+		return;
+	struct mpos *p = ws_xmalloc(n * sizeof(*p));
+	for (size_t i = 0; i < n; i++) {
+		p[i].start = d->ments.v[i].span.start;
+		p[i].idx = (uint32_t)i;
+	}
+	qsort(p, n, sizeof(*p), by_mpos);
+	struct ws_mention *m = ws_xmalloc(n * sizeof(*m));
+	uint32_t *t = ws_xmalloc(2 * n * sizeof(*t));
+	for (size_t i = 0; i < n; i++) {
+		m[i] = d->ments.v[p[i].idx];
+		t[2 * i] = d->ment_tok.v[2 * p[i].idx];
+		t[2 * i + 1] = d->ment_tok.v[2 * p[i].idx + 1];
+	}
+	memcpy(d->ments.v, m, n * sizeof(*m));
+	memcpy(d->ment_tok.v, t, 2 * n * sizeof(*t));
+	free(m);
+	free(t);
+	free(p);
 }
 
 void ws_attribute(struct ws_doc *d)
@@ -310,6 +352,7 @@ void ws_attribute(struct ws_doc *d)
 		if (match_after(d, q, &m) || match_before(d, q, &m))
 			add_statement(d, q, &m, &last_named);
 	}
+	sort_mentions(d);
 	/* a speaker referred to as he or she is a person: say so on every row */
 	for (size_t i = 0; i < d->stmts.n; i++) {
 		struct ws_statement *s = &d->stmts.v[i];

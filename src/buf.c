@@ -57,7 +57,9 @@ void ws_grow(void **p, size_t *cap, size_t need, size_t elsize)
 	while (c < need) {
 		if (c > ((size_t)-1) / 2 / elsize)
 			die_oom(need * elsize);
-		c *= 2;
+		/* doubling while small, then by half: big per-document arrays
+		 * (tokens, annotations) then waste at most a third */
+		c = c < 65536 ? c * 2 : c + c / 2;
 	}
 	*p = ws_xrealloc(*p, c * elsize);
 	*cap = c;

@@ -44,8 +44,10 @@ void ws_grow(void **p, size_t *cap, size_t need, size_t elsize);
 
 /* A typed growable array: WS_VEC(struct ws_token) toks = {0}; */
 #define WS_VEC(T) struct { T *v; size_t n, cap; }
-#define WS_VEC_RESERVE(vec, need) \
-	ws_grow((void **)&(vec).v, &(vec).cap, (need), sizeof(*(vec).v))
+#define WS_VEC_RESERVE(vec, need) do { \
+	if ((size_t)(need) > (vec).cap) \
+		ws_grow((void **)&(vec).v, &(vec).cap, (need), sizeof(*(vec).v)); \
+} while (0)
 #define WS_VEC_PUSH(vec, item) do { \
 	WS_VEC_RESERVE(vec, (vec).n + 1); \
 	(vec).v[(vec).n++] = (item); \

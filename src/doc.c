@@ -3,6 +3,7 @@
  * buffers. */
 #include "doc.h"
 #include "attrib.h"
+#include "entities.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,11 @@ struct ws_doc *ws_doc_new(const struct ws_engine *e)
 	struct ws_doc *d = ws_xcalloc(1, sizeof(*d));
 	d->eng = e;
 	d->gazs = ws_gaz_scratch_new();
+	d->rs = ws_rules_scratch_new();
+	/* every match, not only the longest: the rules choose ("Foreign" is a
+	 * portfolio inside "Deputy Foreign Minister", though "Foreign Minister"
+	 * is also a role noun) */
+	d->gaz_opts = WS_GAZ_ALL;
 	return d;
 }
 
@@ -22,11 +28,15 @@ void ws_doc_free(struct ws_doc *d)
 	ws_tokens_release(&d->tk);
 	WS_VEC_FREE(d->gaz);
 	ws_gaz_scratch_free(d->gazs);
+	ws_rules_scratch_free(d->rs);
+	WS_VEC_FREE(d->ment_tok);
+	WS_VEC_FREE(d->ment_end);
 	WS_VEC_FREE(d->quotes);
 	WS_VEC_FREE(d->stmts);
 	WS_VEC_FREE(d->ents);
 	WS_VEC_FREE(d->ments);
 	WS_VEC_FREE(d->ent_key);
+	WS_VEC_FREE(d->ekey);
 	free(d);
 }
 
@@ -40,7 +50,8 @@ static void reset(struct ws_doc *d)
 {
 	d->tk.tok.n = d->tk.sent.n = d->tk.para.n = 0;
 	d->gaz.n = 0;
-	d->quotes.n = d->stmts.n = d->ents.n = d->ments.n = d->ent_key.n = 0;
+	d->ment_tok.n = d->ment_end.n = 0;
+	d->quotes.n = d->stmts.n = d->ents.n = d->ments.n = d->ent_key.n = d->ekey.n = 0;
 	d->qstats.unmatched = 0;
 }
 
@@ -76,6 +87,8 @@ int ws_doc_process(struct ws_doc *d, const char *text, size_t len)
 	if (d->tk.tok.n == 0)
 		return WS_ERR_EMPTY;
 	ws_gaz_lookup(d->eng->gaz, d->gazs, text, &d->tk, d->gaz_opts, &d->gaz);
+	ws_rules_run(d->eng->rules, d->rs, text, &d->tk, &d->gaz);
+	ws_entities_build(d);
 	ws_pair_quotes(&d->tk, &d->quotes, &d->qstats);
 	ws_attribute(d);
 	return WS_OK;

@@ -19,15 +19,19 @@ struct ws_doc {
 	struct ws_tokens tk;
 	/* Lookup annotations of the gazetteers (gazetteer.h), by first token,
 	 * then longer first; their features point into the engine. */
-	ws_annot_vec gaz;
+	ws_annot_vec gaz;		/* then the rule phases' annotations */
 	unsigned gaz_opts;		/* ws_gaz_lookup() options; 0: longest only */
 	struct ws_gaz_scratch *gazs;	/* this document's lookup buffers and stemmer */
+	struct ws_rules_scratch *rs;	/* this document's rule matcher state */
 	ws_qspan_vec quotes;
 	struct ws_qstats qstats;
 	WS_VEC(struct ws_statement) stmts;
 	WS_VEC(struct ws_entity) ents;
 	WS_VEC(struct ws_mention) ments;
-	WS_VEC(uint32_t) ent_key;	/* per entity: last token of its name */
+	WS_VEC(uint32_t) ment_tok;	/* per mention: first and last token */
+	WS_VEC(int32_t) ment_end;	/* per token: the mention ending there, or -1 */
+	WS_VEC(uint32_t) ent_key;
+	WS_VEC(int32_t) ekey;		/* hash table of entities by key (entities.c) */	/* per entity: last token of its name */
 };
 
 /* Helpers on tokens used by several stages. */

@@ -34,6 +34,10 @@ int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 	e->seg.abbrev = e->abbrev;
 	e->seg.starters = e->starters;
 	e->gaz = ws_gaz_load(datadir, "gazetteers", &e->seg, e->syms, &d);
+	struct ws_buf rdir = WS_BUF_INIT;
+	ws_buf_addf(&rdir, "%s/rules", datadir);
+	ws_rules_load(rdir.data, e->syms, &d, &e->rules);
+	ws_buf_release(&rdir);
 	if (d.errors) {
 		ws_engine_free(e);
 		*out = NULL;
@@ -53,6 +57,7 @@ void ws_engine_free(struct ws_engine *e)
 	ws_wordlist_free(e->pronouns);
 	ws_wordlist_free(e->cues);
 	ws_gaz_free(e->gaz);
+	ws_rules_free(e->rules);
 	ws_symtab_free(e->syms);
 	free(e->datadir);
 	free(e);
@@ -71,6 +76,8 @@ void ws_engine_describe(const struct ws_engine *e, FILE *out)
 		fprintf(out, "  %-40s %8zu entries\n", files[i].name,
 			ws_wordlist_count(files[i].wl));
 	ws_gaz_describe(e->gaz, out);
+	fprintf(out, "  %-40s %8zu rules in %zu phases\n", "rules/*.rules",
+		ws_rules_count(e->rules), ws_rules_phases(e->rules));
 }
 
 const char *ws_strerror(int err)

@@ -4,6 +4,7 @@
 #define WS_ENGINE_H
 
 #include "gazetteer.h"
+#include "rules.h"
 #include "tokenize.h"
 #include "whosaid.h"
 #include "symtab.h"
@@ -19,6 +20,7 @@ struct ws_engine {
 	struct ws_seglists seg;
 	struct ws_symtab *syms;		/* every interned name, key and value */
 	struct ws_gaz *gaz;		/* gazetteers/lists.def and its lists */
+	struct ws_ruleset *rules;	/* rules/NN-name.rules, one phase per file */
 };
 
 #endif

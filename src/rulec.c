@@ -851,6 +851,37 @@ static void gen_entry(struct parser *ps)
 	}
 	if (ps->starts.n == 0)
 		emit(ph, OP_JMP, ph->entry + 1, 0), emit(ph, OP_MATCH, UINT32_MAX, 0);
+	/* the elements reachable from the entry without consuming a token:
+	 * where none of them holds, no match can start (a cheap prefilter) */
+	uint8_t *seen = ws_xcalloc(ph->prog.n, 1);
+	WS_VEC(uint32_t) stack = { 0 };
+	WS_VEC_PUSH(stack, ph->entry);
+	while (stack.n) {
+		uint32_t pc = stack.v[--stack.n];
+		if (seen[pc])
+			continue;
+		seen[pc] = 1;
+		const struct ws_rinst *in = &ph->prog.v[pc];
+		switch (in->op) {
+		case OP_JMP:
+			WS_VEC_PUSH(stack, in->x);
+			break;
+		case OP_SPLIT:
+			WS_VEC_PUSH(stack, in->x);
+			WS_VEC_PUSH(stack, in->y);
+			break;
+		case OP_SAVE:
+			WS_VEC_PUSH(stack, in->y);
+			break;
+		case OP_ELEM:
+			WS_VEC_PUSH(ph->firsts, in->x);
+			break;
+		default:
+			break;
+		}
+	}
+	WS_VEC_FREE(stack);
+	free(seen);
 }
 
 static void phase_release(struct ws_rphase *ph)
@@ -868,6 +899,7 @@ static void phase_release(struct ws_rphase *ph)
 	WS_VEC_FREE(ph->elems);
 	WS_VEC_FREE(ph->rules);
 	WS_VEC_FREE(ph->prog);
+	WS_VEC_FREE(ph->firsts);
 	free(ph->name);
 	free(ph->file);
 }

@@ -353,6 +353,24 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 	}
 }
 
+/* Whether any element a match can start with holds at tok. */
+static int may_start(const struct ctx *c, uint32_t tok)
+{
+	const struct ws_rphase *ph = c->ph;
+	for (size_t i = 0; i < ph->firsts.n; i++) {
+		const struct ws_relem *e = &ph->elems.v[ph->firsts.v[i]];
+		uint32_t k = 0;
+		for (; k < e->ntests; k++) {
+			const struct ws_rtest *t = &e->tests[k];
+			if ((int32_t)k == e->span ? !annot_exists(c, tok, t) : !test_holds(c, tok, t))
+				break;
+		}
+		if (k == e->ntests)
+			return 1;
+	}
+	return 0;
+}
+
 static uint32_t scope_end(const struct ctx *c, uint32_t tok)
 {
 	const struct ws_token *k = &c->tk->tok.v[tok];
@@ -385,6 +403,10 @@ static void run_phase(const struct ws_rphase *ph, struct ws_rules_scratch *s, co
 	uint32_t pos = 0;
 	while (pos < ntok) {
 		c.pos = pos;
+		if (!may_start(&c, pos)) {
+			pos++;
+			continue;
+		}
 		c.limit = scope_end(&c, pos);
 		simulate(&c);
 		if (ph->control == RC_ALL) {

@@ -90,6 +90,7 @@ struct ws_rphase {
 	WS_VEC(struct ws_rule) rules;
 	uint32_t nslots;	/* 2 per label */
 	uint32_t entry;		/* first instruction of the phase */
+	WS_VEC(uint32_t) firsts;	/* elements a match can start with */
 };
 
 struct ws_ruleset {

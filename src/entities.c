@@ -1,0 +1,342 @@
+/* Entities (see entities.h). Mentions come from annotations; clustering is
+ * by the last word of a name with particles stripped (al-Assad ~ Assad),
+ * the fullest mention without its title naming the cluster. */
+#include "entities.h"
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <uthash.h>
+
+struct names {
+	const char *person, *org, *title, *gender, *female, *male;
+};
+
+static void find_names(const struct ws_doc *d, struct names *n)
+{
+	const struct ws_symtab *st = d->eng->syms;
+	n->person = ws_sym_find(st, "Person", 6);
+	n->org = ws_sym_find(st, "Organization", 12);
+	n->title = ws_sym_find(st, "PersonTitle", 11);
+	n->gender = ws_sym_find(st, "gender", 6);
+	n->female = ws_sym_find(st, "female", 6);
+	n->male = ws_sym_find(st, "male", 4);
+}
+
+/* The clustering key of a name's last token: without a particle prefix. */
+static void key_of(const struct ws_doc *d, uint32_t tok, const char **k, size_t *kn)
+{
+	const char *s = ws_tok_text(d, tok);
+	size_t n = ws_tok_len(d, tok);
+	const char *h = memchr(s, '-', n);
+	if (h && ws_wordlist_get(d->eng->particles, s, (size_t)(h - s))) {
+		n -= (size_t)(h + 1 - s);
+		s = h + 1;
+	}
+	*k = s;
+	*kn = n;
+}
+
+/* The type is left out of the hash: an entity's type may change (an
+ * unknown speaker turns out to be a person), its key never does. */
+static uint64_t hash_key(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* An entity's clustering key: a person's (or an unknown speaker's) last
+ * name word, an organisation's whole name. */
+static void entity_key(const struct ws_doc *d, size_t e, const char **k, size_t *n)
+{
+	const struct ws_entity *en = &d->ents.v[e];
+	if (en->type == WS_SP_ORGANIZATION || en->type == WS_SP_PLACE) {
+		*k = d->text + en->name.start;
+		*n = en->name.end - en->name.start;
+	} else {
+		key_of(d, d->ent_key.v[e], k, n);
+	}
+}
+
+static void ekey_put(struct ws_doc *d, int32_t e)
+{
+	const char *k;
+	size_t n;
+	entity_key(d, (size_t)e, &k, &n);
+	size_t mask = d->ekey.n - 1;
+	size_t i = (size_t)hash_key(k, n) & mask;
+	while (d->ekey.v[i] >= 0)
+		i = (i + 1) & mask;
+	d->ekey.v[i] = e;
+}
+
+/* Keeps the key table at most half full: rebuilt when the entities grow. */
+static void ekey_grow(struct ws_doc *d)
+{
+	if (d->ekey.n && d->ents.n * 2 < d->ekey.n)
+		return;
+	size_t cap = 64;
+	while (cap <= d->ents.n * 2)
+		cap *= 2;
+	WS_VEC_RESERVE(d->ekey, cap);
+	d->ekey.n = cap;
+	for (size_t i = 0; i < cap; i++)
+		d->ekey.v[i] = -1;
+	for (size_t e = 0; e < d->ents.n; e++)
+		ekey_put(d, (int32_t)e);
+}
+
+int32_t ws_entity_find(const struct ws_doc *d, enum ws_speaker_type type, const char *k,
+		       size_t n)
+{
+	if (d->ekey.n == 0)
+		return -1;
+	size_t mask = d->ekey.n - 1;
+	size_t i = (size_t)hash_key(k, n) & mask;
+	for (; d->ekey.v[i] >= 0; i = (i + 1) & mask) {
+		int32_t e = d->ekey.v[i];
+		if (d->ents.v[e].type != type)
+			continue;
+		const char *ek;
+		size_t en;
+		entity_key(d, (size_t)e, &ek, &en);
+		if (en == n && memcmp(ek, k, n) == 0)
+			return e;
+	}
+	return -1;
+}
+
+int32_t ws_entity_new(struct ws_doc *d, enum ws_speaker_type type, struct ws_span sp,
+		      uint32_t keytok)
+{
+	struct ws_entity en;
+	memset(&en, 0, sizeof(en));
+	en.type = type;
+	en.name = sp;
+	en.first = sp;
+	WS_VEC_PUSH(d->ents, en);
+	WS_VEC_PUSH(d->ent_key, keytok);
+	int32_t e = (int32_t)(d->ents.n - 1);
+	if (d->ents.n * 2 >= d->ekey.n)
+		ekey_grow(d);
+	else
+		ekey_put(d, e);
+	return e;
+}
+
+void ws_entity_rename(struct ws_doc *d, int32_t e, struct ws_span sp, uint32_t keytok)
+{
+	/* the key stays the same (same last word), so the table stays valid;
+	 * organisations, keyed by their whole name, are never renamed */
+	d->ents.v[e].name = sp;
+	d->ent_key.v[e] = keytok;
+}
+
+static void add_mention(struct ws_doc *d, struct ws_span sp, int32_t ent, const char *rule,
+			uint32_t first, uint32_t last)
+{
+	struct ws_mention m = { sp, ent, rule, 0 };
+	WS_VEC_PUSH(d->ments, m);
+	WS_VEC_PUSH(d->ment_tok, first);
+	WS_VEC_PUSH(d->ment_tok, last);
+	d->ents.v[ent].mentions++;
+}
+
+static struct ws_span span_of(const struct ws_doc *d, uint32_t first, uint32_t last)
+{
+	struct ws_span sp = { d->tk.tok.v[first].start, d->tk.tok.v[last - 1].end };
+	return sp;
+}
+
+struct order_item {
+	uint32_t first, idx;
+};
+
+static int by_first(const void *x, const void *y)
+{
+	const struct order_item *a = x, *b = y;
+	if (a->first != b->first)
+		return a->first < b->first ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* For each token, the mention that ends there (the first made), so that
+ * finding a speaker's entity costs O(1). */
+static void index_mentions(struct ws_doc *d)
+{
+	size_t n = d->tk.tok.n;
+	WS_VEC_RESERVE(d->ment_end, n + 1);
+	d->ment_end.n = n;
+	for (size_t i = 0; i < n; i++)
+		d->ment_end.v[i] = -1;
+	for (size_t m = 0; m < d->ments.n; m++) {
+		uint32_t l = d->ment_tok.v[2 * m + 1];
+		if (l > 0 && d->ment_end.v[l - 1] < 0)
+			d->ment_end.v[l - 1] = (int32_t)m;
+	}
+}
+
+/* Token tok's text stands as a whole word inside span sp. */
+static int word_in(const struct ws_doc *d, uint32_t tok, struct ws_span sp)
+{
+	const char *w = ws_tok_text(d, tok);
+	size_t n = ws_tok_len(d, tok);
+	const char *p = d->text + sp.start, *end = d->text + sp.end;
+	while (p + n <= end) {
+		const char *hit = memchr(p, w[0], (size_t)(end - p));
+		if (!hit || hit + n > end)
+			return 0;
+		if (memcmp(hit, w, n) == 0 && (hit == d->text + sp.start || hit[-1] == ' ') &&
+		    (hit + n == end || hit[n] == ' '))
+			return 1;
+		p = hit + 1;
+	}
+	return 0;
+}
+
+struct keyent {
+	const char *k;
+	size_t n;
+	int32_t ent;
+	UT_hash_handle hh;
+};
+
+/* A lone capitalised word that is a known person's surname is a mention
+ * of that person ("Assad said", "Muallem, for his part"). Linear: one
+ * pass to mark covered tokens, one hash of surnames. */
+static void surname_mentions(struct ws_doc *d)
+{
+	size_t n = d->tk.tok.n, nent = d->ents.n;
+	struct keyent *table = NULL, *pool = ws_xcalloc(nent + 1, sizeof(*pool));
+	size_t used = 0;
+	for (size_t e = 0; e < nent; e++) {
+		if (d->ents.v[e].type != WS_SP_PERSON)
+			continue;
+		struct keyent *ke = &pool[used], *old = NULL;
+		key_of(d, d->ent_key.v[e], &ke->k, &ke->n);
+		HASH_FIND(hh, table, ke->k, ke->n, old);
+		if (old)
+			continue;
+		ke->ent = (int32_t)e;
+		HASH_ADD_KEYPTR(hh, table, ke->k, ke->n, ke);
+		used++;
+	}
+	if (used) {
+		uint8_t *covered = ws_xcalloc(n + 1, 1);
+		size_t nm = d->ments.n;
+		for (size_t m = 0; m < nm; m++)
+			for (uint32_t t = d->ment_tok.v[2 * m]; t < d->ment_tok.v[2 * m + 1]; t++)
+				covered[t] = 1;
+		for (uint32_t i = 0; i < n; i++) {
+			const struct ws_token *t = &d->tk.tok.v[i];
+			if (covered[i] || t->kind != WS_TOK_WORD ||
+			    (t->shape != WS_SHAPE_CAP && t->shape != WS_SHAPE_MIXED))
+				continue;
+			const char *k;
+			size_t kn;
+			struct keyent *ke = NULL;
+			key_of(d, i, &k, &kn);
+			HASH_FIND(hh, table, k, kn, ke);
+			if (!ke)
+				continue;
+			/* "Jaberi Ansari": earlier words of the same name join in */
+			uint32_t f = i;
+			const struct ws_span full = d->ents.v[ke->ent].name;
+			while (f > 0 && !covered[f - 1] && d->tk.tok.v[f - 1].kind == WS_TOK_WORD &&
+			       d->tk.tok.v[f - 1].shape == WS_SHAPE_CAP &&
+			       d->tk.tok.v[f - 1].sent == t->sent &&
+			       word_in(d, f - 1, full))
+				f--;
+			add_mention(d, span_of(d, f, i + 1), ke->ent, "entities:surname", f, i + 1);
+		}
+		free(covered);
+	}
+	HASH_CLEAR(hh, table);
+	free(pool);
+}
+
+void ws_entities_build(struct ws_doc *d)
+{
+	struct names nm;
+	find_names(d, &nm);
+	if (!nm.person && !nm.org)
+		return;
+	/* annotations are appended phase by phase: visit them in text order */
+	WS_VEC(struct order_item) order = { 0 };
+	size_t ntok = d->tk.tok.n;
+	int32_t *title_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
+	for (size_t i = 0; i <= ntok; i++)
+		title_end[i] = -1;
+	for (size_t i = 0; i < d->gaz.n; i++) {
+		const struct ws_annot *a = &d->gaz.v[i];
+		if (a->type && (a->type == nm.person || a->type == nm.org)) {
+			struct order_item it = { a->first, (uint32_t)i };
+			WS_VEC_PUSH(order, it);
+		}
+		else if (a->type && a->type == nm.title && a->last > 0)
+			title_end[a->last - 1] = (int32_t)i;
+	}
+	if (order.n)
+		qsort(order.v, order.n, sizeof(order.v[0]), by_first);
+	for (size_t oi = 0; oi < order.n; oi++) {
+		const struct ws_annot *a = &d->gaz.v[order.v[oi].idx];
+		struct ws_span sp = span_of(d, a->first, a->last);
+		int32_t ent;
+		if (a->type == nm.person) {
+			const char *k;
+			size_t kn;
+			key_of(d, a->last - 1, &k, &kn);
+			ent = ws_entity_find(d, WS_SP_PERSON, k, kn);
+			if (ent < 0)
+				ent = ws_entity_new(d, WS_SP_PERSON, sp, a->last - 1);
+			struct ws_entity *en = &d->ents.v[ent];
+			if (sp.end - sp.start > en->name.end - en->name.start)
+				ws_entity_rename(d, ent, sp, a->last - 1);
+			en = &d->ents.v[ent];
+			const char *g = ws_annot_get(a, nm.gender);
+			if (!en->gender && g && (g == nm.female || g == nm.male))
+				en->gender = g == nm.female ? "female" : "male";
+			int32_t ti = a->first > 0 ? title_end[a->first - 1] : -1;
+			if (ti < 0 && a->first > 1)
+				ti = title_end[a->first - 2];	/* "President Barack Obama" */
+			if (ti >= 0 && d->gaz.v[ti].rule == a->rule) {
+				struct ws_span ts = span_of(d, d->gaz.v[ti].first, d->gaz.v[ti].last);
+				if (ts.end - ts.start > en->title.end - en->title.start)
+					en->title = ts;
+			}
+		} else {
+			ent = ws_entity_find(d, WS_SP_ORGANIZATION, d->text + sp.start,
+					     sp.end - sp.start);
+			if (ent < 0)
+				ent = ws_entity_new(d, WS_SP_ORGANIZATION, sp, a->last - 1);
+		}
+		add_mention(d, sp, ent, a->rule, a->first, a->last);
+	}
+	WS_VEC_FREE(order);
+	free(title_end);
+	index_mentions(d);
+	surname_mentions(d);
+	index_mentions(d);
+}
+
+int32_t ws_entity_at(const struct ws_doc *d, uint32_t first, uint32_t last)
+{
+	if (last == 0 || last > d->ment_end.n)
+		return -1;
+	int32_t m = d->ment_end.v[last - 1];
+	if (m < 0 || d->ment_tok.v[2 * (size_t)m] < first)
+		return -1;
+	return d->ments.v[m].entity;
+}
+
+/* The first token of the mention that ends at last - 1, or last when none. */
+uint32_t ws_mention_first(const struct ws_doc *d, uint32_t last)
+{
+	if (last == 0 || last > d->ment_end.n || d->ment_end.v[last - 1] < 0)
+		return last;
+	return d->ment_tok.v[2 * (size_t)d->ment_end.v[last - 1]];
+}

@@ -1,0 +1,36 @@
+/* Entities: turns the Person and Organization annotations of the rule
+ * phases into the document's mentions and clusters them into entities
+ * (Bashar al-Assad, Assad and President Assad are one), with the title
+ * and gender found around them. */
+#ifndef WS_ENTITIES_H
+#define WS_ENTITIES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct ws_doc;
+
+/* Fills d->ents and d->ments from d's annotations. */
+void ws_entities_build(struct ws_doc *d);
+
+/* The entity of the mention that covers exactly tokens [first, last), or
+ * that ends at last - 1 and starts at or after first; -1 if none. */
+int32_t ws_entity_at(const struct ws_doc *d, uint32_t first, uint32_t last);
+
+/* The first token of the mention that ends at token last - 1, or last when
+ * no mention ends there. */
+uint32_t ws_mention_first(const struct ws_doc *d, uint32_t last);
+
+#include "whosaid.h"
+
+/* The entity of type whose clustering key is k[0..n) (a person's last name
+ * word without particle, an organisation's name), or -1. O(1). */
+int32_t ws_entity_find(const struct ws_doc *d, enum ws_speaker_type type, const char *k,
+		       size_t n);
+/* A new entity named sp, keyed by token keytok (persons, unknown speakers). */
+int32_t ws_entity_new(struct ws_doc *d, enum ws_speaker_type type, struct ws_span sp,
+		      uint32_t keytok);
+/* Renames an entity to a longer form with the same key. */
+void ws_entity_rename(struct ws_doc *d, int32_t e, struct ws_span sp, uint32_t keytok);
+
+#endif
