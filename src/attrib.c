@@ -1,227 +1,392 @@
-/* The first attribution path (see attrib.h). Each rule is a fixed pattern
- * of tokens around a quote; the rule's name goes into the statement's
- * sieve field so every row says why it exists. */
+/* Attribution (see attrib.h): ordered, named sieves that find statements
+ * around reporting cues and quotes and link each to its speaker. The
+ * sieves and their measured precision are listed in rules/sieves.txt; every
+ * statement records the sieve that made it.
+ *
+ * A cue (a reporting verb or phrase found by the gazetteer, with auxiliaries
+ * such as "has" or "also" before it) makes a frame: a speaker on one side
+ * and the content on the other.
+ *   X said (that) CONTENT.          speaker before, content after
+ *   CONTENT, X said.                speaker before, content before
+ *   CONTENT, said X.                speaker after, content before
+ *   According to X, CONTENT.        speaker after, content after
+ * Content that is exactly a quote span is direct, content holding one is
+ * mixed, other content is indirect. Quotes no frame claims go to the
+ * continuation and fallback sieves. */
 #include "attrib.h"
 #include "doc.h"
 #include "entities.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#define SIEVE_QUOTE_SPEAKER_CUE "basic:quote-speaker-cue"
-#define SIEVE_QUOTE_CUE_SPEAKER "basic:quote-cue-speaker"
-#define SIEVE_SPEAKER_CUE_QUOTE "basic:speaker-cue-quote"
-
-static const struct ws_word *cue_at(const struct ws_doc *d, size_t i)
-{
-	if (i >= d->tk.tok.n || d->tk.tok.v[i].kind != WS_TOK_WORD)
-		return NULL;
-	return ws_wordlist_get(d->eng->cues, ws_tok_text(d, i), ws_tok_len(d, i));
-}
-
-static const struct ws_word *pronoun_at(const struct ws_doc *d, size_t i)
-{
-	if (i >= d->tk.tok.n || d->tk.tok.v[i].kind != WS_TOK_WORD)
-		return NULL;
-	return ws_wordlist_get(d->eng->pronouns, ws_tok_text(d, i), ws_tok_len(d, i));
-}
-
-static int is_particle(const struct ws_doc *d, size_t i)
-{
-	return d->tk.tok.v[i].kind == WS_TOK_WORD &&
-	       ws_wordlist_get(d->eng->particles, ws_tok_text(d, i), ws_tok_len(d, i));
-}
-
-static int is_starter(const struct ws_doc *d, size_t i)
-{
-	return ws_wordlist_get(d->eng->starters, ws_tok_text(d, i), ws_tok_len(d, i)) != NULL;
-}
-
-/* A token that can be part of a capitalised name. */
-static int is_name_tok(const struct ws_doc *d, size_t i)
-{
-	const struct ws_token *t = &d->tk.tok.v[i];
-	if (t->kind != WS_TOK_WORD)
-		return 0;
-	switch (t->shape) {
-	case WS_SHAPE_CAP:
-	case WS_SHAPE_UPPER:
-	case WS_SHAPE_INITIAL:
-	case WS_SHAPE_ACRONYM:
-	case WS_SHAPE_MIXED:
-		break;
-	default:
-		return 0;
-	}
-	return !pronoun_at(d, i) && !cue_at(d, i);
-}
-
-static int same_para(const struct ws_doc *d, size_t a, size_t b)
-{
-	return d->tk.tok.v[a].para == d->tk.tok.v[b].para;
-}
-
-/* The capitalised run that starts at i, within i's sentence; returns its end. */
-static size_t run_forward(const struct ws_doc *d, size_t i)
-{
-	size_t n = d->tk.tok.n, j = i;
-	while (j < n && (j == i || !(d->tk.tok.v[j].flags & WS_TF_SENT_START))) {
-		if (is_name_tok(d, j) && (j == i || !is_starter(d, j)))
-			j++;
-		else if (j > i && j + 1 < n && is_particle(d, j) && is_name_tok(d, j + 1))
-			j++;
-		else
-			break;
-	}
-	return j;
-}
-
-/* The capitalised run that ends just before end; returns its start. */
-static size_t run_backward(const struct ws_doc *d, size_t end)
-{
-	size_t j = end;
-	while (j > 0 && !(d->tk.tok.v[j].flags & WS_TF_SENT_START && j < end) &&
-	       same_para(d, j - 1, end - 1)) {
-		if (is_name_tok(d, j - 1))
-			j--;
-		else if (j < end && j >= 2 && is_particle(d, j - 1) && is_name_tok(d, j - 2))
-			j--;
-		else
-			break;
-		if (d->tk.tok.v[j].flags & WS_TF_SENT_START)
-			break;
-	}
-	/* a sentence-initial "The" belongs to the mention; another starter
-	 * inside the run ("... On Monday Assad") ends it */
-	size_t k = end;
-	while (k > j && !is_starter(d, k - 1))
-		k--;
-	if (k > j && k - 1 > j)
-		j = k;
-	return j;
-}
-
-static int is_punct(const struct ws_doc *d, size_t i, const char *lit)
-{
-	return i < d->tk.tok.n && d->tk.tok.v[i].kind == WS_TOK_PUNCT && ws_tok_eq(d, i, lit);
-}
-
-/* The quote ends its clause: "...," or "...?" or ..." followed by a comma. */
-static int ends_clause(const struct ws_doc *d, const struct ws_qspan *q)
-{
-	size_t c = q->close_tok;
-	return is_punct(d, c - 1, ",") || is_punct(d, c - 1, "?") || is_punct(d, c - 1, "!") ||
-	       is_punct(d, c - 1, ".") || is_punct(d, c + 1, ",") ||
-	       (d->tk.tok.v[c - 1].flags & WS_TF_ELLIPSIS) ||
-	       (c + 1 < d->tk.tok.n && d->tk.tok.v[c + 1].kind == WS_TOK_DASH);
-}
-
-/* How many words the quote holds: single-word quotes are names or scare
- * quotes, not statements. */
-static size_t quote_words(const struct ws_doc *d, const struct ws_qspan *q)
-{
-	size_t w = 0;
-	for (size_t i = q->open_tok + 1; i < q->close_tok; i++)
-		w += d->tk.tok.v[i].kind == WS_TOK_WORD || d->tk.tok.v[i].kind == WS_TOK_NUMBER;
-	return w;
-}
-
-struct match {
-	size_t m0, m1;		/* mention tokens [m0, m1) */
-	size_t cue;
-	const struct ws_word *cue_w;
-	const struct ws_word *pron;
-	const char *sieve;
+/* The sieves, in order; their names must match rules/sieves.txt. */
+const char *const ws_sieve_names[] = {
+	"explicit:subject",	/* X said ...; ..., X said */
+	"explicit:inverted",	/* ..., said X */
+	"according-to",		/* according to X */
+	"lead-in",		/* X said: "..." (a quote after a colon) */
+	"pronoun",		/* he said ...: the last compatible speaker */
+	"description",		/* the Syrian president said ...: the entity of that title */
+	"group",		/* officials said ..., the government said ... */
+	"anonymous",		/* a source familiar with ... said */
+	"continuation",		/* a quote paragraph after a statement by X */
+	"fallback",		/* a quote standing alone, speaker unknown */
+	NULL
 };
 
-static int match_after(const struct ws_doc *d, const struct ws_qspan *q, struct match *m)
+enum sieve {
+	S_SUBJECT, S_INVERTED, S_ACCORDING, S_LEADIN, S_PRONOUN, S_DESCRIPTION, S_GROUP,
+	S_ANONYMOUS, S_CONTINUATION, S_FALLBACK,
+};
+
+struct names {
+	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
+	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio;
+	const char *source, *anonymous, *place, *demonym, *org, *institution, *after;
+	const char *canonical;
+};
+
+struct actx {
+	struct ws_doc *d;
+	struct names nm;
+	size_t ntok;
+	int32_t *cue_at;	/* per token: the longest cue lookup starting there, or -1 */
+	int32_t *title_end;	/* per token: a PersonTitle ending there, or -1 */
+	uint32_t *lk_first;	/* per token: first lookup index starting there */
+	size_t nlookups;	/* the lookups are d->gaz.v[0 .. nlookups) */
+	int32_t *quote_open;	/* per token: the top-level quote opening there, or -1 */
+	int32_t *quote_close;	/* per token: the top-level quote closing there, or -1 */
+	uint8_t *claimed;	/* per quote: a statement uses it */
+	uint8_t *cue_used;	/* per token: a cue there made a frame */
+	int32_t last_speaker;	/* entity of the last attributed statement */
+};
+
+struct speaker {
+	uint32_t m0, m1;	/* the mention's tokens */
+	int32_t entity;
+	enum ws_speaker_type type;
+	enum sieve sieve;
+	int found;
+};
+
+static const char *intern(const struct ws_doc *d, const char *s)
 {
-	size_t n = d->tk.tok.n, j = q->close_tok + 1;
-	if (!ends_clause(d, q))
-		return 0;
-	if (is_punct(d, j, ","))
-		j++;
-	if (j >= n || !same_para(d, j, q->close_tok))
-		return 0;
-	if ((m->pron = pronoun_at(d, j)) && (m->cue_w = cue_at(d, j + 1))) {
-		m->m0 = j;
-		m->m1 = j + 1;
-		m->cue = j + 1;
-		m->sieve = SIEVE_QUOTE_SPEAKER_CUE;
-		return 1;
+	return ws_sym_find(d->eng->syms, s, strlen(s));
+}
+
+static void find_names(const struct ws_doc *d, struct names *n)
+{
+	n->lookup = intern(d, "Lookup");
+	n->ptitle = intern(d, "PersonTitle");
+	n->major = intern(d, "major");
+	n->minor = intern(d, "minor");
+	n->lemma = intern(d, "lemma");
+	n->category = intern(d, "category");
+	n->speaker = intern(d, "speaker");
+	n->gender = intern(d, "gender");
+	n->cue = intern(d, "cue");
+	n->person = intern(d, "person");
+	n->role = intern(d, "role");
+	n->group = intern(d, "group");
+	n->title = intern(d, "title");
+	n->head = intern(d, "head");
+	n->modifier = intern(d, "modifier");
+	n->portfolio = intern(d, "portfolio");
+	n->source = intern(d, "source");
+	n->anonymous = intern(d, "anonymous");
+	n->place = intern(d, "place");
+	n->demonym = intern(d, "demonym");
+	n->org = intern(d, "org");
+	n->institution = intern(d, "institution");
+	n->after = intern(d, "after");
+	n->canonical = intern(d, "canonical");
+}
+
+static const struct ws_token *tok(const struct actx *c, size_t i)
+{
+	return &c->d->tk.tok.v[i];
+}
+
+static int is_punct(const struct actx *c, size_t i, const char *lit)
+{
+	return i < c->ntok && tok(c, i)->kind == WS_TOK_PUNCT && ws_tok_eq(c->d, i, lit);
+}
+
+static int lower_is(const struct actx *c, size_t i, const char *lit)
+{
+	size_t n = strlen(lit);
+	return i < c->ntok && ws_tok_len(c->d, i) == n &&
+	       strncasecmp(ws_tok_text(c->d, i), lit, n) == 0;
+}
+
+static int same_sent(const struct actx *c, size_t a, size_t b)
+{
+	return tok(c, a)->sent == tok(c, b)->sent;
+}
+
+/* A lookup of major/minor (minor may be NULL) that starts at first and ends
+ * at last (0: any end); returns it or NULL. */
+static const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last,
+					const char *major, const char *minor)
+{
+	if (first >= c->ntok)
+		return NULL;
+	for (uint32_t k = c->lk_first[first]; k < c->lk_first[first + 1]; k++) {
+		const struct ws_annot *a = &c->d->gaz.v[k];
+		if (last && a->last != last)
+			continue;
+		if (ws_annot_get(a, c->nm.major) != major)
+			continue;
+		if (minor && ws_annot_get(a, c->nm.minor) != minor)
+			continue;
+		return a;
 	}
-	m->pron = NULL;
-	if ((m->cue_w = cue_at(d, j)) && j + 1 < n && same_para(d, j, j + 1)) {
-		size_t e = run_forward(d, j + 1);
-		/* a known mention may be longer than the capitalised run:
-		 * "said the Syrian president" is not, "said Bashar al-Assad" is */
-		for (size_t k = e; k < n && k < e + 8; k++)
-			if (ws_mention_first(d, (uint32_t)k + 1) == j + 1)
-				e = k + 1;
-		if (e > j + 1) {
-			m->m0 = j + 1;
-			m->m1 = e;
-			m->cue = j;
-			m->sieve = SIEVE_QUOTE_CUE_SPEAKER;
+	return NULL;
+}
+
+/* A lookup of major/minor that ends at token last - 1 (searching starts up
+ * to 8 tokens back). */
+static const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
+					    const char *minor)
+{
+	for (size_t f = last; f-- > 0 && last - f <= 8;) {
+		const struct ws_annot *a = lookup_at(c, f, last, major, minor);
+		if (a)
+			return a;
+	}
+	return NULL;
+}
+
+static const struct ws_word *pronoun_at(const struct actx *c, size_t i)
+{
+	if (i >= c->ntok || tok(c, i)->kind != WS_TOK_WORD)
+		return NULL;
+	return ws_wordlist_get(c->d->eng->pronouns, ws_tok_text(c->d, i), ws_tok_len(c->d, i));
+}
+
+static int is_particle(const struct actx *c, size_t i)
+{
+	return tok(c, i)->kind == WS_TOK_WORD &&
+	       ws_wordlist_get(c->d->eng->particles, ws_tok_text(c->d, i), ws_tok_len(c->d, i));
+}
+
+static int is_starter(const struct actx *c, size_t i)
+{
+	return ws_wordlist_get(c->d->eng->starters, ws_tok_text(c->d, i), ws_tok_len(c->d, i)) !=
+	       NULL;
+}
+
+static int is_cap(const struct actx *c, size_t i)
+{
+	const struct ws_token *t = tok(c, i);
+	return t->kind == WS_TOK_WORD &&
+	       (t->shape == WS_SHAPE_CAP || t->shape == WS_SHAPE_UPPER ||
+		t->shape == WS_SHAPE_INITIAL || t->shape == WS_SHAPE_ACRONYM ||
+		t->shape == WS_SHAPE_MIXED) &&
+	       !pronoun_at(c, i) && c->cue_at[i] < 0;
+}
+
+/* ---- cues ---- */
+
+/* The cue at token i, with the auxiliaries and adverbs before it that belong
+ * to it ("has said", "was also quoted as saying"): [*c0, *c1). */
+static const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c0, size_t *c1)
+{
+	if (c->cue_at[i] < 0)
+		return NULL;
+	/* "States", "Press": a capitalised word inside a sentence is a name */
+	if (tok(c, i)->shape != WS_SHAPE_LOWER && !(tok(c, i)->flags & WS_TF_SENT_START))
+		return NULL;
+	const struct ws_annot *a = &c->d->gaz.v[c->cue_at[i]];
+	static const char *const aux[] = {
+		"has", "have", "had", "is", "was", "were", "are", "will", "would", "also",
+		"later", "previously", "repeatedly", "reportedly", "then", "again", "once",
+		"publicly", "privately", "recently", "already", "still", "further", NULL
+	};
+	size_t s = i;
+	for (int steps = 0; s > 0 && steps < 3 && same_sent(c, s - 1, i); steps++) {
+		int hit = 0;
+		for (int k = 0; aux[k] && !hit; k++)
+			hit = lower_is(c, s - 1, aux[k]);
+		if (!hit)
+			break;
+		s--;
+	}
+	*c0 = s;
+	*c1 = a->last;
+	return a;
+}
+
+/* ---- speakers ---- */
+
+/* The most recent entity, before token pos, that a pronoun of gender g can
+ * stand for: the last statement's speaker first, else the last mention. */
+static int32_t resolve_pronoun(const struct actx *c, const char *g, uint32_t pos)
+{
+	const struct ws_doc *d = c->d;
+	int want_person = strcmp(g, "male") == 0 || strcmp(g, "female") == 0;
+	if (!want_person)
+		return -1;	/* they, we, it: left unresolved */
+	if (c->last_speaker >= 0) {
+		const struct ws_entity *e = &d->ents.v[c->last_speaker];
+		if ((e->type == WS_SP_PERSON || e->type == WS_SP_UNKNOWN) &&
+		    (!e->gender || strcmp(e->gender, g) == 0))
+			return c->last_speaker;
+	}
+	/* at most 400 mentions back: bounded work per speaker */
+	size_t seen = 0;
+	for (size_t m = d->ments.n; m-- > 0 && seen++ < 400;) {
+		const struct ws_mention *mn = &d->ments.v[m];
+		if (mn->span.start >= d->tk.tok.v[pos].start || mn->entity < 0 || mn->pronoun)
+			continue;
+		const struct ws_entity *e = &d->ents.v[mn->entity];
+		if (e->type == WS_SP_PERSON && (!e->gender || strcmp(e->gender, g) == 0))
+			return mn->entity;
+	}
+	return -1;
+}
+
+/* Whether word w (n bytes) stands in the entity's title, case ignored. */
+static int title_has(const struct ws_doc *d, const struct ws_entity *e, const char *w, size_t n)
+{
+	const char *p = d->text + e->title.start, *end = d->text + e->title.end;
+	for (; p + n <= end; p++)
+		if (strncasecmp(p, w, n) == 0 && (p == d->text + e->title.start || p[-1] == ' ') &&
+		    (p + n == end || p[n] == ' ' || p[n] == ','))
 			return 1;
+	return 0;
+}
+
+/* "the Syrian president", "the Iranian official", "the minister": the
+ * latest person whose title holds the head (or, for "official", any
+ * title) and every nationality before it. */
+static int32_t resolve_description(const struct actx *c, size_t m0, size_t head, uint32_t pos)
+{
+	const struct ws_doc *d = c->d;
+	int any_title = lower_is(c, head, "official") || lower_is(c, head, "diplomat") ||
+			lower_is(c, head, "leader") || lower_is(c, head, "politician");
+	/* at most 400 mentions back: bounded work per speaker */
+	size_t seen = 0;
+	for (size_t m = d->ments.n; m-- > 0 && seen++ < 400;) {
+		const struct ws_mention *mn = &d->ments.v[m];
+		if (mn->span.start >= d->tk.tok.v[pos].start || mn->entity < 0 || mn->pronoun)
+			continue;
+		const struct ws_entity *e = &d->ents.v[mn->entity];
+		if (e->type != WS_SP_PERSON || e->title.end == e->title.start)
+			continue;
+		int ok = any_title || title_has(d, e, ws_tok_text(d, head), ws_tok_len(d, head));
+		for (size_t t = m0; ok && t < head; t++)
+			if (tok(c, t)->shape == WS_SHAPE_CAP && lookup_at(c, t, t + 1, c->nm.place, NULL))
+				ok = title_has(d, e, ws_tok_text(d, t), ws_tok_len(d, t));
+		if (ok)
+			return mn->entity;
+	}
+	return -1;
+}
+
+/* A noun phrase "the (Syrian|former|deputy)* HEAD" with HEAD a role noun,
+ * a title head or an institution, ending just before end (or starting at
+ * start when forward). Fills *m0 (or *m1) and *head. */
+static int description_ending(const struct actx *c, size_t end, size_t *m0, size_t *head)
+{
+	if (end == 0)
+		return 0;
+	size_t h = end - 1;
+	if (tok(c, h)->kind != WS_TOK_WORD || tok(c, h)->shape == WS_SHAPE_UPPER)
+		return 0;
+	if (!lookup_at(c, h, h + 1, c->nm.person, c->nm.role) &&
+	    !lookup_at(c, h, h + 1, c->nm.title, c->nm.head) &&
+	    !lookup_at(c, h, h + 1, c->nm.org, c->nm.institution))
+		return 0;
+	size_t s = h;
+	while (s > 0 && end - s < 6 && same_sent(c, s - 1, h) &&
+	       (lookup_at(c, s - 1, 0, c->nm.place, NULL) ||
+		lookup_at(c, s - 1, 0, c->nm.title, NULL) ||
+		lookup_at(c, s - 1, 0, c->nm.org, NULL) ||
+		(tok(c, s - 1)->shape == WS_SHAPE_LOWER && tok(c, s - 1)->kind == WS_TOK_WORD &&
+		 !lower_is(c, s - 1, "the") && !lower_is(c, s - 1, "a") &&
+		 c->cue_at[s - 1] < 0 && lookup_at(c, s - 1, 0, c->nm.person, c->nm.role))))
+		s--;
+	if (s == 0 || !(lower_is(c, s - 1, "the") || lower_is(c, s - 1, "a") ||
+			lower_is(c, s - 1, "an")) || !same_sent(c, s - 1, h))
+		return 0;
+	*m0 = s - 1;
+	*head = h;
+	return 1;
+}
+
+static int description_starting(const struct actx *c, size_t start, size_t *m1, size_t *head)
+{
+	if (!(lower_is(c, start, "the") || lower_is(c, start, "a") || lower_is(c, start, "an")))
+		return 0;
+	for (size_t e = start + 2; e <= c->ntok && e - start <= 6 && same_sent(c, start, e - 1);
+	     e++) {
+		size_t m0, h;
+		if (description_ending(c, e, &m0, &h) && m0 == start) {
+			/* take the longest: "the foreign minister" over "the foreign" */
+			*m1 = e;
+			*head = h;
+			if (e == c->ntok || !lookup_at(c, e, e + 1, c->nm.person, c->nm.role))
+				return 1;
 		}
 	}
-	size_t e = run_forward(d, j);
-	for (size_t k = e; k < n && k < e + 8 && !cue_at(d, e); k++)
-		if (ws_mention_first(d, (uint32_t)k + 1) == j)
-			e = k + 1;
-	if (e > j && (m->cue_w = cue_at(d, e)) && same_para(d, j, e)) {
-		m->m0 = j;
-		m->m1 = e;
-		m->cue = e;
-		m->sieve = SIEVE_QUOTE_SPEAKER_CUE;
-		return 1;
-	}
 	return 0;
 }
 
-static int match_before(const struct ws_doc *d, const struct ws_qspan *q, struct match *m)
+/* A capitalised run ending before end, within the sentence. */
+static size_t run_backward(const struct actx *c, size_t end)
 {
-	size_t j = q->open_tok;
-	if (j > 0 && (is_punct(d, j - 1, ":") || is_punct(d, j - 1, ",")))
-		j--;
-	if (j == 0 || !same_para(d, j - 1, q->open_tok))
-		return 0;
-	size_t c = j - 1;
-	if (!(m->cue_w = cue_at(d, c)) || c == 0)
-		return 0;
-	if ((m->pron = pronoun_at(d, c - 1))) {
-		m->m0 = c - 1;
-		m->m1 = c;
-		m->cue = c;
-		m->sieve = SIEVE_SPEAKER_CUE_QUOTE;
-		return 1;
+	size_t j = end;
+	while (j > 0 && same_sent(c, j - 1, end - 1)) {
+		if (is_cap(c, j - 1))
+			j--;
+		else if (j < end && j >= 2 && is_particle(c, j - 1) && is_cap(c, j - 2))
+			j--;
+		else
+			break;
+		if (tok(c, j)->flags & WS_TF_SENT_START)
+			break;
 	}
-	size_t s = ws_mention_first(d, (uint32_t)c);
-	if (s == c || !same_para(d, s, c))
-		s = run_backward(d, c);
-	if (s < c) {
-		m->m0 = s;
-		m->m1 = c;
-		m->cue = c;
-		m->sieve = SIEVE_SPEAKER_CUE_QUOTE;
-		return 1;
-	}
-	return 0;
+	/* a sentence starter ends the run: "The Pentagon" keeps "The" only
+	 * as its first word */
+	for (size_t k = end; k > j; k--)
+		if (k - 1 > j && is_starter(c, k - 1)) {
+			j = k - 1;
+			break;
+		}
+	return j;
 }
 
-/* The part of a mention that names the entity: without a leading
- * sentence starter such as "The". */
-static void name_tokens(const struct ws_doc *d, size_t *m0, size_t m1)
+static size_t run_forward(const struct actx *c, size_t i)
 {
-	while (*m0 + 1 < m1 && is_starter(d, *m0))
-		(*m0)++;
+	size_t j = i;
+	while (j < c->ntok && (j == i || same_sent(c, i, j))) {
+		if (is_cap(c, j) && (j == i || !is_starter(c, j)))
+			j++;
+		else if (j > i && j + 1 < c->ntok && is_particle(c, j) && is_cap(c, j + 1))
+			j++;
+		else
+			break;
+	}
+	return j;
 }
 
-/* An entity for a speaker the entity rules did not find: clustered with
- * a person or an earlier such speaker of the same last name word. */
-static int32_t find_entity(struct ws_doc *d, size_t m0, size_t m1)
+static void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum sieve sv)
 {
+	s->entity = e;
+	s->sieve = sv;
+	s->type = e >= 0 ? c->d->ents.v[e].type : s->type;
+	s->found = 1;
+}
+
+/* An entity for a speaker the entity rules did not know: clustered with a
+ * person or an earlier such speaker of the same last name word. */
+static int32_t fallback_entity(struct ws_doc *d, size_t m0, size_t m1)
+{
+	while (m0 + 1 < m1 && ws_wordlist_get(d->eng->starters, ws_tok_text(d, m0), ws_tok_len(d, m0)))
+		m0++;
 	const char *s = ws_tok_text(d, m1 - 1);
 	size_t n = ws_tok_len(d, m1 - 1);
 	const char *h = memchr(s, '-', n);
@@ -234,129 +399,625 @@ static int32_t find_entity(struct ws_doc *d, size_t m0, size_t m1)
 	if (e < 0)
 		e = ws_entity_find(d, WS_SP_UNKNOWN, s, n);
 	if (e < 0)
+		e = ws_entity_find(d, WS_SP_ORGANIZATION, d->text + sp.start, sp.end - sp.start);
+	if (e < 0)
 		return ws_entity_new(d, WS_SP_UNKNOWN, sp, (uint32_t)(m1 - 1));
-	if (sp.end - sp.start > d->ents.v[e].name.end - d->ents.v[e].name.start)
+	if (d->ents.v[e].type != WS_SP_ORGANIZATION &&
+	    sp.end - sp.start > d->ents.v[e].name.end - d->ents.v[e].name.start)
 		ws_entity_rename(d, e, sp, (uint32_t)(m1 - 1));
 	return e;
 }
 
-static void add_statement(struct ws_doc *d, const struct ws_qspan *q, const struct match *m,
-			  int32_t *last_named)
+/* The speaker whose mention ends just before token end. */
+static struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
 {
-	const struct ws_token *tk = d->tk.tok.v;
+	struct speaker s;
+	memset(&s, 0, sizeof(s));
+	s.entity = -1;
+	if (end == 0 || (tok(c, end)->flags & WS_TF_SENT_START) || !same_sent(c, end - 1, end))
+		return s;
+	s.m1 = (uint32_t)end;
+	const struct ws_word *pw;
+	size_t m0, head;
+	const struct ws_annot *a;
+	uint32_t mf = ws_mention_first(c->d, (uint32_t)end);
+	if (mf < end && ws_entity_at(c->d, mf, (uint32_t)end) >= 0) {
+		s.m0 = mf;
+		/* "the government", "The Pentagon": the article belongs to the mention
+		 * as written */
+		if (mf > 0 && lower_is(c, mf - 1, "the") && same_sent(c, mf - 1, mf))
+			s.m0 = mf - 1;
+		set_entity(c, &s, ws_entity_at(c->d, mf, (uint32_t)end), named);
+	} else if ((pw = pronoun_at(c, end - 1))) {
+		s.m0 = (uint32_t)end - 1;
+		s.type = strcmp(pw->f[0], "male") == 0 || strcmp(pw->f[0], "female") == 0
+			 ? WS_SP_PERSON : WS_SP_UNKNOWN;
+		set_entity(c, &s, resolve_pronoun(c, pw->f[0], (uint32_t)end - 1), S_PRONOUN);
+	} else if ((a = lookup_ending(c, end, c->nm.source, c->nm.anonymous))) {
+		s.m0 = a->first;
+		s.type = WS_SP_ANONYMOUS;
+		set_entity(c, &s, -1, S_ANONYMOUS);
+	} else if (description_ending(c, end, &m0, &head)) {
+		s.m0 = (uint32_t)m0;
+		if (lookup_at(c, head, head + 1, c->nm.org, c->nm.institution)) {
+			s.type = WS_SP_ORGANIZATION;
+			set_entity(c, &s, -1, S_GROUP);
+		} else {
+			s.type = WS_SP_PERSON;
+			set_entity(c, &s, resolve_description(c, m0, head, (uint32_t)m0), S_DESCRIPTION);
+		}
+	} else if ((a = lookup_ending(c, end, c->nm.person, c->nm.group))) {
+		s.m0 = a->first;
+		if (a->first > 0 && same_sent(c, a->first - 1, a->first) &&
+		    (lookup_at(c, a->first - 1, a->first, c->nm.place, NULL) ||
+		     lower_is(c, a->first - 1, "the") || lower_is(c, a->first - 1, "some") ||
+		     lower_is(c, a->first - 1, "many")))
+			s.m0 = a->first - 1;
+		s.type = WS_SP_GROUP;
+		set_entity(c, &s, -1, S_GROUP);
+	} else {
+		size_t r = run_backward(c, end);
+		if (r < end) {
+			s.m0 = (uint32_t)r;
+			set_entity(c, &s, fallback_entity(c->d, r, end), named);
+		}
+	}
+	return s;
+}
+
+/* The speaker whose mention starts at token start. */
+static struct speaker speaker_after(struct actx *c, size_t start, enum sieve named)
+{
+	struct speaker s;
+	memset(&s, 0, sizeof(s));
+	s.entity = -1;
+	if (start >= c->ntok || (tok(c, start)->flags & WS_TF_SENT_START))
+		return s;
+	s.m0 = (uint32_t)start;
+	const struct ws_word *pw;
+	size_t m1, head;
+	/* a known mention that starts here: the longest one ending within 8 */
+	for (size_t e = start + 8 < c->ntok ? start + 8 : c->ntok; e > start; e--)
+		if (ws_mention_first(c->d, (uint32_t)e) == start &&
+		    ws_entity_at(c->d, (uint32_t)start, (uint32_t)e) >= 0) {
+			s.m1 = (uint32_t)e;
+			set_entity(c, &s, ws_entity_at(c->d, (uint32_t)start, (uint32_t)e), named);
+			return s;
+		}
+	if ((pw = pronoun_at(c, start))) {
+		s.m1 = (uint32_t)start + 1;
+		s.type = strcmp(pw->f[0], "male") == 0 || strcmp(pw->f[0], "female") == 0
+			 ? WS_SP_PERSON : WS_SP_UNKNOWN;
+		set_entity(c, &s, resolve_pronoun(c, pw->f[0], (uint32_t)start), S_PRONOUN);
+	} else if (description_starting(c, start, &m1, &head)) {
+		s.m1 = (uint32_t)m1;
+		if (lookup_at(c, head, head + 1, c->nm.org, c->nm.institution)) {
+			s.type = WS_SP_ORGANIZATION;
+			set_entity(c, &s, -1, S_GROUP);
+		} else {
+			s.type = WS_SP_PERSON;
+			set_entity(c, &s, resolve_description(c, start, head, (uint32_t)start),
+				   S_DESCRIPTION);
+		}
+	} else {
+		size_t r = run_forward(c, start);
+		/* a title before the name: "said Syrian President Bashar al-Assad" */
+		if (r > start) {
+			s.m1 = (uint32_t)r;
+			set_entity(c, &s, fallback_entity(c->d, start, r), named);
+		}
+	}
+	return s;
+}
+
+/* ---- content ---- */
+
+/* The last token of the sentence's content: without the final full stop. */
+static size_t sentence_content_end(const struct actx *c, size_t s)
+{
+	const struct ws_range *r = &c->d->tk.sent.v[tok(c, s)->sent];
+	size_t e = r->last;
+	while (e > r->first + 1 && tok(c, e - 1)->kind == WS_TOK_PUNCT &&
+	       (is_punct(c, e - 1, ".") || is_punct(c, e - 1, ";") ||
+		(tok(c, e - 1)->flags & WS_TF_ELLIPSIS)))
+		e--;
+	return e;
+}
+
+struct content {
+	struct ws_span span;
+	size_t t0, t1;		/* its tokens */
+	int32_t quote;		/* the quote span that is the content, or -1 */
+	int has_quote;		/* holds a quote span */
+};
+
+static void fill_content(const struct actx *c, size_t t0, size_t t1, struct content *ct)
+{
+	ct->span.start = tok(c, t0)->start;
+	ct->span.end = tok(c, t1 - 1)->end;
+	ct->t0 = t0;
+	ct->t1 = t1;
+	ct->quote = -1;
+	ct->has_quote = 0;
+	for (size_t i = t0; i < t1; i++)
+		if (c->quote_open[i] >= 0) {
+			const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[i]];
+			ct->has_quote = 1;
+			if (q->start == ct->span.start && q->end == ct->span.end)
+				ct->quote = c->quote_open[i];
+		}
+}
+
+/* Where the content after a cue ends: the sentence's end, or a comma that
+ * opens another frame (", SANA reported"). */
+static size_t content_after_end(const struct actx *c, size_t from)
+{
+	size_t e = sentence_content_end(c, from);
+	for (size_t i = from + 1; i + 1 < e; i++) {
+		if (!is_punct(c, i, ","))
+			continue;
+		/* ", X cue" with X one to five capitalised words */
+		size_t k = i + 1, n = 0;
+		while (k < e && n < 5 && is_cap(c, k))
+			k++, n++;
+		if (n && k < e && c->cue_at[k] >= 0)
+			return i;
+	}
+	return e;
+}
+
+/* Whether tokens [t0, t1) read as a reported clause rather than a noun
+ * phrase: "that ...", or a finite auxiliary somewhere ("said a deal was
+ * close"), or not starting with an article ("said world powers ...").
+ * "declared a ceasefire" is an act, not a statement. */
+static int clause_like(const struct actx *c, size_t t0, size_t t1)
+{
+	static const char *const aux[] = {
+		"is", "was", "are", "were", "will", "would", "has", "have", "had", "can",
+		"could", "should", "must", "may", "might", "did", "does", "do", "wo", NULL
+	};
+	if (lower_is(c, t0, "that") || c->quote_open[t0] >= 0)
+		return 1;
+	if (!lower_is(c, t0, "a") && !lower_is(c, t0, "an"))
+		return 1;
+	for (size_t t = t0; t < t1; t++)
+		for (int k = 0; aux[k]; k++)
+			if (lower_is(c, t, aux[k]))
+				return 1;
+	return 0;
+}
+
+/* Content after the cue [c1 ...): skips a comma or colon; a quote that
+ * starts there and runs past the sentence is taken whole. */
+static int content_after(const struct actx *c, size_t c1, int needs_clause, struct content *ct)
+{
+	size_t t = c1;
+	while (t < c->ntok && (is_punct(c, t, ",") || is_punct(c, t, ":")) && same_sent(c, c1 - 1, t))
+		t++;
+	if (t >= c->ntok || !same_sent(c, c1 - 1, t))
+		return 0;
+	if (c->quote_open[t] >= 0) {
+		const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[t]];
+		size_t se = sentence_content_end(c, t);
+		/* the quote is all the content when nothing but punctuation follows */
+		size_t after = q->close_tok + 1;
+		while (after < c->ntok && tok(c, after)->kind == WS_TOK_PUNCT &&
+		       !(tok(c, after)->flags & WS_TF_SENT_START) && !is_punct(c, after, ","))
+			after++;
+		if (q->close_tok + 1 >= se || after >= c->ntok ||
+		    (tok(c, after)->flags & (WS_TF_SENT_START | WS_TF_PARA_START))) {
+			fill_content(c, t, q->close_tok + 1, ct);
+			return 1;
+		}
+	}
+	size_t e = content_after_end(c, t);
+	if (e <= t)
+		return 0;
+	if (needs_clause && !clause_like(c, t, e))
+		return 0;
+	fill_content(c, t, e, ct);
+	return 1;
+}
+
+/* After "CONTENT, X said" the sentence ends, or goes on with a comma or an
+ * adjunct ("said on Monday", "said in a statement"); "On Monday, Syria
+ * declared a ceasefire" is not such a frame. */
+static int frame_ends_clause(const struct actx *c, size_t after)
+{
+	static const char *const adjunct[] = {
+		"on", "in", "at", "to", "during", "after", "before", "while", "when", "with",
+		"from", "about", "of", "late", "earlier", "later", "last", "this", "today",
+		"yesterday", "tonight", "recently", "afterward", "afterwards", "adding",
+		"according", "as", "by", "for", "through", "via", "told", "and", "but",
+		NULL
+	};
+	if (after >= c->ntok || (tok(c, after)->flags & (WS_TF_SENT_START | WS_TF_PARA_START)))
+		return 1;
+	const struct ws_token *t = tok(c, after);
+	if (t->kind == WS_TOK_PUNCT || t->kind == WS_TOK_DASH || t->kind == WS_TOK_QUOTE_CLOSE)
+		return 1;
+	for (int k = 0; adjunct[k]; k++)
+		if (lower_is(c, after, adjunct[k]))
+			return 1;
+	return 0;
+}
+
+/* Content before a mention starting at m0: "CONTENT, X said" or
+ * "'QUOTE,' X said". The quote may start sentences earlier. */
+static int content_before(const struct actx *c, size_t m0, size_t after, struct content *ct)
+{
+	if (m0 == 0)
+		return 0;
+	size_t t = m0;
+	/* a title before the mention: "..., Iranian Deputy Foreign Minister X says" */
+	if (c->title_end[t - 1] >= 0)
+		t = c->d->gaz.v[c->title_end[t - 1]].first;
+	if (t == 0 || tok(c, t - 1)->para != tok(c, m0)->para)
+		return 0;
+	if (c->quote_close[t - 1] >= 0) {
+		const struct ws_qspan *q = &c->d->quotes.v[c->quote_close[t - 1]];
+		fill_content(c, q->open_tok, q->close_tok + 1, ct);
+		return 1;
+	}
+	if (!is_punct(c, t - 1, ",") || t < 2)
+		return 0;
+	size_t e = t - 1;	/* the comma */
+	if (c->quote_close[e - 1] >= 0) {
+		const struct ws_qspan *q = &c->d->quotes.v[c->quote_close[e - 1]];
+		fill_content(c, q->open_tok, q->close_tok + 1, ct);
+		return 1;
+	}
+	if (!frame_ends_clause(c, after))
+		return 0;
+	const struct ws_range *r = &c->d->tk.sent.v[tok(c, e)->sent];
+	size_t s = r->first;
+	/* not across an earlier frame in the same sentence */
+	for (size_t i = s; i < e; i++)
+		if (c->cue_used[i])
+			return 0;
+	if (e <= s)
+		return 0;
+	fill_content(c, s, e, ct);
+	return 1;
+}
+
+/* ---- statements ---- */
+
+static void add_statement(struct actx *c, const struct content *ct, const struct speaker *sp,
+			  const struct ws_annot *cue, size_t c0, size_t c1)
+{
+	struct ws_doc *d = c->d;
 	struct ws_statement s;
 	memset(&s, 0, sizeof(s));
-	s.type = WS_QT_DIRECT;
-	s.span.start = q->start;
-	s.span.end = q->end;
-	s.cue.start = tk[m->cue].start;
-	s.cue.end = tk[m->cue].end;
-	s.cue_lemma = m->cue_w->f[0];
-	s.cue_category = m->cue_w->f[1];
-	s.mention.start = tk[m->m0].start;
-	s.mention.end = tk[m->m1 - 1].end;
-	s.entity = -1;
-	s.confidence = -1;
-	s.sieve = m->sieve;
-	s.speaker_type = WS_SP_UNKNOWN;
-	struct ws_mention mn = { s.mention, -1, m->sieve, m->pron != NULL };
-	int known = 0;	/* the mention was found by the entity rules */
-	if (m->pron) {
-		const char *g = m->pron->f[0];
-		int personal = strcmp(g, "male") == 0 || strcmp(g, "female") == 0;
-		if (personal && *last_named >= 0) {
-			struct ws_entity *en = &d->ents.v[*last_named];
-			if (!en->gender || strcmp(en->gender, g) == 0) {
-				s.entity = *last_named;
-				en->type = WS_SP_PERSON;
-				en->gender = g;
-			}
-		}
-		if (personal)
-			s.speaker_type = WS_SP_PERSON;
-	} else {
-		size_t m0 = m->m0;
-		name_tokens(d, &m0, m->m1);
-		s.entity = ws_entity_at(d, (uint32_t)m->m0, (uint32_t)m->m1);
-		if (s.entity >= 0) {
-			known = 1;
-		} else {
-			s.entity = find_entity(d, m0, m->m1);
-		}
-		*last_named = s.entity;
-		s.speaker_type = d->ents.v[s.entity].type;
+	s.type = ct->quote >= 0 ? WS_QT_DIRECT : ct->has_quote ? WS_QT_MIXED : WS_QT_INDIRECT;
+	s.span = ct->span;
+	if (cue) {
+		s.cue.start = tok(c, c0)->start;
+		s.cue.end = tok(c, c1 - 1)->end;
+		s.cue_lemma = ws_annot_get(cue, c->nm.lemma);
+		if (!s.cue_lemma)
+			s.cue_lemma = ws_annot_get(cue, c->nm.canonical);
+		s.cue_category = ws_annot_get(cue, c->nm.category);
 	}
-	if (s.entity >= 0) {
-		struct ws_entity *en = &d->ents.v[s.entity];
-		if (!known)
-			en->mentions++;
+	s.entity = sp->entity;
+	s.speaker_type = sp->type;
+	s.sieve = ws_sieve_names[sp->sieve];
+	s.confidence = d->eng->sieve_conf[sp->sieve];
+	if (sp->m1 > sp->m0) {
+		s.mention.start = tok(c, sp->m0)->start;
+		s.mention.end = tok(c, sp->m1 - 1)->end;
+	}
+	for (size_t t = ct->t0; t < ct->t1; t++)
+		if (c->quote_open[t] >= 0)
+			c->claimed[c->quote_open[t]] = 1;
+	if (sp->entity >= 0) {
+		struct ws_entity *en = &d->ents.v[sp->entity];
 		en->quotes++;
-		mn.entity = s.entity;
+		c->last_speaker = sp->entity;
+		/* he or she said: a person, of that gender */
+		const struct ws_word *pw = sp->m1 == sp->m0 + 1 ? pronoun_at(c, sp->m0) : NULL;
+		if (pw && (strcmp(pw->f[0], "male") == 0 || strcmp(pw->f[0], "female") == 0)) {
+			if (en->type == WS_SP_UNKNOWN)
+				en->type = WS_SP_PERSON;
+			if (!en->gender)
+				en->gender = strcmp(pw->f[0], "male") == 0 ? "male" : "female";
+		}
+	}
+	/* a speaker found here and not by the entity rules is a mention too */
+	if (sp->m1 > sp->m0 && (sp->entity < 0 || ws_entity_at(d, sp->m0, sp->m1) != sp->entity)) {
+		struct ws_mention mn = { s.mention, sp->entity, s.sieve,
+					 pronoun_at(c, sp->m0) != NULL };
+		WS_VEC_PUSH(d->ments, mn);
+		WS_VEC_PUSH(d->ment_tok, sp->m0);
+		WS_VEC_PUSH(d->ment_tok, sp->m1);
+		if (sp->entity >= 0)
+			d->ents.v[sp->entity].mentions++;
 	}
 	WS_VEC_PUSH(d->stmts, s);
-	if (!known) {
-		WS_VEC_PUSH(d->ments, mn);
-		WS_VEC_PUSH(d->ment_tok, (uint32_t)m->m0);
-		WS_VEC_PUSH(d->ment_tok, (uint32_t)m->m1);
+}
+
+static int overlaps_statement(const struct actx *c, struct ws_span sp)
+{
+	for (size_t i = c->d->stmts.n; i-- > 0;) {
+		struct ws_span o = c->d->stmts.v[i].span;
+		if (o.end <= sp.start)
+			break;
+		if (o.start < sp.end && sp.start < o.end)
+			return 1;
+	}
+	return 0;
+}
+
+/* A verb of saying or thinking, whose content is a clause; directives,
+ * accusations and denials take noun phrases ("urged talks"). */
+static int speech_verb(const struct actx *c, const struct ws_annot *cue)
+{
+	const char *cat = ws_annot_get(cue, c->nm.category);
+	return !cat || strcmp(cat, "neutral") == 0 || strcmp(cat, "assertive") == 0 ||
+	       strcmp(cat, "epistemic") == 0;
+}
+
+/* One cue: find its frame and make the statement. */
+static void frame_at(struct actx *c, size_t i)
+{
+	size_t c0, c1;
+	const struct ws_annot *cue = cue_span(c, i, &c0, &c1);
+	if (!cue)
+		return;
+	struct content ct;
+	struct speaker sp;
+	int speaker_after_cue = ws_annot_get(cue, c->nm.speaker) == c->nm.after;
+	if (speaker_after_cue) {
+		/* according to X, CONTENT / CONTENT, according to X */
+		sp = speaker_after(c, c1, S_ACCORDING);
+		if (!sp.found)
+			return;
+		if (sp.sieve == S_SUBJECT || sp.sieve == S_INVERTED)
+			sp.sieve = S_ACCORDING;
+		if (!content_before(c, c0, sp.m1, &ct) && !content_after(c, sp.m1, 0, &ct))
+			return;
+	} else {
+		/* the subject before the cue, maybe past ", for his part," */
+		size_t end = c0;
+		if (end > 1 && is_punct(c, end - 1, ",")) {
+			size_t k = end - 1;
+			while (k > 0 && end - k < 7 && !is_punct(c, k - 1, ",") && same_sent(c, k - 1, end))
+				k--;
+			if (k > 0 && is_punct(c, k - 1, ",") && end - k >= 2)
+				end = k - 1;
+		}
+		sp = speaker_before(c, end, S_SUBJECT);
+		if (sp.found) {
+			if (!content_before(c, sp.m0, c1, &ct)) {
+				if (!content_after(c, c1, speech_verb(c, cue), &ct))
+					return;
+				if (ct.quote >= 0 && is_punct(c, c1, ":"))
+					sp.sieve = sp.sieve == S_SUBJECT ? S_LEADIN : sp.sieve;
+			}
+		} else {
+			/* CONTENT, said X */
+			sp = speaker_after(c, c1, S_INVERTED);
+			if (!sp.found || !content_before(c, c0, sp.m1, &ct))
+				return;
+		}
+	}
+	if (ct.span.end <= ct.span.start || overlaps_statement(c, ct.span))
+		return;
+	/* statements need some words: "said so" is not one */
+	if (ct.span.end - ct.span.start < 8)
+		return;
+	for (size_t k = c0; k < c1; k++)
+		c->cue_used[k] = 1;
+	add_statement(c, &ct, &sp, cue, c0, c1);
+}
+
+static size_t quote_words(const struct ws_doc *d, const struct ws_qspan *q)
+{
+	size_t w = 0;
+	for (size_t i = q->open_tok + 1; i < q->close_tok; i++)
+		w += d->tk.tok.v[i].kind == WS_TOK_WORD || d->tk.tok.v[i].kind == WS_TOK_NUMBER;
+	return w;
+}
+
+/* The statement that ends last before byte off (statements sorted). */
+static const struct ws_statement *last_statement_before(const struct ws_doc *d, uint32_t off)
+{
+	size_t lo = 0, hi = d->stmts.n;	/* first statement starting at or after off */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->stmts.v[mid].span.start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? &d->stmts.v[lo - 1] : NULL;
+}
+
+/* The token that holds byte off (or the last one before it). */
+static size_t tok_at_byte(const struct actx *c, uint32_t off)
+{
+	size_t lo = 0, hi = c->ntok;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (tok(c, mid)->start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : 0;
+}
+
+/* Quotes no frame claimed: one that fills its paragraph continues the
+ * previous statement's speaker (sieve continuation); one that fills its
+ * sentence is a statement with an unknown speaker (sieve fallback). */
+static void loose_quotes(struct actx *c)
+{
+	struct ws_doc *d = c->d;
+	for (size_t qi = 0; qi < d->quotes.n; qi++) {
+		const struct ws_qspan *q = &d->quotes.v[qi];
+		if (q->depth || q->family != WS_Q_DOUBLE || c->claimed[qi] || quote_words(d, q) < 5)
+			continue;
+		const struct ws_token *o = tok(c, q->open_tok);
+		const struct ws_range *para = &d->tk.para.v[o->para];
+		const struct ws_range *sent = &d->tk.sent.v[o->sent];
+		size_t after = q->close_tok + 1;
+		while (after < c->ntok && tok(c, after)->kind == WS_TOK_PUNCT &&
+		       tok(c, after)->para == o->para)
+			after++;
+		int fills_para = q->open_tok == para->first &&
+				 (after >= c->ntok || tok(c, after)->para != o->para);
+		int fills_sent = q->open_tok == sent->first &&
+				 (after >= c->ntok || tok(c, after)->sent != o->sent ||
+				  tok(c, after)->para != o->para);
+		if (!fills_sent && !fills_para)
+			continue;
+		struct content ct;
+		fill_content(c, q->open_tok, q->close_tok + 1, &ct);
+		if (overlaps_statement(c, ct.span))
+			continue;
+		struct speaker sp;
+		memset(&sp, 0, sizeof(sp));
+		sp.entity = -1;
+		sp.sieve = S_FALLBACK;
+		/* the last statement before, at most one paragraph back */
+		const struct ws_statement *prev = last_statement_before(d, ct.span.start);
+		if (fills_para && prev && prev->entity >= 0) {
+			uint32_t pp = tok(c, tok_at_byte(c, prev->span.end - 1))->para;
+			if (o->para - pp <= 1) {
+				sp.entity = prev->entity;
+				sp.type = prev->speaker_type;
+				sp.sieve = S_CONTINUATION;
+			}
+		}
+		add_statement(c, &ct, &sp, NULL, 0, 0);
 	}
 }
 
-struct mpos {
+struct spos {
 	uint32_t start, idx;
 };
 
-static int by_mpos(const void *x, const void *y)
+static int by_spos(const void *x, const void *y)
 {
-	const struct mpos *a = x, *b = y;
+	const struct spos *a = x, *b = y;
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-/* Mentions in text order (the entity rules, the surname pass and the
- * speakers found here each append their own). */
-static void sort_mentions(struct ws_doc *d)
+/* Statements in text order. */
+static void sort_statements(struct ws_doc *d)
 {
-	size_t n = d->ments.n;
+	size_t n = d->stmts.n;
 	if (n < 2)
 		return;
-	struct mpos *p = ws_xmalloc(n * sizeof(*p));
+	struct spos *p = ws_xmalloc(n * sizeof(*p));
 	for (size_t i = 0; i < n; i++) {
-		p[i].start = d->ments.v[i].span.start;
+		p[i].start = d->stmts.v[i].span.start;
 		p[i].idx = (uint32_t)i;
 	}
-	qsort(p, n, sizeof(*p), by_mpos);
-	struct ws_mention *m = ws_xmalloc(n * sizeof(*m));
-	uint32_t *t = ws_xmalloc(2 * n * sizeof(*t));
-	for (size_t i = 0; i < n; i++) {
-		m[i] = d->ments.v[p[i].idx];
-		t[2 * i] = d->ment_tok.v[2 * p[i].idx];
-		t[2 * i + 1] = d->ment_tok.v[2 * p[i].idx + 1];
-	}
-	memcpy(d->ments.v, m, n * sizeof(*m));
-	memcpy(d->ment_tok.v, t, 2 * n * sizeof(*t));
-	free(m);
-	free(t);
+	qsort(p, n, sizeof(*p), by_spos);
+	struct ws_statement *s = ws_xmalloc(n * sizeof(*s));
+	for (size_t i = 0; i < n; i++)
+		s[i] = d->stmts.v[p[i].idx];
+	memcpy(d->stmts.v, s, n * sizeof(*s));
+	free(s);
 	free(p);
+}
+
+/* A headline, caption or credit line: a short paragraph that does not end
+ * like a sentence. News headlines drop the verb's tense and punctuation
+ * ("Iran, Syria urge joint committee") and report nothing themselves. */
+static int is_heading(const struct actx *c, uint32_t para)
+{
+	const struct ws_range *p = &c->d->tk.para.v[para];
+	if (p->last - p->first > 25)
+		return 0;
+	size_t l = p->last - 1;
+	while (l > p->first && (tok(c, l)->kind == WS_TOK_QUOTE_CLOSE ||
+				tok(c, l)->kind == WS_TOK_QUOTE_AMBIG || is_punct(c, l, ")")))
+		l--;
+	return !(is_punct(c, l, ".") || is_punct(c, l, "!") || is_punct(c, l, "?") ||
+		 is_punct(c, l, ":") || (tok(c, l)->flags & WS_TF_ELLIPSIS) ||
+		 (tok(c, l)->flags & WS_TF_ABBREV));
 }
 
 void ws_attribute(struct ws_doc *d)
 {
-	int32_t last_named = -1;
+	struct actx c;
+	memset(&c, 0, sizeof(c));
+	c.d = d;
+	c.ntok = d->tk.tok.n;
+	c.last_speaker = -1;
+	find_names(d, &c.nm);
+	size_t n = c.ntok;
+	c.cue_at = ws_xmalloc((n + 1) * sizeof(int32_t));
+	c.title_end = ws_xmalloc((n + 1) * sizeof(int32_t));
+	c.quote_open = ws_xmalloc((n + 1) * sizeof(int32_t));
+	c.quote_close = ws_xmalloc((n + 1) * sizeof(int32_t));
+	c.lk_first = ws_xcalloc(n + 2, sizeof(uint32_t));
+	c.cue_used = ws_xcalloc(n + 1, 1);
+	c.claimed = ws_xcalloc(d->quotes.n + 1, 1);
+	for (size_t i = 0; i <= n; i++)
+		c.cue_at[i] = c.title_end[i] = c.quote_open[i] = c.quote_close[i] = -1;
+	/* the lookups come first in d->gaz, sorted by first token */
+	while (c.nlookups < d->gaz.n && d->gaz.v[c.nlookups].type == c.nm.lookup)
+		c.nlookups++;
+	for (size_t k = 0; k < c.nlookups; k++)
+		c.lk_first[d->gaz.v[k].first + 1]++;
+	for (size_t t = 0; t < n; t++)
+		c.lk_first[t + 1] += c.lk_first[t];
+	c.lk_first[n + 1] = c.lk_first[n];
+	for (size_t k = 0; k < c.nlookups; k++) {
+		const struct ws_annot *a = &d->gaz.v[k];
+		if (ws_annot_get(a, c.nm.major) != c.nm.cue)
+			continue;
+		int32_t *at = &c.cue_at[a->first];
+		if (*at < 0 || d->gaz.v[*at].last < a->last)
+			*at = (int32_t)k;
+	}
+	for (size_t k = c.nlookups; k < d->gaz.n; k++)
+		if (d->gaz.v[k].type == c.nm.ptitle && d->gaz.v[k].last > 0)
+			c.title_end[d->gaz.v[k].last - 1] = (int32_t)k;
 	for (size_t qi = 0; qi < d->quotes.n; qi++) {
 		const struct ws_qspan *q = &d->quotes.v[qi];
-		if (q->depth != 0 || q->family != WS_Q_DOUBLE || quote_words(d, q) < 2)
+		if (q->depth != 0)
 			continue;
-		struct match m;
-		memset(&m, 0, sizeof(m));
-		if (match_after(d, q, &m) || match_before(d, q, &m))
-			add_statement(d, q, &m, &last_named);
+		c.quote_open[q->open_tok] = (int32_t)qi;
+		c.quote_close[q->close_tok] = (int32_t)qi;
 	}
-	sort_mentions(d);
-	/* a speaker referred to as he or she is a person: say so on every row */
+	/* the cues, in text order; a cue inside a quote reports the quote's
+	 * own speech, not the article's */
+	int32_t inquote = -1;
+	int in_heading = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (inquote >= 0 && i > d->quotes.v[inquote].close_tok)
+			inquote = -1;
+		if (tok(&c, i)->flags & WS_TF_PARA_START)
+			in_heading = is_heading(&c, tok(&c, i)->para);
+		if (in_heading)
+			continue;
+		if (c.quote_open[i] >= 0 && inquote < 0)
+			inquote = c.quote_open[i];
+		if (inquote >= 0 || c.cue_at[i] < 0 || c.cue_used[i])
+			continue;
+		frame_at(&c, i);
+	}
+	sort_statements(d);
+	loose_quotes(&c);
+	sort_statements(d);
+	ws_mentions_sort(d);
+	/* every row carries its entity's final type */
 	for (size_t i = 0; i < d->stmts.n; i++) {
 		struct ws_statement *s = &d->stmts.v[i];
-		if (s->entity >= 0 && d->ents.v[s->entity].type != WS_SP_UNKNOWN)
+		if (s->entity >= 0)
 			s->speaker_type = d->ents.v[s->entity].type;
 	}
+	free(c.cue_at);
+	free(c.title_end);
+	free(c.quote_open);
+	free(c.quote_close);
+	free(c.lk_first);
+	free(c.cue_used);
+	free(c.claimed);
 }

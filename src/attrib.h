@@ -7,6 +7,11 @@
 
 struct ws_doc;
 
+/* The sieves' names in the order they run, NULL-terminated; each has a
+ * line in rules/sieves.txt with its measured confidence. */
+extern const char *const ws_sieve_names[];
+#define WS_MAX_SIEVES 16
+
 /* Fills the document's statements, entities and mentions from its tokens
  * and quote spans. */
 void ws_attribute(struct ws_doc *d);

@@ -1,6 +1,7 @@
 /* Loading the engine's data files (see whosaid.h). Every file is read and
  * every error reported before the load fails, so one run shows them all. */
 #include "engine.h"
+#include "attrib.h"
 #include "buf.h"
 
 #include <stdlib.h>
@@ -19,6 +20,44 @@ static struct ws_wordlist *load(const char *dir, const char *name, unsigned minf
 	return wl;
 }
 
+/* rules/sieves.txt must name every sieve of attrib.c, in the order they
+ * run, each with a confidence that is "-" or a number from 0 to 1. */
+static void check_sieves(struct ws_engine *e, const char *dir, struct ws_diag *d)
+{
+	struct ws_buf path = WS_BUF_INIT;
+	ws_buf_addf(&path, "%s/rules/sieves.txt", dir);
+	unsigned prev = 0;
+	size_t n = 0;
+	for (size_t i = 0; ws_sieve_names[i]; i++, n++) {
+		const char *name = ws_sieve_names[i];
+		const struct ws_word *w = ws_wordlist_get(e->sieves, name, strlen(name));
+		e->sieve_conf[i] = -1;
+		if (!w) {
+			ws_diag_error(d, path.data, 0, 0, "sieve '%s' is missing (whosaid runs it)", name);
+			continue;
+		}
+		if (w->line < prev)
+			ws_diag_error(d, path.data, w->line, 1,
+				      "sieve '%s' is out of order: the sieves run as listed in "
+				      "src/attrib.c", name);
+		prev = w->line;
+		if (strcmp(w->f[0], "-") != 0) {
+			char *end;
+			double v = strtod(w->f[0], &end);
+			if (*end || v < 0 || v > 1)
+				ws_diag_error(d, path.data, w->line, (unsigned)strlen(name) + 2,
+					      "confidence '%s' is not '-' or a number from 0 to 1",
+					      w->f[0]);
+			else
+				e->sieve_conf[i] = v;
+		}
+	}
+	if (ws_wordlist_count(e->sieves) != n)
+		ws_diag_error(d, path.data, 0, 0, "lists %zu sieves, whosaid has %zu: remove the "
+			      "ones it does not know", ws_wordlist_count(e->sieves), n);
+	ws_buf_release(&path);
+}
+
 int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 {
 	struct ws_diag d = { diag, 0, 0 };
@@ -34,6 +73,9 @@ int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 	e->seg.abbrev = e->abbrev;
 	e->seg.starters = e->starters;
 	e->gaz = ws_gaz_load(datadir, "gazetteers", &e->seg, e->syms, &d);
+	e->sieves = load(datadir, "sieves.txt", 2, 2, NULL, &d);
+	if (e->sieves)
+		check_sieves(e, datadir, &d);
 	struct ws_buf rdir = WS_BUF_INIT;
 	ws_buf_addf(&rdir, "%s/rules", datadir);
 	ws_rules_load(rdir.data, e->syms, &d, &e->rules);
@@ -58,6 +100,7 @@ void ws_engine_free(struct ws_engine *e)
 	ws_wordlist_free(e->cues);
 	ws_gaz_free(e->gaz);
 	ws_rules_free(e->rules);
+	ws_wordlist_free(e->sieves);
 	ws_symtab_free(e->syms);
 	free(e->datadir);
 	free(e);
@@ -71,6 +114,7 @@ void ws_engine_describe(const struct ws_engine *e, FILE *out)
 		{ "rules/name-particles.txt", e->particles },
 		{ "rules/pronouns.txt", e->pronouns },
 		{ "rules/cues-basic.txt", e->cues },
+		{ "rules/sieves.txt", e->sieves },
 	};
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
 		fprintf(out, "  %-40s %8zu entries\n", files[i].name,

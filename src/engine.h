@@ -20,6 +20,8 @@ struct ws_engine {
 	struct ws_seglists seg;
 	struct ws_symtab *syms;		/* every interned name, key and value */
 	struct ws_gaz *gaz;		/* gazetteers/lists.def and its lists */
+	struct ws_wordlist *sieves;	/* rules/sieves.txt */
+	double sieve_conf[16];		/* per sieve of attrib.c, < 0: not measured */
 	struct ws_ruleset *rules;	/* rules/NN-name.rules, one phase per file */
 };
 

@@ -318,8 +318,49 @@ void ws_entities_build(struct ws_doc *d)
 	}
 	WS_VEC_FREE(order);
 	free(title_end);
-	index_mentions(d);
 	surname_mentions(d);
+	ws_mentions_sort(d);
+}
+
+struct mpos {
+	uint32_t start, idx;
+};
+
+static int by_mpos(const void *x, const void *y)
+{
+	const struct mpos *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* Sorts the mentions into text order and indexes them by last token (the
+ * entity rules, the surname pass and attribution each append their own). */
+void ws_mentions_sort(struct ws_doc *d)
+{
+	size_t n = d->ments.n;
+	if (n < 2) {
+		index_mentions(d);
+		return;
+	}
+	struct mpos *p = ws_xmalloc(n * sizeof(*p));
+	for (size_t i = 0; i < n; i++) {
+		p[i].start = d->ments.v[i].span.start;
+		p[i].idx = (uint32_t)i;
+	}
+	qsort(p, n, sizeof(*p), by_mpos);
+	struct ws_mention *m = ws_xmalloc(n * sizeof(*m));
+	uint32_t *t = ws_xmalloc(2 * n * sizeof(*t));
+	for (size_t i = 0; i < n; i++) {
+		m[i] = d->ments.v[p[i].idx];
+		t[2 * i] = d->ment_tok.v[2 * p[i].idx];
+		t[2 * i + 1] = d->ment_tok.v[2 * p[i].idx + 1];
+	}
+	memcpy(d->ments.v, m, n * sizeof(*m));
+	memcpy(d->ment_tok.v, t, 2 * n * sizeof(*t));
+	free(m);
+	free(t);
+	free(p);
 	index_mentions(d);
 }
 

@@ -23,6 +23,10 @@ uint32_t ws_mention_first(const struct ws_doc *d, uint32_t last);
 
 #include "whosaid.h"
 
+/* Sorts the mentions into text order and rebuilds the index that
+ * ws_entity_at() and ws_mention_first() use. */
+void ws_mentions_sort(struct ws_doc *d);
+
 /* The entity of type whose clustering key is k[0..n) (a person's last name
  * word without particle, an organisation's name), or -1. O(1). */
 int32_t ws_entity_find(const struct ws_doc *d, enum ws_speaker_type type, const char *k,

@@ -281,8 +281,10 @@ static void classify_quote(struct scan *sc, size_t i, size_t n, uint32_t cp, siz
 		if (b == '(' || b == '[' || b == '{')
 			left = WS_C_SPACE;
 		else if (o->tok.n && o->tok.v[o->tok.n - 1].end == i &&
-			 o->tok.v[o->tok.n - 1].kind == WS_TOK_QUOTE_OPEN)
-			left = WS_C_SPACE;	/* “‘ nested openers */
+			 (o->tok.v[o->tok.n - 1].kind == WS_TOK_QUOTE_OPEN ||
+			  o->tok.v[o->tok.n - 1].kind == WS_TOK_UNKNOWN))
+			left = WS_C_SPACE;	/* “‘ nested openers; bytes that are not
+						 * text tell nothing, like a space */
 		else if (b == '-' || (i >= 3 && sc->s[i - 3] == 0xE2 && sc->s[i - 2] == 0x80 &&
 				     (b == 0x93 || b == 0x94)))
 			left = WS_C_SPACE;	/* after a dash: opening */
@@ -539,8 +541,10 @@ static int splits(const struct ws_seglists *l, const char *s, const struct ws_to
 	if (t->flags & WS_TF_ELLIPSIS)
 		return starts_upper(nx) && (nx->shape != WS_SHAPE_CAP || is_starter(l, s, nx) ||
 					     nx->flags & WS_TF_NL_BEFORE);
+	/* an unknown byte may well be a capital in another encoding (Élysée in
+	 * Latin-1): it starts a sentence like one */
 	if (starts_upper(nx) || nx->kind == WS_TOK_NUMBER || nx->kind == WS_TOK_QUOTE_OPEN ||
-	    nx->kind == WS_TOK_QUOTE_AMBIG || nx->kind == WS_TOK_DASH)
+	    nx->kind == WS_TOK_QUOTE_AMBIG || nx->kind == WS_TOK_DASH || nx->kind == WS_TOK_UNKNOWN)
 		return 1;
 	if (nx->kind == WS_TOK_WORD && nx->shape == WS_SHAPE_MIXED)
 		return 1;	/* al-Assad said */

@@ -122,6 +122,7 @@ struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned m
 			field = tab + 1;
 		}
 		e->w.nf = k - 1;
+		e->w.line = lineno;
 		if (!bad && (e->w.nf < minf || e->w.nf > maxf)) {
 			ws_diag_error(d, path, lineno, 1, "expected %u to %u fields after '%s', found %u",
 				      minf, maxf, e->w.key, e->w.nf);

@@ -18,6 +18,7 @@ struct ws_word {
 	const char *key;			/* first field */
 	const char *f[WS_WORDLIST_MAXF];	/* further fields, NULL when absent */
 	unsigned nf;
+	unsigned line;				/* where it stands in its file */
 };
 
 /* Reads path. minf/maxf bound the number of fields after the key; allowed,

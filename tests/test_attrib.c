@@ -46,21 +46,21 @@ static char *view(const char *text)
 Test(attrib, quote_then_speaker_then_cue)
 {
 	assert_view(view("\"We will win this fight,\" Jane Doe said."),
-		    "Jane Doe=Jane Doe/basic:quote-speaker-cue");
+		    "Jane Doe=Jane Doe/explicit:subject");
 }
 
 Test(attrib, quote_then_cue_then_speaker)
 {
 	assert_view(view("\"We will win this fight,\" said Jane Doe on Monday."),
-		    "Jane Doe=Jane Doe/basic:quote-cue-speaker");
+		    "Jane Doe=Jane Doe/explicit:inverted");
 }
 
 Test(attrib, speaker_cue_colon_quote)
 {
 	assert_view(view("Jane Doe said: \"We will win this fight.\""),
-		    "Jane Doe=Jane Doe/basic:speaker-cue-quote");
+		    "Jane Doe=Jane Doe/lead-in");
 	assert_view(view("Later, John Smith said \"we are ready to talk.\""),
-		    "John Smith=John Smith/basic:speaker-cue-quote");
+		    "John Smith=John Smith/explicit:subject");
 }
 
 Test(attrib, pronoun_goes_to_the_last_named_speaker_and_surnames_cluster)
@@ -68,9 +68,9 @@ Test(attrib, pronoun_goes_to_the_last_named_speaker_and_surnames_cluster)
 	const char *s = "\"First point here,\" Bashar al-Assad said.\n\n"
 			"\"Second point here,\" he added.\n\n"
 			"\"Third point here,\" Assad said.";
-	assert_view(view(s), "Bashar al-Assad=Bashar al-Assad/basic:quote-speaker-cue; "
-			     "he=Bashar al-Assad/basic:quote-speaker-cue; "
-			     "Assad=Bashar al-Assad/basic:quote-speaker-cue");
+	assert_view(view(s), "Bashar al-Assad=Bashar al-Assad/explicit:subject; "
+			     "he=Bashar al-Assad/pronoun; "
+			     "Assad=Bashar al-Assad/explicit:subject");
 	const struct ws_entity *en;
 	cr_assert_eq(ws_doc_entities(doc, &en), 1);
 	cr_assert_eq(en[0].type, WS_SP_PERSON);
@@ -80,14 +80,20 @@ Test(attrib, pronoun_goes_to_the_last_named_speaker_and_surnames_cluster)
 
 Test(attrib, scare_quotes_and_uncued_quotes_are_not_statements)
 {
-	assert_view(view("The so-called \"deal\" collapsed, Smith said."), "");
+	/* the statement is the clause, which holds the scare-quoted word */
+	assert_view(view("The so-called \"deal\" collapsed, Smith said."),
+		    "Smith=Smith/explicit:subject");
+	const struct ws_statement *st;
+	cr_assert_eq(ws_doc_statements(doc, &st), 1);
+	cr_assert_eq(st[0].type, WS_QT_MIXED);
+	cr_assert_eq(st[0].span.start, 0);
 	assert_view(view("The film \"Gone With the Wind\" was shown on Monday."), "");
 }
 
 Test(attrib, sentence_starter_is_not_part_of_the_name)
 {
 	assert_view(view("\"It was a mistake, we admit it,\" The Pentagon said."),
-		    "The Pentagon=Pentagon/basic:quote-speaker-cue");
+		    "The Pentagon=Pentagon/explicit:subject");
 }
 
 Test(attrib, refuses_non_text)
