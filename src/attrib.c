@@ -529,6 +529,7 @@ struct content {
 	size_t t0, t1;		/* its tokens */
 	int32_t quote;		/* the quote span that is the content, or -1 */
 	int has_quote;		/* holds a quote span */
+	int joined;		/* two quotes around their frame: direct */
 };
 
 static void fill_content(const struct actx *c, size_t t0, size_t t1, struct content *ct)
@@ -539,6 +540,7 @@ static void fill_content(const struct actx *c, size_t t0, size_t t1, struct cont
 	ct->t1 = t1;
 	ct->quote = -1;
 	ct->has_quote = 0;
+	ct->joined = 0;
 	for (size_t i = t0; i < t1; i++)
 		if (c->quote_open[i] >= 0) {
 			const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[i]];
@@ -642,6 +644,25 @@ static int frame_ends_clause(const struct actx *c, size_t after)
 	return 0;
 }
 
+/* A quote before its frame is the content; words of the same sentence
+ * before it belong to it too ("Mrs. Clinton, with her service ..., 'is
+ * seen as ...,' he said"), unless another frame stands there. */
+static int quote_content(const struct actx *c, int32_t qi, struct content *ct)
+{
+	const struct ws_qspan *q = &c->d->quotes.v[qi];
+	size_t s = q->open_tok;
+	const struct ws_range *r = &c->d->tk.sent.v[tok(c, s)->sent];
+	if (r->first < s && tok(c, r->first)->para == tok(c, s)->para) {
+		size_t k = r->first;
+		while (k < s && !c->cue_used[k] && c->quote_open[k] < 0)
+			k++;
+		if (k == s && s - r->first >= 2)
+			s = r->first;
+	}
+	fill_content(c, s, q->close_tok + 1, ct);
+	return 1;
+}
+
 /* Content before a mention starting at m0: "CONTENT, X said" or
  * "'QUOTE,' X said". The quote may start sentences earlier. */
 static int content_before(const struct actx *c, size_t m0, size_t after, struct content *ct)
@@ -654,19 +675,13 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 		t = c->d->gaz.v[c->title_end[t - 1]].first;
 	if (t == 0 || tok(c, t - 1)->para != tok(c, m0)->para)
 		return 0;
-	if (c->quote_close[t - 1] >= 0) {
-		const struct ws_qspan *q = &c->d->quotes.v[c->quote_close[t - 1]];
-		fill_content(c, q->open_tok, q->close_tok + 1, ct);
-		return 1;
-	}
+	if (c->quote_close[t - 1] >= 0)
+		return quote_content(c, c->quote_close[t - 1], ct);
 	if (!is_punct(c, t - 1, ",") || t < 2)
 		return 0;
 	size_t e = t - 1;	/* the comma */
-	if (c->quote_close[e - 1] >= 0) {
-		const struct ws_qspan *q = &c->d->quotes.v[c->quote_close[e - 1]];
-		fill_content(c, q->open_tok, q->close_tok + 1, ct);
-		return 1;
-	}
+	if (c->quote_close[e - 1] >= 0)
+		return quote_content(c, c->quote_close[e - 1], ct);
 	if (!frame_ends_clause(c, after))
 		return 0;
 	const struct ws_range *r = &c->d->tk.sent.v[tok(c, e)->sent];
@@ -689,7 +704,8 @@ static void add_statement(struct actx *c, const struct content *ct, const struct
 	struct ws_doc *d = c->d;
 	struct ws_statement s;
 	memset(&s, 0, sizeof(s));
-	s.type = ct->quote >= 0 ? WS_QT_DIRECT : ct->has_quote ? WS_QT_MIXED : WS_QT_INDIRECT;
+	s.type = ct->quote >= 0 || ct->joined ? WS_QT_DIRECT
+		 : ct->has_quote ? WS_QT_MIXED : WS_QT_INDIRECT;
 	s.span = ct->span;
 	if (cue) {
 		s.cue.start = tok(c, c0)->start;
@@ -748,6 +764,30 @@ static int overlaps_statement(const struct actx *c, struct ws_span sp)
 	return 0;
 }
 
+/* "'We have a process,' he said. 'It's called an election.'": the quote that
+ * follows the frame in the same paragraph is the same statement. The frame
+ * may end with an adjunct ("said last month on Twitter,"). */
+static void join_next_quote(const struct actx *c, size_t after, struct content *ct)
+{
+	size_t t = after, lim = after + 8;
+	while (t < c->ntok && t < lim && c->quote_open[t] < 0 && c->cue_at[t] < 0 &&
+	       tok(c, t)->para == tok(c, after - 1)->para && tok(c, t)->kind != WS_TOK_QUOTE_CLOSE)
+		t++;
+	if (t >= c->ntok || c->quote_open[t] < 0 || tok(c, t)->para != tok(c, after - 1)->para)
+		return;
+	/* only punctuation or a short adjunct between: not a new sentence of
+	 * narration */
+	for (size_t k = after; k < t; k++)
+		if (tok(c, k)->flags & WS_TF_SENT_START)
+			return;
+	const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[t]];
+	ct->span.end = q->end;
+	ct->t1 = q->close_tok + 1;
+	ct->quote = -1;		/* no longer one quote span, still all quoted */
+	ct->has_quote = 1;
+	ct->joined = 1;
+}
+
 /* A verb of saying or thinking, whose content is a clause; directives,
  * accusations and denials take noun phrases ("urged talks"). */
 static int speech_verb(const struct actx *c, const struct ws_annot *cue)
@@ -768,10 +808,29 @@ static void frame_at(struct actx *c, size_t i)
 	struct speaker sp;
 	int speaker_after_cue = ws_annot_get(cue, c->nm.speaker) == c->nm.after;
 	if (speaker_after_cue) {
-		/* according to X, CONTENT / CONTENT, according to X */
+		/* according to X, CONTENT / CONTENT, according to X: X is the
+		 * whole phrase up to the comma ("data released Friday by state
+		 * regulators"), its entity the first one named in it */
 		sp = speaker_after(c, c1, S_ACCORDING);
-		if (!sp.found)
+		size_t np = c1;
+		while (np < c->ntok && np - c1 < 15 && same_sent(c, c1, np) &&
+		       !is_punct(c, np, ",") && !is_punct(c, np, ".") && !is_punct(c, np, ";") &&
+		       tok(c, np)->kind != WS_TOK_DASH && c->quote_open[np] < 0)
+			np++;
+		if (np == c1)
 			return;
+		if (!sp.found || sp.m1 < np) {
+			int32_t e = -1;
+			for (size_t k = c1 + 1; k <= np && e < 0; k++)
+				if (ws_mention_first(c->d, (uint32_t)k) >= c1)
+					e = ws_entity_at(c->d, (uint32_t)c1, (uint32_t)k);
+			memset(&sp, 0, sizeof(sp));
+			sp.m0 = (uint32_t)c1;
+			sp.m1 = (uint32_t)np;
+			sp.entity = -1;
+			sp.type = WS_SP_UNKNOWN;
+			set_entity(c, &sp, e, S_ACCORDING);
+		}
 		if (sp.sieve == S_SUBJECT || sp.sieve == S_INVERTED)
 			sp.sieve = S_ACCORDING;
 		if (!content_before(c, c0, sp.m1, &ct) && !content_after(c, sp.m1, 0, &ct))
@@ -801,6 +860,8 @@ static void frame_at(struct actx *c, size_t i)
 				return;
 		}
 	}
+	if (ct.quote >= 0 && ct.span.start < tok(c, c0)->start)
+		join_next_quote(c, sp.m1 > c1 ? sp.m1 : c1, &ct);
 	if (ct.span.end <= ct.span.start || overlaps_statement(c, ct.span))
 		return;
 	/* statements need some words: "said so" is not one */

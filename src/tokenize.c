@@ -451,7 +451,16 @@ static void pass_tokens(struct scan *sc, size_t i)
 			emit(sc, i, i + 2, WS_TOK_QUOTE_OPEN, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
 			i += 2;
 		} else if (cp == '\'' && i + 1 < sc->len && sc->s[i + 1] == '\'') {
-			emit(sc, i, i + 2, WS_TOK_QUOTE_CLOSE, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
+			/* '' closes ``...'' but opens and closes in some archives
+			 * (''It's bad,'' he said): its neighbours tell which */
+			int left_sp = i == 0 || prev_end < i || at_para_start;
+			enum ws_cclass r = class_at(sc, i + 2);
+			int right_sp = is_blank(r) || r == WS_C_INVALID ||
+				       (i + 2 < sc->len && strchr(",.;:!?)", sc->s[i + 2]));
+			enum ws_tok_kind k = left_sp && !right_sp ? WS_TOK_QUOTE_OPEN
+					     : !left_sp && right_sp ? WS_TOK_QUOTE_CLOSE
+					     : WS_TOK_QUOTE_AMBIG;
+			emit(sc, i, i + 2, k, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
 			i += 2;
 		} else if (c == WS_C_QUOTE) {
 			classify_quote(sc, i, n, cp, prev_end, at_para_start);
