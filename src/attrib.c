@@ -45,7 +45,7 @@ struct names {
 	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
 	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio;
 	const char *source, *anonymous, *place, *demonym, *org, *institution, *after;
-	const char *canonical;
+	const char *canonical, *object, *recipient;
 };
 
 struct actx {
@@ -102,6 +102,8 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->institution = intern(d, "institution");
 	n->after = intern(d, "after");
 	n->canonical = intern(d, "canonical");
+	n->object = intern(d, "object");
+	n->recipient = intern(d, "recipient");
 }
 
 static const struct ws_token *tok(const struct actx *c, size_t i)
@@ -465,13 +467,22 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 	return s;
 }
 
+static struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at_sent_start);
+
 /* The speaker whose mention starts at token start. */
 static struct speaker speaker_after(struct actx *c, size_t start, enum sieve named)
+{
+	return speaker_at(c, start, named, 0);
+}
+
+/* The speaker whose mention starts at token start; at_sent_start allows a
+ * mention that opens its sentence (the subject of a participle). */
+static struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at_sent_start)
 {
 	struct speaker s;
 	memset(&s, 0, sizeof(s));
 	s.entity = -1;
-	if (start >= c->ntok || (tok(c, start)->flags & WS_TF_SENT_START))
+	if (start >= c->ntok || (!at_sent_start && (tok(c, start)->flags & WS_TF_SENT_START)))
 		return s;
 	s.m0 = (uint32_t)start;
 	const struct ws_word *pw;
@@ -510,7 +521,33 @@ static struct speaker speaker_after(struct actx *c, size_t start, enum sieve nam
 	return s;
 }
 
+/* Past the recipient of "told reporters", "assured voters", "told The
+ * Huffington Post", "told him": where what was told begins. */
+static size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, size_t t)
+{
+	static const char *const objects[] = { "me", "him", "her", "us", "them", "you", NULL };
+	if (!cue || ws_annot_get(cue, c->nm.object) != c->nm.recipient || t >= c->ntok)
+		return t;
+	for (int k = 0; objects[k]; k++)
+		if (lower_is(c, t, objects[k]))
+			return t + 1;
+	const struct ws_annot *a = lookup_at(c, t, 0, c->nm.person, c->nm.group);
+	if (a)
+		return a->last;
+	size_t m1, head;
+	if (description_starting(c, t, &m1, &head))
+		return m1;
+	if (lower_is(c, t, "the") && t + 1 < c->ntok && is_cap(c, t + 1))
+		return run_forward(c, t + 1);
+	size_t r = run_forward(c, t);
+	return r;
+}
+
 /* ---- content ---- */
+
+/* A statement spans at most this many tokens: a "sentence" of a whole
+ * document (no punctuation) must not make every frame cost O(n). */
+#define MAX_CONTENT 200
 
 /* The last token of the sentence's content: without the final full stop. */
 static size_t sentence_content_end(const struct actx *c, size_t s)
@@ -555,9 +592,13 @@ static void fill_content(const struct actx *c, size_t t0, size_t t1, struct cont
 static size_t content_after_end(const struct actx *c, size_t from)
 {
 	size_t e = sentence_content_end(c, from);
+	if (e > from + MAX_CONTENT)
+		e = from + MAX_CONTENT;
 	for (size_t i = from + 1; i + 1 < e; i++) {
 		if (!is_punct(c, i, ","))
 			continue;
+		if (c->cue_at[i + 1] >= 0)
+			return i;	/* ", saying ...", ", adding ..." */
 		/* ", X cue" with X one to five capitalised words */
 		size_t k = i + 1, n = 0;
 		while (k < e && n < 5 && is_cap(c, k))
@@ -566,6 +607,23 @@ static size_t content_after_end(const struct actx *c, size_t from)
 			return i;
 	}
 	return e;
+}
+
+/* A word that opens an adjunct after a cue: "said on Monday", "said in a
+ * statement", "told NBC before her speech". */
+static int is_adjunct(const struct actx *c, size_t t)
+{
+	static const char *const adjunct[] = {
+		"on", "in", "at", "to", "during", "after", "before", "while", "when", "with",
+		"from", "about", "of", "late", "earlier", "later", "last", "this", "today",
+		"yesterday", "tonight", "recently", "afterward", "afterwards", "adding",
+		"according", "as", "by", "for", "through", "via", "told", "and", "but",
+		NULL
+	};
+	for (int k = 0; adjunct[k]; k++)
+		if (lower_is(c, t, adjunct[k]))
+			return 1;
+	return 0;
 }
 
 /* Whether tokens [t0, t1) read as a reported clause rather than a noun
@@ -591,9 +649,10 @@ static int clause_like(const struct actx *c, size_t t0, size_t t1)
 
 /* Content after the cue [c1 ...): skips a comma or colon; a quote that
  * starts there and runs past the sentence is taken whole. */
-static int content_after(const struct actx *c, size_t c1, int needs_clause, struct content *ct)
+static int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
+			 int needs_clause, struct content *ct)
 {
-	size_t t = c1;
+	size_t t = skip_recipient(c, cue, c1);
 	while (t < c->ntok && (is_punct(c, t, ",") || is_punct(c, t, ":")) && same_sent(c, c1 - 1, t))
 		t++;
 	if (t >= c->ntok || !same_sent(c, c1 - 1, t))
@@ -615,6 +674,19 @@ static int content_after(const struct actx *c, size_t c1, int needs_clause, stru
 	size_t e = content_after_end(c, t);
 	if (e <= t)
 		return 0;
+	/* "said in a statement that ...", "told NBC before her speech": past an
+	 * adjunct only a "that" or a quote starts the content */
+	if (is_adjunct(c, t)) {
+		size_t k = t;
+		while (k < e && k - t < 12 && !lower_is(c, k, "that") && c->quote_open[k] < 0 &&
+		       !is_punct(c, k, ":"))
+			k++;
+		if (k >= e || k - t >= 12)
+			return 0;
+		t = is_punct(c, k, ":") ? k + 1 : k;
+		if (t >= e)
+			return 0;
+	}
 	if (needs_clause && !clause_like(c, t, e))
 		return 0;
 	fill_content(c, t, e, ct);
@@ -626,22 +698,12 @@ static int content_after(const struct actx *c, size_t c1, int needs_clause, stru
  * declared a ceasefire" is not such a frame. */
 static int frame_ends_clause(const struct actx *c, size_t after)
 {
-	static const char *const adjunct[] = {
-		"on", "in", "at", "to", "during", "after", "before", "while", "when", "with",
-		"from", "about", "of", "late", "earlier", "later", "last", "this", "today",
-		"yesterday", "tonight", "recently", "afterward", "afterwards", "adding",
-		"according", "as", "by", "for", "through", "via", "told", "and", "but",
-		NULL
-	};
 	if (after >= c->ntok || (tok(c, after)->flags & (WS_TF_SENT_START | WS_TF_PARA_START)))
 		return 1;
 	const struct ws_token *t = tok(c, after);
 	if (t->kind == WS_TOK_PUNCT || t->kind == WS_TOK_DASH || t->kind == WS_TOK_QUOTE_CLOSE)
 		return 1;
-	for (int k = 0; adjunct[k]; k++)
-		if (lower_is(c, after, adjunct[k]))
-			return 1;
-	return 0;
+	return is_adjunct(c, after);
 }
 
 /* A quote before its frame is the content; words of the same sentence
@@ -652,7 +714,8 @@ static int quote_content(const struct actx *c, int32_t qi, struct content *ct)
 	const struct ws_qspan *q = &c->d->quotes.v[qi];
 	size_t s = q->open_tok;
 	const struct ws_range *r = &c->d->tk.sent.v[tok(c, s)->sent];
-	if (r->first < s && tok(c, r->first)->para == tok(c, s)->para) {
+	if (r->first < s && s - r->first < MAX_CONTENT &&
+	    tok(c, r->first)->para == tok(c, s)->para) {
 		size_t k = r->first;
 		while (k < s && !c->cue_used[k] && c->quote_open[k] < 0)
 			k++;
@@ -673,7 +736,8 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 	/* a title before the mention: "..., Iranian Deputy Foreign Minister X says" */
 	if (c->title_end[t - 1] >= 0)
 		t = c->d->gaz.v[c->title_end[t - 1]].first;
-	if (t == 0 || tok(c, t - 1)->para != tok(c, m0)->para)
+	if (t == 0 || tok(c, t - 1)->para != tok(c, m0)->para ||
+	    (tok(c, t)->flags & WS_TF_SENT_START))
 		return 0;
 	if (c->quote_close[t - 1] >= 0)
 		return quote_content(c, c->quote_close[t - 1], ct);
@@ -686,13 +750,23 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 		return 0;
 	const struct ws_range *r = &c->d->tk.sent.v[tok(c, e)->sent];
 	size_t s = r->first;
+	if (e > s + MAX_CONTENT)
+		s = e - MAX_CONTENT;
 	/* not across an earlier frame in the same sentence */
 	for (size_t i = s; i < e; i++)
 		if (c->cue_used[i])
 			return 0;
 	if (e <= s)
 		return 0;
-	fill_content(c, s, e, ct);
+	/* "He's leaning toward Kasich, he said, because ...": the sentence
+	 * goes on after the frame and is all the statement */
+	size_t end = e;
+	if (after < c->ntok && is_punct(c, after, ",") && same_sent(c, after, e)) {
+		size_t se = sentence_content_end(c, after);
+		if (se > after + 2 && se - s < MAX_CONTENT)
+			end = se;
+	}
+	fill_content(c, s, end, ct);
 	return 1;
 }
 
@@ -769,17 +843,18 @@ static int overlaps_statement(const struct actx *c, struct ws_span sp)
  * may end with an adjunct ("said last month on Twitter,"). */
 static void join_next_quote(const struct actx *c, size_t after, struct content *ct)
 {
-	size_t t = after, lim = after + 8;
-	while (t < c->ntok && t < lim && c->quote_open[t] < 0 && c->cue_at[t] < 0 &&
-	       tok(c, t)->para == tok(c, after - 1)->para && tok(c, t)->kind != WS_TOK_QUOTE_CLOSE)
+	size_t t = after;
+	/* the rest of the frame's sentence, which holds no other cue, then the
+	 * next sentence's first token */
+	while (t < c->ntok && c->quote_open[t] < 0 && c->cue_at[t] < 0 &&
+	       tok(c, t)->para == tok(c, after - 1)->para &&
+	       tok(c, t)->kind != WS_TOK_QUOTE_CLOSE &&
+	       !(t > after && (tok(c, t)->flags & WS_TF_SENT_START)))
 		t++;
 	if (t >= c->ntok || c->quote_open[t] < 0 || tok(c, t)->para != tok(c, after - 1)->para)
 		return;
-	/* only punctuation or a short adjunct between: not a new sentence of
-	 * narration */
-	for (size_t k = after; k < t; k++)
-		if (tok(c, k)->flags & WS_TF_SENT_START)
-			return;
+	if (t > after && !(tok(c, t)->flags & WS_TF_SENT_START) && t - after > 16)
+		return;
 	const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[t]];
 	ct->span.end = q->end;
 	ct->t1 = q->close_tok + 1;
@@ -795,6 +870,24 @@ static int speech_verb(const struct actx *c, const struct ws_annot *cue)
 	const char *cat = ws_annot_get(cue, c->nm.category);
 	return !cat || strcmp(cat, "neutral") == 0 || strcmp(cat, "assertive") == 0 ||
 	       strcmp(cat, "epistemic") == 0;
+}
+
+/* 'she said, "I read it once"' / 'he said: "..."': a quote right after
+ * the cue (past one comma or colon), in the same paragraph. */
+static int quote_follows(const struct actx *c, size_t t)
+{
+	if (t < c->ntok && (is_punct(c, t, ",") || is_punct(c, t, ":")))
+		t++;
+	return t < c->ntok && c->quote_open[t] >= 0 && tok(c, t)->para == tok(c, t - 1)->para;
+}
+
+/* ", saying", ", adding", ", arguing": a participle cue after a comma. */
+static int participle_after_comma(const struct actx *c, size_t c0)
+{
+	if (c0 < 2 || !is_punct(c, c0 - 1, ","))
+		return 0;
+	size_t n = ws_tok_len(c->d, c0);
+	return n > 4 && memcmp(ws_tok_text(c->d, c0) + n - 3, "ing", 3) == 0;
 }
 
 /* One cue: find its frame and make the statement. */
@@ -833,7 +926,7 @@ static void frame_at(struct actx *c, size_t i)
 		}
 		if (sp.sieve == S_SUBJECT || sp.sieve == S_INVERTED)
 			sp.sieve = S_ACCORDING;
-		if (!content_before(c, c0, sp.m1, &ct) && !content_after(c, sp.m1, 0, &ct))
+		if (!content_before(c, c0, sp.m1, &ct) && !content_after(c, sp.m1, NULL, 0, &ct))
 			return;
 	} else {
 		/* the subject before the cue, maybe past ", for his part," */
@@ -847,12 +940,23 @@ static void frame_at(struct actx *c, size_t i)
 		}
 		sp = speaker_before(c, end, S_SUBJECT);
 		if (sp.found) {
-			if (!content_before(c, sp.m0, c1, &ct)) {
-				if (!content_after(c, c1, speech_verb(c, cue), &ct))
+			if (quote_follows(c, skip_recipient(c, cue, c1)) &&
+			    content_after(c, c1, cue, 0, &ct)) {
+				if (ct.quote >= 0 && is_punct(c, c1, ":") && sp.sieve == S_SUBJECT)
+					sp.sieve = S_LEADIN;
+			} else if (!content_before(c, sp.m0, skip_recipient(c, cue, c1), &ct)) {
+				if (!content_after(c, c1, cue, speech_verb(c, cue), &ct))
 					return;
 				if (ct.quote >= 0 && is_punct(c, c1, ":"))
 					sp.sieve = sp.sieve == S_SUBJECT ? S_LEADIN : sp.sieve;
 			}
+		} else if (participle_after_comma(c, c0)) {
+			/* X pushed back on Thursday, saying (that) CONTENT: the
+			 * sentence's subject speaks */
+			size_t s0 = c->d->tk.sent.v[tok(c, c0)->sent].first;
+			sp = speaker_at(c, s0, S_SUBJECT, 1);
+			if (!sp.found || sp.m1 >= c0 || !content_after(c, c1, cue, 1, &ct))
+				return;
 		} else {
 			/* CONTENT, said X */
 			sp = speaker_after(c, c1, S_INVERTED);

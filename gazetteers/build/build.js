@@ -325,6 +325,7 @@ function cueVerbs() {
     if (opts.noforms) { const drop = new Set(opts.noforms.split(',')); forms = forms.filter((f) => !drop.has(f)); }
     const feats = [['lemma', lemma], ['category', category]];
     if (opts.ambiguous) feats.push(['ambiguous', 1]);
+    if (opts.object) feats.push(['object', opts.object]);
     entries.push({ canon: lemma, variants: forms.filter((f) => f !== lemma), feats });
   }
   writeList('cue/verbs.lst', [GEN,
