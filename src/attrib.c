@@ -617,7 +617,7 @@ static int is_adjunct(const struct actx *c, size_t t)
 		"on", "in", "at", "to", "during", "after", "before", "while", "when", "with",
 		"from", "about", "of", "late", "earlier", "later", "last", "this", "today",
 		"yesterday", "tonight", "recently", "afterward", "afterwards", "adding",
-		"according", "as", "by", "for", "through", "via", "told", "and", "but",
+		"according", "by", "for", "through", "via", "told", "and", "but",
 		NULL
 	};
 	for (int k = 0; adjunct[k]; k++)
