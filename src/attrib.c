@@ -192,6 +192,30 @@ static int is_cap(const struct actx *c, size_t i)
 
 /* ---- cues ---- */
 
+static int is_determiner(const struct actx *c, size_t i)
+{
+	static const char *const det[] = {
+		"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
+		"its", "our", "my", "your", "whose", "every", "each", "any", "no", NULL
+	};
+	for (int k = 0; det[k]; k++)
+		if (lower_is(c, i, det[k]))
+			return 1;
+	return 0;
+}
+
+/* Clinton's, Trump’s, the candidates' */
+static int is_possessive(const struct actx *c, size_t i)
+{
+	const char *s = ws_tok_text(c->d, i);
+	size_t n = ws_tok_len(c->d, i);
+	if (tok(c, i)->kind != WS_TOK_WORD || n < 2)
+		return 0;
+	return (n > 2 && (memcmp(s + n - 2, "'s", 2) == 0 || memcmp(s + n - 2, "'S", 2) == 0)) ||
+	       (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99s", 4) == 0) ||
+	       s[n - 1] == '\'' || (n > 3 && memcmp(s + n - 3, "\xE2\x80\x99", 3) == 0);
+}
+
 /* The cue at token i, with the auxiliaries and adverbs before it that belong
  * to it ("has said", "was also quoted as saying"): [*c0, *c1). */
 static const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c0, size_t *c1)
@@ -216,6 +240,9 @@ static const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c
 			break;
 		s--;
 	}
+	/* "Trump's tweet", "That comment", "the remarks": a noun, not a verb */
+	if (s > 0 && same_sent(c, s - 1, i) && (is_determiner(c, s - 1) || is_possessive(c, s - 1)))
+		return NULL;
 	*c0 = s;
 	*c1 = a->last;
 	return a;
@@ -615,7 +642,7 @@ static int is_adjunct(const struct actx *c, size_t t)
 {
 	static const char *const adjunct[] = {
 		"on", "in", "at", "to", "during", "after", "before", "while", "when", "with",
-		"from", "about", "of", "late", "earlier", "later", "last", "this", "today",
+		"from", "late", "earlier", "later", "last", "this", "today",
 		"yesterday", "tonight", "recently", "afterward", "afterwards", "adding",
 		"according", "by", "for", "through", "via", "told", "and", "but",
 		NULL
@@ -929,13 +956,24 @@ static void frame_at(struct actx *c, size_t i)
 		if (!content_before(c, c0, sp.m1, &ct) && !content_after(c, sp.m1, NULL, 0, &ct))
 			return;
 	} else {
-		/* the subject before the cue, maybe past ", for his part," */
+		/* the subject before the cue, maybe past ", for his part,", an
+		 * apposition (", the former governor of Maryland,") or a
+		 * parenthesis ("Sanders (I-Vt.) said") */
 		size_t end = c0;
 		if (end > 1 && is_punct(c, end - 1, ",")) {
 			size_t k = end - 1;
-			while (k > 0 && end - k < 7 && !is_punct(c, k - 1, ",") && same_sent(c, k - 1, end))
+			while (k > 0 && end - k < 25 && !is_punct(c, k - 1, ",") &&
+			       same_sent(c, k - 1, end) && c->cue_at[k - 1] < 0 &&
+			       c->quote_close[k - 1] < 0)
 				k--;
-			if (k > 0 && is_punct(c, k - 1, ",") && end - k >= 2)
+			if (k > 0 && is_punct(c, k - 1, ",") && end - k >= 2 &&
+			    (end - k < 7 || is_determiner(c, k) || tok(c, k)->shape == WS_SHAPE_LOWER))
+				end = k - 1;
+		} else if (end > 2 && is_punct(c, end - 1, ")")) {
+			size_t k = end - 1;
+			while (k > 0 && end - k < 8 && !is_punct(c, k - 1, "(") && same_sent(c, k - 1, end))
+				k--;
+			if (k > 1 && is_punct(c, k - 1, "("))
 				end = k - 1;
 		}
 		sp = speaker_before(c, end, S_SUBJECT);

@@ -340,8 +340,13 @@ static void look_up_abbrev(struct scan *sc, size_t start, size_t *end, unsigned 
 	}
 	if (!sc->lists || !sc->lists->abbrev || j + 1 - start > 32)
 		return;
-	const struct ws_word *e = ws_wordlist_get(sc->lists->abbrev, (const char *)sc->s + start,
-						   j + 1 - start);
+	/* then-Sen., I-Vt.: the part after the last hyphen decides */
+	size_t from = start;
+	for (size_t k = start; k < j; k++)
+		if (sc->s[k] == '-')
+			from = k + 1;
+	const struct ws_word *e = ws_wordlist_get(sc->lists->abbrev, (const char *)sc->s + from,
+						   j + 1 - from);
 	if (!e)
 		return;
 	enum ws_abbrev_class c = ws_abbrev_class_parse(e->f[0]);
