@@ -653,25 +653,42 @@ static int is_adjunct(const struct actx *c, size_t t)
 	return 0;
 }
 
+/* A finite auxiliary among tokens [t0, t1): "a deal was close". */
+static int has_aux(const struct actx *c, size_t t0, size_t t1)
+{
+	static const char *const aux[] = {
+		"is", "was", "are", "were", "will", "would", "has", "have", "had", "can",
+		"could", "should", "must", "may", "might", "did", "does", "do", "wo", NULL
+	};
+	for (size_t t = t0; t < t1; t++)
+		for (int k = 0; aux[k]; k++)
+			if (lower_is(c, t, aux[k]))
+				return 1;
+	return 0;
+}
+
 /* Whether tokens [t0, t1) read as a reported clause rather than a noun
  * phrase: "that ...", or a finite auxiliary somewhere ("said a deal was
  * close"), or not starting with an article ("said world powers ...").
  * "declared a ceasefire" is an act, not a statement. */
 static int clause_like(const struct actx *c, size_t t0, size_t t1)
 {
-	static const char *const aux[] = {
-		"is", "was", "are", "were", "will", "would", "has", "have", "had", "can",
-		"could", "should", "must", "may", "might", "did", "does", "do", "wo", NULL
-	};
 	if (lower_is(c, t0, "that") || c->quote_open[t0] >= 0)
 		return 1;
 	if (!lower_is(c, t0, "a") && !lower_is(c, t0, "an"))
 		return 1;
-	for (size_t t = t0; t < t1; t++)
-		for (int k = 0; aux[k]; k++)
-			if (lower_is(c, t, aux[k]))
-				return 1;
-	return 0;
+	return has_aux(c, t0, t1);
+}
+
+/* Stricter than clause_like: "that", a quote or a finite auxiliary, for
+ * participles ("saying she would ..."), whose noun-phrase objects are
+ * reasons, not statements ("citing lack of commitment"). */
+static int finite_clause(const struct actx *c, size_t t0, size_t t1)
+{
+	if (lower_is(c, t0, "that") || c->quote_open[t0] >= 0)
+		return 1;
+	return clause_like(c, t0, t1) && (lower_is(c, t0, "a") || lower_is(c, t0, "an") ||
+					  has_aux(c, t0, t1));
 }
 
 /* Content after the cue [c1 ...): skips a comma or colon; a quote that
@@ -992,8 +1009,17 @@ static void frame_at(struct actx *c, size_t i)
 			/* X pushed back on Thursday, saying (that) CONTENT: the
 			 * sentence's subject speaks */
 			size_t s0 = c->d->tk.sent.v[tok(c, c0)->sent].first;
+			/* past a fronted adjunct: "On Monday, Syria declared ..." */
+			if (is_adjunct(c, s0)) {
+				size_t k = s0;
+				while (k < c0 && k - s0 < 8 && !is_punct(c, k, ","))
+					k++;
+				if (k < c0 && is_punct(c, k, ","))
+					s0 = k + 1;
+			}
 			sp = speaker_at(c, s0, S_SUBJECT, 1);
-			if (!sp.found || sp.m1 >= c0 || !content_after(c, c1, cue, 1, &ct))
+			if (!sp.found || sp.m1 >= c0 || !content_after(c, c1, cue, 1, &ct) ||
+			    !finite_clause(c, ct.t0, ct.t1))
 				return;
 		} else {
 			/* CONTENT, said X */
