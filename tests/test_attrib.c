@@ -105,3 +105,50 @@ Test(attrib, refuses_non_text)
 	cr_assert_eq(ws_doc_process(doc, png, sizeof(png) - 1), WS_ERR_BINARY);
 	cr_assert_eq(ws_doc_process(doc, "caf\xE9 is open, \"we are here,\" Ann Lee said.", 42), 0);
 }
+
+/* The seed article (corpus/): the twelve statements issue 5 lists, each
+ * with its type and its speaker's canonical name. */
+Test(attrib, seed_article_twelve_statements)
+{
+	FILE *f = fopen(WS_DATADIR "/corpus/000_92eb43aadcb4a738.txt", "rb");
+	cr_assert_not_null(f);
+	static char text[8192];
+	size_t n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	cr_assert_eq(ws_doc_process(doc, text, n), 0);
+	static const struct { enum ws_quote_type type; const char *speaker, *starts; } want[] = {
+		{ WS_QT_INDIRECT, "Hossein Jaberi Ansari", "The Islamic Republic will spare" },
+		{ WS_QT_DIRECT, "Hossein Jaberi Ansari", "\"Iran is determined" },
+		{ WS_QT_MIXED, "Hossein Jaberi Ansari", "\"strategic and one-of-a-kind\" relations" },
+		{ WS_QT_MIXED, "Bashar al-Assad", "as a \"flagrant American aggression\" the" },
+		{ WS_QT_MIXED, "Bashar al-Assad", "world powers are supporting \"terrorist" },
+		{ WS_QT_INDIRECT, "Bashar al-Assad", "Syria\xE2\x80\x99s enemies are focusing" },
+		{ WS_QT_DIRECT, "Bashar al-Assad", "\"Every time the Syrian state" },
+		{ WS_QT_DIRECT, "Bashar al-Assad", "\"The latest example of this" },
+		{ WS_QT_INDIRECT, "Pentagon", "the attack was carried out mistakenly" },
+		{ WS_QT_INDIRECT, "government", "foreign-backed militants of numerous" },
+		{ WS_QT_INDIRECT, "Hossein Jaberi Ansari", "the expansion of cooperation" },
+		{ WS_QT_INDIRECT, "Walid al-Muallem", "regular and periodical\xC2\xA0meetings" },
+	};
+	const struct ws_statement *st;
+	const struct ws_entity *en;
+	size_t ns = ws_doc_statements(doc, &st);
+	ws_doc_entities(doc, &en);
+	cr_assert_eq(ns, 12, "%zu statements", ns);
+	for (size_t i = 0; i < 12; i++) {
+		cr_expect_eq(st[i].type, want[i].type, "statement %zu: type", i + 1);
+		cr_assert_geq(st[i].entity, 0, "statement %zu: no speaker", i + 1);
+		const struct ws_entity *e = &en[st[i].entity];
+		size_t len = strlen(want[i].speaker);
+		cr_expect(e->name.end - e->name.start == len &&
+			  memcmp(text + e->name.start, want[i].speaker, len) == 0,
+			  "statement %zu: speaker %.*s", i + 1, (int)(e->name.end - e->name.start),
+			  text + e->name.start);
+		cr_expect(strncmp(text + st[i].span.start, want[i].starts, strlen(want[i].starts)) == 0,
+			  "statement %zu starts %.40s", i + 1, text + st[i].span.start);
+	}
+	/* "SANA reported" is the channel of statement 5, not a statement */
+	for (size_t i = 0; i < ns; i++)
+		cr_expect(st[i].cue.end - st[i].cue.start != 8 ||
+			  memcmp(text + st[i].cue.start, "reported", 8) != 0);
+}
