@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <uthash.h>
 
 struct names {
@@ -314,7 +315,20 @@ void ws_entities_build(struct ws_doc *d)
 			if (ent < 0)
 				ent = ws_entity_new(d, WS_SP_ORGANIZATION, sp, a->last - 1);
 		}
-		add_mention(d, sp, ent, a->rule, a->first, a->last);
+		/* the mention as written holds its title: "Syrian President
+		 * Bashar al-Assad", "Mr. Obama"; the entity's name does not */
+		uint32_t mfirst = a->first;
+		if (a->type == nm.org && a->first > 0 &&
+		    d->tk.tok.v[a->first - 1].sent == d->tk.tok.v[a->first].sent &&
+		    ws_tok_len(d, a->first - 1) == 3 &&
+		    strncasecmp(ws_tok_text(d, a->first - 1), "the", 3) == 0)
+			mfirst = a->first - 1;	/* "the Pentagon", "The Times" */
+		if (a->type == nm.person && a->first > 0) {
+			int32_t ti = title_end[a->first - 1];
+			if (ti >= 0 && d->gaz.v[ti].rule == a->rule)
+				mfirst = d->gaz.v[ti].first;
+		}
+		add_mention(d, span_of(d, mfirst, a->last), ent, a->rule, mfirst, a->last);
 	}
 	WS_VEC_FREE(order);
 	free(title_end);

@@ -319,12 +319,9 @@ Test(nothing_lost, mixed_corpus_one_row_per_input)
 }
 
 /* A dangling symbolic link named like an article is an input whose read
- * fails; today the directory walk in src/input.c skips it without a row
- * ("continue; a dangling link" in walk()). */
+ * fails: it gets an error row, not silence. */
 Test(nothing_lost, dangling_symlink_gets_a_row)
 {
-	cr_skip("src/input.c walk() drops a dangling x.txt symlink without a docs.tsv row "
-		"(issue 6 owns input.c; remove this skip when it is fixed)");
 	make_tmp();
 	make_dir("in");
 	put_str("in/a.txt", good_a);
@@ -334,7 +331,14 @@ Test(nothing_lost, dangling_symlink_gets_a_row)
 	int rc = run("'" WS_BIN "' extract -q -o '%s/out' '%s/in' 2>/dev/null", tmp, tmp);
 	cr_assert_eq(rc, 1, "exit status %d, want 1", rc);
 	char *docs = slurp_rel("out/docs.tsv");
-	cr_assert_not_null(strstr(docs, "\nx\t"), "no row for the dangling link x.txt:\n%s", docs);
+	const char *row = strstr(docs, "\nx\t");
+	cr_assert_not_null(row, "no row for the dangling link x.txt:\n%s", docs);
+	char status[32], err[256];
+	field(row + 1, 5, status, sizeof(status));
+	field(row + 1, 6, err, sizeof(err));
+	cr_assert_str_eq(status, "error", "x.txt: %s", docs);
+	cr_assert_not_null(strstr(err, "cannot read"), "x.txt: reason '%s'", err);
+	cr_assert_not_null(strstr(docs, "\na\t"), "the good article lost:\n%s", docs);
 	free(docs);
 	remove_tmp();
 }
