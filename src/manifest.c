@@ -130,6 +130,8 @@ int ws_manifest_load(const char *path, const char *columns, FILE *err,
 	char msg[256];
 	if (columns && ws_meta_keys_parse(columns, names, NULL, msg, sizeof(msg)) != 0) {
 		fprintf(err, "whosaid: --manifest-columns: %s\n", msg);
+		for (int k = 0; k < WS_META_N; k++)
+			free(names[k]);	/* the keys parsed before the bad one */
 		return WS_ERR_DATA;
 	}
 	for (int k = 0; k < WS_META_N; k++)
