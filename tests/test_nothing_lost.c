@@ -191,6 +191,10 @@ static char *rows_for(const char *text, const char *const *ids, int drop_source)
 static const char good_a[] =
 	"\"We will not back down,\" said Sen. Maria Lopez on Tuesday.\n\n"
 	"The bill passed 52 to 48. \"It is a good day for the state,\" she said.\n";
+/* good_a as a JSON Lines record, one line */
+#define jsonl_good \
+	"{\"id\": \"j_good\", \"text\": \"\\\"We will not back down,\\\" said Sen. Maria " \
+	"Lopez on Tuesday.\\n\\nThe bill passed 52 to 48.\"}\n"
 static const char good_b[] =
 	"Officials met on Monday.\n\n\"Nothing is settled yet,\" said John Carter, the "
 	"union leader.\n";
@@ -224,13 +228,22 @@ static void mixed_corpus(void)
 		cr_assert_eq(symlink("/proc/self/mem", path), 0);
 	}
 	put_str("in/notes.md", "not an article: not .txt, not an input");
+	/* JSON Lines: a good article, a malformed line (named FILE:LINE, as it
+	 * has no id that could be read), a blank line (not a document), a line
+	 * with an id but no text, and one with neither */
+	put_str("in/lines.jsonl", jsonl_good
+		"{\"id\": \"j_broken\", \"text\": \"unterminated\n"
+		"\n"
+		"{\"id\": \"j_notext\", \"title\": \"a title, no text\"}\n"
+		"{\"title\": \"no id, no text\"}\n");
 }
 
 static const char *const all_ids[] = {
 	"badenc", "big", "empty", "good_a", "good_b", "image", "sub.txt/good_c",
-	"unreadable", "utf16", "vanished", NULL
+	"unreadable", "utf16", "vanished", "j_good", "lines.jsonl:2", "j_notext",
+	"lines.jsonl:5", NULL
 };
-static const char *const good_ids[] = { "good_a", "good_b", "sub.txt/good_c", NULL };
+static const char *const good_ids[] = { "good_a", "good_b", "sub.txt/good_c", "j_good", NULL };
 
 Test(nothing_lost, mixed_corpus_one_row_per_input)
 {
@@ -271,6 +284,8 @@ Test(nothing_lost, mixed_corpus_one_row_per_input)
 	cr_assert_not_null(strstr(docs, "empty document"));
 	cr_assert_not_null(strstr(docs, "too large"));
 	cr_assert_not_null(strstr(docs, "cannot read"));
+	cr_assert_not_null(strstr(docs, "malformed JSON"));
+	cr_assert_not_null(strstr(docs, "no text"));
 	rows_free(&r);
 
 	/* statements, entities and mentions only for documents that were read */
@@ -297,6 +312,7 @@ Test(nothing_lost, mixed_corpus_one_row_per_input)
 	put_str("clean/good_a.txt", good_a);
 	put_str("clean/good_b.txt", good_b);
 	put_str("clean/sub.txt/good_c.txt", good_b);
+	put_str("clean/lines.jsonl", jsonl_good);
 	rc = run("'" WS_BIN "' extract -q -o '%s/cout' '%s/clean'", tmp, tmp);
 	cr_assert_eq(rc, 0, "clean run exit %d", rc);
 	static const char *const files[] = { "quotes.tsv", "entities.tsv", "mentions.tsv",
