@@ -26,7 +26,7 @@ LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 
-.PHONY: all deps run test unit check-asan clean install eval bench gazetteers gazetteers-verify golden-update
+.PHONY: all deps run test unit check-asan clean install eval bench gazetteers gazetteers-verify golden-update confidence
 
 all: $(BUILD)/whosaid $(BUILD)/libwhosaid.a
 
@@ -189,3 +189,16 @@ check-valgrind: deps valgrind-deps all
 	echo "check-valgrind: no errors, no leaks"
 
 -include $(FUZZ_TARGETS:%=build-fuzz/fuzz_%.d)
+
+# Each sieve's precision on PolNeAR train: the confidence column of
+# rules/sieves.txt. Prints "sieve rows precision" (statements matched with
+# the right speaker / statements the sieve made, Jaccard >= 0.5).
+confidence: deps all
+	@$(MAKE) --no-print-directory eval EVAL_SPLIT=train > /dev/null
+	@for s in $$(grep -v '^#' rules/sieves.txt | cut -f1); do \
+	  awk -F'\t' -v s=$$s 'NR == 1 || $$20 == s' out/eval-train/quotes.tsv > out/sieve.tsv; \
+	  n=$$(($$(wc -l < out/sieve.tsv) - 1)); \
+	  p=$$($(BUILD)/whosaid eval --tsv --gold $(POLNEAR)/gold_train.tsv out/sieve.tsv | \
+	      awk -F'\t' '$$1 == "all" && $$2 == "0.5" && $$3 == "all" { print $$12 }'); \
+	  printf '%-20s %6d %s\n' $$s $$n $$p; \
+	done

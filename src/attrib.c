@@ -1076,6 +1076,35 @@ static size_t tok_at_byte(const struct actx *c, uint32_t off)
 	return lo ? lo - 1 : 0;
 }
 
+/* The fallback's guess: the person named last before byte off, at most
+ * two paragraphs back (mentions are sorted). */
+static void nearest_person(const struct actx *c, uint32_t off, uint32_t para, struct speaker *sp)
+{
+	const struct ws_doc *d = c->d;
+	size_t lo = 0, hi = d->ments.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->ments.v[mid].span.start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t m = lo, seen = 0; m-- > 0 && seen++ < 50;) {
+		const struct ws_mention *mn = &d->ments.v[m];
+		uint32_t mt = d->ment_tok.v[2 * m];
+		if (tok(c, mt)->para + 2 < para)
+			return;
+		if (mn->entity < 0 || mn->pronoun || d->ents.v[mn->entity].type != WS_SP_PERSON ||
+		    mn->span.end > off)
+			continue;
+		sp->entity = mn->entity;
+		sp->type = WS_SP_PERSON;
+		sp->m0 = mt;
+		sp->m1 = d->ment_tok.v[2 * m + 1];
+		return;
+	}
+}
+
 /* Quotes no frame claimed: one that fills its paragraph continues the
  * previous statement's speaker (sieve continuation); one that fills its
  * sentence is a statement with an unknown speaker (sieve fallback). */
@@ -1118,6 +1147,8 @@ static void loose_quotes(struct actx *c)
 				sp.sieve = S_CONTINUATION;
 			}
 		}
+		if (sp.sieve == S_FALLBACK)
+			nearest_person(c, ct.span.start, o->para, &sp);
 		add_statement(c, &ct, &sp, NULL, 0, 0);
 	}
 }
@@ -1233,6 +1264,7 @@ void ws_attribute(struct ws_doc *d)
 		frame_at(&c, i);
 	}
 	sort_statements(d);
+	ws_mentions_sort(d);
 	loose_quotes(&c);
 	sort_statements(d);
 	ws_mentions_sort(d);
