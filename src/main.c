@@ -1,4 +1,5 @@
 /* whosaid's command line: parses arguments and calls the library. */
+#include "compare.h"
 #include "engine.h"
 #include "eval.h"
 #include "jsonl.h"
@@ -23,6 +24,8 @@ static const char usage_main[] =
 	"  cat       join the output directories of shards (whosaid cat --help)\n"
 	"  check     validate the rules and gazetteers and report what was loaded\n"
 	"  eval      score a quotes.tsv against gold attributions (whosaid eval --help)\n"
+"  compare   compare outlets: speakers, cues, shared statements, an HTML report\n"
+"            (whosaid compare --help)\n"
 	"  help CMD  show the help of a command\n"
 	"\n"
 	"options:\n"
@@ -398,7 +401,10 @@ int main(int argc, char **argv)
 			fputs(usage_cat, stdout);
 		else if (strcmp(what, "check") == 0)
 			fputs(usage_check, stdout);
-		else if (strcmp(what, "eval") == 0) {
+		else if (strcmp(what, "compare") == 0) {
+			char *av[] = { "compare", "--help", NULL };
+			return ws_compare_main(2, av);
+		} else if (strcmp(what, "eval") == 0) {
 			char *av[] = { "eval", "--help", NULL };
 			return ws_eval_main(2, av);
 		} else
@@ -413,6 +419,8 @@ int main(int argc, char **argv)
 		return cmd_cat(argc - 1, argv + 1);
 	if (strcmp(cmd, "eval") == 0)
 		return ws_eval_main(argc - 1, argv + 1);
+	if (strcmp(cmd, "compare") == 0)
+		return ws_compare_main(argc - 1, argv + 1);
 	fprintf(stderr, "whosaid: unknown command '%s'\ntry 'whosaid --help'\n", cmd);
 	return WS_EXIT_USAGE;
 }
