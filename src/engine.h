@@ -16,7 +16,6 @@ struct ws_engine {
 	struct ws_wordlist *starters;	/* rules/sentence-starters.txt */
 	struct ws_wordlist *particles;	/* rules/name-particles.txt */
 	struct ws_wordlist *pronouns;	/* rules/pronouns.txt */
-	struct ws_wordlist *cues;	/* rules/cues-basic.txt */
 	struct ws_seglists seg;
 	struct ws_symtab *syms;		/* every interned name, key and value */
 	struct ws_gaz *gaz;		/* gazetteers/lists.def and its lists */

@@ -24,7 +24,7 @@ static const struct {
 	{ 1, 1, classes },	/* abbreviations.txt */
 	{ 0, 0, NULL },		/* sentence-starters.txt, name-particles.txt */
 	{ 2, 2, genders },	/* pronouns.txt */
-	{ 2, 2, NULL },		/* cues-basic.txt */
+	{ 2, 2, NULL },		/* sieves.txt */
 	{ 0, 4, NULL },
 	{ 0, 9, classes },
 };
