@@ -68,32 +68,37 @@ size_t ws_utf8_put(uint32_t cp, char out[4])
 	return 4;
 }
 
-/* Classes of the ASCII characters, filled on first use of ws_cclass. */
-static enum ws_cclass ascii_class(uint32_t c)
-{
-	if (c == ' ' || c == '\t')
-		return WS_C_SPACE;
-	if (c == '\n' || c == '\r' || c == '\v' || c == '\f')
-		return WS_C_NEWLINE;
-	if (c < 0x20 || c == 0x7F)
-		return WS_C_CONTROL;
-	if (c >= 'A' && c <= 'Z')
-		return WS_C_UPPER;
-	if (c >= 'a' && c <= 'z')
-		return WS_C_LOWER;
-	if (c >= '0' && c <= '9')
-		return WS_C_DIGIT;
-	if (c == '-')
-		return WS_C_DASH;
-	if (c == '"' || c == '\'')
-		return WS_C_QUOTE;
-	return WS_C_OTHER;
-}
+#define S WS_C_SPACE
+#define N WS_C_NEWLINE
+#define C WS_C_CONTROL
+#define U WS_C_UPPER
+#define L WS_C_LOWER
+#define D WS_C_DIGIT
+#define O WS_C_OTHER
+/* The same classes as ascii_class(), as a table: the tokenizer asks for
+ * one class per byte. */
+const unsigned char ws_ascii_class[128] = {
+	C, C, C, C, C, C, C, C, C, S, N, N, N, N, C, C,		/* NUL .. SI: tab, LF VT FF CR */
+	C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+	S, O, WS_C_QUOTE, O, O, O, O, WS_C_QUOTE, O, O, O, O, O, WS_C_DASH, O, O, /* space ! " ... ' ... - */
+	D, D, D, D, D, D, D, D, D, D, O, O, O, O, O, O,
+	O, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+	U, U, U, U, U, U, U, U, U, U, U, O, O, O, O, O,
+	O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, C,	/* ... DEL */
+};
+#undef S
+#undef N
+#undef C
+#undef U
+#undef L
+#undef D
+#undef O
 
 enum ws_cclass ws_cclass(uint32_t cp)
 {
 	if (cp < 0x80)
-		return ascii_class(cp);
+		return (enum ws_cclass)ws_ascii_class[cp];
 	if (cp == WS_CP_INVALID)
 		return WS_C_INVALID;
 	switch (cp) {
@@ -197,6 +202,14 @@ void ws_text_scan(const char *s, size_t len, struct ws_text_scan *out)
 		return;
 	size_t i = out->bom;
 	while (i < len) {
+		/* printable ASCII in bulk: counted, nothing else to check */
+		size_t j = i;
+		while (j < len && u[j] >= 0x20 && u[j] < 0x7F)
+			j++;
+		out->chars += j - i;
+		i = j;
+		if (i >= len)
+			break;
 		unsigned c = u[i];
 		if (c < 0x80) {
 			if (c == 0)

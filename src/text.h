@@ -39,6 +39,14 @@ enum ws_cclass {
 
 enum ws_cclass ws_cclass(uint32_t cp);
 
+/* The classes of the ASCII characters, for the hot loops. */
+extern const unsigned char ws_ascii_class[128];
+
+static inline enum ws_cclass ws_cclass_fast(uint32_t cp)
+{
+	return cp < 128 ? (enum ws_cclass)ws_ascii_class[cp] : ws_cclass(cp);
+}
+
 /* Quote marks. family says which closer can pair with which opener; dir is
  * the mark's direction where the glyph alone tells it. */
 enum ws_qfamily { WS_Q_NONE = 0, WS_Q_DOUBLE = 1, WS_Q_SINGLE = 2 };

@@ -63,11 +63,15 @@ struct scan {
 	unsigned open_single;	/* single opening marks not yet closed in this paragraph */
 };
 
-static uint32_t cp_at(const struct scan *sc, size_t i, size_t *n)
+static inline uint32_t cp_at(const struct scan *sc, size_t i, size_t *n)
 {
 	if (i >= sc->len) {
 		*n = 0;
 		return 0;
+	}
+	if (sc->s[i] < 0x80) {
+		*n = 1;
+		return sc->s[i];
 	}
 	uint32_t cp;
 	*n = ws_utf8_next(sc->s, sc->len, i, &cp);
@@ -79,7 +83,7 @@ static enum ws_cclass class_at(const struct scan *sc, size_t i)
 	size_t n;
 	if (i >= sc->len)
 		return WS_C_NEWLINE;	/* the end behaves like a line break */
-	return ws_cclass(cp_at(sc, i, &n));
+	return ws_cclass_fast(cp_at(sc, i, &n));
 }
 
 static int is_wordchar(enum ws_cclass c)
@@ -127,14 +131,10 @@ static void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kin
 		 enum ws_shape shape, unsigned quote, unsigned flags)
 {
 	struct ws_tokens *o = sc->out;
-	struct ws_token t;
-	memset(&t, 0, sizeof(t));
-	t.start = (uint32_t)start;
-	t.end = (uint32_t)end;
-	t.kind = (uint8_t)kind;
-	t.shape = (uint8_t)shape;
-	t.quote = (uint8_t)quote;
-	t.flags = (uint8_t)flags;
+	struct ws_token t = {
+		.start = (uint32_t)start, .end = (uint32_t)end, .kind = (uint8_t)kind,
+		.shape = (uint8_t)shape, .quote = (uint8_t)quote, .flags = (uint8_t)flags,
+	};
 	if (sc->space || sc->newlines)
 		t.flags |= WS_TF_SPACE_BEFORE;
 	if (sc->newlines)
@@ -217,8 +217,29 @@ static size_t scan_word(struct scan *sc, size_t i, struct wordinfo *w)
 	memset(w, 0, sizeof(*w));
 	int numeric = 1;
 	while (j < sc->len) {
+		/* plain ASCII letters and digits, the bulk of news text */
+		unsigned char b = sc->s[j];
+		if (b < 0x80 && ws_ascii_class[b] >= WS_C_UPPER && ws_ascii_class[b] <= WS_C_DIGIT &&
+		    ws_ascii_class[b] != WS_C_LETTER) {
+			enum ws_cclass c = (enum ws_cclass)ws_ascii_class[b];
+			if (j == i)
+				w->first = c;
+			if (c == WS_C_UPPER) {
+				w->upper++;
+				w->letters++;
+				numeric = 0;
+			} else if (c == WS_C_LOWER) {
+				w->lower++;
+				w->letters++;
+				numeric = 0;
+			} else {
+				w->digits++;
+			}
+			j++;
+			continue;
+		}
 		uint32_t cp = cp_at(sc, j, &n);
-		enum ws_cclass c = ws_cclass(cp);
+		enum ws_cclass c = ws_cclass_fast(cp);
 		if (is_wordchar(c)) {
 			if (j == i)
 				w->first = c;
@@ -241,7 +262,7 @@ static size_t scan_word(struct scan *sc, size_t i, struct wordinfo *w)
 		}
 		size_t n2;
 		uint32_t next = cp_at(sc, j + n, &n2);
-		enum ws_cclass nc = n2 ? ws_cclass(next) : WS_C_NEWLINE;
+		enum ws_cclass nc = n2 ? ws_cclass_fast(next) : WS_C_NEWLINE;
 		/* don't, O'Brien, nation's: an apostrophe between letters */
 		if (is_apos(cp) && j > i && is_letter(nc)) {
 			j += n;
@@ -380,7 +401,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 	while (i < sc->len) {
 		size_t n;
 		uint32_t cp = cp_at(sc, i, &n);
-		enum ws_cclass c = ws_cclass(cp);
+		enum ws_cclass c = ws_cclass_fast(cp);
 		switch (c) {
 		case WS_C_SPACE:
 		case WS_C_CONTROL:
