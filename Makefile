@@ -58,9 +58,10 @@ $(BUILD)/unit: $(TEST_OBJ) $(BUILD)/libwhosaid.a
 
 # One Criterion binary holds the unit tests and the golden tests, so the run ends
 # with Criterion's summary line.
-test: deps
+test: deps browser-deps
 	@$(MAKE) --no-print-directory all $(BUILD)/unit
 	$(BUILD)/unit -j2
+	@tests/browser_report.sh $(BUILD)/whosaid
 
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT='-O1 -g -fno-omit-frame-pointer' \
@@ -69,6 +70,7 @@ check-asan: deps
 
 run: deps all
 	@$(BUILD)/whosaid extract -o out corpus
+	@$(BUILD)/whosaid compare -o out/report out
 
 clean:
 	rm -rf build build-asan build-fuzz out
@@ -129,10 +131,13 @@ FUZZ_CC       ?= clang
 FUZZ_TARGETS  := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-.PHONY: fuzz fuzz-build fuzz-deps valgrind-deps check-valgrind
+.PHONY: fuzz fuzz-build fuzz-deps valgrind-deps browser-deps check-valgrind
 
-fuzz-deps valgrind-deps:
-	@pkgs='$(if $(filter fuzz-deps,$@),$(FUZZ_PKGS),$(VALGRIND_PKGS))'; \
+# The report's browser test (in make test) needs chromium.
+BROWSER_PKGS  := chromium
+
+fuzz-deps valgrind-deps browser-deps:
+	@pkgs='$(if $(filter fuzz-deps,$@),$(FUZZ_PKGS),$(if $(filter browser-deps,$@),$(BROWSER_PKGS),$(VALGRIND_PKGS)))'; \
 	missing=$$(for p in $$pkgs; do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "make $@: installing" $$missing; \
