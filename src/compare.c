@@ -459,11 +459,12 @@ static size_t index_of(const char *const *sorted, size_t n, const char *s)
 	return hit ? (size_t)(hit - sorted) : 0;
 }
 
-/* The most frequent value among counts "PREFIX\tvalue" -> n with the given
- * prefix is tracked in-line: best value wins on count, then byte order. */
+/* Keeps the most frequent value seen so far in *best. */
 static void vote(const char **best, long *bestn, const char *v, long n)
 {
-	if (n > *bestn || (n == *bestn && *best && strcmp(v, *best) < 0)) {
+	size_t lv = strlen(v), lb = *best ? strlen(*best) : 0;
+	/* ties: the fuller form ("Bashar al-Assad" over "Assad"), then byte order */
+	if (n > *bestn || (n == *bestn && *best && (lv > lb || (lv == lb && strcmp(v, *best) < 0)))) {
 		*best = v;
 		*bestn = n;
 	}
@@ -480,7 +481,7 @@ static void assign_speakers(struct ws_cmp *c)
 
 	for (size_t i = 0; i < n; i++) {
 		s[i].level = WS_ATTR_ANON;
-		if (!*s[i].speaker || s[i].stype == WS_ST_ANON || s[i].stype == WS_ST_UNKNOWN)
+		if (!*s[i].speaker || s[i].stype == WS_ST_ANON)
 			continue;
 		s[i].level = WS_ATTR_TITLE;
 		if (!ws_speakerkey_is_named(p->keys, s[i].speaker, strlen(s[i].speaker)))
@@ -554,7 +555,7 @@ static void assign_speakers(struct ws_cmp *c)
 		const char *what[3] = { s[i].speaker, s[i].stype_name, s[i].title };
 		const char **best[3] = { &sp->name, &sp->stype_name, &sp->title };
 		for (int w = 0; w < 3; w++) {
-			if (w == 2 && !*what[w])
+			if ((w == 2 && !*what[w]) || (w == 1 && s[i].stype == WS_ST_UNKNOWN))
 				continue;
 			ws_buf_reset(&b);
 			ws_buf_addf(&b, "%zu\t%d\t%s", j, w, what[w]);
@@ -575,6 +576,8 @@ static void assign_speakers(struct ws_cmp *c)
 			     gvote[2 * j + 1] > gvote[2 * j] ? WS_G_MALE : WS_G_UNKNOWN;
 		if (!sp->title)
 			sp->title = "";
+		if (!sp->stype_name)
+			sp->stype_name = ws_cmp_stype_names[WS_ST_UNKNOWN];
 		for (size_t o = 0; o < c->noutlet; o++)
 			if (!sp->title_by_outlet[o])
 				sp->title_by_outlet[o] = "";

@@ -11,7 +11,7 @@
 
 #define CHART_W 720		/* viewBox width of every chart */
 #define LABEL_W 150		/* the label column */
-#define BAR_W (CHART_W - LABEL_W - 60)
+#define BAR_W (CHART_W - LABEL_W - 170)	/* room for the value after the longest bar */
 #define ROW_H 24
 #define TOP_SPEAKERS 15
 #define TOP_CLUSTERS 25
@@ -77,7 +77,8 @@ static const char css[] =
 	"border-bottom:1px solid #d5dbe1;padding-bottom:.2em}"
 	".meta{color:#556270}nav a{margin-right:1em;color:#2b5c8a}"
 	"table{border-collapse:collapse;width:100%;font-size:.88em}"
-	"th,td{border-bottom:1px solid #e3e7eb;padding:.25em .45em;text-align:left;vertical-align:top}"
+	"th,td{border-bottom:1px solid #e3e7eb;padding:.25em .45em;text-align:left;vertical-align:top;"
+	"overflow-wrap:anywhere}"
 	"th{background:#f3f5f7;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}"
 	"svg.chart{width:100%;max-width:760px;height:auto;display:block;font-size:12px}"
 	"svg text{fill:#1d2733}.legend{font-size:.85em;margin:.3em 0 .6em}"
@@ -160,7 +161,7 @@ static void stacked(FILE *f, const struct ws_cmp *c, const char *label, const ch
 			long v = vals[o * nseg + s];
 			if (!v)
 				continue;
-			double w = (double)(BAR_W + 50) * (double)v / (double)total;
+			double w = (double)(CHART_W - LABEL_W - 20) * (double)v / (double)total;
 			fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
 				"<title>", x, y + 3, w, ROW_H - 6, palette[s % NPAL]);
 			esc(f, outlet_label(c->outlet[o].name));

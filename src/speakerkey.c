@@ -106,9 +106,14 @@ struct tok {
 	int upper;		/* capitalised in the original */
 };
 
+struct toks {
+	struct tok *v;
+	size_t n, cap;
+};
+
 /* Splits folded text f into words. Folding keeps word boundaries where the
  * original had them, so capitalisation is read from orig word by word. */
-static size_t split(const char *f, const char *orig, size_t olen, WS_VEC(struct tok) *out)
+static size_t split(const char *f, const char *orig, size_t olen, struct toks *out)
 {
 	size_t len = strlen(f), i = 0, oi = 0;
 	out->n = 0;
@@ -164,8 +169,8 @@ static size_t split(const char *f, const char *orig, size_t olen, WS_VEC(struct 
 size_t ws_fold_words(const char *s, size_t n, struct ws_buf *out)
 {
 	char *f = fold(s, n);
-	WS_VEC(struct tok) t = { 0 };
-	split(f, s, n, (void *)&t);
+	struct toks t = { 0 };
+	split(f, s, n, &t);
 	ws_buf_reset(out);
 	for (size_t i = 0; i < t.n; i++) {
 		if (i)
@@ -201,8 +206,8 @@ static size_t raw_key(const struct ws_speakerkey *k, const char *name, size_t n,
 		      struct ws_buf *out)
 {
 	char *f = fold(name, n);
-	WS_VEC(struct tok) t = { 0 };
-	split(f, name, n, (void *)&t);
+	struct toks t = { 0 };
+	split(f, name, n, &t);
 	size_t first = 0;
 	/* titles only in front, and never the last word: "President Assad",
 	 * "Syrian Foreign Minister Walid Muallem", but "King" alone stays */
@@ -246,8 +251,8 @@ size_t ws_speakerkey_make(const struct ws_speakerkey *k, const char *name, size_
 int ws_speakerkey_is_named(const struct ws_speakerkey *k, const char *name, size_t n)
 {
 	char *f = fold(name, n);
-	WS_VEC(struct tok) t = { 0 };
-	split(f, name, n, (void *)&t);
+	struct toks t = { 0 };
+	split(f, name, n, &t);
 	int named = 0;
 	for (size_t i = 0; i < t.n && !named; i++)
 		named = t.v[i].upper && !set_get(k->titles, t.v[i].s, t.v[i].n);
@@ -276,7 +281,7 @@ static char *slurp(const char *path)
 	return b.data;
 }
 
-int ws_speakerkey_add_titles(struct ws_speakerkey *k, const char *path)
+int ws_speakerkey_add_titles(struct ws_speakerkey *k, const char *path, int single)
 {
 	char *text = slurp(path);
 	if (!text)
@@ -291,10 +296,16 @@ int ws_speakerkey_add_titles(struct ws_speakerkey *k, const char *path)
 		char *tab = strchr(line, '\t');
 		if (tab)
 			*tab = '\0';
-		ws_fold_words(line, strlen(line), &fw);	/* variants: '|' splits words too */
-		for (char *w = fw.data, *sp; w && *w; w = sp ? sp + 1 : NULL) {
-			sp = strchr(w, ' ');
-			set_put(&k->titles, w, sp ? (size_t)(sp - w) : strlen(w), NULL);
+		for (char *v = line, *nb; v; v = nb) {
+			nb = strchr(v, '|');
+			if (nb)
+				*nb++ = '\0';
+			if (ws_fold_words(v, strlen(v), &fw) > 1 && single)
+				continue;
+			for (char *w = fw.data, *sp; w && *w; w = sp ? sp + 1 : NULL) {
+				sp = strchr(w, ' ');
+				set_put(&k->titles, w, sp ? (size_t)(sp - w) : strlen(w), NULL);
+			}
 		}
 	}
 	ws_buf_release(&fw);
@@ -374,7 +385,8 @@ struct ws_speakerkey *ws_speakerkey_load(const char *datadir, FILE *err)
 	char path[4096];
 	for (int i = 0; lists[i]; i++) {
 		snprintf(path, sizeof(path), "%s/gazetteers/%s", datadir, lists[i]);
-		if (ws_speakerkey_add_titles(k, path) != 0) {
+		/* nationalities only as one word: "Saint Martin" must not strip Martin */
+		if (ws_speakerkey_add_titles(k, path, i == 3) != 0) {
 			if (err)
 				fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
 			ws_speakerkey_free(k);

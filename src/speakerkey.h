@@ -20,9 +20,9 @@ struct ws_speakerkey *ws_speakerkey_new(void);
 void ws_speakerkey_free(struct ws_speakerkey *k);
 
 /* Adds the words of every entry of a gazetteer list (title/heads.lst ...) as
- * title words, stripped from the front of a name. Returns 0 or -1 when the
- * file cannot be read. */
-int ws_speakerkey_add_titles(struct ws_speakerkey *k, const char *path);
+ * title words, stripped from the front of a name; with single, only entries
+ * of one word. Returns 0 or -1 when the file cannot be read. */
+int ws_speakerkey_add_titles(struct ws_speakerkey *k, const char *path, int single);
 
 /* Reads an alias file (`canonical|variant|variant`, `#` comments). Errors go
  * to err as file:line: message; returns 0 or -1 with the number of errors
