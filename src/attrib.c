@@ -626,6 +626,10 @@ static size_t content_after_end(const struct actx *c, size_t from)
 			continue;
 		if (c->cue_at[i + 1] >= 0)
 			return i;	/* ", saying ...", ", adding ..." */
+		/* ", while Maine Sen. Susan Collins suggested ...": another clause */
+		if (lower_is(c, i + 1, "while") || lower_is(c, i + 1, "whereas") ||
+		    lower_is(c, i + 1, "although") || lower_is(c, i + 1, "though"))
+			return i;
 		/* ", X cue" with X one to five capitalised words */
 		size_t k = i + 1, n = 0;
 		while (k < e && n < 5 && is_cap(c, k))
@@ -882,6 +886,15 @@ static int overlaps_statement(const struct actx *c, struct ws_span sp)
 	return 0;
 }
 
+/* A verb of saying or thinking, whose content is a clause; directives,
+ * accusations and denials take noun phrases ("urged talks"). */
+static int speech_verb(const struct actx *c, const struct ws_annot *cue)
+{
+	const char *cat = ws_annot_get(cue, c->nm.category);
+	return !cat || strcmp(cat, "neutral") == 0 || strcmp(cat, "assertive") == 0 ||
+	       strcmp(cat, "epistemic") == 0;
+}
+
 /* "'We have a process,' he said. 'It's called an election.'": the quote that
  * follows the frame in the same paragraph is the same statement. The frame
  * may end with an adjunct ("said last month on Twitter,"). */
@@ -890,7 +903,8 @@ static void join_next_quote(const struct actx *c, size_t after, struct content *
 	size_t t = after;
 	/* the rest of the frame's sentence, which holds no other cue, then the
 	 * next sentence's first token */
-	while (t < c->ntok && c->quote_open[t] < 0 && c->cue_at[t] < 0 &&
+	while (t < c->ntok && c->quote_open[t] < 0 &&
+	       (c->cue_at[t] < 0 || !speech_verb(c, &c->d->gaz.v[c->cue_at[t]])) &&
 	       tok(c, t)->para == tok(c, after - 1)->para &&
 	       tok(c, t)->kind != WS_TOK_QUOTE_CLOSE &&
 	       !(t > after && (tok(c, t)->flags & WS_TF_SENT_START)))
@@ -905,15 +919,6 @@ static void join_next_quote(const struct actx *c, size_t after, struct content *
 	ct->quote = -1;		/* no longer one quote span, still all quoted */
 	ct->has_quote = 1;
 	ct->joined = 1;
-}
-
-/* A verb of saying or thinking, whose content is a clause; directives,
- * accusations and denials take noun phrases ("urged talks"). */
-static int speech_verb(const struct actx *c, const struct ws_annot *cue)
-{
-	const char *cat = ws_annot_get(cue, c->nm.category);
-	return !cat || strcmp(cat, "neutral") == 0 || strcmp(cat, "assertive") == 0 ||
-	       strcmp(cat, "epistemic") == 0;
 }
 
 /* 'she said, "I read it once"' / 'he said: "..."': a quote right after
