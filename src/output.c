@@ -79,7 +79,7 @@ void ws_out_quotes_header(struct ws_buf *b)
 	ws_buf_adds(b, "doc_id\toutlet\tdate\tquote_no\tquote_type\tquote_start\tquote_end\t"
 		       "quote\tcue\tcue_lemma\tcue_start\tcue_end\tmention\tmention_start\t"
 		       "mention_end\tspeaker\tspeaker_type\tspeaker_title\tentity_no\tsieve\t"
-		       "confidence\n");
+		       "confidence\tcue_category\n");
 }
 
 void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
@@ -126,6 +126,8 @@ void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws
 		tab(b);
 		if (s->confidence >= 0)
 			ws_buf_addf(b, "%.2f", s->confidence);
+		tab(b);
+		field_str(b, s->cue_category);
 		ws_buf_addc(b, '\n');
 	}
 }
