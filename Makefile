@@ -56,12 +56,12 @@ $(BUILD)/whosaid: $(BUILD)/main.o $(BUILD)/libwhosaid.a
 $(BUILD)/unit: $(TEST_OBJ) $(BUILD)/libwhosaid.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcriterion $(LDLIBS)
 
-# One Criterion binary holds the unit tests and the golden tests, so the run ends
-# with Criterion's summary line.
+# One Criterion binary holds the unit tests and the golden tests; it runs last,
+# after the report's browser test, so the run ends with Criterion's summary line.
 test: deps browser-deps
 	@$(MAKE) --no-print-directory all $(BUILD)/unit
-	$(BUILD)/unit -j2
 	@tests/browser_report.sh $(BUILD)/whosaid
+	$(BUILD)/unit -j2
 
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT='-O1 -g -fno-omit-frame-pointer' \
