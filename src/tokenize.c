@@ -399,6 +399,11 @@ static void pass_tokens(struct scan *sc, size_t i)
 {
 	size_t prev_end = i;
 	while (i < sc->len) {
+		if (sc->s[i] == ' ') {	/* most bytes between tokens */
+			sc->space = 1;
+			i++;
+			continue;
+		}
 		size_t n;
 		uint32_t cp = cp_at(sc, i, &n);
 		enum ws_cclass c = ws_cclass_fast(cp);
