@@ -217,7 +217,18 @@ static size_t scan_word(struct scan *sc, size_t i, struct wordinfo *w)
 	memset(w, 0, sizeof(*w));
 	int numeric = 1;
 	while (j < sc->len) {
-		/* plain ASCII letters and digits, the bulk of news text */
+		/* a run of lower-case ASCII letters, most of news text */
+		if (j > i && sc->s[j] >= 'a' && sc->s[j] <= 'z') {
+			size_t r = j;
+			while (r < sc->len && sc->s[r] >= 'a' && sc->s[r] <= 'z')
+				r++;
+			w->lower += (unsigned)(r - j);
+			w->letters += (unsigned)(r - j);
+			numeric = 0;
+			j = r;
+			continue;
+		}
+		/* plain ASCII letters and digits */
 		unsigned char b = sc->s[j];
 		if (b < 0x80 && ws_ascii_class[b] >= WS_C_UPPER && ws_ascii_class[b] <= WS_C_DIGIT &&
 		    ws_ascii_class[b] != WS_C_LETTER) {
