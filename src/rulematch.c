@@ -397,8 +397,10 @@ static void run_phase(const struct ws_rphase *ph, struct ws_rules_scratch *s, co
 	s->cands.n = ph->rules.n;
 	memset(s->cands.v, 0, ph->rules.n * sizeof(struct cand));
 	build_index(s, annots, ntok);
-	/* new annotations go to a side vector so the index stays valid */
-	ws_annot_vec made = { 0 };
+	/* new annotations are appended to annots as they are made: the index
+	 * holds the indices of the older ones only, so this phase does not see
+	 * its own, and nothing keeps a pointer into annots across a push */
+	ws_annot_vec *made = annots;
 	struct ctx c = { ph, s, text, tk, annots, 0, 0 };
 	uint32_t pos = 0;
 	while (pos < ntok) {
@@ -412,7 +414,7 @@ static void run_phase(const struct ws_rphase *ph, struct ws_rules_scratch *s, co
 		if (ph->control == RC_ALL) {
 			for (size_t r = 0; r < ph->rules.n; r++)
 				if (s->cands.v[r].gen == s->gen)
-					apply(&c, &ph->rules.v[r], &s->cands.v[r], &made);
+					apply(&c, &ph->rules.v[r], &s->cands.v[r], made);
 			pos++;
 			continue;
 		}
@@ -430,12 +432,9 @@ static void run_phase(const struct ws_rphase *ph, struct ws_rules_scratch *s, co
 			pos++;
 			continue;
 		}
-		apply(&c, &ph->rules.v[best], &s->cands.v[best], &made);
+		apply(&c, &ph->rules.v[best], &s->cands.v[best], made);
 		pos = s->cands.v[best].end;
 	}
-	for (size_t i = 0; i < made.n; i++)
-		WS_VEC_PUSH(*annots, made.v[i]);
-	WS_VEC_FREE(made);
 }
 
 void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const char *text,
