@@ -71,7 +71,6 @@ int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 	/* gazetteer forms are tokenized like text, so the tokenizer's lists first */
 	e->seg.abbrev = e->abbrev;
 	e->seg.starters = e->starters;
-	e->gaz = ws_gaz_load(datadir, "gazetteers", &e->seg, e->syms, &d);
 	e->sieves = load(datadir, "sieves.txt", 2, 2, NULL, &d);
 	if (e->sieves)
 		check_sieves(e, datadir, &d);
@@ -79,6 +78,9 @@ int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 	ws_buf_addf(&rdir, "%s/rules", datadir);
 	ws_rules_load(rdir.data, e->syms, &d, &e->rules);
 	ws_buf_release(&rdir);
+	/* after the rules: the gazetteer interns only the numeric values of
+	 * feature keys that a rule names (see gazetteer.c) */
+	e->gaz = ws_gaz_load(datadir, "gazetteers", &e->seg, e->syms, &d);
 	if (d.errors) {
 		ws_engine_free(e);
 		*out = NULL;

@@ -91,6 +91,8 @@ struct ws_gaz {
 	size_t max_tokens;			/* the longest form, in tokens */
 	size_t max_word;			/* the longest word key, in bytes */
 	size_t forms;
+	WS_VEC(char *) numbers;			/* blocks of numeric values not interned */
+	size_t numbers_left;			/* free bytes in the last block */
 };
 
 struct cand {
@@ -371,6 +373,11 @@ struct memo {
 
 #define MEMO_SIZE 4096
 
+struct keypolicy {
+	const char *key;
+	int compared;	/* interned before the lists: a rule names it */
+};
+
 struct loader {
 	struct ws_gaz *g;
 	struct ws_symtab *syms;
@@ -381,6 +388,7 @@ struct loader {
 	struct sb_stemmer *stemmer;
 	WS_VEC(struct chain) chain;
 	struct memo *memo;		/* recent features, to intern each once */
+	WS_VEC(struct keypolicy) keys;	/* feature keys met, and whether rules use them */
 	const char *diagname;		/* dir/FILE of the list being read */
 	unsigned lineno;
 };
@@ -502,6 +510,52 @@ static void push_feat(struct ws_gaz *g, const char *key, const char *value)
 	WS_VEC_PUSH(g->feat, f);
 }
 
+static int is_number(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return n > 0;
+}
+
+/* Whether a rule compares values of this key: the rules are compiled
+ * before the gazetteers, so their keys are interned already; the loader
+ * notes, the first time it meets a key, whether it was. */
+static int key_seen(const struct loader *ld, const char *key)
+{
+	for (size_t i = 0; i < ld->keys.n; i++)
+		if (ld->keys.v[i].key == key)
+			return 1;
+	return 0;
+}
+
+static int key_compared(struct loader *ld, const char *key)
+{
+	for (size_t i = 0; i < ld->keys.n; i++)
+		if (ld->keys.v[i].key == key)
+			return ld->keys.v[i].compared;
+	return 0;	/* not reached: keys are recorded as they are first met */
+}
+
+/* A numeric value no rule compares (rank=16981, population=1569394) is
+ * kept as a plain string: interning tens of thousands of unique numbers
+ * was a fifth of the load time, and only equal pointers need interning. */
+static const char *keep_number(struct ws_gaz *g, const char *s, size_t n)
+{
+	if (g->numbers_left < n + 1) {
+		size_t size = n + 1 > 65536 ? n + 1 : 65536;
+		WS_VEC_PUSH(g->numbers, ws_xmalloc(size));
+		g->numbers_left = size;
+	}
+	char *blk = g->numbers.v[g->numbers.n - 1];
+	size_t used = (n + 1 > 65536 ? n + 1 : 65536) - g->numbers_left;
+	char *p = blk + used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	g->numbers_left -= n + 1;
+	return p;
+}
+
 /* Interns the key (f[0..klen)) and value of the feature field f[0..n). */
 static void intern_feature(struct loader *ld, const char *f, size_t klen, size_t n,
 			   const char **key, const char **value)
@@ -515,8 +569,16 @@ static void intern_feature(struct loader *ld, const char *f, size_t klen, size_t
 		*value = m->value;
 		return;
 	}
+	const char *known = ws_sym_find(ld->syms, f, klen);
 	*key = ws_intern(ld->syms, f, klen);
-	*value = ws_intern(ld->syms, f + klen + 1, vlen);
+	if (!key_seen(ld, *key)) {
+		struct keypolicy kp = { *key, known != NULL };
+		WS_VEC_PUSH(ld->keys, kp);
+	}
+	if (is_number(f + klen + 1, vlen) && !key_compared(ld, *key))
+		*value = keep_number(ld->g, f + klen + 1, vlen);
+	else
+		*value = ws_intern(ld->syms, f + klen + 1, vlen);
 	m->hash = h;
 	m->key = *key;
 	m->value = *value;
@@ -989,6 +1051,7 @@ out:
 	ws_buf_release(&defname);
 	WS_VEC_FREE(ld.chain);
 	free(ld.memo);
+	WS_VEC_FREE(ld.keys);
 	if (ld.stemmer)
 		sb_stemmer_delete(ld.stemmer);
 	if (d->errors != errors0) {
@@ -1013,6 +1076,9 @@ void ws_gaz_free(struct ws_gaz *g)
 	WS_VEC_FREE(g->entries);
 	WS_VEC_FREE(g->feat);
 	free(g->acc);
+	for (size_t i = 0; i < g->numbers.n; i++)
+		free(g->numbers.v[i]);
+	WS_VEC_FREE(g->numbers);
 	free(g);
 }
 

@@ -348,3 +348,42 @@ Test(gazetteer, seed_article_lookups)
 	ws_doc_free(d);
 	free(text);
 }
+
+/* Numbers are interned only for keys a rule names (the rules are compiled
+ * first and intern their keys): their values can be compared by pointer;
+ * other numbers are kept as plain strings, equal in text. */
+Test(gazetteer, numeric_values_interned_only_when_a_rule_compares_them)
+{
+	struct tgaz t;
+	size_t len = 0;
+	struct ws_buf dir = WS_BUF_INIT;
+	ws_buf_adds(&dir, "gazetteer/numbers");
+	FILE *mem = open_memstream(&t.diag, &len);
+	struct ws_diag d = { mem, 0, 0 };
+	t.syms = ws_symtab_new();
+	const char *rank = ws_intern_str(t.syms, "rank");	/* as a rule would */
+	t.g = ws_gaz_load(WS_TESTDIR, dir.data, &eng->seg, t.syms, &d);
+	fclose(mem);
+	ws_buf_release(&dir);
+	cr_assert_not_null(t.g, "%s", t.diag);
+	const char *text = "Damascus and Aleppo";
+	struct ws_tokens tk = { 0 };
+	ws_annot_vec out = { 0 };
+	struct ws_gaz_scratch *s = ws_gaz_scratch_new();
+	ws_tokenize(&eng->seg, text, strlen(text), &tk);
+	cr_assert_eq(ws_gaz_lookup(t.g, s, text, &tk, 0, &out), 2);
+	const char *pop = ws_sym_find(t.syms, "population", 10);
+	cr_assert_not_null(pop);
+	const char *p0 = ws_annot_get(&out.v[0], pop), *r0 = ws_annot_get(&out.v[0], rank);
+	const char *r1 = ws_annot_get(&out.v[1], rank);
+	cr_assert_str_eq(p0, "1569394");
+	cr_assert_null(ws_sym_find(t.syms, "1569394", 7), "population values are not interned");
+	cr_assert_eq(r0, ws_sym_find(t.syms, "7", 1), "rank values are interned");
+	cr_assert_eq(r0, r1, "equal interned values are one pointer");
+	cr_assert_eq(ws_annot_get(&out.v[0], ws_sym_find(t.syms, "country", 7)),
+		     ws_sym_find(t.syms, "SY", 2), "other values are interned");
+	ws_gaz_scratch_free(s);
+	WS_VEC_FREE(out);
+	ws_tokens_release(&tk);
+	tgaz_free(&t);
+}
