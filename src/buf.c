@@ -2,6 +2,7 @@
 #include "buf.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,4 +138,35 @@ void ws_buf_addf(struct ws_buf *b, const char *fmt, ...)
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
+}
+
+char *ws_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct ws_buf b = WS_BUF_INIT;
+	/* size only a regular file: a directory seeks to LONG_MAX, and its
+	 * read below fails with EISDIR, which the caller reports */
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		ws_buf_grow(&b, (size_t)st.st_size);
+	size_t n;
+	for (;;) {
+		ws_buf_grow(&b, 65536);
+		n = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
+		if (n == 0)
+			break;
+		b.len += n;
+	}
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		ws_buf_release(&b);
+		return NULL;
+	}
+	ws_buf_grow(&b, 0);
+	b.data[b.len] = '\0';
+	*len = b.len;
+	return b.data;
 }

@@ -39,6 +39,10 @@ void *ws_xrealloc(void *p, size_t n);
 char *ws_xstrndup(const char *s, size_t n);
 char *ws_xstrdup(const char *s);
 
+/* Reads the whole file at path into a new NUL-terminated buffer and sets
+ * *len (the NUL not counted); NULL with errno set when it cannot be read. */
+char *ws_slurp(const char *path, size_t *len);
+
 /* Grows *p (an array of elsize-byte items with *cap slots) to hold need items. */
 void ws_grow(void **p, size_t *cap, size_t need, size_t elsize);
 

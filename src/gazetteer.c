@@ -393,37 +393,6 @@ struct loader {
 	unsigned lineno;
 };
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct ws_buf b = WS_BUF_INIT;
-	/* size only a regular file: a directory seeks to LONG_MAX, and its
-	 * read below fails with EISDIR, which the caller reports */
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-		ws_buf_grow(&b, (size_t)st.st_size);
-	size_t n;
-	for (;;) {
-		ws_buf_grow(&b, 65536);
-		n = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
-		if (n == 0)
-			break;
-		b.len += n;
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		ws_buf_release(&b);
-		return NULL;
-	}
-	ws_buf_grow(&b, 0);
-	b.data[b.len] = '\0';
-	*len = b.len;
-	return b.data;
-}
-
 static int is_ident(const char *s, size_t n)
 {
 	if (n == 0 || s[0] < 'a' || s[0] > 'z')
@@ -747,7 +716,7 @@ static void load_list(struct loader *ld, const char *root, const char *dir, uint
 	ws_buf_reset(&ld->path);
 	ws_buf_addf(&ld->path, "%s/%s/%s", root, dir, L->file);
 	size_t len;
-	char *text = slurp(ld->path.data, &len);
+	char *text = ws_slurp(ld->path.data, &len);
 	if (!text) {
 		ws_diag_error(ld->d, defname, defline, col_of(defl, deff), "cannot read %s/%s: %s",
 			      dir, L->file, strerror(errno));
@@ -927,7 +896,7 @@ struct ws_gaz *ws_gaz_load(const char *root, const char *dir, const struct ws_se
 	ws_buf_addf(&defname, "%s/lists.def", dir);
 	ws_buf_addf(&ld.path, "%s/%s/lists.def", root, dir);
 	size_t len;
-	char *def = slurp(ld.path.data, &len);
+	char *def = ws_slurp(ld.path.data, &len);
 	if (!def) {
 		ws_diag_error(d, defname.data, 0, 0, "cannot read: %s", strerror(errno));
 		goto out;

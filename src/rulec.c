@@ -1062,24 +1062,18 @@ int ws_rules_load(const char *dir, struct ws_symtab *syms, struct ws_diag *d,
 	qsort(names.v, names.n, sizeof(char *), cmp_str);
 	int rc = 0;
 	for (size_t i = 0; i < names.n; i++) {
-		struct ws_buf path = WS_BUF_INIT, text = WS_BUF_INIT;
+		struct ws_buf path = WS_BUF_INIT;
 		ws_buf_addf(&path, "%s/%s", dir, names.v[i]);
-		FILE *f = fopen(path.data, "rb");
-		if (!f) {
+		size_t len = 0;
+		char *text = ws_slurp(path.data, &len);
+		if (!text) {
 			ws_diag_error(d, path.data, 0, 0, "cannot read: %s", strerror(errno));
 			rc = WS_ERR_DATA;
-		} else {
-			char chunk[65536];
-			size_t n;
-			while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-				ws_buf_add(&text, chunk, n);
-			fclose(f);
-			ws_buf_grow(&text, 0);
-			if (ws_rules_add_phase(out, path.data, text.data, text.len, syms, d) != 0)
-				rc = WS_ERR_DATA;
+		} else if (ws_rules_add_phase(out, path.data, text, len, syms, d) != 0) {
+			rc = WS_ERR_DATA;
 		}
+		free(text);
 		ws_buf_release(&path);
-		ws_buf_release(&text);
 		free(names.v[i]);
 	}
 	WS_VEC_FREE(names);

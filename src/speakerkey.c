@@ -261,29 +261,10 @@ int ws_speakerkey_is_named(const struct ws_speakerkey *k, const char *name, size
 	return named;
 }
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct ws_buf b = WS_BUF_INIT;
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		ws_buf_add(&b, chunk, got);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		ws_buf_release(&b);
-		return NULL;
-	}
-	ws_buf_grow(&b, 0);
-	return b.data;
-}
-
 int ws_speakerkey_add_titles(struct ws_speakerkey *k, const char *path, int single)
 {
-	char *text = slurp(path);
+	size_t textlen;
+	char *text = ws_slurp(path, &textlen);
 	if (!text)
 		return -1;
 	struct ws_buf fw = WS_BUF_INIT;
@@ -315,7 +296,8 @@ int ws_speakerkey_add_titles(struct ws_speakerkey *k, const char *path, int sing
 
 int ws_speakerkey_add_aliases(struct ws_speakerkey *k, const char *path, FILE *err)
 {
-	char *text = slurp(path);
+	size_t textlen;
+	char *text = ws_slurp(path, &textlen);
 	if (!text) {
 		if (err)
 			fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));

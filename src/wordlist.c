@@ -31,27 +31,6 @@ void ws_wordlist_free(struct ws_wordlist *wl)
 	free(wl);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct ws_buf b = WS_BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		ws_buf_add(&b, chunk, n);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		ws_buf_release(&b);
-		return NULL;
-	}
-	ws_buf_grow(&b, 0);
-	*len = b.len;
-	return b.data;
-}
-
 static int allowed_value(const char *const *allowed, const char *v)
 {
 	for (; *allowed; allowed++)
@@ -64,7 +43,7 @@ struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned m
 				     const char *const *allowed, struct ws_diag *d)
 {
 	size_t len = 0;
-	char *text = slurp(path, &len);
+	char *text = ws_slurp(path, &len);
 	if (!text) {
 		ws_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
 		return NULL;
