@@ -410,6 +410,19 @@ static void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum 
 	s->found = 1;
 }
 
+/* A description as speaker: "the government" is an institution with no
+ * entity; "the Syrian president" is the person whose title fits. */
+static void describe(const struct actx *c, struct speaker *s, size_t m0, size_t head)
+{
+	if (lookup_at(c, head, head + 1, c->nm.org, c->nm.institution)) {
+		s->type = WS_SP_ORGANIZATION;
+		set_entity(c, s, -1, S_GROUP);
+	} else {
+		s->type = WS_SP_PERSON;
+		set_entity(c, s, resolve_description(c, m0, head, (uint32_t)m0), S_DESCRIPTION);
+	}
+}
+
 /* An entity for a speaker the entity rules did not know: clustered with a
  * person or an earlier such speaker of the same last name word. */
 static int32_t fallback_entity(struct ws_doc *d, size_t m0, size_t m1)
@@ -468,13 +481,7 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 		set_entity(c, &s, -1, S_ANONYMOUS);
 	} else if (description_ending(c, end, &m0, &head)) {
 		s.m0 = (uint32_t)m0;
-		if (lookup_at(c, head, head + 1, c->nm.org, c->nm.institution)) {
-			s.type = WS_SP_ORGANIZATION;
-			set_entity(c, &s, -1, S_GROUP);
-		} else {
-			s.type = WS_SP_PERSON;
-			set_entity(c, &s, resolve_description(c, m0, head, (uint32_t)m0), S_DESCRIPTION);
-		}
+		describe(c, &s, m0, head);
 	} else if ((a = lookup_ending(c, end, c->nm.person, c->nm.group))) {
 		s.m0 = a->first;
 		if (a->first > 0 && same_sent(c, a->first - 1, a->first) &&
@@ -529,14 +536,7 @@ static struct speaker speaker_at(struct actx *c, size_t start, enum sieve named,
 		set_entity(c, &s, resolve_pronoun(c, pw->f[0], (uint32_t)start), S_PRONOUN);
 	} else if (description_starting(c, start, &m1, &head)) {
 		s.m1 = (uint32_t)m1;
-		if (lookup_at(c, head, head + 1, c->nm.org, c->nm.institution)) {
-			s.type = WS_SP_ORGANIZATION;
-			set_entity(c, &s, -1, S_GROUP);
-		} else {
-			s.type = WS_SP_PERSON;
-			set_entity(c, &s, resolve_description(c, start, head, (uint32_t)start),
-				   S_DESCRIPTION);
-		}
+		describe(c, &s, start, head);
 	} else {
 		size_t r = run_forward(c, start);
 		/* a title before the name: "said Syrian President Bashar al-Assad" */
