@@ -170,3 +170,24 @@ char *ws_slurp(const char *path, size_t *len)
 	*len = b.len;
 	return b.data;
 }
+
+uint64_t ws_hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+	while (n >= 8) {
+		uint64_t v;
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	uint64_t v = 0;
+	if (n)
+		memcpy(&v, s, n);
+	h ^= v;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 29;
+	return h;
+}

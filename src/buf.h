@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A byte string that owns its memory. data is NUL-terminated once anything
  * has been added; len excludes the NUL. Initialise with ws_buf_init() or
@@ -38,6 +39,10 @@ void *ws_xcalloc(size_t n, size_t size);
 void *ws_xrealloc(void *p, size_t n);
 char *ws_xstrndup(const char *s, size_t n);
 char *ws_xstrdup(const char *s);
+
+/* A fast 64-bit hash of s[0..n), eight bytes at a time, for the in-memory
+ * tables (interned strings, gazetteer words). Not for anything stored. */
+uint64_t ws_hash_bytes(const char *s, size_t n);
 
 /* Reads the whole file at path into a new NUL-terminated buffer and sets
  * *len (the NUL not counted); NULL with errno set when it cannot be read. */

@@ -110,26 +110,6 @@ struct ws_gaz_scratch {
 
 /* ---- hashing and the two tables --------------------------------------- */
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
-	while (n >= 8) {
-		uint64_t v;
-		memcpy(&v, s, 8);
-		h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
-		h ^= h >> 32;
-		s += 8;
-		n -= 8;
-	}
-	uint64_t v = 0;
-	memcpy(&v, s, n);
-	h ^= v;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53ULL;
-	h ^= h >> 29;
-	return h;
-}
-
 static uint64_t hash_edge(uint32_t node, uint32_t word)
 {
 	uint64_t h = ((uint64_t)node << 32 | word) * 0x9E3779B97F4A7C15ULL;
@@ -149,7 +129,7 @@ static int slot_is(const struct ws_gaz *g, const struct wslot *sl, const char *s
 
 static uint32_t word_find(const struct ws_gaz *g, const char *s, size_t n)
 {
-	uint64_t h = hash_bytes(s, n);
+	uint64_t h = ws_hash_bytes(s, n);
 	size_t bit = (size_t)(h >> 40) & g->fmask;
 	if (!(g->filter[bit >> 6] >> (bit & 63) & 1))
 		return 0;
@@ -165,7 +145,7 @@ static uint32_t word_find(const struct ws_gaz *g, const char *s, size_t n)
 
 static void slot_put(struct wslot *t, size_t cap, uint32_t id, const char *s, size_t n)
 {
-	size_t i = (size_t)hash_bytes(s, n) & (cap - 1);
+	size_t i = (size_t)ws_hash_bytes(s, n) & (cap - 1);
 	while (t[i].id)
 		i = (i + 1) & (cap - 1);
 	t[i].id = id;
@@ -200,7 +180,7 @@ static uint32_t word_add(struct ws_gaz *g, const char *s, size_t n)
 	WS_VEC_PUSH(g->words, w);
 	WS_VEC_PUSH(g->wkeys, wk);
 	slot_put(g->wslot, g->wcap, id, s, n);
-	size_t bit = (size_t)(hash_bytes(s, n) >> 40) & g->fmask;
+	size_t bit = (size_t)(ws_hash_bytes(s, n) >> 40) & g->fmask;
 	g->filter[bit >> 6] |= 1ULL << (bit & 63);
 	if (n > g->max_word)
 		g->max_word = n;
@@ -529,7 +509,7 @@ static const char *keep_number(struct ws_gaz *g, const char *s, size_t n)
 static void intern_feature(struct loader *ld, const char *f, size_t klen, size_t n,
 			   const char **key, const char **value)
 {
-	uint64_t h = hash_bytes(f, n);
+	uint64_t h = ws_hash_bytes(f, n);
 	struct memo *m = &ld->memo[h & (MEMO_SIZE - 1)];
 	size_t vlen = n - klen - 1;
 	if (m->hash == h && m->klen == klen && m->vlen == vlen &&

@@ -21,29 +21,6 @@ struct ws_symtab {
 	struct block *blocks;
 };
 
-/* Eight bytes at a time: the engine interns some 100,000 strings at load,
- * and a byte-wise hash was a fifth of the load time. */
-static uint64_t hash(const char *s, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
-	while (n >= 8) {
-		uint64_t w;
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
-		h ^= h >> 31;
-		s += 8;
-		n -= 8;
-	}
-	if (n) {
-		uint64_t w = 0;
-		memcpy(&w, s, n);
-		h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
-		h ^= h >> 31;
-	}
-	h *= 0x94D049BB133111EBULL;
-	return h ^ (h >> 29);
-}
-
 struct ws_symtab *ws_symtab_new(void)
 {
 	struct ws_symtab *st = ws_xcalloc(1, sizeof(*st));
@@ -117,14 +94,14 @@ static void rehash(struct ws_symtab *st)
 		if (!old[i])
 			continue;
 		size_t n = len_of(old[i]);
-		st->slot[find_slot(st, old[i], n, hash(old[i], n))] = old[i];
+		st->slot[find_slot(st, old[i], n, ws_hash_bytes(old[i], n))] = old[i];
 	}
 	free(old);
 }
 
 const char *ws_intern(struct ws_symtab *st, const char *s, size_t n)
 {
-	uint64_t h = hash(s, n);
+	uint64_t h = ws_hash_bytes(s, n);
 	size_t i = find_slot(st, s, n, h);
 	if (st->slot[i])
 		return st->slot[i];
@@ -142,7 +119,7 @@ const char *ws_intern_str(struct ws_symtab *st, const char *s)
 
 const char *ws_sym_find(const struct ws_symtab *st, const char *s, size_t n)
 {
-	size_t i = find_slot(st, s, n, hash(s, n));
+	size_t i = find_slot(st, s, n, ws_hash_bytes(s, n));
 	return st->slot[i];
 }
 
