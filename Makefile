@@ -74,7 +74,7 @@ check-asan: deps
 	  test $${PIPESTATUS[0]} -eq 0 && ! grep -q -E 'ERROR: (Leak|Address)Sanitizer|runtime error:' out/asan.log
 
 run: deps all
-	@$(BUILD)/whosaid extract -o out corpus
+	@$(BUILD)/whosaid extract -o out --manifest corpus/manifest.tsv corpus
 	@$(BUILD)/whosaid compare -o out/report out
 
 clean:

@@ -180,8 +180,26 @@ static int is_starter(const struct actx *c, size_t i)
 	       NULL;
 }
 
+/* We've, You'll, I'd, They're: a pronoun with a verb, never a name. */
+static int is_contraction(const struct actx *c, size_t i)
+{
+	const char *s = ws_tok_text(c->d, i);
+	size_t n = ws_tok_len(c->d, i);
+	static const char *const tails[] = { "ll", "ve", "re", "d", "m", NULL };
+	for (int k = 0; tails[k]; k++) {
+		size_t tl = strlen(tails[k]);
+		if (n > tl + 1 && memcmp(s + n - tl, tails[k], tl) == 0 &&
+		    (s[n - tl - 1] == '\'' ||
+		     (n > tl + 3 && memcmp(s + n - tl - 3, "\xE2\x80\x99", 3) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
 static int is_cap(const struct actx *c, size_t i)
 {
+	if (is_contraction(c, i))
+		return 0;
 	const struct ws_token *t = tok(c, i);
 	return t->kind == WS_TOK_WORD &&
 	       (t->shape == WS_SHAPE_CAP || t->shape == WS_SHAPE_UPPER ||
@@ -379,12 +397,18 @@ static size_t run_backward(const struct actx *c, size_t end)
 			break;
 	}
 	/* a sentence starter ends the run: "The Pentagon" keeps "The" only
-	 * as its first word */
+	 * as its first word, "When Bush" is "Bush" */
 	for (size_t k = end; k > j; k--)
 		if (k - 1 > j && is_starter(c, k - 1)) {
 			j = k - 1;
 			break;
 		}
+	if (j + 1 < end && is_starter(c, j) && !lower_is(c, j, "the"))
+		j++;
+	/* "By", "Moreover", "Probably" (rules/sentence-starters.txt) alone are
+	 * no one */
+	if (j + 1 == end && is_starter(c, j))
+		return end;
 	return j;
 }
 
@@ -960,6 +984,12 @@ static void frame_at(struct actx *c, size_t i)
 		       tok(c, np)->kind != WS_TOK_DASH && c->quote_open[np] < 0)
 			np++;
 		if (np == c1)
+			return;
+		/* no comma or full stop within 15 tokens: no phrase to credit */
+		if (np - c1 >= 15 || (np < c->ntok && !is_punct(c, np, ",") &&
+				      !is_punct(c, np, ".") && !is_punct(c, np, ";") &&
+				      tok(c, np)->kind != WS_TOK_DASH &&
+				      !(tok(c, np)->flags & WS_TF_SENT_START)))
 			return;
 		if (!sp.found || sp.m1 < np) {
 			int32_t e = -1;
