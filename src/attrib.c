@@ -45,7 +45,7 @@ struct names {
 	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
 	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio;
 	const char *source, *anonymous, *place, *demonym, *org, *institution, *after;
-	const char *canonical, *object, *recipient;
+	const char *canonical, *object, *recipient, *time;
 };
 
 struct actx {
@@ -104,6 +104,7 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->canonical = intern(d, "canonical");
 	n->object = intern(d, "object");
 	n->recipient = intern(d, "recipient");
+	n->time = intern(d, "time");
 }
 
 static const struct ws_token *tok(const struct actx *c, size_t i)
@@ -678,7 +679,12 @@ static int is_adjunct(const struct actx *c, size_t t)
 	for (int k = 0; adjunct[k]; k++)
 		if (lower_is(c, t, adjunct[k]))
 			return 1;
-	return 0;
+	/* "said pleasantly into the phone", "reported Monday in its story" */
+	size_t n = ws_tok_len(c->d, t);
+	if (tok(c, t)->shape == WS_SHAPE_LOWER && n > 4 &&
+	    memcmp(ws_tok_text(c->d, t) + n - 2, "ly", 2) == 0 && c->cue_at[t] < 0)
+		return 1;
+	return lookup_at(c, t, 0, c->nm.time, NULL) != NULL;
 }
 
 /* A finite auxiliary among tokens [t0, t1): "a deal was close". */
@@ -824,6 +830,15 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 	size_t s = r->first;
 	if (e > s + MAX_CONTENT)
 		s = e - MAX_CONTENT;
+	/* "Until Friday, however, the department had declined": a fronted
+	 * adjunct with no clause of its own is not what was said */
+	if (is_adjunct(c, s)) {
+		int comma = 0;
+		for (size_t k = s; k < e && !comma; k++)
+			comma = is_punct(c, k, ",");
+		if (!comma)
+			return 0;
+	}
 	/* not across an earlier frame in the same sentence */
 	for (size_t i = s; i < e; i++)
 		if (c->cue_used[i])
