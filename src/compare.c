@@ -359,20 +359,21 @@ static int read_entities(struct ws_cmp *c, const char *dir, FILE *err)
 }
 
 enum { Q_DOC, Q_OUTLET, Q_DATE, Q_NO, Q_TYPE, Q_START, Q_END, Q_QUOTE, Q_CUE, Q_LEMMA,
-       Q_SPEAKER, Q_STYPE, Q_TITLE, Q_ENTITY, Q_N };
+       Q_SPEAKER, Q_STYPE, Q_TITLE, Q_ENTITY, Q_CATEGORY, Q_N };
 
 static int read_quotes(struct ws_cmp *c, const char *dir, FILE *err)
 {
 	static const char *const names[] = { "doc_id", "outlet", "date", "quote_no", "quote_type",
 					     "quote_start", "quote_end", "quote", "cue",
 					     "cue_lemma", "speaker", "speaker_type",
-					     "speaker_title", "entity_no", NULL };
+					     "speaker_title", "entity_no", "cue_category", NULL };
 	struct ws_cmp_priv *p = c->priv;
 	char path[4096];
 	int col[Q_N];
 	struct tsv t;
 	snprintf(path, sizeof(path), "%s/quotes.tsv", dir);
-	int rc = tsv_open(&t, path, names, col, Q_N, err);
+	/* cue_category is optional: outputs of older versions lack it */
+	int rc = tsv_open(&t, path, names, col, Q_CATEGORY, err);
 	struct ws_buf key = WS_BUF_INIT;
 #define F(i) intern(p, get(&t, col[i]), strlen(get(&t, col[i])))
 	while (rc == 0 && tsv_next(&t)) {
@@ -383,7 +384,9 @@ static int read_quotes(struct ws_cmp *c, const char *dir, FILE *err)
 		s.date = F(Q_DATE);
 		s.quote = F(Q_QUOTE);
 		s.cue_lemma = F(Q_LEMMA);
-		s.category = cue_category(p, s.cue_lemma, get(&t, col[Q_CUE]));
+		/* the extractor's own category when the file has it */
+		s.category = *get(&t, col[Q_CATEGORY]) ? F(Q_CATEGORY)
+			     : cue_category(p, s.cue_lemma, get(&t, col[Q_CUE]));
 		s.speaker = F(Q_SPEAKER);
 		s.stype_name = F(Q_STYPE);
 		s.stype = stype_of(s.stype_name);
