@@ -132,6 +132,8 @@ eval: deps all
 FUZZ_PKGS     := clang libclang-rt-14-dev
 VALGRIND_PKGS := valgrind
 FUZZ_SECONDS  ?= 60
+# A fixed seed makes a run reproducible (CI); FUZZ_SEED=0 picks a random one.
+FUZZ_SEED     ?= 1
 FUZZ_CC       ?= clang
 FUZZ_TARGETS  := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -167,7 +169,7 @@ fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build-fuzz/corpus/$$t; \
 	  echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
-	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -seed=$(FUZZ_SEED) -timeout=10 -rss_limit_mb=2048 \
 	    -max_len=65536 -print_final_stats=1 -artifact_prefix=build-fuzz/$$t- \
 	    build-fuzz/corpus/$$t tests/fuzz/corpus/$$t >build-fuzz/$$t.log 2>&1; \
 	  rc=$$?; grep -E '^#[0-9]+.*DONE|^stat::(average_exec|peak_rss)' build-fuzz/$$t.log; \

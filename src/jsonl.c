@@ -194,7 +194,9 @@ void ws_json_str(struct ws_buf *out, const char *s, size_t n)
 	ws_buf_addc(out, '"');
 }
 
-/* A JSON number as TSV writes one: -?digits(.digits)? */
+/* A JSON number as TSV writes one: -?digits(.digits)?, with at most 15
+ * digits before the point, so that every JSON reader (jansson's 64-bit
+ * integers, doubles) takes it exactly; longer digit runs stay strings. */
 static int is_number(const char *s, size_t n)
 {
 	size_t i = 0;
@@ -203,7 +205,7 @@ static int is_number(const char *s, size_t n)
 	size_t d = i;
 	while (i < n && s[i] >= '0' && s[i] <= '9')
 		i++;
-	if (i == d || (s[d] == '0' && i - d > 1))
+	if (i == d || (s[d] == '0' && i - d > 1) || i - d > 15)
 		return 0;
 	if (i < n && s[i] == '.') {
 		size_t f = ++i;

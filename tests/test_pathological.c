@@ -858,3 +858,22 @@ Test(fuzz_regressions, manifest_bad_columns_spec_frees_its_keys)
 	cr_assert_eq(__lsan_do_recoverable_leak_check(), 0, "leaks (see the report above)");
 #endif
 }
+
+/* Found by fuzz_jsonl (tests/fuzz/corpus/jsonl/huge-number-column): a
+ * numeric column holding 40 digits was written as a JSON number no reader
+ * takes (jansson refuses integers past 64 bits). It must stay a string. */
+Test(fuzz_regressions, jsonl_writer_keeps_huge_numbers_as_strings)
+{
+	static const char header[] = "doc_id\tquotes\ttitle\n";
+	static const char row[] = "a\t2309999999999999999999999999999999999999\tt\n"
+				  "b\t927\tu\n";
+	struct ws_jcols c;
+	ws_jcols_init(&c, header, sizeof(header) - 1);
+	struct ws_buf out = WS_BUF_INIT;
+	ws_jsonl_from_tsv(&out, &c, row, sizeof(row) - 1);
+	cr_assert_not_null(strstr(out.data, "\"quotes\":\"2309999999999999999999999999999999999999\""),
+			   "%s", out.data);
+	cr_assert_not_null(strstr(out.data, "\"quotes\":927"), "%s", out.data);
+	ws_jcols_release(&c);
+	ws_buf_release(&out);
+}
