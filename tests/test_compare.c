@@ -128,16 +128,10 @@ static int sh(const char *fmt, ...)
 
 static char *slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	cr_assert_not_null(f, "cannot read %s", path);
-	struct ws_buf b = WS_BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		ws_buf_add(&b, chunk, n);
-	fclose(f);
-	ws_buf_grow(&b, 0);
-	return b.data;
+	size_t len;
+	char *text = ws_slurp(path, &len);
+	cr_assert_not_null(text, "cannot read %s", path);
+	return text;
 }
 
 static size_t count(const char *hay, const char *needle)

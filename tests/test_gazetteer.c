@@ -24,16 +24,10 @@ TestSuite(gazetteer, .init = setup, .fini = teardown);
 
 static char *read_file(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	cr_assert_not_null(f, "cannot open %s", path);
-	struct ws_buf b = WS_BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		ws_buf_add(&b, chunk, n);
-	fclose(f);
-	ws_buf_grow(&b, 0);
-	return b.data;
+	size_t len;
+	char *text = ws_slurp(path, &len);
+	cr_assert_not_null(text, "cannot open %s", path);
+	return text;
 }
 
 /* A test gazetteer under tests/gazetteer/NAME, with its own symtab. */
