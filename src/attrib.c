@@ -31,6 +31,7 @@ const char *const ws_sieve_names[] = {
 	"description",		/* the Syrian president said ...: the entity of that title */
 	"group",		/* officials said ..., the government said ... */
 	"anonymous",		/* a source familiar with ... said */
+	"nominal",		/* the employee said, several operatives said: a noun phrase, no entity */
 	"continuation",		/* a quote paragraph after a statement by X */
 	"fallback",		/* a quote standing alone, speaker unknown */
 	NULL
@@ -38,14 +39,14 @@ const char *const ws_sieve_names[] = {
 
 enum sieve {
 	S_SUBJECT, S_INVERTED, S_ACCORDING, S_LEADIN, S_PRONOUN, S_DESCRIPTION, S_GROUP,
-	S_ANONYMOUS, S_CONTINUATION, S_FALLBACK,
+	S_ANONYMOUS, S_NOMINAL, S_CONTINUATION, S_FALLBACK,
 };
 
 struct names {
 	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
 	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio;
 	const char *source, *anonymous, *place, *demonym, *org, *institution, *after;
-	const char *canonical, *object, *recipient, *time;
+	const char *canonical, *object, *recipient, *topic, *time;
 };
 
 struct actx {
@@ -104,6 +105,7 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->canonical = intern(d, "canonical");
 	n->object = intern(d, "object");
 	n->recipient = intern(d, "recipient");
+	n->topic = intern(d, "topic");
 	n->time = intern(d, "time");
 }
 
@@ -475,6 +477,99 @@ static int32_t fallback_entity(struct ws_doc *d, size_t m0, size_t m1)
 	return e;
 }
 
+static int word_in(const struct actx *c, size_t i, const char *const *list)
+{
+	for (int k = 0; list[k]; k++)
+		if (lower_is(c, i, list[k]))
+			return 1;
+	return 0;
+}
+
+/* Words that end a noun phrase read backwards from a cue: conjunctions,
+ * subordinators, relatives, auxiliaries and negation. */
+static const char *const np_stop[] = {
+	"and", "but", "or", "nor", "that", "which", "who", "whom", "because", "if", "when",
+	"while", "as", "although", "though", "since", "so", "where", "until",
+	"unless", "whether", "then", "is", "was", "are", "were", "be", "been", "being", "has",
+	"have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do",
+	"does", "did", "not", "also", "even", "yet", "said", "says", "say", "told", NULL
+};
+
+static const char *const prepositions[] = {
+	"in", "on", "at", "for", "with", "from", "by", "during", "under", "over", "about",
+	"to", "of", "into", "through", "after", "before", "among", "across", "like", NULL
+};
+
+/* The head of a noun phrase: a lowercase word that is not an adverb, a
+ * preposition, a determiner or a pronoun ("members", "employee"). */
+static int np_head(const struct actx *c, size_t h)
+{
+	const struct ws_token *t = tok(c, h);
+	size_t n = ws_tok_len(c->d, h);
+	if (t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_LOWER || n < 3)
+		return 0;
+	if (memcmp(ws_tok_text(c->d, h) + n - 2, "ly", 2) == 0 || is_determiner(c, h) ||
+	    pronoun_at(c, h) || word_in(c, h, prepositions) || word_in(c, h, np_stop) ||
+	    c->cue_at[h] >= 0)
+		return 0;
+	return 1;
+}
+
+/* A noun phrase ending before end that no other finder knows: "The
+ * employee", "Some USDP members", "58 percent of Florida voters", "An
+ * earlier report in a New Hampshire paper". It runs back over words and
+ * numbers to the sentence start or a clause boundary, at most 12 tokens,
+ * and starts with a determiner, a quantifier, a number or a capital. */
+static size_t np_backward(const struct actx *c, size_t end)
+{
+	static const char *const quant[] = {
+		"some", "several", "many", "most", "more", "few", "both", "all", "one", "two",
+		"three", "four", "five", "half", "other", "another", "such", NULL
+	};
+	if (end == 0 || !np_head(c, end - 1))
+		return end;
+	size_t j = end - 1;
+	while (j > 0 && end - j < 12 && same_sent(c, j - 1, end - 1) &&
+	       !(tok(c, j)->flags & WS_TF_SENT_START)) {
+		size_t k = j - 1;
+		const struct ws_token *t = tok(c, k);
+		if (t->kind != WS_TOK_WORD && t->kind != WS_TOK_NUMBER && !is_punct(c, k, "%"))
+			break;
+		if (word_in(c, k, np_stop) || pronoun_at(c, k) || is_contraction(c, k) ||
+		    (c->cue_at[k] >= 0 && t->shape == WS_SHAPE_LOWER))
+			break;
+		j = k;
+	}
+	if (end - j >= 12)
+		return end;
+	/* "On Monday the employee": past a fronted preposition to the last
+	 * determiner */
+	if (word_in(c, j, prepositions)) {
+		size_t k = end - 1;
+		while (k > j && !is_determiner(c, k) && !word_in(c, k, quant))
+			k--;
+		if (k == j)
+			return end;
+		j = k;
+	}
+	const struct ws_token *f = tok(c, j);
+	if (!(is_determiner(c, j) || word_in(c, j, quant) || f->kind == WS_TOK_NUMBER ||
+	      is_possessive(c, j) || (f->kind == WS_TOK_WORD && f->shape != WS_SHAPE_LOWER)))
+		return end;
+	/* a sentence starter alone before the head is no subject: "However officials" */
+	if (j + 1 < end && is_starter(c, j) && !is_determiner(c, j) && !word_in(c, j, quant))
+		j++;
+	/* a past-tense word inside means a verb: "Ebeling reminisced about her days" */
+	for (size_t k = j + 1; k + 1 < end; k++) {
+		size_t n = ws_tok_len(c->d, k);
+		if (tok(c, k)->shape == WS_SHAPE_LOWER && n > 4 &&
+		    memcmp(ws_tok_text(c->d, k) + n - 2, "ed", 2) == 0 && !is_determiner(c, k - 1) &&
+		    tok(c, k - 1)->shape == WS_SHAPE_LOWER && !word_in(c, k - 1, quant))
+			return end;
+	}
+	return j;
+}
+
 /* The speaker whose mention ends just before token end. */
 static struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
 {
@@ -521,6 +616,12 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 		if (r < end) {
 			s.m0 = (uint32_t)r;
 			set_entity(c, &s, fallback_entity(c->d, r, end), named);
+		} else if ((r = np_backward(c, end)) < end) {
+			size_t n = ws_tok_len(c->d, end - 1);
+			const char *w = ws_tok_text(c->d, end - 1);
+			s.m0 = (uint32_t)r;
+			s.type = w[n - 1] == 's' && w[n - 2] != 's' ? WS_SP_GROUP : WS_SP_UNKNOWN;
+			set_entity(c, &s, -1, S_NOMINAL);
 		}
 	}
 	return s;
@@ -978,6 +1079,110 @@ static int participle_after_comma(const struct actx *c, size_t c0)
 	return n > 4 && memcmp(ws_tok_text(c->d, c0) + n - 3, "ing", 3) == 0;
 }
 
+/* Between a subject and its cue: adverbs, reflexives and times ("The
+ * employee first said", "Cruz himself said", "Spicer on Thursday evening
+ * said"). Returns where the subject ends. */
+static size_t skip_before_cue(const struct actx *c, size_t c0)
+{
+	static const char *const adv[] = {
+		"first", "initially", "himself", "herself", "itself", "themselves", "finally",
+		"now", "just", "simply", "only", "again", "once", "too", "since", NULL
+	};
+	static const char *const part[] = { "morning", "afternoon", "evening", "night", NULL };
+	static const char *const before_time[] = { "on", "last", "this", "early", "late", NULL };
+	size_t end = c0;
+	for (int steps = 0; steps < 4 && end > 1 && same_sent(c, end - 1, c0); steps++) {
+		size_t k = end - 1, n = ws_tok_len(c->d, k);
+		const struct ws_annot *a;
+		if (tok(c, k)->flags & WS_TF_SENT_START)
+			break;
+		if (tok(c, k)->shape == WS_SHAPE_LOWER &&
+		    ((n > 4 && memcmp(ws_tok_text(c->d, k) + n - 2, "ly", 2) == 0 &&
+		      c->cue_at[k] < 0) || word_in(c, k, adv))) {
+			end = k;
+		} else if (word_in(c, k, part) && k > 0 && lookup_ending(c, k, c->nm.time, NULL)) {
+			end = k;
+		} else if ((a = lookup_ending(c, end, c->nm.time, NULL)) && a->first > 0 &&
+			   !(tok(c, a->first)->flags & WS_TF_SENT_START)) {
+			end = a->first;
+			if (word_in(c, end - 1, before_time) && !(tok(c, end - 1)->flags & WS_TF_SENT_START))
+				end--;
+		} else {
+			break;
+		}
+	}
+	return end;
+}
+
+/* The subject that opens the sentence of token t, past a fronted adjunct
+ * ("On Monday, Syria declared ..."). */
+static struct speaker sentence_subject(struct actx *c, size_t t)
+{
+	size_t s0 = c->d->tk.sent.v[tok(c, t)->sent].first;
+	size_t n0 = ws_tok_len(c->d, s0);
+	/* "Walking to the next address, X ...": a fronted participle too */
+	if (is_adjunct(c, s0) ||
+	    (n0 > 4 && memcmp(ws_tok_text(c->d, s0) + n0 - 3, "ing", 3) == 0)) {
+		size_t k = s0;
+		while (k < t && k - s0 < 8 && !is_punct(c, k, ","))
+			k++;
+		if (k >= t || !is_punct(c, k, ",")) {
+			struct speaker none;
+			memset(&none, 0, sizeof(none));
+			none.entity = -1;
+			return none;	/* "During the meeting the two sides ...": unclear */
+		}
+		s0 = k + 1;
+	}
+	return speaker_at(c, s0, S_SUBJECT, 1);
+}
+
+/* "X, a truck driver from Ava, Mo., who is a member of the union, said":
+ * the sentence opens with a named subject and a comma, and nothing between
+ * it and the cue's comma is another frame or a quote. */
+static int subject_with_apposition(struct actx *c, size_t c0, struct speaker *sp)
+{
+	if (c0 < 3 || !is_punct(c, c0 - 1, ","))
+		return 0;
+	struct speaker s = sentence_subject(c, c0);
+	if (!s.found || s.entity < 0 || s.m1 + 2 >= c0 || c0 - s.m1 > 40 || !is_punct(c, s.m1, ","))
+		return 0;
+	for (size_t k = s.m1; k < c0; k++)
+		if (c->cue_used[k] || c->quote_open[k] >= 0 || is_punct(c, k, ";") ||
+		    tok(c, k)->kind == WS_TOK_QUOTE_CLOSE)
+			return 0;
+	*sp = s;
+	return 1;
+}
+
+/* "Feinstein of California, who said ...": the person named just before
+ * ", who" is the speaker; the mention is "who". */
+static int relative_who(struct actx *c, size_t c0, struct speaker *sp)
+{
+	if (c0 < 3 || !lower_is(c, c0 - 1, "who") || !is_punct(c, c0 - 2, ","))
+		return 0;
+	for (size_t e = c0 - 2; e > 0 && c0 - 2 - e < 8 && same_sent(c, e - 1, c0); e--) {
+		uint32_t mf = ws_mention_first(c->d, (uint32_t)e);
+		int32_t en = mf < e ? ws_entity_at(c->d, mf, (uint32_t)e) : -1;
+		if (en >= 0 && c->d->ents.v[en].type != WS_SP_ORGANIZATION) {
+			memset(sp, 0, sizeof(*sp));
+			sp->m0 = (uint32_t)c0 - 1;
+			sp->m1 = (uint32_t)c0;
+			sp->type = WS_SP_PERSON;
+			set_entity(c, sp, en, S_PRONOUN);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* "... and said", "... but said": a second verb of the sentence's subject. */
+static int conjoined_cue(const struct actx *c, size_t end)
+{
+	return end > 2 && (lower_is(c, end - 1, "and") || lower_is(c, end - 1, "but")) &&
+	       same_sent(c, end - 2, end);
+}
+
 /* One cue: find its frame and make the statement. */
 static void frame_at(struct actx *c, size_t i)
 {
@@ -987,6 +1192,7 @@ static void frame_at(struct actx *c, size_t i)
 		return;
 	struct content ct;
 	struct speaker sp;
+	memset(&sp, 0, sizeof(sp));
 	int speaker_after_cue = ws_annot_get(cue, c->nm.speaker) == c->nm.after;
 	if (speaker_after_cue) {
 		/* according to X, CONTENT / CONTENT, according to X: X is the
@@ -1026,8 +1232,10 @@ static void frame_at(struct actx *c, size_t i)
 		/* the subject before the cue, maybe past ", for his part,", an
 		 * apposition (", the former governor of Maryland,") or a
 		 * parenthesis ("Sanders (I-Vt.) said") */
-		size_t end = c0;
-		if (end > 1 && is_punct(c, end - 1, ",")) {
+		size_t end = skip_before_cue(c, c0);
+		if (subject_with_apposition(c, end, &sp) || relative_who(c, end, &sp)) {
+			end = c0;	/* found */
+		} else if (end > 1 && is_punct(c, end - 1, ",")) {
 			size_t k = end - 1;
 			while (k > 0 && end - k < 25 && !is_punct(c, k - 1, ",") &&
 			       same_sent(c, k - 1, end) && c->cue_at[k - 1] < 0 &&
@@ -1043,7 +1251,8 @@ static void frame_at(struct actx *c, size_t i)
 			if (k > 1 && is_punct(c, k - 1, "("))
 				end = k - 1;
 		}
-		sp = speaker_before(c, end, S_SUBJECT);
+		if (!sp.found)
+			sp = speaker_before(c, end, S_SUBJECT);
 		if (sp.found) {
 			if (quote_follows(c, skip_recipient(c, cue, c1)) &&
 			    content_after(c, c1, cue, 0, &ct)) {
@@ -1052,22 +1261,19 @@ static void frame_at(struct actx *c, size_t i)
 			} else if (!content_before(c, sp.m0, skip_recipient(c, cue, c1), &ct)) {
 				if (!content_after(c, c1, cue, speech_verb(c, cue), &ct))
 					return;
+				/* "the two sides discussed the situation": a topic
+				 * verb's noun phrase is not a statement */
+				if (ws_annot_get(cue, c->nm.object) == c->nm.topic &&
+				    !finite_clause(c, ct.t0, ct.t1))
+					return;
 				if (ct.quote >= 0 && is_punct(c, c1, ":"))
 					sp.sieve = sp.sieve == S_SUBJECT ? S_LEADIN : sp.sieve;
 			}
-		} else if (participle_after_comma(c, c0)) {
-			/* X pushed back on Thursday, saying (that) CONTENT: the
-			 * sentence's subject speaks */
-			size_t s0 = c->d->tk.sent.v[tok(c, c0)->sent].first;
-			/* past a fronted adjunct: "On Monday, Syria declared ..." */
-			if (is_adjunct(c, s0)) {
-				size_t k = s0;
-				while (k < c0 && k - s0 < 8 && !is_punct(c, k, ","))
-					k++;
-				if (k < c0 && is_punct(c, k, ","))
-					s0 = k + 1;
-			}
-			sp = speaker_at(c, s0, S_SUBJECT, 1);
+		} else if (participle_after_comma(c, c0) || conjoined_cue(c, end)) {
+			/* X pushed back on Thursday, saying (that) CONTENT; X
+			 * shook her head and said CONTENT: the sentence's subject
+			 * speaks */
+			sp = sentence_subject(c, c0);
 			if (!sp.found || sp.m1 >= c0 || !content_after(c, c1, cue, 1, &ct) ||
 			    !finite_clause(c, ct.t0, ct.t1))
 				return;

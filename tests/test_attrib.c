@@ -152,3 +152,46 @@ Test(attrib, seed_article_twelve_statements)
 		cr_expect(st[i].cue.end - st[i].cue.start != 8 ||
 			  memcmp(text + st[i].cue.start, "reported", 8) != 0);
 }
+
+Test(attrib, noun_phrase_subjects_are_nominal_speakers)
+{
+	assert_view(view("Some union members said they had not done enough to win."),
+		    "Some union members=/nominal");
+	assert_view(view("More than half of respondents in the poll said the party needs help."),
+		    "More than half of respondents in the poll=/nominal");
+	/* a fronted preposition is not part of the subject */
+	assert_view(view("On Monday the employee said he did not recall the deletions."),
+		    "the employee=/description");
+	/* a verb inside is no noun phrase */
+	assert_view(view("The mayor walked home and the crowd said nothing."), "");
+}
+
+Test(attrib, adverbs_and_times_between_subject_and_cue)
+{
+	assert_view(view("Party spokesman Sean Spicer on Thursday evening said the party was fine."),
+		    "Party spokesman Sean Spicer=Sean Spicer/explicit:subject");
+	assert_view(view("Jane Doe gingerly said that was a matter for the voters."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+	assert_view(view("Jane Doe herself said the rally would go ahead."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+}
+
+Test(attrib, long_apposition_relative_who_and_conjoined_cue)
+{
+	assert_view(view("Paul Porter, a driver from Ava, Mo., who is a union member, "
+			 "said he already received overtime pay."),
+		    "Paul Porter=Paul Porter/explicit:subject");
+	assert_view(view("The plan was backed by Sen. Mary Jones of Ohio, who said none of "
+			 "the emails came from the campaign."),
+		    "who=Mary Jones/pronoun");
+	assert_view(view("Walking to the next house, Jane Doe smiled and said their views "
+			 "were changed by the war."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+}
+
+Test(attrib, topic_verbs_need_a_clause)
+{
+	assert_view(view("The two sides discussed the situation on the ground."), "");
+	assert_view(view("The two sides discussed that the talks would resume."),
+		    "The two sides=/nominal");
+}
