@@ -570,6 +570,43 @@ static size_t np_backward(const struct actx *c, size_t end)
 	return j;
 }
 
+static int is_adjunct(const struct actx *c, size_t t);
+
+/* A noun phrase starting at start, after an inverted cue: "one former
+ * senior agency official", "election lawyer Joe Birkenstock", "a
+ * spokeswoman for the campaign". It runs to punctuation or a clause word,
+ * at most 10 tokens, and ends with a noun or a name. */
+static size_t np_forward(const struct actx *c, size_t start)
+{
+	static const char *const quant[] = {
+		"some", "several", "many", "most", "one", "two", "three", "another", NULL
+	};
+	const struct ws_token *f = tok(c, start);
+	if (f->kind != WS_TOK_WORD && f->kind != WS_TOK_NUMBER)
+		return start;
+	if (!(is_determiner(c, start) || word_in(c, start, quant) || f->kind == WS_TOK_NUMBER ||
+	      np_head(c, start)))
+		return start;
+	size_t j = start;
+	while (j < c->ntok && j - start < 10 && same_sent(c, start, j)) {
+		const struct ws_token *t = tok(c, j);
+		if (t->kind != WS_TOK_WORD && t->kind != WS_TOK_NUMBER)
+			break;
+		if (j > start && (word_in(c, j, np_stop) || pronoun_at(c, j) ||
+				  (c->cue_at[j] >= 0 && t->shape == WS_SHAPE_LOWER) ||
+				  is_adjunct(c, j)))
+			break;
+		j++;
+	}
+	if (j - start >= 10 || j == start)
+		return start;
+	while (j > start && !(np_head(c, j - 1) || is_cap(c, j - 1)))
+		j--;
+	if (j == start || (j == start + 1 && !np_head(c, start)))
+		return start;
+	return j;
+}
+
 /* The speaker whose mention ends just before token end. */
 static struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
 {
@@ -669,6 +706,21 @@ static struct speaker speaker_at(struct actx *c, size_t start, enum sieve named,
 		if (r > start) {
 			s.m1 = (uint32_t)r;
 			set_entity(c, &s, fallback_entity(c->d, start, r), named);
+		} else if (!at_sent_start && (r = np_forward(c, start)) > start) {
+			/* "said one former senior official", "said election
+			 * lawyer Joe Birkenstock": a name at its end is the entity */
+			size_t k = r;
+			while (k > start && is_cap(c, k - 1))
+				k--;
+			s.m1 = (uint32_t)r;
+			if (k < r && k > start) {
+				set_entity(c, &s, fallback_entity(c->d, k, r), named);
+			} else {
+				const char *w = ws_tok_text(c->d, r - 1);
+				size_t n = ws_tok_len(c->d, r - 1);
+				s.type = w[n - 1] == 's' && w[n - 2] != 's' ? WS_SP_GROUP : WS_SP_UNKNOWN;
+				set_entity(c, &s, -1, S_NOMINAL);
+			}
 		}
 	}
 	return s;
@@ -868,6 +920,16 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 	}
 	if (needs_clause && !clause_like(c, t, e))
 		return 0;
+	/* 'he would "carpet-bomb them. I don't know ..."': a quote opened in
+	 * the content runs to its close, within the paragraph */
+	for (size_t k = t; k < e; k++)
+		if (c->quote_open[k] >= 0) {
+			const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[k]];
+			if (q->close_tok >= e && q->close_tok - t < MAX_CONTENT &&
+			    tok(c, q->close_tok)->para == tok(c, t)->para)
+				e = q->close_tok + 1;
+			k = q->close_tok;
+		}
 	fill_content(c, t, e, ct);
 	return 1;
 }
