@@ -800,6 +800,18 @@ static size_t content_after_end(const struct actx *c, size_t from)
 	if (e > from + MAX_CONTENT)
 		e = from + MAX_CONTENT;
 	for (size_t i = from + 1; i + 1 < e; i++) {
+		/* "... and said Manafort was not involved", "..., and he said":
+		 * another frame of the same subject or a pronoun */
+		if (c->cue_at[i + 1] >= 0 && tok(c, i + 1)->shape == WS_SHAPE_LOWER &&
+		    (lower_is(c, i, "and") || lower_is(c, i, "but") || pronoun_at(c, i))) {
+			size_t k = i;
+			while (k > from + 1 && (lower_is(c, k - 1, "and") || lower_is(c, k - 1, "but") ||
+						is_punct(c, k - 1, ",")))
+				k--;
+			return k;
+		}
+		if (is_punct(c, i, ";"))
+			return i;
 		if (!is_punct(c, i, ","))
 			continue;
 		if (c->cue_at[i + 1] >= 0)
