@@ -792,6 +792,8 @@ static void fill_content(const struct actx *c, size_t t0, size_t t1, struct cont
 		}
 }
 
+static int speech_verb(const struct actx *c, const struct ws_annot *cue);
+
 /* Where the content after a cue ends: the sentence's end, or a comma that
  * opens another frame (", SANA reported"). */
 static size_t content_after_end(const struct actx *c, size_t from)
@@ -803,7 +805,9 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		/* "... and said Manafort was not involved", "..., and he said":
 		 * another frame of the same subject or a pronoun */
 		if (c->cue_at[i + 1] >= 0 && tok(c, i + 1)->shape == WS_SHAPE_LOWER &&
-		    (lower_is(c, i, "and") || lower_is(c, i, "but") || pronoun_at(c, i))) {
+		    speech_verb(c, &c->d->gaz.v[c->cue_at[i + 1]]) &&
+		    (lower_is(c, i, "and") || lower_is(c, i, "but") ||
+		     (pronoun_at(c, i) && !lower_is(c, i, "it")))) {
 			size_t k = i;
 			while (k > from + 1 && (lower_is(c, k - 1, "and") || lower_is(c, k - 1, "but") ||
 						is_punct(c, k - 1, ",")))
