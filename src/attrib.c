@@ -27,6 +27,7 @@ const char *const ws_sieve_names[] = {
 	"explicit:inverted",	/* ..., said X */
 	"according-to",		/* according to X */
 	"lead-in",		/* X said: "..." (a quote after a colon) */
+	"label",		/* X: ... (a name and a colon open a paragraph: transcripts, headlines) */
 	"pronoun",		/* he said ...: the last compatible speaker */
 	"description",		/* the Syrian president said ...: the entity of that title */
 	"group",		/* officials said ..., the government said ... */
@@ -38,7 +39,7 @@ const char *const ws_sieve_names[] = {
 };
 
 enum sieve {
-	S_SUBJECT, S_INVERTED, S_ACCORDING, S_LEADIN, S_PRONOUN, S_DESCRIPTION, S_GROUP,
+	S_SUBJECT, S_INVERTED, S_ACCORDING, S_LEADIN, S_LABEL, S_PRONOUN, S_DESCRIPTION, S_GROUP,
 	S_ANONYMOUS, S_NOMINAL, S_CONTINUATION, S_FALLBACK,
 };
 
@@ -1047,6 +1048,10 @@ static void add_statement(struct actx *c, const struct content *ct, const struct
 	s.type = ct->quote >= 0 || ct->joined ? WS_QT_DIRECT
 		 : ct->has_quote ? WS_QT_MIXED : WS_QT_INDIRECT;
 	s.span = ct->span;
+	if (!cue && c1 > c0) {
+		s.cue.start = tok(c, c0)->start;	/* a colon */
+		s.cue.end = tok(c, c1 - 1)->end;
+	}
 	if (cue) {
 		s.cue.start = tok(c, c0)->start;
 		s.cue.end = tok(c, c1 - 1)->end;
@@ -1491,6 +1496,70 @@ struct spos {
 	uint32_t start, idx;
 };
 
+/* "JOEL BENENSON: This is a man who ...", "Cruz: Trump Would Put Liberals
+ * On Court", "Rep. Trey Gowdy (R-S.C.):" then a quoted paragraph: a name
+ * and a colon open the paragraph, and the rest of it (or the next
+ * paragraph, when it is a quote) is what the name said. Returns the token
+ * after the statement, or 0 when the paragraph is no such line. */
+static size_t label_at(struct actx *c, size_t first)
+{
+	const struct ws_range *p = &c->d->tk.para.v[tok(c, first)->para];
+	size_t k = first, mend = first;
+	int depth = 0;
+	while (k < p->last && k - first < 9 && !is_punct(c, k, ":")) {
+		const struct ws_token *t = tok(c, k);
+		if (is_punct(c, k, "("))
+			depth++;
+		else if (is_punct(c, k, ")"))
+			depth--;
+		else if (!depth && !(is_cap(c, k) || is_particle(c, k) || is_punct(c, k, ".") ||
+				     (t->flags & WS_TF_ABBREV)))
+			return 0;
+		if (!depth && !is_punct(c, k, ")") && !is_punct(c, k, "."))
+			mend = k + 1;
+		k++;
+	}
+	if (k >= p->last || k == first || depth || !is_punct(c, k, ":") || mend == first ||
+	    !is_cap(c, first))
+		return 0;
+	/* "UPDATE:", "Photo:", "Video Transcript:", "WASHINGTON:" label no one */
+	char low[32];
+	size_t n = ws_tok_len(c->d, first);
+	if (n >= sizeof(low))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)((ws_tok_text(c->d, first)[i] >= 'A' &&
+				 ws_tok_text(c->d, first)[i] <= 'Z')
+				? ws_tok_text(c->d, first)[i] + 32 : ws_tok_text(c->d, first)[i]);
+	if (ws_wordlist_get(c->d->eng->labels, low, n) ||
+	    lookup_at(c, first, mend, c->nm.time, NULL) ||
+	    (mend == first + 1 && lookup_at(c, first, mend, c->nm.place, NULL)))
+		return 0;
+	size_t t0 = k + 1, t1 = p->last;
+	if (t1 - t0 < 2) {
+		/* the label alone: the next paragraph, when it is a quote */
+		if (t0 >= c->ntok || c->quote_open[t0] < 0)
+			return 0;
+		t1 = c->d->tk.para.v[tok(c, t0)->para].last;
+	}
+	struct content ct;
+	fill_content(c, t0, t1, &ct);
+	struct speaker sp;
+	memset(&sp, 0, sizeof(sp));
+	sp.m0 = (uint32_t)first;
+	sp.m1 = (uint32_t)mend;
+	sp.entity = -1;
+	sp.type = WS_SP_UNKNOWN;
+	int32_t e = ws_entity_at(c->d, (uint32_t)first, (uint32_t)mend);
+	if (e < 0 && (mend > first + 1 || ws_tok_len(c->d, first) > 1))
+		e = fallback_entity(c->d, first, mend);
+	set_entity(c, &sp, e, S_LABEL);
+	if (overlaps_statement(c, ct.span))
+		return 0;
+	add_statement(c, &ct, &sp, NULL, k, k + 1);
+	return t1;
+}
+
 static int by_spos(const void *x, const void *y)
 {
 	const struct spos *a = x, *b = y;
@@ -1587,8 +1656,14 @@ void ws_attribute(struct ws_doc *d)
 	for (size_t i = 0; i < n; i++) {
 		if (inquote >= 0 && i > d->quotes.v[inquote].close_tok)
 			inquote = -1;
-		if (tok(&c, i)->flags & WS_TF_PARA_START)
+		if ((tok(&c, i)->flags & WS_TF_PARA_START) && inquote < 0) {
+			size_t next = label_at(&c, i);
+			if (next) {
+				i = next - 1;
+				continue;
+			}
 			in_heading = is_heading(&c, tok(&c, i)->para);
+		}
 		if (in_heading)
 			continue;
 		if (c.quote_open[i] >= 0 && inquote < 0)

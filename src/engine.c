@@ -68,6 +68,7 @@ int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 	e->starters = load(datadir, "sentence-starters.txt", 0, 0, NULL, &d);
 	e->particles = load(datadir, "name-particles.txt", 0, 0, NULL, &d);
 	e->pronouns = load(datadir, "pronouns.txt", 2, 2, genders, &d);
+	e->labels = load(datadir, "label-words.txt", 0, 0, NULL, &d);
 	/* gazetteer forms are tokenized like text, so the tokenizer's lists first */
 	e->seg.abbrev = e->abbrev;
 	e->seg.starters = e->starters;
@@ -98,6 +99,7 @@ void ws_engine_free(struct ws_engine *e)
 	ws_wordlist_free(e->starters);
 	ws_wordlist_free(e->particles);
 	ws_wordlist_free(e->pronouns);
+	ws_wordlist_free(e->labels);
 	ws_gaz_free(e->gaz);
 	ws_rules_free(e->rules);
 	ws_wordlist_free(e->sieves);
@@ -113,6 +115,7 @@ void ws_engine_describe(const struct ws_engine *e, FILE *out)
 		{ "rules/sentence-starters.txt", e->starters },
 		{ "rules/name-particles.txt", e->particles },
 		{ "rules/pronouns.txt", e->pronouns },
+		{ "rules/label-words.txt", e->labels },
 		{ "rules/sieves.txt", e->sieves },
 	};
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)

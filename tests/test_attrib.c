@@ -195,3 +195,14 @@ Test(attrib, topic_verbs_need_a_clause)
 	assert_view(view("The two sides discussed that the talks would resume."),
 		    "The two sides=/nominal");
 }
+
+Test(attrib, name_and_colon_open_a_paragraph)
+{
+	assert_view(view("Jane Doe: We Will Win This Fight\n\n"
+			 "JOHN SMITH: This is a man who never ran a negative ad.\n\n"
+			 "UPDATE: The vote was moved to Friday."),
+		    "Jane Doe=Jane Doe/label; JOHN SMITH=JOHN SMITH/label");
+	/* the label alone, then a quoted paragraph */
+	assert_view(view("Rep. Jane Doe (R-Ohio):\n\n\"I have not heard anyone cite that figure.\""),
+		    "Rep. Jane Doe=Jane Doe/label");
+}
