@@ -586,7 +586,7 @@ static size_t np_forward(const struct actx *c, size_t start)
 	if (f->kind != WS_TOK_WORD && f->kind != WS_TOK_NUMBER)
 		return start;
 	if (!(is_determiner(c, start) || word_in(c, start, quant) || f->kind == WS_TOK_NUMBER ||
-	      np_head(c, start)))
+	      np_head(c, start) || is_possessive(c, start)))
 		return start;
 	size_t j = start;
 	while (j < c->ntok && j - start < 10 && same_sent(c, start, j)) {
@@ -651,6 +651,8 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 		set_entity(c, &s, -1, S_GROUP);
 	} else {
 		size_t r = run_backward(c, end);
+		if (r < end && lookup_at(c, r, end, c->nm.time, NULL))
+			r = end;	/* "Tuesday said" is a date, not a speaker */
 		if (r < end) {
 			s.m0 = (uint32_t)r;
 			set_entity(c, &s, fallback_entity(c->d, r, end), named);
@@ -703,6 +705,13 @@ static struct speaker speaker_at(struct actx *c, size_t start, enum sieve named,
 		describe(c, &s, start, head);
 	} else {
 		size_t r = run_forward(c, start);
+		/* "Tuesday, predicting ...", "Clinton's campaign manager": a time is
+		 * no one, and a possessive name is part of a noun phrase */
+		if (r > start && (lookup_at(c, start, r, c->nm.time, NULL) ||
+				  is_possessive(c, r - 1) || (r == start + 1 && is_starter(c, start))))
+			r = start;
+		if (r == start && is_possessive(c, start))
+			at_sent_start = 0;	/* let the noun phrase through */
 		/* a title before the name: "said Syrian President Bashar al-Assad" */
 		if (r > start) {
 			s.m1 = (uint32_t)r;
