@@ -493,7 +493,8 @@ static const char *const np_stop[] = {
 	"while", "as", "although", "though", "since", "so", "where", "until",
 	"unless", "whether", "then", "is", "was", "are", "were", "be", "been", "being", "has",
 	"have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do",
-	"does", "did", "not", "also", "even", "yet", "said", "says", "say", "told", NULL
+	"does", "did", "not", "also", "even", "yet", "said", "says", "say", "told", "there",
+	"here", NULL
 };
 
 static const char *const prepositions[] = {
@@ -509,7 +510,12 @@ static int np_head(const struct actx *c, size_t h)
 	size_t n = ws_tok_len(c->d, h);
 	if (t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_LOWER || n < 3)
 		return 0;
+	static const char *const numbers[] = {
+		"one", "two", "three", "four", "five", "another", "others", "both", "all",
+		"some", "many", "most", "few", "several", "half", "more", "none", NULL
+	};
 	if (memcmp(ws_tok_text(c->d, h) + n - 2, "ly", 2) == 0 || is_determiner(c, h) ||
+	    word_in(c, h, numbers) ||
 	    pronoun_at(c, h) || word_in(c, h, prepositions) || word_in(c, h, np_stop) ||
 	    c->cue_at[h] >= 0)
 		return 0;
