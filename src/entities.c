@@ -10,7 +10,7 @@
 #include <uthash.h>
 
 struct names {
-	const char *person, *org, *title, *gender, *female, *male, *apposition;
+	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
 };
 
 static void find_names(const struct ws_doc *d, struct names *n)
@@ -23,6 +23,7 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->female = ws_sym_find(st, "female", 6);
 	n->male = ws_sym_find(st, "male", 4);
 	n->apposition = ws_sym_find(st, "Apposition", 10);
+	n->determiner = ws_sym_find(st, "Determiner", 10);
 }
 
 /* The clustering key of a name's last token: without a particle prefix. */
@@ -320,8 +321,9 @@ void ws_entities_build(struct ws_doc *d)
 	WS_VEC(struct order_item) order = { 0 };
 	size_t ntok = d->tk.tok.n;
 	int32_t *title_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
+	int32_t *det_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
 	for (size_t i = 0; i <= ntok; i++)
-		title_end[i] = -1;
+		title_end[i] = det_end[i] = -1;
 	for (size_t i = 0; i < d->gaz.n; i++) {
 		const struct ws_annot *a = &d->gaz.v[i];
 		if (a->type && (a->type == nm.person || a->type == nm.org)) {
@@ -330,6 +332,8 @@ void ws_entities_build(struct ws_doc *d)
 		}
 		else if (a->type && a->type == nm.title && a->last > 0)
 			title_end[a->last - 1] = (int32_t)i;
+		else if (a->type && a->type == nm.determiner && a->last > 0)
+			det_end[a->last - 1] = (int32_t)i;
 	}
 	if (order.n)
 		qsort(order.v, order.n, sizeof(order.v[0]), by_first);
@@ -373,6 +377,8 @@ void ws_entities_build(struct ws_doc *d)
 		    ws_tok_len(d, a->first - 1) == 3 &&
 		    strncasecmp(ws_tok_text(d, a->first - 1), "the", 3) == 0)
 			mfirst = a->first - 1;	/* "the Pentagon", "The Times" */
+		else if (a->type == nm.org && a->first > 0 && det_end[a->first - 1] >= 0)
+			mfirst = d->gaz.v[det_end[a->first - 1]].first;	/* "some Republicans" */
 		if (a->type == nm.person && a->first > 0) {
 			int32_t ti = title_end[a->first - 1];
 			if (ti >= 0 && d->gaz.v[ti].rule == a->rule)
@@ -382,6 +388,7 @@ void ws_entities_build(struct ws_doc *d)
 	}
 	WS_VEC_FREE(order);
 	free(title_end);
+	free(det_end);
 	surname_mentions(d);
 	ws_mentions_sort(d);
 	if (apposition_mentions(d, &nm))

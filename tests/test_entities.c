@@ -89,3 +89,9 @@ Test(entities, a_caption_position_is_no_parenthesis)
 	expect_view(mention_view("Jane Roe (2nd L) meets Tom Miller (L) in Salem."),
 		    "Jane Roe=Jane Roe; Tom Miller=Tom Miller");
 }
+
+Test(entities, quantifier_and_article_belong_to_an_organisation_mention)
+{
+	expect_view(mention_view("Many Republicans and the Roe campaign said the plan was bad."),
+		    "Many Republicans=Republicans; the Roe campaign=Roe campaign");
+}
