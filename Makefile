@@ -125,6 +125,7 @@ eval: deps all
 	@test -d $(POLNEAR)/$(EVAL_SPLIT)/text || { echo "make eval: no PolNeAR at $(POLNEAR) (set POLNEAR=DIR)"; exit 2; }
 	@$(BUILD)/whosaid extract -q -o out/eval-$(EVAL_SPLIT) $(POLNEAR)/$(EVAL_SPLIT)/text; test $$? -le 1
 	$(BUILD)/whosaid eval --gold $(POLNEAR)/gold_$(EVAL_SPLIT).tsv --meta $(POLNEAR)/metadata.tsv \
+	  --mentions out/eval-$(EVAL_SPLIT)/mentions.tsv \
 	  out/eval-$(EVAL_SPLIT)/quotes.tsv
 
 # Hardening (issue 8). Fuzzing and valgrind need packages `make test` does

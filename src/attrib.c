@@ -1102,7 +1102,7 @@ static void add_statement(struct actx *c, const struct content *ct, const struct
 	/* a speaker found here and not by the entity rules is a mention too */
 	if (sp->m1 > sp->m0 && (sp->entity < 0 || ws_entity_at(d, sp->m0, sp->m1) != sp->entity)) {
 		struct ws_mention mn = { s.mention, sp->entity, s.sieve,
-					 pronoun_at(c, sp->m0) != NULL };
+					 pronoun_at(c, sp->m0) != NULL, 0 };
 		WS_VEC_PUSH(d->ments, mn);
 		WS_VEC_PUSH(d->ment_tok, sp->m0);
 		WS_VEC_PUSH(d->ment_tok, sp->m1);

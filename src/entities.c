@@ -10,7 +10,7 @@
 #include <uthash.h>
 
 struct names {
-	const char *person, *org, *title, *gender, *female, *male;
+	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
 };
 
 static void find_names(const struct ws_doc *d, struct names *n)
@@ -22,6 +22,8 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->gender = ws_sym_find(st, "gender", 6);
 	n->female = ws_sym_find(st, "female", 6);
 	n->male = ws_sym_find(st, "male", 4);
+	n->apposition = ws_sym_find(st, "Apposition", 10);
+	n->determiner = ws_sym_find(st, "Determiner", 10);
 }
 
 /* The clustering key of a name's last token: without a particle prefix. */
@@ -137,13 +139,19 @@ void ws_entity_rename(struct ws_doc *d, int32_t e, struct ws_span sp, uint32_t k
 	d->ent_key.v[e] = keytok;
 }
 
-static void add_mention(struct ws_doc *d, struct ws_span sp, int32_t ent, const char *rule,
-			uint32_t first, uint32_t last)
+static void push_mention(struct ws_doc *d, struct ws_span sp, int32_t ent, const char *rule,
+			 uint32_t first, uint32_t last, int wide)
 {
-	struct ws_mention m = { sp, ent, rule, 0 };
+	struct ws_mention m = { sp, ent, rule, 0, wide };
 	WS_VEC_PUSH(d->ments, m);
 	WS_VEC_PUSH(d->ment_tok, first);
 	WS_VEC_PUSH(d->ment_tok, last);
+}
+
+static void add_mention(struct ws_doc *d, struct ws_span sp, int32_t ent, const char *rule,
+			uint32_t first, uint32_t last)
+{
+	push_mention(d, sp, ent, rule, first, last, 0);
 	d->ents.v[ent].mentions++;
 }
 
@@ -260,6 +268,49 @@ static void surname_mentions(struct ws_doc *d)
 	free(pool);
 }
 
+/* An Apposition (rules/50-mentions.rules) joined to the person or
+ * organisation mention that ends right before it: "Jane Roe, a lawyer for
+ * the club," is a second, wider mention of Jane Roe as written, made by the
+ * Apposition's rule; it does not count as another mention of her. Chains
+ * join in text order: "Rep. Jane Roe (D-Ore.), a lawyer, said". Needs the
+ * mentions indexed (ws_mentions_sort); returns whether it added any. */
+static int apposition_mentions(struct ws_doc *d, const struct names *nm)
+{
+	if (!nm->apposition)
+		return 0;
+	WS_VEC(struct order_item) apps = { 0 };
+	for (size_t i = 0; i < d->gaz.n; i++)
+		if (d->gaz.v[i].type == nm->apposition && d->gaz.v[i].first > 0) {
+			struct order_item it = { d->gaz.v[i].first, (uint32_t)i };
+			WS_VEC_PUSH(apps, it);
+		}
+	if (!apps.n)
+		return 0;
+	qsort(apps.v, apps.n, sizeof(apps.v[0]), by_first);
+	size_t ntok = d->tk.tok.n, added = 0;
+	int32_t *ends = ws_xmalloc((ntok + 1) * sizeof(*ends));
+	memcpy(ends, d->ment_end.v, ntok * sizeof(*ends));
+	for (size_t k = 0; k < apps.n; k++) {
+		const struct ws_annot *a = &d->gaz.v[apps.v[k].idx];
+		int32_t m = ends[a->first - 1];
+		if (m < 0 || d->ments.v[m].entity < 0)
+			continue;
+		enum ws_speaker_type t = d->ents.v[d->ments.v[m].entity].type;
+		if (t != WS_SP_PERSON && t != WS_SP_ORGANIZATION)
+			continue;
+		uint32_t first = d->ment_tok.v[2 * (size_t)m];
+		push_mention(d, span_of(d, first, a->last), d->ments.v[m].entity, a->rule, first,
+			     a->last, 1);
+		if (ends[a->last - 1] < 0 ||
+		    d->ment_tok.v[2 * (size_t)ends[a->last - 1]] > first)
+			ends[a->last - 1] = (int32_t)(d->ments.n - 1);
+		added++;
+	}
+	free(ends);
+	WS_VEC_FREE(apps);
+	return added > 0;
+}
+
 void ws_entities_build(struct ws_doc *d)
 {
 	struct names nm;
@@ -270,8 +321,9 @@ void ws_entities_build(struct ws_doc *d)
 	WS_VEC(struct order_item) order = { 0 };
 	size_t ntok = d->tk.tok.n;
 	int32_t *title_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
+	int32_t *det_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
 	for (size_t i = 0; i <= ntok; i++)
-		title_end[i] = -1;
+		title_end[i] = det_end[i] = -1;
 	for (size_t i = 0; i < d->gaz.n; i++) {
 		const struct ws_annot *a = &d->gaz.v[i];
 		if (a->type && (a->type == nm.person || a->type == nm.org)) {
@@ -280,6 +332,8 @@ void ws_entities_build(struct ws_doc *d)
 		}
 		else if (a->type && a->type == nm.title && a->last > 0)
 			title_end[a->last - 1] = (int32_t)i;
+		else if (a->type && a->type == nm.determiner && a->last > 0)
+			det_end[a->last - 1] = (int32_t)i;
 	}
 	if (order.n)
 		qsort(order.v, order.n, sizeof(order.v[0]), by_first);
@@ -323,6 +377,8 @@ void ws_entities_build(struct ws_doc *d)
 		    ws_tok_len(d, a->first - 1) == 3 &&
 		    strncasecmp(ws_tok_text(d, a->first - 1), "the", 3) == 0)
 			mfirst = a->first - 1;	/* "the Pentagon", "The Times" */
+		else if (a->type == nm.org && a->first > 0 && det_end[a->first - 1] >= 0)
+			mfirst = d->gaz.v[det_end[a->first - 1]].first;	/* "some Republicans" */
 		if (a->type == nm.person && a->first > 0) {
 			int32_t ti = title_end[a->first - 1];
 			if (ti >= 0 && d->gaz.v[ti].rule == a->rule)
@@ -332,8 +388,11 @@ void ws_entities_build(struct ws_doc *d)
 	}
 	WS_VEC_FREE(order);
 	free(title_end);
+	free(det_end);
 	surname_mentions(d);
 	ws_mentions_sort(d);
+	if (apposition_mentions(d, &nm))
+		ws_mentions_sort(d);
 }
 
 struct mpos {

@@ -1,7 +1,9 @@
 /* eval: read gold attributions and whosaid predictions as TSV, match
  * statement spans one-to-one by byte-range Jaccard within each document,
- * judge the speaker of each match, and report P/R/F1 overall and per outlet.
- * Input files are read whole into memory; only documents in the gold count. */
+ * judge the speaker of each match, and report P/R/F1 overall and per outlet;
+ * with whosaid's mentions, also how many gold speaker names it found with the
+ * same span. Input files are read whole into memory; only documents in the
+ * gold count. */
 #include "eval.h"
 
 #include <errno.h>
@@ -25,6 +27,13 @@ struct gold_row {
 	int has_source;
 	int is_name;
 	char *source_text;     /* only kept for source_kind name */
+	long long lb, le;      /* the source without a leading article or a final 's */
+};
+
+/* A person or organisation mention from mentions.tsv. */
+struct ment_row {
+	long long b, e;
+	long long lb, le;      /* as gold_row */
 };
 
 struct pred_row {
@@ -46,7 +55,7 @@ struct doc {
 	char *id;
 	char *pred_outlet;     /* first non-empty outlet among its predictions */
 	char *meta_outlet;     /* publisher from metadata */
-	struct idx_vec gold, pred;
+	struct idx_vec gold, pred, ments;
 	UT_hash_handle hh;
 };
 
@@ -56,6 +65,8 @@ struct ws_eval {
 	size_t n_gold, cap_gold;
 	struct pred_row *pred;
 	size_t n_pred, cap_pred;
+	struct ment_row *ments;
+	size_t n_ments, cap_ments;
 };
 
 static const char *const quoted_types[] = { "direct", "mixed" };
@@ -203,6 +214,35 @@ static int has_word(const char *text, const char *word)
 	return 0;
 }
 
+/* The span [b, e) of text s without a leading article and space ("the ",
+ * "a ", "an ", any case) and without a final possessive 's or ’s, so that
+ * "The Times" ~ "Times" and "Trump's" ~ "Trump". s must be the span's exact
+ * bytes: when it is NULL or its length differs, the span stays as it is. */
+static void loose_span(const char *s, long long b, long long e, long long *lb, long long *le)
+{
+	static const char *const articles[] = { "the ", "a ", "an " };
+	size_t n = s ? strlen(s) : 0, i, skip = 0;
+
+	*lb = b;
+	*le = e;
+	if (!s || (long long)n != e - b)
+		return;
+	for (i = 0; i < sizeof articles / sizeof *articles; i++) {
+		size_t an = strlen(articles[i]);
+
+		if (n > an && eq_nocase(s, an, articles[i], an)) {
+			skip = an;
+			break;
+		}
+	}
+	if (n - skip > 2 && (memcmp(s + n - 2, "'s", 2) == 0))
+		n -= 2;
+	else if (n - skip > 4 && memcmp(s + n - 4, "\xE2\x80\x99s", 4) == 0)
+		n -= 4;
+	*lb = b + (long long)skip;
+	*le = b + (long long)n;
+}
+
 /* ---- the in-memory set ---- */
 
 struct ws_eval *ws_eval_new(void)
@@ -224,6 +264,7 @@ void ws_eval_free(struct ws_eval *ev)
 		free(d->meta_outlet);
 		free(d->gold.v);
 		free(d->pred.v);
+		free(d->ments.v);
 		free(d);
 	}
 	for (i = 0; i < ev->n_gold; i++)
@@ -232,6 +273,7 @@ void ws_eval_free(struct ws_eval *ev)
 		free(ev->pred[i].last_word);
 	free(ev->gold);
 	free(ev->pred);
+	free(ev->ments);
 	free(ev);
 }
 
@@ -279,6 +321,7 @@ int ws_eval_add_gold(struct ws_eval *ev, const struct ws_eval_gold *g)
 		if (!r->source_text)
 			return WS_EVAL_ENOMEM;
 	}
+	loose_span(r->source_text, r->sb, r->se, &r->lb, &r->le);
 	if (idx_push(&d->gold, ev->n_gold)) {
 		free(r->source_text);
 		return WS_EVAL_ENOMEM;
@@ -317,6 +360,28 @@ int ws_eval_add_pred(struct ws_eval *ev, const struct ws_eval_pred *p)
 		return WS_EVAL_ENOMEM;
 	}
 	ev->n_pred++;
+	return 0;
+}
+
+int ws_eval_add_mention(struct ws_eval *ev, const struct ws_eval_mention *m)
+{
+	struct ment_row *r;
+	struct doc *d;
+
+	if (!m->type || (strcmp(m->type, "person") && strcmp(m->type, "organization")))
+		return 0;
+	if (m->start < 0 || m->end < m->start)
+		return 0;
+	d = get_doc(ev, m->doc_id);
+	if (!d || grow(&ev->ments, &ev->cap_ments, ev->n_ments + 1, sizeof *ev->ments))
+		return WS_EVAL_ENOMEM;
+	r = &ev->ments[ev->n_ments];
+	r->b = m->start;
+	r->e = m->end;
+	loose_span(m->text, m->start, m->end, &r->lb, &r->le);
+	if (idx_push(&d->ments, ev->n_ments))
+		return WS_EVAL_ENOMEM;
+	ev->n_ments++;
 	return 0;
 }
 
@@ -611,6 +676,38 @@ int ws_eval_read_pred(struct ws_eval *ev, FILE *f, const char *name, FILE *err)
 	return read_done(&t, rc);
 }
 
+enum { N_DOC, N_TYPE, N_START, N_END, N_TEXT, N_N };
+static const char *const ment_cols[N_N] = { "doc_id", "type", "start", "end", "?text" };
+
+int ws_eval_read_mentions(struct ws_eval *ev, FILE *f, const char *name, FILE *err)
+{
+	struct tsv t = { f, name, err, NULL, 0, 0, NULL, 0, 0, 0, 0 };
+	long col[N_N];
+	int rc = tsv_header(&t, ment_cols, N_N, col);
+
+	if (rc < 0)
+		return read_done(&t, rc);
+	while ((rc = tsv_row(&t)) > 0) {
+		struct ws_eval_mention m;
+
+		memset(&m, 0, sizeof m);
+		m.doc_id = fld(&t, col[N_DOC]);
+		m.type = fld(&t, col[N_TYPE]);
+		m.text = col[N_TEXT] >= 0 ? fld(&t, col[N_TEXT]) : NULL;
+		if (!*m.doc_id) {
+			tsv_error(&t, "doc_id is empty");
+			continue;
+		}
+		if (parse_span(&t, ment_cols, col, N_START, 1, &m.start, &m.end))
+			continue;
+		if (ws_eval_add_mention(ev, &m)) {
+			rc = WS_EVAL_ENOMEM;
+			break;
+		}
+	}
+	return read_done(&t, rc);
+}
+
 enum { M_FILE, M_PUB, M_N };
 static const char *const meta_cols[M_N] = { "filename", "publisher" };
 
@@ -893,6 +990,137 @@ const struct ws_eval_row *ws_eval_report_find(const struct ws_eval_report *rep,
 	return NULL;
 }
 
+/* ---- speaker names ---- */
+
+static void names_doc(const struct ws_eval *ev, const struct doc *d, long c[4])
+{
+	size_t i, j;
+
+	for (i = 0; i < d->gold.n; i++) {
+		const struct gold_row *g = &ev->gold[d->gold.v[i]];
+		int same = 0, loose = 0, over = 0;
+
+		if (!g->is_name)
+			continue;
+		for (j = 0; j < d->ments.n && !same; j++) {
+			const struct ment_row *m = &ev->ments[d->ments.v[j]];
+
+			same |= m->b == g->sb && m->e == g->se;
+			loose |= m->lb == g->lb && m->le == g->le;
+			over |= m->b < g->se && g->sb < m->e;
+		}
+		c[0]++;
+		c[1] += same;
+		c[2] += same || loose;
+		c[3] += same || over;
+	}
+}
+
+static void names_add(struct ws_eval_names_row *r, const long c[4])
+{
+	r->gold += c[0];
+	r->same += c[1];
+	r->loose += c[2];
+	r->overlap += c[3];
+}
+
+static void names_finish(struct ws_eval_names_row *r)
+{
+	r->same_r = ratio(r->same, r->gold);
+	r->loose_r = ratio(r->loose, r->gold);
+	r->overlap_r = ratio(r->overlap, r->gold);
+}
+
+struct names_group {
+	const char *name;
+	struct ws_eval_names_row row;
+	UT_hash_handle hh;
+};
+
+static int names_group_cmp(const struct names_group *a, const struct names_group *b)
+{
+	return strcmp(a->name, b->name);
+}
+
+int ws_eval_score_names(const struct ws_eval *ev, struct ws_eval_names_report *rep)
+{
+	struct names_group *groups = NULL, *gr, *tmp;
+	const struct doc *d;
+	int any_known = 0, rc = 0;
+	size_t n;
+
+	memset(rep, 0, sizeof *rep);
+	rep->overall.outlet = "all";
+	for (d = ev->docs; d; d = d->hh.next) {
+		const char *outlet = d->meta_outlet ? d->meta_outlet : d->pred_outlet;
+		long c[4] = { 0, 0, 0, 0 };
+
+		if (!d->gold.n)
+			continue;
+		names_doc(ev, d, c);
+		names_add(&rep->overall, c);
+		if (outlet)
+			any_known = 1;
+		else
+			outlet = "unknown";
+		HASH_FIND_STR(groups, outlet, gr);
+		if (!gr) {
+			gr = calloc(1, sizeof *gr);
+			if (!gr) {
+				rc = WS_EVAL_ENOMEM;
+				goto out;
+			}
+			gr->name = outlet;
+			gr->row.outlet = outlet;
+			HASH_ADD_KEYPTR(hh, groups, gr->name, strlen(gr->name), gr);
+		}
+		names_add(&gr->row, c);
+	}
+	names_finish(&rep->overall);
+	if (any_known) {
+		HASH_SORT(groups, names_group_cmp);
+		rep->outlets = calloc(HASH_COUNT(groups), sizeof *rep->outlets);
+		if (!rep->outlets) {
+			rc = WS_EVAL_ENOMEM;
+			goto out;
+		}
+		n = 0;
+		for (gr = groups; gr; gr = gr->hh.next) {
+			names_finish(&gr->row);
+			rep->outlets[n++] = gr->row;
+		}
+		rep->n_outlets = n;
+	}
+out:
+	HASH_ITER(hh, groups, gr, tmp) {
+		HASH_DEL(groups, gr);
+		free(gr);
+	}
+	return rc;
+}
+
+void ws_eval_names_report_release(struct ws_eval_names_report *rep)
+{
+	if (!rep)
+		return;
+	free(rep->outlets);
+	rep->outlets = NULL;
+	rep->n_outlets = 0;
+}
+
+const struct ws_eval_names_row *ws_eval_names_find(const struct ws_eval_names_report *rep,
+                                                   const char *outlet)
+{
+	size_t i;
+
+	if (strcmp(outlet, "all") == 0)
+		return &rep->overall;
+	for (i = 0; i < rep->n_outlets; i++)
+		if (strcmp(rep->outlets[i].outlet, outlet) == 0)
+			return &rep->outlets[i];
+	return NULL;
+}
+
 /* ---- output ---- */
 
 static const char *track_name(enum ws_eval_track t)
@@ -949,6 +1177,52 @@ void ws_eval_print_tsv(const struct ws_eval_report *rep, FILE *out)
 	tsv_out_row(rep, &rep->overall, out);
 	for (i = 0; i < rep->n_outlets; i++)
 		tsv_out_row(rep, &rep->outlets[i], out);
+}
+
+static void names_row(const struct ws_eval_names_row *r, int w, FILE *out)
+{
+	fprintf(out, "%-*s %7ld %7ld %7ld %7ld  %6.4f %6.4f %6.4f\n", w, r->outlet, r->gold,
+	        r->same, r->loose, r->overlap, r->same_r, r->loose_r, r->overlap_r);
+}
+
+void ws_eval_print_names_table(const struct ws_eval_names_report *rep, FILE *out)
+{
+	int w = 12;
+	size_t i;
+
+	for (i = 0; i < rep->n_outlets; i++)
+		if ((int)strlen(rep->outlets[i].outlet) > w)
+			w = (int)strlen(rep->outlets[i].outlet);
+	fputs("speaker names: gold sources of kind name found as a person or organisation "
+	      "mention\n"
+	      "  same = identical byte range; loose = the same but for a leading the/a/an or a "
+	      "final 's;\n"
+	      "  overlap = any shared byte\n", out);
+	fprintf(out, "%-*s %7s %7s %7s %7s  %6s %6s %6s\n", w, "outlet", "gold", "same", "loose",
+	        "overlap", "same", "loose", "overlap");
+	names_row(&rep->overall, w, out);
+	for (i = 0; i < rep->n_outlets; i++)
+		names_row(&rep->outlets[i], w, out);
+}
+
+void ws_eval_print_names_tsv_header(FILE *out)
+{
+	fputs("names\toutlet\tgold\tsame\tloose\toverlap\tsame_r\tloose_r\toverlap_r\n", out);
+}
+
+static void names_tsv_row(const struct ws_eval_names_row *r, FILE *out)
+{
+	fprintf(out, "names\t%s\t%ld\t%ld\t%ld\t%ld\t%.4f\t%.4f\t%.4f\n", r->outlet, r->gold,
+	        r->same, r->loose, r->overlap, r->same_r, r->loose_r, r->overlap_r);
+}
+
+void ws_eval_print_names_tsv(const struct ws_eval_names_report *rep, FILE *out)
+{
+	size_t i;
+
+	names_tsv_row(&rep->overall, out);
+	for (i = 0; i < rep->n_outlets; i++)
+		names_tsv_row(&rep->outlets[i], out);
 }
 
 /* ---- the command ---- */
@@ -1020,6 +1294,10 @@ int ws_eval_run(const struct ws_eval_opts *o, FILE *out, FILE *err)
 		r = read_path(ev, o->meta_path, ws_eval_read_meta, err);
 		rc = rc ? rc : r;
 	}
+	if (o->mentions_path) {
+		r = read_path(ev, o->mentions_path, ws_eval_read_mentions, err);
+		rc = rc ? rc : r;
+	}
 	if (rc) {
 		if (rc == WS_EVAL_ENOMEM)
 			fprintf(err, "eval: out of memory\n");
@@ -1049,6 +1327,22 @@ int ws_eval_run(const struct ws_eval_opts *o, FILE *out, FILE *err)
 			}
 			ws_eval_report_release(&rep);
 		}
+	if (!rc && o->mentions_path) {
+		struct ws_eval_names_report nrep;
+
+		rc = ws_eval_score_names(ev, &nrep);
+		if (rc) {
+			fprintf(err, "eval: %s\n", ws_eval_strerror(rc));
+		} else if (o->tsv) {
+			fputc('\n', out);
+			ws_eval_print_names_tsv_header(out);
+			ws_eval_print_names_tsv(&nrep, out);
+		} else {
+			fputc('\n', out);
+			ws_eval_print_names_table(&nrep, out);
+		}
+		ws_eval_names_report_release(&nrep);
+	}
 	ws_eval_free(ev);
 	if (!rc && fflush(out)) {
 		fprintf(err, "eval: cannot write output: %s\n", strerror(errno));
@@ -1059,10 +1353,12 @@ int ws_eval_run(const struct ws_eval_opts *o, FILE *out, FILE *err)
 
 static void usage(FILE *f)
 {
-	fputs("usage: whosaid eval --gold GOLD.tsv [--meta METADATA.tsv] [--jaccard X] [--tsv] "
-	      "QUOTES.tsv\n"
+	fputs("usage: whosaid eval --gold GOLD.tsv [--meta METADATA.tsv] [--mentions MENTIONS.tsv]\n"
+	      "                    [--jaccard X] [--tsv] QUOTES.tsv\n"
 	      "  --gold FILE     gold attributions (PolNeAR gold_*.tsv format)\n"
 	      "  --meta FILE     metadata.tsv: outlet per document from its publisher column\n"
+	      "  --mentions FILE whosaid's mentions.tsv: also score the gold speaker names found\n"
+	      "                  as person or organisation mentions with the same span\n"
 	      "  --jaccard X     lenient span threshold in (0, 1], default 0.5; 0.8 is always "
 	      "reported too\n"
 	      "  --tsv           print TSV rows instead of a table\n"
@@ -1108,6 +1404,8 @@ int ws_eval_main(int argc, char **argv)
 			o.gold_path = v;
 		} else if (!rest && (v = opt_value(argc, argv, &i, "--meta", &missing))) {
 			o.meta_path = v;
+		} else if (!rest && (v = opt_value(argc, argv, &i, "--mentions", &missing))) {
+			o.mentions_path = v;
 		} else if (!rest && (v = opt_value(argc, argv, &i, "--jaccard", &missing))) {
 			char *end;
 

@@ -1,6 +1,7 @@
 /* eval: score whosaid's quotes.tsv against gold attributions (PolNeAR-style
  * TSV), statement spans by byte-range Jaccard and speakers by span overlap or
- * surname, overall and per outlet. This is `whosaid eval`. */
+ * surname, overall and per outlet; and, given mentions.tsv, the share of gold
+ * speaker names found as mentions with the same span. This is `whosaid eval`. */
 #ifndef WS_EVAL_H
 #define WS_EVAL_H
 
@@ -12,7 +13,8 @@
 #define WS_EVAL_LENIENT 0.5
 
 /* What `whosaid eval` does, in one struct. Paths are borrowed, not copied.
- * gold_path and pred_path are required; meta_path may be NULL. threshold is
+ * gold_path and pred_path are required; meta_path and mentions_path may be
+ * NULL (with mentions_path the speaker names are scored too). threshold is
  * the lenient Jaccard threshold, in (0, 1]; the strict one (0.8) is always
  * reported as well. tsv nonzero prints machine-readable TSV instead of the
  * table. Fill it with ws_eval_opts_init() first so new fields get defaults. */
@@ -20,6 +22,7 @@ struct ws_eval_opts {
 	const char *gold_path;
 	const char *pred_path;
 	const char *meta_path;
+	const char *mentions_path;
 	double threshold;
 	int tsv;
 };
@@ -33,7 +36,7 @@ void ws_eval_opts_init(struct ws_eval_opts *o);
 int ws_eval_run(const struct ws_eval_opts *o, FILE *out, FILE *err);
 
 /* The whole `whosaid eval` command: argv[0] is "eval" (or anything), then
- *   --gold FILE [--meta FILE] [--jaccard X] [--tsv] QUOTES.tsv
+ *   --gold FILE [--meta FILE] [--mentions FILE] [--jaccard X] [--tsv] QUOTES.tsv
  * Prints usage on stderr for bad arguments. Returns a process exit status:
  * 0 ok, 1 bad input or I/O error, 2 usage error. */
 int ws_eval_main(int argc, char **argv);
@@ -90,6 +93,17 @@ void ws_eval_free(struct ws_eval *ev);
 /* Add one row; 0 or WS_EVAL_ENOMEM. */
 int ws_eval_add_gold(struct ws_eval *ev, const struct ws_eval_gold *g);
 int ws_eval_add_pred(struct ws_eval *ev, const struct ws_eval_pred *p);
+/* One row of whosaid's mentions.tsv. Only types "person" and
+ * "organization" are kept (others are ignored, as is a span with start < 0).
+ * text, the mention's exact bytes, may be NULL; it is only used to find the
+ * loose span (see ws_eval_names_row). */
+struct ws_eval_mention {
+	const char *doc_id;
+	const char *type;
+	long long start, end;
+	const char *text;
+};
+int ws_eval_add_mention(struct ws_eval *ev, const struct ws_eval_mention *m);
 /* Record a document's outlet from metadata; it wins over the outlet column of
  * the predictions. */
 int ws_eval_set_outlet(struct ws_eval *ev, const char *doc_id, const char *outlet);
@@ -102,6 +116,8 @@ int ws_eval_set_outlet(struct ws_eval *ev, const char *doc_id, const char *outle
 int ws_eval_read_gold(struct ws_eval *ev, FILE *f, const char *name, FILE *err);
 int ws_eval_read_pred(struct ws_eval *ev, FILE *f, const char *name, FILE *err);
 int ws_eval_read_meta(struct ws_eval *ev, FILE *f, const char *name, FILE *err);
+/* mentions.tsv needs doc_id, type, start and end; text is optional. */
+int ws_eval_read_mentions(struct ws_eval *ev, FILE *f, const char *name, FILE *err);
 
 /* quoted: only quote_type direct or mixed, on both sides; all: every row. */
 enum ws_eval_track { WS_EVAL_QUOTED, WS_EVAL_ALL };
@@ -151,5 +167,40 @@ const struct ws_eval_row *ws_eval_report_find(const struct ws_eval_report *rep,
 void ws_eval_print_table(const struct ws_eval_report *rep, FILE *out);
 void ws_eval_print_tsv_header(FILE *out);
 void ws_eval_print_tsv(const struct ws_eval_report *rep, FILE *out);
+
+/* Speaker names: gold rows with source_kind name and a source span. same:
+ * a person or organisation mention of the same document has exactly the
+ * gold's byte range. loose: the same, or equal once a leading article and
+ * space ("the ", "a ", "an ", any case) and a final 's or ’s are dropped
+ * from both (needs the gold's source_text and the mention's text to be the
+ * spans' exact bytes). overlap: a mention shares at least one byte (same
+ * counts as overlap). Ratios are over gold, 0 when gold is 0. */
+struct ws_eval_names_row {
+	const char *outlet;   /* "all" for the overall row */
+	long gold, same, loose, overlap;
+	double same_r, loose_r, overlap_r;
+};
+
+/* Grouped like ws_eval_report: overall plus one row per outlet, sorted by
+ * name, none when no outlet is known. */
+struct ws_eval_names_report {
+	struct ws_eval_names_row overall;
+	struct ws_eval_names_row *outlets;
+	size_t n_outlets;
+};
+
+/* Score the speaker names of every gold document: 0 or WS_EVAL_ENOMEM.
+ * Release rep with ws_eval_names_report_release(). */
+int ws_eval_score_names(const struct ws_eval *ev, struct ws_eval_names_report *rep);
+void ws_eval_names_report_release(struct ws_eval_names_report *rep);
+const struct ws_eval_names_row *ws_eval_names_find(const struct ws_eval_names_report *rep,
+                                                   const char *outlet);
+
+/* A table with a legend, or TSV rows with the columns names outlet gold
+ * same loose overlap same_r loose_r overlap_r (the first column is always
+ * "names"; ws_eval_print_names_tsv_header() first). */
+void ws_eval_print_names_table(const struct ws_eval_names_report *rep, FILE *out);
+void ws_eval_print_names_tsv_header(FILE *out);
+void ws_eval_print_names_tsv(const struct ws_eval_names_report *rep, FILE *out);
 
 #endif

@@ -155,7 +155,8 @@ static void aliases(struct ws_buf *b, const struct ws_doc *d, int32_t ent)
 	const char *t = ws_doc_text(d, NULL);
 	int first = 1;
 	for (size_t i = 0; i < n; i++) {
-		if (mn[i].entity != ent || mn[i].pronoun || same_text(t, mn[i].span, en[ent].name))
+		if (mn[i].entity != ent || mn[i].pronoun || mn[i].wide ||
+		    same_text(t, mn[i].span, en[ent].name))
 			continue;
 		int seen = 0;
 		for (size_t j = 0; j < i && !seen; j++)

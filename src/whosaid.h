@@ -81,6 +81,10 @@ struct ws_mention {
 	int32_t entity;
 	const char *rule;		/* the rule that found it */
 	int pronoun;			/* he, she, they: not a name */
+	int wide;			/* a name mention written out with what follows it
+					 * ("Jane Roe, a lawyer," "Rep. Jane Roe (D-Ore.)"),
+					 * given besides the name's own mention: no alias,
+					 * not counted again in the entity's mentions */
 };
 
 struct ws_doc *ws_doc_new(const struct ws_engine *e);

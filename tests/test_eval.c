@@ -379,6 +379,115 @@ Test(eval, run_prints_table)
 	free(err);
 }
 
+static void expect_names(const struct ws_eval_names_row *r, long gold, long same, long loose,
+                         long overlap)
+{
+	cr_assert_not_null(r);
+	cr_expect_eq(r->gold, gold, "%s: gold %ld, expected %ld", r->outlet, r->gold, gold);
+	cr_expect_eq(r->same, same, "%s: same %ld, expected %ld", r->outlet, r->same, same);
+	cr_expect_eq(r->loose, loose, "%s: loose %ld, expected %ld", r->outlet, r->loose, loose);
+	cr_expect_eq(r->overlap, overlap, "%s: overlap %ld, expected %ld", r->outlet, r->overlap,
+	             overlap);
+}
+
+/* gold_names.tsv: Mayor Lopez found whole; The Daily Planet found as Daily
+ * Planet and Lopez’s as Lopez (loose); Anna Weller only overlapped by "Dr.
+ * Anna"; a pronoun row that does not count; Rita Moss in doc-beta found only
+ * by a mention of unknown type, which does not count either. */
+Test(eval, speaker_names_same_loose_overlap)
+{
+	struct ws_eval *ev = load("gold_names.tsv", "pred_perfect.tsv", "meta_main.tsv");
+	struct ws_eval_names_report rep;
+	FILE *f = fopen(DIR "mentions_names.tsv", "r");
+
+	cr_assert_not_null(f);
+	cr_assert_eq(ws_eval_read_mentions(ev, f, "mentions_names.tsv", stderr), 0);
+	fclose(f);
+	cr_assert_eq(ws_eval_score_names(ev, &rep), 0);
+	expect_names(ws_eval_names_find(&rep, "all"), 5, 1, 3, 4);
+	expect_names(ws_eval_names_find(&rep, "daily-planet"), 4, 1, 3, 4);
+	expect_names(ws_eval_names_find(&rep, "bugle"), 1, 0, 0, 0);
+	cr_expect_float_eq(rep.overall.same_r, 0.2, EPS);
+	cr_expect_float_eq(rep.overall.loose_r, 0.6, EPS);
+	cr_expect_float_eq(rep.overall.overlap_r, 0.8, EPS);
+	cr_expect_null(ws_eval_names_find(&rep, "sentinel"), "doc-gamma is not in the gold");
+	ws_eval_names_report_release(&rep);
+	ws_eval_free(ev);
+}
+
+/* A mention one byte off is not the same span, loosely or not. */
+Test(eval, speaker_names_same_means_identical_bytes)
+{
+	struct ws_eval *ev = ws_eval_new();
+	struct ws_eval_gold g = { "d", "direct", 10, 20, 0, 11, "name", "Mayor Lopez" };
+	struct ws_eval_mention m1 = { "d", "person", 1, 11, "ayor Lopez" };
+	struct ws_eval_mention m2 = { "d", "person", 0, 10, "Mayor Lope" };
+	struct ws_eval_names_report rep;
+
+	cr_assert_eq(ws_eval_add_gold(ev, &g), 0);
+	cr_assert_eq(ws_eval_add_mention(ev, &m1), 0);
+	cr_assert_eq(ws_eval_add_mention(ev, &m2), 0);
+	cr_assert_eq(ws_eval_score_names(ev, &rep), 0);
+	expect_names(&rep.overall, 1, 0, 0, 1);
+	ws_eval_names_report_release(&rep);
+	ws_eval_free(ev);
+}
+
+Test(eval, run_prints_speaker_names_with_mentions)
+{
+	struct ws_eval_opts o;
+	FILE *out = tmpfile(), *err = tmpfile();
+	char *text, *etext;
+
+	cr_assert(out && err);
+	ws_eval_opts_init(&o);
+	o.gold_path = DIR "gold_names.tsv";
+	o.pred_path = DIR "pred_perfect.tsv";
+	o.meta_path = DIR "meta_main.tsv";
+	o.mentions_path = DIR "mentions_names.tsv";
+	cr_assert_eq(ws_eval_run(&o, out, err), 0);
+	text = slurp(out);
+	etext = slurp(err);
+	cr_expect_str_empty(etext);
+	cr_expect_not_null(strstr(text, "\nall                5       1       3       4  "
+	                                "0.2000 0.6000 0.8000\n"), "%s", text);
+	cr_expect_not_null(strstr(text, "\ndaily-planet       4       1       3       4  "),
+	                   "%s", text);
+	free(text);
+	free(etext);
+	fclose(out);
+	out = tmpfile();
+	cr_assert_not_null(out);
+	o.tsv = 1;
+	cr_assert_eq(ws_eval_run(&o, out, err), 0);
+	text = slurp(out);
+	cr_expect_not_null(strstr(text, "\nnames\toutlet\tgold\tsame\tloose\toverlap\t"
+	                                "same_r\tloose_r\toverlap_r\n"
+	                                "names\tall\t5\t1\t3\t4\t0.2000\t0.6000\t0.8000\n"),
+	                   "%s", text);
+	free(text);
+	fclose(out);
+	fclose(err);
+}
+
+Test(eval, mentions_need_their_columns)
+{
+	struct ws_eval *ev = ws_eval_new();
+	FILE *f = tmpfile(), *err = tmpfile();
+	char *etext;
+
+	cr_assert(f && err);
+	fputs("doc_id\ttype\tbegin\tend\nd\tperson\t1\t2\n", f);
+	rewind(f);
+	cr_expect_eq(ws_eval_read_mentions(ev, f, "m.tsv", err), WS_EVAL_EINPUT);
+	etext = slurp(err);
+	cr_expect_str_eq(etext, "m.tsv:1: missing column 'start'\n");
+	free(etext);
+	fclose(f);
+	fclose(err);
+	ws_eval_free(ev);
+}
+
 Test(eval, wrong_field_count_names_file_and_line)
 {
 	char *out, *err;

@@ -2,6 +2,8 @@
  * rules, a text, annotations to start from, and the annotations (or the
  * exact compiler errors) expected. Sections:
  *   --- rules      the phase file (compiled as "test.rules")
+ *   --- file       instead of rules: the path of one of the project's rule
+ *                  files, from the repository's root (rules/50-mentions.rules)
  *   --- text       the document
  *   --- given      lines  "token text" Type key=value ...: every occurrence
  *                  of the token sequence gets that annotation
@@ -22,7 +24,7 @@
 #include "tokenize.h"
 
 struct sections {
-	struct ws_buf rules, text, given, expect, errors;
+	struct ws_buf rules, file, text, given, expect, errors;
 };
 
 static void read_sections(const char *path, struct sections *sc)
@@ -38,6 +40,7 @@ static void read_sections(const char *path, struct sections *sc)
 		if (strncmp(line, "--- ", 4) == 0) {
 			const char *name = line + 4;
 			cur = strncmp(name, "rules", 5) == 0 ? &sc->rules :
+			      strncmp(name, "file", 4) == 0 ? &sc->file :
 			      strncmp(name, "text", 4) == 0 ? &sc->text :
 			      strncmp(name, "given", 5) == 0 ? &sc->given :
 			      strncmp(name, "expect", 6) == 0 ? &sc->expect :
@@ -118,18 +121,38 @@ static int by_position(const void *x, const void *y)
 	return strcmp(a->type, b->type);
 }
 
+/* The project's rule file named by a --- file section, read whole. */
+static void read_rules_file(const char *test, struct sections *sc)
+{
+	char rel[1024], path[4096];
+	cr_assert_eq(sscanf(sc->file.data, "%1023s", rel), 1, "%s: empty file section", test);
+	snprintf(path, sizeof(path), "%s/../%s", WS_TESTDIR, rel);
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f, "%s: cannot read %s", test, path);
+	char chunk[4096];
+	size_t n;
+	ws_buf_grow(&sc->rules, 0);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		ws_buf_add(&sc->rules, chunk, n);
+	fclose(f);
+	const char *slash = strrchr(rel, '/');
+	snprintf(sc->file.data, sc->file.len + 1, "%s", slash ? slash + 1 : rel);
+}
+
 static int run_test(const char *path)
 {
 	struct sections sc;
 	read_sections(path, &sc);
+	if (sc.file.data)
+		read_rules_file(path, &sc);
 	struct ws_symtab *syms = ws_symtab_new();
 	struct ws_ruleset *rs = NULL;
 	char *errs = NULL;
 	size_t errlen = 0;
 	FILE *ef = open_memstream(&errs, &errlen);
 	struct ws_diag d = { ef, 0, 0 };
-	int rc = ws_rules_add_phase(&rs, "test.rules", sc.rules.data ? sc.rules.data : "",
-				    sc.rules.len, syms, &d);
+	int rc = ws_rules_add_phase(&rs, sc.file.data ? sc.file.data : "test.rules",
+				    sc.rules.data ? sc.rules.data : "", sc.rules.len, syms, &d);
 	fclose(ef);
 	int failed = 0;
 	if (sc.errors.data) {
@@ -179,6 +202,7 @@ static int run_test(const char *path)
 	ws_rules_free(rs);
 	ws_symtab_free(syms);
 	ws_buf_release(&sc.rules);
+	ws_buf_release(&sc.file);
 	ws_buf_release(&sc.text);
 	ws_buf_release(&sc.given);
 	ws_buf_release(&sc.expect);

@@ -1,0 +1,97 @@
+/* Entities and mentions: a name written out with its apposition or
+ * parenthesis is a second, wider mention of the same entity, and the
+ * entity keeps its plain name. The sentences are invented. */
+#include "testutil.h"
+
+static struct ws_engine *eng;
+static struct ws_doc *doc;
+
+static void setup(void)
+{
+	eng = test_engine();
+	doc = ws_doc_new(eng);
+}
+
+static void teardown(void)
+{
+	ws_doc_free(doc);
+	ws_engine_free(eng);
+}
+
+TestSuite(entities, .init = setup, .fini = teardown);
+
+/* "text=entity name" for each person or organisation mention, with a "+"
+ * after wide ones, joined by "; ". */
+static char *mention_view(const char *text)
+{
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
+	const struct ws_mention *mn;
+	const struct ws_entity *en;
+	size_t n = ws_doc_mentions(doc, &mn);
+	ws_doc_entities(doc, &en);
+	struct ws_buf b = WS_BUF_INIT;
+	int first = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (mn[i].entity < 0 || mn[i].pronoun)
+			continue;
+		const struct ws_entity *e = &en[mn[i].entity];
+		if (e->type != WS_SP_PERSON && e->type != WS_SP_ORGANIZATION)
+			continue;
+		if (!first)
+			ws_buf_adds(&b, "; ");
+		first = 0;
+		ws_buf_add(&b, text + mn[i].span.start, mn[i].span.end - mn[i].span.start);
+		if (mn[i].wide)
+			ws_buf_addc(&b, '+');
+		ws_buf_addc(&b, '=');
+		ws_buf_add(&b, text + e->name.start, e->name.end - e->name.start);
+	}
+	ws_buf_grow(&b, 0);
+	return b.data;
+}
+
+static void expect_view(char *got, const char *want)
+{
+	cr_expect_str_eq(got, want);
+	free(got);
+}
+
+Test(entities, apposition_before_the_cue_is_a_wide_mention)
+{
+	expect_view(mention_view("Jane Roe, a lawyer for the club, said the plan was bad."),
+		    "Jane Roe=Jane Roe; Jane Roe, a lawyer for the club,+=Jane Roe");
+	const struct ws_entity *en;
+	cr_assert_eq(ws_doc_entities(doc, &en), 1);
+	cr_expect_eq(en[0].mentions, 1, "the wide mention does not count again");
+}
+
+Test(entities, apposition_after_the_cue_runs_to_the_sentence_end)
+{
+	expect_view(mention_view("\"It is over,\" said Tom Miller, 44, a baker from Salem."),
+		    "Tom Miller=Tom Miller; Tom Miller, 44, a baker from Salem+=Tom Miller");
+}
+
+Test(entities, parenthesis_then_apposition_chain)
+{
+	expect_view(mention_view("Sen. Kim Baker (D-Ore.), a former teacher, said no."),
+		    "Sen. Kim Baker=Kim Baker; Sen. Kim Baker (D-Ore.)+=Kim Baker; "
+		    "Sen. Kim Baker (D-Ore.), a former teacher,+=Kim Baker");
+}
+
+Test(entities, an_adjunct_is_no_apposition)
+{
+	expect_view(mention_view("Jane Roe, on Monday, said the plan was bad."),
+		    "Jane Roe=Jane Roe");
+}
+
+Test(entities, a_caption_position_is_no_parenthesis)
+{
+	expect_view(mention_view("Jane Roe (2nd L) meets Tom Miller (L) in Salem."),
+		    "Jane Roe=Jane Roe; Tom Miller=Tom Miller");
+}
+
+Test(entities, quantifier_and_article_belong_to_an_organisation_mention)
+{
+	expect_view(mention_view("Many Republicans and the Roe campaign said the plan was bad."),
+		    "Many Republicans=Republicans; the Roe campaign=Roe campaign");
+}
