@@ -22,6 +22,7 @@
 struct gold_row {
 	struct doc *doc;
 	int quoted;
+	int marked;            /* the content text holds a quotation mark */
 	long long cb, ce;
 	long long sb, se;      /* -1 when there is no source */
 	int has_source;
@@ -133,6 +134,28 @@ static int eq_nocase(const char *a, size_t alen, const char *b, size_t blen)
 		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
 			return 0;
 	return 1;
+}
+
+int ws_eval_has_marks(const char *text)
+{
+	static const char *const marks[] = {
+		"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB",
+		"''", "``", "\xE2\x80\x98", "\xE2\x80\xB9", "\xE2\x80\xBA", NULL
+	};
+	const unsigned char *p;
+	size_t i;
+
+	if (!text)
+		return 0;
+	for (i = 0; marks[i]; i++)
+		if (strstr(text, marks[i]))
+			return 1;
+	for (p = (const unsigned char *)text; *p; p++)
+		if (*p == '\'' && (p == (const unsigned char *)text || p[-1] == ' ' ||
+		                    p[-1] == '(' || p[-1] == '-') &&
+		    ((p[1] >= 'A' && p[1] <= 'Z') || (p[1] >= 'a' && p[1] <= 'z')))
+			return 1;
+	return 0;
 }
 
 static int is_quoted(const char *qt)
@@ -308,6 +331,7 @@ int ws_eval_add_gold(struct ws_eval *ev, const struct ws_eval_gold *g)
 	memset(r, 0, sizeof *r);
 	r->doc = d;
 	r->quoted = is_quoted(g->quote_type);
+	r->marked = ws_eval_has_marks(g->content_text);
 	r->cb = g->content_start;
 	r->ce = g->content_end;
 	r->has_source = g->source_start >= 0 && g->source_end >= 0 &&
@@ -588,10 +612,10 @@ static int read_done(struct tsv *t, int rc)
 	return t->errors ? WS_EVAL_EINPUT : 0;
 }
 
-enum { G_DOC, G_QT, G_CB, G_CE, G_SB, G_SE, G_KIND, G_STEXT, G_N };
+enum { G_DOC, G_QT, G_CB, G_CE, G_SB, G_SE, G_KIND, G_STEXT, G_CTEXT, G_N };
 static const char *const gold_cols[G_N] = {
 	"doc_id", "quote_type", "content_bstart", "content_bend",
-	"source_bstart", "source_bend", "source_kind", "source_text"
+	"source_bstart", "source_bend", "source_kind", "source_text", "?content_text"
 };
 
 int ws_eval_read_gold(struct ws_eval *ev, FILE *f, const char *name, FILE *err)
@@ -611,6 +635,7 @@ int ws_eval_read_gold(struct ws_eval *ev, FILE *f, const char *name, FILE *err)
 		g.quote_type = fld(&t, col[G_QT]);
 		g.source_kind = kind;
 		g.source_text = fld(&t, col[G_STEXT]);
+		g.content_text = fld(&t, col[G_CTEXT]);
 		if (!*g.doc_id) {
 			tsv_error(&t, "doc_id is empty");
 			continue;
@@ -807,7 +832,7 @@ static void scratch_release(struct scratch *s)
 }
 
 /* Score one document into counts; returns 0 or WS_EVAL_ENOMEM. */
-static int score_doc(const struct ws_eval *ev, const struct doc *d, int quoted_only,
+static int score_doc(const struct ws_eval *ev, const struct doc *d, enum ws_eval_track track,
                      double thr, struct scratch *s, long counts[4])
 {
 	size_t ng = 0, np = 0, i, j;
@@ -817,11 +842,15 @@ static int score_doc(const struct ws_eval *ev, const struct doc *d, int quoted_o
 	    grow(&s->g_used, &s->cap_gu, d->gold.n, 1) ||
 	    grow(&s->p_used, &s->cap_pu, d->pred.n, 1))
 		return WS_EVAL_ENOMEM;
-	for (i = 0; i < d->gold.n; i++)
-		if (!quoted_only || ev->gold[d->gold.v[i]].quoted)
+	for (i = 0; i < d->gold.n; i++) {
+		const struct gold_row *g = &ev->gold[d->gold.v[i]];
+
+		if (track == WS_EVAL_ALL || (track == WS_EVAL_QUOTED && g->quoted) ||
+		    (track == WS_EVAL_MARKS && g->marked))
 			s->g[ng++] = d->gold.v[i];
+	}
 	for (i = 0; i < d->pred.n; i++)
-		if (!quoted_only || ev->pred[d->pred.v[i]].quoted)
+		if (track == WS_EVAL_ALL || ev->pred[d->pred.v[i]].quoted)
 			s->p[np++] = d->pred.v[i];
 	s->n_pairs = 0;
 	for (i = 0; i < ng; i++) {
@@ -923,7 +952,7 @@ int ws_eval_score(const struct ws_eval *ev, enum ws_eval_track track,
 
 		if (!d->gold.n)
 			continue;
-		rc = score_doc(ev, d, track == WS_EVAL_QUOTED, threshold, &s, c);
+		rc = score_doc(ev, d, track, threshold, &s, c);
 		if (rc)
 			goto out;
 		add_counts(&rep->overall, c);
@@ -1125,7 +1154,7 @@ const struct ws_eval_names_row *ws_eval_names_find(const struct ws_eval_names_re
 
 static const char *track_name(enum ws_eval_track t)
 {
-	return t == WS_EVAL_QUOTED ? "quoted" : "all";
+	return t == WS_EVAL_QUOTED ? "quoted" : t == WS_EVAL_MARKS ? "quoted-marks" : "all";
 }
 
 static void table_row(const struct ws_eval_row *r, int w, FILE *out)
@@ -1265,7 +1294,7 @@ static int read_path(struct ws_eval *ev, const char *path,
 
 int ws_eval_run(const struct ws_eval_opts *o, FILE *out, FILE *err)
 {
-	static const enum ws_eval_track tracks[] = { WS_EVAL_QUOTED, WS_EVAL_ALL };
+	static const enum ws_eval_track tracks[] = { WS_EVAL_QUOTED, WS_EVAL_ALL, WS_EVAL_MARKS };
 	struct ws_eval *ev;
 	double thr[2];
 	size_t n_thr, i, k;
@@ -1309,7 +1338,7 @@ int ws_eval_run(const struct ws_eval_opts *o, FILE *out, FILE *err)
 	n_thr = thr[0] == thr[1] ? 1 : 2;
 	if (o->tsv)
 		ws_eval_print_tsv_header(out);
-	for (i = 0; i < 2 && !rc; i++)
+	for (i = 0; i < 3 && !rc; i++)
 		for (k = 0; k < n_thr && !rc; k++) {
 			struct ws_eval_report rep;
 

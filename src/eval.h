@@ -67,6 +67,7 @@ struct ws_eval_gold {
 	long long source_start, source_end;   /* -1, -1 when there is no source */
 	const char *source_kind;              /* name|pronoun|nominal|none */
 	const char *source_text;              /* may be NULL */
+	const char *content_text;             /* may be NULL: only for the marks track */
 };
 
 /* One predicted quote. Strings are copied. A span of -1, -1 is unknown: a
@@ -120,7 +121,15 @@ int ws_eval_read_meta(struct ws_eval *ev, FILE *f, const char *name, FILE *err);
 int ws_eval_read_mentions(struct ws_eval *ev, FILE *f, const char *name, FILE *err);
 
 /* quoted: only quote_type direct or mixed, on both sides; all: every row. */
-enum ws_eval_track { WS_EVAL_QUOTED, WS_EVAL_ALL };
+/* quoted: gold and predictions of type direct or mixed; all: every row;
+ * marks: gold rows whose content text holds a quotation mark (see
+ * ws_eval_has_marks), predictions of type direct or mixed. PolNeAR's
+ * quote_type counts a curly apostrophe as a quote and misses the '' of the
+ * New York Times; the marks track reads the marks themselves. */
+enum ws_eval_track { WS_EVAL_QUOTED, WS_EVAL_ALL, WS_EVAL_MARKS };
+/* Whether text holds a quotation mark: a double mark (" “ ” „ « » '' ``), an
+ * opening single mark (‘ ‹ ›), or a straight ' that opens a word. */
+int ws_eval_has_marks(const char *text);
 
 /* Counts and scores for one group of documents. Ratios with a zero
  * denominator are 0. stmt_* score statement spans (matched / pred,

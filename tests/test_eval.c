@@ -204,7 +204,7 @@ Test(eval, jaccard_threshold_is_inclusive)
 Test(eval, jaccard_just_below_and_above_half_in_memory)
 {
 	struct ws_eval *ev = ws_eval_new();
-	struct ws_eval_gold g = { "d", "direct", 0, 1000, -1, -1, "none", NULL };
+	struct ws_eval_gold g = { "d", "direct", 0, 1000, -1, -1, "none", NULL, NULL };
 	struct ws_eval_pred below = { "d", NULL, "direct", 0, 499, -1, -1, NULL, NULL };
 	struct ws_eval_pred above = { "e", NULL, "direct", 0, 501, -1, -1, NULL, NULL };
 	struct ws_eval_report rep;
@@ -274,7 +274,7 @@ static long right_for(const char *source_text, const char *kind, const char *spe
                       const char *speaker_type, long long mb, long long me)
 {
 	struct ws_eval *ev = ws_eval_new();
-	struct ws_eval_gold g = { "d", "direct", 0, 100, 100, 110, kind, source_text };
+	struct ws_eval_gold g = { "d", "direct", 0, 100, 100, 110, kind, source_text, NULL };
 	struct ws_eval_pred p = { "d", NULL, "direct", 0, 100, mb, me, speaker, speaker_type };
 	struct ws_eval_report rep;
 	long right;
@@ -419,7 +419,7 @@ Test(eval, speaker_names_same_loose_overlap)
 Test(eval, speaker_names_same_means_identical_bytes)
 {
 	struct ws_eval *ev = ws_eval_new();
-	struct ws_eval_gold g = { "d", "direct", 10, 20, 0, 11, "name", "Mayor Lopez" };
+	struct ws_eval_gold g = { "d", "direct", 10, 20, 0, 11, "name", "Mayor Lopez", NULL };
 	struct ws_eval_mention m1 = { "d", "person", 1, 11, "ayor Lopez" };
 	struct ws_eval_mention m2 = { "d", "person", 0, 10, "Mayor Lope" };
 	struct ws_eval_names_report rep;
@@ -600,4 +600,36 @@ Test(eval, command_line_usage_errors, .init = cr_redirect_stderr)
 	cr_expect_eq(ws_eval_main(6, bad_jaccard), 2);
 	cr_expect_eq(ws_eval_main(3, no_value), 2);
 	cr_expect_eq(ws_eval_main(4, two_preds), 2);
+}
+
+/* The marks track reads quotation marks from the gold content text, not
+ * quote_type: PolNeAR's quote_type counts curly apostrophes as quotes. */
+Test(eval, marks_track_reads_the_content_text)
+{
+	cr_expect(ws_eval_has_marks("he said \xE2\x80\x9Cno\xE2\x80\x9D"));
+	cr_expect(ws_eval_has_marks("he called it ''insanity''"));
+	cr_expect(ws_eval_has_marks("the 'Leave' campaign"));
+	cr_expect(ws_eval_has_marks("\xE2\x80\x98" "Bad Angels\xE2\x80\x99"));
+	cr_expect_not(ws_eval_has_marks("Trump\xE2\x80\x99s comments"));
+	cr_expect_not(ws_eval_has_marks("the voters' heads and Trump's plan"));
+	cr_expect_not(ws_eval_has_marks(NULL));
+
+	struct ws_eval *ev = ws_eval_new();
+	struct ws_eval_gold apos = { "d", "mixed", 0, 100, -1, -1, "none", NULL,
+				     "Trump\xE2\x80\x99s comments" };
+	struct ws_eval_gold nyt = { "d", "indirect", 200, 300, -1, -1, "none", NULL,
+				    "''We won,'' he said" };
+	struct ws_eval_pred p = { "d", NULL, "direct", 200, 300, -1, -1, NULL, NULL };
+	struct ws_eval_report rep;
+
+	cr_assert_eq(ws_eval_add_gold(ev, &apos), 0);
+	cr_assert_eq(ws_eval_add_gold(ev, &nyt), 0);
+	cr_assert_eq(ws_eval_add_pred(ev, &p), 0);
+	rep = score(ev, WS_EVAL_QUOTED, WS_EVAL_LENIENT);
+	expect_counts(&rep.overall, 1, 1, 0, 0);
+	ws_eval_report_release(&rep);
+	rep = score(ev, WS_EVAL_MARKS, WS_EVAL_LENIENT);
+	expect_counts(&rep.overall, 1, 1, 1, 1);
+	ws_eval_report_release(&rep);
+	ws_eval_free(ev);
 }
