@@ -962,6 +962,25 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 				e = q->close_tok + 1;
 			k = q->close_tok;
 		}
+	/* 'called her "the champion families need," and the union hugged
+	 * her': after a quote that closes with a comma, or before "while",
+	 * "as", "but", the sentence goes on with the writer's words */
+	for (size_t k = t; k < e; k++) {
+		if (c->quote_open[k] < 0)
+			continue;
+		const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[k]];
+		size_t a = q->close_tok + 1;
+		if (a + 2 < e && (is_punct(c, q->close_tok - 1, ",") || is_punct(c, a, ",")) &&
+		    (lower_is(c, a + is_punct(c, a, ","), "while") ||
+		     lower_is(c, a + is_punct(c, a, ","), "as") ||
+		     lower_is(c, a + is_punct(c, a, ","), "and") ||
+		     lower_is(c, a + is_punct(c, a, ","), "but") ||
+		     lower_is(c, a + is_punct(c, a, ","), "which"))) {
+			e = a;
+			break;
+		}
+		k = q->close_tok;
+	}
 	fill_content(c, t, e, ct);
 	return 1;
 }
@@ -1136,17 +1155,30 @@ static int speech_verb(const struct actx *c, const struct ws_annot *cue)
 /* "'We have a process,' he said. 'It's called an election.'": the quote that
  * follows the frame in the same paragraph is the same statement. The frame
  * may end with an adjunct ("said last month on Twitter,"). */
+static int participle_after_comma(const struct actx *c, size_t c0);
+
 static void join_next_quote(const struct actx *c, size_t after, struct content *ct)
 {
 	size_t t = after;
-	/* the rest of the frame's sentence, which holds no other cue, then the
-	 * next sentence's first token */
-	while (t < c->ntok && c->quote_open[t] < 0 &&
-	       (c->cue_at[t] < 0 || !speech_verb(c, &c->d->gaz.v[c->cue_at[t]])) &&
-	       tok(c, t)->para == tok(c, after - 1)->para &&
+	/* the rest of the frame's sentence, which holds no other cue but a
+	 * participle (", referring to the debate"), then the next sentence's
+	 * first token; a quote inside the frame's sentence that does not open
+	 * right after it is a title ('said on ABC's "This Week" on Sunday') */
+	while (t < c->ntok && tok(c, t)->para == tok(c, after - 1)->para &&
 	       tok(c, t)->kind != WS_TOK_QUOTE_CLOSE &&
-	       !(t > after && (tok(c, t)->flags & WS_TF_SENT_START)))
+	       !(t > after && (tok(c, t)->flags & WS_TF_SENT_START))) {
+		if (c->quote_open[t] >= 0) {
+			size_t gap = t - after;
+			if (gap <= 1 || (gap == 2 && is_punct(c, t - 1, ",")))
+				break;
+			t = c->d->quotes.v[c->quote_open[t]].close_tok + 1;
+			continue;
+		}
+		if (c->cue_at[t] >= 0 && speech_verb(c, &c->d->gaz.v[c->cue_at[t]]) &&
+		    !participle_after_comma(c, t))
+			break;
 		t++;
+	}
 	if (t >= c->ntok || c->quote_open[t] < 0 || tok(c, t)->para != tok(c, after - 1)->para)
 		return;
 	if (t > after && !(tok(c, t)->flags & WS_TF_SENT_START) && t - after > 16)
@@ -1155,6 +1187,32 @@ static void join_next_quote(const struct actx *c, size_t after, struct content *
 	ct->span.end = q->end;
 	ct->t1 = q->close_tok + 1;
 	ct->quote = -1;		/* no longer one quote span, still all quoted */
+	ct->has_quote = 1;
+	ct->joined = 1;
+}
+
+/* '"I think this is going to destroy Germany." He added, "Taking these
+ * people is insanity."': a quote that fills the sentence before a frame
+ * opening its own sentence, in the same paragraph and claimed by no one,
+ * is the start of the same statement. */
+static void join_prev_quote(const struct actx *c, size_t m0, struct content *ct)
+{
+	if (!(tok(c, m0)->flags & WS_TF_SENT_START) || (tok(c, m0)->flags & WS_TF_PARA_START) ||
+	    m0 == 0)
+		return;
+	size_t e = m0;
+	while (e > 0 && tok(c, e - 1)->kind == WS_TOK_PUNCT && !is_punct(c, e - 1, ","))
+		e--;
+	if (e == 0 || c->quote_close[e - 1] < 0)
+		return;
+	int32_t qi = c->quote_close[e - 1];
+	const struct ws_qspan *q = &c->d->quotes.v[qi];
+	if (c->claimed[qi] || tok(c, q->open_tok)->para != tok(c, m0)->para ||
+	    !(tok(c, q->open_tok)->flags & WS_TF_SENT_START))
+		return;
+	ct->span.start = q->start;
+	ct->t0 = q->open_tok;
+	ct->quote = -1;
 	ct->has_quote = 1;
 	ct->joined = 1;
 }
@@ -1384,6 +1442,8 @@ static void frame_at(struct actx *c, size_t i)
 	}
 	if (ct.quote >= 0 && ct.span.start < tok(c, c0)->start)
 		join_next_quote(c, sp.m1 > c1 ? sp.m1 : c1, &ct);
+	else if (ct.quote >= 0 && sp.m0 < c0)
+		join_prev_quote(c, sp.m0, &ct);
 	if (ct.span.end <= ct.span.start || overlaps_statement(c, ct.span))
 		return;
 	/* statements need some words: "said so" is not one */

@@ -206,3 +206,31 @@ Test(attrib, name_and_colon_open_a_paragraph)
 	assert_view(view("Rep. Jane Doe (R-Ohio):\n\n\"I have not heard anyone cite that figure.\""),
 		    "Rep. Jane Doe=Jane Doe/label");
 }
+
+/* PolNeAR's convention, and a reader's: the quotes around one frame are
+ * one statement. */
+static void expect_one_span(const char *text, const char *first, const char *last)
+{
+	const struct ws_statement *st;
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
+	cr_assert_eq(ws_doc_statements(doc, &st), 1, "one statement in: %s", text);
+	cr_expect_eq(st[0].span.start, (uint32_t)(strstr(text, first) - text));
+	cr_expect_eq(st[0].span.end, (uint32_t)(strstr(text, last) - text + strlen(last)));
+	cr_expect_eq(st[0].type, WS_QT_DIRECT);
+}
+
+Test(attrib, quotes_around_one_frame_are_one_statement)
+{
+	/* a title in the frame is not the next quote */
+	expect_one_span("\"We are not winning yet,\" Jane Doe said on ABC's \"This Week\" on "
+			"Sunday. \"There are steps we have to take.\"",
+			"\"We are", "take.\"");
+	/* a participle in the frame does not end it */
+	expect_one_span("\"We had the biggest show,\" Jane Doe said, referring to the debate. "
+			"\"How about we do this again?\"",
+			"\"We had", "again?\"");
+	/* a quote alone before "He added, ..." */
+	expect_one_span("Doe spoke on the radio. \"This will hurt the town.\" She added, "
+			"\"Taking this road is a mistake.\"",
+			"\"This will", "mistake.\"");
+}
