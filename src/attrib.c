@@ -1332,6 +1332,36 @@ static int relative_who(struct actx *c, size_t c0, struct speaker *sp)
 	return 0;
 }
 
+static size_t tok_at_byte(const struct actx *c, uint32_t off);
+
+/* '"...," she said, adding that ...': the speaker of the statement whose
+ * frame ends right before the participle's comma. */
+static struct speaker previous_frame_speaker(struct actx *c, size_t c0)
+{
+	struct speaker sp;
+	memset(&sp, 0, sizeof(sp));
+	sp.entity = -1;
+	size_t n = c->d->stmts.n;
+	if (!n || c0 < 2)
+		return sp;
+	const struct ws_statement *st = &c->d->stmts.v[n - 1];
+	uint32_t before = tok(c, c0 - 2)->end;
+	if (st->mention.end <= st->mention.start ||
+	    (st->cue.end != before && st->mention.end != before) ||
+	    !same_sent(c, tok_at_byte(c, st->mention.start), c0))
+		return sp;
+	sp.m0 = (uint32_t)tok_at_byte(c, st->mention.start);
+	sp.m1 = (uint32_t)tok_at_byte(c, st->mention.end - 1) + 1;
+	sp.entity = st->entity;
+	sp.type = st->speaker_type;
+	sp.sieve = S_SUBJECT;
+	for (int k = 0; ws_sieve_names[k]; k++)
+		if (ws_sieve_names[k] == st->sieve)
+			sp.sieve = (enum sieve)k;
+	sp.found = 1;
+	return sp;
+}
+
 /* "... and said", "... but said": a second verb of the sentence's subject. */
 static int conjoined_cue(const struct actx *c, size_t end)
 {
@@ -1430,6 +1460,8 @@ static void frame_at(struct actx *c, size_t i)
 			 * shook her head and said CONTENT: the sentence's subject
 			 * speaks */
 			sp = sentence_subject(c, c0);
+			if (!sp.found || sp.m1 >= c0)
+				sp = previous_frame_speaker(c, c0);
 			if (!sp.found || sp.m1 >= c0 || !content_after(c, c1, cue, 1, &ct) ||
 			    !finite_clause(c, ct.t0, ct.t1))
 				return;

@@ -234,3 +234,10 @@ Test(attrib, quotes_around_one_frame_are_one_statement)
 			"\"Taking this road is a mistake.\"",
 			"\"This will", "mistake.\"");
 }
+
+Test(attrib, participle_after_a_frame_keeps_its_speaker)
+{
+	assert_view(view("\"We will win this fight,\" Jane Doe said, adding that the fight "
+			 "would be long."),
+		    "Jane Doe=Jane Doe/explicit:subject; Jane Doe=Jane Doe/explicit:subject");
+}
