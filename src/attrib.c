@@ -28,6 +28,7 @@ const char *const ws_sieve_names[] = {
 	"according-to",		/* according to X */
 	"lead-in",		/* X said: "..." (a quote after a colon) */
 	"label",		/* X: ... (a name and a colon open a paragraph: transcripts, headlines) */
+	"headline",		/* X Says Y: a headline opening with its speaker and a verb of saying */
 	"pronoun",		/* he said ...: the last compatible speaker */
 	"description",		/* the Syrian president said ...: the entity of that title */
 	"group",		/* officials said ..., the government said ... */
@@ -39,7 +40,7 @@ const char *const ws_sieve_names[] = {
 };
 
 enum sieve {
-	S_SUBJECT, S_INVERTED, S_ACCORDING, S_LEADIN, S_LABEL, S_PRONOUN, S_DESCRIPTION, S_GROUP,
+	S_SUBJECT, S_INVERTED, S_ACCORDING, S_LEADIN, S_LABEL, S_HEADLINE, S_PRONOUN, S_DESCRIPTION, S_GROUP,
 	S_ANONYMOUS, S_NOMINAL, S_CONTINUATION, S_FALLBACK,
 };
 
@@ -533,6 +534,15 @@ static size_t np_backward(const struct actx *c, size_t end)
 		"some", "several", "many", "most", "more", "few", "both", "all", "one", "two",
 		"three", "four", "five", "half", "other", "another", "such", NULL
 	};
+	/* "Others say", "Most said", "One says": a quantifier alone opening
+	 * its clause */
+	static const char *const alone[] = {
+		"others", "many", "some", "most", "one", "few", "both", "several", NULL
+	};
+	if (end > 0 && word_in(c, end - 1, alone) &&
+	    ((tok(c, end - 1)->flags & WS_TF_SENT_START) ||
+	     (end > 1 && (is_punct(c, end - 2, ",") || is_punct(c, end - 2, ";")))))
+		return end - 1;
 	if (end == 0 || !np_head(c, end - 1))
 		return end;
 	size_t j = end - 1;
@@ -542,8 +552,11 @@ static size_t np_backward(const struct actx *c, size_t end)
 		const struct ws_token *t = tok(c, k);
 		if (t->kind != WS_TOK_WORD && t->kind != WS_TOK_NUMBER && !is_punct(c, k, "%"))
 			break;
-		if (word_in(c, k, np_stop) || pronoun_at(c, k) || is_contraction(c, k) ||
-		    (c->cue_at[k] >= 0 && t->shape == WS_SHAPE_LOWER))
+		/* "Her advisers and allies": nouns on both sides of "and" */
+		int coord = lower_is(c, k, "and") && k > 0 && np_head(c, k - 1) &&
+			    same_sent(c, k - 1, k) && (np_head(c, k + 1) || is_cap(c, k + 1));
+		if (!coord && (word_in(c, k, np_stop) || pronoun_at(c, k) || is_contraction(c, k) ||
+			       (c->cue_at[k] >= 0 && t->shape == WS_SHAPE_LOWER)))
 			break;
 		j = k;
 	}
@@ -1462,8 +1475,10 @@ static void frame_at(struct actx *c, size_t i)
 			sp = sentence_subject(c, c0);
 			if (!sp.found || sp.m1 >= c0)
 				sp = previous_frame_speaker(c, c0);
+			/* a participle's noun phrase is a reason ("citing costs");
+			 * a second finite verb reports like the first */
 			if (!sp.found || sp.m1 >= c0 || !content_after(c, c1, cue, 1, &ct) ||
-			    !finite_clause(c, ct.t0, ct.t1))
+			    (!conjoined_cue(c, end) && !finite_clause(c, ct.t0, ct.t1)))
 				return;
 		} else {
 			/* CONTENT, said X */
@@ -1667,6 +1682,40 @@ static size_t label_at(struct actx *c, size_t first)
 	return t1;
 }
 
+/* "Clinton Says Russians Hacked DNC": a headline that opens with a name and
+ * a verb of saying (in any case) reports what the rest of it says. Returns
+ * the token after the headline, or 0. */
+static size_t headline_at(struct actx *c, size_t first)
+{
+	const struct ws_range *p = &c->d->tk.para.v[tok(c, first)->para];
+	for (size_t i = first + 1; i < p->last && i - first <= 6; i++) {
+		if (c->cue_at[i] < 0)
+			continue;
+		const struct ws_annot *cue = &c->d->gaz.v[c->cue_at[i]];
+		/* headline case: "Says", "Tells"; a body sentence says "says" */
+		if (!speech_verb(c, cue) || cue->last >= p->last || p->last - p->first > 30 ||
+		    tok(c, i)->shape != WS_SHAPE_CAP)
+			return 0;
+		struct speaker sp = speaker_before(c, i, S_HEADLINE);
+		if (!sp.found || sp.m0 != first)
+			return 0;
+		sp.sieve = S_HEADLINE;
+		size_t e = p->last;
+		while (e > cue->last && tok(c, e - 1)->kind == WS_TOK_PUNCT &&
+		       !(c->quote_close[e - 1] >= 0))
+			e--;
+		if (e - cue->last < 2)
+			return 0;
+		struct content ct;
+		fill_content(c, cue->last, e, &ct);
+		if (overlaps_statement(c, ct.span))
+			return 0;
+		add_statement(c, &ct, &sp, cue, i, cue->last);
+		return p->last;
+	}
+	return 0;
+}
+
 static int by_spos(const void *x, const void *y)
 {
 	const struct spos *a = x, *b = y;
@@ -1770,6 +1819,10 @@ void ws_attribute(struct ws_doc *d)
 				continue;
 			}
 			in_heading = is_heading(&c, tok(&c, i)->para);
+			if ((next = headline_at(&c, i))) {
+				i = next - 1;
+				continue;
+			}
 		}
 		if (in_heading)
 			continue;

@@ -241,3 +241,14 @@ Test(attrib, participle_after_a_frame_keeps_its_speaker)
 			 "would be long."),
 		    "Jane Doe=Jane Doe/explicit:subject; Jane Doe=Jane Doe/explicit:subject");
 }
+
+Test(attrib, headline_with_speaker_and_verb)
+{
+	assert_view(view("Jane Doe Says Council Broke Its Promise\n\nThe council met on Monday."),
+		    "Jane Doe=Jane Doe/headline");
+	/* others say and others report: quantifiers alone are speakers */
+	assert_view(view("The plan is popular. Others say it will fail within a year."),
+		    "Others=/nominal");
+	assert_view(view("Jane Doe caucused in Ohio and says she voted for the plan."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+}
