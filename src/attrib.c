@@ -1494,8 +1494,9 @@ static void frame_at(struct actx *c, size_t i)
 	if (ct.span.end <= ct.span.start || overlaps_statement(c, ct.span))
 		return;
 	/* statements need some words: "said so" is not one */
-	if (ct.span.end - ct.span.start < 8)
-		return;
+	if (ct.span.end - ct.span.start < 8 &&
+	    (speech_verb(c, cue) || ct.span.end - ct.span.start < 2 || ct.t1 - ct.t0 > 1))
+		return;	/* "endorsed Clinton", "backs him" stand */
 	for (size_t k = c0; k < c1; k++)
 		c->cue_used[k] = 1;
 	add_statement(c, &ct, &sp, cue, c0, c1);
