@@ -1478,7 +1478,8 @@ static void frame_at(struct actx *c, size_t i)
 			/* a participle's noun phrase is a reason ("citing costs");
 			 * a second finite verb reports like the first */
 			if (!sp.found || sp.m1 >= c0 || !content_after(c, c1, cue, 1, &ct) ||
-			    (!conjoined_cue(c, end) && !finite_clause(c, ct.t0, ct.t1)))
+			    (!conjoined_cue(c, end) && speech_verb(c, cue) &&
+			     !finite_clause(c, ct.t0, ct.t1)))
 				return;
 		} else {
 			/* CONTENT, said X */
