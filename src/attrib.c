@@ -437,6 +437,17 @@ static void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum 
 	s->sieve = sv;
 	s->type = e >= 0 ? c->d->ents.v[e].type : s->type;
 	s->found = 1;
+	/* "Tehran said", "Washington has said": a place that speaks stands for
+	 * its government, and is a place speaker */
+	size_t m0 = s->m0;
+	if (m0 + 1 < s->m1 && lower_is(c, m0, "the"))
+		m0++;
+	if (s->m1 > m0 && (s->type == WS_SP_UNKNOWN) &&
+	    lookup_at(c, m0, s->m1, c->nm.place, NULL)) {
+		s->type = WS_SP_PLACE;
+		if (e >= 0 && c->d->ents.v[e].type == WS_SP_UNKNOWN)
+			c->d->ents.v[e].type = WS_SP_PLACE;
+	}
 }
 
 /* A description as speaker: "the government" is an institution with no
@@ -469,6 +480,8 @@ static int32_t fallback_entity(struct ws_doc *d, size_t m0, size_t m1)
 	int32_t e = ws_entity_find(d, WS_SP_PERSON, s, n);
 	if (e < 0)
 		e = ws_entity_find(d, WS_SP_UNKNOWN, s, n);
+	if (e < 0)	/* an unknown speaker that set_entity found to be a place */
+		e = ws_entity_find(d, WS_SP_PLACE, s, n);
 	if (e < 0)
 		e = ws_entity_find(d, WS_SP_ORGANIZATION, d->text + sp.start, sp.end - sp.start);
 	if (e < 0)

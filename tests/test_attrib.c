@@ -252,3 +252,16 @@ Test(attrib, headline_with_speaker_and_verb)
 	assert_view(view("Jane Doe caucused in Ohio and says she voted for the plan."),
 		    "Jane Doe=Jane Doe/explicit:subject");
 }
+
+Test(attrib, a_place_that_speaks_is_a_place_speaker)
+{
+	const char *s = "Tehran said the talks would resume next week.\n\n"
+			"Tehran has said it will not lift the sanctions.";
+	assert_view(view(s), "Tehran=Tehran/explicit:subject; Tehran=Tehran/explicit:subject");
+	const struct ws_statement *st;
+	const struct ws_entity *en;
+	cr_assert_eq(ws_doc_statements(doc, &st), 2);
+	cr_assert_eq(ws_doc_entities(doc, &en), 1, "one entity for both");
+	cr_expect_eq(st[0].speaker_type, WS_SP_PLACE);
+	cr_expect_eq(en[0].type, WS_SP_PLACE);
+}
