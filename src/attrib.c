@@ -1598,6 +1598,26 @@ static void loose_quotes(struct actx *c)
 		while (after < c->ntok && tok(c, after)->kind == WS_TOK_PUNCT &&
 		       tok(c, after)->para == o->para)
 			after++;
+		/* '"..." — Commissioner Jane Doe': a dash and a name after the
+		 * quote, to the end of the paragraph or sentence */
+		size_t dash = q->close_tok + 1;
+		while (dash < c->ntok && is_punct(c, dash, ","))
+			dash++;
+		if (dash + 1 < c->ntok && tok(c, dash)->kind == WS_TOK_DASH &&
+		    tok(c, dash)->para == o->para && tok(c, dash + 1)->para == o->para) {
+			struct speaker sp = speaker_at(c, dash + 1, S_INVERTED, 1);
+			size_t m1 = sp.m1;
+			if (sp.found && sp.entity >= 0 &&
+			    (m1 >= c->ntok || tok(c, m1)->para != o->para ||
+			     is_punct(c, m1, ",") || is_punct(c, m1, ".") || is_punct(c, m1, "("))) {
+				struct content ct;
+				fill_content(c, q->open_tok, q->close_tok + 1, &ct);
+				if (!overlaps_statement(c, ct.span)) {
+					add_statement(c, &ct, &sp, NULL, dash, dash + 1);
+					continue;
+				}
+			}
+		}
 		int fills_para = q->open_tok == para->first &&
 				 (after >= c->ntok || tok(c, after)->para != o->para);
 		int fills_sent = q->open_tok == sent->first &&

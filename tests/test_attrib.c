@@ -265,3 +265,10 @@ Test(attrib, a_place_that_speaks_is_a_place_speaker)
 	cr_expect_eq(st[0].speaker_type, WS_SP_PLACE);
 	cr_expect_eq(en[0].type, WS_SP_PLACE);
 }
+
+Test(attrib, dash_attribution_after_a_quote)
+{
+	assert_view(view("\"We will win this fight in the courts and the streets,\" "
+			 "\xE2\x80\x94 Commissioner Jane Doe\n\nThe vote is on Monday."),
+		    "Commissioner Jane Doe=Jane Doe/explicit:inverted");
+}
