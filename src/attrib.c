@@ -48,7 +48,7 @@ struct names {
 	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
 	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio;
 	const char *source, *anonymous, *place, *demonym, *org, *institution, *after;
-	const char *canonical, *object, *recipient, *topic, *time;
+	const char *canonical, *object, *recipient, *topic, *time, *ambiguous;
 };
 
 struct actx {
@@ -108,6 +108,7 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->object = intern(d, "object");
 	n->recipient = intern(d, "recipient");
 	n->topic = intern(d, "topic");
+	n->ambiguous = intern(d, "ambiguous");
 	n->time = intern(d, "time");
 }
 
@@ -556,8 +557,8 @@ static size_t np_backward(const struct actx *c, size_t end)
 	    ((tok(c, end - 1)->flags & WS_TF_SENT_START) ||
 	     (end > 1 && (is_punct(c, end - 2, ",") || is_punct(c, end - 2, ";")))))
 		return end - 1;
-	if (end == 0 || !np_head(c, end - 1))
-		return end;
+	if (end == 0 || !np_head(c, end - 1) || (end > 1 && lower_is(c, end - 2, "to")))
+		return end;	/* "to settle" is an infinitive */
 	size_t j = end - 1;
 	while (j > 0 && end - j < 12 && same_sent(c, j - 1, end - 1) &&
 	       !(tok(c, j)->flags & WS_TF_SENT_START)) {
@@ -1465,6 +1466,11 @@ static void frame_at(struct actx *c, size_t i)
 		}
 		if (!sp.found)
 			sp = speaker_before(c, end, S_SUBJECT);
+		/* "the joint report", "a 27bn tax claim": a bare noun phrase
+		 * before a word that is more often a noun is that noun's phrase,
+		 * unless an auxiliary makes the word a verb ("has claimed") */
+		if (sp.found && sp.sieve == S_NOMINAL && c0 == i && ws_annot_get(cue, c->nm.ambiguous))
+			return;
 		if (sp.found) {
 			if (quote_follows(c, skip_recipient(c, cue, c1)) &&
 			    content_after(c, c1, cue, 0, &ct)) {
