@@ -280,8 +280,21 @@ static int32_t resolve_pronoun(const struct actx *c, const char *g, uint32_t pos
 {
 	const struct ws_doc *d = c->d;
 	int want_person = strcmp(g, "male") == 0 || strcmp(g, "female") == 0;
-	if (!want_person)
-		return -1;	/* they, we, it: left unresolved */
+	if (!want_person) {
+		/* "it said", "they said": the last speaker when that was an
+		 * organisation or a place; otherwise, and for "I" and "we",
+		 * unresolved (an organisation named nearby was measured to be
+		 * wrong too often) */
+		int neuter = strcmp(g, "neuter") == 0;
+		if (!neuter && !(lower_is(c, pos, "they")))
+			return -1;
+		if (c->last_speaker >= 0) {
+			const struct ws_entity *e = &d->ents.v[c->last_speaker];
+			if (e->type == WS_SP_ORGANIZATION || e->type == WS_SP_PLACE)
+				return c->last_speaker;
+		}
+		return -1;
+	}
 	if (c->last_speaker >= 0) {
 		const struct ws_entity *e = &d->ents.v[c->last_speaker];
 		if ((e->type == WS_SP_PERSON || e->type == WS_SP_UNKNOWN) &&

@@ -272,3 +272,10 @@ Test(attrib, dash_attribution_after_a_quote)
 			 "\xE2\x80\x94 Commissioner Jane Doe\n\nThe vote is on Monday."),
 		    "Commissioner Jane Doe=Jane Doe/explicit:inverted");
 }
+
+Test(attrib, it_and_they_after_an_organisation_speaker)
+{
+	assert_view(view("The Pentagon said the strike was a mistake. It said the pilots "
+			 "had followed orders."),
+		    "The Pentagon=Pentagon/explicit:subject; It=Pentagon/pronoun");
+}
