@@ -1489,7 +1489,10 @@ static void frame_at(struct actx *c, size_t i)
 			    content_after(c, c1, cue, 0, &ct)) {
 				if (ct.quote >= 0 && is_punct(c, c1, ":") && sp.sieve == S_SUBJECT)
 					sp.sieve = S_LEADIN;
-			} else if (!content_before(c, sp.m0, skip_recipient(c, cue, c1), &ct)) {
+			} else if (lower_is(c, c1 - 1, "that") ||
+				   lower_is(c, skip_recipient(c, cue, c1), "that") ||
+				   !content_before(c, sp.m0, skip_recipient(c, cue, c1), &ct)) {
+				/* "X said that ...": what follows, whatever stands before */
 				if (!content_after(c, c1, cue, speech_verb(c, cue), &ct))
 					return;
 				/* "the two sides discussed the situation": a topic
