@@ -872,6 +872,16 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		}
 		if (is_punct(c, i, ";"))
 			return i;
+		/* "... and others have said they ...": a new subject and cue */
+		if (lower_is(c, i, "and") && i > from + 2) {
+			size_t k = i + 1;
+			while (k < e && k - i <= 4 && tok(c, k)->kind == WS_TOK_WORD &&
+			       c->cue_at[k] < 0 && !is_punct(c, k, ","))
+				k++;
+			if (k > i + 1 && k < e && c->cue_at[k] >= 0 && tok(c, k)->shape == WS_SHAPE_LOWER &&
+			    (np_head(c, k - 1) || is_cap(c, k - 1) || pronoun_at(c, k - 1)))
+				return i;
+		}
 		if (!is_punct(c, i, ","))
 			continue;
 		if (c->cue_at[i + 1] >= 0)
@@ -879,6 +889,10 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		/* ", while Maine Sen. Susan Collins suggested ...": another clause */
 		if (lower_is(c, i + 1, "while") || lower_is(c, i + 1, "whereas") ||
 		    lower_is(c, i + 1, "although") || lower_is(c, i + 1, "though"))
+			return i;
+		/* "..., who he blasted as a bully": a relative clause on the
+		 * content's last name is the writer's */
+		if ((lower_is(c, i + 1, "who") || lower_is(c, i + 1, "which")) && i > from + 3)
 			return i;
 		/* ", X cue" with X one to five capitalised words */
 		size_t k = i + 1, n = 0;
