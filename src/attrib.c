@@ -542,8 +542,15 @@ static int np_head(const struct actx *c, size_t h)
 		"one", "two", "three", "four", "five", "another", "others", "both", "all",
 		"some", "many", "most", "few", "several", "half", "more", "none", NULL
 	};
+	static const char *const objects[] = { "you", "me", "him", "us", "them", "one's", NULL };
+	const char *w = ws_tok_text(c->d, h);
+	/* "doesn't", "there's", "you'd": a verb or a pronoun inside */
+	for (size_t i = 0; i < n; i++)
+		if (w[i] == '\'' || (i + 2 < n && (unsigned char)w[i] == 0xE2 &&
+				     (unsigned char)w[i + 1] == 0x80 && (unsigned char)w[i + 2] == 0x99))
+			return 0;
 	if (memcmp(ws_tok_text(c->d, h) + n - 2, "ly", 2) == 0 || is_determiner(c, h) ||
-	    word_in(c, h, numbers) ||
+	    word_in(c, h, numbers) || word_in(c, h, objects) ||
 	    pronoun_at(c, h) || word_in(c, h, prepositions) || word_in(c, h, np_stop) ||
 	    c->cue_at[h] >= 0)
 		return 0;
@@ -582,7 +589,18 @@ static size_t np_backward(const struct actx *c, size_t end)
 		/* "Her advisers and allies": nouns on both sides of "and" */
 		int coord = lower_is(c, k, "and") && k > 0 && np_head(c, k - 1) &&
 			    same_sent(c, k - 1, k) && (np_head(c, k + 1) || is_cap(c, k + 1));
-		if (!coord && (word_in(c, k, np_stop) || pronoun_at(c, k) || is_contraction(c, k) ||
+		/* "there's", "it's", "that's": a pronoun and a verb */
+		size_t kn = ws_tok_len(c->d, k);
+		int pron_s = t->shape == WS_SHAPE_LOWER && kn > 2 &&
+			     (ws_tok_text(c->d, k)[kn - 2] == '\'' ||
+			      (kn > 4 && (unsigned char)ws_tok_text(c->d, k)[kn - 2] == 0x99)) &&
+			     ws_tok_text(c->d, k)[kn - 1] == 's' &&
+			     (lower_is(c, k, "there's") || lower_is(c, k, "it's") ||
+			      lower_is(c, k, "that's") || lower_is(c, k, "what's") ||
+			      lower_is(c, k, "here's") || lower_is(c, k, "who's") ||
+			      lower_is(c, k, "there\xE2\x80\x99s") || lower_is(c, k, "it\xE2\x80\x99s") ||
+			      lower_is(c, k, "that\xE2\x80\x99s") || lower_is(c, k, "what\xE2\x80\x99s"));
+		if (!coord && (pron_s || word_in(c, k, np_stop) || pronoun_at(c, k) || is_contraction(c, k) ||
 			       (c->cue_at[k] >= 0 && t->shape == WS_SHAPE_LOWER)))
 			break;
 		j = k;
@@ -1705,10 +1723,9 @@ static size_t label_at(struct actx *c, size_t first)
 			depth++;
 		else if (is_punct(c, k, ")"))
 			depth--;
-		else if (!depth && !(is_cap(c, k) || is_particle(c, k) || is_punct(c, k, ".") ||
-				     (t->flags & WS_TF_ABBREV)))
-			return 0;
-		if (!depth && !is_punct(c, k, ")") && !is_punct(c, k, "."))
+		else if (!depth && !(is_cap(c, k) || is_particle(c, k) || (t->flags & WS_TF_ABBREV)))
+			return 0;	/* "Robert Sarvis. Image:" is a caption */
+		if (!depth && !is_punct(c, k, ")"))
 			mend = k + 1;
 		k++;
 	}
