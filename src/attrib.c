@@ -618,8 +618,16 @@ static size_t np_backward(const struct actx *c, size_t end)
 		j = k;
 	}
 	const struct ws_token *f = tok(c, j);
+	/* ", strategists said,", "Analysts say": a bare plural opening its
+	 * clause */
+	size_t hn = ws_tok_len(c->d, end - 1);
+	int bare_plural = j == end - 1 && hn > 3 && ws_tok_text(c->d, end - 1)[hn - 1] == 's' &&
+			  ws_tok_text(c->d, end - 1)[hn - 2] != 's' &&
+			  ((f->flags & WS_TF_SENT_START) ||
+			   (j > 0 && (is_punct(c, j - 1, ",") || is_punct(c, j - 1, ";"))));
 	if (!(is_determiner(c, j) || word_in(c, j, quant) || f->kind == WS_TOK_NUMBER ||
-	      is_possessive(c, j) || (f->kind == WS_TOK_WORD && f->shape != WS_SHAPE_LOWER)))
+	      is_possessive(c, j) || (f->kind == WS_TOK_WORD && f->shape != WS_SHAPE_LOWER) ||
+	      bare_plural))
 		return end;
 	/* a sentence starter alone before the head is no subject: "However officials" */
 	if (j + 1 < end && is_starter(c, j) && !is_determiner(c, j) && !word_in(c, j, quant))
@@ -1347,6 +1355,10 @@ static size_t skip_before_cue(const struct actx *c, size_t c0)
 static struct speaker sentence_subject(struct actx *c, size_t t)
 {
 	size_t s0 = c->d->tk.sent.v[tok(c, t)->sent].first;
+	/* "But Sen. X, noting ..., said": past a conjunction */
+	if (s0 + 1 < t && (lower_is(c, s0, "but") || lower_is(c, s0, "and") ||
+			   lower_is(c, s0, "so") || lower_is(c, s0, "yet")))
+		s0++;
 	size_t n0 = ws_tok_len(c->d, s0);
 	/* "Walking to the next address, X ...": a fronted participle too */
 	if (is_adjunct(c, s0) ||

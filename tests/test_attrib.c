@@ -279,3 +279,12 @@ Test(attrib, it_and_they_after_an_organisation_speaker)
 			 "had followed orders."),
 		    "The Pentagon=Pentagon/explicit:subject; It=Pentagon/pronoun");
 }
+
+Test(attrib, bare_plurals_and_a_leading_conjunction)
+{
+	assert_view(view("So it makes sense, strategists said, for the party to act now."),
+		    "strategists=/nominal");
+	assert_view(view("But Sen. Jane Doe (D-Ohio), noting the size of the crowd, said "
+			 "the campaign was strong."),
+		    "Sen. Jane Doe (D-Ohio)=Jane Doe/explicit:subject");
+}
