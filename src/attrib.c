@@ -34,6 +34,7 @@ const char *const ws_sieve_names[] = {
 	"group",		/* officials said ..., the government said ... */
 	"anonymous",		/* a source familiar with ... said */
 	"nominal",		/* the employee said, several operatives said: a noun phrase, no entity */
+	"agentless",		/* asked about X, ...; X is expected to ...: no one is named */
 	"continuation",		/* a quote paragraph after a statement by X */
 	"fallback",		/* a quote standing alone, speaker unknown */
 	NULL
@@ -41,7 +42,7 @@ const char *const ws_sieve_names[] = {
 
 enum sieve {
 	S_SUBJECT, S_INVERTED, S_ACCORDING, S_LEADIN, S_LABEL, S_HEADLINE, S_PRONOUN, S_DESCRIPTION, S_GROUP,
-	S_ANONYMOUS, S_NOMINAL, S_CONTINUATION, S_FALLBACK,
+	S_ANONYMOUS, S_NOMINAL, S_AGENTLESS, S_CONTINUATION, S_FALLBACK,
 };
 
 struct names {
@@ -1453,12 +1454,105 @@ static int conjoined_cue(const struct actx *c, size_t end)
 	       same_sent(c, end - 2, end);
 }
 
+/* "Asked about the vote, she smiled", "When asked whether ...": a question
+ * put by no one named; "The White House is expected to sign the bill": an
+ * expectation held by no one named. The statement has no speaker. Returns
+ * whether it made one. */
+static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, size_t c1)
+{
+	const char *lemma = ws_annot_get(cue, c->nm.lemma);
+	if (!lemma)
+		return 0;
+	size_t t0, t1;
+	if (strncmp(lemma, "ask", 3) == 0 && (lemma[3] == 0 || strcmp(lemma, "ask about") == 0)) {
+		/* the participle opens its clause: sentence start, "when", "if",
+		 * a comma */
+		if (!((tok(c, c0)->flags & WS_TF_SENT_START) ||
+		      (c0 > 0 && (lower_is(c, c0 - 1, "when") || lower_is(c, c0 - 1, "if") ||
+				  is_punct(c, c0 - 1, ",")))))
+			return 0;
+		if (lower_is(c, c0, "has") || lower_is(c, c0, "had") || lower_is(c, c0, "have"))
+			return 0;	/* "has asked": someone asked */
+		t0 = c1;
+		while (t0 < c->ntok && is_adjunct(c, t0) && !lower_is(c, t0, "about") && t0 < c1 + 4 &&
+		       !is_punct(c, t0, ","))
+			t0++;	/* "Asked later", "asked on Fox News" */
+		if (t0 >= c->ntok || !same_sent(c, c1 - 1, t0))
+			return 0;
+		t1 = t0;
+		while (t1 < c->ntok && same_sent(c, t0, t1) && !is_punct(c, t1, ",") &&
+		       !is_punct(c, t1, ".") && !is_punct(c, t1, "?") && t1 - t0 < 40)
+			t1++;
+		if (t1 - t0 < 2)
+			return 0;
+	} else if (strcmp(lemma, "expect") == 0) {
+		/* "X is expected to ...": a form of be, the participle, "to" */
+		if (!(lower_is(c, c0, "is") || lower_is(c, c0, "are") || lower_is(c, c0, "was") ||
+		      lower_is(c, c0, "were")) || !lower_is(c, c1, "to") ||
+		    tok(c, c1 - 1)->shape != WS_SHAPE_LOWER)
+			return 0;
+		const struct ws_range *r = &c->d->tk.sent.v[tok(c, c0)->sent];
+		t0 = r->first;
+		for (size_t k = c0; k > r->first; k--)
+			if (is_punct(c, k - 1, ",")) {
+				t0 = k;
+				break;
+			}
+		t1 = sentence_content_end(c, c0);
+		if (t0 >= c0 || t1 <= c1 + 1 || t1 - t0 > MAX_CONTENT)
+			return 0;
+	} else if (strcmp(lemma, "seem") == 0 || strcmp(lemma, "appear") == 0) {
+		/* "Trump's supporters seemed unperturbed", "X appeared to end
+		 * his bid": how things seemed, to no one named; "It appears
+		 * that ...": the clause. "appeared on CNN" is no such thing. */
+		if (c1 >= c->ntok || !same_sent(c, c0, c1) || word_in(c, c1, prepositions) ||
+		    is_determiner(c, c1) || tok(c, c1)->shape != WS_SHAPE_LOWER ||
+		    (tok(c, c0)->flags & WS_TF_SENT_START))
+			return 0;
+		const struct ws_range *r = &c->d->tk.sent.v[tok(c, c0)->sent];
+		t0 = r->first;
+		for (size_t k = c0; k > r->first; k--)
+			if (is_punct(c, k - 1, ",")) {
+				t0 = k;
+				break;
+			}
+		if (c0 == t0 + 1 && lower_is(c, t0, "it")) {
+			size_t k = c1;
+			while (k < c->ntok && is_punct(c, k, ","))
+				k++;
+			t0 = k;	/* "It appears, though, that ..." */
+			while (t0 < c->ntok && !lower_is(c, t0, "that") && t0 < c1 + 4)
+				t0++;
+			if (!lower_is(c, t0, "that"))
+				return 0;
+		}
+		t1 = sentence_content_end(c, c0);
+		if (t0 >= t1 || t1 <= c1 || t1 - t0 > MAX_CONTENT)
+			return 0;
+	} else {
+		return 0;
+	}
+	struct content ct;
+	fill_content(c, t0, t1, &ct);
+	if (overlaps_statement(c, ct.span))
+		return 0;
+	struct speaker sp;
+	memset(&sp, 0, sizeof(sp));
+	sp.entity = -1;
+	sp.type = WS_SP_UNKNOWN;
+	sp.sieve = S_AGENTLESS;
+	for (size_t k = c0; k < c1; k++)
+		c->cue_used[k] = 1;
+	add_statement(c, &ct, &sp, cue, c0, c1);
+	return 1;
+}
+
 /* One cue: find its frame and make the statement. */
 static void frame_at(struct actx *c, size_t i)
 {
 	size_t c0, c1;
 	const struct ws_annot *cue = cue_span(c, i, &c0, &c1);
-	if (!cue)
+	if (!cue || agentless_at(c, cue, c0, c1))
 		return;
 	struct content ct;
 	struct speaker sp;

@@ -288,3 +288,18 @@ Test(attrib, bare_plurals_and_a_leading_conjunction)
 			 "the campaign was strong."),
 		    "Sen. Jane Doe (D-Ohio)=Jane Doe/explicit:subject");
 }
+
+Test(attrib, agentless_questions_and_expectations_have_no_speaker)
+{
+	assert_view(view("Asked about the vote, Jane Doe smiled."), "=/agentless");
+	assert_view(view("The mayor is expected to sign the budget on Friday."), "=/agentless");
+	assert_view(view("The council seemed unmoved by the protest."), "=/agentless");
+	/* appearing on television is no attribution */
+	assert_view(view("The mayor appeared on television on Friday."), "");
+	const struct ws_statement *st;
+	cr_assert_eq(ws_doc_process(doc, "The mayor is expected to sign the budget.", 41), 0);
+	cr_assert_eq(ws_doc_statements(doc, &st), 1);
+	cr_expect_eq(st[0].entity, -1);
+	cr_expect_eq(st[0].speaker_type, WS_SP_UNKNOWN);
+	cr_expect_eq(st[0].span.start, 0);
+}
