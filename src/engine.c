@@ -9,6 +9,10 @@
 
 static const char *const abbrev_classes[] = { "title", "month", "number", "common", NULL };
 static const char *const genders[] = { "male", "female", "neuter", "any", NULL };
+static const char *const cue_categories[] = {
+	"neutral", "assertive", "concession", "denial", "directive", "evaluative", "warning",
+	"epistemic", NULL
+};
 
 static struct ws_wordlist *load(const char *dir, const char *name, unsigned minf, unsigned maxf,
 				const char *const *allowed, struct ws_diag *d)
@@ -69,6 +73,7 @@ int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 	e->particles = load(datadir, "name-particles.txt", 0, 0, NULL, &d);
 	e->pronouns = load(datadir, "pronouns.txt", 2, 2, genders, &d);
 	e->labels = load(datadir, "label-words.txt", 0, 0, NULL, &d);
+	e->cue_nouns = load(datadir, "cue-nouns.txt", 2, 2, cue_categories, &d);
 	/* gazetteer forms are tokenized like text, so the tokenizer's lists first */
 	e->seg.abbrev = e->abbrev;
 	e->seg.starters = e->starters;
@@ -100,6 +105,7 @@ void ws_engine_free(struct ws_engine *e)
 	ws_wordlist_free(e->particles);
 	ws_wordlist_free(e->pronouns);
 	ws_wordlist_free(e->labels);
+	ws_wordlist_free(e->cue_nouns);
 	ws_gaz_free(e->gaz);
 	ws_rules_free(e->rules);
 	ws_wordlist_free(e->sieves);
@@ -116,6 +122,7 @@ void ws_engine_describe(const struct ws_engine *e, FILE *out)
 		{ "rules/name-particles.txt", e->particles },
 		{ "rules/pronouns.txt", e->pronouns },
 		{ "rules/label-words.txt", e->labels },
+		{ "rules/cue-nouns.txt", e->cue_nouns },
 		{ "rules/sieves.txt", e->sieves },
 	};
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)

@@ -17,6 +17,7 @@ struct ws_engine {
 	struct ws_wordlist *particles;	/* rules/name-particles.txt */
 	struct ws_wordlist *pronouns;	/* rules/pronouns.txt */
 	struct ws_wordlist *labels;	/* rules/label-words.txt */
+	struct ws_wordlist *cue_nouns;	/* rules/cue-nouns.txt */
 	struct ws_seglists seg;
 	struct ws_symtab *syms;		/* every interned name, key and value */
 	struct ws_gaz *gaz;		/* gazetteers/lists.def and its lists */

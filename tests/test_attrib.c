@@ -303,3 +303,14 @@ Test(attrib, agentless_questions_and_expectations_have_no_speaker)
 	cr_expect_eq(st[0].speaker_type, WS_SP_UNKNOWN);
 	cr_expect_eq(st[0].span.start, 0);
 }
+
+Test(attrib, nominal_cues_after_the_verb_frames)
+{
+	assert_view(view("Jane Doe's criticism of the budget deal was sharp."),
+		    "Jane Doe's=Jane Doe/explicit:subject");
+	assert_view(view("The senator was critical of the new budget deal."),
+		    "The senator=/description");
+	/* inside a statement made by a verb it makes nothing of its own */
+	assert_view(view("Jane Doe said her support for the deal was firm."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+}
