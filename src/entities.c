@@ -3,6 +3,7 @@
  * the fullest mention without its title naming the cluster. */
 #include "entities.h"
 #include "doc.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +27,12 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->determiner = ws_sym_find(st, "Determiner", 10);
 }
 
-/* The clustering key of a name's last token: without a particle prefix. */
+/* The clustering key of a name's last token: without a particle prefix or
+ * a possessive ending (Trump's is Trump). */
 static void key_of(const struct ws_doc *d, uint32_t tok, const char **k, size_t *kn)
 {
 	const char *s = ws_tok_text(d, tok);
-	size_t n = ws_tok_len(d, tok);
+	size_t n = ws_possessive_len(s, ws_tok_len(d, tok));
 	const char *h = memchr(s, '-', n);
 	if (h && ws_wordlist_get(d->eng->particles, s, (size_t)(h - s))) {
 		n -= (size_t)(h + 1 - s);
@@ -345,6 +347,9 @@ void ws_entities_build(struct ws_doc *d)
 			const char *k;
 			size_t kn;
 			key_of(d, a->last - 1, &k, &kn);
+			/* the name without its possessive: "Hillary Clinton's" is
+			 * Hillary Clinton */
+			sp.end = (uint32_t)(k + kn - d->text);
 			ent = ws_entity_find(d, WS_SP_PERSON, k, kn);
 			if (ent < 0)
 				ent = ws_entity_new(d, WS_SP_PERSON, sp, a->last - 1);
@@ -364,6 +369,10 @@ void ws_entities_build(struct ws_doc *d)
 					en->title = ts;
 			}
 		} else {
+			/* the name without its possessive: "Press TV's" is Press TV */
+			uint32_t lt = a->last - 1;
+			sp.end = d->tk.tok.v[lt].start +
+				 (uint32_t)ws_possessive_len(ws_tok_text(d, lt), ws_tok_len(d, lt));
 			ent = ws_entity_find(d, WS_SP_ORGANIZATION, d->text + sp.start,
 					     sp.end - sp.start);
 			if (ent < 0)

@@ -95,3 +95,16 @@ Test(entities, quantifier_and_article_belong_to_an_organisation_mention)
 	expect_view(mention_view("Many Republicans and the Roe campaign said the plan was bad."),
 		    "Many Republicans=Republicans; the Roe campaign=Roe campaign");
 }
+
+Test(entities, a_possessive_is_a_mention_of_the_same_person)
+{
+	expect_view(mention_view("Jane Roe said no. Roe's plan failed, and Roe\u2019s aides left."),
+		    "Jane Roe=Jane Roe; Roe's=Jane Roe; Roe\u2019s=Jane Roe");
+	const struct ws_entity *en;
+	cr_assert_eq(ws_doc_entities(doc, &en), 1);
+}
+
+Test(entities, the_name_of_a_person_is_without_the_possessive)
+{
+	expect_view(mention_view("Then Jane Roe's plan failed."), "Jane Roe's=Jane Roe");
+}
