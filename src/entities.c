@@ -334,8 +334,10 @@ void ws_entities_build(struct ws_doc *d)
 		}
 		else if (a->type && a->type == nm.title && a->last > 0)
 			title_end[a->last - 1] = (int32_t)i;
-		else if (a->type && a->type == nm.determiner && a->last > 0)
-			det_end[a->last - 1] = (int32_t)i;
+		else if (a->type && a->type == nm.determiner && a->last > 0 &&
+			 (det_end[a->last - 1] < 0 ||
+			  d->gaz.v[det_end[a->last - 1]].first > a->first))
+			det_end[a->last - 1] = (int32_t)i;	/* the longest */
 	}
 	if (order.n)
 		qsort(order.v, order.n, sizeof(order.v[0]), by_first);
@@ -392,6 +394,12 @@ void ws_entities_build(struct ws_doc *d)
 			int32_t ti = title_end[a->first - 1];
 			if (ti >= 0 && d->gaz.v[ti].rule == a->rule)
 				mfirst = d->gaz.v[ti].first;
+			/* "CNN's Jane Roe": an organisation or place in the
+			 * possessive before the name or its title */
+			int32_t di = mfirst > 0 ? det_end[mfirst - 1] : -1;
+			if (di >= 0 && (d->tk.tok.v[mfirst - 1].flags & WS_TF_POSSESSIVE) &&
+			    d->tk.tok.v[d->gaz.v[di].first].sent == d->tk.tok.v[mfirst].sent)
+				mfirst = d->gaz.v[di].first;
 		}
 		add_mention(d, span_of(d, mfirst, a->last), ent, a->rule, mfirst, a->last);
 	}
