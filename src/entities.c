@@ -163,6 +163,12 @@ static struct ws_span span_of(const struct ws_doc *d, uint32_t first, uint32_t l
 	return sp;
 }
 
+static int is_comma(const struct ws_doc *d, uint32_t tok)
+{
+	const struct ws_token *t = &d->tk.tok.v[tok];
+	return t->end - t->start == 1 && d->text[t->start] == ',';
+}
+
 struct order_item {
 	uint32_t first, idx;
 };
@@ -388,20 +394,30 @@ void ws_entities_build(struct ws_doc *d)
 		    ws_tok_len(d, a->first - 1) == 3 &&
 		    strncasecmp(ws_tok_text(d, a->first - 1), "the", 3) == 0)
 			mfirst = a->first - 1;	/* "the Pentagon", "The Times" */
-		else if (a->type == nm.org && a->first > 0 && det_end[a->first - 1] >= 0)
+		else if (a->type == nm.org && a->first > 0 && det_end[a->first - 1] >= 0 &&
+			 !is_comma(d, a->first - 1))
 			mfirst = d->gaz.v[det_end[a->first - 1]].first;	/* "some Republicans" */
 		if (a->type == nm.person && a->first > 0) {
 			int32_t ti = title_end[a->first - 1];
 			if (ti >= 0 && d->gaz.v[ti].rule == a->rule)
 				mfirst = d->gaz.v[ti].first;
 			/* "CNN's Jane Roe": an organisation or place in the
-			 * possessive before the name or its title */
+			 * possessive before the name or its title; "the party
+			 * chairman, Jane Roe": a description and a comma */
 			int32_t di = mfirst > 0 ? det_end[mfirst - 1] : -1;
-			if (di >= 0 && (d->tk.tok.v[mfirst - 1].flags & WS_TF_POSSESSIVE) &&
+			const struct ws_token *bt = mfirst > 0 ? &d->tk.tok.v[mfirst - 1] : NULL;
+			if (di >= 0 && (bt->flags & WS_TF_POSSESSIVE) &&
 			    d->tk.tok.v[d->gaz.v[di].first].sent == d->tk.tok.v[mfirst].sent)
 				mfirst = d->gaz.v[di].first;
 		}
 		add_mention(d, span_of(d, mfirst, a->last), ent, a->rule, mfirst, a->last);
+		/* "the party chairman, Jane Roe": a description and a comma
+		 * before the name make a wide mention */
+		int32_t de = mfirst > 0 ? det_end[mfirst - 1] : -1;
+		if (de >= 0 && is_comma(d, mfirst - 1) &&
+		    d->tk.tok.v[d->gaz.v[de].first].sent == d->tk.tok.v[mfirst].sent)
+			push_mention(d, span_of(d, d->gaz.v[de].first, a->last), ent,
+				     d->gaz.v[de].rule, d->gaz.v[de].first, a->last, 1);
 	}
 	WS_VEC_FREE(order);
 	free(title_end);
