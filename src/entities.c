@@ -389,14 +389,15 @@ void ws_entities_build(struct ws_doc *d)
 		/* the mention as written holds its title: "Syrian President
 		 * Bashar al-Assad", "Mr. Obama"; the entity's name does not */
 		uint32_t mfirst = a->first;
-		if (a->type == nm.org && a->first > 0 &&
-		    d->tk.tok.v[a->first - 1].sent == d->tk.tok.v[a->first].sent &&
-		    ws_tok_len(d, a->first - 1) == 3 &&
-		    strncasecmp(ws_tok_text(d, a->first - 1), "the", 3) == 0)
+		if (a->type == nm.org && a->first > 0 && det_end[a->first - 1] >= 0 &&
+		    !is_comma(d, a->first - 1))
+			/* "some Republicans", "72 percent of the Greens" */
+			mfirst = d->gaz.v[det_end[a->first - 1]].first;
+		else if (a->type == nm.org && a->first > 0 &&
+			 d->tk.tok.v[a->first - 1].sent == d->tk.tok.v[a->first].sent &&
+			 ws_tok_len(d, a->first - 1) == 3 &&
+			 strncasecmp(ws_tok_text(d, a->first - 1), "the", 3) == 0)
 			mfirst = a->first - 1;	/* "the Pentagon", "The Times" */
-		else if (a->type == nm.org && a->first > 0 && det_end[a->first - 1] >= 0 &&
-			 !is_comma(d, a->first - 1))
-			mfirst = d->gaz.v[det_end[a->first - 1]].first;	/* "some Republicans" */
 		if (a->type == nm.person && a->first > 0) {
 			int32_t ti = title_end[a->first - 1];
 			if (ti >= 0 && d->gaz.v[ti].rule == a->rule)
