@@ -410,6 +410,13 @@ void ws_entities_build(struct ws_doc *d)
 			if (di >= 0 && (bt->flags & WS_TF_POSSESSIVE) &&
 			    d->tk.tok.v[d->gaz.v[di].first].sent == d->tk.tok.v[mfirst].sent)
 				mfirst = d->gaz.v[di].first;
+			/* "the conservative writer Jane Roe": the title keeps
+			 * its article, as an organisation does */
+			else if (mfirst != a->first && mfirst > 0 &&
+				 d->tk.tok.v[mfirst - 1].sent == d->tk.tok.v[mfirst].sent &&
+				 ws_tok_len(d, mfirst - 1) == 3 &&
+				 strncasecmp(ws_tok_text(d, mfirst - 1), "the", 3) == 0)
+				mfirst--;
 		}
 		add_mention(d, span_of(d, mfirst, a->last), ent, a->rule, mfirst, a->last);
 		/* "the party chairman, Jane Roe": a description and a comma

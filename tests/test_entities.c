@@ -114,3 +114,9 @@ Test(entities, a_description_and_a_comma_before_a_name_make_a_wide_mention)
 	expect_view(mention_view("Later the club's chairman, Jane Roe, said the plan was bad."),
 		    "the club's chairman, Jane Roe+=Jane Roe; Jane Roe=Jane Roe");
 }
+
+Test(entities, a_title_keeps_its_article)
+{
+	expect_view(mention_view("Then the conservative writer Jane Roe left."),
+		    "the conservative writer Jane Roe=Jane Roe");
+}
