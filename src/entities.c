@@ -3,6 +3,7 @@
  * the fullest mention without its title naming the cluster. */
 #include "entities.h"
 #include "doc.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +27,12 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->determiner = ws_sym_find(st, "Determiner", 10);
 }
 
-/* The clustering key of a name's last token: without a particle prefix. */
+/* The clustering key of a name's last token: without a particle prefix or
+ * a possessive ending (Trump's is Trump). */
 static void key_of(const struct ws_doc *d, uint32_t tok, const char **k, size_t *kn)
 {
 	const char *s = ws_tok_text(d, tok);
-	size_t n = ws_tok_len(d, tok);
+	size_t n = ws_possessive_len(s, ws_tok_len(d, tok));
 	const char *h = memchr(s, '-', n);
 	if (h && ws_wordlist_get(d->eng->particles, s, (size_t)(h - s))) {
 		n -= (size_t)(h + 1 - s);
@@ -159,6 +161,12 @@ static struct ws_span span_of(const struct ws_doc *d, uint32_t first, uint32_t l
 {
 	struct ws_span sp = { d->tk.tok.v[first].start, d->tk.tok.v[last - 1].end };
 	return sp;
+}
+
+static int is_comma(const struct ws_doc *d, uint32_t tok)
+{
+	const struct ws_token *t = &d->tk.tok.v[tok];
+	return t->end - t->start == 1 && d->text[t->start] == ',';
 }
 
 struct order_item {
@@ -332,8 +340,10 @@ void ws_entities_build(struct ws_doc *d)
 		}
 		else if (a->type && a->type == nm.title && a->last > 0)
 			title_end[a->last - 1] = (int32_t)i;
-		else if (a->type && a->type == nm.determiner && a->last > 0)
-			det_end[a->last - 1] = (int32_t)i;
+		else if (a->type && a->type == nm.determiner && a->last > 0 &&
+			 (det_end[a->last - 1] < 0 ||
+			  d->gaz.v[det_end[a->last - 1]].first > a->first))
+			det_end[a->last - 1] = (int32_t)i;	/* the longest */
 	}
 	if (order.n)
 		qsort(order.v, order.n, sizeof(order.v[0]), by_first);
@@ -345,6 +355,9 @@ void ws_entities_build(struct ws_doc *d)
 			const char *k;
 			size_t kn;
 			key_of(d, a->last - 1, &k, &kn);
+			/* the name without its possessive: "Hillary Clinton's" is
+			 * Hillary Clinton */
+			sp.end = (uint32_t)(k + kn - d->text);
 			ent = ws_entity_find(d, WS_SP_PERSON, k, kn);
 			if (ent < 0)
 				ent = ws_entity_new(d, WS_SP_PERSON, sp, a->last - 1);
@@ -364,6 +377,10 @@ void ws_entities_build(struct ws_doc *d)
 					en->title = ts;
 			}
 		} else {
+			/* the name without its possessive: "Press TV's" is Press TV */
+			uint32_t lt = a->last - 1;
+			sp.end = d->tk.tok.v[lt].start +
+				 (uint32_t)ws_possessive_len(ws_tok_text(d, lt), ws_tok_len(d, lt));
 			ent = ws_entity_find(d, WS_SP_ORGANIZATION, d->text + sp.start,
 					     sp.end - sp.start);
 			if (ent < 0)
@@ -372,19 +389,43 @@ void ws_entities_build(struct ws_doc *d)
 		/* the mention as written holds its title: "Syrian President
 		 * Bashar al-Assad", "Mr. Obama"; the entity's name does not */
 		uint32_t mfirst = a->first;
-		if (a->type == nm.org && a->first > 0 &&
-		    d->tk.tok.v[a->first - 1].sent == d->tk.tok.v[a->first].sent &&
-		    ws_tok_len(d, a->first - 1) == 3 &&
-		    strncasecmp(ws_tok_text(d, a->first - 1), "the", 3) == 0)
+		if (a->type == nm.org && a->first > 0 && det_end[a->first - 1] >= 0 &&
+		    !is_comma(d, a->first - 1))
+			/* "some Republicans", "72 percent of the Greens" */
+			mfirst = d->gaz.v[det_end[a->first - 1]].first;
+		else if (a->type == nm.org && a->first > 0 &&
+			 d->tk.tok.v[a->first - 1].sent == d->tk.tok.v[a->first].sent &&
+			 ws_tok_len(d, a->first - 1) == 3 &&
+			 strncasecmp(ws_tok_text(d, a->first - 1), "the", 3) == 0)
 			mfirst = a->first - 1;	/* "the Pentagon", "The Times" */
-		else if (a->type == nm.org && a->first > 0 && det_end[a->first - 1] >= 0)
-			mfirst = d->gaz.v[det_end[a->first - 1]].first;	/* "some Republicans" */
 		if (a->type == nm.person && a->first > 0) {
 			int32_t ti = title_end[a->first - 1];
 			if (ti >= 0 && d->gaz.v[ti].rule == a->rule)
 				mfirst = d->gaz.v[ti].first;
+			/* "CNN's Jane Roe": an organisation or place in the
+			 * possessive before the name or its title; "the party
+			 * chairman, Jane Roe": a description and a comma */
+			int32_t di = mfirst > 0 ? det_end[mfirst - 1] : -1;
+			const struct ws_token *bt = mfirst > 0 ? &d->tk.tok.v[mfirst - 1] : NULL;
+			if (di >= 0 && (bt->flags & WS_TF_POSSESSIVE) &&
+			    d->tk.tok.v[d->gaz.v[di].first].sent == d->tk.tok.v[mfirst].sent)
+				mfirst = d->gaz.v[di].first;
+			/* "the conservative writer Jane Roe": the title keeps
+			 * its article, as an organisation does */
+			else if (mfirst != a->first && mfirst > 0 &&
+				 d->tk.tok.v[mfirst - 1].sent == d->tk.tok.v[mfirst].sent &&
+				 ws_tok_len(d, mfirst - 1) == 3 &&
+				 strncasecmp(ws_tok_text(d, mfirst - 1), "the", 3) == 0)
+				mfirst--;
 		}
 		add_mention(d, span_of(d, mfirst, a->last), ent, a->rule, mfirst, a->last);
+		/* "the party chairman, Jane Roe": a description and a comma
+		 * before the name make a wide mention */
+		int32_t de = mfirst > 0 ? det_end[mfirst - 1] : -1;
+		if (de >= 0 && is_comma(d, mfirst - 1) &&
+		    d->tk.tok.v[d->gaz.v[de].first].sent == d->tk.tok.v[mfirst].sent)
+			push_mention(d, span_of(d, d->gaz.v[de].first, a->last), ent,
+				     d->gaz.v[de].rule, d->gaz.v[de].first, a->last, 1);
 	}
 	WS_VEC_FREE(order);
 	free(title_end);

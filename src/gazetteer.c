@@ -1133,6 +1133,25 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 	}
 }
 
+/* As token_ids, and a name with a possessive ending that no list holds is
+ * looked up without it in the case-sensitive lists (Clinton's, Sanders',
+ * CNN’s): the lookup covers the whole token, as the tokenizer keeps the
+ * ending in the word. Lists of common words (folded or stemmed) are left
+ * alone, so "president's" is no title head. */
+static void token_ids_possessive(const struct ws_gaz *g, struct ws_gaz_scratch *s,
+				 const char *p, size_t n, uint32_t *ids)
+{
+	token_ids(g, s, p, n, ids);
+	if (ids[M_EXACT])
+		return;
+	size_t m = ws_possessive_len(p, n);
+	if (m == n)
+		return;
+	uint32_t bare[MODES];
+	token_ids(g, s, p, m, bare);
+	ids[M_EXACT] = bare[M_EXACT];
+}
+
 size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *text,
 		     const struct ws_tokens *tk, unsigned opts, ws_annot_vec *out)
 {
@@ -1154,8 +1173,9 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	for (size_t i = 0; i < n; i++) {
 		/* the ids of tokens [i, i + max_tokens) are in the ring */
 		for (; done < n && done < i + g->max_tokens; done++)
-			token_ids(g, s, text + tok[done].start, tok[done].end - tok[done].start,
-				  ids + (done & rmask) * MODES);
+			token_ids_possessive(g, s, text + tok[done].start,
+					     tok[done].end - tok[done].start,
+					     ids + (done & rmask) * MODES);
 		s->cand.n = 0;
 		uint32_t best = 0;
 		for (int m = 0; m < MODES; m++) {

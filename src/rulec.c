@@ -231,7 +231,7 @@ static int flag_named(const char *s, size_t n)
 	static const struct { const char *name; int bit; } flags[] = {
 		{ "sent_start", WS_TF_SENT_START }, { "para_start", WS_TF_PARA_START },
 		{ "space_before", WS_TF_SPACE_BEFORE }, { "nl_before", WS_TF_NL_BEFORE },
-		{ "abbrev", WS_TF_ABBREV },
+		{ "abbrev", WS_TF_ABBREV }, { "possessive", WS_TF_POSSESSIVE },
 	};
 	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
 		if (strlen(flags[i].name) == n && memcmp(flags[i].name, s, n) == 0)
@@ -358,7 +358,7 @@ static struct node *parse_elem(struct parser *ps)
 				ws_diag_error(lx->d, lx->file, name.line, name.col,
 					      "unknown test '%.*s' (token attributes: text, lower, "
 					      "shape, kind; flags: sent_start, para_start, "
-					      "space_before, nl_before, abbrev; annotation types "
+					      "space_before, nl_before, abbrev, possessive; annotation types "
 					      "start with a capital)", (int)name.n, name.s);
 				ps->failed = 1;
 			} else if (name.n == 4 && memcmp(name.s, "text", 4) == 0) {

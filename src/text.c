@@ -171,6 +171,22 @@ struct ws_qmark ws_quote_mark(uint32_t cp)
 	return q;
 }
 
+size_t ws_possessive_len(const char *s, size_t len)
+{
+	static const char rsq[] = "\xe2\x80\x99";	/* ’ */
+	if (len > 3 && (s[len - 1] == 's' || s[len - 1] == 'S') && s[len - 2] == '\'')
+		return len - 2;
+	if (len > 5 && (s[len - 1] == 's' || s[len - 1] == 'S') &&
+	    memcmp(s + len - 4, rsq, 3) == 0)
+		return len - 4;
+	if (len > 3 && s[len - 1] == '\'' && (s[len - 2] == 's' || s[len - 2] == 'S'))
+		return len - 1;
+	if (len > 5 && (s[len - 4] == 's' || s[len - 4] == 'S') &&
+	    memcmp(s + len - 3, rsq, 3) == 0)
+		return len - 3;
+	return len;
+}
+
 size_t ws_bom_len(const char *s, size_t len)
 {
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)

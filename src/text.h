@@ -64,6 +64,11 @@ struct ws_qmark ws_quote_mark(uint32_t cp);
 /* Length of a leading byte-order mark: 3 for UTF-8, 0 when there is none. */
 size_t ws_bom_len(const char *s, size_t len);
 
+/* The length of word s[0..len) without a possessive ending: Trump's,
+ * Trump’s, Sanders', Sanders’ (the tokenizer keeps the ending in the word);
+ * len when there is none. */
+size_t ws_possessive_len(const char *s, size_t len);
+
 /* What a document's bytes look like before any parsing. */
 enum ws_encoding {
 	WS_ENC_UTF8,	/* UTF-8 (or ASCII), with or without a BOM */

@@ -478,6 +478,9 @@ static void pass_tokens(struct scan *sc, size_t i)
 				end += n2;
 			enum ws_tok_kind kind = (w.first == WS_C_DIGIT && !w.letters)
 						? WS_TOK_NUMBER : WS_TOK_WORD;
+			if (kind == WS_TOK_WORD &&
+			    ws_possessive_len((const char *)sc->s + start, end - start) < end - start)
+				flags |= WS_TF_POSSESSIVE;
 			emit(sc, start, end, kind, shape, 0, flags);
 			sc->out->tok.v[sc->out->tok.n - 1].abbrev = (uint8_t)abclass;
 			i = end;

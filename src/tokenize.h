@@ -43,6 +43,7 @@ enum ws_shape {
 #define WS_TF_PARA_START   0x08
 #define WS_TF_ABBREV       0x10	/* the token ends in an abbreviation's period */
 #define WS_TF_ELLIPSIS     0x20
+#define WS_TF_POSSESSIVE   0x40	/* a word ending in 's or s' (Clinton's, Sanders'; also it's) */
 
 /* Abbreviation classes (rules/abbreviations.txt), kept in ws_token.abbrev. */
 enum ws_abbrev_class {

@@ -95,3 +95,28 @@ Test(entities, quantifier_and_article_belong_to_an_organisation_mention)
 	expect_view(mention_view("Many Republicans and the Roe campaign said the plan was bad."),
 		    "Many Republicans=Republicans; the Roe campaign=Roe campaign");
 }
+
+Test(entities, a_possessive_is_a_mention_of_the_same_person)
+{
+	expect_view(mention_view("Jane Roe said no. Roe's plan failed, and Roe\u2019s book sold."),
+		    "Jane Roe=Jane Roe; Roe's=Jane Roe; Roe\u2019s=Jane Roe");
+	const struct ws_entity *en;
+	cr_assert_eq(ws_doc_entities(doc, &en), 1);
+}
+
+Test(entities, the_name_of_a_person_is_without_the_possessive)
+{
+	expect_view(mention_view("Then Jane Roe's plan failed."), "Jane Roe's=Jane Roe");
+}
+
+Test(entities, a_description_and_a_comma_before_a_name_make_a_wide_mention)
+{
+	expect_view(mention_view("Later the club's chairman, Jane Roe, said the plan was bad."),
+		    "the club's chairman, Jane Roe+=Jane Roe; Jane Roe=Jane Roe");
+}
+
+Test(entities, a_title_keeps_its_article)
+{
+	expect_view(mention_view("Then the conservative writer Jane Roe left."),
+		    "the conservative writer Jane Roe=Jane Roe");
+}
