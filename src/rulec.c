@@ -900,6 +900,7 @@ static void phase_release(struct ws_rphase *ph)
 	WS_VEC_FREE(ph->rules);
 	WS_VEC_FREE(ph->prog);
 	WS_VEC_FREE(ph->firsts);
+	ws_rclosure_release(ph);
 	free(ph->name);
 	free(ph->file);
 }
@@ -1008,7 +1009,9 @@ int ws_rules_add_phase(struct ws_ruleset **rs, const char *file, const char *tex
 	}
 	if (!*rs)
 		*rs = ws_xcalloc(1, sizeof(**rs));
+	ws_rclosure_build(&ph);
 	WS_VEC_PUSH((*rs)->phases, ph);
+	ws_rbits_build(*rs);
 	return 0;
 }
 
@@ -1019,6 +1022,7 @@ void ws_rules_free(struct ws_ruleset *rs)
 	for (size_t i = 0; i < rs->phases.n; i++)
 		phase_release(&rs->phases.v[i]);
 	WS_VEC_FREE(rs->phases);
+	ws_rbits_release(&rs->bits);
 	free(rs);
 }
 

@@ -41,6 +41,8 @@ struct ws_rules_scratch {
 	WS_VEC(uint32_t) idx;		/* annotation indices by first token */
 	WS_VEC(struct cand) cands;	/* per rule */
 	WS_VEC(uint32_t) lens;		/* lengths an element can consume */
+	WS_VEC(uint64_t) tbits;		/* per token: the tests that hold (ws_rbits) */
+	WS_VEC(uint64_t) abits;		/* one annotation's bits */
 	struct featblock *pool;		/* features of new annotations */
 };
 
@@ -62,6 +64,8 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->idx);
 	WS_VEC_FREE(s->cands);
 	WS_VEC_FREE(s->lens);
+	WS_VEC_FREE(s->tbits);
+	WS_VEC_FREE(s->abits);
 	struct featblock *b = s->pool;
 	while (b) {
 		struct featblock *nx = b->next;
@@ -138,74 +142,45 @@ struct ctx {
 	const char *text;
 	const struct ws_tokens *tk;
 	const ws_annot_vec *an;
+	const struct ws_rbits *b;
 	uint32_t pos, limit;
+	uint32_t maxoff;	/* the furthest offset a thread was added at */
 };
 
-static int feats_hold(const struct ws_annot *a, const struct ws_rtest *t)
+static int has_bit(const uint64_t *w, uint32_t bit)
 {
-	if (a->type != t->type)
-		return 0;
-	for (uint32_t k = 0; k < t->nfeats; k++) {
-		const char *v = ws_annot_get(a, t->feats[k].key);
-		if (t->feats[k].neq ? v == t->feats[k].value : v != t->feats[k].value)
+	return (int)(w[bit >> 6] >> (bit & 63) & 1);
+}
+
+/* Whether the element's tests hold at tok, but for its spanning test. */
+static int elem_holds(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
+{
+	size_t W = c->b->words;
+	const uint64_t *tb = c->s->tbits.v + (size_t)tok * W;
+	const uint64_t *need = c->b->masks + e->mask, *forbid = need + W;
+	for (size_t w = 0; w < W; w++)
+		if ((tb[w] & need[w]) != need[w] || (tb[w] & forbid[w]))
 			return 0;
-	}
 	return 1;
-}
-
-static int annot_exists(const struct ctx *c, uint32_t tok, const struct ws_rtest *t)
-{
-	const struct ws_rules_scratch *s = c->s;
-	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++)
-		if (feats_hold(&c->an->v[s->idx.v[k]], t))
-			return 1;
-	return 0;
-}
-
-static int test_holds(const struct ctx *c, uint32_t tok, const struct ws_rtest *t)
-{
-	const struct ws_token *k = &c->tk->tok.v[tok];
-	size_t n = k->end - k->start;
-	int ok;
-	switch (t->kind) {
-	case RT_TEXT:
-		ok = n == t->litlen && memcmp(c->text + k->start, t->lit, n) == 0;
-		break;
-	case RT_LOWER:
-		ok = n == t->litlen && strncasecmp(c->text + k->start, t->lit, n) == 0;
-		break;
-	case RT_SHAPE:
-		ok = k->kind != WS_TOK_PUNCT && k->shape == t->ival;
-		break;
-	case RT_KIND:
-		ok = k->kind == t->ival;
-		break;
-	case RT_FLAG:
-		ok = (k->flags & t->ival) != 0;
-		break;
-	default:
-		ok = annot_exists(c, tok, t);
-		break;
-	}
-	return t->neg ? !ok : ok;
 }
 
 /* The lengths the element can consume at tok, into s->lens. */
 static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
 {
 	struct ws_rules_scratch *s = c->s;
+	size_t W = c->b->words;
 	s->lens.n = 0;
-	for (uint32_t i = 0; i < e->ntests; i++)
-		if ((int32_t)i != e->span && !test_holds(c, tok, &e->tests[i]))
-			return;
+	if (!elem_holds(c, e, tok))
+		return;
 	if (e->span < 0) {
 		WS_VEC_PUSH(s->lens, 1);
 		return;
 	}
-	const struct ws_rtest *t = &e->tests[e->span];
+	if (!has_bit(s->tbits.v + (size_t)tok * W, e->spanbit))
+		return;
 	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
-		if (a->last > tok && feats_hold(a, t))
+		if (a->last > tok && ws_rbits_passes(a, &e->tests[e->span]))
 			WS_VEC_PUSH(s->lens, a->last - tok);
 	}
 }
@@ -220,12 +195,38 @@ static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, const int3
 	return at;
 }
 
-/* Adds a thread at offset off and follows its empty moves. */
+/* Adds a thread at offset off and follows its empty moves, from the
+ * phase's closure lists: the leaves come in the order the walk below would
+ * meet them, and one already at this offset holds the thread the walk
+ * would have stopped at (whatever reaches an instruction reaches all its
+ * leaves), so both give the same threads with the same captures. */
 static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	size_t ninst = ph->prog.n;
+	while (c->maxoff < off)
+		s->bucket[++c->maxoff].n = 0;
+	if (ph->clo_first) {
+		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
+		uint32_t *seen = s->seen + (size_t)off * ninst;
+		for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++) {
+			if (seen[lf->pc] == s->gen)
+				continue;
+			seen[lf->pc] = s->gen;
+			struct thread nt = { lf->pc, caps };
+			if (lf->nslots) {
+				nt.caps = caps_new(s, ph->nslots, NULL);
+				memcpy(&s->capbuf.v[nt.caps], &s->capbuf.v[caps],
+				       ph->nslots * sizeof(int32_t));
+				for (uint32_t k = 0; k < lf->nslots; k++)
+					s->capbuf.v[nt.caps + ph->leaf_slots.v[lf->slots + k]] =
+						(int32_t)(c->pos + off);
+			}
+			WS_VEC_PUSH(s->bucket[off], nt);
+		}
+		return;
+	}
 	struct thread t0 = { pc, caps };
 	s->stack.n = 0;
 	WS_VEC_PUSH(s->stack, t0);
@@ -276,10 +277,11 @@ static void simulate(struct ctx *c)
 		s->gen = 1;
 	}
 	s->capbuf.n = 0;
-	for (uint32_t i = 0; i <= span; i++)
-		s->bucket[i].n = 0;
+	s->bucket[0].n = 0;
+	c->maxoff = 0;
 	add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, NULL));
-	for (uint32_t off = 0; off <= span; off++) {
+	/* buckets past maxoff are cleared as threads first reach them */
+	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
 			struct thread t = s->bucket[off].v[ti];
 			const struct ws_rinst *in = &ph->prog.v[t.pc];
@@ -354,18 +356,21 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 }
 
 /* Whether any element a match can start with holds at tok. */
-static int may_start(const struct ctx *c, uint32_t tok)
+static int may_start(const struct ctx *c, uint32_t tok, const uint64_t *key, int any)
 {
 	const struct ws_rphase *ph = c->ph;
+	size_t W = c->b->words;
+	const uint64_t *tb = c->s->tbits.v + (size_t)tok * W;
+	if (!any) {
+		uint64_t hit = 0;
+		for (size_t w = 0; w < W; w++)
+			hit |= tb[w] & key[w];
+		if (!hit)
+			return 0;
+	}
 	for (size_t i = 0; i < ph->firsts.n; i++) {
 		const struct ws_relem *e = &ph->elems.v[ph->firsts.v[i]];
-		uint32_t k = 0;
-		for (; k < e->ntests; k++) {
-			const struct ws_rtest *t = &e->tests[k];
-			if ((int32_t)k == e->span ? !annot_exists(c, tok, t) : !test_holds(c, tok, t))
-				break;
-		}
-		if (k == e->ntests)
+		if (elem_holds(c, e, tok) && (e->span < 0 || has_bit(tb, e->spanbit)))
 			return 1;
 	}
 	return 0;
@@ -382,9 +387,12 @@ static uint32_t scope_end(const struct ctx *c, uint32_t tok)
 	return end;
 }
 
-static void run_phase(const struct ws_rphase *ph, struct ws_rules_scratch *s, const char *text,
-		      const struct ws_tokens *tk, ws_annot_vec *annots)
+static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules_scratch *s,
+		      const char *text, const struct ws_tokens *tk, ws_annot_vec *annots)
 {
+	const struct ws_rphase *ph = &rs->phases.v[phase];
+	const uint64_t *key = rs->bits.startkeys + phase * rs->bits.words;
+	int any = rs->bits.startany[phase];
 	size_t ntok = tk->tok.n;
 	size_t need = (size_t)(WS_RULE_MAX_SPAN + 1) * ph->prog.n;
 	if (need > s->seen_cap) {
@@ -401,11 +409,11 @@ static void run_phase(const struct ws_rphase *ph, struct ws_rules_scratch *s, co
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
-	struct ctx c = { ph, s, text, tk, annots, 0, 0 };
+	struct ctx c = { ph, s, text, tk, annots, &rs->bits, 0, 0, 0 };
 	uint32_t pos = 0;
 	while (pos < ntok) {
 		c.pos = pos;
-		if (!may_start(&c, pos)) {
+		if (!may_start(&c, pos, key, any)) {
 			pos++;
 			continue;
 		}
@@ -437,12 +445,39 @@ static void run_phase(const struct ws_rphase *ph, struct ws_rules_scratch *s, co
 	}
 }
 
+/* The bits of the annotations made since the last call, ORed into their
+ * first tokens' bits: a phase sees those of earlier phases only. */
+static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
+			   const ws_annot_vec *an, size_t from, size_t ntok)
+{
+	size_t W = b->words;
+	WS_VEC_RESERVE(s->abits, W);
+	uint64_t *ab = s->abits.v;
+	for (size_t i = from; i < an->n; i++) {
+		const struct ws_annot *a = &an->v[i];
+		if (a->first >= ntok)
+			continue;
+		memset(ab, 0, W * sizeof(uint64_t));
+		ws_rbits_annot(b, a, ab);
+		uint64_t *tb = s->tbits.v + (size_t)a->first * W;
+		for (size_t w = 0; w < W; w++)
+			tb[w] |= ab[w];
+	}
+}
+
 void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const char *text,
 		  const struct ws_tokens *tk, ws_annot_vec *annots)
 {
 	pool_reset(s);
-	if (!rs || tk->tok.n == 0)
+	if (!rs || tk->tok.n == 0 || rs->phases.n == 0)
 		return;
-	for (size_t i = 0; i < rs->phases.n; i++)
-		run_phase(&rs->phases.v[i], s, text, tk, annots);
+	size_t ntok = tk->tok.n, W = rs->bits.words;
+	WS_VEC_RESERVE(s->tbits, ntok * W);
+	ws_rbits_tokens(&rs->bits, text, tk, s->tbits.v);
+	size_t done = 0;
+	for (size_t i = 0; i < rs->phases.n; i++) {
+		add_annot_bits(&rs->bits, s, annots, done, ntok);
+		done = annots->n;
+		run_phase(rs, i, s, text, tk, annots);
+	}
 }

@@ -34,6 +34,7 @@ struct ws_rtest {
 	const char *type;	/* RT_ANNOT */
 	struct ws_rfeat *feats;
 	uint32_t nfeats;
+	uint32_t bit;		/* its bit in ws_rbits (tests equal but for neg share one) */
 };
 
 /* One pattern element: its tests all hold on the same token. When span is
@@ -43,6 +44,8 @@ struct ws_relem {
 	struct ws_rtest *tests;
 	uint32_t ntests;
 	int32_t span;		/* index of the spanning test, -1: one token */
+	uint32_t mask;		/* its need bits in ws_rbits.masks, forbid bits after */
+	uint32_t spanbit;	/* the bit of the spanning test */
 };
 
 enum ws_rop { OP_ELEM, OP_SPLIT, OP_JMP, OP_SAVE, OP_MATCH };
@@ -77,6 +80,14 @@ struct ws_rule {
 	uint32_t nactions;
 };
 
+/* A leaf of an empty-move closure: an instruction and the label slots
+ * set to the current position on the way to it. */
+struct ws_rleaf {
+	uint32_t pc;
+	uint32_t slots;		/* first in leaf_slots */
+	uint32_t nslots;
+};
+
 enum ws_rcontrol { RC_APPELT, RC_ALL };
 enum ws_rscope { RS_SENTENCE, RS_PARAGRAPH };
 
@@ -91,10 +102,78 @@ struct ws_rphase {
 	uint32_t nslots;	/* 2 per label */
 	uint32_t entry;		/* first instruction of the phase */
 	WS_VEC(uint32_t) firsts;	/* elements a match can start with */
+	/* The empty moves worked out once (ruleclosure.c): for each
+	 * instruction a thread is sent to, the ELEM and MATCH instructions it
+	 * reaches without consuming a token, in the order a depth-first walk
+	 * meets them, each with the label slots it passes on the way. Empty
+	 * (clo_first NULL) when too large: the matcher then walks. */
+	uint32_t *clo_first;		/* per instruction: first leaf, UINT32_MAX: none */
+	uint32_t *clo_count;
+	WS_VEC(struct ws_rleaf) leaves;
+	WS_VEC(uint32_t) leaf_slots;
+};
+
+/* A literal of text and lower tests, by its lower-cased bytes. */
+struct ws_rlit {
+	char *key;		/* lower-cased, NULL: empty slot */
+	uint32_t len;
+	uint32_t alts;		/* first of its tests in ws_rbits.alts */
+};
+
+/* One text or lower test of a literal; lit is NULL for lower. */
+struct ws_rlitalt {
+	const char *lit;
+	uint32_t bit, next;	/* next: index + 1 of the next one, 0: none */
+};
+
+/* Every distinct test of the rule set as one bit (rulebits.c). A token's
+ * bit set says which tests hold there, an annotation test meaning that
+ * some annotation starting there passes it; an element then holds when
+ * its need bits are all set and its forbid bits all clear. */
+struct ws_rbits {
+	uint32_t words;			/* 64-bit words in one bit set */
+	uint32_t nbits;
+	uint64_t *masks;		/* per element: need, then forbid */
+	uint64_t *startkeys;		/* per phase: a bit each element a match can
+					 * start with needs; none set at a token: no
+					 * match starts there */
+	uint8_t *startany;		/* per phase: some first element needs no bit */
+	uint64_t *kind;			/* per token kind: its kind tests */
+	uint64_t *shape;		/* per shape, for tokens not punctuation */
+	uint64_t *flags;		/* per flags byte: its flag tests */
+	struct ws_rlit *lits;		/* open addressing, litcap slots */
+	size_t litcap;
+	uint64_t litlens;		/* bit n: some literal has n bytes (n < 64) */
+	size_t maxlit;
+	WS_VEC(struct ws_rlitalt) alts;
+	WS_VEC(const struct ws_rtest *) atests;	/* annotation tests, by type */
+	WS_VEC(uint32_t) abit;			/* their bits */
 };
 
 struct ws_ruleset {
 	WS_VEC(struct ws_rphase) phases;
+	struct ws_rbits bits;
 };
+
+/* Works out the phase's empty-move closures (clo_first ...). */
+void ws_rclosure_build(struct ws_rphase *ph);
+void ws_rclosure_release(struct ws_rphase *ph);
+
+/* Numbers every test of rs and fills rs->bits and each element's masks;
+ * run again after a phase is added. */
+void ws_rbits_build(struct ws_ruleset *rs);
+void ws_rbits_release(struct ws_rbits *b);
+
+/* The token tests of every token: out[i * words ...], annotation bits
+ * not included. */
+void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws_tokens *tk,
+		     uint64_t *out);
+
+/* Whether annotation a passes the annotation test t (its type and
+ * feature tests; t->neg not applied). */
+int ws_rbits_passes(const struct ws_annot *a, const struct ws_rtest *t);
+
+/* ORs into out the bits of the annotation tests a passes. */
+void ws_rbits_annot(const struct ws_rbits *b, const struct ws_annot *a, uint64_t *out);
 
 #endif

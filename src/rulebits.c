@@ -1,0 +1,267 @@
+/* Tests as bits (ruleprog.h): numbers every distinct test of a rule set
+ * once it is compiled, and works out which tests hold at each token, so
+ * that the matcher tests an element with two mask comparisons instead of
+ * comparing strings and walking annotation features again and again. */
+#include "ruleprog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int same_test(const struct ws_rtest *a, const struct ws_rtest *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	switch (a->kind) {
+	case RT_TEXT:
+	case RT_LOWER:
+		return a->litlen == b->litlen && memcmp(a->lit, b->lit, a->litlen) == 0;
+	case RT_ANNOT:
+		if (a->type != b->type || a->nfeats != b->nfeats)
+			return 0;
+		for (uint32_t i = 0; i < a->nfeats; i++)
+			if (a->feats[i].key != b->feats[i].key ||
+			    a->feats[i].value != b->feats[i].value ||
+			    a->feats[i].neq != b->feats[i].neq)
+				return 0;
+		return 1;
+	default:
+		return a->ival == b->ival;
+	}
+}
+
+static unsigned char lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* FNV-1a of the bytes with ASCII letters lower-cased, as strncasecmp
+ * compares them in the C locale. */
+static uint64_t hash_lower(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ lower((unsigned char)s[i])) * 0x100000001b3ULL;
+	return h;
+}
+
+static int eq_lower(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+static struct ws_rlit *lit_slot(const struct ws_rbits *b, const char *s, size_t n)
+{
+	size_t mask = b->litcap - 1;
+	for (size_t i = (size_t)hash_lower(s, n) & mask;; i = (i + 1) & mask) {
+		struct ws_rlit *l = &b->lits[i];
+		if (!l->key || (l->len == n && eq_lower(l->key, s, n)))
+			return l;
+	}
+}
+
+static void add_lit(struct ws_rbits *b, const struct ws_rtest *t, uint32_t bit)
+{
+	struct ws_rlit *l = lit_slot(b, t->lit, t->litlen);
+	if (!l->key) {
+		l->key = ws_xstrndup(t->lit, t->litlen);
+		for (size_t i = 0; i < t->litlen; i++)
+			l->key[i] = (char)lower((unsigned char)l->key[i]);
+		l->len = (uint32_t)t->litlen;
+		l->alts = 0;
+	}
+	struct ws_rlitalt a = { t->kind == RT_TEXT ? t->lit : NULL, bit, l->alts };
+	WS_VEC_PUSH(b->alts, a);
+	l->alts = (uint32_t)b->alts.n;
+	if (t->litlen < 64)
+		b->litlens |= 1ULL << t->litlen;
+	if (t->litlen > b->maxlit)
+		b->maxlit = t->litlen;
+}
+
+static void set_bit(uint64_t *w, uint32_t bit)
+{
+	w[bit >> 6] |= 1ULL << (bit & 63);
+}
+
+void ws_rbits_release(struct ws_rbits *b)
+{
+	free(b->masks);
+	free(b->startkeys);
+	free(b->startany);
+	free(b->kind);
+	free(b->shape);
+	free(b->flags);
+	for (size_t i = 0; i < b->litcap; i++)
+		free(b->lits[i].key);
+	free(b->lits);
+	WS_VEC_FREE(b->alts);
+	WS_VEC_FREE(b->atests);
+	WS_VEC_FREE(b->abit);
+	memset(b, 0, sizeof(*b));
+}
+
+static int cmp_type(const void *p, const void *q)
+{
+	const struct ws_rtest *a = *(const struct ws_rtest *const *)p;
+	const struct ws_rtest *b = *(const struct ws_rtest *const *)q;
+	uintptr_t x1 = (uintptr_t)a->type, y1 = (uintptr_t)b->type;
+	return x1 < y1 ? -1 : x1 > y1;
+}
+
+void ws_rbits_build(struct ws_ruleset *rs)
+{
+	struct ws_rbits *b = &rs->bits;
+	ws_rbits_release(b);
+	/* one bit per distinct test; tests[bit] is its first occurrence */
+	WS_VEC(const struct ws_rtest *) tests = { 0 };
+	size_t nelems = 0;
+	for (size_t p = 0; p < rs->phases.n; p++) {
+		struct ws_rphase *ph = &rs->phases.v[p];
+		nelems += ph->elems.n;
+		for (size_t e = 0; e < ph->elems.n; e++) {
+			struct ws_relem *el = &ph->elems.v[e];
+			for (uint32_t k = 0; k < el->ntests; k++) {
+				struct ws_rtest *t = &el->tests[k];
+				size_t i = 0;
+				while (i < tests.n && !same_test(tests.v[i], t))
+					i++;
+				if (i == tests.n)
+					WS_VEC_PUSH(tests, t);
+				t->bit = (uint32_t)i;
+			}
+		}
+	}
+	b->nbits = (uint32_t)tests.n;
+	b->words = (uint32_t)(tests.n + 63) / 64;
+	if (b->words == 0)
+		b->words = 1;
+	size_t W = b->words;
+	b->masks = ws_xcalloc(nelems * 2 * W + 1, sizeof(uint64_t));
+	size_t at = 0;
+	for (size_t p = 0; p < rs->phases.n; p++) {
+		struct ws_rphase *ph = &rs->phases.v[p];
+		for (size_t e = 0; e < ph->elems.n; e++, at += 2 * W) {
+			struct ws_relem *el = &ph->elems.v[e];
+			el->mask = (uint32_t)at;
+			el->spanbit = el->span >= 0 ? el->tests[el->span].bit : 0;
+			for (uint32_t k = 0; k < el->ntests; k++) {
+				const struct ws_rtest *t = &el->tests[k];
+				if ((int32_t)k == el->span)
+					continue;
+				set_bit(b->masks + at + (t->neg ? W : 0), t->bit);
+			}
+		}
+	}
+	b->startkeys = ws_xcalloc(rs->phases.n * W + 1, sizeof(uint64_t));
+	b->startany = ws_xcalloc(rs->phases.n + 1, 1);
+	for (size_t p = 0; p < rs->phases.n; p++) {
+		const struct ws_rphase *ph = &rs->phases.v[p];
+		for (size_t i = 0; i < ph->firsts.n; i++) {
+			const struct ws_relem *el = &ph->elems.v[ph->firsts.v[i]];
+			int32_t k = el->span;
+			for (uint32_t j = 0; k < 0 && j < el->ntests; j++)
+				if (!el->tests[j].neg)
+					k = (int32_t)j;
+			if (k < 0)
+				b->startany[p] = 1;
+			else
+				set_bit(b->startkeys + p * W, el->tests[k].bit);
+		}
+	}
+	b->kind = ws_xcalloc(8 * W, sizeof(uint64_t));
+	b->shape = ws_xcalloc((WS_SHAPE_PUNCT + 1) * W, sizeof(uint64_t));
+	b->flags = ws_xcalloc(256 * W, sizeof(uint64_t));
+	size_t nlit = 0;
+	for (size_t i = 0; i < tests.n; i++)
+		nlit += tests.v[i]->kind == RT_TEXT || tests.v[i]->kind == RT_LOWER;
+	b->litcap = 16;
+	while (b->litcap < nlit * 2)
+		b->litcap *= 2;
+	b->lits = ws_xcalloc(b->litcap, sizeof(*b->lits));
+	for (size_t i = 0; i < tests.n; i++) {
+		const struct ws_rtest *t = tests.v[i];
+		uint32_t bit = (uint32_t)i;
+		switch (t->kind) {
+		case RT_TEXT:
+		case RT_LOWER:
+			add_lit(b, t, bit);
+			break;
+		case RT_SHAPE:
+			if (t->ival >= 0 && t->ival <= WS_SHAPE_PUNCT)
+				set_bit(b->shape + (size_t)t->ival * W, bit);
+			break;
+		case RT_KIND:
+			if (t->ival >= 0 && t->ival < 8)
+				set_bit(b->kind + (size_t)t->ival * W, bit);
+			break;
+		case RT_FLAG:
+			for (size_t f = 0; f < 256; f++)
+				if (f & (size_t)t->ival)
+					set_bit(b->flags + f * W, bit);
+			break;
+		default:
+			WS_VEC_PUSH(b->atests, t);
+			break;
+		}
+	}
+	if (b->atests.n)
+		qsort(b->atests.v, b->atests.n, sizeof(*b->atests.v), cmp_type);
+	for (size_t i = 0; i < b->atests.n; i++)
+		WS_VEC_PUSH(b->abit, b->atests.v[i]->bit);
+	WS_VEC_FREE(tests);
+}
+
+void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws_tokens *tk,
+		     uint64_t *out)
+{
+	size_t W = b->words;
+	for (size_t i = 0; i < tk->tok.n; i++) {
+		const struct ws_token *k = &tk->tok.v[i];
+		uint64_t *o = out + i * W;
+		const uint64_t *kb = b->kind + (size_t)k->kind * W;
+		const uint64_t *fb = b->flags + (size_t)k->flags * W;
+		const uint64_t *sb = k->kind != WS_TOK_PUNCT && k->shape <= WS_SHAPE_PUNCT ?
+				     b->shape + (size_t)k->shape * W : NULL;
+		for (size_t w = 0; w < W; w++)
+			o[w] = kb[w] | fb[w] | (sb ? sb[w] : 0);
+		size_t n = k->end - k->start;
+		if (n > b->maxlit || (n < 64 && !(b->litlens >> n & 1)))
+			continue;
+		const char *s = text + k->start;
+		const struct ws_rlit *l = lit_slot(b, s, n);
+		if (!l->key)
+			continue;
+		for (uint32_t a = l->alts; a; a = b->alts.v[a - 1].next) {
+			const struct ws_rlitalt *alt = &b->alts.v[a - 1];
+			if (!alt->lit || memcmp(alt->lit, s, n) == 0)
+				set_bit(o, alt->bit);
+		}
+	}
+}
+
+int ws_rbits_passes(const struct ws_annot *a, const struct ws_rtest *t)
+{
+	if (a->type != t->type)
+		return 0;
+	for (uint32_t k = 0; k < t->nfeats; k++) {
+		const char *v = ws_annot_get(a, t->feats[k].key);
+		if (t->feats[k].neq ? v == t->feats[k].value : v != t->feats[k].value)
+			return 0;
+	}
+	return 1;
+}
+
+void ws_rbits_annot(const struct ws_rbits *b, const struct ws_annot *a, uint64_t *out)
+{
+	size_t n = b->atests.n, i = 0;
+	const struct ws_rtest *const *t = b->atests.v;
+	/* the tests are sorted by type: find the annotation's */
+	while (i < n && t[i]->type != a->type)
+		i++;
+	for (; i < n && t[i]->type == a->type; i++)
+		if (ws_rbits_passes(a, t[i]))
+			set_bit(out, b->abit.v[i]);
+}
