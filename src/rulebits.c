@@ -86,6 +86,107 @@ static void set_bit(uint64_t *w, uint32_t bit)
 	w[bit >> 6] |= 1ULL << (bit & 63);
 }
 
+static size_t atom_hash(const char *type, const char *key, const char *value)
+{
+	uint64_t h = (uint64_t)(uintptr_t)type * 0x9E3779B97F4A7C15ULL;
+	h = (h ^ (uint64_t)(uintptr_t)key) * 0xFF51AFD7ED558CCDULL;
+	h = (h ^ (uint64_t)(uintptr_t)value) * 0xC4CEB9FE1A85EC53ULL;
+	return (size_t)(h ^ (h >> 29));
+}
+
+static struct ws_ratom *atom_slot(const struct ws_rbits *b, const char *type, const char *key,
+				  const char *value)
+{
+	size_t mask = b->atomcap - 1;
+	for (size_t i = atom_hash(type, key, value) & mask;; i = (i + 1) & mask) {
+		struct ws_ratom *a = &b->atoms[i];
+		if (!a->type || (a->type == type && a->key == key && a->value == value))
+			return a;
+	}
+}
+
+static size_t type_index(const struct ws_rbits *b, const char *type)
+{
+	size_t i = 0;
+	while (i < b->types.n && b->types.v[i].type != type)
+		i++;
+	return i;
+}
+
+/* Numbers the atoms of the annotation tests and lists, per atom, the
+ * tests naming it; per type, the bits that hold for an annotation with
+ * none of the atoms. */
+static void build_atoms(struct ws_rbits *b)
+{
+	size_t W = b->words, nf = 0;
+	for (size_t i = 0; i < b->atests.n; i++) {
+		const struct ws_rtest *t = b->atests.v[i];
+		nf += t->nfeats;
+		if (type_index(b, t->type) == b->types.n) {
+			struct ws_rtype ty = { t->type };
+			WS_VEC_PUSH(b->types, ty);
+		}
+	}
+	b->atomcap = 16;
+	while (b->atomcap < nf * 2)
+		b->atomcap *= 2;
+	b->atoms = ws_xcalloc(b->atomcap, sizeof(*b->atoms));
+	b->natoms = 0;
+	for (size_t i = 0; i < b->atests.n; i++) {
+		const struct ws_rtest *t = b->atests.v[i];
+		for (uint32_t k = 0; k < t->nfeats; k++) {
+			struct ws_ratom *a = atom_slot(b, t->type, t->feats[k].key, t->feats[k].value);
+			if (!a->type) {
+				a->type = t->type;
+				a->key = t->feats[k].key;
+				a->value = t->feats[k].value;
+				a->atom = b->natoms++;
+			}
+		}
+	}
+	b->none = ws_xcalloc(b->types.n * W + 1, sizeof(uint64_t));
+	if (b->natoms > 64)
+		return;
+	/* tests by atom, as a counting sort */
+	WS_VEC_RESERVE(b->atom_first, b->natoms + 2);
+	memset(b->atom_first.v, 0, (b->natoms + 2) * sizeof(uint32_t));
+	b->atom_first.n = b->natoms + 1;
+	WS_VEC(struct ws_ramask) per = { 0 };
+	WS_VEC(uint32_t) owner = { 0 };
+	for (size_t i = 0; i < b->atests.n; i++) {
+		const struct ws_rtest *t = b->atests.v[i];
+		struct ws_ramask m = { 0, 0, b->abit.v[i] };
+		for (uint32_t k = 0; k < t->nfeats; k++) {
+			uint32_t at = atom_slot(b, t->type, t->feats[k].key, t->feats[k].value)->atom;
+			if (t->feats[k].neq)
+				m.neq |= 1ULL << at;
+			else
+				m.eq |= 1ULL << at;
+		}
+		if (!m.eq)
+			set_bit(b->none + type_index(b, t->type) * W, m.bit);
+		for (uint32_t at = 0; at < b->natoms; at++) {
+			if (!((m.eq | m.neq) >> at & 1))
+				continue;
+			WS_VEC_PUSH(per, m);
+			WS_VEC_PUSH(owner, at);
+			b->atom_first.v[at + 1]++;
+		}
+	}
+	for (uint32_t at = 0; at < b->natoms; at++)
+		b->atom_first.v[at + 1] += b->atom_first.v[at];
+	WS_VEC_RESERVE(b->amasks, per.n + 1);
+	b->amasks.n = per.n;
+	WS_VEC(uint32_t) cur = { 0 };
+	WS_VEC_RESERVE(cur, b->natoms + 1);
+	memcpy(cur.v, b->atom_first.v, b->natoms * sizeof(uint32_t));
+	for (size_t i = 0; i < per.n; i++)
+		b->amasks.v[cur.v[owner.v[i]]++] = per.v[i];
+	WS_VEC_FREE(cur);
+	WS_VEC_FREE(per);
+	WS_VEC_FREE(owner);
+}
+
 void ws_rbits_release(struct ws_rbits *b)
 {
 	free(b->masks);
@@ -100,6 +201,12 @@ void ws_rbits_release(struct ws_rbits *b)
 	WS_VEC_FREE(b->alts);
 	WS_VEC_FREE(b->atests);
 	WS_VEC_FREE(b->abit);
+	free(b->atoms);
+	WS_VEC_FREE(b->types);
+	WS_VEC_FREE(b->amasks);
+	WS_VEC_FREE(b->atom_first);
+	free(b->none);
+	free(b->lead);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -212,6 +319,7 @@ void ws_rbits_build(struct ws_ruleset *rs)
 	for (size_t i = 0; i < b->atests.n; i++)
 		WS_VEC_PUSH(b->abit, b->atests.v[i]->bit);
 	WS_VEC_FREE(tests);
+	build_atoms(b);
 }
 
 void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws_tokens *tk,
@@ -254,14 +362,49 @@ int ws_rbits_passes(const struct ws_annot *a, const struct ws_rtest *t)
 	return 1;
 }
 
+static void clear_bit(uint64_t *w, uint32_t bit)
+{
+	w[bit >> 6] &= ~(1ULL << (bit & 63));
+}
+
 void ws_rbits_annot(const struct ws_rbits *b, const struct ws_annot *a, uint64_t *out)
 {
-	size_t n = b->atests.n, i = 0;
-	const struct ws_rtest *const *t = b->atests.v;
-	/* the tests are sorted by type: find the annotation's */
-	while (i < n && t[i]->type != a->type)
-		i++;
-	for (; i < n && t[i]->type == a->type; i++)
-		if (ws_rbits_passes(a, t[i]))
-			set_bit(out, b->abit.v[i]);
+	size_t W = b->words, ti = type_index(b, a->type);
+	memset(out, 0, W * sizeof(uint64_t));
+	if (ti == b->types.n)
+		return;		/* no test names its type */
+	if (b->natoms > 64) {
+		size_t n = b->atests.n, i = 0;
+		const struct ws_rtest *const *t = b->atests.v;
+		/* the tests are sorted by type: find the annotation's */
+		while (i < n && t[i]->type != a->type)
+			i++;
+		for (; i < n && t[i]->type == a->type; i++)
+			if (ws_rbits_passes(a, t[i]))
+				set_bit(out, b->abit.v[i]);
+		return;
+	}
+	uint64_t atoms = 0;
+	for (uint32_t i = 0; i < a->nfeat; i++) {
+		const struct ws_ratom *at = atom_slot(b, a->type, a->feat[i].key, a->feat[i].value);
+		if (!at->type)
+			continue;
+		/* ws_annot_get() sees the first feature of a key only */
+		uint32_t j = 0;
+		while (j < i && a->feat[j].key != a->feat[i].key)
+			j++;
+		if (j == i)
+			atoms |= 1ULL << at->atom;
+	}
+	memcpy(out, b->none + ti * W, W * sizeof(uint64_t));
+	for (uint64_t m = atoms; m; m &= m - 1) {
+		uint32_t at = (uint32_t)__builtin_ctzll(m);
+		for (uint32_t k = b->atom_first.v[at]; k < b->atom_first.v[at + 1]; k++) {
+			const struct ws_ramask *x = &b->amasks.v[k];
+			if ((atoms & x->eq) == x->eq && !(atoms & x->neq))
+				set_bit(out, x->bit);
+			else
+				clear_bit(out, x->bit);
+		}
+	}
 }

@@ -23,6 +23,7 @@ struct cand {
 };
 
 #define FEAT_BLOCK 4096
+#define KEEP_TOKENS (1u << 18)
 
 struct featblock {
 	struct featblock *next;
@@ -158,6 +159,8 @@ static int elem_holds(const struct ctx *c, const struct ws_relem *e, uint32_t to
 	size_t W = c->b->words;
 	const uint64_t *tb = c->s->tbits.v + (size_t)tok * W;
 	const uint64_t *need = c->b->masks + e->mask, *forbid = need + W;
+	if (W == 1)	/* the usual case: up to 64 tests */
+		return (tb[0] & need[0]) == need[0] && !(tb[0] & forbid[0]);
 	for (size_t w = 0; w < W; w++)
 		if ((tb[w] & need[w]) != need[w] || (tb[w] & forbid[w]))
 			return 0;
@@ -361,7 +364,10 @@ static int may_start(const struct ctx *c, uint32_t tok, const uint64_t *key, int
 	const struct ws_rphase *ph = c->ph;
 	size_t W = c->b->words;
 	const uint64_t *tb = c->s->tbits.v + (size_t)tok * W;
-	if (!any) {
+	if (!any && W == 1) {
+		if (!(tb[0] & key[0]))
+			return 0;
+	} else if (!any) {
 		uint64_t hit = 0;
 		for (size_t w = 0; w < W; w++)
 			hit |= tb[w] & key[w];
@@ -457,7 +463,6 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 		const struct ws_annot *a = &an->v[i];
 		if (a->first >= ntok)
 			continue;
-		memset(ab, 0, W * sizeof(uint64_t));
 		ws_rbits_annot(b, a, ab);
 		uint64_t *tb = s->tbits.v + (size_t)a->first * W;
 		for (size_t w = 0; w < W; w++)
@@ -479,5 +484,12 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 		add_annot_bits(&rs->bits, s, annots, done, ntok);
 		done = annots->n;
 		run_phase(rs, i, s, text, tk, annots);
+	}
+	/* the per-token arrays of a huge document are not kept for the next:
+	 * the later stages of this one need the memory more */
+	if (ntok > KEEP_TOKENS) {
+		WS_VEC_FREE(s->tbits);
+		WS_VEC_FREE(s->idx_start);
+		WS_VEC_FREE(s->idx);
 	}
 }

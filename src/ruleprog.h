@@ -113,6 +113,24 @@ struct ws_rphase {
 	WS_VEC(uint32_t) leaf_slots;
 };
 
+/* An atom of the annotation tests: a feature test's type, key and value. */
+struct ws_ratom {
+	const char *type, *key, *value;	/* type NULL: empty slot */
+	uint32_t atom;
+};
+
+/* A type some annotation test names. */
+struct ws_rtype {
+	const char *type;
+};
+
+/* An annotation test through its atoms: it holds when all eq atoms are
+ * present and no neq atom is. */
+struct ws_ramask {
+	uint64_t eq, neq;
+	uint32_t bit;
+};
+
 /* A literal of text and lower tests, by its lower-cased bytes. */
 struct ws_rlit {
 	char *key;		/* lower-cased, NULL: empty slot */
@@ -148,6 +166,18 @@ struct ws_rbits {
 	WS_VEC(struct ws_rlitalt) alts;
 	WS_VEC(const struct ws_rtest *) atests;	/* annotation tests, by type */
 	WS_VEC(uint32_t) abit;			/* their bits */
+	/* Annotation tests by atoms: each distinct (type, key, value) of a
+	 * feature test is an atom; an annotation's atoms are found with one
+	 * probe per feature, and only the tests naming one of them need
+	 * evaluating (natoms > 64: every test is evaluated). */
+	uint32_t natoms;
+	struct ws_ratom *atoms;			/* open addressing, atomcap slots */
+	size_t atomcap;
+	WS_VEC(struct ws_rtype) types;
+	WS_VEC(struct ws_ramask) amasks;	/* per atom, the tests naming it */
+	WS_VEC(uint32_t) atom_first;		/* per atom: first in amasks; natoms + 1 */
+	uint64_t *none;				/* per type: bits that hold with no atom */
+	uint64_t *lead;				/* 256 bits: lower-cased first bytes of literals */
 };
 
 struct ws_ruleset {
@@ -173,7 +203,7 @@ void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws
  * feature tests; t->neg not applied). */
 int ws_rbits_passes(const struct ws_annot *a, const struct ws_rtest *t);
 
-/* ORs into out the bits of the annotation tests a passes. */
+/* Sets out (words long) to the bits of the annotation tests a passes. */
 void ws_rbits_annot(const struct ws_rbits *b, const struct ws_annot *a, uint64_t *out);
 
 #endif
