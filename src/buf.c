@@ -173,7 +173,7 @@ char *ws_slurp(const char *path, size_t *len)
 
 uint64_t ws_hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+	uint64_t h = WS_HASH_SEED ^ (uint64_t)n;
 	while (n >= 8) {
 		uint64_t v;
 		memcpy(&v, s, 8);
@@ -185,9 +185,5 @@ uint64_t ws_hash_bytes(const char *s, size_t n)
 	uint64_t v = 0;
 	if (n)
 		memcpy(&v, s, n);
-	h ^= v;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53ULL;
-	h ^= h >> 29;
-	return h;
+	return ws_hash_tail(h, v);
 }

@@ -44,6 +44,19 @@ char *ws_xstrdup(const char *s);
  * tables (interned strings, gazetteer words). Not for anything stored. */
 uint64_t ws_hash_bytes(const char *s, size_t n);
 
+/* Its last step, shared so that a caller holding a word of n < 8 bytes
+ * in tail (bytes in memory order, zero above them) gets the same hash as
+ * ws_hash_bytes() with ws_hash_tail(WS_HASH_SEED ^ n, tail). */
+#define WS_HASH_SEED 0x9E3779B97F4A7C15ULL
+static inline uint64_t ws_hash_tail(uint64_t h, uint64_t tail)
+{
+	h ^= tail;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 29;
+	return h;
+}
+
 /* Reads the whole file at path into a new NUL-terminated buffer and sets
  * *len (the NUL not counted); NULL with errno set when it cannot be read. */
 char *ws_slurp(const char *path, size_t *len);

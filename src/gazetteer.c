@@ -60,6 +60,7 @@ struct entry {
 	uint16_t nfeat;
 	uint16_t list;
 	uint32_t line;		/* for duplicate diagnostics */
+	uint32_t cls;		/* ws_annot.cls of its annotations */
 };
 
 /* While loading: accepted entries of a node as a chain. */
@@ -139,6 +140,26 @@ static uint32_t word_find(const struct ws_gaz *g, const char *s, size_t n)
 		if (!sl->id)
 			return 0;
 		if (slot_is(g, sl, s, n))
+			return sl->id;
+	}
+}
+
+/* word_find() for an ASCII word of n < 8 bytes packed in v (zero above):
+ * no pass over bytes, and the slot's zero-padded key compares in one go. */
+static uint32_t word_find_short(const struct ws_gaz *g, uint64_t v, size_t n)
+{
+	uint64_t h = ws_hash_tail(WS_HASH_SEED ^ (uint64_t)n, v);
+	size_t bit = (size_t)(h >> 40) & g->fmask;
+	if (!(g->filter[bit >> 6] >> (bit & 63) & 1))
+		return 0;
+	size_t mask = g->wcap - 1;
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		const struct wslot *sl = &g->wslot[i];
+		if (!sl->id)
+			return 0;
+		uint64_t k;
+		memcpy(&k, sl->key, 8);
+		if (sl->len == n && k == v)
 			return sl->id;
 	}
 }
@@ -640,7 +661,7 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 		push_feat(g, g->names.ambiguous, g->names.one);
 	char *bar1 = memchr(line, '|', (size_t)(fend - line));
 	g->feat.v[feat0 + 2].value = ws_intern(ld->syms, line, (size_t)((bar1 ? bar1 : fend) - line));
-	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno };
+	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno, 0 };
 	WS_VEC_PUSH(g->entries, en);
 	uint32_t id = (uint32_t)(g->entries.n - 1);
 	int mode = (L->flags & WS_GAZ_STEM) ? M_STEM : (L->flags & WS_GAZ_FOLD) ? M_FOLD : M_EXACT;
@@ -1031,6 +1052,17 @@ void ws_gaz_free(struct ws_gaz *g)
 	free(g);
 }
 
+void ws_gaz_classify(struct ws_gaz *g, uint32_t (*cls)(void *ctx, const struct ws_annot *a),
+		     void *ctx)
+{
+	for (size_t i = 0; g && i < g->entries.n; i++) {
+		struct entry *e = &g->entries.v[i];
+		struct ws_annot an = { 0, 1, g->names.lookup, g->feat.v + e->feat, e->nfeat, 0,
+				       g->lists.v[e->list].rule };
+		e->cls = cls(ctx, &an);
+	}
+}
+
 size_t ws_gaz_nlists(const struct ws_gaz *g)
 {
 	return g ? g->lists.n : 0;
@@ -1100,6 +1132,27 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 	/* folding can at most triple a word's bytes: longer tokens cannot match */
 	if (n > g->max_word * 3 + 4)
 		return;
+	if (n < 8 && !(g->modes & (1u << M_STEM))) {
+		/* most tokens: short words; ASCII ones are folded in a register */
+		const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+		uint64_t v = 0;
+		memcpy(&v, p, n);
+		if (!(v & hi)) {
+			/* bytes 'A'..'Z': adding 0x3f reaches 0x80, adding 0x25 not */
+			uint64_t up = (v + ones * 0x3f) & ~(v + ones * 0x25) & hi;
+			uint32_t ex = word_find_short(g, v, n);
+			ids[M_EXACT] = ex;
+			if (!(g->modes & (1u << M_FOLD)))
+				return;
+			if (!up)
+				ids[M_FOLD] = ex;
+			else if (ex)
+				ids[M_FOLD] = g->words.v[ex].fold;
+			else
+				ids[M_FOLD] = word_find_short(g, v | up >> 2, n);
+			return;
+		}
+	}
 	unsigned char all = 0, upper = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
@@ -1199,7 +1252,7 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 			const struct entry *e = &g->entries.v[c[a].entry];
 			struct ws_annot an = {
 				(uint32_t)i, (uint32_t)i + c[a].len, g->names.lookup,
-				g->feat.v + e->feat, e->nfeat, g->lists.v[e->list].rule
+				g->feat.v + e->feat, e->nfeat, e->cls, g->lists.v[e->list].rule
 			};
 			out->v[out->n++] = an;
 		}

@@ -79,6 +79,10 @@ static void add_lit(struct ws_rbits *b, const struct ws_rtest *t, uint32_t bit)
 		b->litlens |= 1ULL << t->litlen;
 	if (t->litlen > b->maxlit)
 		b->maxlit = t->litlen;
+	if (t->litlen) {
+		unsigned char c = lower((unsigned char)t->lit[0]);
+		b->lead[c >> 6] |= 1ULL << (c & 63);
+	}
 }
 
 static void set_bit(uint64_t *w, uint32_t bit)
@@ -207,6 +211,7 @@ void ws_rbits_release(struct ws_rbits *b)
 	WS_VEC_FREE(b->atom_first);
 	free(b->none);
 	free(b->lead);
+	WS_VEC_FREE(b->classes);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -288,6 +293,7 @@ void ws_rbits_build(struct ws_ruleset *rs)
 	while (b->litcap < nlit * 2)
 		b->litcap *= 2;
 	b->lits = ws_xcalloc(b->litcap, sizeof(*b->lits));
+	b->lead = ws_xcalloc(4, sizeof(uint64_t));
 	for (size_t i = 0; i < tests.n; i++) {
 		const struct ws_rtest *t = tests.v[i];
 		uint32_t bit = (uint32_t)i;
@@ -320,6 +326,43 @@ void ws_rbits_build(struct ws_ruleset *rs)
 		WS_VEC_PUSH(b->abit, b->atests.v[i]->bit);
 	WS_VEC_FREE(tests);
 	build_atoms(b);
+	/* what an action with constant values makes is known now */
+	WS_VEC(struct ws_feat) f = { 0 };
+	for (size_t p = 0; p < rs->phases.n; p++) {
+		struct ws_rphase *ph = &rs->phases.v[p];
+		for (size_t r = 0; r < ph->rules.n; r++) {
+			for (uint32_t i = 0; i < ph->rules.v[r].nactions; i++) {
+				struct ws_raction *a = &ph->rules.v[r].actions[i];
+				f.n = 0;
+				a->cls = 0;
+				for (uint32_t k = 0; k < a->nvals && a->vals[k].value; k++) {
+					struct ws_feat x = { a->vals[k].key, a->vals[k].value };
+					WS_VEC_PUSH(f, x);
+				}
+				if (f.n < a->nvals)
+					continue;
+				struct ws_annot an = { 0, 1, a->type, f.v, (uint32_t)f.n, 0, NULL };
+				a->cls = ws_rules_classify(rs, &an);
+			}
+		}
+	}
+	WS_VEC_FREE(f);
+}
+
+uint32_t ws_rules_classify(struct ws_ruleset *rs, const struct ws_annot *a)
+{
+	struct ws_rbits *b = &rs->bits;
+	size_t W = b->words;
+	if (W == 0)
+		return 0;
+	WS_VEC_RESERVE(b->classes, (b->nclasses + 1) * W);
+	uint64_t *mine = b->classes.v + (size_t)b->nclasses * W;
+	ws_rbits_annot(b, a, mine);
+	for (uint32_t k = 0; k < b->nclasses; k++)
+		if (memcmp(b->classes.v + (size_t)k * W, mine, W * sizeof(uint64_t)) == 0)
+			return k + 1;
+	b->classes.n = (size_t)(++b->nclasses) * W;
+	return b->nclasses;
 }
 
 void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws_tokens *tk,
@@ -333,12 +376,18 @@ void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws
 		const uint64_t *fb = b->flags + (size_t)k->flags * W;
 		const uint64_t *sb = k->kind != WS_TOK_PUNCT && k->shape <= WS_SHAPE_PUNCT ?
 				     b->shape + (size_t)k->shape * W : NULL;
-		for (size_t w = 0; w < W; w++)
-			o[w] = kb[w] | fb[w] | (sb ? sb[w] : 0);
+		if (W == 1)
+			o[0] = kb[0] | fb[0] | (sb ? sb[0] : 0);
+		else
+			for (size_t w = 0; w < W; w++)
+				o[w] = kb[w] | fb[w] | (sb ? sb[w] : 0);
 		size_t n = k->end - k->start;
 		if (n > b->maxlit || (n < 64 && !(b->litlens >> n & 1)))
 			continue;
 		const char *s = text + k->start;
+		unsigned char c0 = n ? lower((unsigned char)s[0]) : 0;
+		if (n && !(b->lead[c0 >> 6] >> (c0 & 63) & 1))
+			continue;
 		const struct ws_rlit *l = lit_slot(b, s, n);
 		if (!l->key)
 			continue;

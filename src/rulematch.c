@@ -331,6 +331,7 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 		an.last = (uint32_t)last;
 		an.type = a->type;
 		an.rule = r->name;
+		an.cls = a->cls;
 		struct ws_feat *f = feat_alloc(s, a->nvals);
 		uint32_t nf = 0;
 		for (uint32_t k = 0; k < a->nvals; k++) {
@@ -417,7 +418,15 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	ws_annot_vec *made = annots;
 	struct ctx c = { ph, s, text, tk, annots, &rs->bits, 0, 0, 0 };
 	uint32_t pos = 0;
+	const uint64_t *tb = s->tbits.v;
 	while (pos < ntok) {
+		if (!any && rs->bits.words == 1) {
+			/* most tokens start nothing: skip them in a tight loop */
+			while (pos < ntok && !(tb[pos] & key[0]))
+				pos++;
+			if (pos == ntok)
+				break;
+		}
 		c.pos = pos;
 		if (!may_start(&c, pos, key, any)) {
 			pos++;
@@ -463,7 +472,10 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 		const struct ws_annot *a = &an->v[i];
 		if (a->first >= ntok)
 			continue;
-		ws_rbits_annot(b, a, ab);
+		if (a->cls && a->cls <= b->nclasses)
+			memcpy(ab, b->classes.v + (size_t)(a->cls - 1) * W, W * sizeof(uint64_t));
+		else
+			ws_rbits_annot(b, a, ab);
 		uint64_t *tb = s->tbits.v + (size_t)a->first * W;
 		for (size_t w = 0; w < W; w++)
 			tb[w] |= ab[w];

@@ -70,6 +70,7 @@ struct ws_raction {
 	int32_t slot;		/* label slot pair, or -1 for the whole match */
 	struct ws_rval *vals;
 	uint32_t nvals;
+	uint32_t cls;		/* class of what it makes when every value is constant */
 };
 
 struct ws_rule {
@@ -178,6 +179,8 @@ struct ws_rbits {
 	WS_VEC(uint32_t) atom_first;		/* per atom: first in amasks; natoms + 1 */
 	uint64_t *none;				/* per type: bits that hold with no atom */
 	uint64_t *lead;				/* 256 bits: lower-cased first bytes of literals */
+	WS_VEC(uint64_t) classes;		/* class k's bits at (k - 1) * words */
+	uint32_t nclasses;
 };
 
 struct ws_ruleset {
