@@ -191,6 +191,44 @@ static void build_atoms(struct ws_rbits *b)
 	WS_VEC_FREE(owner);
 }
 
+/* The masks of each rule's needed elements, and groups of rules that
+ * need the same. */
+static void build_needs(struct ws_ruleset *rs)
+{
+	struct ws_rbits *b = &rs->bits;
+	size_t W = b->words;
+	for (size_t p = 0; p < rs->phases.n; p++) {
+		struct ws_rphase *ph = &rs->phases.v[p];
+		uint32_t groups = 0;
+		for (size_t r = 0; r < ph->rules.n; r++) {
+			struct ws_rule *ru = &ph->rules.v[r];
+			ru->mmask = (uint32_t)b->mustmasks.n;
+			ru->mgroup = UINT32_MAX;
+			if (!ru->nmust)
+				continue;
+			for (uint32_t k = 0; k < ru->nmust; k++) {
+				const struct ws_relem *e = &ph->elems.v[ru->must[k]];
+				size_t at = b->mustmasks.n;
+				for (size_t w = 0; w < 2 * W; w++)
+					WS_VEC_PUSH(b->mustmasks, b->masks[e->mask + w]);
+				if (e->span >= 0)
+					set_bit(b->mustmasks.v + at, e->spanbit);
+			}
+			size_t len = (size_t)ru->nmust * 2 * W;
+			for (size_t q = 0; q < r && ru->mgroup == UINT32_MAX; q++) {
+				const struct ws_rule *o = &ph->rules.v[q];
+				if (o->nmust == ru->nmust &&
+				    memcmp(b->mustmasks.v + o->mmask, b->mustmasks.v + ru->mmask,
+					   len * sizeof(uint64_t)) == 0)
+					ru->mgroup = o->mgroup;
+			}
+			if (ru->mgroup == UINT32_MAX)
+				ru->mgroup = groups++;
+		}
+		WS_VEC_PUSH(b->ngroups, groups);
+	}
+}
+
 void ws_rbits_release(struct ws_rbits *b)
 {
 	free(b->masks);
@@ -212,6 +250,8 @@ void ws_rbits_release(struct ws_rbits *b)
 	free(b->none);
 	free(b->lead);
 	WS_VEC_FREE(b->classes);
+	WS_VEC_FREE(b->mustmasks);
+	WS_VEC_FREE(b->ngroups);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -326,6 +366,7 @@ void ws_rbits_build(struct ws_ruleset *rs)
 		WS_VEC_PUSH(b->abit, b->atests.v[i]->bit);
 	WS_VEC_FREE(tests);
 	build_atoms(b);
+	build_needs(rs);
 	/* what an action with constant values makes is known now */
 	WS_VEC(struct ws_feat) f = { 0 };
 	for (size_t p = 0; p < rs->phases.n; p++) {

@@ -44,6 +44,8 @@ struct ws_rules_scratch {
 	WS_VEC(uint32_t) lens;		/* lengths an element can consume */
 	WS_VEC(uint64_t) tbits;		/* per token: the tests that hold (ws_rbits) */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
+	WS_VEC(uint32_t) mustnext;	/* per rule: the next token where a needed element holds */
+	WS_VEC(uint8_t) skip;		/* per rule: not tried at this start */
 	struct featblock *pool;		/* features of new annotations */
 };
 
@@ -67,6 +69,8 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->lens);
 	WS_VEC_FREE(s->tbits);
 	WS_VEC_FREE(s->abits);
+	WS_VEC_FREE(s->mustnext);
+	WS_VEC_FREE(s->skip);
 	struct featblock *b = s->pool;
 	while (b) {
 		struct featblock *nx = b->next;
@@ -203,7 +207,8 @@ static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, const int3
  * meet them, and one already at this offset holds the thread the walk
  * would have stopped at (whatever reaches an instruction reaches all its
  * leaves), so both give the same threads with the same captures. */
-static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
+static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps,
+		       const uint8_t *skip)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
@@ -215,6 +220,10 @@ static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
 		uint32_t *seen = s->seen + (size_t)off * ninst;
 		for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++) {
 			if (seen[lf->pc] == s->gen)
+				continue;
+			/* rules are separate code: leaving one out changes no other */
+			if (skip && ph->rule_of.v[lf->pc] < ph->rules.n &&
+			    skip[ph->rule_of.v[lf->pc]])
 				continue;
 			seen[lf->pc] = s->gen;
 			struct thread nt = { lf->pc, caps };
@@ -282,7 +291,7 @@ static void simulate(struct ctx *c)
 	s->capbuf.n = 0;
 	s->bucket[0].n = 0;
 	c->maxoff = 0;
-	add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, NULL));
+	add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, NULL), s->skip.v);
 	/* buckets past maxoff are cleared as threads first reach them */
 	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
@@ -306,7 +315,7 @@ static void simulate(struct ctx *c)
 			for (size_t k = 0; k < s->lens.n; k++) {
 				uint32_t len = s->lens.v[k];
 				if (off + len <= span)
-					add_thread(c, off + len, in->y, t.caps);
+					add_thread(c, off + len, in->y, t.caps, NULL);
 			}
 		}
 	}
@@ -383,6 +392,42 @@ static int may_start(const struct ctx *c, uint32_t tok, const uint64_t *key, int
 	return 0;
 }
 
+/* The first token from pos on where one of the rule's needed elements
+ * holds (ntok: none), kept in *next: the scans only move forward, so a
+ * phase spends time linear in the tokens on each group of rules. */
+static uint32_t next_needed(const struct ctx *c, const struct ws_rule *r, uint32_t *next,
+			    uint32_t pos)
+{
+	if (*next != UINT32_MAX && *next >= pos)
+		return *next;
+	uint32_t ntok = (uint32_t)c->tk->tok.n, t = pos;
+	size_t W = c->b->words;
+	const uint64_t *mm = c->b->mustmasks.v + r->mmask, *tb = c->s->tbits.v;
+	if (W == 1 && r->nmust == 1) {
+		uint64_t need = mm[0], forbid = mm[1];
+		while (t < ntok && ((tb[t] & need) != need || (tb[t] & forbid)))
+			t++;
+		*next = t;
+		return t;
+	}
+	for (; t < ntok; t++) {
+		const uint64_t *x = tb + (size_t)t * W;
+		uint32_t k = 0;
+		for (; k < r->nmust; k++) {
+			const uint64_t *need = mm + (size_t)k * 2 * W, *forbid = need + W;
+			size_t w = 0;
+			while (w < W && (x[w] & need[w]) == need[w] && !(x[w] & forbid[w]))
+				w++;
+			if (w == W)
+				break;
+		}
+		if (k < r->nmust)
+			break;
+	}
+	*next = t;
+	return t;
+}
+
 static uint32_t scope_end(const struct ctx *c, uint32_t tok)
 {
 	const struct ws_token *k = &c->tk->tok.v[tok];
@@ -418,6 +463,12 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	ws_annot_vec *made = annots;
 	struct ctx c = { ph, s, text, tk, annots, &rs->bits, 0, 0, 0 };
 	uint32_t pos = 0;
+	uint32_t groups = rs->bits.ngroups.v[phase];
+	WS_VEC_RESERVE(s->mustnext, groups + 1);
+	WS_VEC_RESERVE(s->skip, ph->rules.n + 1);
+	for (size_t g = 0; g < groups; g++)
+		s->mustnext.v[g] = UINT32_MAX;
+	memset(s->skip.v, 0, ph->rules.n);
 	const uint64_t *tb = s->tbits.v;
 	while (pos < ntok) {
 		if (!any && rs->bits.words == 1) {
@@ -433,6 +484,12 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 			continue;
 		}
 		c.limit = scope_end(&c, pos);
+		for (size_t r = 0; groups && r < ph->rules.n; r++) {
+			const struct ws_rule *ru = &ph->rules.v[r];
+			if (ru->nmust)
+				s->skip.v[r] = next_needed(&c, ru, &s->mustnext.v[ru->mgroup],
+							   pos) >= c.limit;
+		}
 		simulate(&c);
 		if (ph->control == RC_ALL) {
 			for (size_t r = 0; r < ph->rules.n; r++)

@@ -79,6 +79,16 @@ struct ws_rule {
 	unsigned line;
 	struct ws_raction *actions;
 	uint32_t nactions;
+	/* Elements one of which holds somewhere in every match, after the
+	 * first element (none: nmust 0). Where none holds within reach of a
+	 * start, the matcher does not try the rule there. */
+	uint32_t *must;
+	uint32_t nmust;
+	/* The same as masks (ws_rbits_build): each needed element's need bits
+	 * (its spanning test's included) and forbid bits, at mmask in
+	 * ws_rbits.mustmasks; rules of a phase that need the same share a
+	 * group, and the matcher looks ahead once per group. */
+	uint32_t mmask, mgroup;
 };
 
 /* A leaf of an empty-move closure: an instruction and the label slots
@@ -102,6 +112,7 @@ struct ws_rphase {
 	WS_VEC(struct ws_rule) rules;
 	uint32_t nslots;	/* 2 per label */
 	uint32_t entry;		/* first instruction of the phase */
+	WS_VEC(uint32_t) rule_of;	/* per instruction: its rule, UINT32_MAX: the entry */
 	WS_VEC(uint32_t) firsts;	/* elements a match can start with */
 	/* The empty moves worked out once (ruleclosure.c): for each
 	 * instruction a thread is sent to, the ELEM and MATCH instructions it
@@ -179,6 +190,8 @@ struct ws_rbits {
 	WS_VEC(uint32_t) atom_first;		/* per atom: first in amasks; natoms + 1 */
 	uint64_t *none;				/* per type: bits that hold with no atom */
 	uint64_t *lead;				/* 256 bits: lower-cased first bytes of literals */
+	WS_VEC(uint64_t) mustmasks;		/* see ws_rule.mmask */
+	WS_VEC(uint32_t) ngroups;		/* per phase: groups of needed elements */
 	WS_VEC(uint64_t) classes;		/* class k's bits at (k - 1) * words */
 	uint32_t nclasses;
 };
