@@ -1135,8 +1135,11 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 	if (n < 8 && !(g->modes & (1u << M_STEM))) {
 		/* most tokens: short words; ASCII ones are folded in a register */
 		const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
-		uint64_t v = 0;
-		memcpy(&v, p, n);
+		unsigned char w[8] = { 0 };
+		for (size_t i = 0; i < n; i++)	/* not memcpy: a call for a few bytes */
+			w[i] = (unsigned char)p[i];
+		uint64_t v;
+		memcpy(&v, w, 8);
 		if (!(v & hi)) {
 			/* bytes 'A'..'Z': adding 0x3f reaches 0x80, adding 0x25 not */
 			uint64_t up = (v + ones * 0x3f) & ~(v + ones * 0x25) & hi;
@@ -1212,6 +1215,8 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 		s->cand.n = 0;
 		uint32_t best = 0;
 		for (int m = 0; m < MODES; m++) {
+			if (!(g->modes >> m & 1))
+				continue;
 			uint32_t w = ids[(i & rmask) * MODES + m];
 			uint32_t h = w ? g->words.v[w].root[m] : 0;
 			for (size_t k = i + 1; h; k++) {

@@ -73,6 +73,41 @@ static int closure(struct ws_rphase *ph, uint32_t pc, uint32_t *mark, uint32_t s
 	return ph->leaves.n <= MAX_LEAVES;
 }
 
+/* Rules whose code is straight (saves, one element, saves, match): each
+ * match is the element's longest length, with no VM needed. */
+static void find_singles(struct ws_rphase *ph)
+{
+	size_t n = ph->prog.n, pc = 0;
+	for (size_t r = 0; r < ph->rules.n; r++) {
+		struct ws_rule *ru = &ph->rules.v[r];
+		ru->single = -1;
+		while (pc < n && ph->rule_of.v[pc] != r)
+			pc++;
+		size_t at = pc, nelem = 0, nslots0 = ph->single_slots.n;
+		int straight = 1;
+		uint32_t elem = 0;
+		for (; at < n && ph->rule_of.v[at] == r; at++) {
+			const struct ws_rinst *in = &ph->prog.v[at];
+			if (in->op == OP_ELEM && in->y == at + 1) {
+				elem = in->x;
+				nelem++;
+			} else if (in->op == OP_SAVE && in->y == at + 1) {
+				WS_VEC_PUSH(ph->single_slots, in->x * 2 + (nelem > 0));
+			} else if (in->op != OP_MATCH || (at + 1 < n && ph->rule_of.v[at + 1] == r)) {
+				straight = 0;	/* a split or jump, or code past the match */
+			}
+		}
+		pc = at;
+		if (!straight || nelem != 1) {
+			ph->single_slots.n = nslots0;
+			continue;
+		}
+		ru->single = (int32_t)elem;
+		ru->sfirst = (uint32_t)nslots0;
+		ru->scount = (uint32_t)(ph->single_slots.n - nslots0);
+	}
+}
+
 void ws_rclosure_release(struct ws_rphase *ph)
 {
 	free(ph->clo_first);
@@ -80,6 +115,9 @@ void ws_rclosure_release(struct ws_rphase *ph)
 	ph->clo_first = ph->clo_count = NULL;
 	WS_VEC_FREE(ph->leaves);
 	WS_VEC_FREE(ph->leaf_slots);
+	WS_VEC_FREE(ph->single_slots);
+	for (size_t r = 0; r < ph->rules.n; r++)
+		ph->rules.v[r].single = -1;
 }
 
 void ws_rclosure_build(struct ws_rphase *ph)
@@ -100,4 +138,6 @@ void ws_rclosure_build(struct ws_rphase *ph)
 	free(mark);
 	if (!ok)
 		ws_rclosure_release(ph);
+	else
+		find_singles(ph);
 }

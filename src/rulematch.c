@@ -276,19 +276,54 @@ static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps,
 	}
 }
 
-/* Runs the phase from c->pos; fills s->cands with each rule's longest
- * match (end > 0). */
-static void simulate(struct ctx *c)
+/* A new start: earlier marks, candidates and captures no longer count. */
+static void new_start(struct ws_rules_scratch *s)
 {
-	struct ws_rules_scratch *s = c->s;
-	const struct ws_rphase *ph = c->ph;
-	uint32_t span = c->limit - c->pos;
 	s->gen++;
 	if (s->gen == 0) {	/* wrapped: forget every old mark */
 		memset(s->seen, 0, s->seen_cap * sizeof(uint32_t));
 		s->gen = 1;
 	}
 	s->capbuf.n = 0;
+}
+
+/* The rules matched without the VM (ws_rule.single): each one's longest
+ * match at c->pos is its element's longest length there, with its labels
+ * around the element, which is what the VM's threads would give. */
+static void match_singles(struct ctx *c)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	uint32_t span = c->limit - c->pos;
+	for (size_t r = 0; r < ph->rules.n; r++) {
+		const struct ws_rule *ru = &ph->rules.v[r];
+		if (ru->single < 0)
+			continue;
+		elem_lengths(c, &ph->elems.v[ru->single], c->pos);
+		uint32_t best = 0;
+		for (size_t k = 0; k < s->lens.n; k++)
+			if (s->lens.v[k] <= span && s->lens.v[k] > best)
+				best = s->lens.v[k];
+		if (!best)
+			continue;
+		struct cand *cd = &s->cands.v[r];
+		cd->gen = s->gen;
+		cd->end = c->pos + best;
+		cd->caps = caps_new(s, ph->nslots, NULL);
+		for (uint32_t k = 0; k < ru->scount; k++) {
+			uint32_t x = ph->single_slots.v[ru->sfirst + k];
+			s->capbuf.v[cd->caps + x / 2] = (int32_t)(x & 1 ? cd->end : c->pos);
+		}
+	}
+}
+
+/* Runs the phase's VM from c->pos (after new_start) for the rules not
+ * skipped; fills s->cands with each rule's longest match (end > 0). */
+static void simulate(struct ctx *c)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	uint32_t span = c->limit - c->pos;
 	s->bucket[0].n = 0;
 	c->maxoff = 0;
 	add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, NULL), s->skip.v);
@@ -469,6 +504,14 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	for (size_t g = 0; g < groups; g++)
 		s->mustnext.v[g] = UINT32_MAX;
 	memset(s->skip.v, 0, ph->rules.n);
+	/* single-element rules are matched apart: the VM leaves them out */
+	int singles = 0, vm = 0;
+	for (size_t r = 0; r < ph->rules.n; r++) {
+		int one = ph->clo_first && ph->rules.v[r].single >= 0;
+		s->skip.v[r] = (uint8_t)one;
+		singles |= one;
+		vm |= !one;
+	}
 	const uint64_t *tb = s->tbits.v;
 	while (pos < ntok) {
 		if (!any && rs->bits.words == 1) {
@@ -490,7 +533,11 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 				s->skip.v[r] = next_needed(&c, ru, &s->mustnext.v[ru->mgroup],
 							   pos) >= c.limit;
 		}
-		simulate(&c);
+		new_start(s);
+		if (singles)
+			match_singles(&c);
+		if (vm)
+			simulate(&c);
 		if (ph->control == RC_ALL) {
 			for (size_t r = 0; r < ph->rules.n; r++)
 				if (s->cands.v[r].gen == s->gen)

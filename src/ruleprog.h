@@ -89,6 +89,13 @@ struct ws_rule {
 	 * ws_rbits.mustmasks; rules of a phase that need the same share a
 	 * group, and the matcher looks ahead once per group. */
 	uint32_t mmask, mgroup;
+	/* A rule that is one element and labels around it (straight code:
+	 * saves, the element, saves, match) is matched without the VM: single
+	 * is the element, -1 for other rules; its label slots are
+	 * ws_rphase.single_slots[sfirst ..], each slot * 2 + 1 when it is set
+	 * after the element. */
+	int32_t single;
+	uint32_t sfirst, scount;
 };
 
 /* A leaf of an empty-move closure: an instruction and the label slots
@@ -123,6 +130,7 @@ struct ws_rphase {
 	uint32_t *clo_count;
 	WS_VEC(struct ws_rleaf) leaves;
 	WS_VEC(uint32_t) leaf_slots;
+	WS_VEC(uint32_t) single_slots;
 };
 
 /* An atom of the annotation tests: a feature test's type, key and value. */

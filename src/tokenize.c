@@ -439,6 +439,32 @@ static void pass_tokens(struct scan *sc, size_t i)
 			break;
 		}
 		size_t start = i;
+		if (c == WS_C_UPPER || c == WS_C_LOWER) {
+			/* most tokens: ASCII letters ending at a byte that no word rule
+			 * looks at (not a period, apostrophe, hyphen, ampersand, digit or
+			 * non-ASCII): the shape from two counts, nothing else to check */
+			unsigned up = c == WS_C_UPPER, lo = !up;
+			size_t j = i + 1;
+			for (; j < sc->len; j++) {
+				unsigned char b = sc->s[j];
+				if ((unsigned char)(b - 'a') < 26u)
+					lo++;
+				else if ((unsigned char)(b - 'A') < 26u)
+					up++;
+				else
+					break;
+			}
+			unsigned char b = j < sc->len ? sc->s[j] : ' ';
+			if (cp < 0x80 && b < 0x80 && (unsigned char)(b - '0') >= 10u && b != '.' &&
+			    b != '\'' && b != '-' && b != '&') {
+				enum ws_shape shape = c == WS_C_UPPER ?
+					(lo || up == 1 ? WS_SHAPE_CAP : WS_SHAPE_UPPER) :
+					(up > 0 ? WS_SHAPE_MIXED : WS_SHAPE_LOWER);
+				emit(sc, start, j, WS_TOK_WORD, shape, 0, 0);
+				i = prev_end = j;
+				continue;
+			}
+		}
 		int at_para_start = sc->out->tok.n == 0 || sc->parasep ||
 				    sc->newlines >= (sc->blank_mode ? 2u : 1u);
 		if (c == WS_C_INVALID) {
