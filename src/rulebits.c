@@ -199,6 +199,18 @@ static void build_needs(struct ws_ruleset *rs)
 	size_t W = b->words;
 	for (size_t p = 0; p < rs->phases.n; p++) {
 		struct ws_rphase *ph = &rs->phases.v[p];
+		WS_VEC_PUSH(b->firstmasks, (uint32_t)b->mustmasks.n);
+		for (size_t i = 0; i < ph->firsts.n; i++) {
+			const struct ws_relem *e = &ph->elems.v[ph->firsts.v[i]];
+			size_t at = b->mustmasks.n;
+			for (size_t w = 0; w < 2 * W; w++)
+				WS_VEC_PUSH(b->mustmasks, b->masks[e->mask + w]);
+			if (e->span >= 0)
+				set_bit(b->mustmasks.v + at, e->spanbit);
+		}
+	}
+	for (size_t p = 0; p < rs->phases.n; p++) {
+		struct ws_rphase *ph = &rs->phases.v[p];
 		uint32_t groups = 0;
 		for (size_t r = 0; r < ph->rules.n; r++) {
 			struct ws_rule *ru = &ph->rules.v[r];
@@ -251,6 +263,7 @@ void ws_rbits_release(struct ws_rbits *b)
 	free(b->lead);
 	WS_VEC_FREE(b->classes);
 	WS_VEC_FREE(b->mustmasks);
+	WS_VEC_FREE(b->firstmasks);
 	WS_VEC_FREE(b->ngroups);
 	memset(b, 0, sizeof(*b));
 }
@@ -399,9 +412,14 @@ uint32_t ws_rules_classify(struct ws_ruleset *rs, const struct ws_annot *a)
 	WS_VEC_RESERVE(b->classes, (b->nclasses + 1) * W);
 	uint64_t *mine = b->classes.v + (size_t)b->nclasses * W;
 	ws_rbits_annot(b, a, mine);
-	for (uint32_t k = 0; k < b->nclasses; k++)
-		if (memcmp(b->classes.v + (size_t)k * W, mine, W * sizeof(uint64_t)) == 0)
+	for (uint32_t k = 0; k < b->nclasses; k++) {
+		const uint64_t *cl = b->classes.v + (size_t)k * W;
+		size_t w = 0;
+		while (w < W && cl[w] == mine[w])	/* not memcmp: a call per class */
+			w++;
+		if (w == W)
 			return k + 1;
+	}
 	b->classes.n = (size_t)(++b->nclasses) * W;
 	return b->nclasses;
 }

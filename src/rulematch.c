@@ -150,6 +150,7 @@ struct ctx {
 	const struct ws_rbits *b;
 	uint32_t pos, limit;
 	uint32_t maxoff;	/* the furthest offset a thread was added at */
+	size_t phase;
 };
 
 static int has_bit(const uint64_t *w, uint32_t bit)
@@ -158,7 +159,7 @@ static int has_bit(const uint64_t *w, uint32_t bit)
 }
 
 /* Whether the element's tests hold at tok, but for its spanning test. */
-static int elem_holds(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
+static inline int elem_holds(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
 {
 	size_t W = c->b->words;
 	const uint64_t *tb = c->s->tbits.v + (size_t)tok * W;
@@ -409,10 +410,17 @@ static int may_start(const struct ctx *c, uint32_t tok, const uint64_t *key, int
 	const struct ws_rphase *ph = c->ph;
 	size_t W = c->b->words;
 	const uint64_t *tb = c->s->tbits.v + (size_t)tok * W;
-	if (!any && W == 1) {
-		if (!(tb[0] & key[0]))
+	if (W == 1) {
+		/* each first element as two masks, its spanning test's bit in need */
+		if (!any && !(tb[0] & key[0]))
 			return 0;
-	} else if (!any) {
+		const uint64_t *m = c->b->mustmasks.v + c->b->firstmasks.v[c->phase];
+		for (size_t i = 0; i < ph->firsts.n; i++, m += 2)
+			if ((tb[0] & m[0]) == m[0] && !(tb[0] & m[1]))
+				return 1;
+		return 0;
+	}
+	if (!any) {
 		uint64_t hit = 0;
 		for (size_t w = 0; w < W; w++)
 			hit |= tb[w] & key[w];
@@ -496,7 +504,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
-	struct ctx c = { ph, s, text, tk, annots, &rs->bits, 0, 0, 0 };
+	struct ctx c = { ph, s, text, tk, annots, &rs->bits, 0, 0, 0, phase };
 	uint32_t pos = 0;
 	uint32_t groups = rs->bits.ngroups.v[phase];
 	WS_VEC_RESERVE(s->mustnext, groups + 1);

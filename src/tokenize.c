@@ -127,7 +127,7 @@ static int has_blank_line(const unsigned char *s, size_t len)
 	return 0;
 }
 
-static void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
+static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
 		 enum ws_shape shape, unsigned quote, unsigned flags)
 {
 	struct ws_tokens *o = sc->out;
