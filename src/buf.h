@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* A byte string that owns its memory. data is NUL-terminated once anything
  * has been added; len excludes the NUL. Initialise with ws_buf_init() or
@@ -43,6 +44,26 @@ char *ws_xstrdup(const char *s);
 /* A fast 64-bit hash of s[0..n), eight bytes at a time, for the in-memory
  * tables (interned strings, gazetteer words). Not for anything stored. */
 uint64_t ws_hash_bytes(const char *s, size_t n);
+
+/* The n <= 8 bytes at p as one 64-bit word in memory order, zero above
+ * them (what memcpy into a zeroed word gives); the bytes up to end may be
+ * read, so a word well inside a text is loaded in one go. */
+static inline uint64_t ws_pack_short(const char *p, size_t n, const char *end)
+{
+	uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n && end - p >= 8) {
+		memcpy(&v, p, 8);
+		return n >= 8 ? v : v & (~0ULL >> (64 - 8 * n));
+	}
+#endif
+	unsigned char w[8] = { 0 };
+	for (size_t i = 0; i < n && i < 8; i++)	/* not memcpy: a call for a few bytes */
+		w[i] = (unsigned char)p[i];
+	memcpy(&v, w, 8);
+	(void)end;
+	return v;
+}
 
 /* Its last step, shared so that a caller holding a word of n < 8 bytes
  * in tail (bytes in memory order, zero above them) gets the same hash as

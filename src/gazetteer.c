@@ -1126,7 +1126,7 @@ void ws_gaz_scratch_free(struct ws_gaz_scratch *s)
  * are ASCII: their exact key is the token itself, and a word found that
  * way knows its folded word, so one probe does for both modes. */
 static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
-		      size_t n, uint32_t *ids)
+		      size_t n, const char *end, uint32_t *ids)
 {
 	ids[M_EXACT] = ids[M_FOLD] = ids[M_STEM] = 0;
 	/* folding can at most triple a word's bytes: longer tokens cannot match */
@@ -1135,11 +1135,7 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 	if (n < 8 && !(g->modes & (1u << M_STEM))) {
 		/* most tokens: short words; ASCII ones are folded in a register */
 		const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
-		unsigned char w[8] = { 0 };
-		for (size_t i = 0; i < n; i++)	/* not memcpy: a call for a few bytes */
-			w[i] = (unsigned char)p[i];
-		uint64_t v;
-		memcpy(&v, w, 8);
+		uint64_t v = ws_pack_short(p, n, end);
 		if (!(v & hi)) {
 			/* bytes 'A'..'Z': adding 0x3f reaches 0x80, adding 0x25 not */
 			uint64_t up = (v + ones * 0x3f) & ~(v + ones * 0x25) & hi;
@@ -1207,17 +1203,24 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	WS_VEC_RESERVE(s->ids, ring * MODES);
 	uint32_t *ids = s->ids.v;
 	const struct ws_token *tok = tk->tok.v;
+	const char *end = text + tok[n - 1].end;	/* the text is at least this long */
+	int modes[MODES], nmodes = 0;
+	for (int m = 0; m < MODES; m++)
+		if (g->modes >> m & 1)
+			modes[nmodes++] = m;
 	for (size_t i = 0; i < n; i++) {
 		/* the ids of tokens [i, i + max_tokens) are in the ring */
 		for (; done < n && done < i + g->max_tokens; done++)
-			token_ids(g, s, text + tok[done].start, tok[done].end - tok[done].start,
+			token_ids(g, s, text + tok[done].start, tok[done].end - tok[done].start, end,
 				  ids + (done & rmask) * MODES);
 		s->cand.n = 0;
 		uint32_t best = 0;
-		for (int m = 0; m < MODES; m++) {
-			if (!(g->modes >> m & 1))
-				continue;
-			uint32_t w = ids[(i & rmask) * MODES + m];
+		const uint32_t *here = ids + (i & rmask) * MODES;
+		if (!(here[M_EXACT] | here[M_FOLD] | here[M_STEM]))
+			continue;	/* most tokens: no list has the word */
+		for (int mi = 0; mi < nmodes; mi++) {
+			int m = modes[mi];
+			uint32_t w = here[m];
 			uint32_t h = w ? g->words.v[w].root[m] : 0;
 			for (size_t k = i + 1; h; k++) {
 				uint32_t len = (uint32_t)(k - i);

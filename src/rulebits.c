@@ -72,7 +72,9 @@ static void add_lit(struct ws_rbits *b, const struct ws_rtest *t, uint32_t bit)
 		l->len = (uint32_t)t->litlen;
 		l->alts = 0;
 	}
-	struct ws_rlitalt a = { t->kind == RT_TEXT ? t->lit : NULL, bit, l->alts };
+	struct ws_rlitalt a = { t->kind == RT_TEXT ? t->lit : NULL,
+				ws_pack_short(t->lit, t->litlen < 8 ? t->litlen : 8, t->lit), bit,
+				l->alts };
 	WS_VEC_PUSH(b->alts, a);
 	l->alts = (uint32_t)b->alts.n;
 	if (t->litlen < 64)
@@ -82,6 +84,42 @@ static void add_lit(struct ws_rbits *b, const struct ws_rtest *t, uint32_t bit)
 	if (t->litlen) {
 		unsigned char c = lower((unsigned char)t->lit[0]);
 		b->lead[c >> 6] |= 1ULL << (c & 63);
+	}
+}
+
+static size_t pack_hash(uint64_t v, size_t n)
+{
+	uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL;
+	return (size_t)(h >> 32);
+}
+
+static const struct ws_rpacked *packed_find(const struct ws_rbits *b, uint64_t v, size_t n)
+{
+	size_t mask = b->packcap - 1;
+	for (size_t i = pack_hash(v, n) & mask;; i = (i + 1) & mask) {
+		const struct ws_rpacked *p = &b->packed[i];
+		if (!p->len || (p->key == v && p->len == n))
+			return p;
+	}
+}
+
+/* The ASCII literals of 8 bytes or fewer, again by packed lower-case key. */
+static void build_packed(struct ws_rbits *b)
+{
+	b->packcap = b->litcap;
+	b->packed = ws_xcalloc(b->packcap, sizeof(*b->packed));
+	for (size_t i = 0; i < b->litcap; i++) {
+		const struct ws_rlit *l = &b->lits[i];
+		int ascii = l->key != NULL && l->len > 0 && l->len <= 8;
+		for (uint32_t k = 0; ascii && k < l->len; k++)
+			ascii = (unsigned char)l->key[k] < 0x80;
+		if (!ascii)
+			continue;
+		uint64_t v = ws_pack_short(l->key, l->len, l->key);
+		struct ws_rpacked *p = (struct ws_rpacked *)packed_find(b, v, l->len);
+		p->key = v;
+		p->len = l->len;
+		p->alts = l->alts;
 	}
 }
 
@@ -252,6 +290,7 @@ void ws_rbits_release(struct ws_rbits *b)
 	for (size_t i = 0; i < b->litcap; i++)
 		free(b->lits[i].key);
 	free(b->lits);
+	free(b->packed);
 	WS_VEC_FREE(b->alts);
 	WS_VEC_FREE(b->atests);
 	WS_VEC_FREE(b->abit);
@@ -373,6 +412,7 @@ void ws_rbits_build(struct ws_ruleset *rs)
 			break;
 		}
 	}
+	build_packed(b);
 	if (b->atests.n)
 		qsort(b->atests.v, b->atests.n, sizeof(*b->atests.v), cmp_type);
 	for (size_t i = 0; i < b->atests.n; i++)
@@ -428,6 +468,8 @@ void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws
 		     uint64_t *out)
 {
 	size_t W = b->words;
+	/* the text is at least as long as the last token's end */
+	const char *end = tk->tok.n ? text + tk->tok.v[tk->tok.n - 1].end : text;
 	for (size_t i = 0; i < tk->tok.n; i++) {
 		const struct ws_token *k = &tk->tok.v[i];
 		uint64_t *o = out + i * W;
@@ -447,6 +489,21 @@ void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws
 		unsigned char c0 = n ? lower((unsigned char)s[0]) : 0;
 		if (n && !(b->lead[c0 >> 6] >> (c0 & 63) & 1))
 			continue;
+		if (n && n <= 8) {
+			const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+			uint64_t v = ws_pack_short(s, n, end);
+			if (!(v & hi)) {
+				/* ASCII: lower-cased in the word ('A'..'Z' get 0x20) */
+				uint64_t up = (v + ones * 0x3f) & ~(v + ones * 0x25) & hi;
+				const struct ws_rpacked *p = packed_find(b, v | up >> 2, n);
+				for (uint32_t a = p->len ? p->alts : 0; a; a = b->alts.v[a - 1].next) {
+					const struct ws_rlitalt *alt = &b->alts.v[a - 1];
+					if (!alt->lit || alt->exact == v)
+						set_bit(o, alt->bit);
+				}
+				continue;
+			}
+		}
 		const struct ws_rlit *l = lit_slot(b, s, n);
 		if (!l->key)
 			continue;

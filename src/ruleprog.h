@@ -161,7 +161,16 @@ struct ws_rlit {
 /* One text or lower test of a literal; lit is NULL for lower. */
 struct ws_rlitalt {
 	const char *lit;
+	uint64_t exact;		/* lit packed (ws_pack_short) when 8 bytes or fewer */
 	uint32_t bit, next;	/* next: index + 1 of the next one, 0: none */
+};
+
+/* An ASCII literal of 8 bytes or fewer, lower-cased and packed in a word:
+ * an ASCII token that short is looked up without a pass over its bytes. */
+struct ws_rpacked {
+	uint64_t key;
+	uint32_t len;		/* 0: empty slot */
+	uint32_t alts;		/* as ws_rlit.alts */
 };
 
 /* Every distinct test of the rule set as one bit (rulebits.c). A token's
@@ -184,6 +193,8 @@ struct ws_rbits {
 	uint64_t litlens;		/* bit n: some literal has n bytes (n < 64) */
 	size_t maxlit;
 	WS_VEC(struct ws_rlitalt) alts;
+	struct ws_rpacked *packed;	/* open addressing, packcap slots */
+	size_t packcap;
 	WS_VEC(const struct ws_rtest *) atests;	/* annotation tests, by type */
 	WS_VEC(uint32_t) abit;			/* their bits */
 	/* Annotation tests by atoms: each distinct (type, key, value) of a
