@@ -95,7 +95,8 @@ void ws_buf_grow(struct ws_buf *b, size_t extra)
 
 void ws_buf_add(struct ws_buf *b, const char *s, size_t n)
 {
-	ws_buf_grow(b, n);
+	if (b->len + n + 1 > b->cap)	/* grow only when it must: adds are many and short */
+		ws_buf_grow(b, n);
 	if (n)
 		memcpy(b->data + b->len, s, n);
 	b->len += n;
@@ -109,7 +110,8 @@ void ws_buf_adds(struct ws_buf *b, const char *s)
 
 void ws_buf_addc(struct ws_buf *b, char c)
 {
-	ws_buf_grow(b, 1);
+	if (b->len + 2 > b->cap)
+		ws_buf_grow(b, 1);
 	b->data[b->len++] = c;
 	b->data[b->len] = '\0';
 }
@@ -128,11 +130,20 @@ void ws_buf_addu(struct ws_buf *b, unsigned long long v)
 void ws_buf_addf(struct ws_buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	/* format into the room there is; only a longer result formats twice */
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		if (room)
+			b->data[b->len] = '\0';
 		return;
+	}
+	if ((size_t)n < room) {
+		b->len += (size_t)n;
+		return;
+	}
 	ws_buf_grow(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
