@@ -100,13 +100,26 @@ struct cand {
 	uint32_t len, entry;
 };
 
+/* A short ASCII word looked up before: its ids and trie roots in the exact
+ * and folded modes. News text repeats its words, and the vocabulary, the
+ * roots and the Bloom filter are megabytes away in memory. */
+struct tcache {
+	uint64_t key;		/* the word packed (ws_pack_short) */
+	uint32_t len;		/* 0: empty */
+	uint32_t id[2], root[2];
+};
+
+#define TCACHE_BITS 12
+
 struct ws_gaz_scratch {
-	/* MODES word ids per token for a window of tokens as long as the
-	 * longest form: memory stays small and hot however long the text */
+	/* per token, MODES word ids then MODES trie roots, for a window of
+	 * tokens as long as the longest form: memory stays small and hot
+	 * however long the text */
 	WS_VEC(uint32_t) ids;
 	struct ws_buf key;
 	WS_VEC(struct cand) cand;
 	struct sb_stemmer *stemmer;
+	struct tcache *tc;	/* 1 << TCACHE_BITS slots; the engine never changes */
 };
 
 /* ---- hashing and the two tables --------------------------------------- */
@@ -1116,6 +1129,7 @@ void ws_gaz_scratch_free(struct ws_gaz_scratch *s)
 		return;
 	WS_VEC_FREE(s->ids);
 	WS_VEC_FREE(s->cand);
+	free(s->tc);
 	ws_buf_release(&s->key);
 	if (s->stemmer)
 		sb_stemmer_delete(s->stemmer);
@@ -1125,6 +1139,46 @@ void ws_gaz_scratch_free(struct ws_gaz_scratch *s)
 /* The word ids of one token in each mode the gazetteer uses. Most tokens
  * are ASCII: their exact key is the token itself, and a word found that
  * way knows its folded word, so one probe does for both modes. */
+static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+		      size_t n, const char *end, uint32_t *ids);
+
+/* token_ids() and the trie roots of the ids (ids[MODES + m]), through the
+ * cache for short ASCII words. */
+static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+		       size_t n, const char *end, uint32_t *ids)
+{
+	uint32_t *roots = ids + MODES;
+	struct tcache *e = NULL;
+	uint64_t v = 0;
+	if (n < 8 && !(g->modes & (1u << M_STEM))) {
+		v = ws_pack_short(p, n, end);
+		if (!(v & 0x8080808080808080ULL)) {
+			uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL;
+			e = &s->tc[h >> (64 - TCACHE_BITS)];
+			if (e->len == n && e->key == v) {
+				ids[M_EXACT] = e->id[0];
+				ids[M_FOLD] = e->id[1];
+				ids[M_STEM] = 0;
+				roots[M_EXACT] = e->root[0];
+				roots[M_FOLD] = e->root[1];
+				roots[M_STEM] = 0;
+				return;
+			}
+		}
+	}
+	token_ids(g, s, p, n, end, ids);
+	for (int m = 0; m < MODES; m++)
+		roots[m] = ids[m] ? g->words.v[ids[m]].root[m] : 0;
+	if (e) {
+		e->key = v;
+		e->len = (uint32_t)n;
+		e->id[0] = ids[M_EXACT];
+		e->id[1] = ids[M_FOLD];
+		e->root[0] = roots[M_EXACT];
+		e->root[1] = roots[M_FOLD];
+	}
+}
+
 static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
 		      size_t n, const char *end, uint32_t *ids)
 {
@@ -1200,7 +1254,9 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	while (ring < g->max_tokens)
 		ring *= 2;
 	size_t rmask = ring - 1, done = 0;
-	WS_VEC_RESERVE(s->ids, ring * MODES);
+	WS_VEC_RESERVE(s->ids, ring * MODES * 2);
+	if (!s->tc)
+		s->tc = ws_xcalloc((size_t)1 << TCACHE_BITS, sizeof(*s->tc));
 	uint32_t *ids = s->ids.v;
 	const struct ws_token *tok = tk->tok.v;
 	const char *end = text + tok[n - 1].end;	/* the text is at least this long */
@@ -1211,17 +1267,16 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	for (size_t i = 0; i < n; i++) {
 		/* the ids of tokens [i, i + max_tokens) are in the ring */
 		for (; done < n && done < i + g->max_tokens; done++)
-			token_ids(g, s, text + tok[done].start, tok[done].end - tok[done].start, end,
-				  ids + (done & rmask) * MODES);
+			token_slot(g, s, text + tok[done].start, tok[done].end - tok[done].start, end,
+				   ids + (done & rmask) * MODES * 2);
 		s->cand.n = 0;
 		uint32_t best = 0;
-		const uint32_t *here = ids + (i & rmask) * MODES;
+		const uint32_t *here = ids + (i & rmask) * MODES * 2;
 		if (!(here[M_EXACT] | here[M_FOLD] | here[M_STEM]))
 			continue;	/* most tokens: no list has the word */
 		for (int mi = 0; mi < nmodes; mi++) {
 			int m = modes[mi];
-			uint32_t w = here[m];
-			uint32_t h = w ? g->words.v[w].root[m] : 0;
+			uint32_t w, h = here[MODES + m];
 			for (size_t k = i + 1; h; k++) {
 				uint32_t len = (uint32_t)(k - i);
 				if ((h & H_ACC) && ((opts & WS_GAZ_ALL) || len >= best)) {
@@ -1237,7 +1292,7 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 				}
 				if (!(h & H_KIDS) || k >= n || (tok[k].flags & WS_TF_SENT_START))
 					break;
-				w = ids[(k & rmask) * MODES + m];
+				w = ids[(k & rmask) * MODES * 2 + m];
 				h = w ? edge_find(g, h & H_NODE, w) : 0;
 			}
 		}
