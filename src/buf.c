@@ -108,14 +108,6 @@ void ws_buf_adds(struct ws_buf *b, const char *s)
 	ws_buf_add(b, s, strlen(s));
 }
 
-void ws_buf_addc(struct ws_buf *b, char c)
-{
-	if (b->len + 2 > b->cap)
-		ws_buf_grow(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-}
-
 void ws_buf_addu(struct ws_buf *b, unsigned long long v)
 {
 	char tmp[24];

@@ -27,7 +27,14 @@ void ws_buf_reset(struct ws_buf *b);
 void ws_buf_grow(struct ws_buf *b, size_t extra);
 void ws_buf_add(struct ws_buf *b, const char *s, size_t n);
 void ws_buf_adds(struct ws_buf *b, const char *s);
-void ws_buf_addc(struct ws_buf *b, char c);
+/* Inline: output adds a tab between every two fields. */
+static inline void ws_buf_addc(struct ws_buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		ws_buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 void ws_buf_addu(struct ws_buf *b, unsigned long long v);
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
