@@ -63,6 +63,17 @@ struct entry {
 	uint32_t cls;		/* ws_annot.cls of its annotations */
 };
 
+/* An entry accepted at a node, with what its annotation needs: a match
+ * reads these, side by side for one node, and not the entries, which lie
+ * all over memory. */
+struct accrec {
+	uint32_t entry;
+	uint32_t feat;
+	uint16_t nfeat;
+	uint16_t list;
+	uint32_t cls;
+};
+
 /* While loading: accepted entries of a node as a chain. */
 struct chain {
 	uint32_t entry, next;
@@ -86,7 +97,7 @@ struct ws_gaz {
 	WS_VEC(struct node) nodes;		/* [0] unused */
 	WS_VEC(struct entry) entries;
 	WS_VEC(struct ws_feat) feat;
-	uint32_t *acc;				/* accepted entry ids, per node */
+	struct accrec *acc;			/* accepted entries, per node */
 	size_t nacc;
 	unsigned modes;				/* 1 << M_* of modes some list uses */
 	size_t max_tokens;			/* the longest form, in tokens */
@@ -98,6 +109,7 @@ struct ws_gaz {
 
 struct cand {
 	uint32_t len, entry;
+	const struct accrec *rec;
 };
 
 /* A short ASCII word looked up before: its ids and trie roots in the exact
@@ -866,10 +878,23 @@ static void link_folds(struct ws_gaz *g, struct ws_buf *b)
 	}
 }
 
+/* Copies what an annotation needs from each accepted entry to its record. */
+static void fill_acc(struct ws_gaz *g)
+{
+	for (size_t i = 0; i < g->nacc; i++) {
+		struct accrec *r = &g->acc[i];
+		const struct entry *e = &g->entries.v[r->entry];
+		r->feat = e->feat;
+		r->nfeat = e->nfeat;
+		r->list = e->list;
+		r->cls = e->cls;
+	}
+}
+
 static void flatten(struct ws_gaz *g, struct loader *ld)
 {
 	g->nacc = ld->chain.n;
-	g->acc = ws_xmalloc((g->nacc ? g->nacc : 1) * sizeof(uint32_t));
+	g->acc = ws_xcalloc(g->nacc ? g->nacc : 1, sizeof(*g->acc));
 	uint32_t off = 0;
 	for (size_t i = 1; i < g->nodes.n; i++) {
 		struct node *nd = &g->nodes.v[i];
@@ -877,11 +902,12 @@ static void flatten(struct ws_gaz *g, struct loader *ld)
 		nd->acc = off;
 		/* the chain runs newest first: fill from the back */
 		while (c) {
-			g->acc[off + --k] = ld->chain.v[c - 1].entry;
+			g->acc[off + --k].entry = ld->chain.v[c - 1].entry;
 			c = ld->chain.v[c - 1].next;
 		}
 		off += nd->nacc;
 	}
+	fill_acc(g);
 }
 
 struct ws_gaz *ws_gaz_load(const char *root, const char *dir, const struct ws_seglists *seg,
@@ -1074,6 +1100,8 @@ void ws_gaz_classify(struct ws_gaz *g, uint32_t (*cls)(void *ctx, const struct w
 				       g->lists.v[e->list].rule };
 		e->cls = cls(ctx, &an);
 	}
+	if (g)
+		fill_acc(g);
 }
 
 size_t ws_gaz_nlists(const struct ws_gaz *g)
@@ -1286,7 +1314,8 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 					if (len > best)
 						best = len;
 					for (uint32_t a = 0; a < nd->nacc; a++) {
-						struct cand c = { len, g->acc[nd->acc + a] };
+						const struct accrec *r = &g->acc[nd->acc + a];
+						struct cand c = { len, r->entry, r };
 						WS_VEC_PUSH(s->cand, c);
 					}
 				}
@@ -1312,7 +1341,7 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 		}
 		WS_VEC_RESERVE(*out, out->n + s->cand.n);
 		for (size_t a = 0; a < s->cand.n; a++) {
-			const struct entry *e = &g->entries.v[c[a].entry];
+			const struct accrec *e = c[a].rec;
 			struct ws_annot an = {
 				(uint32_t)i, (uint32_t)i + c[a].len, g->names.lookup,
 				g->feat.v + e->feat, e->nfeat, e->cls, g->lists.v[e->list].rule
