@@ -172,6 +172,17 @@ static inline int elem_holds(const struct ctx *c, const struct ws_relem *e, uint
 	return 1;
 }
 
+/* Whether annotation a passes the element's spanning test: from its class
+ * when it has one, else worked out. */
+static inline int span_passes(const struct ctx *c, const struct ws_annot *a,
+			      const struct ws_relem *e)
+{
+	const struct ws_rbits *b = c->b;
+	if (a->cls && a->cls <= b->nclasses)
+		return has_bit(b->classes.v + (size_t)(a->cls - 1) * b->words, e->spanbit);
+	return ws_rbits_passes(a, &e->tests[e->span]);
+}
+
 /* The lengths the element can consume at tok, into s->lens. */
 static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
 {
@@ -188,7 +199,7 @@ static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t
 		return;
 	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
-		if (a->last > tok && ws_rbits_passes(a, &e->tests[e->span]))
+		if (a->last > tok && span_passes(c, a, e))
 			WS_VEC_PUSH(s->lens, a->last - tok);
 	}
 }
@@ -347,11 +358,21 @@ static void simulate(struct ctx *c)
 			}
 			if (off >= span)
 				continue;
-			elem_lengths(c, &ph->elems.v[in->x], c->pos + off);
-			for (size_t k = 0; k < s->lens.n; k++) {
-				uint32_t len = s->lens.v[k];
-				if (off + len <= span)
-					add_thread(c, off + len, in->y, t.caps, NULL);
+			/* elem_lengths(), each length sent on as it is found */
+			const struct ws_relem *e = &ph->elems.v[in->x];
+			uint32_t tok = c->pos + off;
+			if (!elem_holds(c, e, tok))
+				continue;
+			if (e->span < 0) {
+				add_thread(c, off + 1, in->y, t.caps, NULL);	/* off < span */
+				continue;
+			}
+			if (!has_bit(s->tbits.v + (size_t)tok * c->b->words, e->spanbit))
+				continue;
+			for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
+				const struct ws_annot *a = &c->an->v[s->idx.v[k]];
+				if (a->last > tok && off + (a->last - tok) <= span && span_passes(c, a, e))
+					add_thread(c, off + (a->last - tok), in->y, t.caps, NULL);
 			}
 		}
 	}
