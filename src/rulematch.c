@@ -204,13 +204,22 @@ static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t
 	}
 }
 
-static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, const int32_t *from)
+/* A new capture array: a copy of the one at from, or all -1 (from is
+ * UINT32_MAX). */
+static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, uint32_t from)
 {
 	uint32_t at = (uint32_t)s->capbuf.n;
 	WS_VEC_RESERVE(s->capbuf, s->capbuf.n + nslots + 1);
 	s->capbuf.n += nslots;
-	for (uint32_t i = 0; i < nslots; i++)
-		s->capbuf.v[at + i] = from ? from[i] : -1;
+	int32_t *to = s->capbuf.v + at;
+	if (from == UINT32_MAX) {
+		for (uint32_t i = 0; i < nslots; i++)
+			to[i] = -1;
+	} else {
+		const int32_t *src = s->capbuf.v + from;
+		for (uint32_t i = 0; i < nslots; i++)	/* a few slots: no memcpy call */
+			to[i] = src[i];
+	}
 	return at;
 }
 
@@ -240,9 +249,7 @@ static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps,
 			seen[lf->pc] = s->gen;
 			struct thread nt = { lf->pc, caps };
 			if (lf->nslots) {
-				nt.caps = caps_new(s, ph->nslots, NULL);
-				memcpy(&s->capbuf.v[nt.caps], &s->capbuf.v[caps],
-				       ph->nslots * sizeof(int32_t));
+				nt.caps = caps_new(s, ph->nslots, caps);
 				for (uint32_t k = 0; k < lf->nslots; k++)
 					s->capbuf.v[nt.caps + ph->leaf_slots.v[lf->slots + k]] =
 						(int32_t)(c->pos + off);
@@ -274,9 +281,7 @@ static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps,
 			WS_VEC_PUSH(s->stack, nt);
 			break;
 		case OP_SAVE:
-			nt.caps = caps_new(s, ph->nslots, NULL);
-			memcpy(&s->capbuf.v[nt.caps], &s->capbuf.v[t.caps],
-			       ph->nslots * sizeof(int32_t));
+			nt.caps = caps_new(s, ph->nslots, t.caps);
 			s->capbuf.v[nt.caps + in->x] = (int32_t)(c->pos + off);
 			nt.pc = in->y;
 			WS_VEC_PUSH(s->stack, nt);
@@ -321,7 +326,7 @@ static void match_singles(struct ctx *c)
 		struct cand *cd = &s->cands.v[r];
 		cd->gen = s->gen;
 		cd->end = c->pos + best;
-		cd->caps = caps_new(s, ph->nslots, NULL);
+		cd->caps = caps_new(s, ph->nslots, UINT32_MAX);
 		for (uint32_t k = 0; k < ru->scount; k++) {
 			uint32_t x = ph->single_slots.v[ru->sfirst + k];
 			s->capbuf.v[cd->caps + x / 2] = (int32_t)(x & 1 ? cd->end : c->pos);
@@ -338,7 +343,7 @@ static void simulate(struct ctx *c)
 	uint32_t span = c->limit - c->pos;
 	s->bucket[0].n = 0;
 	c->maxoff = 0;
-	add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, NULL), s->skip.v);
+	add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX), s->skip.v);
 	/* buckets past maxoff are cleared as threads first reach them */
 	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {

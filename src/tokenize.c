@@ -465,6 +465,14 @@ static void pass_tokens(struct scan *sc, size_t i)
 				continue;
 			}
 		}
+		if (c == WS_C_OTHER && cp < 0x80 && cp != '!' && cp != '?' && cp != '`' &&
+		    (cp != '.' || !(i + 2 < sc->len && sc->s[i + 1] == '.' && sc->s[i + 2] == '.'))) {
+			/* , ; : ( ) and a lone period: one byte of punctuation, which is
+			 * what the chain below ends in for them */
+			emit(sc, start, i + 1, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			i = prev_end = i + 1;
+			continue;
+		}
 		int at_para_start = sc->out->tok.n == 0 || sc->parasep ||
 				    sc->newlines >= (sc->blank_mode ? 2u : 1u);
 		if (c == WS_C_INVALID) {
