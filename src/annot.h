@@ -21,6 +21,9 @@ struct ws_annot {
 	const struct ws_feat *feat;	/* nfeat features; owned by the engine or the
 					 * document, never by the annotation */
 	uint32_t nfeat;
+	uint32_t cls;			/* which tests of the engine's rule set its type and
+					 * features pass, as a class of ws_rules_classify();
+					 * 0: not known (the rules work it out) */
 	const char *rule;		/* what made it: "gazetteer:title/heads.lst", a rule name */
 };
 

@@ -123,11 +123,26 @@ static int is_punct(const struct actx *c, size_t i, const char *lit)
 	return i < c->ntok && tok(c, i)->kind == WS_TOK_PUNCT && ws_tok_eq(c->d, i, lit);
 }
 
-static int lower_is(const struct actx *c, size_t i, const char *lit)
+static inline unsigned char ascii_lower(unsigned char c)
 {
-	size_t n = strlen(lit);
-	return i < c->ntok && ws_tok_len(c->d, i) == n &&
-	       strncasecmp(ws_tok_text(c->d, i), lit, n) == 0;
+	return (unsigned char)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
+}
+
+/* The token is lit, ASCII letters compared without case (as strncasecmp
+ * in the C locale). Inline, so that strlen of a literal folds away; most
+ * calls differ at the first byte and stop there. */
+static inline int lower_is(const struct actx *c, size_t i, const char *lit)
+{
+	if (i >= c->ntok)
+		return 0;
+	size_t n = ws_tok_len(c->d, i);
+	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
+	if (n == 0 || ascii_lower(t[0]) != ascii_lower((unsigned char)lit[0]) || strlen(lit) != n)
+		return n == 0 && lit[0] == '\0';
+	for (size_t k = 1; k < n; k++)
+		if (ascii_lower(t[k]) != ascii_lower((unsigned char)lit[k]))
+			return 0;
+	return 1;
 }
 
 static int same_sent(const struct actx *c, size_t a, size_t b)

@@ -95,7 +95,8 @@ void ws_buf_grow(struct ws_buf *b, size_t extra)
 
 void ws_buf_add(struct ws_buf *b, const char *s, size_t n)
 {
-	ws_buf_grow(b, n);
+	if (b->len + n + 1 > b->cap)	/* grow only when it must: adds are many and short */
+		ws_buf_grow(b, n);
 	if (n)
 		memcpy(b->data + b->len, s, n);
 	b->len += n;
@@ -105,13 +106,6 @@ void ws_buf_add(struct ws_buf *b, const char *s, size_t n)
 void ws_buf_adds(struct ws_buf *b, const char *s)
 {
 	ws_buf_add(b, s, strlen(s));
-}
-
-void ws_buf_addc(struct ws_buf *b, char c)
-{
-	ws_buf_grow(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
 }
 
 void ws_buf_addu(struct ws_buf *b, unsigned long long v)
@@ -128,11 +122,20 @@ void ws_buf_addu(struct ws_buf *b, unsigned long long v)
 void ws_buf_addf(struct ws_buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	/* format into the room there is; only a longer result formats twice */
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		if (room)
+			b->data[b->len] = '\0';
 		return;
+	}
+	if ((size_t)n < room) {
+		b->len += (size_t)n;
+		return;
+	}
 	ws_buf_grow(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
@@ -173,7 +176,7 @@ char *ws_slurp(const char *path, size_t *len)
 
 uint64_t ws_hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+	uint64_t h = WS_HASH_SEED ^ (uint64_t)n;
 	while (n >= 8) {
 		uint64_t v;
 		memcpy(&v, s, 8);
@@ -185,9 +188,5 @@ uint64_t ws_hash_bytes(const char *s, size_t n)
 	uint64_t v = 0;
 	if (n)
 		memcpy(&v, s, n);
-	h ^= v;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53ULL;
-	h ^= h >> 29;
-	return h;
+	return ws_hash_tail(h, v);
 }

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* A byte string that owns its memory. data is NUL-terminated once anything
  * has been added; len excludes the NUL. Initialise with ws_buf_init() or
@@ -26,7 +27,14 @@ void ws_buf_reset(struct ws_buf *b);
 void ws_buf_grow(struct ws_buf *b, size_t extra);
 void ws_buf_add(struct ws_buf *b, const char *s, size_t n);
 void ws_buf_adds(struct ws_buf *b, const char *s);
-void ws_buf_addc(struct ws_buf *b, char c);
+/* Inline: output adds a tab between every two fields. */
+static inline void ws_buf_addc(struct ws_buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		ws_buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 void ws_buf_addu(struct ws_buf *b, unsigned long long v);
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
@@ -43,6 +51,39 @@ char *ws_xstrdup(const char *s);
 /* A fast 64-bit hash of s[0..n), eight bytes at a time, for the in-memory
  * tables (interned strings, gazetteer words). Not for anything stored. */
 uint64_t ws_hash_bytes(const char *s, size_t n);
+
+/* The n <= 8 bytes at p as one 64-bit word in memory order, zero above
+ * them (what memcpy into a zeroed word gives); the bytes up to end may be
+ * read, so a word well inside a text is loaded in one go. */
+static inline uint64_t ws_pack_short(const char *p, size_t n, const char *end)
+{
+	uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n && end - p >= 8) {
+		memcpy(&v, p, 8);
+		return n >= 8 ? v : v & (~0ULL >> (64 - 8 * n));
+	}
+#endif
+	unsigned char w[8] = { 0 };
+	for (size_t i = 0; i < n && i < 8; i++)	/* not memcpy: a call for a few bytes */
+		w[i] = (unsigned char)p[i];
+	memcpy(&v, w, 8);
+	(void)end;
+	return v;
+}
+
+/* Its last step, shared so that a caller holding a word of n < 8 bytes
+ * in tail (bytes in memory order, zero above them) gets the same hash as
+ * ws_hash_bytes() with ws_hash_tail(WS_HASH_SEED ^ n, tail). */
+#define WS_HASH_SEED 0x9E3779B97F4A7C15ULL
+static inline uint64_t ws_hash_tail(uint64_t h, uint64_t tail)
+{
+	h ^= tail;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 29;
+	return h;
+}
 
 /* Reads the whole file at path into a new NUL-terminated buffer and sets
  * *len (the NUL not counted); NULL with errno set when it cannot be read. */

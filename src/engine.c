@@ -62,6 +62,11 @@ static void check_sieves(struct ws_engine *e, const char *dir, struct ws_diag *d
 	ws_buf_release(&path);
 }
 
+static uint32_t classify(void *rules, const struct ws_annot *a)
+{
+	return ws_rules_classify(rules, a);
+}
+
 int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 {
 	struct ws_diag d = { diag, 0, 0 };
@@ -87,6 +92,8 @@ int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 	/* after the rules: the gazetteer interns only the numeric values of
 	 * feature keys that a rule names (see gazetteer.c) */
 	e->gaz = ws_gaz_load(datadir, "gazetteers", &e->seg, e->syms, &d);
+	if (!d.errors && e->rules)
+		ws_gaz_classify(e->gaz, classify, e->rules);
 	if (d.errors) {
 		ws_engine_free(e);
 		*out = NULL;

@@ -60,6 +60,18 @@ struct entry {
 	uint16_t nfeat;
 	uint16_t list;
 	uint32_t line;		/* for duplicate diagnostics */
+	uint32_t cls;		/* ws_annot.cls of its annotations */
+};
+
+/* An entry accepted at a node, with what its annotation needs: a match
+ * reads these, side by side for one node, and not the entries, which lie
+ * all over memory. */
+struct accrec {
+	uint32_t entry;
+	uint32_t feat;
+	uint16_t nfeat;
+	uint16_t list;
+	uint32_t cls;
 };
 
 /* While loading: accepted entries of a node as a chain. */
@@ -85,7 +97,7 @@ struct ws_gaz {
 	WS_VEC(struct node) nodes;		/* [0] unused */
 	WS_VEC(struct entry) entries;
 	WS_VEC(struct ws_feat) feat;
-	uint32_t *acc;				/* accepted entry ids, per node */
+	struct accrec *acc;			/* accepted entries, per node */
 	size_t nacc;
 	unsigned modes;				/* 1 << M_* of modes some list uses */
 	size_t max_tokens;			/* the longest form, in tokens */
@@ -97,15 +109,29 @@ struct ws_gaz {
 
 struct cand {
 	uint32_t len, entry;
+	const struct accrec *rec;
 };
 
+/* A short ASCII word looked up before: its ids and trie roots in the exact
+ * and folded modes. News text repeats its words, and the vocabulary, the
+ * roots and the Bloom filter are megabytes away in memory. */
+struct tcache {
+	uint64_t key;		/* the word packed (ws_pack_short) */
+	uint32_t len;		/* 0: empty */
+	uint32_t id[2], root[2];
+};
+
+#define TCACHE_BITS 12
+
 struct ws_gaz_scratch {
-	/* MODES word ids per token for a window of tokens as long as the
-	 * longest form: memory stays small and hot however long the text */
+	/* per token, MODES word ids then MODES trie roots, for a window of
+	 * tokens as long as the longest form: memory stays small and hot
+	 * however long the text */
 	WS_VEC(uint32_t) ids;
 	struct ws_buf key;
 	WS_VEC(struct cand) cand;
 	struct sb_stemmer *stemmer;
+	struct tcache *tc;	/* 1 << TCACHE_BITS slots; the engine never changes */
 };
 
 /* ---- hashing and the two tables --------------------------------------- */
@@ -139,6 +165,26 @@ static uint32_t word_find(const struct ws_gaz *g, const char *s, size_t n)
 		if (!sl->id)
 			return 0;
 		if (slot_is(g, sl, s, n))
+			return sl->id;
+	}
+}
+
+/* word_find() for an ASCII word of n < 8 bytes packed in v (zero above):
+ * no pass over bytes, and the slot's zero-padded key compares in one go. */
+static uint32_t word_find_short(const struct ws_gaz *g, uint64_t v, size_t n)
+{
+	uint64_t h = ws_hash_tail(WS_HASH_SEED ^ (uint64_t)n, v);
+	size_t bit = (size_t)(h >> 40) & g->fmask;
+	if (!(g->filter[bit >> 6] >> (bit & 63) & 1))
+		return 0;
+	size_t mask = g->wcap - 1;
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		const struct wslot *sl = &g->wslot[i];
+		if (!sl->id)
+			return 0;
+		uint64_t k;
+		memcpy(&k, sl->key, 8);
+		if (sl->len == n && k == v)
 			return sl->id;
 	}
 }
@@ -640,7 +686,7 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 		push_feat(g, g->names.ambiguous, g->names.one);
 	char *bar1 = memchr(line, '|', (size_t)(fend - line));
 	g->feat.v[feat0 + 2].value = ws_intern(ld->syms, line, (size_t)((bar1 ? bar1 : fend) - line));
-	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno };
+	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno, 0 };
 	WS_VEC_PUSH(g->entries, en);
 	uint32_t id = (uint32_t)(g->entries.n - 1);
 	int mode = (L->flags & WS_GAZ_STEM) ? M_STEM : (L->flags & WS_GAZ_FOLD) ? M_FOLD : M_EXACT;
@@ -832,10 +878,23 @@ static void link_folds(struct ws_gaz *g, struct ws_buf *b)
 	}
 }
 
+/* Copies what an annotation needs from each accepted entry to its record. */
+static void fill_acc(struct ws_gaz *g)
+{
+	for (size_t i = 0; i < g->nacc; i++) {
+		struct accrec *r = &g->acc[i];
+		const struct entry *e = &g->entries.v[r->entry];
+		r->feat = e->feat;
+		r->nfeat = e->nfeat;
+		r->list = e->list;
+		r->cls = e->cls;
+	}
+}
+
 static void flatten(struct ws_gaz *g, struct loader *ld)
 {
 	g->nacc = ld->chain.n;
-	g->acc = ws_xmalloc((g->nacc ? g->nacc : 1) * sizeof(uint32_t));
+	g->acc = ws_xcalloc(g->nacc ? g->nacc : 1, sizeof(*g->acc));
 	uint32_t off = 0;
 	for (size_t i = 1; i < g->nodes.n; i++) {
 		struct node *nd = &g->nodes.v[i];
@@ -843,11 +902,12 @@ static void flatten(struct ws_gaz *g, struct loader *ld)
 		nd->acc = off;
 		/* the chain runs newest first: fill from the back */
 		while (c) {
-			g->acc[off + --k] = ld->chain.v[c - 1].entry;
+			g->acc[off + --k].entry = ld->chain.v[c - 1].entry;
 			c = ld->chain.v[c - 1].next;
 		}
 		off += nd->nacc;
 	}
+	fill_acc(g);
 }
 
 struct ws_gaz *ws_gaz_load(const char *root, const char *dir, const struct ws_seglists *seg,
@@ -1031,6 +1091,19 @@ void ws_gaz_free(struct ws_gaz *g)
 	free(g);
 }
 
+void ws_gaz_classify(struct ws_gaz *g, uint32_t (*cls)(void *ctx, const struct ws_annot *a),
+		     void *ctx)
+{
+	for (size_t i = 0; g && i < g->entries.n; i++) {
+		struct entry *e = &g->entries.v[i];
+		struct ws_annot an = { 0, 1, g->names.lookup, g->feat.v + e->feat, e->nfeat, 0,
+				       g->lists.v[e->list].rule };
+		e->cls = cls(ctx, &an);
+	}
+	if (g)
+		fill_acc(g);
+}
+
 size_t ws_gaz_nlists(const struct ws_gaz *g)
 {
 	return g ? g->lists.n : 0;
@@ -1084,6 +1157,7 @@ void ws_gaz_scratch_free(struct ws_gaz_scratch *s)
 		return;
 	WS_VEC_FREE(s->ids);
 	WS_VEC_FREE(s->cand);
+	free(s->tc);
 	ws_buf_release(&s->key);
 	if (s->stemmer)
 		sb_stemmer_delete(s->stemmer);
@@ -1094,12 +1168,86 @@ void ws_gaz_scratch_free(struct ws_gaz_scratch *s)
  * are ASCII: their exact key is the token itself, and a word found that
  * way knows its folded word, so one probe does for both modes. */
 static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
-		      size_t n, uint32_t *ids)
+		      size_t n, const char *end, uint32_t *ids);
+
+/* token_ids() and the trie roots of the ids (ids[MODES + m]), through the
+ * cache for short ASCII words. */
+static void token_ids_possessive(const struct ws_gaz *g, struct ws_gaz_scratch *s,
+				 const char *p, size_t n, const char *end, uint32_t *ids)
+{
+	token_ids(g, s, p, n, end, ids);
+	if (ids[M_EXACT])
+		return;
+	size_t m = ws_possessive_len(p, n);
+	if (m == n)
+		return;
+	uint32_t bare[MODES];
+	token_ids(g, s, p, m, end, bare);
+	ids[M_EXACT] = bare[M_EXACT];
+}
+
+static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+		       size_t n, const char *end, uint32_t *ids)
+{
+	uint32_t *roots = ids + MODES;
+	struct tcache *e = NULL;
+	uint64_t v = 0;
+	if (n < 8 && !(g->modes & (1u << M_STEM))) {
+		v = ws_pack_short(p, n, end);
+		if (!(v & 0x8080808080808080ULL)) {
+			uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL;
+			e = &s->tc[h >> (64 - TCACHE_BITS)];
+			if (e->len == n && e->key == v) {
+				ids[M_EXACT] = e->id[0];
+				ids[M_FOLD] = e->id[1];
+				ids[M_STEM] = 0;
+				roots[M_EXACT] = e->root[0];
+				roots[M_FOLD] = e->root[1];
+				roots[M_STEM] = 0;
+				return;
+			}
+		}
+	}
+	token_ids_possessive(g, s, p, n, end, ids);
+	for (int m = 0; m < MODES; m++)
+		roots[m] = ids[m] ? g->words.v[ids[m]].root[m] : 0;
+	if (e) {
+		e->key = v;
+		e->len = (uint32_t)n;
+		e->id[0] = ids[M_EXACT];
+		e->id[1] = ids[M_FOLD];
+		e->root[0] = roots[M_EXACT];
+		e->root[1] = roots[M_FOLD];
+	}
+}
+
+static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+		      size_t n, const char *end, uint32_t *ids)
 {
 	ids[M_EXACT] = ids[M_FOLD] = ids[M_STEM] = 0;
 	/* folding can at most triple a word's bytes: longer tokens cannot match */
 	if (n > g->max_word * 3 + 4)
 		return;
+	if (n < 8 && !(g->modes & (1u << M_STEM))) {
+		/* most tokens: short words; ASCII ones are folded in a register */
+		const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+		uint64_t v = ws_pack_short(p, n, end);
+		if (!(v & hi)) {
+			/* bytes 'A'..'Z': adding 0x3f reaches 0x80, adding 0x25 not */
+			uint64_t up = (v + ones * 0x3f) & ~(v + ones * 0x25) & hi;
+			uint32_t ex = word_find_short(g, v, n);
+			ids[M_EXACT] = ex;
+			if (!(g->modes & (1u << M_FOLD)))
+				return;
+			if (!up)
+				ids[M_FOLD] = ex;
+			else if (ex)
+				ids[M_FOLD] = g->words.v[ex].fold;
+			else
+				ids[M_FOLD] = word_find_short(g, v | up >> 2, n);
+			return;
+		}
+	}
 	unsigned char all = 0, upper = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
@@ -1138,19 +1286,6 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
  * CNN’s): the lookup covers the whole token, as the tokenizer keeps the
  * ending in the word. Lists of common words (folded or stemmed) are left
  * alone, so "president's" is no title head. */
-static void token_ids_possessive(const struct ws_gaz *g, struct ws_gaz_scratch *s,
-				 const char *p, size_t n, uint32_t *ids)
-{
-	token_ids(g, s, p, n, ids);
-	if (ids[M_EXACT])
-		return;
-	size_t m = ws_possessive_len(p, n);
-	if (m == n)
-		return;
-	uint32_t bare[MODES];
-	token_ids(g, s, p, m, bare);
-	ids[M_EXACT] = bare[M_EXACT];
-}
 
 size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *text,
 		     const struct ws_tokens *tk, unsigned opts, ws_annot_vec *out)
@@ -1167,20 +1302,29 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	while (ring < g->max_tokens)
 		ring *= 2;
 	size_t rmask = ring - 1, done = 0;
-	WS_VEC_RESERVE(s->ids, ring * MODES);
+	WS_VEC_RESERVE(s->ids, ring * MODES * 2);
+	if (!s->tc)
+		s->tc = ws_xcalloc((size_t)1 << TCACHE_BITS, sizeof(*s->tc));
 	uint32_t *ids = s->ids.v;
 	const struct ws_token *tok = tk->tok.v;
+	const char *end = text + tok[n - 1].end;	/* the text is at least this long */
+	int modes[MODES], nmodes = 0;
+	for (int m = 0; m < MODES; m++)
+		if (g->modes >> m & 1)
+			modes[nmodes++] = m;
 	for (size_t i = 0; i < n; i++) {
 		/* the ids of tokens [i, i + max_tokens) are in the ring */
 		for (; done < n && done < i + g->max_tokens; done++)
-			token_ids_possessive(g, s, text + tok[done].start,
-					     tok[done].end - tok[done].start,
-					     ids + (done & rmask) * MODES);
+			token_slot(g, s, text + tok[done].start, tok[done].end - tok[done].start, end,
+				   ids + (done & rmask) * MODES * 2);
 		s->cand.n = 0;
 		uint32_t best = 0;
-		for (int m = 0; m < MODES; m++) {
-			uint32_t w = ids[(i & rmask) * MODES + m];
-			uint32_t h = w ? g->words.v[w].root[m] : 0;
+		const uint32_t *here = ids + (i & rmask) * MODES * 2;
+		if (!(here[M_EXACT] | here[M_FOLD] | here[M_STEM]))
+			continue;	/* most tokens: no list has the word */
+		for (int mi = 0; mi < nmodes; mi++) {
+			int m = modes[mi];
+			uint32_t w, h = here[MODES + m];
 			for (size_t k = i + 1; h; k++) {
 				uint32_t len = (uint32_t)(k - i);
 				if ((h & H_ACC) && ((opts & WS_GAZ_ALL) || len >= best)) {
@@ -1190,13 +1334,14 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 					if (len > best)
 						best = len;
 					for (uint32_t a = 0; a < nd->nacc; a++) {
-						struct cand c = { len, g->acc[nd->acc + a] };
+						const struct accrec *r = &g->acc[nd->acc + a];
+						struct cand c = { len, r->entry, r };
 						WS_VEC_PUSH(s->cand, c);
 					}
 				}
 				if (!(h & H_KIDS) || k >= n || (tok[k].flags & WS_TF_SENT_START))
 					break;
-				w = ids[(k & rmask) * MODES + m];
+				w = ids[(k & rmask) * MODES * 2 + m];
 				h = w ? edge_find(g, h & H_NODE, w) : 0;
 			}
 		}
@@ -1216,10 +1361,10 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 		}
 		WS_VEC_RESERVE(*out, out->n + s->cand.n);
 		for (size_t a = 0; a < s->cand.n; a++) {
-			const struct entry *e = &g->entries.v[c[a].entry];
+			const struct accrec *e = c[a].rec;
 			struct ws_annot an = {
 				(uint32_t)i, (uint32_t)i + c[a].len, g->names.lookup,
-				g->feat.v + e->feat, e->nfeat, g->lists.v[e->list].rule
+				g->feat.v + e->feat, e->nfeat, e->cls, g->lists.v[e->list].rule
 			};
 			out->v[out->n++] = an;
 		}

@@ -56,6 +56,11 @@ struct ws_gaz *ws_gaz_load(const char *root, const char *dir, const struct ws_se
 			   struct ws_symtab *syms, struct ws_diag *d);
 void ws_gaz_free(struct ws_gaz *g);
 
+/* Gives every entry's annotations the class cls() returns for them
+ * (ws_annot.cls); the engine does it once, with its rule set. */
+void ws_gaz_classify(struct ws_gaz *g, uint32_t (*cls)(void *ctx, const struct ws_annot *a),
+		     void *ctx);
+
 size_t ws_gaz_nlists(const struct ws_gaz *g);
 const struct ws_gaz_list *ws_gaz_list(const struct ws_gaz *g, size_t i);
 const struct ws_gaz_names *ws_gaz_names(const struct ws_gaz *g);

@@ -9,8 +9,24 @@
 void ws_tsv_field(struct ws_buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	ws_buf_grow(b, n);
+	/* most fields are printable ASCII throughout: one copy, eight bytes
+	 * checked at a time (none < 0x20 nor >= 0x7F) */
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
 	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, u + i, 8);
+		if (((v - ones * 0x20) & ~v & hi) || ((v + ones) | v) & hi)
+			break;
+	}
+	while (i < n && u[i] >= 0x20 && u[i] < 0x7F)
+		i++;
+	if (i == n) {
+		ws_buf_add(b, s, n);
+		return;
+	}
+	ws_buf_grow(b, n);
+	i = 0;
 	while (i < n) {
 		size_t run = i;
 		while (run < n && u[run] >= 0x20 && u[run] < 0x7F)

@@ -636,6 +636,8 @@ static void gen(struct ws_rphase *ph, const struct node *n)
 
 static void free_actions(struct ws_rule *r)
 {
+	free(r->must);
+	r->must = NULL;
 	for (uint32_t i = 0; i < r->nactions; i++)
 		free(r->actions[i].vals);
 	free(r->actions);
@@ -749,6 +751,85 @@ static void recover(struct lexer *lx)
 	}
 }
 
+/* ---- what every match needs ---- */
+
+static int can_be_empty(const struct node *n)
+{
+	switch (n->kind) {
+	case N_ELEM:
+		return 0;	/* an element consumes a token or a non-empty annotation */
+	case N_LABEL:
+		return can_be_empty(n->kids[0]);
+	case N_REPEAT:
+		return n->min == 0 || can_be_empty(n->kids[0]);
+	case N_ALT:
+		for (size_t i = 0; i < n->nkids; i++)
+			if (can_be_empty(n->kids[i]))
+				return 1;
+		return 0;
+	default:
+		for (size_t i = 0; i < n->nkids; i++)
+			if (!can_be_empty(n->kids[i]))
+				return 0;
+		return 1;
+	}
+}
+
+typedef WS_VEC(uint32_t) u32_vec;
+
+/* The elements of n when n matches exactly one of them (an element, or
+ * alternatives of single elements); 0 when n is anything else. */
+static int one_of(const struct node *n, u32_vec *out)
+{
+	switch (n->kind) {
+	case N_ELEM:
+		WS_VEC_PUSH(*out, n->elem);
+		return 1;
+	case N_LABEL:
+		return one_of(n->kids[0], out);
+	case N_SEQ:
+		return n->nkids == 1 && one_of(n->kids[0], out);
+	case N_ALT:
+		for (size_t i = 0; i < n->nkids; i++)
+			if (!one_of(n->kids[i], out))
+				return 0;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Walks n in match order and keeps, in *last, the latest set of elements
+ * one of which every match of n holds; *count counts such sets. */
+static void needed(const struct node *n, u32_vec *last, size_t *count, int depth)
+{
+	if (depth > 64)
+		return;		/* parse_alt bounds nesting; this is only a guard */
+	u32_vec set = { 0 };
+	switch (n->kind) {
+	case N_SEQ:
+		for (size_t i = 0; i < n->nkids; i++)
+			needed(n->kids[i], last, count, depth + 1);
+		break;
+	case N_LABEL:
+		needed(n->kids[0], last, count, depth + 1);
+		break;
+	case N_REPEAT:
+		if (n->min >= 1)
+			needed(n->kids[0], last, count, depth + 1);
+		break;
+	default:
+		if (!can_be_empty(n) && one_of(n, &set)) {
+			last->n = 0;
+			for (size_t i = 0; i < set.n; i++)
+				WS_VEC_PUSH(*last, set.v[i]);
+			(*count)++;
+		}
+		break;
+	}
+	WS_VEC_FREE(set);
+}
+
 static void parse_rule(struct parser *ps)
 {
 	struct lexer *lx = &ps->lx;
@@ -826,9 +907,22 @@ static void parse_rule(struct parser *ps)
 		free_actions(&r);
 		return;
 	}
+	/* the last needed set, when it is not the only one (the first element
+	 * is tested before any rule runs anyway) */
+	u32_vec last = { 0 };
+	size_t count = 0;
+	needed(pat, &last, &count, 0);
+	if (count >= 2 && last.n) {
+		r.must = last.v;
+		r.nmust = (uint32_t)last.n;
+	} else {
+		WS_VEC_FREE(last);
+	}
 	uint32_t start = (uint32_t)ph->prog.n;
 	gen(ph, pat);
 	emit(ph, OP_MATCH, (uint32_t)ph->rules.n, 0);
+	while (ph->rule_of.n < ph->prog.n)
+		WS_VEC_PUSH(ph->rule_of, (uint32_t)ph->rules.n);
 	WS_VEC_PUSH(ph->rules, r);
 	WS_VEC_PUSH(ps->starts, start);
 	if (ps->labels.n * 2 > ph->nslots)
@@ -900,6 +994,8 @@ static void phase_release(struct ws_rphase *ph)
 	WS_VEC_FREE(ph->rules);
 	WS_VEC_FREE(ph->prog);
 	WS_VEC_FREE(ph->firsts);
+	WS_VEC_FREE(ph->rule_of);
+	ws_rclosure_release(ph);
 	free(ph->name);
 	free(ph->file);
 }
@@ -992,6 +1088,8 @@ int ws_rules_add_phase(struct ws_ruleset **rs, const char *file, const char *tex
 		}
 	}
 	gen_entry(&ps);
+	while (ph.rule_of.n < ph.prog.n)
+		WS_VEC_PUSH(ph.rule_of, UINT32_MAX);
 	for (size_t i = 0; i < ps.labels.n; i++)
 		free(ps.labels.v[i]);
 	WS_VEC_FREE(ps.labels);
@@ -1008,7 +1106,9 @@ int ws_rules_add_phase(struct ws_ruleset **rs, const char *file, const char *tex
 	}
 	if (!*rs)
 		*rs = ws_xcalloc(1, sizeof(**rs));
+	ws_rclosure_build(&ph);
 	WS_VEC_PUSH((*rs)->phases, ph);
+	ws_rbits_build(*rs);
 	return 0;
 }
 
@@ -1019,6 +1119,7 @@ void ws_rules_free(struct ws_ruleset *rs)
 	for (size_t i = 0; i < rs->phases.n; i++)
 		phase_release(&rs->phases.v[i]);
 	WS_VEC_FREE(rs->phases);
+	ws_rbits_release(&rs->bits);
 	free(rs);
 }
 

@@ -23,6 +23,7 @@ struct cand {
 };
 
 #define FEAT_BLOCK 4096
+#define KEEP_TOKENS (1u << 18)
 
 struct featblock {
 	struct featblock *next;
@@ -41,6 +42,10 @@ struct ws_rules_scratch {
 	WS_VEC(uint32_t) idx;		/* annotation indices by first token */
 	WS_VEC(struct cand) cands;	/* per rule */
 	WS_VEC(uint32_t) lens;		/* lengths an element can consume */
+	WS_VEC(uint64_t) tbits;		/* per token: the tests that hold (ws_rbits) */
+	WS_VEC(uint64_t) abits;		/* one annotation's bits */
+	WS_VEC(uint32_t) mustnext;	/* per rule: the next token where a needed element holds */
+	WS_VEC(uint8_t) skip;		/* per rule: not tried at this start */
 	struct featblock *pool;		/* features of new annotations */
 };
 
@@ -62,6 +67,10 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->idx);
 	WS_VEC_FREE(s->cands);
 	WS_VEC_FREE(s->lens);
+	WS_VEC_FREE(s->tbits);
+	WS_VEC_FREE(s->abits);
+	WS_VEC_FREE(s->mustnext);
+	WS_VEC_FREE(s->skip);
 	struct featblock *b = s->pool;
 	while (b) {
 		struct featblock *nx = b->next;
@@ -138,94 +147,117 @@ struct ctx {
 	const char *text;
 	const struct ws_tokens *tk;
 	const ws_annot_vec *an;
+	const struct ws_rbits *b;
 	uint32_t pos, limit;
+	uint32_t maxoff;	/* the furthest offset a thread was added at */
+	size_t phase;
 };
 
-static int feats_hold(const struct ws_annot *a, const struct ws_rtest *t)
+static int has_bit(const uint64_t *w, uint32_t bit)
 {
-	if (a->type != t->type)
-		return 0;
-	for (uint32_t k = 0; k < t->nfeats; k++) {
-		const char *v = ws_annot_get(a, t->feats[k].key);
-		if (t->feats[k].neq ? v == t->feats[k].value : v != t->feats[k].value)
+	return (int)(w[bit >> 6] >> (bit & 63) & 1);
+}
+
+/* Whether the element's tests hold at tok, but for its spanning test. */
+static inline int elem_holds(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
+{
+	size_t W = c->b->words;
+	const uint64_t *tb = c->s->tbits.v + (size_t)tok * W;
+	const uint64_t *need = c->b->masks + e->mask, *forbid = need + W;
+	if (W == 1)	/* the usual case: up to 64 tests */
+		return (tb[0] & need[0]) == need[0] && !(tb[0] & forbid[0]);
+	for (size_t w = 0; w < W; w++)
+		if ((tb[w] & need[w]) != need[w] || (tb[w] & forbid[w]))
 			return 0;
-	}
 	return 1;
 }
 
-static int annot_exists(const struct ctx *c, uint32_t tok, const struct ws_rtest *t)
+/* Whether annotation a passes the element's spanning test: from its class
+ * when it has one, else worked out. */
+static inline int span_passes(const struct ctx *c, const struct ws_annot *a,
+			      const struct ws_relem *e)
 {
-	const struct ws_rules_scratch *s = c->s;
-	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++)
-		if (feats_hold(&c->an->v[s->idx.v[k]], t))
-			return 1;
-	return 0;
-}
-
-static int test_holds(const struct ctx *c, uint32_t tok, const struct ws_rtest *t)
-{
-	const struct ws_token *k = &c->tk->tok.v[tok];
-	size_t n = k->end - k->start;
-	int ok;
-	switch (t->kind) {
-	case RT_TEXT:
-		ok = n == t->litlen && memcmp(c->text + k->start, t->lit, n) == 0;
-		break;
-	case RT_LOWER:
-		ok = n == t->litlen && strncasecmp(c->text + k->start, t->lit, n) == 0;
-		break;
-	case RT_SHAPE:
-		ok = k->kind != WS_TOK_PUNCT && k->shape == t->ival;
-		break;
-	case RT_KIND:
-		ok = k->kind == t->ival;
-		break;
-	case RT_FLAG:
-		ok = (k->flags & t->ival) != 0;
-		break;
-	default:
-		ok = annot_exists(c, tok, t);
-		break;
-	}
-	return t->neg ? !ok : ok;
+	const struct ws_rbits *b = c->b;
+	if (a->cls && a->cls <= b->nclasses)
+		return has_bit(b->classes.v + (size_t)(a->cls - 1) * b->words, e->spanbit);
+	return ws_rbits_passes(a, &e->tests[e->span]);
 }
 
 /* The lengths the element can consume at tok, into s->lens. */
 static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
 {
 	struct ws_rules_scratch *s = c->s;
+	size_t W = c->b->words;
 	s->lens.n = 0;
-	for (uint32_t i = 0; i < e->ntests; i++)
-		if ((int32_t)i != e->span && !test_holds(c, tok, &e->tests[i]))
-			return;
+	if (!elem_holds(c, e, tok))
+		return;
 	if (e->span < 0) {
 		WS_VEC_PUSH(s->lens, 1);
 		return;
 	}
-	const struct ws_rtest *t = &e->tests[e->span];
+	if (!has_bit(s->tbits.v + (size_t)tok * W, e->spanbit))
+		return;
 	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
-		if (a->last > tok && feats_hold(a, t))
+		if (a->last > tok && span_passes(c, a, e))
 			WS_VEC_PUSH(s->lens, a->last - tok);
 	}
 }
 
-static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, const int32_t *from)
+/* A new capture array: a copy of the one at from, or all -1 (from is
+ * UINT32_MAX). */
+static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, uint32_t from)
 {
 	uint32_t at = (uint32_t)s->capbuf.n;
 	WS_VEC_RESERVE(s->capbuf, s->capbuf.n + nslots + 1);
 	s->capbuf.n += nslots;
-	for (uint32_t i = 0; i < nslots; i++)
-		s->capbuf.v[at + i] = from ? from[i] : -1;
+	int32_t *to = s->capbuf.v + at;
+	if (from == UINT32_MAX) {
+		for (uint32_t i = 0; i < nslots; i++)
+			to[i] = -1;
+	} else {
+		const int32_t *src = s->capbuf.v + from;
+		for (uint32_t i = 0; i < nslots; i++)	/* a few slots: no memcpy call */
+			to[i] = src[i];
+	}
 	return at;
 }
 
-/* Adds a thread at offset off and follows its empty moves. */
-static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
+/* Adds a thread at offset off and follows its empty moves, from the
+ * phase's closure lists: the leaves come in the order the walk below would
+ * meet them, and one already at this offset holds the thread the walk
+ * would have stopped at (whatever reaches an instruction reaches all its
+ * leaves), so both give the same threads with the same captures. */
+static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps,
+		       const uint8_t *skip)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	size_t ninst = ph->prog.n;
+	while (c->maxoff < off)
+		s->bucket[++c->maxoff].n = 0;
+	if (ph->clo_first) {
+		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
+		uint32_t *seen = s->seen + (size_t)off * ninst;
+		for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++) {
+			if (seen[lf->pc] == s->gen)
+				continue;
+			/* rules are separate code: leaving one out changes no other */
+			if (skip && ph->rule_of.v[lf->pc] < ph->rules.n &&
+			    skip[ph->rule_of.v[lf->pc]])
+				continue;
+			seen[lf->pc] = s->gen;
+			struct thread nt = { lf->pc, caps };
+			if (lf->nslots) {
+				nt.caps = caps_new(s, ph->nslots, caps);
+				for (uint32_t k = 0; k < lf->nslots; k++)
+					s->capbuf.v[nt.caps + ph->leaf_slots.v[lf->slots + k]] =
+						(int32_t)(c->pos + off);
+			}
+			WS_VEC_PUSH(s->bucket[off], nt);
+		}
+		return;
+	}
 	struct thread t0 = { pc, caps };
 	s->stack.n = 0;
 	WS_VEC_PUSH(s->stack, t0);
@@ -249,9 +281,7 @@ static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
 			WS_VEC_PUSH(s->stack, nt);
 			break;
 		case OP_SAVE:
-			nt.caps = caps_new(s, ph->nslots, NULL);
-			memcpy(&s->capbuf.v[nt.caps], &s->capbuf.v[t.caps],
-			       ph->nslots * sizeof(int32_t));
+			nt.caps = caps_new(s, ph->nslots, t.caps);
 			s->capbuf.v[nt.caps + in->x] = (int32_t)(c->pos + off);
 			nt.pc = in->y;
 			WS_VEC_PUSH(s->stack, nt);
@@ -263,23 +293,59 @@ static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
 	}
 }
 
-/* Runs the phase from c->pos; fills s->cands with each rule's longest
- * match (end > 0). */
-static void simulate(struct ctx *c)
+/* A new start: earlier marks, candidates and captures no longer count. */
+static void new_start(struct ws_rules_scratch *s)
 {
-	struct ws_rules_scratch *s = c->s;
-	const struct ws_rphase *ph = c->ph;
-	uint32_t span = c->limit - c->pos;
 	s->gen++;
 	if (s->gen == 0) {	/* wrapped: forget every old mark */
 		memset(s->seen, 0, s->seen_cap * sizeof(uint32_t));
 		s->gen = 1;
 	}
 	s->capbuf.n = 0;
-	for (uint32_t i = 0; i <= span; i++)
-		s->bucket[i].n = 0;
-	add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, NULL));
-	for (uint32_t off = 0; off <= span; off++) {
+}
+
+/* The rules matched without the VM (ws_rule.single): each one's longest
+ * match at c->pos is its element's longest length there, with its labels
+ * around the element, which is what the VM's threads would give. */
+static void match_singles(struct ctx *c)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	uint32_t span = c->limit - c->pos;
+	for (size_t r = 0; r < ph->rules.n; r++) {
+		const struct ws_rule *ru = &ph->rules.v[r];
+		if (ru->single < 0)
+			continue;
+		elem_lengths(c, &ph->elems.v[ru->single], c->pos);
+		uint32_t best = 0;
+		for (size_t k = 0; k < s->lens.n; k++)
+			if (s->lens.v[k] <= span && s->lens.v[k] > best)
+				best = s->lens.v[k];
+		if (!best)
+			continue;
+		struct cand *cd = &s->cands.v[r];
+		cd->gen = s->gen;
+		cd->end = c->pos + best;
+		cd->caps = caps_new(s, ph->nslots, UINT32_MAX);
+		for (uint32_t k = 0; k < ru->scount; k++) {
+			uint32_t x = ph->single_slots.v[ru->sfirst + k];
+			s->capbuf.v[cd->caps + x / 2] = (int32_t)(x & 1 ? cd->end : c->pos);
+		}
+	}
+}
+
+/* Runs the phase's VM from c->pos (after new_start) for the rules not
+ * skipped; fills s->cands with each rule's longest match (end > 0). */
+static void simulate(struct ctx *c)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	uint32_t span = c->limit - c->pos;
+	s->bucket[0].n = 0;
+	c->maxoff = 0;
+	add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX), s->skip.v);
+	/* buckets past maxoff are cleared as threads first reach them */
+	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
 			struct thread t = s->bucket[off].v[ti];
 			const struct ws_rinst *in = &ph->prog.v[t.pc];
@@ -297,11 +363,21 @@ static void simulate(struct ctx *c)
 			}
 			if (off >= span)
 				continue;
-			elem_lengths(c, &ph->elems.v[in->x], c->pos + off);
-			for (size_t k = 0; k < s->lens.n; k++) {
-				uint32_t len = s->lens.v[k];
-				if (off + len <= span)
-					add_thread(c, off + len, in->y, t.caps);
+			/* elem_lengths(), each length sent on as it is found */
+			const struct ws_relem *e = &ph->elems.v[in->x];
+			uint32_t tok = c->pos + off;
+			if (!elem_holds(c, e, tok))
+				continue;
+			if (e->span < 0) {
+				add_thread(c, off + 1, in->y, t.caps, NULL);	/* off < span */
+				continue;
+			}
+			if (!has_bit(s->tbits.v + (size_t)tok * c->b->words, e->spanbit))
+				continue;
+			for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
+				const struct ws_annot *a = &c->an->v[s->idx.v[k]];
+				if (a->last > tok && off + (a->last - tok) <= span && span_passes(c, a, e))
+					add_thread(c, off + (a->last - tok), in->y, t.caps, NULL);
 			}
 		}
 	}
@@ -326,6 +402,7 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 		an.last = (uint32_t)last;
 		an.type = a->type;
 		an.rule = r->name;
+		an.cls = a->cls;
 		struct ws_feat *f = feat_alloc(s, a->nvals);
 		uint32_t nf = 0;
 		for (uint32_t k = 0; k < a->nvals; k++) {
@@ -354,21 +431,70 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 }
 
 /* Whether any element a match can start with holds at tok. */
-static int may_start(const struct ctx *c, uint32_t tok)
+static int may_start(const struct ctx *c, uint32_t tok, const uint64_t *key, int any)
 {
 	const struct ws_rphase *ph = c->ph;
+	size_t W = c->b->words;
+	const uint64_t *tb = c->s->tbits.v + (size_t)tok * W;
+	if (W == 1) {
+		/* each first element as two masks, its spanning test's bit in need */
+		if (!any && !(tb[0] & key[0]))
+			return 0;
+		const uint64_t *m = c->b->mustmasks.v + c->b->firstmasks.v[c->phase];
+		for (size_t i = 0; i < ph->firsts.n; i++, m += 2)
+			if ((tb[0] & m[0]) == m[0] && !(tb[0] & m[1]))
+				return 1;
+		return 0;
+	}
+	if (!any) {
+		uint64_t hit = 0;
+		for (size_t w = 0; w < W; w++)
+			hit |= tb[w] & key[w];
+		if (!hit)
+			return 0;
+	}
 	for (size_t i = 0; i < ph->firsts.n; i++) {
 		const struct ws_relem *e = &ph->elems.v[ph->firsts.v[i]];
-		uint32_t k = 0;
-		for (; k < e->ntests; k++) {
-			const struct ws_rtest *t = &e->tests[k];
-			if ((int32_t)k == e->span ? !annot_exists(c, tok, t) : !test_holds(c, tok, t))
-				break;
-		}
-		if (k == e->ntests)
+		if (elem_holds(c, e, tok) && (e->span < 0 || has_bit(tb, e->spanbit)))
 			return 1;
 	}
 	return 0;
+}
+
+/* The first token from pos on where one of the rule's needed elements
+ * holds (ntok: none), kept in *next: the scans only move forward, so a
+ * phase spends time linear in the tokens on each group of rules. */
+static uint32_t next_needed(const struct ctx *c, const struct ws_rule *r, uint32_t *next,
+			    uint32_t pos)
+{
+	if (*next != UINT32_MAX && *next >= pos)
+		return *next;
+	uint32_t ntok = (uint32_t)c->tk->tok.n, t = pos;
+	size_t W = c->b->words;
+	const uint64_t *mm = c->b->mustmasks.v + r->mmask, *tb = c->s->tbits.v;
+	if (W == 1 && r->nmust == 1) {
+		uint64_t need = mm[0], forbid = mm[1];
+		while (t < ntok && ((tb[t] & need) != need || (tb[t] & forbid)))
+			t++;
+		*next = t;
+		return t;
+	}
+	for (; t < ntok; t++) {
+		const uint64_t *x = tb + (size_t)t * W;
+		uint32_t k = 0;
+		for (; k < r->nmust; k++) {
+			const uint64_t *need = mm + (size_t)k * 2 * W, *forbid = need + W;
+			size_t w = 0;
+			while (w < W && (x[w] & need[w]) == need[w] && !(x[w] & forbid[w]))
+				w++;
+			if (w == W)
+				break;
+		}
+		if (k < r->nmust)
+			break;
+	}
+	*next = t;
+	return t;
 }
 
 static uint32_t scope_end(const struct ctx *c, uint32_t tok)
@@ -382,9 +508,12 @@ static uint32_t scope_end(const struct ctx *c, uint32_t tok)
 	return end;
 }
 
-static void run_phase(const struct ws_rphase *ph, struct ws_rules_scratch *s, const char *text,
-		      const struct ws_tokens *tk, ws_annot_vec *annots)
+static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules_scratch *s,
+		      const char *text, const struct ws_tokens *tk, ws_annot_vec *annots)
 {
+	const struct ws_rphase *ph = &rs->phases.v[phase];
+	const uint64_t *key = rs->bits.startkeys + phase * rs->bits.words;
+	int any = rs->bits.startany[phase];
 	size_t ntok = tk->tok.n;
 	size_t need = (size_t)(WS_RULE_MAX_SPAN + 1) * ph->prog.n;
 	if (need > s->seen_cap) {
@@ -401,16 +530,48 @@ static void run_phase(const struct ws_rphase *ph, struct ws_rules_scratch *s, co
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
-	struct ctx c = { ph, s, text, tk, annots, 0, 0 };
+	struct ctx c = { ph, s, text, tk, annots, &rs->bits, 0, 0, 0, phase };
 	uint32_t pos = 0;
+	uint32_t groups = rs->bits.ngroups.v[phase];
+	WS_VEC_RESERVE(s->mustnext, groups + 1);
+	WS_VEC_RESERVE(s->skip, ph->rules.n + 1);
+	for (size_t g = 0; g < groups; g++)
+		s->mustnext.v[g] = UINT32_MAX;
+	memset(s->skip.v, 0, ph->rules.n);
+	/* single-element rules are matched apart: the VM leaves them out */
+	int singles = 0, vm = 0;
+	for (size_t r = 0; r < ph->rules.n; r++) {
+		int one = ph->clo_first && ph->rules.v[r].single >= 0;
+		s->skip.v[r] = (uint8_t)one;
+		singles |= one;
+		vm |= !one;
+	}
+	const uint64_t *tb = s->tbits.v;
 	while (pos < ntok) {
+		if (!any && rs->bits.words == 1) {
+			/* most tokens start nothing: skip them in a tight loop */
+			while (pos < ntok && !(tb[pos] & key[0]))
+				pos++;
+			if (pos == ntok)
+				break;
+		}
 		c.pos = pos;
-		if (!may_start(&c, pos)) {
+		if (!may_start(&c, pos, key, any)) {
 			pos++;
 			continue;
 		}
 		c.limit = scope_end(&c, pos);
-		simulate(&c);
+		for (size_t r = 0; groups && r < ph->rules.n; r++) {
+			const struct ws_rule *ru = &ph->rules.v[r];
+			if (ru->nmust)
+				s->skip.v[r] = next_needed(&c, ru, &s->mustnext.v[ru->mgroup],
+							   pos) >= c.limit;
+		}
+		new_start(s);
+		if (singles)
+			match_singles(&c);
+		if (vm)
+			simulate(&c);
 		if (ph->control == RC_ALL) {
 			for (size_t r = 0; r < ph->rules.n; r++)
 				if (s->cands.v[r].gen == s->gen)
@@ -437,12 +598,48 @@ static void run_phase(const struct ws_rphase *ph, struct ws_rules_scratch *s, co
 	}
 }
 
+/* The bits of the annotations made since the last call, ORed into their
+ * first tokens' bits: a phase sees those of earlier phases only. */
+static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
+			   const ws_annot_vec *an, size_t from, size_t ntok)
+{
+	size_t W = b->words;
+	WS_VEC_RESERVE(s->abits, W);
+	uint64_t *ab = s->abits.v;
+	for (size_t i = from; i < an->n; i++) {
+		const struct ws_annot *a = &an->v[i];
+		if (a->first >= ntok)
+			continue;
+		if (a->cls && a->cls <= b->nclasses)
+			memcpy(ab, b->classes.v + (size_t)(a->cls - 1) * W, W * sizeof(uint64_t));
+		else
+			ws_rbits_annot(b, a, ab);
+		uint64_t *tb = s->tbits.v + (size_t)a->first * W;
+		for (size_t w = 0; w < W; w++)
+			tb[w] |= ab[w];
+	}
+}
+
 void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const char *text,
 		  const struct ws_tokens *tk, ws_annot_vec *annots)
 {
 	pool_reset(s);
-	if (!rs || tk->tok.n == 0)
+	if (!rs || tk->tok.n == 0 || rs->phases.n == 0)
 		return;
-	for (size_t i = 0; i < rs->phases.n; i++)
-		run_phase(&rs->phases.v[i], s, text, tk, annots);
+	size_t ntok = tk->tok.n, W = rs->bits.words;
+	WS_VEC_RESERVE(s->tbits, ntok * W);
+	ws_rbits_tokens(&rs->bits, text, tk, s->tbits.v);
+	size_t done = 0;
+	for (size_t i = 0; i < rs->phases.n; i++) {
+		add_annot_bits(&rs->bits, s, annots, done, ntok);
+		done = annots->n;
+		run_phase(rs, i, s, text, tk, annots);
+	}
+	/* the per-token arrays of a huge document are not kept for the next:
+	 * the later stages of this one need the memory more */
+	if (ntok > KEEP_TOKENS) {
+		WS_VEC_FREE(s->tbits);
+		WS_VEC_FREE(s->idx_start);
+		WS_VEC_FREE(s->idx);
+	}
 }

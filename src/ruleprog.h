@@ -34,6 +34,7 @@ struct ws_rtest {
 	const char *type;	/* RT_ANNOT */
 	struct ws_rfeat *feats;
 	uint32_t nfeats;
+	uint32_t bit;		/* its bit in ws_rbits (tests equal but for neg share one) */
 };
 
 /* One pattern element: its tests all hold on the same token. When span is
@@ -43,6 +44,8 @@ struct ws_relem {
 	struct ws_rtest *tests;
 	uint32_t ntests;
 	int32_t span;		/* index of the spanning test, -1: one token */
+	uint32_t mask;		/* its need bits in ws_rbits.masks, forbid bits after */
+	uint32_t spanbit;	/* the bit of the spanning test */
 };
 
 enum ws_rop { OP_ELEM, OP_SPLIT, OP_JMP, OP_SAVE, OP_MATCH };
@@ -67,6 +70,7 @@ struct ws_raction {
 	int32_t slot;		/* label slot pair, or -1 for the whole match */
 	struct ws_rval *vals;
 	uint32_t nvals;
+	uint32_t cls;		/* class of what it makes when every value is constant */
 };
 
 struct ws_rule {
@@ -75,6 +79,31 @@ struct ws_rule {
 	unsigned line;
 	struct ws_raction *actions;
 	uint32_t nactions;
+	/* Elements one of which holds somewhere in every match, after the
+	 * first element (none: nmust 0). Where none holds within reach of a
+	 * start, the matcher does not try the rule there. */
+	uint32_t *must;
+	uint32_t nmust;
+	/* The same as masks (ws_rbits_build): each needed element's need bits
+	 * (its spanning test's included) and forbid bits, at mmask in
+	 * ws_rbits.mustmasks; rules of a phase that need the same share a
+	 * group, and the matcher looks ahead once per group. */
+	uint32_t mmask, mgroup;
+	/* A rule that is one element and labels around it (straight code:
+	 * saves, the element, saves, match) is matched without the VM: single
+	 * is the element, -1 for other rules; its label slots are
+	 * ws_rphase.single_slots[sfirst ..], each slot * 2 + 1 when it is set
+	 * after the element. */
+	int32_t single;
+	uint32_t sfirst, scount;
+};
+
+/* A leaf of an empty-move closure: an instruction and the label slots
+ * set to the current position on the way to it. */
+struct ws_rleaf {
+	uint32_t pc;
+	uint32_t slots;		/* first in leaf_slots */
+	uint32_t nslots;
 };
 
 enum ws_rcontrol { RC_APPELT, RC_ALL };
@@ -90,11 +119,128 @@ struct ws_rphase {
 	WS_VEC(struct ws_rule) rules;
 	uint32_t nslots;	/* 2 per label */
 	uint32_t entry;		/* first instruction of the phase */
+	WS_VEC(uint32_t) rule_of;	/* per instruction: its rule, UINT32_MAX: the entry */
 	WS_VEC(uint32_t) firsts;	/* elements a match can start with */
+	/* The empty moves worked out once (ruleclosure.c): for each
+	 * instruction a thread is sent to, the ELEM and MATCH instructions it
+	 * reaches without consuming a token, in the order a depth-first walk
+	 * meets them, each with the label slots it passes on the way. Empty
+	 * (clo_first NULL) when too large: the matcher then walks. */
+	uint32_t *clo_first;		/* per instruction: first leaf, UINT32_MAX: none */
+	uint32_t *clo_count;
+	WS_VEC(struct ws_rleaf) leaves;
+	WS_VEC(uint32_t) leaf_slots;
+	WS_VEC(uint32_t) single_slots;
+};
+
+/* An atom of the annotation tests: a feature test's type, key and value. */
+struct ws_ratom {
+	const char *type, *key, *value;	/* type NULL: empty slot */
+	uint32_t atom;
+};
+
+/* A type some annotation test names. */
+struct ws_rtype {
+	const char *type;
+};
+
+/* An annotation test through its atoms: it holds when all eq atoms are
+ * present and no neq atom is. */
+struct ws_ramask {
+	uint64_t eq, neq;
+	uint32_t bit;
+};
+
+/* A literal of text and lower tests, by its lower-cased bytes. */
+struct ws_rlit {
+	char *key;		/* lower-cased, NULL: empty slot */
+	uint32_t len;
+	uint32_t alts;		/* first of its tests in ws_rbits.alts */
+};
+
+/* One text or lower test of a literal; lit is NULL for lower. */
+struct ws_rlitalt {
+	const char *lit;
+	uint64_t exact;		/* lit packed (ws_pack_short) when 8 bytes or fewer */
+	uint32_t bit, next;	/* next: index + 1 of the next one, 0: none */
+};
+
+/* An ASCII literal of 8 bytes or fewer, lower-cased and packed in a word:
+ * an ASCII token that short is looked up without a pass over its bytes. */
+struct ws_rpacked {
+	uint64_t key;
+	uint32_t len;		/* 0: empty slot */
+	uint32_t alts;		/* as ws_rlit.alts */
+};
+
+/* Every distinct test of the rule set as one bit (rulebits.c). A token's
+ * bit set says which tests hold there, an annotation test meaning that
+ * some annotation starting there passes it; an element then holds when
+ * its need bits are all set and its forbid bits all clear. */
+struct ws_rbits {
+	uint32_t words;			/* 64-bit words in one bit set */
+	uint32_t nbits;
+	uint64_t *masks;		/* per element: need, then forbid */
+	uint64_t *startkeys;		/* per phase: a bit each element a match can
+					 * start with needs; none set at a token: no
+					 * match starts there */
+	uint8_t *startany;		/* per phase: some first element needs no bit */
+	uint64_t *kind;			/* per token kind: its kind tests */
+	uint64_t *shape;		/* per shape, for tokens not punctuation */
+	uint64_t *flags;		/* per flags byte: its flag tests */
+	struct ws_rlit *lits;		/* open addressing, litcap slots */
+	size_t litcap;
+	uint64_t litlens;		/* bit n: some literal has n bytes (n < 64) */
+	size_t maxlit;
+	WS_VEC(struct ws_rlitalt) alts;
+	struct ws_rpacked *packed;	/* open addressing, packcap slots */
+	size_t packcap;
+	WS_VEC(const struct ws_rtest *) atests;	/* annotation tests, by type */
+	WS_VEC(uint32_t) abit;			/* their bits */
+	/* Annotation tests by atoms: each distinct (type, key, value) of a
+	 * feature test is an atom; an annotation's atoms are found with one
+	 * probe per feature, and only the tests naming one of them need
+	 * evaluating (natoms > 64: every test is evaluated). */
+	uint32_t natoms;
+	struct ws_ratom *atoms;			/* open addressing, atomcap slots */
+	size_t atomcap;
+	WS_VEC(struct ws_rtype) types;
+	WS_VEC(struct ws_ramask) amasks;	/* per atom, the tests naming it */
+	WS_VEC(uint32_t) atom_first;		/* per atom: first in amasks; natoms + 1 */
+	uint64_t *none;				/* per type: bits that hold with no atom */
+	uint64_t *lead;				/* 256 bits: lower-cased first bytes of literals */
+	WS_VEC(uint64_t) mustmasks;		/* see ws_rule.mmask */
+	WS_VEC(uint32_t) firstmasks;		/* per phase: where its first elements'
+						 * masks start in mustmasks, the same kind */
+	WS_VEC(uint32_t) ngroups;		/* per phase: groups of needed elements */
+	WS_VEC(uint64_t) classes;		/* class k's bits at (k - 1) * words */
+	uint32_t nclasses;
 };
 
 struct ws_ruleset {
 	WS_VEC(struct ws_rphase) phases;
+	struct ws_rbits bits;
 };
+
+/* Works out the phase's empty-move closures (clo_first ...). */
+void ws_rclosure_build(struct ws_rphase *ph);
+void ws_rclosure_release(struct ws_rphase *ph);
+
+/* Numbers every test of rs and fills rs->bits and each element's masks;
+ * run again after a phase is added. */
+void ws_rbits_build(struct ws_ruleset *rs);
+void ws_rbits_release(struct ws_rbits *b);
+
+/* The token tests of every token: out[i * words ...], annotation bits
+ * not included. */
+void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws_tokens *tk,
+		     uint64_t *out);
+
+/* Whether annotation a passes the annotation test t (its type and
+ * feature tests; t->neg not applied). */
+int ws_rbits_passes(const struct ws_annot *a, const struct ws_rtest *t);
+
+/* Sets out (words long) to the bits of the annotation tests a passes. */
+void ws_rbits_annot(const struct ws_rbits *b, const struct ws_annot *a, uint64_t *out);
 
 #endif

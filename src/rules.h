@@ -36,6 +36,12 @@ void ws_rules_free(struct ws_ruleset *rs);
 size_t ws_rules_phases(const struct ws_ruleset *rs);
 size_t ws_rules_count(const struct ws_ruleset *rs);
 
+/* The class of an annotation's type and features: which of rs's tests it
+ * passes, numbered from 1, for ws_annot.cls. Annotations given to
+ * ws_rules_run() with a class skip working it out. Adding a phase to rs
+ * forgets the classes, so classify after the last one. */
+uint32_t ws_rules_classify(struct ws_ruleset *rs, const struct ws_annot *a);
+
 struct ws_rules_scratch *ws_rules_scratch_new(void);
 void ws_rules_scratch_free(struct ws_rules_scratch *s);
 

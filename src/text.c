@@ -220,6 +220,14 @@ void ws_text_scan(const char *s, size_t len, struct ws_text_scan *out)
 	while (i < len) {
 		/* printable ASCII in bulk: counted, nothing else to check */
 		size_t j = i;
+		const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+		while (j + 8 <= len) {	/* eight bytes at a time: none < 0x20 nor >= 0x7F */
+			uint64_t v;
+			memcpy(&v, u + j, 8);
+			if (((v - ones * 0x20) & ~v & hi) || ((v + ones * 0x01) | v) & hi)
+				break;
+			j += 8;
+		}
 		while (j < len && u[j] >= 0x20 && u[j] < 0x7F)
 			j++;
 		out->chars += j - i;

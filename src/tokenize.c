@@ -127,7 +127,7 @@ static int has_blank_line(const unsigned char *s, size_t len)
 	return 0;
 }
 
-static void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
+static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
 		 enum ws_shape shape, unsigned quote, unsigned flags)
 {
 	struct ws_tokens *o = sc->out;
@@ -439,6 +439,40 @@ static void pass_tokens(struct scan *sc, size_t i)
 			break;
 		}
 		size_t start = i;
+		if (c == WS_C_UPPER || c == WS_C_LOWER) {
+			/* most tokens: ASCII letters ending at a byte that no word rule
+			 * looks at (not a period, apostrophe, hyphen, ampersand, digit or
+			 * non-ASCII): the shape from two counts, nothing else to check */
+			unsigned up = c == WS_C_UPPER, lo = !up;
+			size_t j = i + 1;
+			for (; j < sc->len; j++) {
+				unsigned char b = sc->s[j];
+				if ((unsigned char)(b - 'a') < 26u)
+					lo++;
+				else if ((unsigned char)(b - 'A') < 26u)
+					up++;
+				else
+					break;
+			}
+			unsigned char b = j < sc->len ? sc->s[j] : ' ';
+			if (cp < 0x80 && b < 0x80 && (unsigned char)(b - '0') >= 10u && b != '.' &&
+			    b != '\'' && b != '-' && b != '&') {
+				enum ws_shape shape = c == WS_C_UPPER ?
+					(lo || up == 1 ? WS_SHAPE_CAP : WS_SHAPE_UPPER) :
+					(up > 0 ? WS_SHAPE_MIXED : WS_SHAPE_LOWER);
+				emit(sc, start, j, WS_TOK_WORD, shape, 0, 0);
+				i = prev_end = j;
+				continue;
+			}
+		}
+		if (c == WS_C_OTHER && cp < 0x80 && cp != '!' && cp != '?' && cp != '`' &&
+		    (cp != '.' || !(i + 2 < sc->len && sc->s[i + 1] == '.' && sc->s[i + 2] == '.'))) {
+			/* , ; : ( ) and a lone period: one byte of punctuation, which is
+			 * what the chain below ends in for them */
+			emit(sc, start, i + 1, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			i = prev_end = i + 1;
+			continue;
+		}
 		int at_para_start = sc->out->tok.n == 0 || sc->parasep ||
 				    sc->newlines >= (sc->blank_mode ? 2u : 1u);
 		if (c == WS_C_INVALID) {

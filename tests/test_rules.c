@@ -104,7 +104,7 @@ static void add_given(struct ws_symtab *syms, const char *text, const struct ws_
 			}
 			if (k == nw) {
 				struct ws_annot a = { (uint32_t)i, (uint32_t)(i + nw),
-						      ws_intern_str(syms, type), f, nf, "given" };
+						      ws_intern_str(syms, type), f, nf, 0, "given" };
 				WS_VEC_PUSH(*out, a);
 			}
 		}

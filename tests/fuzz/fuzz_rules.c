@@ -116,7 +116,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					    memcmp(text + tk.tok.v[t].start, lookups[i].word, n) != 0)
 						continue;
 					struct ws_annot a = { (uint32_t)t, (uint32_t)t + 1, lookup_type,
-							      feats[i], lookups[i].gender ? 3u : 2u,
+							      feats[i], lookups[i].gender ? 3u : 2u, 0,
 							      "gazetteer:fuzz" };
 					WS_VEC_PUSH(annots, a);
 				}
