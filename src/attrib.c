@@ -16,6 +16,7 @@
 #include "attrib.h"
 #include "doc.h"
 #include "entities.h"
+#include "tokmap.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -56,12 +57,12 @@ struct actx {
 	struct ws_doc *d;
 	struct names nm;
 	size_t ntok;
-	int32_t *cue_at;	/* per token: the longest cue lookup starting there, or -1 */
-	int32_t *title_end;	/* per token: a PersonTitle ending there, or -1 */
-	uint32_t *lk_first;	/* per token: first lookup index starting there */
-	size_t nlookups;	/* the lookups are d->gaz.v[0 .. nlookups) */
-	int32_t *quote_open;	/* per token: the top-level quote opening there, or -1 */
-	int32_t *quote_close;	/* per token: the top-level quote closing there, or -1 */
+	/* per token, sparse (tokmap.h): ... or -1 */
+	struct ws_tokmap cue_map;	/* the longest cue lookup starting there */
+	struct ws_tokmap title_map;	/* a PersonTitle ending there */
+	struct ws_tokmap qopen_map;	/* the top-level quote opening there */
+	struct ws_tokmap qclose_map;	/* the top-level quote closing there */
+	size_t nlookups;	/* the lookups are d->gaz.v[0 .. nlookups), by first token */
 	uint8_t *claimed;	/* per quote: a statement uses it */
 	uint8_t *cue_used;	/* per token: a cue there made a frame */
 	int32_t last_speaker;	/* entity of the last attributed statement */
@@ -74,6 +75,12 @@ struct speaker {
 	enum sieve sieve;
 	int found;
 };
+
+/* The per-token maps, read like arrays. */
+#define CUE_AT(c, t) ws_tokmap_get(&(c)->cue_map, (t))
+#define TITLE_END(c, t) ws_tokmap_get(&(c)->title_map, (t))
+#define QUOTE_OPEN(c, t) ws_tokmap_get(&(c)->qopen_map, (t))
+#define QUOTE_CLOSE(c, t) ws_tokmap_get(&(c)->qclose_map, (t))
 
 static const char *intern(const struct ws_doc *d, const char *s)
 {
@@ -157,7 +164,16 @@ static const struct ws_annot *lookup_at(const struct actx *c, size_t first, size
 {
 	if (first >= c->ntok)
 		return NULL;
-	for (uint32_t k = c->lk_first[first]; k < c->lk_first[first + 1]; k++) {
+	/* the first lookup starting at first, by bisection */
+	size_t lo = 0, hi = c->nlookups;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->d->gaz.v[mid].first < first)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k < c->nlookups && c->d->gaz.v[k].first == first; k++) {
 		const struct ws_annot *a = &c->d->gaz.v[k];
 		if (last && a->last != last)
 			continue;
@@ -227,7 +243,7 @@ static int is_cap(const struct actx *c, size_t i)
 	       (t->shape == WS_SHAPE_CAP || t->shape == WS_SHAPE_UPPER ||
 		t->shape == WS_SHAPE_INITIAL || t->shape == WS_SHAPE_ACRONYM ||
 		t->shape == WS_SHAPE_MIXED) &&
-	       !pronoun_at(c, i) && c->cue_at[i] < 0;
+	       !pronoun_at(c, i) && CUE_AT(c, i) < 0;
 }
 
 /* ---- cues ---- */
@@ -260,12 +276,12 @@ static int is_possessive(const struct actx *c, size_t i)
  * to it ("has said", "was also quoted as saying"): [*c0, *c1). */
 static const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c0, size_t *c1)
 {
-	if (c->cue_at[i] < 0)
+	if (CUE_AT(c, i) < 0)
 		return NULL;
 	/* "States", "Press": a capitalised word inside a sentence is a name */
 	if (tok(c, i)->shape != WS_SHAPE_LOWER && !(tok(c, i)->flags & WS_TF_SENT_START))
 		return NULL;
-	const struct ws_annot *a = &c->d->gaz.v[c->cue_at[i]];
+	const struct ws_annot *a = &c->d->gaz.v[CUE_AT(c, i)];
 	static const char *const aux[] = {
 		"has", "have", "had", "is", "was", "were", "are", "will", "would", "also",
 		"later", "previously", "repeatedly", "reportedly", "then", "again", "once",
@@ -389,7 +405,7 @@ static int description_ending(const struct actx *c, size_t end, size_t *m0, size
 		lookup_at(c, s - 1, 0, c->nm.org, NULL) ||
 		(tok(c, s - 1)->shape == WS_SHAPE_LOWER && tok(c, s - 1)->kind == WS_TOK_WORD &&
 		 !lower_is(c, s - 1, "the") && !lower_is(c, s - 1, "a") &&
-		 c->cue_at[s - 1] < 0 && lookup_at(c, s - 1, 0, c->nm.person, c->nm.role))))
+		 CUE_AT(c, s - 1) < 0 && lookup_at(c, s - 1, 0, c->nm.person, c->nm.role))))
 		s--;
 	if (s == 0 || !(lower_is(c, s - 1, "the") || lower_is(c, s - 1, "a") ||
 			lower_is(c, s - 1, "an")) || !same_sent(c, s - 1, h))
@@ -568,7 +584,7 @@ static int np_head(const struct actx *c, size_t h)
 	if (memcmp(ws_tok_text(c->d, h) + n - 2, "ly", 2) == 0 || is_determiner(c, h) ||
 	    word_in(c, h, numbers) || word_in(c, h, objects) ||
 	    pronoun_at(c, h) || word_in(c, h, prepositions) || word_in(c, h, np_stop) ||
-	    c->cue_at[h] >= 0)
+	    CUE_AT(c, h) >= 0)
 		return 0;
 	return 1;
 }
@@ -617,7 +633,7 @@ static size_t np_backward(const struct actx *c, size_t end)
 			      lower_is(c, k, "there\xE2\x80\x99s") || lower_is(c, k, "it\xE2\x80\x99s") ||
 			      lower_is(c, k, "that\xE2\x80\x99s") || lower_is(c, k, "what\xE2\x80\x99s"));
 		if (!coord && (pron_s || word_in(c, k, np_stop) || pronoun_at(c, k) || is_contraction(c, k) ||
-			       (c->cue_at[k] >= 0 && t->shape == WS_SHAPE_LOWER)))
+			       (CUE_AT(c, k) >= 0 && t->shape == WS_SHAPE_LOWER)))
 			break;
 		j = k;
 	}
@@ -682,7 +698,7 @@ static size_t np_forward(const struct actx *c, size_t start)
 		if (t->kind != WS_TOK_WORD && t->kind != WS_TOK_NUMBER)
 			break;
 		if (j > start && (word_in(c, j, np_stop) || pronoun_at(c, j) ||
-				  (c->cue_at[j] >= 0 && t->shape == WS_SHAPE_LOWER) ||
+				  (CUE_AT(c, j) >= 0 && t->shape == WS_SHAPE_LOWER) ||
 				  is_adjunct(c, j)))
 			break;
 		j++;
@@ -882,11 +898,11 @@ static void fill_content(const struct actx *c, size_t t0, size_t t1, struct cont
 	ct->has_quote = 0;
 	ct->joined = 0;
 	for (size_t i = t0; i < t1; i++)
-		if (c->quote_open[i] >= 0) {
-			const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[i]];
+		if (QUOTE_OPEN(c, i) >= 0) {
+			const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, i)];
 			ct->has_quote = 1;
 			if (q->start == ct->span.start && q->end == ct->span.end)
-				ct->quote = c->quote_open[i];
+				ct->quote = QUOTE_OPEN(c, i);
 		}
 }
 
@@ -902,8 +918,8 @@ static size_t content_after_end(const struct actx *c, size_t from)
 	for (size_t i = from + 1; i + 1 < e; i++) {
 		/* "... and said Manafort was not involved", "..., and he said":
 		 * another frame of the same subject or a pronoun */
-		if (c->cue_at[i + 1] >= 0 && tok(c, i + 1)->shape == WS_SHAPE_LOWER &&
-		    speech_verb(c, &c->d->gaz.v[c->cue_at[i + 1]]) &&
+		if (CUE_AT(c, i + 1) >= 0 && tok(c, i + 1)->shape == WS_SHAPE_LOWER &&
+		    speech_verb(c, &c->d->gaz.v[CUE_AT(c, i + 1)]) &&
 		    (lower_is(c, i, "and") || lower_is(c, i, "but") ||
 		     (pronoun_at(c, i) && !lower_is(c, i, "it")))) {
 			size_t k = i;
@@ -918,15 +934,15 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		if (lower_is(c, i, "and") && i > from + 2) {
 			size_t k = i + 1;
 			while (k < e && k - i <= 4 && tok(c, k)->kind == WS_TOK_WORD &&
-			       c->cue_at[k] < 0 && !is_punct(c, k, ","))
+			       CUE_AT(c, k) < 0 && !is_punct(c, k, ","))
 				k++;
-			if (k > i + 1 && k < e && c->cue_at[k] >= 0 && tok(c, k)->shape == WS_SHAPE_LOWER &&
+			if (k > i + 1 && k < e && CUE_AT(c, k) >= 0 && tok(c, k)->shape == WS_SHAPE_LOWER &&
 			    (np_head(c, k - 1) || is_cap(c, k - 1) || pronoun_at(c, k - 1)))
 				return i;
 		}
 		if (!is_punct(c, i, ","))
 			continue;
-		if (c->cue_at[i + 1] >= 0)
+		if (CUE_AT(c, i + 1) >= 0)
 			return i;	/* ", saying ...", ", adding ..." */
 		/* ", while Maine Sen. Susan Collins suggested ...": another clause */
 		if (lower_is(c, i + 1, "while") || lower_is(c, i + 1, "whereas") ||
@@ -940,7 +956,7 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		size_t k = i + 1, n = 0;
 		while (k < e && n < 5 && is_cap(c, k))
 			k++, n++;
-		if (n && k < e && c->cue_at[k] >= 0)
+		if (n && k < e && CUE_AT(c, k) >= 0)
 			return i;
 	}
 	return e;
@@ -963,7 +979,7 @@ static int is_adjunct(const struct actx *c, size_t t)
 	/* "said pleasantly into the phone", "reported Monday in its story" */
 	size_t n = ws_tok_len(c->d, t);
 	if (tok(c, t)->shape == WS_SHAPE_LOWER && n > 4 &&
-	    memcmp(ws_tok_text(c->d, t) + n - 2, "ly", 2) == 0 && c->cue_at[t] < 0)
+	    memcmp(ws_tok_text(c->d, t) + n - 2, "ly", 2) == 0 && CUE_AT(c, t) < 0)
 		return 1;
 	return lookup_at(c, t, 0, c->nm.time, NULL) != NULL;
 }
@@ -988,7 +1004,7 @@ static int has_aux(const struct actx *c, size_t t0, size_t t1)
  * "declared a ceasefire" is an act, not a statement. */
 static int clause_like(const struct actx *c, size_t t0, size_t t1)
 {
-	if (lower_is(c, t0, "that") || c->quote_open[t0] >= 0)
+	if (lower_is(c, t0, "that") || QUOTE_OPEN(c, t0) >= 0)
 		return 1;
 	if (!lower_is(c, t0, "a") && !lower_is(c, t0, "an"))
 		return 1;
@@ -1000,7 +1016,7 @@ static int clause_like(const struct actx *c, size_t t0, size_t t1)
  * reasons, not statements ("citing lack of commitment"). */
 static int finite_clause(const struct actx *c, size_t t0, size_t t1)
 {
-	if (lower_is(c, t0, "that") || c->quote_open[t0] >= 0)
+	if (lower_is(c, t0, "that") || QUOTE_OPEN(c, t0) >= 0)
 		return 1;
 	return clause_like(c, t0, t1) && (lower_is(c, t0, "a") || lower_is(c, t0, "an") ||
 					  has_aux(c, t0, t1));
@@ -1016,8 +1032,8 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 		t++;
 	if (t >= c->ntok || !same_sent(c, c1 - 1, t))
 		return 0;
-	if (c->quote_open[t] >= 0) {
-		const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[t]];
+	if (QUOTE_OPEN(c, t) >= 0) {
+		const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, t)];
 		size_t se = sentence_content_end(c, t);
 		/* the quote is all the content when nothing but punctuation follows */
 		size_t after = q->close_tok + 1;
@@ -1037,7 +1053,7 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 	 * adjunct only a "that" or a quote starts the content */
 	if (is_adjunct(c, t)) {
 		size_t k = t;
-		while (k < e && k - t < 12 && !lower_is(c, k, "that") && c->quote_open[k] < 0 &&
+		while (k < e && k - t < 12 && !lower_is(c, k, "that") && QUOTE_OPEN(c, k) < 0 &&
 		       !is_punct(c, k, ":"))
 			k++;
 		if (k >= e || k - t >= 12)
@@ -1051,8 +1067,8 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 	/* 'he would "carpet-bomb them. I don't know ..."': a quote opened in
 	 * the content runs to its close, within the paragraph */
 	for (size_t k = t; k < e; k++)
-		if (c->quote_open[k] >= 0) {
-			const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[k]];
+		if (QUOTE_OPEN(c, k) >= 0) {
+			const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, k)];
 			if (q->close_tok >= e && q->close_tok - t < MAX_CONTENT &&
 			    tok(c, q->close_tok)->para == tok(c, t)->para)
 				e = q->close_tok + 1;
@@ -1062,9 +1078,9 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 	 * her': after a quote that closes with a comma, or before "while",
 	 * "as", "but", the sentence goes on with the writer's words */
 	for (size_t k = t; k < e; k++) {
-		if (c->quote_open[k] < 0)
+		if (QUOTE_OPEN(c, k) < 0)
 			continue;
-		const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[k]];
+		const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, k)];
 		size_t a = q->close_tok + 1;
 		if (a + 2 < e && (is_punct(c, q->close_tok - 1, ",") || is_punct(c, a, ",")) &&
 		    (lower_is(c, a + is_punct(c, a, ","), "while") ||
@@ -1105,7 +1121,7 @@ static int quote_content(const struct actx *c, int32_t qi, struct content *ct)
 	if (r->first < s && s - r->first < MAX_CONTENT &&
 	    tok(c, r->first)->para == tok(c, s)->para) {
 		size_t k = r->first;
-		while (k < s && !c->cue_used[k] && c->quote_open[k] < 0)
+		while (k < s && !c->cue_used[k] && QUOTE_OPEN(c, k) < 0)
 			k++;
 		if (k == s && s - r->first >= 2)
 			s = r->first;
@@ -1122,18 +1138,18 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 		return 0;
 	size_t t = m0;
 	/* a title before the mention: "..., Iranian Deputy Foreign Minister X says" */
-	if (c->title_end[t - 1] >= 0)
-		t = c->d->gaz.v[c->title_end[t - 1]].first;
+	if (TITLE_END(c, t - 1) >= 0)
+		t = c->d->gaz.v[TITLE_END(c, t - 1)].first;
 	if (t == 0 || tok(c, t - 1)->para != tok(c, m0)->para ||
 	    (tok(c, t)->flags & WS_TF_SENT_START))
 		return 0;
-	if (c->quote_close[t - 1] >= 0)
-		return quote_content(c, c->quote_close[t - 1], ct);
+	if (QUOTE_CLOSE(c, t - 1) >= 0)
+		return quote_content(c, QUOTE_CLOSE(c, t - 1), ct);
 	if (!is_punct(c, t - 1, ",") || t < 2)
 		return 0;
 	size_t e = t - 1;	/* the comma */
-	if (c->quote_close[e - 1] >= 0)
-		return quote_content(c, c->quote_close[e - 1], ct);
+	if (QUOTE_CLOSE(c, e - 1) >= 0)
+		return quote_content(c, QUOTE_CLOSE(c, e - 1), ct);
 	if (!frame_ends_clause(c, after))
 		return 0;
 	const struct ws_range *r = &c->d->tk.sent.v[tok(c, e)->sent];
@@ -1199,8 +1215,8 @@ static void add_statement(struct actx *c, const struct content *ct, const struct
 		s.mention.end = tok(c, sp->m1 - 1)->end;
 	}
 	for (size_t t = ct->t0; t < ct->t1; t++)
-		if (c->quote_open[t] >= 0)
-			c->claimed[c->quote_open[t]] = 1;
+		if (QUOTE_OPEN(c, t) >= 0)
+			c->claimed[QUOTE_OPEN(c, t)] = 1;
 	if (sp->entity >= 0) {
 		struct ws_entity *en = &d->ents.v[sp->entity];
 		en->quotes++;
@@ -1263,23 +1279,23 @@ static void join_next_quote(const struct actx *c, size_t after, struct content *
 	while (t < c->ntok && tok(c, t)->para == tok(c, after - 1)->para &&
 	       tok(c, t)->kind != WS_TOK_QUOTE_CLOSE &&
 	       !(t > after && (tok(c, t)->flags & WS_TF_SENT_START))) {
-		if (c->quote_open[t] >= 0) {
+		if (QUOTE_OPEN(c, t) >= 0) {
 			size_t gap = t - after;
 			if (gap <= 1 || (gap == 2 && is_punct(c, t - 1, ",")))
 				break;
-			t = c->d->quotes.v[c->quote_open[t]].close_tok + 1;
+			t = c->d->quotes.v[QUOTE_OPEN(c, t)].close_tok + 1;
 			continue;
 		}
-		if (c->cue_at[t] >= 0 && speech_verb(c, &c->d->gaz.v[c->cue_at[t]]) &&
+		if (CUE_AT(c, t) >= 0 && speech_verb(c, &c->d->gaz.v[CUE_AT(c, t)]) &&
 		    !participle_after_comma(c, t))
 			break;
 		t++;
 	}
-	if (t >= c->ntok || c->quote_open[t] < 0 || tok(c, t)->para != tok(c, after - 1)->para)
+	if (t >= c->ntok || QUOTE_OPEN(c, t) < 0 || tok(c, t)->para != tok(c, after - 1)->para)
 		return;
 	if (t > after && !(tok(c, t)->flags & WS_TF_SENT_START) && t - after > 16)
 		return;
-	const struct ws_qspan *q = &c->d->quotes.v[c->quote_open[t]];
+	const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, t)];
 	ct->span.end = q->end;
 	ct->t1 = q->close_tok + 1;
 	ct->quote = -1;		/* no longer one quote span, still all quoted */
@@ -1299,9 +1315,9 @@ static void join_prev_quote(const struct actx *c, size_t m0, struct content *ct)
 	size_t e = m0;
 	while (e > 0 && tok(c, e - 1)->kind == WS_TOK_PUNCT && !is_punct(c, e - 1, ","))
 		e--;
-	if (e == 0 || c->quote_close[e - 1] < 0)
+	if (e == 0 || QUOTE_CLOSE(c, e - 1) < 0)
 		return;
-	int32_t qi = c->quote_close[e - 1];
+	int32_t qi = QUOTE_CLOSE(c, e - 1);
 	const struct ws_qspan *q = &c->d->quotes.v[qi];
 	if (c->claimed[qi] || tok(c, q->open_tok)->para != tok(c, m0)->para ||
 	    !(tok(c, q->open_tok)->flags & WS_TF_SENT_START))
@@ -1319,7 +1335,7 @@ static int quote_follows(const struct actx *c, size_t t)
 {
 	if (t < c->ntok && (is_punct(c, t, ",") || is_punct(c, t, ":")))
 		t++;
-	return t < c->ntok && c->quote_open[t] >= 0 && tok(c, t)->para == tok(c, t - 1)->para;
+	return t < c->ntok && QUOTE_OPEN(c, t) >= 0 && tok(c, t)->para == tok(c, t - 1)->para;
 }
 
 /* ", saying", ", adding", ", arguing": a participle cue after a comma. */
@@ -1350,7 +1366,7 @@ static size_t skip_before_cue(const struct actx *c, size_t c0)
 			break;
 		if (tok(c, k)->shape == WS_SHAPE_LOWER &&
 		    ((n > 4 && memcmp(ws_tok_text(c->d, k) + n - 2, "ly", 2) == 0 &&
-		      c->cue_at[k] < 0) || word_in(c, k, adv))) {
+		      CUE_AT(c, k) < 0) || word_in(c, k, adv))) {
 			end = k;
 		} else if (word_in(c, k, part) && k > 0 && lookup_ending(c, k, c->nm.time, NULL)) {
 			end = k;
@@ -1404,7 +1420,7 @@ static int subject_with_apposition(struct actx *c, size_t c0, struct speaker *sp
 	if (!s.found || s.entity < 0 || s.m1 + 2 >= c0 || c0 - s.m1 > 40 || !is_punct(c, s.m1, ","))
 		return 0;
 	for (size_t k = s.m1; k < c0; k++)
-		if (c->cue_used[k] || c->quote_open[k] >= 0 || is_punct(c, k, ";") ||
+		if (c->cue_used[k] || QUOTE_OPEN(c, k) >= 0 || is_punct(c, k, ";") ||
 		    tok(c, k)->kind == WS_TOK_QUOTE_CLOSE)
 			return 0;
 	*sp = s;
@@ -1631,11 +1647,11 @@ static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
 		     lower_is(c, t0, "who") || lower_is(c, t0, "if") || lower_is(c, t0, "when");
 	while (t1 < se && t1 - t0 < 25 && !is_punct(c, t1, ",") && !is_punct(c, t1, ";") &&
 	       !(!clause && t1 > t0 && has_aux(c, t1, t1 + 1)) &&
-	       !(!clause && t1 > t0 && c->cue_at[t1] >= 0 && tok(c, t1)->shape == WS_SHAPE_LOWER &&
+	       !(!clause && t1 > t0 && CUE_AT(c, t1) >= 0 && tok(c, t1)->shape == WS_SHAPE_LOWER &&
 		 !is_determiner(c, t1 - 1)) &&
 	       tok(c, t1)->kind != WS_TOK_DASH) {
-		if (c->quote_open[t1] >= 0 && c->d->quotes.v[c->quote_open[t1]].close_tok < se)
-			t1 = c->d->quotes.v[c->quote_open[t1]].close_tok;
+		if (QUOTE_OPEN(c, t1) >= 0 && c->d->quotes.v[QUOTE_OPEN(c, t1)].close_tok < se)
+			t1 = c->d->quotes.v[QUOTE_OPEN(c, t1)].close_tok;
 		t1++;
 	}
 	if (t1 - t0 >= 25 || t1 == t0)
@@ -1650,7 +1666,7 @@ static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
 	while (k > 0 && i - k < 3 && same_sent(c, k - 1, i) && tok(c, k - 1)->shape == WS_SHAPE_LOWER &&
 	       tok(c, k - 1)->kind == WS_TOK_WORD && !is_determiner(c, k - 1) &&
 	       !word_in(c, k - 1, light) && !word_in(c, k - 1, prepositions) &&
-	       c->cue_at[k - 1] < 0 && !word_in(c, k - 1, np_stop))
+	       CUE_AT(c, k - 1) < 0 && !word_in(c, k - 1, np_stop))
 		k--;
 	struct speaker sp;
 	memset(&sp, 0, sizeof(sp));
@@ -1720,9 +1736,9 @@ static void nominal_cues(struct actx *c)
 		c->last_speaker = last;
 		if (inquote >= 0 && i > c->d->quotes.v[inquote].close_tok)
 			inquote = -1;
-		if (c->quote_open[i] >= 0 && inquote < 0)
-			inquote = c->quote_open[i];
-		if (inquote >= 0 || c->cue_used[i] || c->cue_at[i] >= 0)
+		if (QUOTE_OPEN(c, i) >= 0 && inquote < 0)
+			inquote = QUOTE_OPEN(c, i);
+		if (inquote >= 0 || c->cue_used[i] || CUE_AT(c, i) >= 0)
 			continue;
 		size_t next = nominal_cue_at(c, i, &nsorted);
 		if (next)
@@ -1749,7 +1765,7 @@ static void frame_at(struct actx *c, size_t i)
 		size_t np = c1;
 		while (np < c->ntok && np - c1 < 15 && same_sent(c, c1, np) &&
 		       !is_punct(c, np, ",") && !is_punct(c, np, ".") && !is_punct(c, np, ";") &&
-		       tok(c, np)->kind != WS_TOK_DASH && c->quote_open[np] < 0)
+		       tok(c, np)->kind != WS_TOK_DASH && QUOTE_OPEN(c, np) < 0)
 			np++;
 		if (np == c1)
 			return;
@@ -1785,8 +1801,8 @@ static void frame_at(struct actx *c, size_t i)
 		} else if (end > 1 && is_punct(c, end - 1, ",")) {
 			size_t k = end - 1;
 			while (k > 0 && end - k < 25 && !is_punct(c, k - 1, ",") &&
-			       same_sent(c, k - 1, end) && c->cue_at[k - 1] < 0 &&
-			       c->quote_close[k - 1] < 0)
+			       same_sent(c, k - 1, end) && CUE_AT(c, k - 1) < 0 &&
+			       QUOTE_CLOSE(c, k - 1) < 0)
 				k--;
 			if (k > 0 && is_punct(c, k - 1, ",") && end - k >= 2 &&
 			    (end - k < 7 || is_determiner(c, k) || tok(c, k)->shape == WS_SHAPE_LOWER))
@@ -2037,7 +2053,7 @@ static size_t label_at(struct actx *c, size_t first)
 	size_t t0 = k + 1, t1 = p->last;
 	if (t1 - t0 < 2) {
 		/* the label alone: the next paragraph, when it is a quote */
-		if (t0 >= c->ntok || c->quote_open[t0] < 0)
+		if (t0 >= c->ntok || QUOTE_OPEN(c, t0) < 0)
 			return 0;
 		t1 = c->d->tk.para.v[tok(c, t0)->para].last;
 	}
@@ -2066,9 +2082,9 @@ static size_t headline_at(struct actx *c, size_t first)
 {
 	const struct ws_range *p = &c->d->tk.para.v[tok(c, first)->para];
 	for (size_t i = first + 1; i < p->last && i - first <= 6; i++) {
-		if (c->cue_at[i] < 0)
+		if (CUE_AT(c, i) < 0)
 			continue;
-		const struct ws_annot *cue = &c->d->gaz.v[c->cue_at[i]];
+		const struct ws_annot *cue = &c->d->gaz.v[CUE_AT(c, i)];
 		/* headline case: "Says", "Tells"; a body sentence says "says" */
 		if (!speech_verb(c, cue) || cue->last >= p->last || p->last - p->first > 30 ||
 		    tok(c, i)->shape != WS_SHAPE_CAP)
@@ -2079,7 +2095,7 @@ static size_t headline_at(struct actx *c, size_t first)
 		sp.sieve = S_HEADLINE;
 		size_t e = p->last;
 		while (e > cue->last && tok(c, e - 1)->kind == WS_TOK_PUNCT &&
-		       !(c->quote_close[e - 1] >= 0))
+		       !(QUOTE_CLOSE(c, e - 1) >= 0))
 			e--;
 		if (e - cue->last < 2)
 			return 0;
@@ -2147,41 +2163,42 @@ void ws_attribute(struct ws_doc *d)
 	c.last_speaker = -1;
 	find_names(d, &c.nm);
 	size_t n = c.ntok;
-	c.cue_at = ws_xmalloc((n + 1) * sizeof(int32_t));
-	c.title_end = ws_xmalloc((n + 1) * sizeof(int32_t));
-	c.quote_open = ws_xmalloc((n + 1) * sizeof(int32_t));
-	c.quote_close = ws_xmalloc((n + 1) * sizeof(int32_t));
-	c.lk_first = ws_xcalloc(n + 2, sizeof(uint32_t));
 	c.cue_used = ws_xcalloc(n + 1, 1);
 	c.claimed = ws_xcalloc(d->quotes.n + 1, 1);
-	for (size_t i = 0; i <= n; i++)
-		c.cue_at[i] = c.title_end[i] = c.quote_open[i] = c.quote_close[i] = -1;
+	ws_tokmap_init(&c.cue_map, n + 1);
+	ws_tokmap_init(&c.title_map, n + 1);
+	ws_tokmap_init(&c.qopen_map, n + 1);
+	ws_tokmap_init(&c.qclose_map, n + 1);
 	/* the lookups come first in d->gaz, sorted by first token */
 	while (c.nlookups < d->gaz.n && d->gaz.v[c.nlookups].type == c.nm.lookup)
 		c.nlookups++;
-	for (size_t k = 0; k < c.nlookups; k++)
-		c.lk_first[d->gaz.v[k].first + 1]++;
-	for (size_t t = 0; t < n; t++)
-		c.lk_first[t + 1] += c.lk_first[t];
-	c.lk_first[n + 1] = c.lk_first[n];
 	for (size_t k = 0; k < c.nlookups; k++) {
 		const struct ws_annot *a = &d->gaz.v[k];
 		if (ws_annot_get(a, c.nm.major) != c.nm.cue)
 			continue;
-		int32_t *at = &c.cue_at[a->first];
-		if (*at < 0 || d->gaz.v[*at].last < a->last)
-			*at = (int32_t)k;
+		/* the longest cue at a token: lookups come by first token */
+		struct ws_tokmap *m = &c.cue_map;
+		if (m->n && m->key[m->n - 1] == a->first) {
+			if (d->gaz.v[m->val[m->n - 1]].last < a->last)
+				m->val[m->n - 1] = (int32_t)k;
+		} else {
+			ws_tokmap_set(m, a->first, (int32_t)k);
+		}
 	}
 	for (size_t k = c.nlookups; k < d->gaz.n; k++)
 		if (d->gaz.v[k].type == c.nm.ptitle && d->gaz.v[k].last > 0)
-			c.title_end[d->gaz.v[k].last - 1] = (int32_t)k;
+			ws_tokmap_set(&c.title_map, d->gaz.v[k].last - 1, (int32_t)k);
 	for (size_t qi = 0; qi < d->quotes.n; qi++) {
 		const struct ws_qspan *q = &d->quotes.v[qi];
 		if (q->depth != 0)
 			continue;
-		c.quote_open[q->open_tok] = (int32_t)qi;
-		c.quote_close[q->close_tok] = (int32_t)qi;
+		ws_tokmap_set(&c.qopen_map, q->open_tok, (int32_t)qi);
+		ws_tokmap_set(&c.qclose_map, q->close_tok, (int32_t)qi);
 	}
+	ws_tokmap_finish(&c.cue_map);
+	ws_tokmap_finish(&c.title_map);
+	ws_tokmap_finish(&c.qopen_map);
+	ws_tokmap_finish(&c.qclose_map);
 	/* the cues, in text order; a cue inside a quote reports the quote's
 	 * own speech, not the article's */
 	int32_t inquote = -1;
@@ -2203,9 +2220,9 @@ void ws_attribute(struct ws_doc *d)
 		}
 		if (in_heading)
 			continue;
-		if (c.quote_open[i] >= 0 && inquote < 0)
-			inquote = c.quote_open[i];
-		if (inquote >= 0 || c.cue_at[i] < 0 || c.cue_used[i])
+		if (QUOTE_OPEN(&c, i) >= 0 && inquote < 0)
+			inquote = QUOTE_OPEN(&c, i);
+		if (inquote >= 0 || CUE_AT(&c, i) < 0 || c.cue_used[i])
 			continue;
 		frame_at(&c, i);
 	}
@@ -2223,11 +2240,10 @@ void ws_attribute(struct ws_doc *d)
 		if (s->entity >= 0)
 			s->speaker_type = d->ents.v[s->entity].type;
 	}
-	free(c.cue_at);
-	free(c.title_end);
-	free(c.quote_open);
-	free(c.quote_close);
-	free(c.lk_first);
+	ws_tokmap_free(&c.cue_map);
+	ws_tokmap_free(&c.title_map);
+	ws_tokmap_free(&c.qopen_map);
+	ws_tokmap_free(&c.qclose_map);
 	free(c.cue_used);
 	free(c.claimed);
 }

@@ -66,6 +66,15 @@ void ws_grow(void **p, size_t *cap, size_t need, size_t elsize)
 	*cap = c;
 }
 
+void ws_shrink(void **p, size_t *cap, size_t n, size_t elsize)
+{
+	if (*cap * elsize < (1u << 20) || *cap - n < *cap / 8)
+		return;
+	size_t c = n + n / 16 + 16;
+	*p = ws_xrealloc(*p, c * elsize);
+	*cap = c;
+}
+
 void ws_buf_init(struct ws_buf *b)
 {
 	b->data = NULL;

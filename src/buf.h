@@ -91,9 +91,15 @@ char *ws_slurp(const char *path, size_t *len);
 
 /* Grows *p (an array of elsize-byte items with *cap slots) to hold need items. */
 void ws_grow(void **p, size_t *cap, size_t need, size_t elsize);
+void ws_shrink(void **p, size_t *cap, size_t n, size_t elsize);
 
 /* A typed growable array: WS_VEC(struct ws_token) toks = {0}; */
 #define WS_VEC(T) struct { T *v; size_t n, cap; }
+/* Gives back the unused tail of a big vector (over 1 MB, an eighth or more
+ * unused): the per-document arrays of a huge document then hold what they
+ * use, not up to half as much again. */
+#define WS_VEC_SHRINK(vec) \
+	ws_shrink((void **)&(vec).v, &(vec).cap, (vec).n, sizeof(*(vec).v))
 #define WS_VEC_RESERVE(vec, need) do { \
 	if ((size_t)(need) > (vec).cap) \
 		ws_grow((void **)&(vec).v, &(vec).cap, (need), sizeof(*(vec).v)); \

@@ -88,6 +88,7 @@ int ws_doc_process(struct ws_doc *d, const char *text, size_t len)
 		return WS_ERR_EMPTY;
 	ws_gaz_lookup(d->eng->gaz, d->gazs, text, &d->tk, d->gaz_opts, &d->gaz);
 	ws_rules_run(d->eng->rules, d->rs, text, &d->tk, &d->gaz);
+	WS_VEC_SHRINK(d->gaz);
 	ws_entities_build(d);
 	ws_pair_quotes(&d->tk, &d->quotes, &d->qstats);
 	ws_attribute(d);

@@ -42,12 +42,57 @@ struct ws_rules_scratch {
 	WS_VEC(uint32_t) idx;		/* annotation indices by first token */
 	WS_VEC(struct cand) cands;	/* per rule */
 	WS_VEC(uint32_t) lens;		/* lengths an element can consume */
-	WS_VEC(uint64_t) tbits;		/* per token: the tests that hold (ws_rbits) */
+	/* per token, the tests that hold (ws_rbits) as a class: tokens share
+	 * few distinct sets, so a token costs 4 bytes however many tests */
+	WS_VEC(uint32_t) tcls;		/* per token: its set in pats */
+	WS_VEC(uint64_t) pats;		/* the distinct sets, words each */
+	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
+	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
 	WS_VEC(uint32_t) mustnext;	/* per rule: the next token where a needed element holds */
 	WS_VEC(uint8_t) skip;		/* per rule: not tried at this start */
 	struct featblock *pool;		/* features of new annotations */
 };
+
+/* The tests that hold at token tok: W words. */
+#define TOKBITS(s, tok, W) ((s)->pats.v + (size_t)(s)->tcls.v[tok] * (W))
+
+static uint64_t pat_hash(const uint64_t *w, size_t W)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL;
+	for (size_t i = 0; i < W; i++)
+		h = (h ^ w[i]) * 0xBF58476D1CE4E5B9ULL;
+	return h ^ h >> 31;
+}
+
+/* The index of the set w in s->pats, added when new. */
+static uint32_t pat_intern(struct ws_rules_scratch *s, const uint64_t *w, size_t W)
+{
+	size_t np = s->pats.n / W;
+	if (s->phash.n == 0 || (np + 1) * 2 > s->phash.n) {
+		size_t cap = s->phash.n ? s->phash.n * 2 : 1024;
+		WS_VEC_RESERVE(s->phash, cap);
+		s->phash.n = cap;
+		memset(s->phash.v, 0, cap * sizeof(uint32_t));
+		for (size_t i = 0; i < np; i++) {
+			size_t k = (size_t)pat_hash(s->pats.v + i * W, W) & (cap - 1);
+			while (s->phash.v[k])
+				k = (k + 1) & (cap - 1);
+			s->phash.v[k] = (uint32_t)i + 1;
+		}
+	}
+	size_t mask = s->phash.n - 1, k = (size_t)pat_hash(w, W) & mask;
+	for (; s->phash.v[k]; k = (k + 1) & mask) {
+		uint32_t i = s->phash.v[k] - 1;
+		if (memcmp(s->pats.v + (size_t)i * W, w, W * sizeof(uint64_t)) == 0)
+			return i;
+	}
+	WS_VEC_RESERVE(s->pats, s->pats.n + W);
+	memcpy(s->pats.v + s->pats.n, w, W * sizeof(uint64_t));
+	s->pats.n += W;
+	s->phash.v[k] = (uint32_t)np + 1;
+	return (uint32_t)np;
+}
 
 struct ws_rules_scratch *ws_rules_scratch_new(void)
 {
@@ -67,7 +112,10 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->idx);
 	WS_VEC_FREE(s->cands);
 	WS_VEC_FREE(s->lens);
-	WS_VEC_FREE(s->tbits);
+	WS_VEC_FREE(s->tcls);
+	WS_VEC_FREE(s->pats);
+	WS_VEC_FREE(s->phash);
+	WS_VEC_FREE(s->block);
 	WS_VEC_FREE(s->abits);
 	WS_VEC_FREE(s->mustnext);
 	WS_VEC_FREE(s->skip);
@@ -162,7 +210,7 @@ static int has_bit(const uint64_t *w, uint32_t bit)
 static inline int elem_holds(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
 {
 	size_t W = c->b->words;
-	const uint64_t *tb = c->s->tbits.v + (size_t)tok * W;
+	const uint64_t *tb = TOKBITS(c->s, tok, W);
 	const uint64_t *need = c->b->masks + e->mask, *forbid = need + W;
 	if (W == 1)	/* the usual case: up to 64 tests */
 		return (tb[0] & need[0]) == need[0] && !(tb[0] & forbid[0]);
@@ -195,7 +243,7 @@ static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t
 		WS_VEC_PUSH(s->lens, 1);
 		return;
 	}
-	if (!has_bit(s->tbits.v + (size_t)tok * W, e->spanbit))
+	if (!has_bit(TOKBITS(s, tok, W), e->spanbit))
 		return;
 	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
@@ -372,7 +420,7 @@ static void simulate(struct ctx *c)
 				add_thread(c, off + 1, in->y, t.caps, NULL);	/* off < span */
 				continue;
 			}
-			if (!has_bit(s->tbits.v + (size_t)tok * c->b->words, e->spanbit))
+			if (!has_bit(TOKBITS(s, tok, c->b->words), e->spanbit))
 				continue;
 			for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 				const struct ws_annot *a = &c->an->v[s->idx.v[k]];
@@ -435,7 +483,7 @@ static int may_start(const struct ctx *c, uint32_t tok, const uint64_t *key, int
 {
 	const struct ws_rphase *ph = c->ph;
 	size_t W = c->b->words;
-	const uint64_t *tb = c->s->tbits.v + (size_t)tok * W;
+	const uint64_t *tb = TOKBITS(c->s, tok, W);
 	if (W == 1) {
 		/* each first element as two masks, its spanning test's bit in need */
 		if (!any && !(tb[0] & key[0]))
@@ -471,16 +519,17 @@ static uint32_t next_needed(const struct ctx *c, const struct ws_rule *r, uint32
 		return *next;
 	uint32_t ntok = (uint32_t)c->tk->tok.n, t = pos;
 	size_t W = c->b->words;
-	const uint64_t *mm = c->b->mustmasks.v + r->mmask, *tb = c->s->tbits.v;
+	const uint64_t *mm = c->b->mustmasks.v + r->mmask, *pats = c->s->pats.v;
+	const uint32_t *cls = c->s->tcls.v;
 	if (W == 1 && r->nmust == 1) {
 		uint64_t need = mm[0], forbid = mm[1];
-		while (t < ntok && ((tb[t] & need) != need || (tb[t] & forbid)))
+		while (t < ntok && ((pats[cls[t]] & need) != need || (pats[cls[t]] & forbid)))
 			t++;
 		*next = t;
 		return t;
 	}
 	for (; t < ntok; t++) {
-		const uint64_t *x = tb + (size_t)t * W;
+		const uint64_t *x = pats + (size_t)cls[t] * W;
 		uint32_t k = 0;
 		for (; k < r->nmust; k++) {
 			const uint64_t *need = mm + (size_t)k * 2 * W, *forbid = need + W;
@@ -546,11 +595,12 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		singles |= one;
 		vm |= !one;
 	}
-	const uint64_t *tb = s->tbits.v;
+	const uint64_t *pats = s->pats.v;
+	const uint32_t *cls = s->tcls.v;
 	while (pos < ntok) {
 		if (!any && rs->bits.words == 1) {
 			/* most tokens start nothing: skip them in a tight loop */
-			while (pos < ntok && !(tb[pos] & key[0]))
+			while (pos < ntok && !(pats[cls[pos]] & key[0]))
 				pos++;
 			if (pos == ntok)
 				break;
@@ -614,9 +664,15 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 			memcpy(ab, b->classes.v + (size_t)(a->cls - 1) * W, W * sizeof(uint64_t));
 		else
 			ws_rbits_annot(b, a, ab);
-		uint64_t *tb = s->tbits.v + (size_t)a->first * W;
-		for (size_t w = 0; w < W; w++)
-			tb[w] |= ab[w];
+		const uint64_t *tb = TOKBITS(s, a->first, W);
+		size_t w = 0;
+		while (w < W && (tb[w] | ab[w]) == tb[w])
+			w++;
+		if (w == W)
+			continue;	/* nothing new for the token */
+		for (w = 0; w < W; w++)
+			ab[w] |= tb[w];
+		s->tcls.v[a->first] = pat_intern(s, ab, W);
 	}
 }
 
@@ -627,8 +683,20 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 	if (!rs || tk->tok.n == 0 || rs->phases.n == 0)
 		return;
 	size_t ntok = tk->tok.n, W = rs->bits.words;
-	WS_VEC_RESERVE(s->tbits, ntok * W);
-	ws_rbits_tokens(&rs->bits, text, tk, s->tbits.v);
+	/* the tokens' sets, worked out a block at a time and interned */
+	s->pats.n = 0;
+	s->phash.n = 0;
+	WS_VEC_RESERVE(s->tcls, ntok);
+	enum { BLOCK = 4096 };
+	WS_VEC_RESERVE(s->block, (size_t)BLOCK * W);
+	for (size_t b0 = 0; b0 < ntok; b0 += BLOCK) {
+		struct ws_tokens view = *tk;
+		view.tok.v = tk->tok.v + b0;
+		view.tok.n = ntok - b0 < BLOCK ? ntok - b0 : BLOCK;
+		ws_rbits_tokens(&rs->bits, text, &view, s->block.v);
+		for (size_t i = 0; i < view.tok.n; i++)
+			s->tcls.v[b0 + i] = pat_intern(s, s->block.v + i * W, W);
+	}
 	size_t done = 0;
 	for (size_t i = 0; i < rs->phases.n; i++) {
 		add_annot_bits(&rs->bits, s, annots, done, ntok);
@@ -638,7 +706,7 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 	/* the per-token arrays of a huge document are not kept for the next:
 	 * the later stages of this one need the memory more */
 	if (ntok > KEEP_TOKENS) {
-		WS_VEC_FREE(s->tbits);
+		WS_VEC_FREE(s->tcls);
 		WS_VEC_FREE(s->idx_start);
 		WS_VEC_FREE(s->idx);
 	}

@@ -685,6 +685,7 @@ int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 	/* a document reserves about one token per six bytes of news text */
 	WS_VEC_RESERVE(out->tok, len / 6 + 16);
 	pass_tokens(&sc, bom);
+	WS_VEC_SHRINK(out->tok);
 	pass_sentences(lists, text, out);
 	return 0;
 }

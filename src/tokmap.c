@@ -1,0 +1,75 @@
+/* Sparse per-token maps (see tokmap.h). */
+#include "tokmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+void ws_tokmap_init(struct ws_tokmap *m, size_t ntok)
+{
+	memset(m, 0, sizeof(*m));
+	m->bits = ws_xcalloc(ntok / 64 + 2, sizeof(uint64_t));
+}
+
+void ws_tokmap_set(struct ws_tokmap *m, size_t tok, int32_t val)
+{
+	if (m->n == m->cap) {
+		size_t c = m->cap ? m->cap * 2 : 64;
+		m->key = ws_xrealloc(m->key, c * sizeof(*m->key));
+		m->val = ws_xrealloc(m->val, c * sizeof(*m->val));
+		m->cap = c;
+	}
+	m->key[m->n] = (uint32_t)tok;
+	m->val[m->n] = val;
+	m->n++;
+	m->bits[tok >> 6] |= (uint64_t)1 << (tok & 63);
+}
+
+/* Insertion order breaks ties, so that the last set wins. */
+struct pair {
+	uint32_t key, order;
+	int32_t val;
+};
+
+static int by_key(const void *x, const void *y)
+{
+	const struct pair *a = x, *b = y;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+void ws_tokmap_finish(struct ws_tokmap *m)
+{
+	int sorted = 1;
+	for (size_t i = 1; i < m->n && sorted; i++)
+		sorted = m->key[i - 1] < m->key[i];
+	if (sorted)
+		return;
+	struct pair *p = ws_xmalloc((m->n + 1) * sizeof(*p));
+	for (size_t i = 0; i < m->n; i++) {
+		p[i].key = m->key[i];
+		p[i].order = (uint32_t)i;
+		p[i].val = m->val[i];
+	}
+	qsort(p, m->n, sizeof(*p), by_key);
+	size_t k = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		if (k && m->key[k - 1] == p[i].key)
+			k--;	/* the later one wins */
+		m->key[k] = p[i].key;
+		m->val[k] = p[i].val;
+		k++;
+	}
+	m->n = k;
+	free(p);
+}
+
+void ws_tokmap_free(struct ws_tokmap *m)
+{
+	free(m->bits);
+	free(m->key);
+	free(m->val);
+	memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,41 @@
+/* A sparse map from token index to a value: for the few tokens that carry
+ * one (a cue starts there, a quote opens there). A bit per token says
+ * whether a token has a value, and the values sit in a sorted array; so a
+ * document's maps cost about a bit per token instead of four bytes. */
+#ifndef WS_TOKMAP_H
+#define WS_TOKMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct ws_tokmap {
+	uint64_t *bits;		/* a bit per token: it has a value */
+	uint32_t *key;		/* the tokens that have one, ascending after finish */
+	int32_t *val;
+	size_t n, cap;
+};
+
+void ws_tokmap_init(struct ws_tokmap *m, size_t ntok);
+/* Sets tok's value; a later set of the same token wins. Any order. */
+void ws_tokmap_set(struct ws_tokmap *m, size_t tok, int32_t val);
+/* Sorts what was set; call once, before ws_tokmap_get. */
+void ws_tokmap_finish(struct ws_tokmap *m);
+void ws_tokmap_free(struct ws_tokmap *m);
+
+/* tok's value, or -1. */
+static inline int32_t ws_tokmap_get(const struct ws_tokmap *m, size_t tok)
+{
+	if (!(m->bits[tok >> 6] >> (tok & 63) & 1))
+		return -1;
+	size_t lo = 0, hi = m->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->key[mid] < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return m->val[lo];
+}
+
+#endif
