@@ -2234,6 +2234,7 @@ void ws_attribute(struct ws_doc *d)
 	loose_quotes(&c);
 	sort_statements(d);
 	ws_mentions_sort(d);
+	ws_entities_compact(d);
 	/* every row carries its entity's final type */
 	for (size_t i = 0; i < d->stmts.n; i++) {
 		struct ws_statement *s = &d->stmts.v[i];

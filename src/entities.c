@@ -115,6 +115,42 @@ int32_t ws_entity_find(const struct ws_doc *d, enum ws_speaker_type type, const 
 	return -1;
 }
 
+void ws_entities_compact(struct ws_doc *d)
+{
+	size_t n = d->ents.n;
+	if (n == 0)
+		return;
+	int32_t *map = ws_xcalloc(n, sizeof(int32_t));
+	for (size_t i = 0; i < d->ments.n; i++)
+		if (d->ments.v[i].entity >= 0)
+			map[d->ments.v[i].entity] = 1;
+	for (size_t i = 0; i < d->stmts.n; i++)
+		if (d->stmts.v[i].entity >= 0)
+			map[d->stmts.v[i].entity] = 1;
+	size_t k = 0;
+	for (size_t e = 0; e < n; e++) {
+		if (!map[e]) {
+			map[e] = -1;
+			continue;
+		}
+		map[e] = (int32_t)k;
+		d->ents.v[k] = d->ents.v[e];
+		d->ent_key.v[k] = d->ent_key.v[e];
+		k++;
+	}
+	if (k < n) {
+		d->ents.n = d->ent_key.n = k;
+		for (size_t i = 0; i < d->ments.n; i++)
+			if (d->ments.v[i].entity >= 0)
+				d->ments.v[i].entity = map[d->ments.v[i].entity];
+		for (size_t i = 0; i < d->stmts.n; i++)
+			if (d->stmts.v[i].entity >= 0)
+				d->stmts.v[i].entity = map[d->stmts.v[i].entity];
+		d->ekey.n = 0;	/* rebuilt by the next ws_entity_new */
+	}
+	free(map);
+}
+
 int32_t ws_entity_new(struct ws_doc *d, enum ws_speaker_type type, struct ws_span sp,
 		      uint32_t keytok)
 {

@@ -32,6 +32,10 @@ void ws_mentions_sort(struct ws_doc *d);
 int32_t ws_entity_find(const struct ws_doc *d, enum ws_speaker_type type, const char *k,
 		       size_t n);
 /* A new entity named sp, keyed by token keytok (persons, unknown speakers). */
+/* Drops the entities that no mention and no statement refers to (a speaker
+ * search that found a name and then no frame leaves one) and renumbers the
+ * rest in order. */
+void ws_entities_compact(struct ws_doc *d);
 int32_t ws_entity_new(struct ws_doc *d, enum ws_speaker_type type, struct ws_span sp,
 		      uint32_t keytok);
 /* Renames an entity to a longer form with the same key. */

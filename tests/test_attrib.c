@@ -314,3 +314,27 @@ Test(attrib, nominal_cues_after_the_verb_frames)
 	assert_view(view("Jane Doe said her support for the deal was firm."),
 		    "Jane Doe=Jane Doe/explicit:subject");
 }
+
+/* A speaker search that finds a name and then no frame leaves no entity:
+ * every entity is some mention's or some statement's. */
+Test(attrib, no_entity_without_a_mention_or_a_statement)
+{
+	FILE *f = fopen(WS_DATADIR "/corpus/000_92eb43aadcb4a738.txt", "rb");
+	cr_assert_not_null(f);
+	static char text[8192];
+	size_t n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	cr_assert_eq(ws_doc_process(doc, text, n), 0);
+	const struct ws_entity *en;
+	const struct ws_statement *st;
+	size_t ne = ws_doc_entities(doc, &en), ns = ws_doc_statements(doc, &st);
+	for (size_t e = 0; e < ne; e++) {
+		int used = 0;
+		for (size_t i = 0; i < ns && !used; i++)
+			used = st[i].entity == (int32_t)e;
+		for (size_t i = 0; i < doc->ments.n && !used; i++)
+			used = doc->ments.v[i].entity == (int32_t)e;
+		cr_expect(used, "entity %zu (%.*s) is no one's", e,
+			  (int)(en[e].name.end - en[e].name.start), text + en[e].name.start);
+	}
+}
