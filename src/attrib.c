@@ -246,6 +246,21 @@ static int is_cap(const struct actx *c, size_t i)
 	       !pronoun_at(c, i) && CUE_AT(c, i) < 0;
 }
 
+/* Whether token i has at least min bytes and ends with suffix suf. */
+static int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min)
+{
+	size_t n = ws_tok_len(c->d, i), k = strlen(suf);
+	return n >= min && n >= k && memcmp(ws_tok_text(c->d, i) + n - k, suf, k) == 0;
+}
+
+/* "members", "officials": a plural by its final s ("press" is not). */
+static int plural_word(const struct actx *c, size_t i)
+{
+	const char *w = ws_tok_text(c->d, i);
+	size_t n = ws_tok_len(c->d, i);
+	return n >= 2 && w[n - 1] == 's' && w[n - 2] != 's';
+}
+
 /* ---- cues ---- */
 
 static int is_determiner(const struct actx *c, size_t i)
@@ -581,7 +596,7 @@ static int np_head(const struct actx *c, size_t h)
 		if (w[i] == '\'' || (i + 2 < n && (unsigned char)w[i] == 0xE2 &&
 				     (unsigned char)w[i + 1] == 0x80 && (unsigned char)w[i + 2] == 0x99))
 			return 0;
-	if (memcmp(ws_tok_text(c->d, h) + n - 2, "ly", 2) == 0 || is_determiner(c, h) ||
+	if (tok_ends(c, h, "ly", 3) || is_determiner(c, h) ||
 	    word_in(c, h, numbers) || word_in(c, h, objects) ||
 	    pronoun_at(c, h) || word_in(c, h, prepositions) || word_in(c, h, np_stop) ||
 	    CUE_AT(c, h) >= 0)
@@ -652,9 +667,7 @@ static size_t np_backward(const struct actx *c, size_t end)
 	const struct ws_token *f = tok(c, j);
 	/* ", strategists said,", "Analysts say": a bare plural opening its
 	 * clause */
-	size_t hn = ws_tok_len(c->d, end - 1);
-	int bare_plural = j == end - 1 && hn > 3 && ws_tok_text(c->d, end - 1)[hn - 1] == 's' &&
-			  ws_tok_text(c->d, end - 1)[hn - 2] != 's' &&
+	int bare_plural = j == end - 1 && ws_tok_len(c->d, end - 1) > 3 && plural_word(c, end - 1) &&
 			  ((f->flags & WS_TF_SENT_START) ||
 			   (j > 0 && (is_punct(c, j - 1, ",") || is_punct(c, j - 1, ";"))));
 	if (!(is_determiner(c, j) || word_in(c, j, quant) || f->kind == WS_TOK_NUMBER ||
@@ -666,9 +679,8 @@ static size_t np_backward(const struct actx *c, size_t end)
 		j++;
 	/* a past-tense word inside means a verb: "Ebeling reminisced about her days" */
 	for (size_t k = j + 1; k + 1 < end; k++) {
-		size_t n = ws_tok_len(c->d, k);
-		if (tok(c, k)->shape == WS_SHAPE_LOWER && n > 4 &&
-		    memcmp(ws_tok_text(c->d, k) + n - 2, "ed", 2) == 0 && !is_determiner(c, k - 1) &&
+		if (tok(c, k)->shape == WS_SHAPE_LOWER && tok_ends(c, k, "ed", 5) &&
+		    !is_determiner(c, k - 1) &&
 		    tok(c, k - 1)->shape == WS_SHAPE_LOWER && !word_in(c, k - 1, quant))
 			return end;
 	}
@@ -761,10 +773,8 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 			s.m0 = (uint32_t)r;
 			set_entity(c, &s, fallback_entity(c->d, r, end), named);
 		} else if ((r = np_backward(c, end)) < end) {
-			size_t n = ws_tok_len(c->d, end - 1);
-			const char *w = ws_tok_text(c->d, end - 1);
 			s.m0 = (uint32_t)r;
-			s.type = w[n - 1] == 's' && w[n - 2] != 's' ? WS_SP_GROUP : WS_SP_UNKNOWN;
+			s.type = plural_word(c, end - 1) ? WS_SP_GROUP : WS_SP_UNKNOWN;
 			set_entity(c, &s, -1, S_NOMINAL);
 		}
 	}
@@ -830,9 +840,7 @@ static struct speaker speaker_at(struct actx *c, size_t start, enum sieve named,
 			if (k < r && k > start) {
 				set_entity(c, &s, fallback_entity(c->d, k, r), named);
 			} else {
-				const char *w = ws_tok_text(c->d, r - 1);
-				size_t n = ws_tok_len(c->d, r - 1);
-				s.type = w[n - 1] == 's' && w[n - 2] != 's' ? WS_SP_GROUP : WS_SP_UNKNOWN;
+				s.type = plural_word(c, r - 1) ? WS_SP_GROUP : WS_SP_UNKNOWN;
 				set_entity(c, &s, -1, S_NOMINAL);
 			}
 		}
@@ -977,9 +985,7 @@ static int is_adjunct(const struct actx *c, size_t t)
 		if (lower_is(c, t, adjunct[k]))
 			return 1;
 	/* "said pleasantly into the phone", "reported Monday in its story" */
-	size_t n = ws_tok_len(c->d, t);
-	if (tok(c, t)->shape == WS_SHAPE_LOWER && n > 4 &&
-	    memcmp(ws_tok_text(c->d, t) + n - 2, "ly", 2) == 0 && CUE_AT(c, t) < 0)
+	if (tok(c, t)->shape == WS_SHAPE_LOWER && tok_ends(c, t, "ly", 5) && CUE_AT(c, t) < 0)
 		return 1;
 	return lookup_at(c, t, 0, c->nm.time, NULL) != NULL;
 }
@@ -1343,8 +1349,7 @@ static int participle_after_comma(const struct actx *c, size_t c0)
 {
 	if (c0 < 2 || !is_punct(c, c0 - 1, ","))
 		return 0;
-	size_t n = ws_tok_len(c->d, c0);
-	return n > 4 && memcmp(ws_tok_text(c->d, c0) + n - 3, "ing", 3) == 0;
+	return tok_ends(c, c0, "ing", 5);
 }
 
 /* Between a subject and its cue: adverbs, reflexives and times ("The
@@ -1360,13 +1365,12 @@ static size_t skip_before_cue(const struct actx *c, size_t c0)
 	static const char *const before_time[] = { "on", "last", "this", "early", "late", NULL };
 	size_t end = c0;
 	for (int steps = 0; steps < 4 && end > 1 && same_sent(c, end - 1, c0); steps++) {
-		size_t k = end - 1, n = ws_tok_len(c->d, k);
+		size_t k = end - 1;
 		const struct ws_annot *a;
 		if (tok(c, k)->flags & WS_TF_SENT_START)
 			break;
 		if (tok(c, k)->shape == WS_SHAPE_LOWER &&
-		    ((n > 4 && memcmp(ws_tok_text(c->d, k) + n - 2, "ly", 2) == 0 &&
-		      CUE_AT(c, k) < 0) || word_in(c, k, adv))) {
+		    ((tok_ends(c, k, "ly", 5) && CUE_AT(c, k) < 0) || word_in(c, k, adv))) {
 			end = k;
 		} else if (word_in(c, k, part) && k > 0 && lookup_ending(c, k, c->nm.time, NULL)) {
 			end = k;
@@ -1391,10 +1395,8 @@ static struct speaker sentence_subject(struct actx *c, size_t t)
 	if (s0 + 1 < t && (lower_is(c, s0, "but") || lower_is(c, s0, "and") ||
 			   lower_is(c, s0, "so") || lower_is(c, s0, "yet")))
 		s0++;
-	size_t n0 = ws_tok_len(c->d, s0);
 	/* "Walking to the next address, X ...": a fronted participle too */
-	if (is_adjunct(c, s0) ||
-	    (n0 > 4 && memcmp(ws_tok_text(c->d, s0) + n0 - 3, "ing", 3) == 0)) {
+	if (is_adjunct(c, s0) || tok_ends(c, s0, "ing", 5)) {
 		size_t k = s0;
 		while (k < t && k - s0 < 8 && !is_punct(c, k, ","))
 			k++;
@@ -1485,6 +1487,17 @@ static int conjoined_cue(const struct actx *c, size_t end)
 	       same_sent(c, end - 2, end);
 }
 
+/* The first token of the clause of token t: past the last comma before t
+ * in its sentence, else the sentence's first. */
+static size_t clause_start(const struct actx *c, size_t t)
+{
+	size_t first = c->d->tk.sent.v[tok(c, t)->sent].first;
+	for (size_t k = t; k > first; k--)
+		if (is_punct(c, k - 1, ","))
+			return k;
+	return first;
+}
+
 /* "Asked about the vote, she smiled", "When asked whether ...": a question
  * put by no one named; "The White House is expected to sign the bill": an
  * expectation held by no one named. The statement has no speaker. Returns
@@ -1522,13 +1535,7 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 		      lower_is(c, c0, "were")) || !lower_is(c, c1, "to") ||
 		    tok(c, c1 - 1)->shape != WS_SHAPE_LOWER)
 			return 0;
-		const struct ws_range *r = &c->d->tk.sent.v[tok(c, c0)->sent];
-		t0 = r->first;
-		for (size_t k = c0; k > r->first; k--)
-			if (is_punct(c, k - 1, ",")) {
-				t0 = k;
-				break;
-			}
+		t0 = clause_start(c, c0);
 		t1 = sentence_content_end(c, c0);
 		if (t0 >= c0 || t1 <= c1 + 1 || t1 - t0 > MAX_CONTENT)
 			return 0;
@@ -1540,13 +1547,7 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 		    is_determiner(c, c1) || tok(c, c1)->shape != WS_SHAPE_LOWER ||
 		    (tok(c, c0)->flags & WS_TF_SENT_START))
 			return 0;
-		const struct ws_range *r = &c->d->tk.sent.v[tok(c, c0)->sent];
-		t0 = r->first;
-		for (size_t k = c0; k > r->first; k--)
-			if (is_punct(c, k - 1, ",")) {
-				t0 = k;
-				break;
-			}
+		t0 = clause_start(c, c0);
 		if (c0 == t0 + 1 && lower_is(c, t0, "it")) {
 			size_t k = c1;
 			while (k < c->ntok && is_punct(c, k, ","))

@@ -807,11 +807,79 @@ static int speaker_right(const struct gold_row *g, const struct pred_row *p)
 	return g->is_name && p->last_word && has_word(g->source_text, p->last_word);
 }
 
-struct group {
+/* Four counts of one outlet, summed over its documents. */
+struct outlet_sum {
 	const char *name;
-	struct ws_eval_row row;
+	long c[4];
 	UT_hash_handle hh;
 };
+
+static int outlet_cmp(const struct outlet_sum *a, const struct outlet_sum *b)
+{
+	return strcmp(a->name, b->name);
+}
+
+/* Counts each document that has gold rows with count(ctx, d, c) and sums
+ * the counts into total and per outlet (documents with none as
+ * "unknown"). *sums gets the outlets sorted by name when some document
+ * has a known outlet, else NULL; free them with free_sums(). Returns 0,
+ * WS_EVAL_ENOMEM or count's error. */
+typedef int (*count_fn)(const struct ws_eval *ev, const struct doc *d, void *ctx, long c[4]);
+
+static void free_sums(struct outlet_sum **sums)
+{
+	struct outlet_sum *o, *tmp;
+
+	HASH_ITER(hh, *sums, o, tmp) {
+		HASH_DEL(*sums, o);
+		free(o);
+	}
+}
+
+static int sum_by_outlet(const struct ws_eval *ev, count_fn count, void *ctx, long total[4],
+                         struct outlet_sum **sums)
+{
+	const struct doc *d;
+	int any_known = 0, rc, k;
+
+	*sums = NULL;
+	for (d = ev->docs; d; d = d->hh.next) {
+		const char *outlet = d->meta_outlet ? d->meta_outlet : d->pred_outlet;
+		struct outlet_sum *o;
+		long c[4] = { 0, 0, 0, 0 };
+
+		if (!d->gold.n)
+			continue;
+		rc = count(ev, d, ctx, c);
+		if (rc) {
+			free_sums(sums);
+			return rc;
+		}
+		if (outlet)
+			any_known = 1;
+		else
+			outlet = "unknown";
+		HASH_FIND_STR(*sums, outlet, o);
+		if (!o) {
+			o = calloc(1, sizeof *o);
+			if (!o) {
+				free_sums(sums);
+				return WS_EVAL_ENOMEM;
+			}
+			o->name = outlet;
+			HASH_ADD_KEYPTR(hh, *sums, o->name, strlen(o->name), o);
+		}
+		for (k = 0; k < 4; k++) {
+			total[k] += c[k];
+			o->c[k] += c[k];
+		}
+	}
+	if (!any_known)
+		free_sums(sums);
+	else
+		HASH_SORT(*sums, outlet_cmp);
+	return 0;
+}
 
 struct scratch {
 	size_t *g, *p;
@@ -925,19 +993,27 @@ static void finish_row(struct ws_eval_row *r)
 	r->attr_f1 = f1(r->attr_p, r->attr_r);
 }
 
-static int group_cmp(const struct group *a, const struct group *b)
+struct score_ctx {
+	enum ws_eval_track track;
+	double threshold;
+	struct scratch s;
+};
+
+static int score_count(const struct ws_eval *ev, const struct doc *d, void *ctx, long c[4])
 {
-	return strcmp(a->name, b->name);
+	struct score_ctx *x = ctx;
+
+	return score_doc(ev, d, x->track, x->threshold, &x->s, c);
 }
 
 int ws_eval_score(const struct ws_eval *ev, enum ws_eval_track track,
                   double threshold, struct ws_eval_report *rep)
 {
-	struct scratch s;
-	struct group *groups = NULL, *gr, *tmp;
-	const struct doc *d;
-	int any_known = 0, rc = 0;
-	size_t n;
+	struct score_ctx x;
+	struct outlet_sum *sums, *o;
+	long total[4] = { 0, 0, 0, 0 };
+	int rc;
+	size_t n = 0;
 
 	memset(rep, 0, sizeof *rep);
 	rep->track = track;
@@ -945,56 +1021,32 @@ int ws_eval_score(const struct ws_eval *ev, enum ws_eval_track track,
 	rep->overall.outlet = "all";
 	if (!(threshold > 0 && threshold <= 1))
 		return WS_EVAL_EARG;
-	memset(&s, 0, sizeof s);
-	for (d = ev->docs; d; d = d->hh.next) {
-		const char *outlet = d->meta_outlet ? d->meta_outlet : d->pred_outlet;
-		long c[4];
-
-		if (!d->gold.n)
-			continue;
-		rc = score_doc(ev, d, track, threshold, &s, c);
-		if (rc)
-			goto out;
-		add_counts(&rep->overall, c);
-		if (outlet)
-			any_known = 1;
-		else
-			outlet = "unknown";
-		HASH_FIND_STR(groups, outlet, gr);
-		if (!gr) {
-			gr = calloc(1, sizeof *gr);
-			if (!gr) {
-				rc = WS_EVAL_ENOMEM;
-				goto out;
-			}
-			gr->name = outlet;
-			gr->row.outlet = outlet;
-			HASH_ADD_KEYPTR(hh, groups, gr->name, strlen(gr->name), gr);
-		}
-		add_counts(&gr->row, c);
-	}
+	memset(&x, 0, sizeof x);
+	x.track = track;
+	x.threshold = threshold;
+	rc = sum_by_outlet(ev, score_count, &x, total, &sums);
+	scratch_release(&x.s);
+	if (rc)
+		return rc;
+	add_counts(&rep->overall, total);
 	finish_row(&rep->overall);
-	if (any_known) {
-		HASH_SORT(groups, group_cmp);
-		rep->outlets = calloc(HASH_COUNT(groups), sizeof *rep->outlets);
+	if (sums) {
+		rep->outlets = calloc(HASH_COUNT(sums), sizeof *rep->outlets);
 		if (!rep->outlets) {
-			rc = WS_EVAL_ENOMEM;
-			goto out;
+			free_sums(&sums);
+			return WS_EVAL_ENOMEM;
 		}
-		n = 0;
-		for (gr = groups; gr; gr = gr->hh.next) {
-			finish_row(&gr->row);
-			rep->outlets[n++] = gr->row;
+		for (o = sums; o; o = o->hh.next) {
+			struct ws_eval_row *r = &rep->outlets[n++];
+
+			r->outlet = o->name;
+			add_counts(r, o->c);
+			finish_row(r);
 		}
 		rep->n_outlets = n;
+		free_sums(&sums);
 	}
-out:
-	HASH_ITER(hh, groups, gr, tmp) {
-		HASH_DEL(groups, gr);
-		free(gr);
-	}
-	scratch_release(&s);
-	return rc;
+	return 0;
 }
 
 void ws_eval_report_release(struct ws_eval_report *rep)
@@ -1060,72 +1112,44 @@ static void names_finish(struct ws_eval_names_row *r)
 	r->overlap_r = ratio(r->overlap, r->gold);
 }
 
-struct names_group {
-	const char *name;
-	struct ws_eval_names_row row;
-	UT_hash_handle hh;
-};
-
-static int names_group_cmp(const struct names_group *a, const struct names_group *b)
+static int names_count(const struct ws_eval *ev, const struct doc *d, void *ctx, long c[4])
 {
-	return strcmp(a->name, b->name);
+	(void)ctx;
+	names_doc(ev, d, c);
+	return 0;
 }
 
 int ws_eval_score_names(const struct ws_eval *ev, struct ws_eval_names_report *rep)
 {
-	struct names_group *groups = NULL, *gr, *tmp;
-	const struct doc *d;
-	int any_known = 0, rc = 0;
-	size_t n;
+	struct outlet_sum *sums, *o;
+	long total[4] = { 0, 0, 0, 0 };
+	int rc;
+	size_t n = 0;
 
 	memset(rep, 0, sizeof *rep);
 	rep->overall.outlet = "all";
-	for (d = ev->docs; d; d = d->hh.next) {
-		const char *outlet = d->meta_outlet ? d->meta_outlet : d->pred_outlet;
-		long c[4] = { 0, 0, 0, 0 };
-
-		if (!d->gold.n)
-			continue;
-		names_doc(ev, d, c);
-		names_add(&rep->overall, c);
-		if (outlet)
-			any_known = 1;
-		else
-			outlet = "unknown";
-		HASH_FIND_STR(groups, outlet, gr);
-		if (!gr) {
-			gr = calloc(1, sizeof *gr);
-			if (!gr) {
-				rc = WS_EVAL_ENOMEM;
-				goto out;
-			}
-			gr->name = outlet;
-			gr->row.outlet = outlet;
-			HASH_ADD_KEYPTR(hh, groups, gr->name, strlen(gr->name), gr);
-		}
-		names_add(&gr->row, c);
-	}
+	rc = sum_by_outlet(ev, names_count, NULL, total, &sums);
+	if (rc)
+		return rc;
+	names_add(&rep->overall, total);
 	names_finish(&rep->overall);
-	if (any_known) {
-		HASH_SORT(groups, names_group_cmp);
-		rep->outlets = calloc(HASH_COUNT(groups), sizeof *rep->outlets);
+	if (sums) {
+		rep->outlets = calloc(HASH_COUNT(sums), sizeof *rep->outlets);
 		if (!rep->outlets) {
-			rc = WS_EVAL_ENOMEM;
-			goto out;
+			free_sums(&sums);
+			return WS_EVAL_ENOMEM;
 		}
-		n = 0;
-		for (gr = groups; gr; gr = gr->hh.next) {
-			names_finish(&gr->row);
-			rep->outlets[n++] = gr->row;
+		for (o = sums; o; o = o->hh.next) {
+			struct ws_eval_names_row *r = &rep->outlets[n++];
+
+			r->outlet = o->name;
+			names_add(r, o->c);
+			names_finish(r);
 		}
 		rep->n_outlets = n;
+		free_sums(&sums);
 	}
-out:
-	HASH_ITER(hh, groups, gr, tmp) {
-		HASH_DEL(groups, gr);
-		free(gr);
-	}
-	return rc;
+	return 0;
 }
 
 void ws_eval_names_report_release(struct ws_eval_names_report *rep)

@@ -106,16 +106,21 @@ Test(attrib, refuses_non_text)
 	cr_assert_eq(ws_doc_process(doc, "caf\xE9 is open, \"we are here,\" Ann Lee said.", 42), 0);
 }
 
+/* The seed article (corpus/), processed into doc; free the text after. */
+static char *process_seed(void)
+{
+	size_t n;
+	char *text = ws_slurp(WS_DATADIR "/corpus/000_92eb43aadcb4a738.txt", &n);
+	cr_assert_not_null(text);
+	cr_assert_eq(ws_doc_process(doc, text, n), 0);
+	return text;
+}
+
 /* The seed article (corpus/): the twelve statements issue 5 lists, each
  * with its type and its speaker's canonical name. */
 Test(attrib, seed_article_twelve_statements)
 {
-	FILE *f = fopen(WS_DATADIR "/corpus/000_92eb43aadcb4a738.txt", "rb");
-	cr_assert_not_null(f);
-	static char text[8192];
-	size_t n = fread(text, 1, sizeof(text) - 1, f);
-	fclose(f);
-	cr_assert_eq(ws_doc_process(doc, text, n), 0);
+	char *text = process_seed();
 	static const struct { enum ws_quote_type type; const char *speaker, *starts; } want[] = {
 		{ WS_QT_INDIRECT, "Hossein Jaberi Ansari", "The Islamic Republic will spare" },
 		{ WS_QT_DIRECT, "Hossein Jaberi Ansari", "\"Iran is determined" },
@@ -151,6 +156,7 @@ Test(attrib, seed_article_twelve_statements)
 	for (size_t i = 0; i < ns; i++)
 		cr_expect(st[i].cue.end - st[i].cue.start != 8 ||
 			  memcmp(text + st[i].cue.start, "reported", 8) != 0);
+	free(text);
 }
 
 Test(attrib, noun_phrase_subjects_are_nominal_speakers)
@@ -319,12 +325,7 @@ Test(attrib, nominal_cues_after_the_verb_frames)
  * every entity is some mention's or some statement's. */
 Test(attrib, no_entity_without_a_mention_or_a_statement)
 {
-	FILE *f = fopen(WS_DATADIR "/corpus/000_92eb43aadcb4a738.txt", "rb");
-	cr_assert_not_null(f);
-	static char text[8192];
-	size_t n = fread(text, 1, sizeof(text) - 1, f);
-	fclose(f);
-	cr_assert_eq(ws_doc_process(doc, text, n), 0);
+	char *text = process_seed();
 	const struct ws_entity *en;
 	const struct ws_statement *st;
 	size_t ne = ws_doc_entities(doc, &en), ns = ws_doc_statements(doc, &st);
@@ -337,4 +338,5 @@ Test(attrib, no_entity_without_a_mention_or_a_statement)
 		cr_expect(used, "entity %zu (%.*s) is no one's", e,
 			  (int)(en[e].name.end - en[e].name.start), text + en[e].name.start);
 	}
+	free(text);
 }
