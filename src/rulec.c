@@ -568,6 +568,36 @@ static uint32_t emit(struct ws_rphase *ph, uint8_t op, uint32_t x, uint32_t y)
 	return (uint32_t)(ph->prog.n - 1);
 }
 
+/* A rule compiles to at most this many instructions: repeats are written
+ * out, so nested ones multiply ({x}+++ ... doubles at each +). */
+#define MAX_RULE_PROG 65536
+
+/* How many instructions gen() would emit for n, saturating above the
+ * limit. */
+static size_t prog_size(const struct node *n)
+{
+	size_t k = 0, sum = 0;
+	switch (n->kind) {
+	case N_ELEM:
+		return 1;
+	case N_SEQ:
+	case N_ALT:
+		for (size_t i = 0; i < n->nkids && sum <= MAX_RULE_PROG; i++)
+			sum += prog_size(n->kids[i]) + (n->kind == N_ALT && i + 1 < n->nkids ? 2 : 0);
+		return sum;
+	case N_LABEL:
+		return prog_size(n->kids[0]) + 2;
+	case N_REPEAT:
+		k = prog_size(n->kids[0]);
+		if (k > MAX_RULE_PROG)
+			return k;
+		sum = (size_t)n->min * k;
+		sum += n->max < 0 ? k + 2 : (size_t)(n->max - n->min) * (k + 1);
+		return sum;
+	}
+	return 0;
+}
+
 static void gen(struct ws_rphase *ph, const struct node *n)
 {
 	uint32_t at;
@@ -902,6 +932,13 @@ static void parse_rule(struct parser *ps)
 		r.actions = ws_xrealloc(r.actions, (r.nactions + 1) * sizeof(a));
 		r.actions[r.nactions++] = a;
 		skip_newlines(lx);
+	}
+	if (lx->d->errors == errors0 && prog_size(pat) > MAX_RULE_PROG) {
+		ws_diag_error(lx->d, lx->file, name.line, name.col,
+			      "rule '%.*s' compiles to more than %d instructions: its repeats "
+			      "nest too deep (each + or {m,n} inside another multiplies)",
+			      (int)name.n, name.s, MAX_RULE_PROG);
+		ps->failed = 1;
 	}
 	if (lx->d->errors != errors0) {
 		free_actions(&r);
