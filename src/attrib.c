@@ -50,7 +50,7 @@ struct names {
 	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
 	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio;
 	const char *source, *anonymous, *place, *demonym, *org, *institution, *after;
-	const char *canonical, *object, *recipient, *topic, *time, *ambiguous;
+	const char *canonical, *object, *recipient, *topic, *time, *ambiguous, *infinitive, *nonresponse;
 };
 
 struct actx {
@@ -114,6 +114,8 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->after = intern(d, "after");
 	n->canonical = intern(d, "canonical");
 	n->object = intern(d, "object");
+	n->infinitive = intern(d, "infinitive");
+	n->nonresponse = intern(d, "nonresponse");
 	n->recipient = intern(d, "recipient");
 	n->topic = intern(d, "topic");
 	n->ambiguous = intern(d, "ambiguous");
@@ -1057,7 +1059,13 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 		return 0;
 	/* "said in a statement that ...", "told NBC before her speech": past an
 	 * adjunct only a "that" or a quote starts the content */
-	if (is_adjunct(c, t)) {
+	/* "declined to comment", "vowed to fight on": after a verb that takes
+	 * one, "to" and a verb are the content, not an adjunct */
+	int infinitive = cue && (ws_annot_get(cue, c->nm.infinitive) ||
+				 ws_annot_get(cue, c->nm.nonresponse)) && lower_is(c, t, "to") &&
+			 t + 1 < e && tok(c, t + 1)->shape == WS_SHAPE_LOWER &&
+			 !is_determiner(c, t + 1) && !pronoun_at(c, t + 1);
+	if (!infinitive && is_adjunct(c, t)) {
 		size_t k = t;
 		while (k < e && k - t < 12 && !lower_is(c, k, "that") && QUOTE_OPEN(c, k) < 0 &&
 		       !is_punct(c, k, ":"))
@@ -1304,9 +1312,9 @@ static void join_next_quote(const struct actx *c, size_t after, struct content *
 	const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, t)];
 	ct->span.end = q->end;
 	ct->t1 = q->close_tok + 1;
-	ct->quote = -1;		/* no longer one quote span, still all quoted */
+	ct->joined = ct->quote >= 0;	/* all quoted when the first part was */
+	ct->quote = -1;		/* no longer one quote span */
 	ct->has_quote = 1;
-	ct->joined = 1;
 }
 
 /* '"I think this is going to destroy Germany." He added, "Taking these
@@ -1754,6 +1762,15 @@ static void frame_at(struct actx *c, size_t i)
 	const struct ws_annot *cue = cue_span(c, i, &c0, &c1);
 	if (!cue || agentless_at(c, cue, c0, c1))
 		return;
+	/* "declined to comment", "did not respond to a request for comment":
+	 * the verb is the cue and the refusal is what is reported */
+	if (ws_annot_get(cue, c->nm.nonresponse)) {
+		size_t k = c0;
+		while (k < c1 && !lower_is(c, k, "to"))
+			k++;
+		if (k + 1 < c1)
+			c1 = is_determiner(c, k + 1) ? k + 1 : k;
+	}
 	struct content ct;
 	struct speaker sp;
 	memset(&sp, 0, sizeof(sp));
@@ -1861,7 +1878,10 @@ static void frame_at(struct actx *c, size_t i)
 				return;
 		}
 	}
-	if (ct.quote >= 0 && ct.span.start < tok(c, c0)->start)
+	/* a content that ends in a quote ('Teachers are "looking to see ...,"
+	 * X said. "That's ...") goes on into the quote after the frame */
+	int ends_quoted = ct.t1 > ct.t0 && QUOTE_CLOSE(c, ct.t1 - 1) >= 0;
+	if ((ct.quote >= 0 || ends_quoted) && ct.span.start < tok(c, c0)->start)
 		join_next_quote(c, sp.m1 > c1 ? sp.m1 : c1, &ct);
 	else if (ct.quote >= 0 && sp.m0 < c0)
 		join_prev_quote(c, sp.m0, &ct);

@@ -340,3 +340,43 @@ Test(attrib, no_entity_without_a_mention_or_a_statement)
 	}
 	free(text);
 }
+
+/* "content|cue" for each statement, joined by "; ". */
+static char *contents(const char *text)
+{
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
+	const struct ws_statement *st;
+	size_t n = ws_doc_statements(doc, &st);
+	struct ws_buf b = WS_BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			ws_buf_adds(&b, "; ");
+		ws_buf_add(&b, text + st[i].span.start, st[i].span.end - st[i].span.start);
+		ws_buf_addc(&b, '|');
+		ws_buf_add(&b, text + st[i].cue.start, st[i].cue.end - st[i].cue.start);
+	}
+	ws_buf_grow(&b, 0);
+	return b.data;
+}
+
+Test(attrib, infinitives_and_refusals_are_what_was_reported)
+{
+	assert_view(contents("The aide declined to comment."), "to comment|declined");
+	assert_view(contents("Jane Doe did not respond to a request for comment."),
+		    "a request for comment|did not respond to");
+	assert_view(contents("Jane Doe vowed to fight on in the primaries."),
+		    "to fight on in the primaries|vowed");
+	/* after a verb without infinitive=1, "to" opens an adjunct */
+	assert_view(contents("Jane Doe said to reporters that the vote was rigged."),
+		    "that the vote was rigged|said");
+}
+
+Test(attrib, a_content_ending_in_a_quote_runs_on_past_the_frame)
+{
+	const char *t = "Teachers are \"looking for a fight,\" Jane Doe said. \"That is a warning.\"";
+	assert_view(contents(t), "Teachers are \"looking for a fight,\" Jane Doe said. "
+			   "\"That is a warning.\"|said");
+	const struct ws_statement *st;
+	ws_doc_statements(doc, &st);
+	cr_expect_eq(st[0].type, WS_QT_MIXED);
+}

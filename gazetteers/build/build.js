@@ -326,6 +326,7 @@ function cueVerbs() {
     const feats = [['lemma', lemma], ['category', category]];
     if (opts.ambiguous) feats.push(['ambiguous', 1]);
     if (opts.object) feats.push(['object', opts.object]);
+    if (opts.infinitive) feats.push(['infinitive', 1]);
     entries.push({ canon: lemma, variants: forms.filter((f) => f !== lemma), feats });
   }
   writeList('cue/verbs.lst', [GEN,
