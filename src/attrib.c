@@ -649,6 +649,13 @@ static size_t np_backward(const struct actx *c, size_t end)
 			      lower_is(c, k, "here's") || lower_is(c, k, "who's") ||
 			      lower_is(c, k, "there\xE2\x80\x99s") || lower_is(c, k, "it\xE2\x80\x99s") ||
 			      lower_is(c, k, "that\xE2\x80\x99s") || lower_is(c, k, "what\xE2\x80\x99s"));
+		/* "That person said", "Those voters say": a demonstrative
+		 * opening the sentence is the phrase's determiner */
+		if ((tok(c, k)->flags & WS_TF_SENT_START) &&
+		    (lower_is(c, k, "that") || lower_is(c, k, "those"))) {
+			j = k;
+			break;
+		}
 		if (!coord && (pron_s || word_in(c, k, np_stop) || pronoun_at(c, k) || is_contraction(c, k) ||
 			       (CUE_AT(c, k) >= 0 && t->shape == WS_SHAPE_LOWER)))
 			break;
@@ -658,7 +665,13 @@ static size_t np_backward(const struct actx *c, size_t end)
 		return end;
 	/* "On Monday the employee": past a fronted preposition to the last
 	 * determiner */
-	if (word_in(c, j, prepositions)) {
+	/* "About 9 percent", "over half of voters": a preposition before a
+	 * number or a share is part of the phrase */
+	int approx = j + 1 < end && (tok(c, j + 1)->kind == WS_TOK_NUMBER ||
+				     lower_is(c, j + 1, "half") || lower_is(c, j + 1, "a")) &&
+		     (lower_is(c, j, "about") || lower_is(c, j, "over") || lower_is(c, j, "under") ||
+		      lower_is(c, j, "around"));
+	if (word_in(c, j, prepositions) && !approx) {
 		size_t k = end - 1;
 		while (k > j && !is_determiner(c, k) && !word_in(c, k, quant))
 			k--;
@@ -674,7 +687,7 @@ static size_t np_backward(const struct actx *c, size_t end)
 			   (j > 0 && (is_punct(c, j - 1, ",") || is_punct(c, j - 1, ";"))));
 	if (!(is_determiner(c, j) || word_in(c, j, quant) || f->kind == WS_TOK_NUMBER ||
 	      is_possessive(c, j) || (f->kind == WS_TOK_WORD && f->shape != WS_SHAPE_LOWER) ||
-	      bare_plural))
+	      bare_plural || approx))
 		return end;
 	/* a sentence starter alone before the head is no subject: "However officials" */
 	if (j + 1 < end && is_starter(c, j) && !is_determiner(c, j) && !word_in(c, j, quant))
@@ -1441,9 +1454,19 @@ static int subject_with_apposition(struct actx *c, size_t c0, struct speaker *sp
  * ", who" is the speaker; the mention is "who". */
 static int relative_who(struct actx *c, size_t c0, struct speaker *sp)
 {
-	if (c0 < 3 || !lower_is(c, c0 - 1, "who") || !is_punct(c, c0 - 2, ","))
+	if (c0 < 2 || !lower_is(c, c0 - 1, "who") || !same_sent(c, c0 - 2, c0 - 1))
 		return 0;
-	for (size_t e = c0 - 2; e > 0 && c0 - 2 - e < 8 && same_sent(c, e - 1, c0); e--) {
+	memset(sp, 0, sizeof(*sp));
+	sp->m0 = (uint32_t)c0 - 1;
+	sp->m1 = (uint32_t)c0;
+	sp->type = WS_SP_UNKNOWN;
+	sp->entity = -1;
+	/* "voters who said", "The official, who said": "who" speaks for
+	 * the phrase before it, a person the article names or no one */
+	sp->found = 1;
+	sp->sieve = S_PRONOUN;
+	for (size_t e = c0 - 2; is_punct(c, c0 - 2, ",") && e > 0 && c0 - 2 - e < 8 &&
+	     same_sent(c, e - 1, c0); e--) {
 		uint32_t mf = ws_mention_first(c->d, (uint32_t)e);
 		int32_t en = mf < e ? ws_entity_at(c->d, mf, (uint32_t)e) : -1;
 		if (en >= 0 && c->d->ents.v[en].type != WS_SP_ORGANIZATION) {
@@ -1455,7 +1478,7 @@ static int relative_who(struct actx *c, size_t c0, struct speaker *sp)
 			return 1;
 		}
 	}
-	return 0;
+	return 1;
 }
 
 static size_t tok_at_byte(const struct actx *c, uint32_t off);

@@ -327,7 +327,10 @@ function cueVerbs() {
     if (opts.ambiguous) feats.push(['ambiguous', 1]);
     if (opts.object) feats.push(['object', opts.object]);
     if (opts.infinitive) feats.push(['infinitive', 1]);
-    entries.push({ canon: lemma, variants: forms.filter((f) => f !== lemma), feats });
+    // noforms may drop the lemma itself ("state" is a noun far more often
+    // than the verb); the first form left then heads the entry
+    const canon = forms.includes(lemma) ? lemma : forms[0];
+    entries.push({ canon, variants: forms.filter((f) => f !== canon), feats });
   }
   writeList('cue/verbs.lst', [GEN,
     'Reporting verbs: hand-curated lemmas (src/cue_verbs.txt) with generated inflections; irregular',
