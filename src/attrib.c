@@ -1037,8 +1037,19 @@ static int clause_like(const struct actx *c, size_t t0, size_t t1)
  * reasons, not statements ("citing lack of commitment"). */
 static int finite_clause(const struct actx *c, size_t t0, size_t t1)
 {
+	static const char *const subj[] = { "he", "she", "they", "we", "i", "it", "you", NULL };
 	if (lower_is(c, t0, "that") || QUOTE_OPEN(c, t0) >= 0)
 		return 1;
+	/* "saying he understood the stakes": a subject pronoun and a verb */
+	if (t0 + 1 < t1 && word_in(c, t0, subj) && tok(c, t0 + 1)->shape == WS_SHAPE_LOWER)
+		return 1;
+	/* "saying the law violated the Constitution": a past tense after
+	 * the subject's noun */
+	for (size_t k = t0 + 2; k < t1 && k < t0 + 8; k++)
+		if (tok(c, k)->shape == WS_SHAPE_LOWER && tok_ends(c, k, "ed", 5) &&
+		    !is_determiner(c, k - 1) && !word_in(c, k - 1, prepositions) &&
+		    (np_head(c, k - 1) || is_cap(c, k - 1)))
+			return 1;
 	return clause_like(c, t0, t1) && (lower_is(c, t0, "a") || lower_is(c, t0, "an") ||
 					  has_aux(c, t0, t1));
 }
