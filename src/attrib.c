@@ -1194,9 +1194,13 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 	size_t s = r->first;
 	if (e > s + MAX_CONTENT)
 		s = e - MAX_CONTENT;
-	/* "Until Friday, however, the department had declined": a fronted
-	 * adjunct with no clause of its own is not what was said */
-	if (is_adjunct(c, s)) {
+	/* "Still, Mr. Rubio declined", "Responding to the criticism, Trump
+	 * said", "Until Friday, however, the department had declined": a
+	 * sentence adverb or a fronted participle or adjunct with no clause
+	 * of its own is not what was said */
+	if (e - s <= 1)
+		return 0;
+	if (is_adjunct(c, s) || (tok_ends(c, s, "ing", 5) && tok(c, s)->shape == WS_SHAPE_CAP)) {
 		int comma = 0;
 		for (size_t k = s; k < e && !comma; k++)
 			comma = is_punct(c, k, ",");
@@ -1420,6 +1424,27 @@ static size_t skip_before_cue(const struct actx *c, size_t c0)
 
 /* The subject that opens the sentence of token t, past a fronted adjunct
  * ("On Monday, Syria declared ..."). */
+/* "WASHINGTON —", "BANGOR, Maine —", "LONDON (Reuters) -": a dateline
+ * opening the paragraph at s0 is not the sentence's subject. Returns the
+ * first token after it, or s0. */
+static size_t skip_dateline(const struct actx *c, size_t s0, size_t limit)
+{
+	if (!(tok(c, s0)->flags & WS_TF_PARA_START) || tok(c, s0)->shape != WS_SHAPE_UPPER)
+		return s0;
+	size_t k = s0;
+	while (k < limit && k - s0 < 8) {
+		const struct ws_token *t = tok(c, k);
+		if (!(t->shape == WS_SHAPE_UPPER || t->shape == WS_SHAPE_ACRONYM ||
+		      is_punct(c, k, ",") || is_punct(c, k, "(") || is_punct(c, k, ")") ||
+		      (t->kind == WS_TOK_WORD && k > s0 && (is_punct(c, k - 1, ",") ||
+							     is_punct(c, k - 1, "(") ||
+							     is_cap(c, k - 1)))))
+			break;
+		k++;
+	}
+	return k > s0 && k + 1 < limit && tok(c, k)->kind == WS_TOK_DASH ? k + 1 : s0;
+}
+
 static struct speaker sentence_subject(struct actx *c, size_t t)
 {
 	size_t s0 = c->d->tk.sent.v[tok(c, t)->sent].first;
@@ -1427,6 +1452,7 @@ static struct speaker sentence_subject(struct actx *c, size_t t)
 	if (s0 + 1 < t && (lower_is(c, s0, "but") || lower_is(c, s0, "and") ||
 			   lower_is(c, s0, "so") || lower_is(c, s0, "yet")))
 		s0++;
+	s0 = skip_dateline(c, s0, t);
 	/* "Walking to the next address, X ...": a fronted participle too */
 	if (is_adjunct(c, s0) || tok_ends(c, s0, "ing", 5)) {
 		size_t k = s0;
@@ -1998,6 +2024,49 @@ static void nearest_person(const struct actx *c, uint32_t off, uint32_t para, st
 /* Quotes no frame claimed: one that fills its paragraph continues the
  * previous statement's speaker (sieve continuation); one that fills its
  * sentence is a statement with an unknown speaker (sieve fallback). */
+/* 'Mr. Christie gloated: "..."', 'Mr. Smith shot back: "..."': a
+ * subject, a verb the cue lists do not hold (or one whose frame found
+ * nothing) and a colon before a quote that no frame claimed. */
+static int colon_leadin(struct actx *c, int32_t qi)
+{
+	static const char *const particles[] = { "back", "out", "up", "it", "in", "simply", NULL };
+	static const char *const irregular[] = {
+		"wrote", "put", "shot", "spoke", "began", "told", "said", "thought", "felt", NULL
+	};
+	const struct ws_qspan *q = &c->d->quotes.v[qi];
+	size_t colon = q->open_tok - 1;
+	if (q->open_tok < 3 || !is_punct(c, colon, ":") ||
+	    tok(c, colon)->para != tok(c, q->open_tok)->para)
+		return 0;
+	size_t e = colon;
+	while (e > 1 && colon - e < 2 && word_in(c, e - 1, particles))
+		e--;
+	size_t v = e - 1;
+	const struct ws_token *t = tok(c, v);
+	if (t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_LOWER || c->cue_used[v] ||
+	    !(tok_ends(c, v, "ed", 4) || tok_ends(c, v, "s", 4) || word_in(c, v, irregular)) ||
+	    word_in(c, v, np_stop) || !same_sent(c, v, colon) || v == 0)
+		return 0;
+	size_t end = skip_before_cue(c, v);
+	struct speaker sp = speaker_before(c, end, S_LEADIN);
+	if (!sp.found || (sp.sieve != S_LEADIN && sp.sieve != S_PRONOUN &&
+			  sp.sieve != S_DESCRIPTION))
+		return 0;
+	/* the subject opens its sentence or follows a conjunction */
+	size_t m0 = sp.m0;
+	if (!(tok(c, m0)->flags & WS_TF_SENT_START) && !(m0 > 0 && (lower_is(c, m0 - 1, "and") ||
+								      lower_is(c, m0 - 1, "but") ||
+								      is_punct(c, m0 - 1, ","))))
+		return 0;
+	struct content ct;
+	fill_content(c, q->open_tok, q->close_tok + 1, &ct);
+	if (overlaps_statement(c, ct.span))
+		return 0;
+	const struct ws_annot *cue = CUE_AT(c, v) >= 0 ? &c->d->gaz.v[CUE_AT(c, v)] : NULL;
+	add_statement(c, &ct, &sp, cue, v, colon);
+	return 1;
+}
+
 static void loose_quotes(struct actx *c)
 {
 	struct ws_doc *d = c->d;
@@ -2012,6 +2081,8 @@ static void loose_quotes(struct actx *c)
 		while (after < c->ntok && tok(c, after)->kind == WS_TOK_PUNCT &&
 		       tok(c, after)->para == o->para)
 			after++;
+		if (colon_leadin(c, (int32_t)qi))
+			continue;
 		/* '"..." — Commissioner Jane Doe': a dash and a name after the
 		 * quote, to the end of the paragraph or sentence */
 		size_t dash = q->close_tok + 1;

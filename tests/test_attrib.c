@@ -380,3 +380,29 @@ Test(attrib, a_content_ending_in_a_quote_runs_on_past_the_frame)
 	ws_doc_statements(doc, &st);
 	cr_expect_eq(st[0].type, WS_QT_MIXED);
 }
+
+Test(attrib, colon_lead_in_with_any_verb)
+{
+	assert_view(view("And Jane Doe gloated: \"I told you he would never be ready.\""),
+		    "Jane Doe=Jane Doe/lead-in");
+	assert_view(contents("John Roe shot back: \"That would be good for all of us.\""),
+		    "\"That would be good for all of us.\"|shot back");
+}
+
+Test(attrib, a_dateline_is_not_the_subject)
+{
+	assert_view(view("WASHINGTON \xE2\x80\x94 Sen. Jane Doe (D-Ohio) on Wednesday downplayed the "
+			 "attack and said it was the same thing."),
+		    "Sen. Jane Doe=Jane Doe/explicit:subject; "
+		    "Sen. Jane Doe (D-Ohio)=Jane Doe/explicit:subject");
+}
+
+Test(attrib, noun_phrase_subjects_with_numbers_and_demonstratives)
+{
+	assert_view(view("About 9 percent said they had no preference."), "About 9 percent=/nominal");
+	assert_view(view("That person said the outright hostility hurt him."), "That person=/nominal");
+	assert_view(view("The official, who said none of the emails were classified, left."),
+		    "who=/pronoun");
+	/* a fronted participle is not what was said */
+	assert_view(view("Responding to the criticism, Jane Doe said."), "");
+}
