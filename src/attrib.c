@@ -975,6 +975,12 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		 * content's last name is the writer's */
 		if ((lower_is(c, i + 1, "who") || lower_is(c, i + 1, "which")) && i > from + 3)
 			return i;
+		/* "..., but he hasn't endorsed her": the writer goes on; "...,
+		 * a swipe at the protesters": an apposition on the whole
+		 * statement is the writer's */
+		if ((lower_is(c, i + 1, "but") || lower_is(c, i + 1, "a") || lower_is(c, i + 1, "an")) &&
+		    i > from + 3)
+			return i;
 		/* ", X cue" with X one to five capitalised words */
 		size_t k = i + 1, n = 0;
 		while (k < e && n < 5 && is_cap(c, k))

@@ -406,3 +406,11 @@ Test(attrib, noun_phrase_subjects_with_numbers_and_demonstratives)
 	/* a fronted participle is not what was said */
 	assert_view(view("Responding to the criticism, Jane Doe said."), "");
 }
+
+Test(attrib, the_writer_takes_over_after_but_and_a_closing_apposition)
+{
+	assert_view(contents("Jane Doe said she will vote for the bill, but she has not endorsed it."),
+		    "she will vote for the bill|said");
+	assert_view(contents("Jane Doe said the rally would stay calm, a swipe at the protesters."),
+		    "the rally would stay calm|said");
+}
