@@ -1582,6 +1582,9 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 	if (!lemma)
 		return 0;
 	size_t t0, t1;
+	struct speaker agent;
+	memset(&agent, 0, sizeof(agent));
+	agent.entity = -1;
 	if (strncmp(lemma, "ask", 3) == 0 && (lemma[3] == 0 || strcmp(lemma, "ask about") == 0)) {
 		/* the participle opens its clause: sentence start, "when", "if",
 		 * a comma */
@@ -1591,7 +1594,21 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 			return 0;
 		if (lower_is(c, c0, "has") || lower_is(c, c0, "had") || lower_is(c, c0, "have"))
 			return 0;	/* "has asked": someone asked */
+		/* "Texas, leading 13 states, asked a judge to block the rules":
+		 * an object after the participle means a subject asked */
+		if (c1 < c->ntok && same_sent(c, c0, c1) &&
+		    (is_determiner(c, c1) || is_cap(c, c1) || lower_is(c, c1, "him") ||
+		     lower_is(c, c1, "her") || lower_is(c, c1, "them") || lower_is(c, c1, "us")))
+			return 0;
 		t0 = c1;
+		/* "when asked by a reporter if ...": the asker is named */
+		if (lower_is(c, c1, "by") && c1 + 1 < c->ntok && same_sent(c, c1, c1 + 1)) {
+			agent = speaker_after(c, c1 + 1, S_INVERTED);
+			if (agent.found && agent.m1 > c1 + 1)
+				t0 = agent.m1;
+			else
+				agent.found = 0;
+		}
 		while (t0 < c->ntok && is_adjunct(c, t0) && !lower_is(c, t0, "about") && t0 < c1 + 4 &&
 		       !is_punct(c, t0, ","))
 			t0++;	/* "Asked later", "asked on Fox News" */
@@ -1647,6 +1664,8 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 	sp.entity = -1;
 	sp.type = WS_SP_UNKNOWN;
 	sp.sieve = S_AGENTLESS;
+	if (agent.found)
+		sp = agent;
 	for (size_t k = c0; k < c1; k++)
 		c->cue_used[k] = 1;
 	add_statement(c, &ct, &sp, cue, c0, c1);
@@ -1686,7 +1705,9 @@ static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
 	static const char *const light[] = {
 		"expressed", "expresses", "express", "raised", "raises", "raise", "voiced", "voices",
 		"renewed", "repeated", "made", "makes", "issued", "offered", "offers", "reiterated",
-		"stepped", "launched", "had", "has", "have", "shared", "echoed", NULL
+		"stepped", "launched", "had", "has", "have", "shared", "echoed", "raising",
+		"expressing", "voicing", "making", "offering", "issuing", "delivered", "delivering",
+		"delivers", "leveled", "levelled", "lodged", "sharing", "repeating", NULL
 	};
 	static const char *const pos_pron[][2] = {
 		{ "his", "male" }, { "her", "female" }, { "their", "any" }, { "its", "neuter" },
