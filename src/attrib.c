@@ -1596,7 +1596,7 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 			return 0;	/* "has asked": someone asked */
 		/* "Texas, leading 13 states, asked a judge to block the rules":
 		 * an object after the participle means a subject asked */
-		if (c1 < c->ntok && same_sent(c, c0, c1) &&
+		if (lemma[3] == 0 && c1 < c->ntok && same_sent(c, c0, c1) &&
 		    (is_determiner(c, c1) || is_cap(c, c1) || lower_is(c, c1, "him") ||
 		     lower_is(c, c1, "her") || lower_is(c, c1, "them") || lower_is(c, c1, "us")))
 			return 0;

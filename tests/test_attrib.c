@@ -414,3 +414,13 @@ Test(attrib, the_writer_takes_over_after_but_and_a_closing_apposition)
 	assert_view(contents("Jane Doe said the rally would stay calm, a swipe at the protesters."),
 		    "the rally would stay calm|said");
 }
+
+Test(attrib, the_asker_named_by_a_passive)
+{
+	assert_view(view("\"Absolutely,\" he said when asked by a reporter if that remains his view."),
+		    "he=/pronoun; a reporter=/description");
+	/* an object after "asked": someone asked someone, no agentless question */
+	char *v = view("Jane Doe, leading a coalition of states, asked a judge to block the rules.");
+	cr_expect_null(strstr(v, "agentless"), "got %s", v);
+	free(v);
+}
