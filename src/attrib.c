@@ -942,7 +942,7 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		/* "... and said Manafort was not involved", "..., and he said":
 		 * another frame of the same subject or a pronoun */
 		if (CUE_AT(c, i + 1) >= 0 && tok(c, i + 1)->shape == WS_SHAPE_LOWER &&
-		    speech_verb(c, &c->d->gaz.v[CUE_AT(c, i + 1)]) &&
+		    (speech_verb(c, &c->d->gaz.v[CUE_AT(c, i + 1)]) || lower_is(c, i, "and")) &&
 		    (lower_is(c, i, "and") || lower_is(c, i, "but") ||
 		     (pronoun_at(c, i) && !lower_is(c, i, "it")))) {
 			size_t k = i;

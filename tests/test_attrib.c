@@ -424,3 +424,9 @@ Test(attrib, the_asker_named_by_a_passive)
 	cr_expect_null(strstr(v, "agentless"), "got %s", v);
 	free(v);
 }
+
+Test(attrib, a_second_verb_after_and_is_its_own_frame)
+{
+	assert_view(contents("Jane Doe called him divisive and accused him of lying to voters."),
+		    "him divisive|called; him of lying to voters|accused");
+}
