@@ -1868,14 +1868,14 @@ static void frame_at(struct actx *c, size_t i)
 		 * regulators"), its entity the first one named in it */
 		sp = speaker_after(c, c1, S_ACCORDING);
 		size_t np = c1;
-		while (np < c->ntok && np - c1 < 15 && same_sent(c, c1, np) &&
+		while (np < c->ntok && np - c1 < 30 && same_sent(c, c1, np) &&
 		       !is_punct(c, np, ",") && !is_punct(c, np, ".") && !is_punct(c, np, ";") &&
 		       tok(c, np)->kind != WS_TOK_DASH && QUOTE_OPEN(c, np) < 0)
 			np++;
 		if (np == c1)
 			return;
-		/* no comma or full stop within 15 tokens: no phrase to credit */
-		if (np - c1 >= 15 || (np < c->ntok && !is_punct(c, np, ",") &&
+		/* no comma or full stop within 30 tokens: no phrase to credit */
+		if (np - c1 >= 30 || (np < c->ntok && !is_punct(c, np, ",") &&
 				      !is_punct(c, np, ".") && !is_punct(c, np, ";") &&
 				      tok(c, np)->kind != WS_TOK_DASH &&
 				      !(tok(c, np)->flags & WS_TF_SENT_START)))
