@@ -626,6 +626,13 @@ static size_t np_backward(const struct actx *c, size_t end)
 	    ((tok(c, end - 1)->flags & WS_TF_SENT_START) ||
 	     (end > 1 && (is_punct(c, end - 2, ",") || is_punct(c, end - 2, ";")))))
 		return end - 1;
+	/* "most of them said", "Some of those surveyed say" */
+	if (end > 2 && (lower_is(c, end - 1, "them") || lower_is(c, end - 1, "us") ||
+			lower_is(c, end - 1, "those")) && lower_is(c, end - 2, "of") &&
+	    (word_in(c, end - 3, alone) || word_in(c, end - 3, quant) ||
+	     tok(c, end - 3)->kind == WS_TOK_NUMBER || lower_is(c, end - 3, "none")) &&
+	    same_sent(c, end - 3, end - 1))
+		return end - 3;
 	if (end == 0 || !np_head(c, end - 1) || (end > 1 && lower_is(c, end - 2, "to")))
 		return end;	/* "to settle" is an infinitive */
 	size_t j = end - 1;
@@ -1170,6 +1177,10 @@ static int quote_content(const struct actx *c, int32_t qi, struct content *ct)
 		if (k == s && s - r->first >= 2)
 			s = r->first;
 	}
+	/* 'Walking in to chants of "Marco! Marco!," the senator said ...':
+	 * a quote inside a fronted participle is no statement of the frame */
+	if (s < q->open_tok && tok_ends(c, s, "ing", 5) && tok(c, s)->shape == WS_SHAPE_CAP)
+		return 0;
 	fill_content(c, s, q->close_tok + 1, ct);
 	return 1;
 }
@@ -1485,10 +1496,15 @@ static int subject_with_apposition(struct actx *c, size_t c0, struct speaker *sp
 	struct speaker s = sentence_subject(c, c0);
 	if (!s.found || s.entity < 0 || s.m1 + 2 >= c0 || c0 - s.m1 > 40 || !is_punct(c, s.m1, ","))
 		return 0;
-	for (size_t k = s.m1; k < c0; k++)
-		if (c->cue_used[k] || QUOTE_OPEN(c, k) >= 0 || is_punct(c, k, ";") ||
+	/* a frame inside a relative clause of the apposition ("a Republican
+	 * who has refused to endorse him,") is the apposition's own */
+	int relative = 0;
+	for (size_t k = s.m1; k < c0; k++) {
+		relative |= lower_is(c, k, "who") || lower_is(c, k, "which");
+		if ((c->cue_used[k] && !relative) || QUOTE_OPEN(c, k) >= 0 || is_punct(c, k, ";") ||
 		    tok(c, k)->kind == WS_TOK_QUOTE_CLOSE)
 			return 0;
+	}
 	*sp = s;
 	return 1;
 }

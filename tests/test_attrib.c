@@ -430,3 +430,16 @@ Test(attrib, a_second_verb_after_and_is_its_own_frame)
 	assert_view(contents("Jane Doe called him divisive and accused him of lying to voters."),
 		    "him divisive|called; him of lying to voters|accused");
 }
+
+Test(attrib, subjects_past_relative_clauses_and_partitives)
+{
+	assert_view(view("Most of them said they had loved working at the plant."),
+		    "Most of them=/nominal");
+	assert_view(contents("Jane Doe of Ohio, a Republican who has refused to endorse him, said the "
+			     "family deserved better."),
+		    "to endorse him|has refused; the family deserved better|said");
+	/* a quote inside a fronted participle belongs to no one */
+	assert_view(contents("Walking in to chants of \"Jane! Jane!,\" the senator said the race was "
+			     "close."),
+		    "the race was close|said");
+}
