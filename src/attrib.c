@@ -1331,22 +1331,26 @@ static int participle_after_comma(const struct actx *c, size_t c0);
 static void join_next_quote(const struct actx *c, size_t after, struct content *ct)
 {
 	size_t t = after;
+	int relative = 0;
 	/* the rest of the frame's sentence, which holds no other cue but a
-	 * participle (", referring to the debate"), then the next sentence's
-	 * first token; a quote inside the frame's sentence that does not open
-	 * right after it is a title ('said on ABC's "This Week" on Sunday') */
+	 * participle (", referring to the debate") or one in a relative
+	 * clause (", who has known them for decades"), then the next
+	 * sentence's first token; a quote inside the frame's sentence that
+	 * opens neither right after it nor after a comma is a title ('said on
+	 * ABC's "This Week" on Sunday') */
 	while (t < c->ntok && tok(c, t)->para == tok(c, after - 1)->para &&
 	       tok(c, t)->kind != WS_TOK_QUOTE_CLOSE &&
 	       !(t > after && (tok(c, t)->flags & WS_TF_SENT_START))) {
 		if (QUOTE_OPEN(c, t) >= 0) {
 			size_t gap = t - after;
-			if (gap <= 1 || (gap == 2 && is_punct(c, t - 1, ",")))
+			if (gap <= 1 || is_punct(c, t - 1, ","))
 				break;
 			t = c->d->quotes.v[QUOTE_OPEN(c, t)].close_tok + 1;
 			continue;
 		}
+		relative |= lower_is(c, t, "who") || lower_is(c, t, "which");
 		if (CUE_AT(c, t) >= 0 && speech_verb(c, &c->d->gaz.v[CUE_AT(c, t)]) &&
-		    !participle_after_comma(c, t))
+		    !participle_after_comma(c, t) && !relative)
 			break;
 		t++;
 	}
@@ -1357,7 +1361,7 @@ static void join_next_quote(const struct actx *c, size_t after, struct content *
 	const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, t)];
 	ct->span.end = q->end;
 	ct->t1 = q->close_tok + 1;
-	ct->joined = ct->quote >= 0;	/* all quoted when the first part was */
+	ct->joined = ct->joined || ct->quote >= 0;	/* all quoted when the first part was */
 	ct->quote = -1;		/* no longer one quote span */
 	ct->has_quote = 1;
 }
@@ -1947,6 +1951,22 @@ static void frame_at(struct actx *c, size_t i)
 			    content_after(c, c1, cue, 0, &ct)) {
 				if (ct.quote >= 0 && is_punct(c, c1, ":") && sp.sieve == S_SUBJECT)
 					sp.sieve = S_LEADIN;
+				/* '"A," he said, "B."': the quote before opens it */
+				size_t e = sp.m0;
+				if (e > 0 && is_punct(c, e - 1, ","))
+					e--;
+				if (ct.quote >= 0 && e > 0 && QUOTE_CLOSE(c, e - 1) >= 0 &&
+				    !(tok(c, sp.m0)->flags & WS_TF_SENT_START)) {
+					const struct ws_qspan *q =
+						&c->d->quotes.v[QUOTE_CLOSE(c, e - 1)];
+					if (!c->claimed[QUOTE_CLOSE(c, e - 1)] &&
+					    tok(c, q->open_tok)->para == tok(c, sp.m0)->para) {
+						ct.span.start = q->start;
+						ct.t0 = q->open_tok;
+						ct.quote = -1;
+						ct.joined = 1;
+					}
+				}
 			} else if (lower_is(c, c1 - 1, "that") ||
 				   lower_is(c, skip_recipient(c, cue, c1), "that") ||
 				   !content_before(c, sp.m0, skip_recipient(c, cue, c1), &ct)) {

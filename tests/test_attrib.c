@@ -235,6 +235,14 @@ Test(attrib, quotes_around_one_frame_are_one_statement)
 	expect_one_span("\"We had the biggest show,\" Jane Doe said, referring to the debate. "
 			"\"How about we do this again?\"",
 			"\"We had", "again?\"");
+	/* a quote each side of "he said," */
+	expect_one_span("\"We can offer relief to the town,\" he said, \"and the sooner the "
+			"better.\"", "\"We can", "better.\"");
+	/* a participle and a relative clause in the frame do not end it */
+	expect_one_span("\"These people know words,\" said Jane Doe, speaking of politicians, "
+			"\"and they use them well.\"", "\"These", "well.\"");
+	expect_one_span("\"There were more voters then,\" said Jane Doe, who has known the "
+			"family for decades. \"The town has changed.\"", "\"There", "changed.\"");
 	/* a quote alone before "He added, ..." */
 	expect_one_span("Doe spoke on the radio. \"This will hurt the town.\" She added, "
 			"\"Taking this road is a mistake.\"",
