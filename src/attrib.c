@@ -972,8 +972,8 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		}
 		if (!is_punct(c, i, ","))
 			continue;
-		if (CUE_AT(c, i + 1) >= 0)
-			return i;	/* ", saying ...", ", adding ..." */
+		if (CUE_AT(c, i + 1) >= 0 && !lower_is(c, i + 1, "thanks"))
+			return i;	/* ", saying ...", ", adding ..." (not ", thanks to") */
 		/* ", while Maine Sen. Susan Collins suggested ...": another clause */
 		if (lower_is(c, i + 1, "while") || lower_is(c, i + 1, "whereas") ||
 		    lower_is(c, i + 1, "although") || lower_is(c, i + 1, "though"))
@@ -1171,8 +1171,11 @@ static int quote_content(const struct actx *c, int32_t qi, struct content *ct)
 	const struct ws_range *r = &c->d->tk.sent.v[tok(c, s)->sent];
 	if (r->first < s && s - r->first < MAX_CONTENT &&
 	    tok(c, r->first)->para == tok(c, s)->para) {
+		/* "''Family values people'' are ''not out to bash gays,'' he
+		 * said": the sentence, quotes and all, when no frame is in it */
 		size_t k = r->first;
-		while (k < s && !c->cue_used[k] && QUOTE_OPEN(c, k) < 0)
+		while (k < s && !c->cue_used[k] &&
+		       (QUOTE_OPEN(c, k) < 0 || !c->claimed[QUOTE_OPEN(c, k)]))
 			k++;
 		if (k == s && s - r->first >= 2)
 			s = r->first;
@@ -1965,6 +1968,19 @@ static void frame_at(struct actx *c, size_t i)
 						ct.t0 = q->open_tok;
 						ct.quote = -1;
 						ct.joined = 1;
+					}
+				} else if (QUOTE_OPEN(c, ct.t0) >= 0 && e < sp.m0 &&
+					   !(tok(c, sp.m0)->flags & WS_TF_SENT_START)) {
+					/* "The club's investment, Ms. Tanzer said, ''is a
+					 * perfect example''": the sentence's start too */
+					size_t f = c->d->tk.sent.v[tok(c, sp.m0)->sent].first;
+					size_t k = f;
+					while (k < e && !c->cue_used[k] && QUOTE_OPEN(c, k) < 0)
+						k++;
+					if (k == e && e - f >= 2 && !is_adjunct(c, f)) {
+						ct.span.start = tok(c, f)->start;
+						ct.t0 = f;
+						ct.quote = -1;
 					}
 				}
 			} else if (lower_is(c, c1 - 1, "that") ||

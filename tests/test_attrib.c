@@ -451,3 +451,15 @@ Test(attrib, subjects_past_relative_clauses_and_partitives)
 			     "close."),
 		    "the race was close|said");
 }
+
+Test(attrib, a_frame_inside_its_sentence_takes_both_sides)
+{
+	assert_view(contents("The club's investment in its greens, Jane Doe said, \"is a perfect "
+			     "example\" of adapting."),
+		    "The club's investment in its greens, Jane Doe said, \"is a perfect example\" of "
+		    "adapting|said");
+	/* ", thanks to" is no second frame */
+	assert_view(contents("Jane Doe said that since then, thanks to new revenue, she has been "
+			     "secure."),
+		    "since then, thanks to new revenue, she has been secure|said that");
+}
