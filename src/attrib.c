@@ -1235,8 +1235,17 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 		return 0;
 	/* "He's leaning toward Kasich, he said, because ...": the sentence
 	 * goes on after the frame and is all the statement */
+	static const char *const goes_on[] = {
+		"because", "but", "and", "if", "so", "though", "although", "while", "since",
+		"unless", "or", "when", "until", "even", "yet", "that", "which", NULL
+	};
+	/* not an apposition ("said X, a professor at ...") or a participle
+	 * ("he said, wiping sweat off his face") */
 	size_t end = e;
-	if (after < c->ntok && is_punct(c, after, ",") && same_sent(c, after, e)) {
+	if (after + 1 < c->ntok && is_punct(c, after, ",") && same_sent(c, after, e) &&
+	    (word_in(c, after + 1, goes_on) ||
+	     !(is_determiner(c, after + 1) || tok_ends(c, after + 1, "ing", 5) ||
+	       lower_is(c, after + 1, "who")))) {
 		size_t se = sentence_content_end(c, after);
 		if (se > after + 2 && se - s < MAX_CONTENT)
 			end = se;
