@@ -1852,6 +1852,64 @@ static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
 
 /* After the verb frames, so that none of them is pre-empted: the nominal
  * cues outside every statement made so far. */
+/* "In the latest CNN/ORC poll, Trump leads ...": a poll or survey named
+ * after a clause-opening "in" is the source of the clause, as after
+ * "according to". Returns the token after the statement, or 0. */
+static size_t poll_source_at(struct actx *c, size_t i, size_t nsorted)
+{
+	static const char *const heads[] = {
+		"poll", "polls", "survey", "surveys", "polling", NULL
+	};
+	if (!lower_is(c, i, "in") || i + 2 >= c->ntok)
+		return 0;
+	size_t k = i + 1, head = 0;
+	while (k < c->ntok && k - i <= 12 && same_sent(c, i, k) &&
+	       (tok(c, k)->kind == WS_TOK_WORD || tok(c, k)->kind == WS_TOK_NUMBER ||
+		is_punct(c, k, "/") || is_punct(c, k, "-")) &&
+	       CUE_AT(c, k) < 0) {
+		if (word_in(c, k, heads))
+			head = k;
+		k++;
+	}
+	/* the phrase: at most 12 words, its head among the last three */
+	if (!head || head + 3 < k || k >= c->ntok)
+		return 0;
+	/* "In the poll, ..." or "Still, in the poll, ..."; not "sagged in
+	 * the polls", which mostly says where, not who */
+	size_t s0 = c->d->tk.sent.v[tok(c, i)->sent].first;
+	if (!is_punct(c, k, ",") ||
+	    !(i == s0 || (is_punct(c, i - 1, ",") && clause_start(c, i - 1) == s0 && i - s0 <= 3)))
+		return 0;
+	size_t t0 = k + 1, t1 = sentence_content_end(c, t0);
+	if (t1 <= t0 + 2 || t1 - t0 > MAX_CONTENT)
+		return 0;
+	for (size_t q = t0; q < t1; q++)
+		if (c->cue_used[q])
+			return 0;
+	struct content ct;
+	fill_content(c, t0, t1, &ct);
+	struct ws_span whole = { tok(c, i)->start, ct.span.end };
+	if (overlaps_sorted(c, whole, nsorted))
+		return 0;
+	for (size_t q = nsorted; q < c->d->stmts.n; q++)
+		if (c->d->stmts.v[q].span.end > whole.start && c->d->stmts.v[q].span.start < whole.end)
+			return 0;
+	struct speaker sp;
+	memset(&sp, 0, sizeof(sp));
+	sp.m0 = (uint32_t)i + 1;
+	sp.m1 = (uint32_t)k;
+	sp.entity = -1;
+	sp.type = WS_SP_UNKNOWN;
+	set_entity(c, &sp, -1, S_ACCORDING);
+	for (size_t q = i; q < k; q++)
+		c->cue_used[q] = 1;
+	add_statement(c, &ct, &sp, NULL, i, i + 1);
+	struct ws_statement *st = &c->d->stmts.v[c->d->stmts.n - 1];
+	st->cue_lemma = "in";
+	st->cue_category = "neutral";
+	return t1;
+}
+
 static void nominal_cues(struct actx *c)
 {
 	size_t nsorted = c->d->stmts.n, j = 0;
@@ -1869,6 +1927,8 @@ static void nominal_cues(struct actx *c)
 		if (inquote >= 0 || c->cue_used[i] || CUE_AT(c, i) >= 0)
 			continue;
 		size_t next = nominal_cue_at(c, i, &nsorted);
+		if (!next)
+			next = poll_source_at(c, i, nsorted);
 		if (next)
 			i = next - 1;
 	}

@@ -463,3 +463,11 @@ Test(attrib, a_frame_inside_its_sentence_takes_both_sides)
 			     "secure."),
 		    "since then, thanks to new revenue, she has been secure|said that");
 }
+
+Test(attrib, a_poll_opening_its_clause_is_the_source)
+{
+	assert_view(contents("In the latest Fox News poll, the senator fell to 10 percent."),
+		    "the senator fell to 10 percent|In");
+	/* where, not who */
+	assert_view(contents("The senator has sagged in the polls."), "");
+}
