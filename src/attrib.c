@@ -606,6 +606,41 @@ static int np_head(const struct actx *c, size_t h)
 	return 1;
 }
 
+static int numberish(const struct actx *c, size_t k)
+{
+	static const char *const words[] = {
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"half", NULL
+	};
+	return tok(c, k)->kind == WS_TOK_NUMBER || word_in(c, k, words);
+}
+
+/* A share of people ending before end: "26%", "Six in 10", "nine out of
+ * 10", with "nearly", "about", "just over" before it. Returns its first
+ * token, or end. */
+static size_t share_start(const struct actx *c, size_t end)
+{
+	static const char *const approx[] = {
+		"nearly", "about", "almost", "roughly", "just", "only", "over", "under", "some",
+		"around", "fully", "than", "more", "fewer", "less", "shy", "of", NULL
+	};
+	if (end < 2)
+		return end;
+	size_t j = end - 1;
+	if (is_punct(c, j, "%") && numberish(c, j - 1))
+		j--;
+	else if (numberish(c, j) && j >= 2 && lower_is(c, j - 1, "in") && numberish(c, j - 2))
+		j -= 2;
+	else if (numberish(c, j) && j >= 3 && lower_is(c, j - 1, "of") && lower_is(c, j - 2, "out") &&
+		 numberish(c, j - 3))
+		j -= 3;
+	else
+		return end;
+	while (j > 0 && end - j < 10 && same_sent(c, j - 1, j) && word_in(c, j - 1, approx))
+		j--;
+	return j;
+}
+
 /* A noun phrase ending before end that no other finder knows: "The
  * employee", "Some USDP members", "58 percent of Florida voters", "An
  * earlier report in a New Hampshire paper". It runs back over words and
@@ -626,6 +661,10 @@ static size_t np_backward(const struct actx *c, size_t end)
 	    ((tok(c, end - 1)->flags & WS_TF_SENT_START) ||
 	     (end > 1 && (is_punct(c, end - 2, ",") || is_punct(c, end - 2, ";")))))
 		return end - 1;
+	/* "26% say", "Six in 10 say", "nearly nine out of 10 said": a share */
+	size_t sh = share_start(c, end);
+	if (sh < end)
+		return sh;
 	/* "most of them said", "Some of those surveyed say" */
 	if (end > 2 && (lower_is(c, end - 1, "them") || lower_is(c, end - 1, "us") ||
 			lower_is(c, end - 1, "those")) && lower_is(c, end - 2, "of") &&

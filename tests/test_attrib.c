@@ -471,3 +471,11 @@ Test(attrib, a_poll_opening_its_clause_is_the_source)
 	/* where, not who */
 	assert_view(contents("The senator has sagged in the polls."), "");
 }
+
+Test(attrib, shares_of_people_say)
+{
+	assert_view(view("About 26% say they are conservative."), "About 26%=/nominal");
+	assert_view(view("Nearly nine out of 10 say they need new skills."),
+		    "Nearly nine out of 10=/nominal");
+	assert_view(view("Six in 10 say he is decisive."), "Six in 10=/nominal");
+}
