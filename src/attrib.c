@@ -1092,6 +1092,15 @@ static int finite_clause(const struct actx *c, size_t t0, size_t t1)
 	static const char *const subj[] = { "he", "she", "they", "we", "i", "it", "you", NULL };
 	if (lower_is(c, t0, "that") || QUOTE_OPEN(c, t0) >= 0)
 		return 1;
+	/* 'saying the agreement goes "nowhere near far enough"': a quote in
+	 * it, or a present tense after the subject's noun */
+	for (size_t k = t0 + 1; k < t1; k++)
+		if (QUOTE_OPEN(c, k) >= 0)
+			return 1;
+	for (size_t k = t0 + 2; k < t1 && k < t0 + 6; k++)
+		if (tok(c, k)->shape == WS_SHAPE_LOWER && tok_ends(c, k, "es", 4) &&
+		    np_head(c, k - 1) && !plural_word(c, k - 1) && is_determiner(c, t0))
+			return 1;
 	/* "saying he understood the stakes": a subject pronoun and a verb */
 	if (t0 + 1 < t1 && word_in(c, t0, subj) && tok(c, t0 + 1)->shape == WS_SHAPE_LOWER)
 		return 1;
@@ -1455,7 +1464,9 @@ static int quote_follows(const struct actx *c, size_t t)
 /* ", saying", ", adding", ", arguing": a participle cue after a comma. */
 static int participle_after_comma(const struct actx *c, size_t c0)
 {
-	if (c0 < 2 || !is_punct(c, c0 - 1, ","))
+	if (c0 < 2 || !(is_punct(c, c0 - 1, ",") || tok(c, c0 - 1)->kind == WS_TOK_DASH ||
+			lower_is(c, c0 - 1, "while") || lower_is(c, c0 - 1, "before") ||
+			lower_is(c, c0 - 1, "after")))
 		return 0;
 	return tok_ends(c, c0, "ing", 5);
 }
@@ -1551,15 +1562,11 @@ static int subject_with_apposition(struct actx *c, size_t c0, struct speaker *sp
 	struct speaker s = sentence_subject(c, c0);
 	if (!s.found || s.entity < 0 || s.m1 + 2 >= c0 || c0 - s.m1 > 40 || !is_punct(c, s.m1, ","))
 		return 0;
-	/* a frame inside a relative clause of the apposition ("a Republican
-	 * who has refused to endorse him,") is the apposition's own */
-	int relative = 0;
-	for (size_t k = s.m1; k < c0; k++) {
-		relative |= lower_is(c, k, "who") || lower_is(c, k, "which");
-		if ((c->cue_used[k] && !relative) || QUOTE_OPEN(c, k) >= 0 || is_punct(c, k, ";") ||
-		    tok(c, k)->kind == WS_TOK_QUOTE_CLOSE)
+	/* a frame inside the apposition ("a Republican who has refused to
+	 * endorse him,", "in the wake of a poll showing ...,") is its own */
+	for (size_t k = s.m1; k < c0; k++)
+		if (QUOTE_OPEN(c, k) >= 0 || is_punct(c, k, ";") || tok(c, k)->kind == WS_TOK_QUOTE_CLOSE)
 			return 0;
-	}
 	*sp = s;
 	return 1;
 }
@@ -1611,6 +1618,33 @@ static struct speaker previous_frame_speaker(struct actx *c, size_t c0)
 	uint32_t before = tok(c, c0 - 2)->end;
 	if (st->mention.end <= st->mention.start ||
 	    (st->cue.end != before && st->mention.end != before) ||
+	    !same_sent(c, tok_at_byte(c, st->mention.start), c0))
+		return sp;
+	sp.m0 = (uint32_t)tok_at_byte(c, st->mention.start);
+	sp.m1 = (uint32_t)tok_at_byte(c, st->mention.end - 1) + 1;
+	sp.entity = st->entity;
+	sp.type = st->speaker_type;
+	sp.sieve = S_SUBJECT;
+	for (int k = 0; ws_sieve_names[k]; k++)
+		if (ws_sieve_names[k] == st->sieve)
+			sp.sieve = (enum sieve)k;
+	sp.found = 1;
+	return sp;
+}
+
+/* "X on Saturday criticized the accord ..., saying ...": the speaker of
+ * the sentence's last frame before c0 whose subject came before its cue. */
+static struct speaker sentence_frame_speaker(struct actx *c, size_t c0)
+{
+	struct speaker sp;
+	memset(&sp, 0, sizeof(sp));
+	sp.entity = -1;
+	size_t n = c->d->stmts.n;
+	if (!n)
+		return sp;
+	const struct ws_statement *st = &c->d->stmts.v[n - 1];
+	if (st->mention.end <= st->mention.start || st->cue.end <= st->cue.start ||
+	    st->mention.end > st->cue.start || st->cue.end > tok(c, c0)->start ||
 	    !same_sent(c, tok_at_byte(c, st->mention.start), c0))
 		return sp;
 	sp.m0 = (uint32_t)tok_at_byte(c, st->mention.start);
@@ -2109,7 +2143,9 @@ static void frame_at(struct actx *c, size_t i)
 			/* X pushed back on Thursday, saying (that) CONTENT; X
 			 * shook her head and said CONTENT: the sentence's subject
 			 * speaks */
-			sp = sentence_subject(c, c0);
+			sp = sentence_frame_speaker(c, c0);
+			if (!sp.found)
+				sp = sentence_subject(c, c0);
 			if (!sp.found || sp.m1 >= c0)
 				sp = previous_frame_speaker(c, c0);
 			/* a participle's noun phrase is a reason ("citing costs");
