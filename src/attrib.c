@@ -2007,6 +2007,29 @@ static void nominal_cues(struct actx *c)
 	}
 }
 
+/* "This campaign, he says, is different", "Unless countries act, they
+ * say, the world could suffer": a frame set off by commas inside its
+ * sentence; the statement is the sentence around it. */
+static int parenthetical_frame(const struct actx *c, size_t m0, size_t c1, struct content *ct)
+{
+	if (m0 < 3 || c1 + 1 >= c->ntok || !is_punct(c, m0 - 1, ",") || !is_punct(c, c1, ",") ||
+	    !same_sent(c, m0 - 1, c1 + 1) || QUOTE_OPEN(c, c1 + 1) >= 0)
+		return 0;
+	size_t s0 = c->d->tk.sent.v[tok(c, m0)->sent].first;
+	if (lower_is(c, s0, "but") || lower_is(c, s0, "and"))
+		s0++;
+	if (m0 - 1 < s0 + 2)
+		return 0;
+	for (size_t k = s0; k < m0; k++)
+		if (c->cue_used[k] || QUOTE_OPEN(c, k) >= 0)
+			return 0;
+	size_t e = sentence_content_end(c, c1 + 1);
+	if (e < c1 + 3 || e - s0 > MAX_CONTENT)
+		return 0;
+	fill_content(c, s0, e, ct);
+	return 1;
+}
+
 /* One cue: find its frame and make the statement. */
 static void frame_at(struct actx *c, size_t i)
 {
@@ -2125,6 +2148,8 @@ static void frame_at(struct actx *c, size_t i)
 						ct.quote = -1;
 					}
 				}
+			} else if (parenthetical_frame(c, sp.m0, c1, &ct)) {
+				/* "This campaign, he says, is different" */
 			} else if (lower_is(c, c1 - 1, "that") ||
 				   lower_is(c, skip_recipient(c, cue, c1), "that") ||
 				   !content_before(c, sp.m0, skip_recipient(c, cue, c1), &ct)) {

@@ -494,3 +494,9 @@ Test(attrib, participles_take_the_sentence_frame_speaker)
 			     "reporters on Sunday that she would do better."),
 		    "her down to 14 percent|showing; that she would do better|told reporters");
 }
+
+Test(attrib, a_frame_set_off_by_commas_takes_its_sentence)
+{
+	assert_view(contents("This campaign, she says, is different."),
+		    "This campaign, she says, is different|says");
+}
