@@ -2114,6 +2114,11 @@ static void frame_at(struct actx *c, size_t i)
 		 * unless an auxiliary makes the word a verb ("has claimed") */
 		if (sp.found && sp.sieve == S_NOMINAL && c0 == i && ws_annot_get(cue, c->nm.ambiguous))
 			return;
+		/* "a consulting firm called Gavekal": naming, not saying */
+		const char *lemma = ws_annot_get(cue, c->nm.lemma);
+		if (sp.found && sp.sieve == S_NOMINAL && c0 == i && lemma && strcmp(lemma, "call") == 0 &&
+		    (lower_is(c, sp.m0, "a") || lower_is(c, sp.m0, "an")))
+			return;
 		if (sp.found) {
 			if (quote_follows(c, skip_recipient(c, cue, c1)) &&
 			    content_after(c, c1, cue, 0, &ct)) {

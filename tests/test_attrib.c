@@ -500,3 +500,9 @@ Test(attrib, a_frame_set_off_by_commas_takes_its_sentence)
 	assert_view(contents("This campaign, she says, is different."),
 		    "This campaign, she says, is different|says");
 }
+
+Test(attrib, called_as_naming_is_no_statement)
+{
+	assert_view(contents("The town hired a consulting firm called Gavekal Partners."), "");
+	assert_view(contents("Jane Doe called the plan a disaster."), "the plan a disaster|called");
+}
