@@ -1408,7 +1408,11 @@ static void join_next_quote(const struct actx *c, size_t after, struct content *
 			t = c->d->quotes.v[QUOTE_OPEN(c, t)].close_tok + 1;
 			continue;
 		}
-		relative |= lower_is(c, t, "who") || lower_is(c, t, "which");
+		/* "said at his party, two hours after outlets declared him the
+		 * victor": a cue in a relative or subordinate clause */
+		relative |= lower_is(c, t, "who") || lower_is(c, t, "which") || lower_is(c, t, "after") ||
+			    lower_is(c, t, "when") || lower_is(c, t, "because") ||
+			    lower_is(c, t, "before") || lower_is(c, t, "since");
 		if (CUE_AT(c, t) >= 0 && speech_verb(c, &c->d->gaz.v[CUE_AT(c, t)]) &&
 		    !participle_after_comma(c, t) && !relative)
 			break;
