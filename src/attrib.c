@@ -1416,6 +1416,19 @@ static void join_next_quote(const struct actx *c, size_t after, struct content *
 		if (CUE_AT(c, t) >= 0 && speech_verb(c, &c->d->gaz.v[CUE_AT(c, t)]) &&
 		    !participle_after_comma(c, t) && !relative)
 			break;
+		/* "he said, adding, '...'", "Clark said, noting he would ...": a
+		 * participle that reports a clause or a quote is a frame of its
+		 * own ("said, referring to the debate" is not) */
+		if (CUE_AT(c, t) >= 0 && participle_after_comma(c, t)) {
+			size_t a = c->d->gaz.v[CUE_AT(c, t)].last;
+			if (a < c->ntok && (is_punct(c, a, ",") || is_punct(c, a, ":")))
+				a++;
+			if (a < c->ntok && (QUOTE_OPEN(c, a) >= 0 || lower_is(c, a, "that") ||
+					    (pronoun_at(c, a) && !lower_is(c, a, "it") &&
+					     !lower_is(c, a, "him") && !lower_is(c, a, "her") &&
+					     !lower_is(c, a, "them"))))
+				return;
+		}
 		t++;
 	}
 	if (t >= c->ntok || QUOTE_OPEN(c, t) < 0 || tok(c, t)->para != tok(c, after - 1)->para)
