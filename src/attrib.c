@@ -1089,7 +1089,11 @@ static int clause_like(const struct actx *c, size_t t0, size_t t1)
  * reasons, not statements ("citing lack of commitment"). */
 static int finite_clause(const struct actx *c, size_t t0, size_t t1)
 {
-	static const char *const subj[] = { "he", "she", "they", "we", "i", "it", "you", NULL };
+	static const char *const subj[] = {
+		"he", "she", "they", "we", "i", "it", "you", "he's", "she's", "it's", "they're",
+		"we're", "i'm", "he\xE2\x80\x99s", "she\xE2\x80\x99s", "it\xE2\x80\x99s",
+		"they\xE2\x80\x99re", "we\xE2\x80\x99re", "i\xE2\x80\x99m", NULL
+	};
 	if (lower_is(c, t0, "that") || QUOTE_OPEN(c, t0) >= 0)
 		return 1;
 	/* 'saying the agreement goes "nowhere near far enough"': a quote in
