@@ -506,3 +506,9 @@ Test(attrib, called_as_naming_is_no_statement)
 	assert_view(contents("The town hired a consulting firm called Gavekal Partners."), "");
 	assert_view(contents("Jane Doe called the plan a disaster."), "the plan a disaster|called");
 }
+
+Test(attrib, no_holder_no_nominal_statement)
+{
+	assert_view(contents("There are questions about the record of the council."), "");
+	assert_view(contents("Jane Doe seems to be in no hurry to decide."), "");
+}
