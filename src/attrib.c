@@ -1760,9 +1760,16 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 		/* "Trump's supporters seemed unperturbed", "X appeared to end
 		 * his bid": how things seemed, to no one named; "It appears
 		 * that ...": the clause. "appeared on CNN" is no such thing. */
-		if (c1 >= c->ntok || !same_sent(c, c0, c1) || word_in(c, c1, prepositions) ||
-		    is_determiner(c, c1) || tok(c, c1)->shape != WS_SHAPE_LOWER ||
-		    (tok(c, c0)->flags & WS_TF_SENT_START))
+		/* "seemed to be shrinking", "seemed like an obstacle", "seemed a
+		 * reminder" are such; "appeared on CNN" is not */
+		int seem = strcmp(lemma, "seem") == 0;
+		int inf = c1 + 1 < c->ntok && lower_is(c, c1, "to") &&
+			  tok(c, c1 + 1)->shape == WS_SHAPE_LOWER && !is_determiner(c, c1 + 1);
+		int ok_next = inf || (seem && (lower_is(c, c1, "like") || lower_is(c, c1, "a") ||
+					       lower_is(c, c1, "an")));
+		if (c1 >= c->ntok || !same_sent(c, c0, c1) || (tok(c, c0)->flags & WS_TF_SENT_START) ||
+		    (!ok_next && (word_in(c, c1, prepositions) || is_determiner(c, c1) ||
+				  tok(c, c1)->shape != WS_SHAPE_LOWER)))
 			return 0;
 		t0 = clause_start(c, c0);
 		if (c0 == t0 + 1 && lower_is(c, t0, "it")) {
@@ -1776,6 +1783,12 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 				return 0;
 		}
 		t1 = sentence_content_end(c, c0);
+		/* "Cruz seemed lost, applauding along": to a comma or colon */
+		for (size_t k = c1 + 1; k < t1; k++)
+			if (is_punct(c, k, ",") || is_punct(c, k, ":") || is_punct(c, k, ";")) {
+				t1 = k;
+				break;
+			}
 		if (t0 >= t1 || t1 <= c1 || t1 - t0 > MAX_CONTENT)
 			return 0;
 	} else {

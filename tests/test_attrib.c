@@ -512,3 +512,12 @@ Test(attrib, no_holder_no_nominal_statement)
 	assert_view(contents("There are questions about the record of the council."), "");
 	assert_view(contents("Jane Doe seems to be in no hurry to decide."), "");
 }
+
+Test(attrib, how_things_seemed)
+{
+	assert_view(contents("The senator seemed to be shrinking in stature."),
+		    "The senator seemed to be shrinking in stature|seemed");
+	assert_view(contents("The senator seemed lost, applauding along with the crowd."),
+		    "The senator seemed lost|seemed");
+	assert_view(contents("The senator appeared on television on Friday."), "");
+}
