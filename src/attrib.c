@@ -1051,8 +1051,11 @@ static int is_adjunct(const struct actx *c, size_t t)
 	for (int k = 0; adjunct[k]; k++)
 		if (lower_is(c, t, adjunct[k]))
 			return 1;
-	/* "said pleasantly into the phone", "reported Monday in its story" */
-	if (tok(c, t)->shape == WS_SHAPE_LOWER && tok_ends(c, t, "ly", 5) && CUE_AT(c, t) < 0)
+	/* "said pleasantly into the phone", "said quietly, ...", not "said
+	 * nearly every voter", "said only that ..." */
+	if (tok(c, t)->shape == WS_SHAPE_LOWER && tok_ends(c, t, "ly", 5) && CUE_AT(c, t) < 0 &&
+	    (t + 1 >= c->ntok || word_in(c, t + 1, prepositions) ||
+	     tok(c, t + 1)->kind == WS_TOK_PUNCT || (tok(c, t + 1)->flags & WS_TF_SENT_START)))
 		return 1;
 	return lookup_at(c, t, 0, c->nm.time, NULL) != NULL;
 }
@@ -1495,6 +1498,33 @@ static int participle_after_comma(const struct actx *c, size_t c0)
 /* Between a subject and its cue: adverbs, reflexives and times ("The
  * employee first said", "Cruz himself said", "Spicer on Thursday evening
  * said"). Returns where the subject ends. */
+/* A verb that hands its subject to the infinitive after it: "went on",
+ * "was quick", "moved", "rushed", "tried" ending at token v. Sets *start to
+ * its first token. */
+static int catenative(const struct actx *c, size_t v, size_t *start)
+{
+	static const char *const verbs[] = {
+		"moved", "rushed", "tried", "began", "hastened", "stepped", "appeared", "seemed",
+		"went", "took", "was", "were", "is", "are", "has", "have", "had", NULL
+	};
+	static const char *const second[] = { "on", "quick", "in", "up", "eager", "careful", NULL };
+	if (tok(c, v)->shape != WS_SHAPE_LOWER)
+		return 0;
+	if (word_in(c, v, second) && v > 0 && word_in(c, v - 1, verbs) && !lower_is(c, v - 1, "has") &&
+	    !lower_is(c, v - 1, "have") && !lower_is(c, v - 1, "had")) {
+		*start = v - 1;
+		return 1;
+	}
+	if (word_in(c, v, verbs) && !lower_is(c, v, "was") && !lower_is(c, v, "were") &&
+	    !lower_is(c, v, "is") && !lower_is(c, v, "are") && !lower_is(c, v, "went") &&
+	    !lower_is(c, v, "took") && !lower_is(c, v, "has") && !lower_is(c, v, "have") &&
+	    !lower_is(c, v, "had")) {
+		*start = v;
+		return 1;
+	}
+	return 0;
+}
+
 static size_t skip_before_cue(const struct actx *c, size_t c0)
 {
 	static const char *const adv[] = {
@@ -1514,6 +1544,9 @@ static size_t skip_before_cue(const struct actx *c, size_t c0)
 			end = k;
 		} else if (word_in(c, k, part) && k > 0 && lookup_ending(c, k, c->nm.time, NULL)) {
 			end = k;
+		} else if (lower_is(c, k, "to") && k > 2 && same_sent(c, k - 2, k) &&
+			   catenative(c, k - 1, &end)) {
+			/* "Trump went on to criticize", "she was quick to deny" */
 		} else if ((a = lookup_ending(c, end, c->nm.time, NULL)) && a->first > 0 &&
 			   !(tok(c, a->first)->flags & WS_TF_SENT_START)) {
 			end = a->first;

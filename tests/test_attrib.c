@@ -521,3 +521,14 @@ Test(attrib, how_things_seemed)
 		    "The senator seemed lost|seemed");
 	assert_view(contents("The senator appeared on television on Friday."), "");
 }
+
+Test(attrib, catenatives_and_degree_adverbs)
+{
+	assert_view(view("Jane Doe went on to criticize the convention for its silence."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+	assert_view(contents("She was quick to deny that the deal was dead."),
+		    "that the deal was dead|deny");
+	/* "nearly" opens the content, "quietly into the phone" does not */
+	assert_view(contents("Jane Doe said nearly every voter wants a change."),
+		    "nearly every voter wants a change|said");
+}
