@@ -1544,6 +1544,9 @@ static size_t skip_before_cue(const struct actx *c, size_t c0)
 			end = k;
 		} else if (word_in(c, k, part) && k > 0 && lookup_ending(c, k, c->nm.time, NULL)) {
 			end = k;
+		} else if (k > 1 && tok(c, k)->shape == WS_SHAPE_DIGITS && ws_tok_len(c->d, k) == 4 &&
+			   (lower_is(c, k - 1, "from") || lower_is(c, k - 1, "in"))) {
+			end = k - 1;	/* "another Pew study from 2011 noted" */
 		} else if (lower_is(c, k, "to") && k > 2 && same_sent(c, k - 2, k) &&
 			   catenative(c, k - 1, &end)) {
 			/* "Trump went on to criticize", "she was quick to deny" */
@@ -2235,7 +2238,11 @@ static void frame_at(struct actx *c, size_t i)
 				   lower_is(c, skip_recipient(c, cue, c1), "that") ||
 				   !content_before(c, sp.m0, skip_recipient(c, cue, c1), &ct)) {
 				/* "X said that ...": what follows, whatever stands before */
-				if (!content_after(c, c1, cue, speech_verb(c, cue), &ct))
+				/* "a poll showed a tight race": what a poll shows or
+				 * finds may be a noun phrase */
+				const char *lm = ws_annot_get(cue, c->nm.lemma);
+				int np_ok = lm && (strcmp(lm, "show") == 0 || strcmp(lm, "find") == 0);
+				if (!content_after(c, c1, cue, speech_verb(c, cue) && !np_ok, &ct))
 					return;
 				/* "the two sides discussed the situation": a topic
 				 * verb's noun phrase is not a statement */
