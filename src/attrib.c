@@ -1157,6 +1157,22 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 				 ws_annot_get(cue, c->nm.nonresponse)) && lower_is(c, t, "to") &&
 			 t + 1 < e && tok(c, t + 1)->shape == WS_SHAPE_LOWER &&
 			 !is_determiner(c, t + 1) && !pronoun_at(c, t + 1);
+	/* "said Tuesday his actions are lawful", "said on Monday the deal
+	 * was close": past a time, a clause needs no "that" */
+	size_t tt = t;
+	if (lower_is(c, tt, "on") || lower_is(c, tt, "last") || lower_is(c, tt, "this"))
+		tt++;
+	const struct ws_annot *tm = tt < e ? lookup_at(c, tt, 0, c->nm.time, NULL) : NULL;
+	if (tm && tm->last < e) {
+		size_t k = tm->last;
+		static const char *const part[] = { "morning", "afternoon", "evening", "night", NULL };
+		if (k < e && word_in(c, k, part))
+			k++;
+		if (k < e && !is_adjunct(c, k) && !is_punct(c, k, ",") && tok(c, k)->kind == WS_TOK_WORD &&
+		    (pronoun_at(c, k) || is_determiner(c, k) || is_cap(c, k)) && clause_like(c, k, e) &&
+		    (has_aux(c, k, e) || finite_clause(c, k, e)))
+			t = k;
+	}
 	if (!infinitive && is_adjunct(c, t)) {
 		size_t k = t;
 		while (k < e && k - t < 12 && !lower_is(c, k, "that") && QUOTE_OPEN(c, k) < 0 &&

@@ -532,3 +532,10 @@ Test(attrib, catenatives_and_degree_adverbs)
 	assert_view(contents("Jane Doe said nearly every voter wants a change."),
 		    "nearly every voter wants a change|said");
 }
+
+Test(attrib, a_clause_after_a_time_needs_no_that)
+{
+	assert_view(contents("The mayor said Tuesday his actions are lawful."),
+		    "his actions are lawful|said");
+	assert_view(contents("Jane Doe said on Monday the deal was close."), "the deal was close|said");
+}
