@@ -1027,12 +1027,21 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		if ((lower_is(c, i + 1, "but") || lower_is(c, i + 1, "a") || lower_is(c, i + 1, "an")) &&
 		    i > from + 3)
 			return i;
-		/* ", X cue" with X one to five capitalised words */
+		/* ", X cue" with X one to five capitalised words, or a noun
+		 * phrase under an article (", the report says") */
 		size_t k = i + 1, n = 0;
 		while (k < e && n < 5 && is_cap(c, k))
 			k++, n++;
 		if (n && k < e && CUE_AT(c, k) >= 0)
 			return i;
+		if (lower_is(c, i + 1, "the")) {
+			k = i + 2;
+			while (k < e && k - i < 6 && (np_head(c, k) || is_cap(c, k)) && CUE_AT(c, k) < 0)
+				k++;
+			if (k > i + 2 && k < e && CUE_AT(c, k) >= 0 && tok(c, k)->shape == WS_SHAPE_LOWER &&
+			    !tok_ends(c, k, "ing", 5))
+				return i;
+		}
 	}
 	return e;
 }
