@@ -1025,8 +1025,8 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		 * a swipe at the protesters": an apposition on the whole
 		 * statement is the writer's */
 		if ((lower_is(c, i + 1, "but") || lower_is(c, i + 1, "a") || lower_is(c, i + 1, "an")) &&
-		    i > from + 3)
-			return i;
+		    i > from + 3 && !lower_is(c, i + 2, "that"))
+			return i;	/* ", but that ...": a second reported clause */
 		/* ", X cue" with X one to five capitalised words, or a noun
 		 * phrase under an article (", the report says") */
 		size_t k = i + 1, n = 0;
