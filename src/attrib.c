@@ -1002,11 +1002,14 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		/* "... and others have said they ...": a new subject and cue */
 		if (lower_is(c, i, "and") && i > from + 2) {
 			size_t k = i + 1;
-			while (k < e && k - i <= 4 && tok(c, k)->kind == WS_TOK_WORD &&
-			       CUE_AT(c, k) < 0 && !is_punct(c, k, ","))
+			while (k < e && k - i <= 5 &&
+			       (tok(c, k)->kind == WS_TOK_WORD || tok(c, k)->kind == WS_TOK_NUMBER ||
+				is_punct(c, k, "%")) &&
+			       CUE_AT(c, k) < 0)
 				k++;
 			if (k > i + 1 && k < e && CUE_AT(c, k) >= 0 && tok(c, k)->shape == WS_SHAPE_LOWER &&
-			    (np_head(c, k - 1) || is_cap(c, k - 1) || pronoun_at(c, k - 1)))
+			    (np_head(c, k - 1) || is_cap(c, k - 1) || pronoun_at(c, k - 1) || numberish(c, k - 1) ||
+			     is_punct(c, k - 1, "%")))
 				return i;
 		}
 		if (!is_punct(c, i, ","))

@@ -539,3 +539,9 @@ Test(attrib, a_clause_after_a_time_needs_no_that)
 		    "his actions are lawful|said");
 	assert_view(contents("Jane Doe said on Monday the deal was close."), "the deal was close|said");
 }
+
+Test(attrib, a_second_subject_and_cue_after_and)
+{
+	assert_view(contents("Half said the party did not care, and one in four said it was hostile."),
+		    "the party did not care|said; it was hostile|said");
+}
