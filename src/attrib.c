@@ -1009,8 +1009,11 @@ static size_t content_after_end(const struct actx *c, size_t from)
 				k++;
 			if (k > i + 1 && k < e && CUE_AT(c, k) >= 0 && tok(c, k)->shape == WS_SHAPE_LOWER &&
 			    (np_head(c, k - 1) || is_cap(c, k - 1) || pronoun_at(c, k - 1) || numberish(c, k - 1) ||
-			     is_punct(c, k - 1, "%")))
+			     is_punct(c, k - 1, "%"))) {
+				while (i > from + 1 && is_punct(c, i - 1, ","))
+					i--;
 				return i;
+			}
 		}
 		if (!is_punct(c, i, ","))
 			continue;
