@@ -2030,6 +2030,18 @@ static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
 
 /* After the verb frames, so that none of them is pre-empted: the nominal
  * cues outside every statement made so far. */
+/* Whether sp overlaps a statement: [0, nsorted) in order, the rest
+ * appended since. */
+static int overlaps_since(const struct actx *c, struct ws_span sp, size_t nsorted)
+{
+	if (overlaps_sorted(c, sp, nsorted))
+		return 1;
+	for (size_t q = nsorted; q < c->d->stmts.n; q++)
+		if (c->d->stmts.v[q].span.end > sp.start && c->d->stmts.v[q].span.start < sp.end)
+			return 1;
+	return 0;
+}
+
 /* "In the latest CNN/ORC poll, Trump leads ...": a poll or survey named
  * after a clause-opening "in" is the source of the clause, as after
  * "according to". Returns the token after the statement, or 0. */
@@ -2067,11 +2079,8 @@ static size_t poll_source_at(struct actx *c, size_t i, size_t nsorted)
 	struct content ct;
 	fill_content(c, t0, t1, &ct);
 	struct ws_span whole = { tok(c, i)->start, ct.span.end };
-	if (overlaps_sorted(c, whole, nsorted))
+	if (overlaps_since(c, whole, nsorted))
 		return 0;
-	for (size_t q = nsorted; q < c->d->stmts.n; q++)
-		if (c->d->stmts.v[q].span.end > whole.start && c->d->stmts.v[q].span.start < whole.end)
-			return 0;
 	struct speaker sp;
 	memset(&sp, 0, sizeof(sp));
 	sp.m0 = (uint32_t)i + 1;
@@ -2332,9 +2341,12 @@ static size_t quote_words(const struct ws_doc *d, const struct ws_qspan *q)
 }
 
 /* The statement that ends last before byte off (statements sorted). */
-static const struct ws_statement *last_statement_before(const struct ws_doc *d, uint32_t off)
+/* The statement starting last before byte off: statements [0, nsorted)
+ * are in order, the ones after were appended since, in text order too. */
+static const struct ws_statement *last_statement_before(const struct ws_doc *d, size_t nsorted,
+							uint32_t off)
 {
-	size_t lo = 0, hi = d->stmts.n;	/* first statement starting at or after off */
+	size_t lo = 0, hi = nsorted;	/* first statement starting at or after off */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		if (d->stmts.v[mid].span.start < off)
@@ -2342,7 +2354,12 @@ static const struct ws_statement *last_statement_before(const struct ws_doc *d, 
 		else
 			hi = mid;
 	}
-	return lo ? &d->stmts.v[lo - 1] : NULL;
+	const struct ws_statement *best = lo ? &d->stmts.v[lo - 1] : NULL;
+	for (size_t k = nsorted; k < d->stmts.n; k++)
+		if (d->stmts.v[k].span.start < off &&
+		    (!best || d->stmts.v[k].span.start > best->span.start))
+			best = &d->stmts.v[k];
+	return best;
 }
 
 /* The token that holds byte off (or the last one before it). */
@@ -2394,7 +2411,7 @@ static void nearest_person(const struct actx *c, uint32_t off, uint32_t para, st
 /* 'Mr. Christie gloated: "..."', 'Mr. Smith shot back: "..."': a
  * subject, a verb the cue lists do not hold (or one whose frame found
  * nothing) and a colon before a quote that no frame claimed. */
-static int colon_leadin(struct actx *c, int32_t qi)
+static int colon_leadin(struct actx *c, int32_t qi, size_t nsorted)
 {
 	static const char *const particles[] = { "back", "out", "up", "it", "in", "simply", NULL };
 	static const char *const irregular[] = {
@@ -2427,7 +2444,7 @@ static int colon_leadin(struct actx *c, int32_t qi)
 		return 0;
 	struct content ct;
 	fill_content(c, q->open_tok, q->close_tok + 1, &ct);
-	if (overlaps_statement(c, ct.span))
+	if (overlaps_since(c, ct.span, nsorted))
 		return 0;
 	const struct ws_annot *cue = CUE_AT(c, v) >= 0 ? &c->d->gaz.v[CUE_AT(c, v)] : NULL;
 	add_statement(c, &ct, &sp, cue, v, colon);
@@ -2437,6 +2454,7 @@ static int colon_leadin(struct actx *c, int32_t qi)
 static void loose_quotes(struct actx *c)
 {
 	struct ws_doc *d = c->d;
+	size_t nsorted = d->stmts.n;
 	for (size_t qi = 0; qi < d->quotes.n; qi++) {
 		const struct ws_qspan *q = &d->quotes.v[qi];
 		if (q->depth || q->family != WS_Q_DOUBLE || c->claimed[qi] || quote_words(d, q) < 5)
@@ -2448,7 +2466,7 @@ static void loose_quotes(struct actx *c)
 		while (after < c->ntok && tok(c, after)->kind == WS_TOK_PUNCT &&
 		       tok(c, after)->para == o->para)
 			after++;
-		if (colon_leadin(c, (int32_t)qi))
+		if (colon_leadin(c, (int32_t)qi, nsorted))
 			continue;
 		/* '"..." — Commissioner Jane Doe': a dash and a name after the
 		 * quote, to the end of the paragraph or sentence */
@@ -2464,7 +2482,7 @@ static void loose_quotes(struct actx *c)
 			     is_punct(c, m1, ",") || is_punct(c, m1, ".") || is_punct(c, m1, "("))) {
 				struct content ct;
 				fill_content(c, q->open_tok, q->close_tok + 1, &ct);
-				if (!overlaps_statement(c, ct.span)) {
+				if (!overlaps_since(c, ct.span, nsorted)) {
 					add_statement(c, &ct, &sp, NULL, dash, dash + 1);
 					continue;
 				}
@@ -2479,14 +2497,31 @@ static void loose_quotes(struct actx *c)
 			continue;
 		struct content ct;
 		fill_content(c, q->open_tok, q->close_tok + 1, &ct);
-		if (overlaps_statement(c, ct.span))
+		if (overlaps_since(c, ct.span, nsorted))
 			continue;
 		struct speaker sp;
 		memset(&sp, 0, sizeof(sp));
 		sp.entity = -1;
 		sp.sieve = S_FALLBACK;
 		/* the last statement before, at most one paragraph back */
-		const struct ws_statement *prev = last_statement_before(d, ct.span.start);
+		const struct ws_statement *prev = last_statement_before(d, nsorted, ct.span.start);
+		/* a quoted sentence after a statement of its paragraph goes
+		 * with that statement's quotes, not on its own (such guesses
+		 * were right 1 time in 5 on train) */
+		if (!fills_para && prev && tok(c, tok_at_byte(c, prev->span.end - 1))->para == o->para) {
+			size_t pe = tok_at_byte(c, prev->span.end - 1);
+			/* right after it, with only punctuation between: the
+			 * statement goes on into this quote */
+			size_t k = pe + 1;
+			while (k < q->open_tok && tok(c, k)->kind == WS_TOK_PUNCT)
+				k++;
+			if (k == q->open_tok && prev->type != WS_QT_INDIRECT) {
+				struct ws_statement *pw = (struct ws_statement *)prev;
+				pw->span.end = q->end;
+				c->claimed[qi] = 1;
+			}
+			continue;
+		}
 		if (fills_para && prev && prev->entity >= 0) {
 			uint32_t pp = tok(c, tok_at_byte(c, prev->span.end - 1))->para;
 			if (o->para - pp <= 1) {

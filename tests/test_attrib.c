@@ -545,3 +545,16 @@ Test(attrib, a_second_subject_and_cue_after_and)
 	assert_view(contents("Half said the party did not care, and one in four said it was hostile."),
 		    "the party did not care|said; it was hostile|said");
 }
+
+Test(attrib, a_quoted_sentence_after_a_statement_goes_with_it)
+{
+	/* right after the statement: its quotes go on */
+	assert_view(contents("Jane Doe said the vote was \"a disgrace to the town.\" \"We will "
+			     "fight it in every court we can find.\""),
+		    "the vote was \"a disgrace to the town.\" \"We will fight it in every court we "
+		    "can find.\"|said");
+	/* further on in the paragraph: no statement of its own */
+	assert_view(contents("Jane Doe said the vote was close. The hall was full. \"We will fight "
+			     "it in every court we can find.\""),
+		    "the vote was close|said");
+}
