@@ -2132,7 +2132,7 @@ static int parenthetical_frame(const struct actx *c, size_t m0, size_t c1, struc
 	size_t s0 = c->d->tk.sent.v[tok(c, m0)->sent].first;
 	if (lower_is(c, s0, "but") || lower_is(c, s0, "and"))
 		s0++;
-	if (m0 - 1 < s0 + 2)
+	if (m0 - 1 < s0 + 2 || m0 - s0 > MAX_CONTENT)
 		return 0;
 	for (size_t k = s0; k < m0; k++)
 		if (c->cue_used[k] || QUOTE_OPEN(c, k) >= 0)
@@ -2264,6 +2264,8 @@ static void frame_at(struct actx *c, size_t i)
 					 * perfect example''": the sentence's start too */
 					size_t f = c->d->tk.sent.v[tok(c, sp.m0)->sent].first;
 					size_t k = f;
+					if (e - f > MAX_CONTENT)
+						k = e + 1;	/* too far to be one statement */
 					while (k < e && !c->cue_used[k] && QUOTE_OPEN(c, k) < 0)
 						k++;
 					if (k == e && e - f >= 2 && !is_adjunct(c, f)) {
