@@ -977,6 +977,47 @@ static void fill_content(const struct actx *c, size_t t0, size_t t1, struct cont
 
 static int speech_verb(const struct actx *c, const struct ws_annot *cue);
 
+static const char *const time_units[] = {
+	"week", "month", "year", "night", "weekend", "summer", "fall", "spring", "winter",
+	"morning", "afternoon", "evening", "weeks", "months", "years", "days", "decades", NULL
+};
+static const char *const time_words[] = { "yesterday", "today", "tonight", NULL };
+
+/* A relative time ending before end: "last week", "earlier this month",
+ * "yesterday". Returns its first token, or end. */
+static size_t time_phrase_before(const struct actx *c, size_t end)
+{
+	static const char *const mod[] = { "last", "this", "next", "late", "early", NULL };
+	if (end >= 1 && word_in(c, end - 1, time_words))
+		return end - 1;
+	if (end < 2 || !word_in(c, end - 1, time_units) || !word_in(c, end - 2, mod) ||
+	    !same_sent(c, end - 2, end - 1))
+		return end;
+	if (end >= 3 && lower_is(c, end - 2, "this") && lower_is(c, end - 3, "earlier"))
+		return end - 3;
+	return end - 2;
+}
+
+/* A relative time starting at t: "last week", "earlier this month", "for
+ * weeks", "in recent days", "yesterday". Returns the token after it, or t. */
+static size_t time_phrase_after(const struct actx *c, size_t t)
+{
+	static const char *const mod[] = { "last", "this", "next", "for", NULL };
+	if (t >= c->ntok)
+		return t;
+	if (word_in(c, t, time_words))
+		return t + 1;
+	size_t k = t;
+	if (lower_is(c, k, "earlier") && k + 1 < c->ntok && lower_is(c, k + 1, "this"))
+		k++;
+	else if (lower_is(c, k, "in") && k + 1 < c->ntok && lower_is(c, k + 1, "recent"))
+		k++;
+	if (k + 1 < c->ntok && (word_in(c, k, mod) || lower_is(c, k, "recent")) &&
+	    word_in(c, k + 1, time_units))
+		return k + 2;
+	return t;
+}
+
 /* Where the content after a cue ends: the sentence's end, or a comma that
  * opens another frame (", SANA reported"). */
 static size_t content_after_end(const struct actx *c, size_t from)
@@ -1178,17 +1219,22 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 	if (lower_is(c, tt, "on") || lower_is(c, tt, "last") || lower_is(c, tt, "this"))
 		tt++;
 	const struct ws_annot *tm = tt < e ? lookup_at(c, tt, 0, c->nm.time, NULL) : NULL;
-	if (tm && tm->last < e) {
-		size_t k = tm->last;
+	size_t rel = time_phrase_after(c, t);	/* "said last week", "has said for weeks" */
+	if ((tm && tm->last < e) || (rel > t && rel < e)) {
+		size_t k = tm && tm->last < e ? tm->last : rel;
 		static const char *const part[] = { "morning", "afternoon", "evening", "night", NULL };
 		if (k < e && word_in(c, k, part))
 			k++;
 		if (k < e && !is_adjunct(c, k) && !is_punct(c, k, ",") && tok(c, k)->kind == WS_TOK_WORD &&
-		    (pronoun_at(c, k) || is_determiner(c, k) || is_cap(c, k)) && clause_like(c, k, e) &&
+		    (pronoun_at(c, k) || is_determiner(c, k) || is_cap(c, k) || is_contraction(c, k)) &&
+		    clause_like(c, k, e) &&
 		    (has_aux(c, k, e) || finite_clause(c, k, e)))
 			t = k;
 	}
-	if (!infinitive && is_adjunct(c, t)) {
+	/* "added that, in Wisconsin, ...": after "that" an adjunct opens the
+	 * clause itself */
+	int after_that = c1 > 0 && lower_is(c, c1 - 1, "that");
+	if (!infinitive && !after_that && is_adjunct(c, t)) {
 		size_t k = t;
 		while (k < e && k - t < 12 && !lower_is(c, k, "that") && QUOTE_OPEN(c, k) < 0 &&
 		       !is_punct(c, k, ":"))
@@ -1575,6 +1621,9 @@ static size_t skip_before_cue(const struct actx *c, size_t c0)
 			end = k;
 		} else if (word_in(c, k, part) && k > 0 && lookup_ending(c, k, c->nm.time, NULL)) {
 			end = k;
+		} else if (time_phrase_before(c, end) < end &&
+			   !(tok(c, time_phrase_before(c, end))->flags & WS_TF_SENT_START)) {
+			end = time_phrase_before(c, end);	/* "Trump last week said" */
 		} else if (k > 1 && tok(c, k)->shape == WS_SHAPE_DIGITS && ws_tok_len(c->d, k) == 4 &&
 			   (lower_is(c, k - 1, "from") || lower_is(c, k - 1, "in"))) {
 			end = k - 1;	/* "another Pew study from 2011 noted" */

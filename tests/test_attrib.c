@@ -558,3 +558,12 @@ Test(attrib, a_quoted_sentence_after_a_statement_goes_with_it)
 			     "it in every court we can find.\""),
 		    "the vote was close|said");
 }
+
+Test(attrib, relative_times_and_that_clauses)
+{
+	assert_view(view("Jane Doe (D-Ohio) last week said the vote was rigged."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+	assert_view(contents("Jane Doe added that, in Ohio, the vote was rigged."),
+		    "in Ohio, the vote was rigged|added that");
+	assert_view(contents("Jane Doe said last week the vote was rigged."), "the vote was rigged|said");
+}
