@@ -567,3 +567,9 @@ Test(attrib, relative_times_and_that_clauses)
 		    "in Ohio, the vote was rigged|added that");
 	assert_view(contents("Jane Doe said last week the vote was rigged."), "the vote was rigged|said");
 }
+
+Test(attrib, a_comma_after_the_party_parenthesis)
+{
+	assert_view(view("Sen. Jane Doe (D-Ohio), said after a lunch that she had not read the plan."),
+		    "Sen. Jane Doe=Jane Doe/explicit:subject");
+}
