@@ -2258,7 +2258,8 @@ static void frame_at(struct actx *c, size_t i)
 		 * parenthesis ("Sanders (I-Vt.) said") */
 		size_t end = skip_before_cue(c, c0);
 		/* "Sen. Jack Reed (D-R.I.), said": a comma after a parenthesis */
-		if (end > 3 && is_punct(c, end - 1, ",") && is_punct(c, end - 2, ")"))
+		if (end > 3 && is_punct(c, end - 1, ",") && is_punct(c, end - 2, ")") &&
+		    !participle_after_comma(c, c0))
 			end--;
 		if (subject_with_apposition(c, end, &sp) || relative_who(c, end, &sp)) {
 			end = c0;	/* found */
