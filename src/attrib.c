@@ -1665,6 +1665,12 @@ static size_t skip_dateline(const struct actx *c, size_t s0, size_t limit)
 	return k > s0 && k + 1 < limit && tok(c, k)->kind == WS_TOK_DASH ? k + 1 : s0;
 }
 
+static const char *const sentence_adverbs[] = {
+	"however", "meanwhile", "still", "instead", "indeed", "now", "later", "separately",
+	"moreover", "also", "afterward", "afterwards", "nonetheless", "nevertheless", "then",
+	"again", "yet", "thus", "so", "overall", "earlier", "similarly", "likewise", NULL
+};
+
 static struct speaker sentence_subject(struct actx *c, size_t t)
 {
 	size_t s0 = c->d->tk.sent.v[tok(c, t)->sent].first;
@@ -1673,8 +1679,15 @@ static struct speaker sentence_subject(struct actx *c, size_t t)
 			   lower_is(c, s0, "so") || lower_is(c, s0, "yet")))
 		s0++;
 	s0 = skip_dateline(c, s0, t);
-	/* "Walking to the next address, X ...": a fronted participle too */
-	if (is_adjunct(c, s0) || tok_ends(c, s0, "ing", 5)) {
+	/* "Likewise, Trump ...", "Still, she ...": a sentence adverb */
+	if (s0 + 2 < t && is_punct(c, s0 + 1, ",") && tok(c, s0)->kind == WS_TOK_WORD &&
+	    (word_in(c, s0, sentence_adverbs) ||
+	     (tok_ends(c, s0, "ly", 5) && !lookup_at(c, s0, 0, c->nm.person, NULL))))
+		s0 += 2;
+	/* "Walking to the next address, X ...", "Like Corker, Menendez ...":
+	 * a fronted participle or prepositional phrase too */
+	if (is_adjunct(c, s0) || tok_ends(c, s0, "ing", 5) || word_in(c, s0, prepositions) ||
+	    lower_is(c, s0, "unlike") || lower_is(c, s0, "despite")) {
 		size_t k = s0;
 		while (k < t && k - s0 < 8 && !is_punct(c, k, ","))
 			k++;
@@ -1793,6 +1806,36 @@ static struct speaker sentence_frame_speaker(struct actx *c, size_t c0)
 		if (ws_sieve_names[k] == st->sieve)
 			sp.sieve = (enum sieve)k;
 	sp.found = 1;
+	return sp;
+}
+
+/* "..., though last week he used stronger language, saying ...": the
+ * subject pronoun of the clause just before the participle's comma. */
+static struct speaker clause_pronoun(struct actx *c, size_t c0)
+{
+	static const char *const subj[] = { "he", "she", "they", "we", "i", NULL };
+	struct speaker sp;
+	memset(&sp, 0, sizeof(sp));
+	sp.entity = -1;
+	if (c0 < 3 || !is_punct(c, c0 - 1, ","))
+		return sp;
+	size_t k = c0 - 1, found = 0;
+	while (k > 0 && c0 - k < 20 && same_sent(c, k - 1, c0) && !is_punct(c, k - 1, ",") &&
+	       !is_punct(c, k - 1, ";") && QUOTE_CLOSE(c, k - 1) < 0) {
+		k--;
+		if (word_in(c, k, subj) && k + 1 < c0 - 1 && tok(c, k + 1)->shape == WS_SHAPE_LOWER)
+			found = k + 1;	/* the leftmost such pronoun, plus one */
+	}
+	if (!found)
+		return sp;
+	const struct ws_word *pw = pronoun_at(c, found - 1);
+	if (!pw)
+		return sp;
+	sp.m0 = (uint32_t)found - 1;
+	sp.m1 = (uint32_t)found;
+	sp.type = strcmp(pw->f[0], "male") == 0 || strcmp(pw->f[0], "female") == 0
+		  ? WS_SP_PERSON : WS_SP_UNKNOWN;
+	set_entity(c, &sp, resolve_pronoun(c, pw->f[0], (uint32_t)found - 1), S_PRONOUN);
 	return sp;
 }
 
@@ -2263,7 +2306,7 @@ static void frame_at(struct actx *c, size_t i)
 			end--;
 		if (subject_with_apposition(c, end, &sp) || relative_who(c, end, &sp)) {
 			end = c0;	/* found */
-		} else if (end > 1 && is_punct(c, end - 1, ",")) {
+		} else if (end > 1 && is_punct(c, end - 1, ",") && !participle_after_comma(c, c0)) {
 			size_t k = end - 1;
 			while (k > 0 && end - k < 25 && !is_punct(c, k - 1, ",") &&
 			       same_sent(c, k - 1, end) && CUE_AT(c, k - 1) < 0 &&
@@ -2352,6 +2395,8 @@ static void frame_at(struct actx *c, size_t i)
 			 * shook her head and said CONTENT: the sentence's subject
 			 * speaks */
 			sp = sentence_frame_speaker(c, c0);
+			if (!sp.found)
+				sp = clause_pronoun(c, c0);
 			if (!sp.found)
 				sp = sentence_subject(c, c0);
 			if (!sp.found || sp.m1 >= c0)

@@ -573,3 +573,13 @@ Test(attrib, a_comma_after_the_party_parenthesis)
 	assert_view(view("Sen. Jane Doe (D-Ohio), said after a lunch that she had not read the plan."),
 		    "Sen. Jane Doe=Jane Doe/explicit:subject");
 }
+
+Test(attrib, a_participle_finds_its_clause_subject)
+{
+	assert_view(view("Jane Doe avoided the phrase, though last week she used stronger words, "
+			 "saying the group must be destroyed."),
+		    "she=Jane Doe/pronoun");
+	assert_view(view("Like Jane Doe, John Roe also rejected the notion that the vote was rigged, "
+			 "arguing that the count was fair."),
+		    "John Roe=John Roe/explicit:subject; John Roe=John Roe/explicit:subject");
+}
