@@ -46,6 +46,7 @@ struct ws_rules_scratch {
 	 * few distinct sets, so a token costs 4 bytes however many tests */
 	WS_VEC(uint32_t) tcls;		/* per token: its set in pats */
 	WS_VEC(uint64_t) pats;		/* the distinct sets, words each */
+	WS_VEC(uint64_t) lpats;		/* the same in the running phase's space */
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
@@ -54,8 +55,10 @@ struct ws_rules_scratch {
 	struct featblock *pool;		/* features of new annotations */
 };
 
-/* The tests that hold at token tok: W words. */
+/* The tests that hold at token tok: W words; LOCBITS: those of the running
+ * phase, in its space. */
 #define TOKBITS(s, tok, W) ((s)->pats.v + (size_t)(s)->tcls.v[tok] * (W))
+#define LOCBITS(s, tok, W) ((s)->lpats.v + (size_t)(s)->tcls.v[tok] * (W))
 
 static uint64_t pat_hash(const uint64_t *w, size_t W)
 {
@@ -114,6 +117,7 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->lens);
 	WS_VEC_FREE(s->tcls);
 	WS_VEC_FREE(s->pats);
+	WS_VEC_FREE(s->lpats);
 	WS_VEC_FREE(s->phash);
 	WS_VEC_FREE(s->block);
 	WS_VEC_FREE(s->abits);
@@ -196,6 +200,7 @@ struct ctx {
 	const struct ws_tokens *tk;
 	const ws_annot_vec *an;
 	const struct ws_rbits *b;
+	size_t W;		/* words of a bit set in the phase's space */
 	uint32_t pos, limit;
 	uint32_t maxoff;	/* the furthest offset a thread was added at */
 	size_t phase;
@@ -209,9 +214,9 @@ static int has_bit(const uint64_t *w, uint32_t bit)
 /* Whether the element's tests hold at tok, but for its spanning test. */
 static inline int elem_holds(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
 {
-	size_t W = c->b->words;
-	const uint64_t *tb = TOKBITS(c->s, tok, W);
-	const uint64_t *need = c->b->masks + e->mask, *forbid = need + W;
+	size_t W = c->W;
+	const uint64_t *tb = LOCBITS(c->s, tok, W);
+	const uint64_t *need = c->b->masks.v + e->mask, *forbid = need + W;
 	if (W == 1)	/* the usual case: up to 64 tests */
 		return (tb[0] & need[0]) == need[0] && !(tb[0] & forbid[0]);
 	for (size_t w = 0; w < W; w++)
@@ -235,7 +240,6 @@ static inline int span_passes(const struct ctx *c, const struct ws_annot *a,
 static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
 {
 	struct ws_rules_scratch *s = c->s;
-	size_t W = c->b->words;
 	s->lens.n = 0;
 	if (!elem_holds(c, e, tok))
 		return;
@@ -243,7 +247,7 @@ static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t
 		WS_VEC_PUSH(s->lens, 1);
 		return;
 	}
-	if (!has_bit(TOKBITS(s, tok, W), e->spanbit))
+	if (!has_bit(LOCBITS(s, tok, c->W), e->lspanbit))
 		return;
 	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
@@ -420,7 +424,7 @@ static void simulate(struct ctx *c)
 				add_thread(c, off + 1, in->y, t.caps, NULL);	/* off < span */
 				continue;
 			}
-			if (!has_bit(TOKBITS(s, tok, c->b->words), e->spanbit))
+			if (!has_bit(LOCBITS(s, tok, c->W), e->lspanbit))
 				continue;
 			for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 				const struct ws_annot *a = &c->an->v[s->idx.v[k]];
@@ -482,8 +486,8 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 static int may_start(const struct ctx *c, uint32_t tok, const uint64_t *key, int any)
 {
 	const struct ws_rphase *ph = c->ph;
-	size_t W = c->b->words;
-	const uint64_t *tb = TOKBITS(c->s, tok, W);
+	size_t W = c->W;
+	const uint64_t *tb = LOCBITS(c->s, tok, W);
 	if (W == 1) {
 		/* each first element as two masks, its spanning test's bit in need */
 		if (!any && !(tb[0] & key[0]))
@@ -503,7 +507,7 @@ static int may_start(const struct ctx *c, uint32_t tok, const uint64_t *key, int
 	}
 	for (size_t i = 0; i < ph->firsts.n; i++) {
 		const struct ws_relem *e = &ph->elems.v[ph->firsts.v[i]];
-		if (elem_holds(c, e, tok) && (e->span < 0 || has_bit(tb, e->spanbit)))
+		if (elem_holds(c, e, tok) && (e->span < 0 || has_bit(tb, e->lspanbit)))
 			return 1;
 	}
 	return 0;
@@ -518,8 +522,8 @@ static uint32_t next_needed(const struct ctx *c, const struct ws_rule *r, uint32
 	if (*next != UINT32_MAX && *next >= pos)
 		return *next;
 	uint32_t ntok = (uint32_t)c->tk->tok.n, t = pos;
-	size_t W = c->b->words;
-	const uint64_t *mm = c->b->mustmasks.v + r->mmask, *pats = c->s->pats.v;
+	size_t W = c->W;
+	const uint64_t *mm = c->b->mustmasks.v + r->mmask, *pats = c->s->lpats.v;
 	const uint32_t *cls = c->s->tcls.v;
 	if (W == 1 && r->nmust == 1) {
 		uint64_t need = mm[0], forbid = mm[1];
@@ -561,7 +565,8 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		      const char *text, const struct ws_tokens *tk, ws_annot_vec *annots)
 {
 	const struct ws_rphase *ph = &rs->phases.v[phase];
-	const uint64_t *key = rs->bits.startkeys + phase * rs->bits.words;
+	const struct ws_rspace *sp = &rs->bits.spaces[phase];
+	const uint64_t *key = rs->bits.masks.v + sp->key;
 	int any = rs->bits.startany[phase];
 	size_t ntok = tk->tok.n;
 	size_t need = (size_t)(WS_RULE_MAX_SPAN + 1) * ph->prog.n;
@@ -579,7 +584,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
-	struct ctx c = { ph, s, text, tk, annots, &rs->bits, 0, 0, 0, phase };
+	struct ctx c = { ph, s, text, tk, annots, &rs->bits, sp->words, 0, 0, 0, phase };
 	uint32_t pos = 0;
 	uint32_t groups = rs->bits.ngroups.v[phase];
 	WS_VEC_RESERVE(s->mustnext, groups + 1);
@@ -595,10 +600,10 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		singles |= one;
 		vm |= !one;
 	}
-	const uint64_t *pats = s->pats.v;
+	const uint64_t *pats = s->lpats.v;
 	const uint32_t *cls = s->tcls.v;
 	while (pos < ntok) {
-		if (!any && rs->bits.words == 1) {
+		if (!any && sp->words == 1) {
 			/* most tokens start nothing: skip them in a tight loop */
 			while (pos < ntok && !(pats[cls[pos]] & key[0]))
 				pos++;
@@ -676,6 +681,16 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 	}
 }
 
+/* The tokens' sets in the space of the phase to run. */
+static void project(const struct ws_rspace *sp, struct ws_rules_scratch *s, size_t W)
+{
+	size_t np = s->pats.n / W, LW = sp->words;
+	WS_VEC_RESERVE(s->lpats, np * LW);
+	s->lpats.n = np * LW;
+	for (size_t i = 0; i < np; i++)
+		ws_rspace_project(sp, s->pats.v + i * W, W, s->lpats.v + i * LW);
+}
+
 void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const char *text,
 		  const struct ws_tokens *tk, ws_annot_vec *annots)
 {
@@ -700,6 +715,7 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 	size_t done = 0;
 	for (size_t i = 0; i < rs->phases.n; i++) {
 		add_annot_bits(&rs->bits, s, annots, done, ntok);
+		project(&rs->bits.spaces[i], s, W);
 		done = annots->n;
 		run_phase(rs, i, s, text, tk, annots);
 	}
