@@ -283,7 +283,6 @@ static void build_needs(struct ws_ruleset *rs)
 void ws_rbits_release(struct ws_rbits *b)
 {
 	ws_rspace_release(b);
-	free(b->startany);
 	free(b->kind);
 	free(b->shape);
 	free(b->flags);
@@ -341,7 +340,6 @@ void ws_rbits_build(struct ws_ruleset *rs)
 	if (b->words == 0)
 		b->words = 1;
 	size_t W = b->words;
-	b->startany = ws_xcalloc(rs->phases.n + 1, 1);
 	ws_rspace_build(rs);
 	b->kind = ws_xcalloc(8 * W, sizeof(uint64_t));
 	b->shape = ws_xcalloc((WS_SHAPE_PUNCT + 1) * W, sizeof(uint64_t));

@@ -46,7 +46,11 @@ struct ws_rules_scratch {
 	 * few distinct sets, so a token costs 4 bytes however many tests */
 	WS_VEC(uint32_t) tcls;		/* per token: its set in pats */
 	WS_VEC(uint64_t) pats;		/* the distinct sets, words each */
-	WS_VEC(uint64_t) lpats;		/* the same in the running phase's space */
+	/* per distinct set, for the running phase (classify_sets) */
+	WS_VEC(uint64_t) lpats;		/* the set in the phase's space */
+	WS_VEC(uint8_t) cstart;		/* a match can start */
+	WS_VEC(uint64_t) cgroups;	/* gwords each: needed groups that hold */
+	size_t gwords;
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
@@ -118,6 +122,8 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->tcls);
 	WS_VEC_FREE(s->pats);
 	WS_VEC_FREE(s->lpats);
+	WS_VEC_FREE(s->cstart);
+	WS_VEC_FREE(s->cgroups);
 	WS_VEC_FREE(s->phash);
 	WS_VEC_FREE(s->block);
 	WS_VEC_FREE(s->abits);
@@ -482,35 +488,14 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 	}
 }
 
-/* Whether any element a match can start with holds at tok. */
-static int may_start(const struct ctx *c, uint32_t tok, const uint64_t *key, int any)
+/* Whether a bit set (W words) passes the two masks of an element. */
+static inline int masks_hold(const uint64_t *x, const uint64_t *need, size_t W)
 {
-	const struct ws_rphase *ph = c->ph;
-	size_t W = c->W;
-	const uint64_t *tb = LOCBITS(c->s, tok, W);
-	if (W == 1) {
-		/* each first element as two masks, its spanning test's bit in need */
-		if (!any && !(tb[0] & key[0]))
+	const uint64_t *forbid = need + W;
+	for (size_t w = 0; w < W; w++)
+		if ((x[w] & need[w]) != need[w] || (x[w] & forbid[w]))
 			return 0;
-		const uint64_t *m = c->b->mustmasks.v + c->b->firstmasks.v[c->phase];
-		for (size_t i = 0; i < ph->firsts.n; i++, m += 2)
-			if ((tb[0] & m[0]) == m[0] && !(tb[0] & m[1]))
-				return 1;
-		return 0;
-	}
-	if (!any) {
-		uint64_t hit = 0;
-		for (size_t w = 0; w < W; w++)
-			hit |= tb[w] & key[w];
-		if (!hit)
-			return 0;
-	}
-	for (size_t i = 0; i < ph->firsts.n; i++) {
-		const struct ws_relem *e = &ph->elems.v[ph->firsts.v[i]];
-		if (elem_holds(c, e, tok) && (e->span < 0 || has_bit(tb, e->lspanbit)))
-			return 1;
-	}
-	return 0;
+	return 1;
 }
 
 /* The first token from pos on where one of the rule's needed elements
@@ -521,31 +506,12 @@ static uint32_t next_needed(const struct ctx *c, const struct ws_rule *r, uint32
 {
 	if (*next != UINT32_MAX && *next >= pos)
 		return *next;
-	uint32_t ntok = (uint32_t)c->tk->tok.n, t = pos;
-	size_t W = c->W;
-	const uint64_t *mm = c->b->mustmasks.v + r->mmask, *pats = c->s->lpats.v;
+	uint32_t ntok = (uint32_t)c->tk->tok.n, t = pos, g = r->mgroup;
+	size_t GW = c->s->gwords;
+	const uint64_t *cg = c->s->cgroups.v + (g >> 6);
 	const uint32_t *cls = c->s->tcls.v;
-	if (W == 1 && r->nmust == 1) {
-		uint64_t need = mm[0], forbid = mm[1];
-		while (t < ntok && ((pats[cls[t]] & need) != need || (pats[cls[t]] & forbid)))
-			t++;
-		*next = t;
-		return t;
-	}
-	for (; t < ntok; t++) {
-		const uint64_t *x = pats + (size_t)cls[t] * W;
-		uint32_t k = 0;
-		for (; k < r->nmust; k++) {
-			const uint64_t *need = mm + (size_t)k * 2 * W, *forbid = need + W;
-			size_t w = 0;
-			while (w < W && (x[w] & need[w]) == need[w] && !(x[w] & forbid[w]))
-				w++;
-			if (w == W)
-				break;
-		}
-		if (k < r->nmust)
-			break;
-	}
+	while (t < ntok && !(cg[(size_t)cls[t] * GW] >> (g & 63) & 1))
+		t++;
 	*next = t;
 	return t;
 }
@@ -566,8 +532,6 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 {
 	const struct ws_rphase *ph = &rs->phases.v[phase];
 	const struct ws_rspace *sp = &rs->bits.spaces[phase];
-	const uint64_t *key = rs->bits.masks.v + sp->key;
-	int any = rs->bits.startany[phase];
 	size_t ntok = tk->tok.n;
 	size_t need = (size_t)(WS_RULE_MAX_SPAN + 1) * ph->prog.n;
 	if (need > s->seen_cap) {
@@ -600,21 +564,15 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		singles |= one;
 		vm |= !one;
 	}
-	const uint64_t *pats = s->lpats.v;
+	const uint8_t *start = s->cstart.v;
 	const uint32_t *cls = s->tcls.v;
 	while (pos < ntok) {
-		if (!any && sp->words == 1) {
-			/* most tokens start nothing: skip them in a tight loop */
-			while (pos < ntok && !(pats[cls[pos]] & key[0]))
-				pos++;
-			if (pos == ntok)
-				break;
-		}
-		c.pos = pos;
-		if (!may_start(&c, pos, key, any)) {
+		/* most tokens start nothing: skip them in a tight loop */
+		while (pos < ntok && !start[cls[pos]])
 			pos++;
-			continue;
-		}
+		if (pos == ntok)
+			break;
+		c.pos = pos;
 		c.limit = scope_end(&c, pos);
 		for (size_t r = 0; groups && r < ph->rules.n; r++) {
 			const struct ws_rule *ru = &ph->rules.v[r];
@@ -681,14 +639,43 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 	}
 }
 
-/* The tokens' sets in the space of the phase to run. */
-static void project(const struct ws_rspace *sp, struct ws_rules_scratch *s, size_t W)
+/* What the phase to run asks of each distinct set of the tokens, once per
+ * set rather than once per token: the set in the phase's space, whether an
+ * element a match can start with holds (its spanning test's bit included)
+ * and the groups of needed elements (ws_rule.mgroup) one of which holds. */
+static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_rules_scratch *s)
 {
-	size_t np = s->pats.n / W, LW = sp->words;
+	const struct ws_rbits *b = &rs->bits;
+	const struct ws_rphase *ph = &rs->phases.v[phase];
+	const struct ws_rspace *sp = &b->spaces[phase];
+	size_t W = b->words, np = s->pats.n / W, LW = sp->words;
+	size_t groups = b->ngroups.v[phase], GW = (groups + 63) / 64;
 	WS_VEC_RESERVE(s->lpats, np * LW);
-	s->lpats.n = np * LW;
-	for (size_t i = 0; i < np; i++)
-		ws_rspace_project(sp, s->pats.v + i * W, W, s->lpats.v + i * LW);
+	WS_VEC_RESERVE(s->cstart, np);
+	WS_VEC_RESERVE(s->cgroups, np * GW + 1);
+	s->gwords = GW;
+	memset(s->cgroups.v, 0, np * GW * sizeof(uint64_t));
+	const uint64_t *firsts = b->mustmasks.v + b->firstmasks.v[phase];
+	for (size_t i = 0; i < np; i++) {
+		uint64_t *x = s->lpats.v + i * LW;
+		ws_rspace_project(sp, s->pats.v + i * W, W, x);
+		uint8_t start = 0;
+		for (size_t k = 0; k < ph->firsts.n && !start; k++)
+			start = (uint8_t)masks_hold(x, firsts + k * 2 * LW, LW);
+		s->cstart.v[i] = start;
+		uint64_t *cg = s->cgroups.v + i * GW;
+		for (size_t r = 0; r < ph->rules.n; r++) {
+			const struct ws_rule *ru = &ph->rules.v[r];
+			if (!ru->nmust || (cg[ru->mgroup >> 6] >> (ru->mgroup & 63) & 1))
+				continue;	/* none needed, or its group's bit is set */
+			const uint64_t *mm = b->mustmasks.v + ru->mmask;
+			for (uint32_t k = 0; k < ru->nmust; k++)
+				if (masks_hold(x, mm + (size_t)k * 2 * LW, LW)) {
+					cg[ru->mgroup >> 6] |= 1ULL << (ru->mgroup & 63);
+					break;
+				}
+		}
+	}
 }
 
 void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const char *text,
@@ -715,7 +702,7 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 	size_t done = 0;
 	for (size_t i = 0; i < rs->phases.n; i++) {
 		add_annot_bits(&rs->bits, s, annots, done, ntok);
-		project(&rs->bits.spaces[i], s, W);
+		classify_sets(rs, i, s);
 		done = annots->n;
 		run_phase(rs, i, s, text, tk, annots);
 	}

@@ -183,7 +183,6 @@ struct ws_rpacked {
 struct ws_rspace {
 	uint32_t words;		/* 64-bit words in one of its bit sets */
 	uint32_t nbits;
-	uint32_t key;		/* its start key (ws_rbits.startkeys) in masks */
 	uint64_t *used;		/* the rule set's bits the phase reads (ws_rbits.words) */
 	uint16_t *local;	/* per bit of the rule set: its bit here */
 };
@@ -211,11 +210,8 @@ struct ws_rbits {
 	uint32_t nbits;
 	struct ws_rspace *spaces;	/* per phase */
 	size_t nspaces;
-	/* In each phase's space: per element, need then forbid; per phase
-	 * at its key, a bit each element a match can start with needs (none
-	 * set at a token: no match starts there) */
-	WS_VEC(uint64_t) masks;
-	uint8_t *startany;		/* per phase: some first element needs no bit */
+	WS_VEC(uint64_t) masks;		/* per element, in its phase's space: need,
+					 * then forbid */
 	uint64_t *kind;			/* per token kind: its kind tests */
 	uint64_t *shape;		/* per shape, for tokens not punctuation */
 	uint64_t *flags;		/* per flags byte: its flag tests */
@@ -258,7 +254,7 @@ void ws_rclosure_build(struct ws_rphase *ph);
 void ws_rclosure_release(struct ws_rphase *ph);
 
 /* Gives each phase of rs its bit space (rs->bits.spaces) and fills the
- * elements' masks and the phases' start keys in it (rulespace.c). */
+ * elements' masks in it (rulespace.c). */
 void ws_rspace_build(struct ws_ruleset *rs);
 void ws_rspace_release(struct ws_rbits *b);
 

@@ -102,21 +102,6 @@ void ws_rspace_build(struct ws_ruleset *rs)
 					set_bit(b->masks.v + at + (t->neg ? W : 0), sp->local[t->bit]);
 			}
 		}
-		sp->key = (uint32_t)b->masks.n;
-		WS_VEC_RESERVE(b->masks, b->masks.n + W);
-		memset(b->masks.v + sp->key, 0, W * sizeof(uint64_t));
-		b->masks.n += W;
-		for (size_t i = 0; i < ph->firsts.n; i++) {
-			const struct ws_relem *el = &ph->elems.v[ph->firsts.v[i]];
-			int32_t k = el->span;
-			for (uint32_t j = 0; k < 0 && j < el->ntests; j++)
-				if (!el->tests[j].neg)
-					k = (int32_t)j;
-			if (k < 0)
-				b->startany[p] = 1;
-			else
-				set_bit(b->masks.v + sp->key, sp->local[el->tests[k].bit]);
-		}
 	}
 }
 
