@@ -4,8 +4,11 @@
  * comparing strings and walking annotation features again and again. */
 #include "ruleprog.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+
+static atomic_uint_fast64_t builds;
 
 static int same_test(const struct ws_rtest *a, const struct ws_rtest *b)
 {
@@ -318,6 +321,7 @@ void ws_rbits_build(struct ws_ruleset *rs)
 {
 	struct ws_rbits *b = &rs->bits;
 	ws_rbits_release(b);
+	b->serial = (uint64_t)atomic_fetch_add(&builds, 1) + 1;
 	/* one bit per distinct test; tests[bit] is its first occurrence */
 	WS_VEC(const struct ws_rtest *) tests = { 0 };
 	for (size_t p = 0; p < rs->phases.n; p++) {

@@ -31,6 +31,19 @@ struct featblock {
 	struct ws_feat f[FEAT_BLOCK];
 };
 
+/* What a phase asks of each distinct set of tests (classify_sets). */
+struct phase_sets {
+	WS_VEC(uint64_t) lpats;		/* the set in the phase's space */
+	WS_VEC(uint8_t) cstart;		/* a match can start */
+	WS_VEC(uint64_t) cgroups;	/* gwords each: needed groups that hold */
+	size_t gwords;
+	size_t done;			/* sets worked out so far */
+};
+
+/* Past this many distinct sets the sets are forgotten at the next
+ * document: a thread's memory stays bounded whatever it reads. */
+#define MAX_SETS (1u << 15)
+
 struct ws_rules_scratch {
 	thread_vec bucket[WS_RULE_MAX_SPAN + 2];
 	uint32_t *seen;
@@ -46,11 +59,12 @@ struct ws_rules_scratch {
 	 * few distinct sets, so a token costs 4 bytes however many tests */
 	WS_VEC(uint32_t) tcls;		/* per token: its set in pats */
 	WS_VEC(uint64_t) pats;		/* the distinct sets, words each */
-	/* per distinct set, for the running phase (classify_sets) */
-	WS_VEC(uint64_t) lpats;		/* the set in the phase's space */
-	WS_VEC(uint8_t) cstart;		/* a match can start */
-	WS_VEC(uint64_t) cgroups;	/* gwords each: needed groups that hold */
-	size_t gwords;
+	/* The sets are kept from one document to the next (up to MAX_SETS),
+	 * and with them what each phase asks of them: a word's set is worked
+	 * out once per thread, not once per document. */
+	struct phase_sets *psets;	/* per phase */
+	size_t npsets;
+	uint64_t serial;		/* the rule set they belong to (ws_rbits.serial) */
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
@@ -62,7 +76,7 @@ struct ws_rules_scratch {
 /* The tests that hold at token tok: W words; LOCBITS: those of the running
  * phase, in its space. */
 #define TOKBITS(s, tok, W) ((s)->pats.v + (size_t)(s)->tcls.v[tok] * (W))
-#define LOCBITS(s, tok, W) ((s)->lpats.v + (size_t)(s)->tcls.v[tok] * (W))
+#define LOCBITS(c, tok) ((c)->ps->lpats.v + (size_t)(c)->s->tcls.v[tok] * (c)->W)
 
 static uint64_t pat_hash(const uint64_t *w, size_t W)
 {
@@ -101,6 +115,34 @@ static uint32_t pat_intern(struct ws_rules_scratch *s, const uint64_t *w, size_t
 	return (uint32_t)np;
 }
 
+static void sets_free(struct ws_rules_scratch *s)
+{
+	for (size_t p = 0; p < s->npsets; p++) {
+		WS_VEC_FREE(s->psets[p].lpats);
+		WS_VEC_FREE(s->psets[p].cstart);
+		WS_VEC_FREE(s->psets[p].cgroups);
+	}
+	free(s->psets);
+	s->psets = NULL;
+	s->npsets = 0;
+}
+
+/* Forgets the sets, and what phases ask of them, when there are too many
+ * or they belong to another rule set. */
+static void sets_check(const struct ws_ruleset *rs, struct ws_rules_scratch *s)
+{
+	size_t W = rs->bits.words;
+	if (s->serial == rs->bits.serial && s->npsets == rs->phases.n &&
+	    s->pats.n / W <= MAX_SETS)
+		return;
+	sets_free(s);
+	s->psets = ws_xcalloc(rs->phases.n + 1, sizeof(*s->psets));
+	s->npsets = rs->phases.n;
+	s->serial = rs->bits.serial;
+	s->pats.n = 0;
+	s->phash.n = 0;
+}
+
 struct ws_rules_scratch *ws_rules_scratch_new(void)
 {
 	return ws_xcalloc(1, sizeof(struct ws_rules_scratch));
@@ -121,9 +163,7 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->lens);
 	WS_VEC_FREE(s->tcls);
 	WS_VEC_FREE(s->pats);
-	WS_VEC_FREE(s->lpats);
-	WS_VEC_FREE(s->cstart);
-	WS_VEC_FREE(s->cgroups);
+	sets_free(s);
 	WS_VEC_FREE(s->phash);
 	WS_VEC_FREE(s->block);
 	WS_VEC_FREE(s->abits);
@@ -206,6 +246,7 @@ struct ctx {
 	const struct ws_tokens *tk;
 	const ws_annot_vec *an;
 	const struct ws_rbits *b;
+	const struct phase_sets *ps;
 	size_t W;		/* words of a bit set in the phase's space */
 	uint32_t pos, limit;
 	uint32_t maxoff;	/* the furthest offset a thread was added at */
@@ -221,7 +262,7 @@ static int has_bit(const uint64_t *w, uint32_t bit)
 static inline int elem_holds(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
 {
 	size_t W = c->W;
-	const uint64_t *tb = LOCBITS(c->s, tok, W);
+	const uint64_t *tb = LOCBITS(c, tok);
 	const uint64_t *need = c->b->masks.v + e->mask, *forbid = need + W;
 	if (W == 1)	/* the usual case: up to 64 tests */
 		return (tb[0] & need[0]) == need[0] && !(tb[0] & forbid[0]);
@@ -253,7 +294,7 @@ static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t
 		WS_VEC_PUSH(s->lens, 1);
 		return;
 	}
-	if (!has_bit(LOCBITS(s, tok, c->W), e->lspanbit))
+	if (!has_bit(LOCBITS(c, tok), e->lspanbit))
 		return;
 	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
@@ -430,7 +471,7 @@ static void simulate(struct ctx *c)
 				add_thread(c, off + 1, in->y, t.caps, NULL);	/* off < span */
 				continue;
 			}
-			if (!has_bit(LOCBITS(s, tok, c->W), e->lspanbit))
+			if (!has_bit(LOCBITS(c, tok), e->lspanbit))
 				continue;
 			for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 				const struct ws_annot *a = &c->an->v[s->idx.v[k]];
@@ -507,8 +548,8 @@ static uint32_t next_needed(const struct ctx *c, const struct ws_rule *r, uint32
 	if (*next != UINT32_MAX && *next >= pos)
 		return *next;
 	uint32_t ntok = (uint32_t)c->tk->tok.n, t = pos, g = r->mgroup;
-	size_t GW = c->s->gwords;
-	const uint64_t *cg = c->s->cgroups.v + (g >> 6);
+	size_t GW = c->ps->gwords;
+	const uint64_t *cg = c->ps->cgroups.v + (g >> 6);
 	const uint32_t *cls = c->s->tcls.v;
 	while (t < ntok && !(cg[(size_t)cls[t] * GW] >> (g & 63) & 1))
 		t++;
@@ -548,7 +589,8 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
-	struct ctx c = { ph, s, text, tk, annots, &rs->bits, sp->words, 0, 0, 0, phase };
+	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], sp->words, 0, 0, 0,
+			 phase };
 	uint32_t pos = 0;
 	uint32_t groups = rs->bits.ngroups.v[phase];
 	WS_VEC_RESERVE(s->mustnext, groups + 1);
@@ -564,7 +606,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		singles |= one;
 		vm |= !one;
 	}
-	const uint8_t *start = s->cstart.v;
+	const uint8_t *start = c.ps->cstart.v;
 	const uint32_t *cls = s->tcls.v;
 	while (pos < ntok) {
 		/* most tokens start nothing: skip them in a tight loop */
@@ -648,22 +690,23 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	const struct ws_rbits *b = &rs->bits;
 	const struct ws_rphase *ph = &rs->phases.v[phase];
 	const struct ws_rspace *sp = &b->spaces[phase];
+	struct phase_sets *ps = &s->psets[phase];
 	size_t W = b->words, np = s->pats.n / W, LW = sp->words;
 	size_t groups = b->ngroups.v[phase], GW = (groups + 63) / 64;
-	WS_VEC_RESERVE(s->lpats, np * LW);
-	WS_VEC_RESERVE(s->cstart, np);
-	WS_VEC_RESERVE(s->cgroups, np * GW + 1);
-	s->gwords = GW;
-	memset(s->cgroups.v, 0, np * GW * sizeof(uint64_t));
+	WS_VEC_RESERVE(ps->lpats, np * LW);
+	WS_VEC_RESERVE(ps->cstart, np);
+	WS_VEC_RESERVE(ps->cgroups, np * GW + 1);
+	ps->gwords = GW;
+	memset(ps->cgroups.v + ps->done * GW, 0, (np - ps->done) * GW * sizeof(uint64_t));
 	const uint64_t *firsts = b->mustmasks.v + b->firstmasks.v[phase];
-	for (size_t i = 0; i < np; i++) {
-		uint64_t *x = s->lpats.v + i * LW;
+	for (size_t i = ps->done; i < np; i++) {
+		uint64_t *x = ps->lpats.v + i * LW;
 		ws_rspace_project(sp, s->pats.v + i * W, W, x);
 		uint8_t start = 0;
 		for (size_t k = 0; k < ph->firsts.n && !start; k++)
 			start = (uint8_t)masks_hold(x, firsts + k * 2 * LW, LW);
-		s->cstart.v[i] = start;
-		uint64_t *cg = s->cgroups.v + i * GW;
+		ps->cstart.v[i] = start;
+		uint64_t *cg = ps->cgroups.v + i * GW;
 		for (size_t r = 0; r < ph->rules.n; r++) {
 			const struct ws_rule *ru = &ph->rules.v[r];
 			if (!ru->nmust || (cg[ru->mgroup >> 6] >> (ru->mgroup & 63) & 1))
@@ -676,6 +719,7 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 				}
 		}
 	}
+	ps->done = np;
 }
 
 void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const char *text,
@@ -686,8 +730,7 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 		return;
 	size_t ntok = tk->tok.n, W = rs->bits.words;
 	/* the tokens' sets, worked out a block at a time and interned */
-	s->pats.n = 0;
-	s->phash.n = 0;
+	sets_check(rs, s);
 	WS_VEC_RESERVE(s->tcls, ntok);
 	enum { BLOCK = 4096 };
 	WS_VEC_RESERVE(s->block, (size_t)BLOCK * W);

@@ -208,6 +208,8 @@ static inline void ws_rspace_project(const struct ws_rspace *sp, const uint64_t 
 struct ws_rbits {
 	uint32_t words;			/* 64-bit words in one bit set */
 	uint32_t nbits;
+	uint64_t serial;		/* new with each build: what a matcher's
+					 * scratch keeps from one is for it only */
 	struct ws_rspace *spaces;	/* per phase */
 	size_t nspaces;
 	WS_VEC(uint64_t) masks;		/* per element, in its phase's space: need,
