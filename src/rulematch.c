@@ -31,12 +31,23 @@ struct featblock {
 	struct ws_feat f[FEAT_BLOCK];
 };
 
+/* How far a scan for a group of needed elements got: none of them holds
+ * from where it started to at, and at is where one holds when found. */
+struct needscan {
+	uint32_t at;
+	uint8_t found;
+};
+
 /* What a phase asks of each distinct set of tests (classify_sets). */
 struct phase_sets {
 	WS_VEC(uint64_t) lpats;		/* the set in the phase's space */
 	WS_VEC(uint8_t) cstart;		/* a match can start */
 	WS_VEC(uint64_t) cgroups;	/* gwords each: needed groups that hold */
-	size_t gwords;
+	WS_VEC(uint64_t) centry;	/* ewords each: the entry's leaves (ws_rphase.
+					 * clo_first) whose element holds */
+	WS_VEC(uint64_t) crules;	/* the rules (the first 64) one of whose
+					 * first elements holds */
+	size_t gwords, ewords;
 	size_t done;			/* sets worked out so far */
 };
 
@@ -68,7 +79,7 @@ struct ws_rules_scratch {
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
-	WS_VEC(uint32_t) mustnext;	/* per rule: the next token where a needed element holds */
+	WS_VEC(struct needscan) mustnext;	/* per group of needed elements */
 	WS_VEC(uint8_t) skip;		/* per rule: not tried at this start */
 	struct featblock *pool;		/* features of new annotations */
 };
@@ -121,6 +132,8 @@ static void sets_free(struct ws_rules_scratch *s)
 		WS_VEC_FREE(s->psets[p].lpats);
 		WS_VEC_FREE(s->psets[p].cstart);
 		WS_VEC_FREE(s->psets[p].cgroups);
+		WS_VEC_FREE(s->psets[p].centry);
+		WS_VEC_FREE(s->psets[p].crules);
 	}
 	free(s->psets);
 	s->psets = NULL;
@@ -411,9 +424,10 @@ static void match_singles(struct ctx *c)
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	uint32_t span = c->limit - c->pos;
+	uint64_t can = c->ps->crules.v[s->tcls.v[c->pos]];
 	for (size_t r = 0; r < ph->rules.n; r++) {
 		const struct ws_rule *ru = &ph->rules.v[r];
-		if (ru->single < 0)
+		if (ru->single < 0 || (r < 64 && !(can >> r & 1)))
 			continue;
 		elem_lengths(c, &ph->elems.v[ru->single], c->pos);
 		uint32_t best = 0;
@@ -433,6 +447,56 @@ static void match_singles(struct ctx *c)
 	}
 }
 
+/* Sends a thread at the ELEM instruction in, at offset off, on to next
+ * past each length its element consumes there. */
+static inline void step(struct ctx *c, const struct ws_rinst *in, uint32_t caps, uint32_t off,
+			uint32_t span)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_relem *e = &c->ph->elems.v[in->x];
+	uint32_t tok = c->pos + off;
+	if (!elem_holds(c, e, tok))
+		return;
+	if (e->span < 0) {
+		add_thread(c, off + 1, in->y, caps, NULL);	/* off < span */
+		return;
+	}
+	if (!has_bit(LOCBITS(c, tok), e->lspanbit))
+		return;
+	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
+		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
+		if (a->last > tok && off + (a->last - tok) <= span && span_passes(c, a, e))
+			add_thread(c, off + (a->last - tok), in->y, caps, NULL);
+	}
+}
+
+/* The threads of the entry's closure at offset 0, stepped at once: only
+ * those whose element holds at the start (from its set's centry bits),
+ * in the order add_thread() would queue them, so the threads after them
+ * are the same. */
+static void start_threads(struct ctx *c, uint32_t span)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[ph->entry];
+	const uint64_t *holds = c->ps->centry.v + (size_t)s->tcls.v[c->pos] * c->ps->ewords;
+	uint32_t root = caps_new(s, ph->nslots, UINT32_MAX);
+	for (size_t w = 0; w < c->ps->ewords; w++)
+		for (uint64_t m = holds[w]; m; m &= m - 1) {
+			const struct ws_rleaf *l = lf + w * 64 + (size_t)__builtin_ctzll(m);
+			if (s->skip.v[ph->rule_of.v[l->pc]])
+				continue;
+			uint32_t caps = root;
+			if (l->nslots) {
+				caps = caps_new(s, ph->nslots, root);
+				for (uint32_t i = 0; i < l->nslots; i++)
+					s->capbuf.v[caps + ph->leaf_slots.v[l->slots + i]] =
+						(int32_t)c->pos;
+			}
+			step(c, &ph->prog.v[l->pc], caps, 0, span);
+		}
+}
+
 /* Runs the phase's VM from c->pos (after new_start) for the rules not
  * skipped; fills s->cands with each rule's longest match (end > 0). */
 static void simulate(struct ctx *c)
@@ -442,7 +506,10 @@ static void simulate(struct ctx *c)
 	uint32_t span = c->limit - c->pos;
 	s->bucket[0].n = 0;
 	c->maxoff = 0;
-	add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX), s->skip.v);
+	if (ph->clo_first && span > 0)
+		start_threads(c, span);
+	else
+		add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX), s->skip.v);
 	/* buckets past maxoff are cleared as threads first reach them */
 	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
@@ -460,24 +527,8 @@ static void simulate(struct ctx *c)
 				}
 				continue;
 			}
-			if (off >= span)
-				continue;
-			/* elem_lengths(), each length sent on as it is found */
-			const struct ws_relem *e = &ph->elems.v[in->x];
-			uint32_t tok = c->pos + off;
-			if (!elem_holds(c, e, tok))
-				continue;
-			if (e->span < 0) {
-				add_thread(c, off + 1, in->y, t.caps, NULL);	/* off < span */
-				continue;
-			}
-			if (!has_bit(LOCBITS(c, tok), e->lspanbit))
-				continue;
-			for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
-				const struct ws_annot *a = &c->an->v[s->idx.v[k]];
-				if (a->last > tok && off + (a->last - tok) <= span && span_passes(c, a, e))
-					add_thread(c, off + (a->last - tok), in->y, t.caps, NULL);
-			}
+			if (off < span)
+				step(c, in, t.caps, off, span);
 		}
 	}
 }
@@ -539,22 +590,25 @@ static inline int masks_hold(const uint64_t *x, const uint64_t *need, size_t W)
 	return 1;
 }
 
-/* The first token from pos on where one of the rule's needed elements
- * holds (ntok: none), kept in *next: the scans only move forward, so a
- * phase spends time linear in the tokens on each group of rules. */
-static uint32_t next_needed(const struct ctx *c, const struct ws_rule *r, uint32_t *next,
-			    uint32_t pos)
+/* Whether one of the rule's needed elements holds from pos to before
+ * limit. The scan of its group goes on from where the last one stopped
+ * (starts only move forward) and not past limit, so a phase spends time
+ * at most linear in the tokens on each group, and none after its last
+ * start. */
+static int needed_within(const struct ctx *c, const struct ws_rule *r, struct needscan *ns,
+			 uint32_t pos, uint32_t limit)
 {
-	if (*next != UINT32_MAX && *next >= pos)
-		return *next;
-	uint32_t ntok = (uint32_t)c->tk->tok.n, t = pos, g = r->mgroup;
+	if (ns->found && ns->at >= pos)
+		return ns->at < limit;
+	uint32_t t = ns->found || ns->at < pos ? pos : ns->at, g = r->mgroup;
 	size_t GW = c->ps->gwords;
 	const uint64_t *cg = c->ps->cgroups.v + (g >> 6);
 	const uint32_t *cls = c->s->tcls.v;
-	while (t < ntok && !(cg[(size_t)cls[t] * GW] >> (g & 63) & 1))
+	while (t < limit && !(cg[(size_t)cls[t] * GW] >> (g & 63) & 1))
 		t++;
-	*next = t;
-	return t;
+	ns->at = t;
+	ns->found = t < limit;
+	return ns->found;
 }
 
 static uint32_t scope_end(const struct ctx *c, uint32_t tok)
@@ -595,8 +649,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	uint32_t groups = rs->bits.ngroups.v[phase];
 	WS_VEC_RESERVE(s->mustnext, groups + 1);
 	WS_VEC_RESERVE(s->skip, ph->rules.n + 1);
-	for (size_t g = 0; g < groups; g++)
-		s->mustnext.v[g] = UINT32_MAX;
+	memset(s->mustnext.v, 0, groups * sizeof(*s->mustnext.v));
 	memset(s->skip.v, 0, ph->rules.n);
 	/* single-element rules are matched apart: the VM leaves them out */
 	int singles = 0, vm = 0;
@@ -616,11 +669,18 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 			break;
 		c.pos = pos;
 		c.limit = scope_end(&c, pos);
-		for (size_t r = 0; groups && r < ph->rules.n; r++) {
+		/* a rule none of whose first elements holds here is left out, and
+		 * one whose needed elements hold nowhere within reach */
+		uint64_t can = c.ps->crules.v[cls[pos]];
+		for (size_t r = 0; r < ph->rules.n; r++) {
 			const struct ws_rule *ru = &ph->rules.v[r];
-			if (ru->nmust)
-				s->skip.v[r] = next_needed(&c, ru, &s->mustnext.v[ru->mgroup],
-							   pos) >= c.limit;
+			if (r < 64 && !(can >> r & 1))
+				s->skip.v[r] = 1;
+			else if (ru->nmust)
+				s->skip.v[r] = !needed_within(&c, ru, &s->mustnext.v[ru->mgroup],
+							      pos, c.limit);
+			else
+				s->skip.v[r] = (uint8_t)(ph->clo_first && ru->single >= 0);
 		}
 		new_start(s);
 		if (singles)
@@ -699,6 +759,12 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	ps->gwords = GW;
 	memset(ps->cgroups.v + ps->done * GW, 0, (np - ps->done) * GW * sizeof(uint64_t));
 	const uint64_t *firsts = b->mustmasks.v + b->firstmasks.v[phase];
+	size_t nentry = ph->clo_first ? ph->clo_count[ph->entry] : 0, EW = (nentry + 63) / 64;
+	const struct ws_rleaf *entry = ph->clo_first ? ph->leaves.v + ph->clo_first[ph->entry] : NULL;
+	WS_VEC_RESERVE(ps->centry, np * EW + 1);
+	WS_VEC_RESERVE(ps->crules, np);
+	ps->ewords = EW;
+	memset(ps->centry.v + ps->done * EW, 0, (np - ps->done) * EW * sizeof(uint64_t));
 	for (size_t i = ps->done; i < np; i++) {
 		uint64_t *x = ps->lpats.v + i * LW;
 		ws_rspace_project(sp, s->pats.v + i * W, W, x);
@@ -706,6 +772,20 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 		for (size_t k = 0; k < ph->firsts.n && !start; k++)
 			start = (uint8_t)masks_hold(x, firsts + k * 2 * LW, LW);
 		ps->cstart.v[i] = start;
+		uint64_t *ce = ps->centry.v + i * EW, can = entry ? 0 : ~0ULL;
+		for (size_t k = 0; k < nentry; k++) {
+			const struct ws_rinst *in = &ph->prog.v[entry[k].pc];
+			if (in->op != OP_ELEM)
+				continue;
+			const struct ws_relem *e = &ph->elems.v[in->x];
+			uint32_t r = ph->rule_of.v[entry[k].pc];
+			if (masks_hold(x, b->masks.v + e->mask, LW) &&
+			    (e->span < 0 || has_bit(x, e->lspanbit))) {
+				ce[k >> 6] |= 1ULL << (k & 63);
+				can |= r < 64 ? 1ULL << r : 0;
+			}
+		}
+		ps->crules.v[i] = can;
 		uint64_t *cg = ps->cgroups.v + i * GW;
 		for (size_t r = 0; r < ph->rules.n; r++) {
 			const struct ws_rule *ru = &ph->rules.v[r];
