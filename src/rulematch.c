@@ -51,6 +51,18 @@ struct phase_sets {
 	size_t done;			/* sets worked out so far */
 };
 
+/* A cache of the sets of short tokens (8 bytes or fewer), direct-mapped:
+ * a token's set depends on its bytes, kind, shape and flags only, and the
+ * sets outlive a document, so most tokens find theirs here without their
+ * literals being looked up or their set interned again. */
+#define TCACHE_BITS 14
+
+struct tcache {
+	uint64_t bytes;
+	uint32_t tag;	/* the length, kind, shape and flags; 0: empty */
+	uint32_t set;
+};
+
 /* Past this many distinct sets the sets are forgotten at the next
  * document: a thread's memory stays bounded whatever it reads. */
 #define MAX_SETS (1u << 15)
@@ -76,6 +88,7 @@ struct ws_rules_scratch {
 	struct phase_sets *psets;	/* per phase */
 	size_t npsets;
 	uint64_t serial;		/* the rule set they belong to (ws_rbits.serial) */
+	struct tcache *tc;		/* 1 << TCACHE_BITS */
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
@@ -154,6 +167,9 @@ static void sets_check(const struct ws_ruleset *rs, struct ws_rules_scratch *s)
 	s->serial = rs->bits.serial;
 	s->pats.n = 0;
 	s->phash.n = 0;
+	if (!s->tc)
+		s->tc = ws_xmalloc(sizeof(*s->tc) << TCACHE_BITS);
+	memset(s->tc, 0, sizeof(*s->tc) << TCACHE_BITS);
 }
 
 struct ws_rules_scratch *ws_rules_scratch_new(void)
@@ -177,6 +193,7 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->tcls);
 	WS_VEC_FREE(s->pats);
 	sets_free(s);
+	free(s->tc);
 	WS_VEC_FREE(s->phash);
 	WS_VEC_FREE(s->block);
 	WS_VEC_FREE(s->abits);
@@ -809,18 +826,38 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 	if (!rs || tk->tok.n == 0 || rs->phases.n == 0)
 		return;
 	size_t ntok = tk->tok.n, W = rs->bits.words;
-	/* the tokens' sets, worked out a block at a time and interned */
+	/* the tokens' sets: from the cache, or worked out and interned */
 	sets_check(rs, s);
 	WS_VEC_RESERVE(s->tcls, ntok);
-	enum { BLOCK = 4096 };
-	WS_VEC_RESERVE(s->block, (size_t)BLOCK * W);
-	for (size_t b0 = 0; b0 < ntok; b0 += BLOCK) {
-		struct ws_tokens view = *tk;
-		view.tok.v = tk->tok.v + b0;
-		view.tok.n = ntok - b0 < BLOCK ? ntok - b0 : BLOCK;
-		ws_rbits_tokens(&rs->bits, text, &view, s->block.v);
-		for (size_t i = 0; i < view.tok.n; i++)
-			s->tcls.v[b0 + i] = pat_intern(s, s->block.v + i * W, W);
+	WS_VEC_RESERVE(s->block, W);
+	const char *end = text + tk->tok.v[ntok - 1].end;
+	struct ws_tokens one = *tk;
+	one.tok.n = 1;
+	for (size_t i = 0; i < ntok; i++) {
+		const struct ws_token *k = &tk->tok.v[i];
+		size_t n = k->end - k->start;
+		struct tcache *e = NULL;
+		uint64_t v = 0;
+		uint32_t tag = 0;
+		if (n <= 8) {
+			v = ws_pack_short(text + k->start, n, end);
+			tag = 1u << 31 | (uint32_t)n | (uint32_t)k->kind << 4 |
+			      (uint32_t)k->shape << 8 | (uint32_t)k->flags << 16;
+			uint64_t h = (v ^ tag) * 0x9E3779B97F4A7C15ULL;
+			e = &s->tc[h >> (64 - TCACHE_BITS)];
+			if (e->tag == tag && e->bytes == v) {
+				s->tcls.v[i] = e->set;
+				continue;
+			}
+		}
+		one.tok.v = tk->tok.v + i;
+		ws_rbits_tokens(&rs->bits, text, &one, s->block.v);
+		s->tcls.v[i] = pat_intern(s, s->block.v, W);
+		if (e) {
+			e->bytes = v;
+			e->tag = tag;
+			e->set = s->tcls.v[i];
+		}
 	}
 	size_t done = 0;
 	for (size_t i = 0; i < rs->phases.n; i++) {
