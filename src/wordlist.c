@@ -19,6 +19,10 @@ struct ws_wordlist {
 	char *text;		/* the file's bytes; keys and fields point into it */
 	struct entry *pool;
 	size_t n;
+	/* what the keys' lengths (bit 63: 63 or more) and first bytes are:
+	 * most words asked about fail these, before any hashing */
+	uint64_t lens;
+	uint64_t firsts[4];
 };
 
 void ws_wordlist_free(struct ws_wordlist *wl)
@@ -115,7 +119,11 @@ struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned m
 			ws_diag_error(d, path, lineno, 1, "duplicate entry '%s'", e->w.key);
 			continue;
 		}
-		HASH_ADD_KEYPTR(hh, wl->table, e->w.key, strlen(e->w.key), e);
+		size_t klen = strlen(e->w.key);
+		unsigned char b0 = (unsigned char)e->w.key[0];
+		HASH_ADD_KEYPTR(hh, wl->table, e->w.key, klen, e);
+		wl->lens |= 1ULL << (klen < 63 ? klen : 63);
+		wl->firsts[b0 >> 6] |= 1ULL << (b0 & 63);
 		wl->n++;
 	}
 	if (d->errors != errors0) {
@@ -128,7 +136,9 @@ struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned m
 const struct ws_word *ws_wordlist_get(const struct ws_wordlist *wl, const char *s, size_t n)
 {
 	struct entry *e = NULL;
-	if (!wl)
+	if (!wl || !(wl->lens >> (n < 63 ? n : 63) & 1))
+		return NULL;
+	if (n && !(wl->firsts[(unsigned char)s[0] >> 6] >> ((unsigned char)s[0] & 63) & 1))
 		return NULL;
 	HASH_FIND(hh, wl->table, s, n, e);
 	return e ? &e->w : NULL;
