@@ -254,31 +254,36 @@ static void build_needs(struct ws_ruleset *rs)
 		struct ws_rphase *ph = &rs->phases.v[p];
 		size_t W = b->spaces[p].words;
 		uint32_t groups = 0;
+		/* the sets of the phase so far, to find a set's group */
+		WS_VEC(const struct ws_rneed *) seen = { 0 };
 		for (size_t r = 0; r < ph->rules.n; r++) {
 			struct ws_rule *ru = &ph->rules.v[r];
-			ru->mmask = (uint32_t)b->mustmasks.n;
-			ru->mgroup = UINT32_MAX;
-			if (!ru->nmust)
-				continue;
-			for (uint32_t k = 0; k < ru->nmust; k++) {
-				const struct ws_relem *e = &ph->elems.v[ru->must[k]];
-				size_t at = b->mustmasks.n;
-				for (size_t w = 0; w < 2 * W; w++)
-					WS_VEC_PUSH(b->mustmasks, b->masks.v[e->mask + w]);
-				if (e->span >= 0)
-					set_bit(b->mustmasks.v + at, e->lspanbit);
+			for (uint32_t n = 0; n < ru->nneeds; n++) {
+				struct ws_rneed *nd = &ru->needs[n];
+				nd->mmask = (uint32_t)b->mustmasks.n;
+				nd->group = UINT32_MAX;
+				for (uint32_t k = 0; k < nd->n; k++) {
+					const struct ws_relem *e = &ph->elems.v[ru->must[nd->first + k]];
+					size_t at = b->mustmasks.n;
+					for (size_t w = 0; w < 2 * W; w++)
+						WS_VEC_PUSH(b->mustmasks, b->masks.v[e->mask + w]);
+					if (e->span >= 0)
+						set_bit(b->mustmasks.v + at, e->lspanbit);
+				}
+				size_t len = (size_t)nd->n * 2 * W;
+				for (size_t q = 0; q < seen.n && nd->group == UINT32_MAX; q++) {
+					const struct ws_rneed *o = seen.v[q];
+					if (o->n == nd->n &&
+					    memcmp(b->mustmasks.v + o->mmask, b->mustmasks.v + nd->mmask,
+						   len * sizeof(uint64_t)) == 0)
+						nd->group = o->group;
+				}
+				if (nd->group == UINT32_MAX)
+					nd->group = groups++;
+				WS_VEC_PUSH(seen, nd);
 			}
-			size_t len = (size_t)ru->nmust * 2 * W;
-			for (size_t q = 0; q < r && ru->mgroup == UINT32_MAX; q++) {
-				const struct ws_rule *o = &ph->rules.v[q];
-				if (o->nmust == ru->nmust &&
-				    memcmp(b->mustmasks.v + o->mmask, b->mustmasks.v + ru->mmask,
-					   len * sizeof(uint64_t)) == 0)
-					ru->mgroup = o->mgroup;
-			}
-			if (ru->mgroup == UINT32_MAX)
-				ru->mgroup = groups++;
 		}
+		WS_VEC_FREE(seen);
 		WS_VEC_PUSH(b->ngroups, groups);
 	}
 }

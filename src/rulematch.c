@@ -607,17 +607,17 @@ static inline int masks_hold(const uint64_t *x, const uint64_t *need, size_t W)
 	return 1;
 }
 
-/* Whether one of the rule's needed elements holds from pos to before
- * limit. The scan of its group goes on from where the last one stopped
+/* Whether an element of group g (ws_rneed.group) holds from pos to before
+ * limit. The scan of the group goes on from where the last one stopped
  * (starts only move forward) and not past limit, so a phase spends time
  * at most linear in the tokens on each group, and none after its last
  * start. */
-static int needed_within(const struct ctx *c, const struct ws_rule *r, struct needscan *ns,
-			 uint32_t pos, uint32_t limit)
+static int needed_within(const struct ctx *c, uint32_t g, uint32_t pos, uint32_t limit)
 {
+	struct needscan *ns = &c->s->mustnext.v[g];
 	if (ns->found && ns->at >= pos)
 		return ns->at < limit;
-	uint32_t t = ns->found || ns->at < pos ? pos : ns->at, g = r->mgroup;
+	uint32_t t = ns->found || ns->at < pos ? pos : ns->at;
 	size_t GW = c->ps->gwords;
 	const uint64_t *cg = c->ps->cgroups.v + (g >> 6);
 	const uint32_t *cls = c->s->tcls.v;
@@ -691,13 +691,13 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		uint64_t can = c.ps->crules.v[cls[pos]];
 		for (size_t r = 0; r < ph->rules.n; r++) {
 			const struct ws_rule *ru = &ph->rules.v[r];
-			if (r < 64 && !(can >> r & 1))
+			if (r < 64 && !(can >> r & 1)) {
 				s->skip.v[r] = 1;
-			else if (ru->nmust)
-				s->skip.v[r] = !needed_within(&c, ru, &s->mustnext.v[ru->mgroup],
-							      pos, c.limit);
-			else
-				s->skip.v[r] = (uint8_t)(ph->clo_first && ru->single >= 0);
+				continue;
+			}
+			s->skip.v[r] = (uint8_t)(ph->clo_first && ru->single >= 0);
+			for (uint32_t n = 0; n < ru->nneeds && !s->skip.v[r]; n++)
+				s->skip.v[r] = !needed_within(&c, ru->needs[n].group, pos, c.limit);
 		}
 		new_start(s);
 		if (singles)
@@ -761,7 +761,7 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 /* What the phase to run asks of each distinct set of the tokens, once per
  * set rather than once per token: the set in the phase's space, whether an
  * element a match can start with holds (its spanning test's bit included)
- * and the groups of needed elements (ws_rule.mgroup) one of which holds. */
+ * and the groups of needed elements (ws_rneed.group) one of which holds. */
 static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_rules_scratch *s)
 {
 	const struct ws_rbits *b = &rs->bits;
@@ -804,17 +804,18 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 		}
 		ps->crules.v[i] = can;
 		uint64_t *cg = ps->cgroups.v + i * GW;
-		for (size_t r = 0; r < ph->rules.n; r++) {
-			const struct ws_rule *ru = &ph->rules.v[r];
-			if (!ru->nmust || (cg[ru->mgroup >> 6] >> (ru->mgroup & 63) & 1))
-				continue;	/* none needed, or its group's bit is set */
-			const uint64_t *mm = b->mustmasks.v + ru->mmask;
-			for (uint32_t k = 0; k < ru->nmust; k++)
-				if (masks_hold(x, mm + (size_t)k * 2 * LW, LW)) {
-					cg[ru->mgroup >> 6] |= 1ULL << (ru->mgroup & 63);
-					break;
-				}
-		}
+		for (size_t r = 0; r < ph->rules.n; r++)
+			for (uint32_t n = 0; n < ph->rules.v[r].nneeds; n++) {
+				const struct ws_rneed *nd = &ph->rules.v[r].needs[n];
+				if (cg[nd->group >> 6] >> (nd->group & 63) & 1)
+					continue;	/* its group's bit is set */
+				const uint64_t *mm = b->mustmasks.v + nd->mmask;
+				for (uint32_t k = 0; k < nd->n; k++)
+					if (masks_hold(x, mm + (size_t)k * 2 * LW, LW)) {
+						cg[nd->group >> 6] |= 1ULL << (nd->group & 63);
+						break;
+					}
+			}
 	}
 	ps->done = np;
 }

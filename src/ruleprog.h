@@ -75,22 +75,29 @@ struct ws_raction {
 	uint32_t cls;		/* class of what it makes when every value is constant */
 };
 
+/* One set of elements one of which holds in every match of a rule: its
+ * elements are the rule's must[first .. first + n). Their masks, as in
+ * ws_rbits.masks with each spanning test's bit in need, are at mmask in
+ * ws_rbits.mustmasks (ws_rbits_build); sets of a phase with the same
+ * masks share a group, and the matcher looks ahead once per group. */
+struct ws_rneed {
+	uint32_t first, n;
+	uint32_t mmask, group;
+};
+
 struct ws_rule {
 	const char *name;	/* interned "phase/rule" */
 	int priority;
 	unsigned line;
 	struct ws_raction *actions;
 	uint32_t nactions;
-	/* Elements one of which holds somewhere in every match, after the
-	 * first element (none: nmust 0). Where none holds within reach of a
-	 * start, the matcher does not try the rule there. */
+	/* Sets of elements one of each of which holds somewhere in every
+	 * match, but for the first such set (none: nneeds 0); their elements
+	 * are in must. Where one set holds nowhere within reach of a start,
+	 * the matcher does not try the rule there. */
 	uint32_t *must;
-	uint32_t nmust;
-	/* The same as masks (ws_rbits_build): each needed element's need bits
-	 * (its spanning test's included) and forbid bits, at mmask in
-	 * ws_rbits.mustmasks; rules of a phase that need the same share a
-	 * group, and the matcher looks ahead once per group. */
-	uint32_t mmask, mgroup;
+	struct ws_rneed *needs;
+	uint32_t nneeds;
 	/* A rule that is one element and labels around it (straight code:
 	 * saves, the element, saves, match) is matched without the VM: single
 	 * is the element, -1 for other rules; its label slots are
