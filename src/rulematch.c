@@ -92,7 +92,7 @@ struct ws_rules_scratch {
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
-	WS_VEC(struct needscan) mustnext;	/* per group of needed elements */
+	WS_VEC(struct needscan) mustnext;	/* per needed set of each rule */
 	WS_VEC(uint8_t) skip;		/* per rule: not tried at this start */
 	struct featblock *pool;		/* features of new annotations */
 };
@@ -607,16 +607,16 @@ static inline int masks_hold(const uint64_t *x, const uint64_t *need, size_t W)
 	return 1;
 }
 
-/* Whether an element of group g (ws_rneed.group) holds from pos to before
- * limit. The scan of the group goes on from where the last one stopped
- * (starts only move forward) and not past limit, so a phase spends time
- * at most linear in the tokens on each group, and none after its last
- * start. */
-static int needed_within(const struct ctx *c, uint32_t g, uint32_t pos, uint32_t limit)
+/* The first token from pos on, before limit, where an element of group g
+ * (ws_rneed.group) holds; limit: none. The scan goes on from where the
+ * last one for the same set stopped (its starts only move forward) and
+ * not past limit, so a phase spends time at most linear in the tokens on
+ * each set, and none after its last start. */
+static uint32_t needed_from(const struct ctx *c, uint32_t g, struct needscan *ns, uint32_t pos,
+			    uint32_t limit)
 {
-	struct needscan *ns = &c->s->mustnext.v[g];
 	if (ns->found && ns->at >= pos)
-		return ns->at < limit;
+		return ns->at < limit ? ns->at : limit;
 	uint32_t t = ns->found || ns->at < pos ? pos : ns->at;
 	size_t GW = c->ps->gwords;
 	const uint64_t *cg = c->ps->cgroups.v + (g >> 6);
@@ -625,7 +625,22 @@ static int needed_within(const struct ctx *c, uint32_t g, uint32_t pos, uint32_t
 		t++;
 	ns->at = t;
 	ns->found = t < limit;
-	return ns->found;
+	return t;
+}
+
+/* Whether the rule's needed sets hold in their order within reach: each
+ * one after where the one before first holds (a match holds each later,
+ * one element at least apart). */
+static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct needscan *ns)
+{
+	uint32_t from = c->pos;
+	for (uint32_t n = 0; n < ru->nneeds; n++) {
+		uint32_t t = needed_from(c, ru->needs[n].group, &ns[n], from, c->limit);
+		if (t >= c->limit)
+			return 0;
+		from = t + 1;
+	}
+	return 1;
 }
 
 static uint32_t scope_end(const struct ctx *c, uint32_t tok)
@@ -663,10 +678,12 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], sp->words, 0, 0, 0,
 			 phase };
 	uint32_t pos = 0;
-	uint32_t groups = rs->bits.ngroups.v[phase];
-	WS_VEC_RESERVE(s->mustnext, groups + 1);
+	size_t nneeds = 0;
+	for (size_t r = 0; r < ph->rules.n; r++)
+		nneeds += ph->rules.v[r].nneeds;
+	WS_VEC_RESERVE(s->mustnext, nneeds + 1);
 	WS_VEC_RESERVE(s->skip, ph->rules.n + 1);
-	memset(s->mustnext.v, 0, groups * sizeof(*s->mustnext.v));
+	memset(s->mustnext.v, 0, nneeds * sizeof(*s->mustnext.v));
 	memset(s->skip.v, 0, ph->rules.n);
 	/* single-element rules are matched apart: the VM leaves them out */
 	int singles = 0, vm = 0;
@@ -689,15 +706,15 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		/* a rule none of whose first elements holds here is left out, and
 		 * one whose needed elements hold nowhere within reach */
 		uint64_t can = c.ps->crules.v[cls[pos]];
-		for (size_t r = 0; r < ph->rules.n; r++) {
+		struct needscan *ns = s->mustnext.v;
+		for (size_t r = 0; r < ph->rules.n; ns += ph->rules.v[r++].nneeds) {
 			const struct ws_rule *ru = &ph->rules.v[r];
-			if (r < 64 && !(can >> r & 1)) {
+			if (r < 64 && !(can >> r & 1))
 				s->skip.v[r] = 1;
-				continue;
-			}
-			s->skip.v[r] = (uint8_t)(ph->clo_first && ru->single >= 0);
-			for (uint32_t n = 0; n < ru->nneeds && !s->skip.v[r]; n++)
-				s->skip.v[r] = !needed_within(&c, ru->needs[n].group, pos, c.limit);
+			else if (ph->clo_first && ru->single >= 0)
+				s->skip.v[r] = 1;
+			else
+				s->skip.v[r] = !needs_hold(&c, ru, ns);
 		}
 		new_start(s);
 		if (singles)
