@@ -45,7 +45,7 @@ struct phase_sets {
 	WS_VEC(uint64_t) cgroups;	/* gwords each: needed groups that hold */
 	WS_VEC(uint64_t) centry;	/* ewords each: the entry's leaves (ws_rphase.
 					 * clo_first) whose element holds */
-	WS_VEC(uint64_t) crules;	/* the rules (the first 64) one of whose
+	WS_VEC(uint64_t) crules;	/* rwords each: the rules one of whose
 					 * first elements holds */
 	size_t gwords, ewords;
 	size_t done;			/* sets worked out so far */
@@ -93,7 +93,12 @@ struct ws_rules_scratch {
 	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
 	WS_VEC(struct needscan) mustnext;	/* per needed set of each rule */
-	WS_VEC(uint8_t) skip;		/* per rule: not tried at this start */
+	/* bits per rule of the running phase, rwords each: the rules the VM
+	 * runs at this start, those with a candidate, those matched apart
+	 * (ws_rule.single) */
+	WS_VEC(uint64_t) rbits;
+	size_t rwords;
+	WS_VEC(uint32_t) needbase;	/* per rule: its first in mustnext */
 	struct featblock *pool;		/* features of new annotations */
 };
 
@@ -198,7 +203,8 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->block);
 	WS_VEC_FREE(s->abits);
 	WS_VEC_FREE(s->mustnext);
-	WS_VEC_FREE(s->skip);
+	WS_VEC_FREE(s->rbits);
+	WS_VEC_FREE(s->needbase);
 	struct featblock *b = s->pool;
 	while (b) {
 		struct featblock *nx = b->next;
@@ -357,8 +363,7 @@ static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, uint32_t f
  * meet them, and one already at this offset holds the thread the walk
  * would have stopped at (whatever reaches an instruction reaches all its
  * leaves), so both give the same threads with the same captures. */
-static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps,
-		       const uint8_t *skip)
+static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
@@ -370,10 +375,6 @@ static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps,
 		uint32_t *seen = s->seen + (size_t)off * ninst;
 		for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++) {
 			if (seen[lf->pc] == s->gen)
-				continue;
-			/* rules are separate code: leaving one out changes no other */
-			if (skip && ph->rule_of.v[lf->pc] < ph->rules.n &&
-			    skip[ph->rule_of.v[lf->pc]])
 				continue;
 			seen[lf->pc] = s->gen;
 			struct thread nt = { lf->pc, caps };
@@ -441,11 +442,13 @@ static void match_singles(struct ctx *c)
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	uint32_t span = c->limit - c->pos;
-	uint64_t can = c->ps->crules.v[s->tcls.v[c->pos]];
-	for (size_t r = 0; r < ph->rules.n; r++) {
+	size_t RW = s->rwords;
+	const uint64_t *can = c->ps->crules.v + (size_t)s->tcls.v[c->pos] * RW;
+	const uint64_t *single = s->rbits.v + 2 * RW;
+	for (size_t w = 0; w < RW; w++)
+	for (uint64_t m = can[w] & single[w]; m; m &= m - 1) {
+		size_t r = w * 64 + (size_t)__builtin_ctzll(m);
 		const struct ws_rule *ru = &ph->rules.v[r];
-		if (ru->single < 0 || (r < 64 && !(can >> r & 1)))
-			continue;
 		elem_lengths(c, &ph->elems.v[ru->single], c->pos);
 		uint32_t best = 0;
 		for (size_t k = 0; k < s->lens.n; k++)
@@ -456,6 +459,7 @@ static void match_singles(struct ctx *c)
 		struct cand *cd = &s->cands.v[r];
 		cd->gen = s->gen;
 		cd->end = c->pos + best;
+		s->rbits.v[RW + w] |= 1ULL << (r & 63);
 		cd->caps = caps_new(s, ph->nslots, UINT32_MAX);
 		for (uint32_t k = 0; k < ru->scount; k++) {
 			uint32_t x = ph->single_slots.v[ru->sfirst + k];
@@ -475,7 +479,7 @@ static inline void step(struct ctx *c, const struct ws_rinst *in, uint32_t caps,
 	if (!elem_holds(c, e, tok))
 		return;
 	if (e->span < 0) {
-		add_thread(c, off + 1, in->y, caps, NULL);	/* off < span */
+		add_thread(c, off + 1, in->y, caps);	/* off < span */
 		return;
 	}
 	if (!has_bit(LOCBITS(c, tok), e->lspanbit))
@@ -483,7 +487,7 @@ static inline void step(struct ctx *c, const struct ws_rinst *in, uint32_t caps,
 	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
 		if (a->last > tok && off + (a->last - tok) <= span && span_passes(c, a, e))
-			add_thread(c, off + (a->last - tok), in->y, caps, NULL);
+			add_thread(c, off + (a->last - tok), in->y, caps);
 	}
 }
 
@@ -497,11 +501,14 @@ static void start_threads(struct ctx *c, uint32_t span)
 	const struct ws_rphase *ph = c->ph;
 	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[ph->entry];
 	const uint64_t *holds = c->ps->centry.v + (size_t)s->tcls.v[c->pos] * c->ps->ewords;
+	const uint64_t *run = s->rbits.v;
 	uint32_t root = caps_new(s, ph->nslots, UINT32_MAX);
 	for (size_t w = 0; w < c->ps->ewords; w++)
 		for (uint64_t m = holds[w]; m; m &= m - 1) {
 			const struct ws_rleaf *l = lf + w * 64 + (size_t)__builtin_ctzll(m);
-			if (s->skip.v[ph->rule_of.v[l->pc]])
+			/* rules are separate code: leaving one out changes no other */
+			uint32_t r = ph->rule_of.v[l->pc];
+			if (!(run[r >> 6] >> (r & 63) & 1))
 				continue;
 			uint32_t caps = root;
 			if (l->nslots) {
@@ -523,10 +530,12 @@ static void simulate(struct ctx *c)
 	uint32_t span = c->limit - c->pos;
 	s->bucket[0].n = 0;
 	c->maxoff = 0;
-	if (ph->clo_first && span > 0)
+	if (span == 0)
+		return;		/* no token to consume, and an empty match counts not */
+	if (ph->clo_first)
 		start_threads(c, span);
 	else
-		add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX), s->skip.v);
+		add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX));
 	/* buckets past maxoff are cleared as threads first reach them */
 	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
@@ -541,6 +550,7 @@ static void simulate(struct ctx *c)
 					cd->gen = s->gen;
 					cd->end = end;
 					cd->caps = t.caps;
+					s->rbits.v[s->rwords + (in->x >> 6)] |= 1ULL << (in->x & 63);
 				}
 				continue;
 			}
@@ -682,16 +692,21 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	for (size_t r = 0; r < ph->rules.n; r++)
 		nneeds += ph->rules.v[r].nneeds;
 	WS_VEC_RESERVE(s->mustnext, nneeds + 1);
-	WS_VEC_RESERVE(s->skip, ph->rules.n + 1);
 	memset(s->mustnext.v, 0, nneeds * sizeof(*s->mustnext.v));
-	memset(s->skip.v, 0, ph->rules.n);
+	size_t RW = (ph->rules.n + 63) / 64;
+	s->rwords = RW;
+	WS_VEC_RESERVE(s->rbits, 3 * RW + 1);
+	WS_VEC_RESERVE(s->needbase, ph->rules.n + 1);
+	uint64_t *run = s->rbits.v, *matched = run + RW, *single = run + 2 * RW;
+	memset(single, 0, RW * sizeof(uint64_t));
 	/* single-element rules are matched apart: the VM leaves them out */
 	int singles = 0, vm = 0;
-	for (size_t r = 0; r < ph->rules.n; r++) {
+	for (size_t r = 0, base = 0; r < ph->rules.n; base += ph->rules.v[r++].nneeds) {
 		int one = ph->clo_first && ph->rules.v[r].single >= 0;
-		s->skip.v[r] = (uint8_t)one;
+		single[r >> 6] |= (uint64_t)one << (r & 63);
 		singles |= one;
 		vm |= !one;
+		s->needbase.v[r] = (uint32_t)base;
 	}
 	const uint8_t *start = c.ps->cstart.v;
 	const uint32_t *cls = s->tcls.v;
@@ -703,18 +718,17 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 			break;
 		c.pos = pos;
 		c.limit = scope_end(&c, pos);
-		/* a rule none of whose first elements holds here is left out, and
-		 * one whose needed elements hold nowhere within reach */
-		uint64_t can = c.ps->crules.v[cls[pos]];
-		struct needscan *ns = s->mustnext.v;
-		for (size_t r = 0; r < ph->rules.n; ns += ph->rules.v[r++].nneeds) {
-			const struct ws_rule *ru = &ph->rules.v[r];
-			if (r < 64 && !(can >> r & 1))
-				s->skip.v[r] = 1;
-			else if (ph->clo_first && ru->single >= 0)
-				s->skip.v[r] = 1;
-			else
-				s->skip.v[r] = !needs_hold(&c, ru, ns);
+		/* the VM runs the rules one of whose first elements holds here
+		 * and whose needed elements hold within reach */
+		const uint64_t *can = c.ps->crules.v + (size_t)cls[pos] * RW;
+		for (size_t w = 0; w < RW; w++) {
+			run[w] = 0;
+			matched[w] = 0;
+			for (uint64_t m = can[w] & ~single[w]; m; m &= m - 1) {
+				size_t r = w * 64 + (size_t)__builtin_ctzll(m);
+				if (needs_hold(&c, &ph->rules.v[r], s->mustnext.v + s->needbase.v[r]))
+					run[w] |= m & -m;
+			}
 		}
 		new_start(s);
 		if (singles)
@@ -722,17 +736,19 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		if (vm)
 			simulate(&c);
 		if (ph->control == RC_ALL) {
-			for (size_t r = 0; r < ph->rules.n; r++)
-				if (s->cands.v[r].gen == s->gen)
+			for (size_t w = 0; w < RW; w++)
+				for (uint64_t m = matched[w]; m; m &= m - 1) {
+					size_t r = w * 64 + (size_t)__builtin_ctzll(m);
 					apply(&c, &ph->rules.v[r], &s->cands.v[r], made);
+				}
 			pos++;
 			continue;
 		}
 		size_t best = SIZE_MAX;
-		for (size_t r = 0; r < ph->rules.n; r++) {
+		for (size_t w = 0; w < RW; w++)
+		for (uint64_t m = matched[w]; m; m &= m - 1) {
+			size_t r = w * 64 + (size_t)__builtin_ctzll(m);
 			const struct cand *cd = &s->cands.v[r];
-			if (cd->gen != s->gen)
-				continue;
 			if (best == SIZE_MAX || cd->end > s->cands.v[best].end ||
 			    (cd->end == s->cands.v[best].end &&
 			     ph->rules.v[r].priority > ph->rules.v[best].priority))
@@ -796,7 +812,8 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	size_t nentry = ph->clo_first ? ph->clo_count[ph->entry] : 0, EW = (nentry + 63) / 64;
 	const struct ws_rleaf *entry = ph->clo_first ? ph->leaves.v + ph->clo_first[ph->entry] : NULL;
 	WS_VEC_RESERVE(ps->centry, np * EW + 1);
-	WS_VEC_RESERVE(ps->crules, np);
+	size_t RW = (ph->rules.n + 63) / 64;
+	WS_VEC_RESERVE(ps->crules, np * RW + 1);
 	ps->ewords = EW;
 	memset(ps->centry.v + ps->done * EW, 0, (np - ps->done) * EW * sizeof(uint64_t));
 	for (size_t i = ps->done; i < np; i++) {
@@ -806,7 +823,10 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 		for (size_t k = 0; k < ph->firsts.n && !start; k++)
 			start = (uint8_t)masks_hold(x, firsts + k * 2 * LW, LW);
 		ps->cstart.v[i] = start;
-		uint64_t *ce = ps->centry.v + i * EW, can = entry ? 0 : ~0ULL;
+		uint64_t *ce = ps->centry.v + i * EW, *can = ps->crules.v + i * RW;
+		memset(can, 0, RW * sizeof(uint64_t));
+		for (size_t r = 0; !entry && r < ph->rules.n; r++)
+			can[r >> 6] |= 1ULL << (r & 63);	/* without the lists: every rule */
 		for (size_t k = 0; k < nentry; k++) {
 			const struct ws_rinst *in = &ph->prog.v[entry[k].pc];
 			if (in->op != OP_ELEM)
@@ -816,10 +836,9 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 			if (masks_hold(x, b->masks.v + e->mask, LW) &&
 			    (e->span < 0 || has_bit(x, e->lspanbit))) {
 				ce[k >> 6] |= 1ULL << (k & 63);
-				can |= r < 64 ? 1ULL << r : 0;
+				can[r >> 6] |= 1ULL << (r & 63);
 			}
 		}
-		ps->crules.v[i] = can;
 		uint64_t *cg = ps->cgroups.v + i * GW;
 		for (size_t r = 0; r < ph->rules.n; r++)
 			for (uint32_t n = 0; n < ph->rules.v[r].nneeds; n++) {
