@@ -40,14 +40,16 @@ struct needscan {
 
 /* What a phase asks of each distinct set of tests (classify_sets). */
 struct phase_sets {
-	WS_VEC(uint64_t) lpats;		/* the set in the phase's space */
+	WS_VEC(uint64_t) celems;	/* elwords each: the elements that hold at
+					 * such a token, a spanning one when an
+					 * annotation of its test starts there */
 	WS_VEC(uint8_t) cstart;		/* a match can start */
 	WS_VEC(uint64_t) cgroups;	/* gwords each: needed groups that hold */
 	WS_VEC(uint64_t) centry;	/* ewords each: the entry's leaves (ws_rphase.
 					 * clo_first) whose element holds */
 	WS_VEC(uint64_t) crules;	/* rwords each: the rules one of whose
 					 * first elements holds */
-	size_t gwords, ewords;
+	size_t gwords, ewords, elwords;
 	size_t done;			/* sets worked out so far */
 };
 
@@ -92,6 +94,7 @@ struct ws_rules_scratch {
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
+	WS_VEC(uint64_t) lbits;		/* a set in a phase's space */
 	WS_VEC(struct needscan) mustnext;	/* per needed set of each rule */
 	/* bits per rule of the running phase, rwords each: the rules the VM
 	 * runs at this start, those with a candidate, those matched apart
@@ -102,10 +105,8 @@ struct ws_rules_scratch {
 	struct featblock *pool;		/* features of new annotations */
 };
 
-/* The tests that hold at token tok: W words; LOCBITS: those of the running
- * phase, in its space. */
+/* The tests that hold at token tok: W words. */
 #define TOKBITS(s, tok, W) ((s)->pats.v + (size_t)(s)->tcls.v[tok] * (W))
-#define LOCBITS(c, tok) ((c)->ps->lpats.v + (size_t)(c)->s->tcls.v[tok] * (c)->W)
 
 static uint64_t pat_hash(const uint64_t *w, size_t W)
 {
@@ -147,7 +148,7 @@ static uint32_t pat_intern(struct ws_rules_scratch *s, const uint64_t *w, size_t
 static void sets_free(struct ws_rules_scratch *s)
 {
 	for (size_t p = 0; p < s->npsets; p++) {
-		WS_VEC_FREE(s->psets[p].lpats);
+		WS_VEC_FREE(s->psets[p].celems);
 		WS_VEC_FREE(s->psets[p].cstart);
 		WS_VEC_FREE(s->psets[p].cgroups);
 		WS_VEC_FREE(s->psets[p].centry);
@@ -202,6 +203,7 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->phash);
 	WS_VEC_FREE(s->block);
 	WS_VEC_FREE(s->abits);
+	WS_VEC_FREE(s->lbits);
 	WS_VEC_FREE(s->mustnext);
 	WS_VEC_FREE(s->rbits);
 	WS_VEC_FREE(s->needbase);
@@ -283,7 +285,6 @@ struct ctx {
 	const ws_annot_vec *an;
 	const struct ws_rbits *b;
 	const struct phase_sets *ps;
-	size_t W;		/* words of a bit set in the phase's space */
 	uint32_t pos, limit;
 	uint32_t maxoff;	/* the furthest offset a thread was added at */
 	size_t phase;
@@ -294,18 +295,10 @@ static int has_bit(const uint64_t *w, uint32_t bit)
 	return (int)(w[bit >> 6] >> (bit & 63) & 1);
 }
 
-/* Whether the element's tests hold at tok, but for its spanning test. */
-static inline int elem_holds(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
+/* The elements of the phase that hold at tok (phase_sets.celems). */
+static inline const uint64_t *elems_at(const struct ctx *c, uint32_t tok)
 {
-	size_t W = c->W;
-	const uint64_t *tb = LOCBITS(c, tok);
-	const uint64_t *need = c->b->masks.v + e->mask, *forbid = need + W;
-	if (W == 1)	/* the usual case: up to 64 tests */
-		return (tb[0] & need[0]) == need[0] && !(tb[0] & forbid[0]);
-	for (size_t w = 0; w < W; w++)
-		if ((tb[w] & need[w]) != need[w] || (tb[w] & forbid[w]))
-			return 0;
-	return 1;
+	return c->ps->celems.v + (size_t)c->s->tcls.v[tok] * c->ps->elwords;
 }
 
 /* Whether annotation a passes the element's spanning test: from its class
@@ -320,18 +313,17 @@ static inline int span_passes(const struct ctx *c, const struct ws_annot *a,
 }
 
 /* The lengths the element can consume at tok, into s->lens. */
-static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
+static void elem_lengths(const struct ctx *c, uint32_t ei, uint32_t tok)
 {
 	struct ws_rules_scratch *s = c->s;
+	const struct ws_relem *e = &c->ph->elems.v[ei];
 	s->lens.n = 0;
-	if (!elem_holds(c, e, tok))
+	if (!has_bit(elems_at(c, tok), ei))
 		return;
 	if (e->span < 0) {
 		WS_VEC_PUSH(s->lens, 1);
 		return;
 	}
-	if (!has_bit(LOCBITS(c, tok), e->lspanbit))
-		return;
 	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
 		if (a->last > tok && span_passes(c, a, e))
@@ -371,9 +363,14 @@ static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
 	while (c->maxoff < off)
 		s->bucket[++c->maxoff].n = 0;
 	if (ph->clo_first) {
+		/* a thread whose element fails at its token would die there,
+		 * and past the reach only matches count: neither is queued */
 		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
 		uint32_t *seen = s->seen + (size_t)off * ninst;
+		const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
 		for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++) {
+			if (lf->elem != UINT32_MAX && (!ok || !has_bit(ok, lf->elem)))
+				continue;
 			if (seen[lf->pc] == s->gen)
 				continue;
 			seen[lf->pc] = s->gen;
@@ -449,7 +446,7 @@ static void match_singles(struct ctx *c)
 	for (uint64_t m = can[w] & single[w]; m; m &= m - 1) {
 		size_t r = w * 64 + (size_t)__builtin_ctzll(m);
 		const struct ws_rule *ru = &ph->rules.v[r];
-		elem_lengths(c, &ph->elems.v[ru->single], c->pos);
+		elem_lengths(c, (uint32_t)ru->single, c->pos);
 		uint32_t best = 0;
 		for (size_t k = 0; k < s->lens.n; k++)
 			if (s->lens.v[k] <= span && s->lens.v[k] > best)
@@ -476,14 +473,12 @@ static inline void step(struct ctx *c, const struct ws_rinst *in, uint32_t caps,
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_relem *e = &c->ph->elems.v[in->x];
 	uint32_t tok = c->pos + off;
-	if (!elem_holds(c, e, tok))
+	if (!has_bit(elems_at(c, tok), in->x))
 		return;
 	if (e->span < 0) {
 		add_thread(c, off + 1, in->y, caps);	/* off < span */
 		return;
 	}
-	if (!has_bit(LOCBITS(c, tok), e->lspanbit))
-		return;
 	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
 		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
 		if (a->last > tok && off + (a->last - tok) <= span && span_passes(c, a, e))
@@ -668,7 +663,6 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		      const char *text, const struct ws_tokens *tk, ws_annot_vec *annots)
 {
 	const struct ws_rphase *ph = &rs->phases.v[phase];
-	const struct ws_rspace *sp = &rs->bits.spaces[phase];
 	size_t ntok = tk->tok.n;
 	size_t need = (size_t)(WS_RULE_MAX_SPAN + 1) * ph->prog.n;
 	if (need > s->seen_cap) {
@@ -685,7 +679,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
-	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], sp->words, 0, 0, 0,
+	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], 0, 0, 0,
 			 phase };
 	uint32_t pos = 0;
 	size_t nneeds = 0;
@@ -803,7 +797,12 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	struct phase_sets *ps = &s->psets[phase];
 	size_t W = b->words, np = s->pats.n / W, LW = sp->words;
 	size_t groups = b->ngroups.v[phase], GW = (groups + 63) / 64;
-	WS_VEC_RESERVE(ps->lpats, np * LW);
+	size_t EL = (ph->elems.n + 63) / 64;
+	WS_VEC_RESERVE(ps->celems, np * EL + 1);
+	ps->elwords = EL;
+	memset(ps->celems.v + ps->done * EL, 0, (np - ps->done) * EL * sizeof(uint64_t));
+	WS_VEC_RESERVE(s->lbits, LW);
+	uint64_t *x = s->lbits.v;	/* a set in the phase's space */
 	WS_VEC_RESERVE(ps->cstart, np);
 	WS_VEC_RESERVE(ps->cgroups, np * GW + 1);
 	ps->gwords = GW;
@@ -817,8 +816,14 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	ps->ewords = EW;
 	memset(ps->centry.v + ps->done * EW, 0, (np - ps->done) * EW * sizeof(uint64_t));
 	for (size_t i = ps->done; i < np; i++) {
-		uint64_t *x = ps->lpats.v + i * LW;
 		ws_rspace_project(sp, s->pats.v + i * W, W, x);
+		uint64_t *el = ps->celems.v + i * EL;
+		for (size_t e = 0; e < ph->elems.n; e++) {
+			const struct ws_relem *em = &ph->elems.v[e];
+			if (masks_hold(x, b->masks.v + em->mask, LW) &&
+			    (em->span < 0 || has_bit(x, em->lspanbit)))
+				el[e >> 6] |= 1ULL << (e & 63);
+		}
 		uint8_t start = 0;
 		for (size_t k = 0; k < ph->firsts.n && !start; k++)
 			start = (uint8_t)masks_hold(x, firsts + k * 2 * LW, LW);
@@ -828,13 +833,8 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 		for (size_t r = 0; !entry && r < ph->rules.n; r++)
 			can[r >> 6] |= 1ULL << (r & 63);	/* without the lists: every rule */
 		for (size_t k = 0; k < nentry; k++) {
-			const struct ws_rinst *in = &ph->prog.v[entry[k].pc];
-			if (in->op != OP_ELEM)
-				continue;
-			const struct ws_relem *e = &ph->elems.v[in->x];
 			uint32_t r = ph->rule_of.v[entry[k].pc];
-			if (masks_hold(x, b->masks.v + e->mask, LW) &&
-			    (e->span < 0 || has_bit(x, e->lspanbit))) {
+			if (entry[k].elem != UINT32_MAX && has_bit(el, entry[k].elem)) {
 				ce[k >> 6] |= 1ULL << (k & 63);
 				can[r >> 6] |= 1ULL << (r & 63);
 			}

@@ -113,6 +113,7 @@ struct ws_rleaf {
 	uint32_t pc;
 	uint32_t slots;		/* first in leaf_slots */
 	uint32_t nslots;
+	uint32_t elem;		/* an ELEM's element, UINT32_MAX for a MATCH */
 };
 
 enum ws_rcontrol { RC_APPELT, RC_ALL };
