@@ -65,6 +65,15 @@ struct tcache {
 	uint32_t set;
 };
 
+/* A cache of the union of a token's set and an annotation's class
+ * (ws_annot.cls), direct-mapped; key 0 is no entry (classes count from 1). */
+#define UCACHE_BITS 12
+
+struct unioncache {
+	uint64_t key;	/* the set << 32 | the class */
+	uint32_t set;
+};
+
 /* Past this many distinct sets the sets are forgotten at the next
  * document: a thread's memory stays bounded whatever it reads. */
 #define MAX_SETS (1u << 15)
@@ -91,6 +100,7 @@ struct ws_rules_scratch {
 	size_t npsets;
 	uint64_t serial;		/* the rule set they belong to (ws_rbits.serial) */
 	struct tcache *tc;		/* 1 << TCACHE_BITS */
+	struct unioncache *uc;		/* 1 << UCACHE_BITS */
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
@@ -176,6 +186,9 @@ static void sets_check(const struct ws_ruleset *rs, struct ws_rules_scratch *s)
 	if (!s->tc)
 		s->tc = ws_xmalloc(sizeof(*s->tc) << TCACHE_BITS);
 	memset(s->tc, 0, sizeof(*s->tc) << TCACHE_BITS);
+	if (!s->uc)
+		s->uc = ws_xmalloc(sizeof(*s->uc) << UCACHE_BITS);
+	memset(s->uc, 0, sizeof(*s->uc) << UCACHE_BITS);
 }
 
 struct ws_rules_scratch *ws_rules_scratch_new(void)
@@ -200,6 +213,7 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->pats);
 	sets_free(s);
 	free(s->tc);
+	free(s->uc);
 	WS_VEC_FREE(s->phash);
 	WS_VEC_FREE(s->block);
 	WS_VEC_FREE(s->abits);
@@ -769,19 +783,34 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 		const struct ws_annot *a = &an->v[i];
 		if (a->first >= ntok)
 			continue;
-		if (a->cls && a->cls <= b->nclasses)
+		struct unioncache *u = NULL;
+		uint64_t key = 0;
+		if (a->cls && a->cls <= b->nclasses) {
+			/* the union of a set and a class, as the sets, outlives
+			 * the document */
+			key = (uint64_t)s->tcls.v[a->first] << 32 | a->cls;
+			u = &s->uc[(key * 0x9E3779B97F4A7C15ULL) >> (64 - UCACHE_BITS)];
+			if (u->key == key) {
+				s->tcls.v[a->first] = u->set;
+				continue;
+			}
 			memcpy(ab, b->classes.v + (size_t)(a->cls - 1) * W, W * sizeof(uint64_t));
-		else
+		} else {
 			ws_rbits_annot(b, a, ab);
+		}
 		const uint64_t *tb = TOKBITS(s, a->first, W);
 		size_t w = 0;
 		while (w < W && (tb[w] | ab[w]) == tb[w])
 			w++;
-		if (w == W)
-			continue;	/* nothing new for the token */
-		for (w = 0; w < W; w++)
-			ab[w] |= tb[w];
-		s->tcls.v[a->first] = pat_intern(s, ab, W);
+		if (w < W) {	/* something new for the token */
+			for (w = 0; w < W; w++)
+				ab[w] |= tb[w];
+			s->tcls.v[a->first] = pat_intern(s, ab, W);
+		}
+		if (u) {
+			u->key = key;
+			u->set = s->tcls.v[a->first];
+		}
 	}
 }
 
