@@ -87,6 +87,11 @@ struct ws_rules_scratch {
 	WS_VEC(struct thread) stack;
 	WS_VEC(uint32_t) idx_start;	/* per token: first entry in idx */
 	WS_VEC(uint32_t) idx;		/* annotation indices by first token */
+	/* the annotations made after the index was built (from nbase on),
+	 * chained per first token in the order made: chead and ctail per
+	 * token, UINT32_MAX: none; cnext per annotation from nbase */
+	WS_VEC(uint32_t) chead, ctail, cnext;
+	size_t nbase;
 	WS_VEC(struct cand) cands;	/* per rule */
 	WS_VEC(uint32_t) lens;		/* lengths an element can consume */
 	/* per token, the tests that hold (ws_rbits) as a class: tokens share
@@ -207,6 +212,9 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->stack);
 	WS_VEC_FREE(s->idx_start);
 	WS_VEC_FREE(s->idx);
+	WS_VEC_FREE(s->chead);
+	WS_VEC_FREE(s->ctail);
+	WS_VEC_FREE(s->cnext);
 	WS_VEC_FREE(s->cands);
 	WS_VEC_FREE(s->lens);
 	WS_VEC_FREE(s->tcls);
@@ -265,9 +273,14 @@ static void pool_reset(struct ws_rules_scratch *s)
 	}
 }
 
-/* Annotations by first token, by a counting sort: linear. */
+/* Annotations by first token, by a counting sort: linear. Those made
+ * later are chained on (extend_index); the chains start empty. */
 static void build_index(struct ws_rules_scratch *s, const ws_annot_vec *an, size_t ntok)
 {
+	WS_VEC_RESERVE(s->chead, ntok + 1);
+	WS_VEC_RESERVE(s->ctail, ntok + 1);
+	memset(s->chead.v, 0xFF, ntok * sizeof(uint32_t));
+	s->nbase = an->n;
 	WS_VEC_RESERVE(s->idx_start, ntok + 2);
 	memset(s->idx_start.v, 0, (ntok + 2) * sizeof(uint32_t));
 	for (size_t i = 0; i < an->n; i++)
@@ -289,6 +302,48 @@ static void build_index(struct ws_rules_scratch *s, const ws_annot_vec *an, size
 	for (size_t t = ntok; t > 0; t--)
 		s->idx_start.v[t] = s->idx_start.v[t - 1];
 	s->idx_start.v[0] = 0;
+}
+
+/* Chains the annotations from from on to the index, by first token. */
+static void extend_index(struct ws_rules_scratch *s, const ws_annot_vec *an, size_t from,
+			 size_t ntok)
+{
+	WS_VEC_RESERVE(s->cnext, an->n - s->nbase + 1);
+	for (size_t i = from; i < an->n; i++) {
+		uint32_t t = an->v[i].first;
+		s->cnext.v[i - s->nbase] = UINT32_MAX;
+		if (t >= ntok)
+			continue;
+		if (s->chead.v[t] == UINT32_MAX)
+			s->chead.v[t] = (uint32_t)i;
+		else
+			s->cnext.v[s->ctail.v[t] - s->nbase] = (uint32_t)i;
+		s->ctail.v[t] = (uint32_t)i;
+	}
+}
+
+/* A cursor over the annotations starting at a token, in the order they
+ * were made: the index's, then the chain's. */
+struct atcursor {
+	uint32_t k, end, chain;
+};
+
+static inline void at_begin(const struct ws_rules_scratch *s, uint32_t tok, struct atcursor *it)
+{
+	it->k = s->idx_start.v[tok];
+	it->end = s->idx_start.v[tok + 1];
+	it->chain = s->chead.v[tok];
+}
+
+/* The next annotation's index, UINT32_MAX after the last. */
+static inline uint32_t at_next(const struct ws_rules_scratch *s, struct atcursor *it)
+{
+	if (it->k < it->end)
+		return s->idx.v[it->k++];
+	uint32_t i = it->chain;
+	if (i != UINT32_MAX)
+		it->chain = s->cnext.v[i - s->nbase];
+	return i;
 }
 
 struct ctx {
@@ -338,8 +393,10 @@ static void elem_lengths(const struct ctx *c, uint32_t ei, uint32_t tok)
 		WS_VEC_PUSH(s->lens, 1);
 		return;
 	}
-	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
-		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
+	struct atcursor it;
+	at_begin(s, tok, &it);
+	for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
+		const struct ws_annot *a = &c->an->v[i];
 		if (a->last > tok && span_passes(c, a, e))
 			WS_VEC_PUSH(s->lens, a->last - tok);
 	}
@@ -493,8 +550,10 @@ static inline void step(struct ctx *c, const struct ws_rinst *in, uint32_t caps,
 		add_thread(c, off + 1, in->y, caps);	/* off < span */
 		return;
 	}
-	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
-		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
+	struct atcursor it;
+	at_begin(s, tok, &it);
+	for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
+		const struct ws_annot *a = &c->an->v[i];
 		if (a->last > tok && off + (a->last - tok) <= span && span_passes(c, a, e))
 			add_thread(c, off + (a->last - tok), in->y, caps);
 	}
@@ -596,13 +655,15 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 			const char *val = v->value;
 			if (!val) {
 				int32_t f0 = caps[v->slot * 2], f1 = caps[v->slot * 2 + 1];
-				for (int32_t t = f0; t >= 0 && t < f1 && !val; t++)
-					for (uint32_t x = s->idx_start.v[t];
-					     x < s->idx_start.v[t + 1] && !val; x++) {
-						const struct ws_annot *o = &c->an->v[s->idx.v[x]];
+				for (int32_t t = f0; t >= 0 && t < f1 && !val; t++) {
+					struct atcursor it;
+					at_begin(s, (uint32_t)t, &it);
+					for (uint32_t x; !val && (x = at_next(s, &it)) != UINT32_MAX;) {
+						const struct ws_annot *o = &c->an->v[x];
 						if (o->type == v->type)
 							val = ws_annot_get(o, v->fkey);
 					}
+				}
 			}
 			if (val) {
 				f[nf].key = v->key;
@@ -688,7 +749,6 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	WS_VEC_RESERVE(s->cands, ph->rules.n + 1);
 	s->cands.n = ph->rules.n;
 	memset(s->cands.v, 0, ph->rules.n * sizeof(struct cand));
-	build_index(s, annots, ntok);
 	/* new annotations are appended to annots as they are made: the index
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
@@ -926,9 +986,11 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 		}
 	}
 	size_t done = 0;
+	build_index(s, annots, ntok);
 	for (size_t i = 0; i < rs->phases.n; i++) {
 		add_annot_bits(&rs->bits, s, annots, done, ntok);
 		classify_sets(rs, i, s);
+		extend_index(s, annots, done > s->nbase ? done : s->nbase, ntok);
 		done = annots->n;
 		run_phase(rs, i, s, text, tk, annots);
 	}
@@ -938,5 +1000,8 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 		WS_VEC_FREE(s->tcls);
 		WS_VEC_FREE(s->idx_start);
 		WS_VEC_FREE(s->idx);
+		WS_VEC_FREE(s->chead);
+		WS_VEC_FREE(s->ctail);
+		WS_VEC_FREE(s->cnext);
 	}
 }
