@@ -153,15 +153,90 @@ static inline int lower_is(const struct actx *c, size_t i, const char *lit)
 	return 1;
 }
 
-/* Whether the token is one of list, as lower_is() compares: the token's
- * first byte is folded once, and a word that starts otherwise costs a
- * compare. */
+/* word_in() asks the same few word lists about most tokens: each thread
+ * keeps those it has met as hash sets of their words' bytes, ASCII
+ * letters folded, packed in a word (words of 1 to 8 bytes; the others
+ * are compared one by one). */
+#define WSET_LISTS 32
+#define WSET_SLOTS 256	/* a power of two; a list of more than half as many
+			 * words is not kept */
+
+struct wordset {
+	const char *const *list;	/* NULL: a free entry */
+	int kept;			/* 0: too long, compared one by one */
+	int others;			/* some word is empty or over 8 bytes */
+	uint64_t key[WSET_SLOTS];
+	uint8_t len[WSET_SLOTS];	/* 0: an empty slot */
+};
+
+static _Thread_local struct wordset wordsets[WSET_LISTS];
+
+static uint64_t fold_pack(const unsigned char *s, size_t n)
+{
+	uint64_t v = 0;
+	for (size_t k = 0; k < n; k++)
+		v |= (uint64_t)ascii_lower(s[k]) << (8 * k);
+	return v;
+}
+
+static size_t wordset_slot(uint64_t v, size_t n)
+{
+	return (size_t)(((v ^ n) * 0x9E3779B97F4A7C15ULL) >> 56) & (WSET_SLOTS - 1);
+}
+
+/* The list's set, made on first use; NULL when it is not kept. */
+static const struct wordset *wordset_of(const char *const *list)
+{
+	size_t h = (size_t)((uintptr_t)list >> 4);
+	for (size_t k = 0; k < WSET_LISTS; k++) {
+		struct wordset *w = &wordsets[(h + k) & (WSET_LISTS - 1)];
+		if (w->list == list)
+			return w->kept ? w : NULL;
+		if (w->list)
+			continue;
+		w->list = list;
+		size_t count = 0;
+		while (list[count])
+			count++;
+		if (count * 2 > WSET_SLOTS)
+			return NULL;
+		w->kept = 1;
+		for (size_t j = 0; j < count; j++) {
+			size_t n = strlen(list[j]);
+			if (n == 0 || n > 8) {
+				w->others = 1;
+				continue;
+			}
+			uint64_t v = fold_pack((const unsigned char *)list[j], n);
+			size_t x = wordset_slot(v, n);
+			while (w->len[x])
+				x = (x + 1) & (WSET_SLOTS - 1);
+			w->key[x] = v;
+			w->len[x] = (uint8_t)n;
+		}
+		return w;
+	}
+	return NULL;	/* more lists than entries */
+}
+
+/* Whether the token is one of list, as lower_is() compares: through the
+ * list's set, or else with the token's first byte folded once. */
 static int word_in(const struct actx *c, size_t i, const char *const *list)
 {
 	if (i >= c->ntok)
 		return 0;
 	size_t n = ws_tok_len(c->d, i);
 	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
+	const struct wordset *w = wordset_of(list);
+	if (w && n >= 1 && n <= 8) {
+		uint64_t v = fold_pack(t, n);
+		for (size_t x = wordset_slot(v, n); w->len[x]; x = (x + 1) & (WSET_SLOTS - 1))
+			if (w->len[x] == n && w->key[x] == v)
+				return 1;
+		return 0;
+	}
+	if (w && !w->others)
+		return 0;
 	unsigned char first = n ? ascii_lower(t[0]) : 0;
 	for (int k = 0; list[k]; k++) {
 		const unsigned char *lit = (const unsigned char *)list[k];
