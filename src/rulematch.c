@@ -107,7 +107,7 @@ struct ws_rules_scratch {
 	struct tcache *tc;		/* 1 << TCACHE_BITS */
 	struct unioncache *uc;		/* 1 << UCACHE_BITS */
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
-	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
+	WS_VEC(uint64_t) block;		/* one token's bits, worked out */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
 	WS_VEC(uint64_t) lbits;		/* a set in a phase's space */
 	WS_VEC(struct needscan) mustnext;	/* per needed set of each rule */
