@@ -789,6 +789,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		/* the VM runs the rules one of whose first elements holds here
 		 * and whose needed elements hold within reach */
 		const uint64_t *can = c.ps->crules.v + (size_t)cls[pos] * RW;
+		uint64_t any = 0;
 		for (size_t w = 0; w < RW; w++) {
 			run[w] = 0;
 			matched[w] = 0;
@@ -797,6 +798,11 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 				if (needs_hold(&c, &ph->rules.v[r], s->mustnext.v + s->needbase.v[r]))
 					run[w] |= m & -m;
 			}
+			any |= run[w] | (can[w] & single[w]);
+		}
+		if (!any) {	/* no rule can match here */
+			pos++;
+			continue;
 		}
 		new_start(s);
 		if (singles)
