@@ -699,10 +699,14 @@ static uint32_t needed_from(const struct ctx *c, uint32_t g, struct needscan *ns
 		return ns->at < limit ? ns->at : limit;
 	uint32_t t = ns->found || ns->at < pos ? pos : ns->at;
 	size_t GW = c->ps->gwords;
-	const uint64_t *cg = c->ps->cgroups.v + (g >> 6);
+	const uint64_t *cg = c->ps->cgroups.v + (g >> 6), bit = 1ULL << (g & 63);
 	const uint32_t *cls = c->s->tcls.v;
-	while (t < limit && !(cg[(size_t)cls[t] * GW] >> (g & 63) & 1))
-		t++;
+	if (GW == 1)	/* up to 64 groups: no multiply in the loop */
+		while (t < limit && !(cg[cls[t]] & bit))
+			t++;
+	else
+		while (t < limit && !(cg[(size_t)cls[t] * GW] & bit))
+			t++;
 	ns->at = t;
 	ns->found = t < limit;
 	return t;
