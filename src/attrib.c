@@ -63,6 +63,7 @@ struct actx {
 	struct ws_tokmap qopen_map;	/* the top-level quote opening there */
 	struct ws_tokmap qclose_map;	/* the top-level quote closing there */
 	size_t nlookups;	/* the lookups are d->gaz.v[0 .. nlookups), by first token */
+	struct ws_tokmap lookup_map;	/* the first lookup starting there */
 	uint8_t *claimed;	/* per quote: a statement uses it */
 	uint8_t *cue_used;	/* per token: a cue there made a frame */
 	int32_t last_speaker;	/* entity of the last attributed statement */
@@ -154,6 +155,106 @@ static inline int lower_is(const struct actx *c, size_t i, const char *lit)
 	return 1;
 }
 
+/* word_in() asks the same few word lists about most tokens: each thread
+ * keeps those it has met as hash sets of their words' bytes, ASCII
+ * letters folded, packed in a word (words of 1 to 8 bytes; the others
+ * are compared one by one). */
+#define WSET_LISTS 32
+#define WSET_SLOTS 256	/* a power of two; a list of more than half as many
+			 * words is not kept */
+
+struct wordset {
+	const char *const *list;	/* NULL: a free entry */
+	int kept;			/* 0: too long, compared one by one */
+	int others;			/* some word is empty or over 8 bytes */
+	uint64_t key[WSET_SLOTS];
+	uint8_t len[WSET_SLOTS];	/* 0: an empty slot */
+};
+
+static _Thread_local struct wordset wordsets[WSET_LISTS];
+
+static uint64_t fold_pack(const unsigned char *s, size_t n)
+{
+	uint64_t v = 0;
+	for (size_t k = 0; k < n; k++)
+		v |= (uint64_t)ascii_lower(s[k]) << (8 * k);
+	return v;
+}
+
+static size_t wordset_slot(uint64_t v, size_t n)
+{
+	return (size_t)(((v ^ n) * 0x9E3779B97F4A7C15ULL) >> 56) & (WSET_SLOTS - 1);
+}
+
+/* The list's set, made on first use; NULL when it is not kept. */
+static const struct wordset *wordset_of(const char *const *list)
+{
+	size_t h = (size_t)((uintptr_t)list >> 4);
+	for (size_t k = 0; k < WSET_LISTS; k++) {
+		struct wordset *w = &wordsets[(h + k) & (WSET_LISTS - 1)];
+		if (w->list == list)
+			return w->kept ? w : NULL;
+		if (w->list)
+			continue;
+		w->list = list;
+		size_t count = 0;
+		while (list[count])
+			count++;
+		if (count * 2 > WSET_SLOTS)
+			return NULL;
+		w->kept = 1;
+		for (size_t j = 0; j < count; j++) {
+			size_t n = strlen(list[j]);
+			if (n == 0 || n > 8) {
+				w->others = 1;
+				continue;
+			}
+			uint64_t v = fold_pack((const unsigned char *)list[j], n);
+			size_t x = wordset_slot(v, n);
+			while (w->len[x])
+				x = (x + 1) & (WSET_SLOTS - 1);
+			w->key[x] = v;
+			w->len[x] = (uint8_t)n;
+		}
+		return w;
+	}
+	return NULL;	/* more lists than entries */
+}
+
+/* Whether the token is one of list, as lower_is() compares: through the
+ * list's set, or else with the token's first byte folded once. */
+static int word_in(const struct actx *c, size_t i, const char *const *list)
+{
+	if (i >= c->ntok)
+		return 0;
+	size_t n = ws_tok_len(c->d, i);
+	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
+	const struct wordset *w = wordset_of(list);
+	if (w && n >= 1 && n <= 8) {
+		uint64_t v = fold_pack(t, n);
+		for (size_t x = wordset_slot(v, n); w->len[x]; x = (x + 1) & (WSET_SLOTS - 1))
+			if (w->len[x] == n && w->key[x] == v)
+				return 1;
+		return 0;
+	}
+	if (w && !w->others)
+		return 0;
+	unsigned char first = n ? ascii_lower(t[0]) : 0;
+	for (int k = 0; list[k]; k++) {
+		const unsigned char *lit = (const unsigned char *)list[k];
+		if (ascii_lower(lit[0]) != first || (!lit[0] && n))
+			continue;
+		if (!n)
+			return 1;	/* both empty */
+		size_t j = 1;
+		while (j < n && lit[j] && ascii_lower(t[j]) == ascii_lower(lit[j]))
+			j++;
+		if (j == n && !lit[j])
+			return 1;
+	}
+	return 0;
+}
+
 static int same_sent(const struct actx *c, size_t a, size_t b)
 {
 	return tok(c, a)->sent == tok(c, b)->sent;
@@ -166,16 +267,10 @@ static const struct ws_annot *lookup_at(const struct actx *c, size_t first, size
 {
 	if (first >= c->ntok)
 		return NULL;
-	/* the first lookup starting at first, by bisection */
-	size_t lo = 0, hi = c->nlookups;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->d->gaz.v[mid].first < first)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t k = lo; k < c->nlookups && c->d->gaz.v[k].first == first; k++) {
+	int32_t lo = ws_tokmap_get(&c->lookup_map, first);
+	if (lo < 0)
+		return NULL;
+	for (size_t k = (size_t)lo; k < c->nlookups && c->d->gaz.v[k].first == first; k++) {
 		const struct ws_annot *a = &c->d->gaz.v[k];
 		if (last && a->last != last)
 			continue;
@@ -271,10 +366,7 @@ static int is_determiner(const struct actx *c, size_t i)
 		"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
 		"its", "our", "my", "your", "whose", "every", "each", "any", "no", NULL
 	};
-	for (int k = 0; det[k]; k++)
-		if (lower_is(c, i, det[k]))
-			return 1;
-	return 0;
+	return word_in(c, i, det);
 }
 
 /* Clinton's, Trump’s, the candidates' */
@@ -553,14 +645,6 @@ static int32_t fallback_entity(struct ws_doc *d, size_t m0, size_t m1)
 	    sp.end - sp.start > d->ents.v[e].name.end - d->ents.v[e].name.start)
 		ws_entity_rename(d, e, sp, (uint32_t)(m1 - 1));
 	return e;
-}
-
-static int word_in(const struct actx *c, size_t i, const char *const *list)
-{
-	for (int k = 0; list[k]; k++)
-		if (lower_is(c, i, list[k]))
-			return 1;
-	return 0;
 }
 
 /* Words that end a noun phrase read backwards from a cue: conjunctions,
@@ -2797,11 +2881,14 @@ void ws_attribute(struct ws_doc *d)
 	ws_tokmap_init(&c.title_map, n + 1);
 	ws_tokmap_init(&c.qopen_map, n + 1);
 	ws_tokmap_init(&c.qclose_map, n + 1);
+	ws_tokmap_init(&c.lookup_map, n + 1);
 	/* the lookups come first in d->gaz, sorted by first token */
 	while (c.nlookups < d->gaz.n && d->gaz.v[c.nlookups].type == c.nm.lookup)
 		c.nlookups++;
 	for (size_t k = 0; k < c.nlookups; k++) {
 		const struct ws_annot *a = &d->gaz.v[k];
+		if (k == 0 || a->first != d->gaz.v[k - 1].first)
+			ws_tokmap_set(&c.lookup_map, a->first, (int32_t)k);
 		if (ws_annot_get(a, c.nm.major) != c.nm.cue)
 			continue;
 		/* the longest cue at a token: lookups come by first token */
@@ -2827,6 +2914,7 @@ void ws_attribute(struct ws_doc *d)
 	ws_tokmap_finish(&c.title_map);
 	ws_tokmap_finish(&c.qopen_map);
 	ws_tokmap_finish(&c.qclose_map);
+	ws_tokmap_finish(&c.lookup_map);
 	/* the cues, in text order; a cue inside a quote reports the quote's
 	 * own speech, not the article's */
 	int32_t inquote = -1;
@@ -2873,6 +2961,7 @@ void ws_attribute(struct ws_doc *d)
 	ws_tokmap_free(&c.title_map);
 	ws_tokmap_free(&c.qopen_map);
 	ws_tokmap_free(&c.qclose_map);
+	ws_tokmap_free(&c.lookup_map);
 	free(c.cue_used);
 	free(c.claimed);
 }

@@ -493,12 +493,23 @@ void ws_mentions_sort(struct ws_doc *d)
 		index_mentions(d);
 		return;
 	}
-	struct mpos *p = ws_xmalloc(n * sizeof(*p));
-	for (size_t i = 0; i < n; i++) {
-		p[i].start = d->ments.v[i].span.start;
-		p[i].idx = (uint32_t)i;
+	/* the mentions up to k are in order already (each pass appends its
+	 * own to sorted ones): only the rest is sorted, then merged in */
+	size_t k = 1;
+	while (k < n && d->ments.v[k - 1].span.start <= d->ments.v[k].span.start)
+		k++;
+	if (k == n) {
+		index_mentions(d);
+		return;
 	}
-	qsort(p, n, sizeof(*p), by_mpos);
+	struct mpos *p = ws_xmalloc(2 * n * sizeof(*p)), *q = p + n;
+	for (size_t i = 0; i < n; i++) {
+		q[i].start = d->ments.v[i].span.start;
+		q[i].idx = (uint32_t)i;
+	}
+	qsort(q + k, n - k, sizeof(*q), by_mpos);
+	for (size_t i = 0, x = 0, y = k; i < n; i++)	/* on a tie the older first */
+		p[i] = y == n || (x < k && q[x].start <= q[y].start) ? q[x++] : q[y++];
 	struct ws_mention *m = ws_xmalloc(n * sizeof(*m));
 	uint32_t *t = ws_xmalloc(2 * n * sizeof(*t));
 	for (size_t i = 0; i < n; i++) {

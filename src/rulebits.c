@@ -4,8 +4,11 @@
  * comparing strings and walking annotation features again and again. */
 #include "ruleprog.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+
+static atomic_uint_fast64_t builds;
 
 static int same_test(const struct ws_rtest *a, const struct ws_rtest *b)
 {
@@ -234,56 +237,60 @@ static void build_atoms(struct ws_rbits *b)
 static void build_needs(struct ws_ruleset *rs)
 {
 	struct ws_rbits *b = &rs->bits;
-	size_t W = b->words;
 	for (size_t p = 0; p < rs->phases.n; p++) {
 		struct ws_rphase *ph = &rs->phases.v[p];
+		size_t W = b->spaces[p].words;
 		WS_VEC_PUSH(b->firstmasks, (uint32_t)b->mustmasks.n);
 		for (size_t i = 0; i < ph->firsts.n; i++) {
 			const struct ws_relem *e = &ph->elems.v[ph->firsts.v[i]];
 			size_t at = b->mustmasks.n;
 			for (size_t w = 0; w < 2 * W; w++)
-				WS_VEC_PUSH(b->mustmasks, b->masks[e->mask + w]);
+				WS_VEC_PUSH(b->mustmasks, b->masks.v[e->mask + w]);
 			if (e->span >= 0)
-				set_bit(b->mustmasks.v + at, e->spanbit);
+				set_bit(b->mustmasks.v + at, e->lspanbit);
 		}
 	}
 	for (size_t p = 0; p < rs->phases.n; p++) {
 		struct ws_rphase *ph = &rs->phases.v[p];
+		size_t W = b->spaces[p].words;
 		uint32_t groups = 0;
+		/* the sets of the phase so far, to find a set's group */
+		WS_VEC(const struct ws_rneed *) seen = { 0 };
 		for (size_t r = 0; r < ph->rules.n; r++) {
 			struct ws_rule *ru = &ph->rules.v[r];
-			ru->mmask = (uint32_t)b->mustmasks.n;
-			ru->mgroup = UINT32_MAX;
-			if (!ru->nmust)
-				continue;
-			for (uint32_t k = 0; k < ru->nmust; k++) {
-				const struct ws_relem *e = &ph->elems.v[ru->must[k]];
-				size_t at = b->mustmasks.n;
-				for (size_t w = 0; w < 2 * W; w++)
-					WS_VEC_PUSH(b->mustmasks, b->masks[e->mask + w]);
-				if (e->span >= 0)
-					set_bit(b->mustmasks.v + at, e->spanbit);
+			for (uint32_t n = 0; n < ru->nneeds; n++) {
+				struct ws_rneed *nd = &ru->needs[n];
+				nd->mmask = (uint32_t)b->mustmasks.n;
+				nd->group = UINT32_MAX;
+				for (uint32_t k = 0; k < nd->n; k++) {
+					const struct ws_relem *e = &ph->elems.v[ru->must[nd->first + k]];
+					size_t at = b->mustmasks.n;
+					for (size_t w = 0; w < 2 * W; w++)
+						WS_VEC_PUSH(b->mustmasks, b->masks.v[e->mask + w]);
+					if (e->span >= 0)
+						set_bit(b->mustmasks.v + at, e->lspanbit);
+				}
+				size_t len = (size_t)nd->n * 2 * W;
+				for (size_t q = 0; q < seen.n && nd->group == UINT32_MAX; q++) {
+					const struct ws_rneed *o = seen.v[q];
+					if (o->n == nd->n &&
+					    memcmp(b->mustmasks.v + o->mmask, b->mustmasks.v + nd->mmask,
+						   len * sizeof(uint64_t)) == 0)
+						nd->group = o->group;
+				}
+				if (nd->group == UINT32_MAX)
+					nd->group = groups++;
+				WS_VEC_PUSH(seen, nd);
 			}
-			size_t len = (size_t)ru->nmust * 2 * W;
-			for (size_t q = 0; q < r && ru->mgroup == UINT32_MAX; q++) {
-				const struct ws_rule *o = &ph->rules.v[q];
-				if (o->nmust == ru->nmust &&
-				    memcmp(b->mustmasks.v + o->mmask, b->mustmasks.v + ru->mmask,
-					   len * sizeof(uint64_t)) == 0)
-					ru->mgroup = o->mgroup;
-			}
-			if (ru->mgroup == UINT32_MAX)
-				ru->mgroup = groups++;
 		}
+		WS_VEC_FREE(seen);
 		WS_VEC_PUSH(b->ngroups, groups);
 	}
 }
 
 void ws_rbits_release(struct ws_rbits *b)
 {
-	free(b->masks);
-	free(b->startkeys);
-	free(b->startany);
+	ws_rspace_release(b);
 	free(b->kind);
 	free(b->shape);
 	free(b->flags);
@@ -319,12 +326,11 @@ void ws_rbits_build(struct ws_ruleset *rs)
 {
 	struct ws_rbits *b = &rs->bits;
 	ws_rbits_release(b);
+	b->serial = (uint64_t)atomic_fetch_add(&builds, 1) + 1;
 	/* one bit per distinct test; tests[bit] is its first occurrence */
 	WS_VEC(const struct ws_rtest *) tests = { 0 };
-	size_t nelems = 0;
 	for (size_t p = 0; p < rs->phases.n; p++) {
 		struct ws_rphase *ph = &rs->phases.v[p];
-		nelems += ph->elems.n;
 		for (size_t e = 0; e < ph->elems.n; e++) {
 			struct ws_relem *el = &ph->elems.v[e];
 			for (uint32_t k = 0; k < el->ntests; k++) {
@@ -343,38 +349,7 @@ void ws_rbits_build(struct ws_ruleset *rs)
 	if (b->words == 0)
 		b->words = 1;
 	size_t W = b->words;
-	b->masks = ws_xcalloc(nelems * 2 * W + 1, sizeof(uint64_t));
-	size_t at = 0;
-	for (size_t p = 0; p < rs->phases.n; p++) {
-		struct ws_rphase *ph = &rs->phases.v[p];
-		for (size_t e = 0; e < ph->elems.n; e++, at += 2 * W) {
-			struct ws_relem *el = &ph->elems.v[e];
-			el->mask = (uint32_t)at;
-			el->spanbit = el->span >= 0 ? el->tests[el->span].bit : 0;
-			for (uint32_t k = 0; k < el->ntests; k++) {
-				const struct ws_rtest *t = &el->tests[k];
-				if ((int32_t)k == el->span)
-					continue;
-				set_bit(b->masks + at + (t->neg ? W : 0), t->bit);
-			}
-		}
-	}
-	b->startkeys = ws_xcalloc(rs->phases.n * W + 1, sizeof(uint64_t));
-	b->startany = ws_xcalloc(rs->phases.n + 1, 1);
-	for (size_t p = 0; p < rs->phases.n; p++) {
-		const struct ws_rphase *ph = &rs->phases.v[p];
-		for (size_t i = 0; i < ph->firsts.n; i++) {
-			const struct ws_relem *el = &ph->elems.v[ph->firsts.v[i]];
-			int32_t k = el->span;
-			for (uint32_t j = 0; k < 0 && j < el->ntests; j++)
-				if (!el->tests[j].neg)
-					k = (int32_t)j;
-			if (k < 0)
-				b->startany[p] = 1;
-			else
-				set_bit(b->startkeys + p * W, el->tests[k].bit);
-		}
-	}
+	ws_rspace_build(rs);
 	b->kind = ws_xcalloc(8 * W, sizeof(uint64_t));
 	b->shape = ws_xcalloc((WS_SHAPE_PUNCT + 1) * W, sizeof(uint64_t));
 	b->flags = ws_xcalloc(256 * W, sizeof(uint64_t));

@@ -668,6 +668,9 @@ static void free_actions(struct ws_rule *r)
 {
 	free(r->must);
 	r->must = NULL;
+	free(r->needs);
+	r->needs = NULL;
+	r->nneeds = 0;
 	for (uint32_t i = 0; i < r->nactions; i++)
 		free(r->actions[i].vals);
 	free(r->actions);
@@ -829,9 +832,9 @@ static int one_of(const struct node *n, u32_vec *out)
 	}
 }
 
-/* Walks n in match order and keeps, in *last, the latest set of elements
- * one of which every match of n holds; *count counts such sets. */
-static void needed(const struct node *n, u32_vec *last, size_t *count, int depth)
+/* Walks n in match order and appends to *elems each set of elements one
+ * of which every match of n holds, and each set's size to *sizes. */
+static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, int depth)
 {
 	if (depth > 64)
 		return;		/* parse_alt bounds nesting; this is only a guard */
@@ -839,21 +842,20 @@ static void needed(const struct node *n, u32_vec *last, size_t *count, int depth
 	switch (n->kind) {
 	case N_SEQ:
 		for (size_t i = 0; i < n->nkids; i++)
-			needed(n->kids[i], last, count, depth + 1);
+			needed(n->kids[i], elems, sizes, depth + 1);
 		break;
 	case N_LABEL:
-		needed(n->kids[0], last, count, depth + 1);
+		needed(n->kids[0], elems, sizes, depth + 1);
 		break;
 	case N_REPEAT:
 		if (n->min >= 1)
-			needed(n->kids[0], last, count, depth + 1);
+			needed(n->kids[0], elems, sizes, depth + 1);
 		break;
 	default:
-		if (!can_be_empty(n) && one_of(n, &set)) {
-			last->n = 0;
+		if (!can_be_empty(n) && one_of(n, &set) && set.n) {
 			for (size_t i = 0; i < set.n; i++)
-				WS_VEC_PUSH(*last, set.v[i]);
-			(*count)++;
+				WS_VEC_PUSH(*elems, set.v[i]);
+			WS_VEC_PUSH(*sizes, (uint32_t)set.n);
 		}
 		break;
 	}
@@ -944,17 +946,24 @@ static void parse_rule(struct parser *ps)
 		free_actions(&r);
 		return;
 	}
-	/* the last needed set, when it is not the only one (the first element
-	 * is tested before any rule runs anyway) */
-	u32_vec last = { 0 };
-	size_t count = 0;
-	needed(pat, &last, &count, 0);
-	if (count >= 2 && last.n) {
-		r.must = last.v;
-		r.nmust = (uint32_t)last.n;
+	/* the needed sets but the first (mostly the first element, which is
+	 * tested before any rule runs anyway) */
+	u32_vec elems = { 0 }, sizes = { 0 };
+	needed(pat, &elems, &sizes, 0);
+	if (sizes.n >= 2) {
+		r.must = elems.v;
+		r.nneeds = (uint32_t)sizes.n - 1;
+		r.needs = ws_xcalloc(r.nneeds, sizeof(*r.needs));
+		uint32_t at = sizes.v[0];
+		for (uint32_t k = 0; k < r.nneeds; k++) {
+			r.needs[k].first = at;
+			r.needs[k].n = sizes.v[k + 1];
+			at += sizes.v[k + 1];
+		}
 	} else {
-		WS_VEC_FREE(last);
+		WS_VEC_FREE(elems);
 	}
+	WS_VEC_FREE(sizes);
 	uint32_t start = (uint32_t)ph->prog.n;
 	gen(ph, pat);
 	emit(ph, OP_MATCH, (uint32_t)ph->rules.n, 0);

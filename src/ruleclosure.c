@@ -57,7 +57,8 @@ static int closure(struct ws_rphase *ph, uint32_t pc, uint32_t *mark, uint32_t s
 			break;
 		}
 		default: {
-			struct ws_rleaf lf = { t.pc, (uint32_t)ph->leaf_slots.n, 0 };
+			struct ws_rleaf lf = { t.pc, (uint32_t)ph->leaf_slots.n, 0,
+					       in->op == OP_ELEM ? in->x : UINT32_MAX };
 			for (uint32_t k = t.save; k; k = chain.v[k - 1].up) {
 				WS_VEC_PUSH(ph->leaf_slots, chain.v[k - 1].slot);
 				lf.nslots++;

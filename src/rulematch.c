@@ -31,6 +31,53 @@ struct featblock {
 	struct ws_feat f[FEAT_BLOCK];
 };
 
+/* How far a scan for a group of needed elements got: none of them holds
+ * from where it started to at, and at is where one holds when found. */
+struct needscan {
+	uint32_t at;
+	uint8_t found;
+};
+
+/* What a phase asks of each distinct set of tests (classify_sets). */
+struct phase_sets {
+	WS_VEC(uint64_t) celems;	/* elwords each: the elements that hold at
+					 * such a token, a spanning one when an
+					 * annotation of its test starts there */
+	WS_VEC(uint8_t) cstart;		/* a match can start */
+	WS_VEC(uint64_t) cgroups;	/* gwords each: needed groups that hold */
+	WS_VEC(uint64_t) centry;	/* ewords each: the entry's leaves (ws_rphase.
+					 * clo_first) whose element holds */
+	WS_VEC(uint64_t) crules;	/* rwords each: the rules one of whose
+					 * first elements holds */
+	size_t gwords, ewords, elwords;
+	size_t done;			/* sets worked out so far */
+};
+
+/* A cache of the sets of short tokens (8 bytes or fewer), direct-mapped:
+ * a token's set depends on its bytes, kind, shape and flags only, and the
+ * sets outlive a document, so most tokens find theirs here without their
+ * literals being looked up or their set interned again. */
+#define TCACHE_BITS 14
+
+struct tcache {
+	uint64_t bytes;
+	uint32_t tag;	/* the length, kind, shape and flags; 0: empty */
+	uint32_t set;
+};
+
+/* A cache of the union of a token's set and an annotation's class
+ * (ws_annot.cls), direct-mapped; key 0 is no entry (classes count from 1). */
+#define UCACHE_BITS 12
+
+struct unioncache {
+	uint64_t key;	/* the set << 32 | the class */
+	uint32_t set;
+};
+
+/* Past this many distinct sets the sets are forgotten at the next
+ * document: a thread's memory stays bounded whatever it reads. */
+#define MAX_SETS (1u << 15)
+
 struct ws_rules_scratch {
 	thread_vec bucket[WS_RULE_MAX_SPAN + 2];
 	uint32_t *seen;
@@ -40,17 +87,36 @@ struct ws_rules_scratch {
 	WS_VEC(struct thread) stack;
 	WS_VEC(uint32_t) idx_start;	/* per token: first entry in idx */
 	WS_VEC(uint32_t) idx;		/* annotation indices by first token */
+	/* the annotations made after the index was built (from nbase on),
+	 * chained per first token in the order made: chead and ctail per
+	 * token, UINT32_MAX: none; cnext per annotation from nbase */
+	WS_VEC(uint32_t) chead, ctail, cnext;
+	size_t nbase;
 	WS_VEC(struct cand) cands;	/* per rule */
 	WS_VEC(uint32_t) lens;		/* lengths an element can consume */
 	/* per token, the tests that hold (ws_rbits) as a class: tokens share
 	 * few distinct sets, so a token costs 4 bytes however many tests */
 	WS_VEC(uint32_t) tcls;		/* per token: its set in pats */
 	WS_VEC(uint64_t) pats;		/* the distinct sets, words each */
+	/* The sets are kept from one document to the next (up to MAX_SETS),
+	 * and with them what each phase asks of them: a word's set is worked
+	 * out once per thread, not once per document. */
+	struct phase_sets *psets;	/* per phase */
+	size_t npsets;
+	uint64_t serial;		/* the rule set they belong to (ws_rbits.serial) */
+	struct tcache *tc;		/* 1 << TCACHE_BITS */
+	struct unioncache *uc;		/* 1 << UCACHE_BITS */
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
-	WS_VEC(uint64_t) block;		/* bits of a block of tokens */
+	WS_VEC(uint64_t) block;		/* one token's bits, worked out */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
-	WS_VEC(uint32_t) mustnext;	/* per rule: the next token where a needed element holds */
-	WS_VEC(uint8_t) skip;		/* per rule: not tried at this start */
+	WS_VEC(uint64_t) lbits;		/* a set in a phase's space */
+	WS_VEC(struct needscan) mustnext;	/* per needed set of each rule */
+	/* bits per rule of the running phase, rwords each: the rules the VM
+	 * runs at this start, those with a candidate, those matched apart
+	 * (ws_rule.single) */
+	WS_VEC(uint64_t) rbits;
+	size_t rwords;
+	WS_VEC(uint32_t) needbase;	/* per rule: its first in mustnext */
 	struct featblock *pool;		/* features of new annotations */
 };
 
@@ -94,6 +160,42 @@ static uint32_t pat_intern(struct ws_rules_scratch *s, const uint64_t *w, size_t
 	return (uint32_t)np;
 }
 
+static void sets_free(struct ws_rules_scratch *s)
+{
+	for (size_t p = 0; p < s->npsets; p++) {
+		WS_VEC_FREE(s->psets[p].celems);
+		WS_VEC_FREE(s->psets[p].cstart);
+		WS_VEC_FREE(s->psets[p].cgroups);
+		WS_VEC_FREE(s->psets[p].centry);
+		WS_VEC_FREE(s->psets[p].crules);
+	}
+	free(s->psets);
+	s->psets = NULL;
+	s->npsets = 0;
+}
+
+/* Forgets the sets, and what phases ask of them, when there are too many
+ * or they belong to another rule set. */
+static void sets_check(const struct ws_ruleset *rs, struct ws_rules_scratch *s)
+{
+	size_t W = rs->bits.words;
+	if (s->serial == rs->bits.serial && s->npsets == rs->phases.n &&
+	    s->pats.n / W <= MAX_SETS)
+		return;
+	sets_free(s);
+	s->psets = ws_xcalloc(rs->phases.n + 1, sizeof(*s->psets));
+	s->npsets = rs->phases.n;
+	s->serial = rs->bits.serial;
+	s->pats.n = 0;
+	s->phash.n = 0;
+	if (!s->tc)
+		s->tc = ws_xmalloc(sizeof(*s->tc) << TCACHE_BITS);
+	memset(s->tc, 0, sizeof(*s->tc) << TCACHE_BITS);
+	if (!s->uc)
+		s->uc = ws_xmalloc(sizeof(*s->uc) << UCACHE_BITS);
+	memset(s->uc, 0, sizeof(*s->uc) << UCACHE_BITS);
+}
+
 struct ws_rules_scratch *ws_rules_scratch_new(void)
 {
 	return ws_xcalloc(1, sizeof(struct ws_rules_scratch));
@@ -110,15 +212,23 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->stack);
 	WS_VEC_FREE(s->idx_start);
 	WS_VEC_FREE(s->idx);
+	WS_VEC_FREE(s->chead);
+	WS_VEC_FREE(s->ctail);
+	WS_VEC_FREE(s->cnext);
 	WS_VEC_FREE(s->cands);
 	WS_VEC_FREE(s->lens);
 	WS_VEC_FREE(s->tcls);
 	WS_VEC_FREE(s->pats);
+	sets_free(s);
+	free(s->tc);
+	free(s->uc);
 	WS_VEC_FREE(s->phash);
 	WS_VEC_FREE(s->block);
 	WS_VEC_FREE(s->abits);
+	WS_VEC_FREE(s->lbits);
 	WS_VEC_FREE(s->mustnext);
-	WS_VEC_FREE(s->skip);
+	WS_VEC_FREE(s->rbits);
+	WS_VEC_FREE(s->needbase);
 	struct featblock *b = s->pool;
 	while (b) {
 		struct featblock *nx = b->next;
@@ -163,9 +273,14 @@ static void pool_reset(struct ws_rules_scratch *s)
 	}
 }
 
-/* Annotations by first token, by a counting sort: linear. */
+/* Annotations by first token, by a counting sort: linear. Those made
+ * later are chained on (extend_index); the chains start empty. */
 static void build_index(struct ws_rules_scratch *s, const ws_annot_vec *an, size_t ntok)
 {
+	WS_VEC_RESERVE(s->chead, ntok + 1);
+	WS_VEC_RESERVE(s->ctail, ntok + 1);
+	memset(s->chead.v, 0xFF, ntok * sizeof(uint32_t));
+	s->nbase = an->n;
 	WS_VEC_RESERVE(s->idx_start, ntok + 2);
 	memset(s->idx_start.v, 0, (ntok + 2) * sizeof(uint32_t));
 	for (size_t i = 0; i < an->n; i++)
@@ -189,6 +304,48 @@ static void build_index(struct ws_rules_scratch *s, const ws_annot_vec *an, size
 	s->idx_start.v[0] = 0;
 }
 
+/* Chains the annotations from from on to the index, by first token. */
+static void extend_index(struct ws_rules_scratch *s, const ws_annot_vec *an, size_t from,
+			 size_t ntok)
+{
+	WS_VEC_RESERVE(s->cnext, an->n - s->nbase + 1);
+	for (size_t i = from; i < an->n; i++) {
+		uint32_t t = an->v[i].first;
+		s->cnext.v[i - s->nbase] = UINT32_MAX;
+		if (t >= ntok)
+			continue;
+		if (s->chead.v[t] == UINT32_MAX)
+			s->chead.v[t] = (uint32_t)i;
+		else
+			s->cnext.v[s->ctail.v[t] - s->nbase] = (uint32_t)i;
+		s->ctail.v[t] = (uint32_t)i;
+	}
+}
+
+/* A cursor over the annotations starting at a token, in the order they
+ * were made: the index's, then the chain's. */
+struct atcursor {
+	uint32_t k, end, chain;
+};
+
+static inline void at_begin(const struct ws_rules_scratch *s, uint32_t tok, struct atcursor *it)
+{
+	it->k = s->idx_start.v[tok];
+	it->end = s->idx_start.v[tok + 1];
+	it->chain = s->chead.v[tok];
+}
+
+/* The next annotation's index, UINT32_MAX after the last. */
+static inline uint32_t at_next(const struct ws_rules_scratch *s, struct atcursor *it)
+{
+	if (it->k < it->end)
+		return s->idx.v[it->k++];
+	uint32_t i = it->chain;
+	if (i != UINT32_MAX)
+		it->chain = s->cnext.v[i - s->nbase];
+	return i;
+}
+
 struct ctx {
 	const struct ws_rphase *ph;
 	struct ws_rules_scratch *s;
@@ -196,6 +353,7 @@ struct ctx {
 	const struct ws_tokens *tk;
 	const ws_annot_vec *an;
 	const struct ws_rbits *b;
+	const struct phase_sets *ps;
 	uint32_t pos, limit;
 	uint32_t maxoff;	/* the furthest offset a thread was added at */
 	size_t phase;
@@ -206,18 +364,10 @@ static int has_bit(const uint64_t *w, uint32_t bit)
 	return (int)(w[bit >> 6] >> (bit & 63) & 1);
 }
 
-/* Whether the element's tests hold at tok, but for its spanning test. */
-static inline int elem_holds(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
+/* The elements of the phase that hold at tok (phase_sets.celems). */
+static inline const uint64_t *elems_at(const struct ctx *c, uint32_t tok)
 {
-	size_t W = c->b->words;
-	const uint64_t *tb = TOKBITS(c->s, tok, W);
-	const uint64_t *need = c->b->masks + e->mask, *forbid = need + W;
-	if (W == 1)	/* the usual case: up to 64 tests */
-		return (tb[0] & need[0]) == need[0] && !(tb[0] & forbid[0]);
-	for (size_t w = 0; w < W; w++)
-		if ((tb[w] & need[w]) != need[w] || (tb[w] & forbid[w]))
-			return 0;
-	return 1;
+	return c->ps->celems.v + (size_t)c->s->tcls.v[tok] * c->ps->elwords;
 }
 
 /* Whether annotation a passes the element's spanning test: from its class
@@ -232,21 +382,21 @@ static inline int span_passes(const struct ctx *c, const struct ws_annot *a,
 }
 
 /* The lengths the element can consume at tok, into s->lens. */
-static void elem_lengths(const struct ctx *c, const struct ws_relem *e, uint32_t tok)
+static void elem_lengths(const struct ctx *c, uint32_t ei, uint32_t tok)
 {
 	struct ws_rules_scratch *s = c->s;
-	size_t W = c->b->words;
+	const struct ws_relem *e = &c->ph->elems.v[ei];
 	s->lens.n = 0;
-	if (!elem_holds(c, e, tok))
+	if (!has_bit(elems_at(c, tok), ei))
 		return;
 	if (e->span < 0) {
 		WS_VEC_PUSH(s->lens, 1);
 		return;
 	}
-	if (!has_bit(TOKBITS(s, tok, W), e->spanbit))
-		return;
-	for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
-		const struct ws_annot *a = &c->an->v[s->idx.v[k]];
+	struct atcursor it;
+	at_begin(s, tok, &it);
+	for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
+		const struct ws_annot *a = &c->an->v[i];
 		if (a->last > tok && span_passes(c, a, e))
 			WS_VEC_PUSH(s->lens, a->last - tok);
 	}
@@ -276,8 +426,7 @@ static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, uint32_t f
  * meet them, and one already at this offset holds the thread the walk
  * would have stopped at (whatever reaches an instruction reaches all its
  * leaves), so both give the same threads with the same captures. */
-static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps,
-		       const uint8_t *skip)
+static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
@@ -285,14 +434,15 @@ static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps,
 	while (c->maxoff < off)
 		s->bucket[++c->maxoff].n = 0;
 	if (ph->clo_first) {
+		/* a thread whose element fails at its token would die there,
+		 * and past the reach only matches count: neither is queued */
 		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
 		uint32_t *seen = s->seen + (size_t)off * ninst;
+		const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
 		for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++) {
-			if (seen[lf->pc] == s->gen)
+			if (lf->elem != UINT32_MAX && (!ok || !has_bit(ok, lf->elem)))
 				continue;
-			/* rules are separate code: leaving one out changes no other */
-			if (skip && ph->rule_of.v[lf->pc] < ph->rules.n &&
-			    skip[ph->rule_of.v[lf->pc]])
+			if (seen[lf->pc] == s->gen)
 				continue;
 			seen[lf->pc] = s->gen;
 			struct thread nt = { lf->pc, caps };
@@ -360,11 +510,14 @@ static void match_singles(struct ctx *c)
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	uint32_t span = c->limit - c->pos;
-	for (size_t r = 0; r < ph->rules.n; r++) {
+	size_t RW = s->rwords;
+	const uint64_t *can = c->ps->crules.v + (size_t)s->tcls.v[c->pos] * RW;
+	const uint64_t *single = s->rbits.v + 2 * RW;
+	for (size_t w = 0; w < RW; w++)
+	for (uint64_t m = can[w] & single[w]; m; m &= m - 1) {
+		size_t r = w * 64 + (size_t)__builtin_ctzll(m);
 		const struct ws_rule *ru = &ph->rules.v[r];
-		if (ru->single < 0)
-			continue;
-		elem_lengths(c, &ph->elems.v[ru->single], c->pos);
+		elem_lengths(c, (uint32_t)ru->single, c->pos);
 		uint32_t best = 0;
 		for (size_t k = 0; k < s->lens.n; k++)
 			if (s->lens.v[k] <= span && s->lens.v[k] > best)
@@ -374,12 +527,66 @@ static void match_singles(struct ctx *c)
 		struct cand *cd = &s->cands.v[r];
 		cd->gen = s->gen;
 		cd->end = c->pos + best;
+		s->rbits.v[RW + w] |= 1ULL << (r & 63);
 		cd->caps = caps_new(s, ph->nslots, UINT32_MAX);
 		for (uint32_t k = 0; k < ru->scount; k++) {
 			uint32_t x = ph->single_slots.v[ru->sfirst + k];
 			s->capbuf.v[cd->caps + x / 2] = (int32_t)(x & 1 ? cd->end : c->pos);
 		}
 	}
+}
+
+/* Sends a thread at the ELEM instruction in, at offset off, on to next
+ * past each length its element consumes there. */
+static inline void step(struct ctx *c, const struct ws_rinst *in, uint32_t caps, uint32_t off,
+			uint32_t span)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_relem *e = &c->ph->elems.v[in->x];
+	uint32_t tok = c->pos + off;
+	if (!has_bit(elems_at(c, tok), in->x))
+		return;
+	if (e->span < 0) {
+		add_thread(c, off + 1, in->y, caps);	/* off < span */
+		return;
+	}
+	struct atcursor it;
+	at_begin(s, tok, &it);
+	for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
+		const struct ws_annot *a = &c->an->v[i];
+		if (a->last > tok && off + (a->last - tok) <= span && span_passes(c, a, e))
+			add_thread(c, off + (a->last - tok), in->y, caps);
+	}
+}
+
+/* The threads of the entry's closure at offset 0, stepped at once: only
+ * those whose element holds at the start (from its set's centry bits),
+ * in the order add_thread() would queue them, so the threads after them
+ * are the same. */
+static void start_threads(struct ctx *c, uint32_t span)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[ph->entry];
+	const uint64_t *holds = c->ps->centry.v + (size_t)s->tcls.v[c->pos] * c->ps->ewords;
+	const uint64_t *run = s->rbits.v;
+	uint32_t root = caps_new(s, ph->nslots, UINT32_MAX);
+	for (size_t w = 0; w < c->ps->ewords; w++)
+		for (uint64_t m = holds[w]; m; m &= m - 1) {
+			const struct ws_rleaf *l = lf + w * 64 + (size_t)__builtin_ctzll(m);
+			/* rules are separate code: leaving one out changes no other */
+			uint32_t r = ph->rule_of.v[l->pc];
+			if (!(run[r >> 6] >> (r & 63) & 1))
+				continue;
+			uint32_t caps = root;
+			if (l->nslots) {
+				caps = caps_new(s, ph->nslots, root);
+				for (uint32_t i = 0; i < l->nslots; i++)
+					s->capbuf.v[caps + ph->leaf_slots.v[l->slots + i]] =
+						(int32_t)c->pos;
+			}
+			step(c, &ph->prog.v[l->pc], caps, 0, span);
+		}
 }
 
 /* Runs the phase's VM from c->pos (after new_start) for the rules not
@@ -391,7 +598,12 @@ static void simulate(struct ctx *c)
 	uint32_t span = c->limit - c->pos;
 	s->bucket[0].n = 0;
 	c->maxoff = 0;
-	add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX), s->skip.v);
+	if (span == 0)
+		return;		/* no token to consume, and an empty match counts not */
+	if (ph->clo_first)
+		start_threads(c, span);
+	else
+		add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX));
 	/* buckets past maxoff are cleared as threads first reach them */
 	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
@@ -406,27 +618,12 @@ static void simulate(struct ctx *c)
 					cd->gen = s->gen;
 					cd->end = end;
 					cd->caps = t.caps;
+					s->rbits.v[s->rwords + (in->x >> 6)] |= 1ULL << (in->x & 63);
 				}
 				continue;
 			}
-			if (off >= span)
-				continue;
-			/* elem_lengths(), each length sent on as it is found */
-			const struct ws_relem *e = &ph->elems.v[in->x];
-			uint32_t tok = c->pos + off;
-			if (!elem_holds(c, e, tok))
-				continue;
-			if (e->span < 0) {
-				add_thread(c, off + 1, in->y, t.caps, NULL);	/* off < span */
-				continue;
-			}
-			if (!has_bit(TOKBITS(s, tok, c->b->words), e->spanbit))
-				continue;
-			for (uint32_t k = s->idx_start.v[tok]; k < s->idx_start.v[tok + 1]; k++) {
-				const struct ws_annot *a = &c->an->v[s->idx.v[k]];
-				if (a->last > tok && off + (a->last - tok) <= span && span_passes(c, a, e))
-					add_thread(c, off + (a->last - tok), in->y, t.caps, NULL);
-			}
+			if (off < span)
+				step(c, in, t.caps, off, span);
 		}
 	}
 }
@@ -458,13 +655,15 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 			const char *val = v->value;
 			if (!val) {
 				int32_t f0 = caps[v->slot * 2], f1 = caps[v->slot * 2 + 1];
-				for (int32_t t = f0; t >= 0 && t < f1 && !val; t++)
-					for (uint32_t x = s->idx_start.v[t];
-					     x < s->idx_start.v[t + 1] && !val; x++) {
-						const struct ws_annot *o = &c->an->v[s->idx.v[x]];
+				for (int32_t t = f0; t >= 0 && t < f1 && !val; t++) {
+					struct atcursor it;
+					at_begin(s, (uint32_t)t, &it);
+					for (uint32_t x; !val && (x = at_next(s, &it)) != UINT32_MAX;) {
+						const struct ws_annot *o = &c->an->v[x];
 						if (o->type == v->type)
 							val = ws_annot_get(o, v->fkey);
 					}
+				}
 			}
 			if (val) {
 				f[nf].key = v->key;
@@ -478,72 +677,54 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 	}
 }
 
-/* Whether any element a match can start with holds at tok. */
-static int may_start(const struct ctx *c, uint32_t tok, const uint64_t *key, int any)
+/* Whether a bit set (W words) passes the two masks of an element. */
+static inline int masks_hold(const uint64_t *x, const uint64_t *need, size_t W)
 {
-	const struct ws_rphase *ph = c->ph;
-	size_t W = c->b->words;
-	const uint64_t *tb = TOKBITS(c->s, tok, W);
-	if (W == 1) {
-		/* each first element as two masks, its spanning test's bit in need */
-		if (!any && !(tb[0] & key[0]))
+	const uint64_t *forbid = need + W;
+	for (size_t w = 0; w < W; w++)
+		if ((x[w] & need[w]) != need[w] || (x[w] & forbid[w]))
 			return 0;
-		const uint64_t *m = c->b->mustmasks.v + c->b->firstmasks.v[c->phase];
-		for (size_t i = 0; i < ph->firsts.n; i++, m += 2)
-			if ((tb[0] & m[0]) == m[0] && !(tb[0] & m[1]))
-				return 1;
-		return 0;
-	}
-	if (!any) {
-		uint64_t hit = 0;
-		for (size_t w = 0; w < W; w++)
-			hit |= tb[w] & key[w];
-		if (!hit)
-			return 0;
-	}
-	for (size_t i = 0; i < ph->firsts.n; i++) {
-		const struct ws_relem *e = &ph->elems.v[ph->firsts.v[i]];
-		if (elem_holds(c, e, tok) && (e->span < 0 || has_bit(tb, e->spanbit)))
-			return 1;
-	}
-	return 0;
+	return 1;
 }
 
-/* The first token from pos on where one of the rule's needed elements
- * holds (ntok: none), kept in *next: the scans only move forward, so a
- * phase spends time linear in the tokens on each group of rules. */
-static uint32_t next_needed(const struct ctx *c, const struct ws_rule *r, uint32_t *next,
-			    uint32_t pos)
+/* The first token from pos on, before limit, where an element of group g
+ * (ws_rneed.group) holds; limit: none. The scan goes on from where the
+ * last one for the same set stopped (its starts only move forward) and
+ * not past limit, so a phase spends time at most linear in the tokens on
+ * each set, and none after its last start. */
+static uint32_t needed_from(const struct ctx *c, uint32_t g, struct needscan *ns, uint32_t pos,
+			    uint32_t limit)
 {
-	if (*next != UINT32_MAX && *next >= pos)
-		return *next;
-	uint32_t ntok = (uint32_t)c->tk->tok.n, t = pos;
-	size_t W = c->b->words;
-	const uint64_t *mm = c->b->mustmasks.v + r->mmask, *pats = c->s->pats.v;
+	if (ns->found && ns->at >= pos)
+		return ns->at < limit ? ns->at : limit;
+	uint32_t t = ns->found || ns->at < pos ? pos : ns->at;
+	size_t GW = c->ps->gwords;
+	const uint64_t *cg = c->ps->cgroups.v + (g >> 6), bit = 1ULL << (g & 63);
 	const uint32_t *cls = c->s->tcls.v;
-	if (W == 1 && r->nmust == 1) {
-		uint64_t need = mm[0], forbid = mm[1];
-		while (t < ntok && ((pats[cls[t]] & need) != need || (pats[cls[t]] & forbid)))
+	if (GW == 1)	/* up to 64 groups: no multiply in the loop */
+		while (t < limit && !(cg[cls[t]] & bit))
 			t++;
-		*next = t;
-		return t;
-	}
-	for (; t < ntok; t++) {
-		const uint64_t *x = pats + (size_t)cls[t] * W;
-		uint32_t k = 0;
-		for (; k < r->nmust; k++) {
-			const uint64_t *need = mm + (size_t)k * 2 * W, *forbid = need + W;
-			size_t w = 0;
-			while (w < W && (x[w] & need[w]) == need[w] && !(x[w] & forbid[w]))
-				w++;
-			if (w == W)
-				break;
-		}
-		if (k < r->nmust)
-			break;
-	}
-	*next = t;
+	else
+		while (t < limit && !(cg[(size_t)cls[t] * GW] & bit))
+			t++;
+	ns->at = t;
+	ns->found = t < limit;
 	return t;
+}
+
+/* Whether the rule's needed sets hold in their order within reach: each
+ * one after where the one before first holds (a match holds each later,
+ * one element at least apart). */
+static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct needscan *ns)
+{
+	uint32_t from = c->pos;
+	for (uint32_t n = 0; n < ru->nneeds; n++) {
+		uint32_t t = needed_from(c, ru->needs[n].group, &ns[n], from, c->limit);
+		if (t >= c->limit)
+			return 0;
+		from = t + 1;
+	}
+	return 1;
 }
 
 static uint32_t scope_end(const struct ctx *c, uint32_t tok)
@@ -561,8 +742,6 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		      const char *text, const struct ws_tokens *tk, ws_annot_vec *annots)
 {
 	const struct ws_rphase *ph = &rs->phases.v[phase];
-	const uint64_t *key = rs->bits.startkeys + phase * rs->bits.words;
-	int any = rs->bits.startany[phase];
 	size_t ntok = tk->tok.n;
 	size_t need = (size_t)(WS_RULE_MAX_SPAN + 1) * ph->prog.n;
 	if (need > s->seen_cap) {
@@ -574,48 +753,60 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	WS_VEC_RESERVE(s->cands, ph->rules.n + 1);
 	s->cands.n = ph->rules.n;
 	memset(s->cands.v, 0, ph->rules.n * sizeof(struct cand));
-	build_index(s, annots, ntok);
 	/* new annotations are appended to annots as they are made: the index
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
-	struct ctx c = { ph, s, text, tk, annots, &rs->bits, 0, 0, 0, phase };
+	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], 0, 0, 0,
+			 phase };
 	uint32_t pos = 0;
-	uint32_t groups = rs->bits.ngroups.v[phase];
-	WS_VEC_RESERVE(s->mustnext, groups + 1);
-	WS_VEC_RESERVE(s->skip, ph->rules.n + 1);
-	for (size_t g = 0; g < groups; g++)
-		s->mustnext.v[g] = UINT32_MAX;
-	memset(s->skip.v, 0, ph->rules.n);
+	size_t nneeds = 0;
+	for (size_t r = 0; r < ph->rules.n; r++)
+		nneeds += ph->rules.v[r].nneeds;
+	WS_VEC_RESERVE(s->mustnext, nneeds + 1);
+	memset(s->mustnext.v, 0, nneeds * sizeof(*s->mustnext.v));
+	size_t RW = (ph->rules.n + 63) / 64;
+	s->rwords = RW;
+	WS_VEC_RESERVE(s->rbits, 3 * RW + 1);
+	WS_VEC_RESERVE(s->needbase, ph->rules.n + 1);
+	uint64_t *run = s->rbits.v, *matched = run + RW, *single = run + 2 * RW;
+	memset(single, 0, RW * sizeof(uint64_t));
 	/* single-element rules are matched apart: the VM leaves them out */
 	int singles = 0, vm = 0;
-	for (size_t r = 0; r < ph->rules.n; r++) {
+	for (size_t r = 0, base = 0; r < ph->rules.n; base += ph->rules.v[r++].nneeds) {
 		int one = ph->clo_first && ph->rules.v[r].single >= 0;
-		s->skip.v[r] = (uint8_t)one;
+		single[r >> 6] |= (uint64_t)one << (r & 63);
 		singles |= one;
 		vm |= !one;
+		s->needbase.v[r] = (uint32_t)base;
 	}
-	const uint64_t *pats = s->pats.v;
+	const uint8_t *start = c.ps->cstart.v;
 	const uint32_t *cls = s->tcls.v;
 	while (pos < ntok) {
-		if (!any && rs->bits.words == 1) {
-			/* most tokens start nothing: skip them in a tight loop */
-			while (pos < ntok && !(pats[cls[pos]] & key[0]))
-				pos++;
-			if (pos == ntok)
-				break;
-		}
+		/* most tokens start nothing: skip them in a tight loop */
+		while (pos < ntok && !start[cls[pos]])
+			pos++;
+		if (pos == ntok)
+			break;
 		c.pos = pos;
-		if (!may_start(&c, pos, key, any)) {
+		c.limit = scope_end(&c, pos);
+		/* the VM runs the rules one of whose first elements holds here
+		 * and whose needed elements hold within reach */
+		const uint64_t *can = c.ps->crules.v + (size_t)cls[pos] * RW;
+		uint64_t any = 0;
+		for (size_t w = 0; w < RW; w++) {
+			run[w] = 0;
+			matched[w] = 0;
+			for (uint64_t m = can[w] & ~single[w]; m; m &= m - 1) {
+				size_t r = w * 64 + (size_t)__builtin_ctzll(m);
+				if (needs_hold(&c, &ph->rules.v[r], s->mustnext.v + s->needbase.v[r]))
+					run[w] |= m & -m;
+			}
+			any |= run[w] | (can[w] & single[w]);
+		}
+		if (!any) {	/* no rule can match here */
 			pos++;
 			continue;
-		}
-		c.limit = scope_end(&c, pos);
-		for (size_t r = 0; groups && r < ph->rules.n; r++) {
-			const struct ws_rule *ru = &ph->rules.v[r];
-			if (ru->nmust)
-				s->skip.v[r] = next_needed(&c, ru, &s->mustnext.v[ru->mgroup],
-							   pos) >= c.limit;
 		}
 		new_start(s);
 		if (singles)
@@ -623,17 +814,19 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		if (vm)
 			simulate(&c);
 		if (ph->control == RC_ALL) {
-			for (size_t r = 0; r < ph->rules.n; r++)
-				if (s->cands.v[r].gen == s->gen)
+			for (size_t w = 0; w < RW; w++)
+				for (uint64_t m = matched[w]; m; m &= m - 1) {
+					size_t r = w * 64 + (size_t)__builtin_ctzll(m);
 					apply(&c, &ph->rules.v[r], &s->cands.v[r], made);
+				}
 			pos++;
 			continue;
 		}
 		size_t best = SIZE_MAX;
-		for (size_t r = 0; r < ph->rules.n; r++) {
+		for (size_t w = 0; w < RW; w++)
+		for (uint64_t m = matched[w]; m; m &= m - 1) {
+			size_t r = w * 64 + (size_t)__builtin_ctzll(m);
 			const struct cand *cd = &s->cands.v[r];
-			if (cd->gen != s->gen)
-				continue;
 			if (best == SIZE_MAX || cd->end > s->cands.v[best].end ||
 			    (cd->end == s->cands.v[best].end &&
 			     ph->rules.v[r].priority > ph->rules.v[best].priority))
@@ -660,20 +853,106 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 		const struct ws_annot *a = &an->v[i];
 		if (a->first >= ntok)
 			continue;
-		if (a->cls && a->cls <= b->nclasses)
+		struct unioncache *u = NULL;
+		uint64_t key = 0;
+		if (a->cls && a->cls <= b->nclasses) {
+			/* the union of a set and a class, as the sets, outlives
+			 * the document */
+			key = (uint64_t)s->tcls.v[a->first] << 32 | a->cls;
+			u = &s->uc[(key * 0x9E3779B97F4A7C15ULL) >> (64 - UCACHE_BITS)];
+			if (u->key == key) {
+				s->tcls.v[a->first] = u->set;
+				continue;
+			}
 			memcpy(ab, b->classes.v + (size_t)(a->cls - 1) * W, W * sizeof(uint64_t));
-		else
+		} else {
 			ws_rbits_annot(b, a, ab);
+		}
 		const uint64_t *tb = TOKBITS(s, a->first, W);
 		size_t w = 0;
 		while (w < W && (tb[w] | ab[w]) == tb[w])
 			w++;
-		if (w == W)
-			continue;	/* nothing new for the token */
-		for (w = 0; w < W; w++)
-			ab[w] |= tb[w];
-		s->tcls.v[a->first] = pat_intern(s, ab, W);
+		if (w < W) {	/* something new for the token */
+			for (w = 0; w < W; w++)
+				ab[w] |= tb[w];
+			s->tcls.v[a->first] = pat_intern(s, ab, W);
+		}
+		if (u) {
+			u->key = key;
+			u->set = s->tcls.v[a->first];
+		}
 	}
+}
+
+/* What the phase to run asks of each distinct set of the tokens, once per
+ * set rather than once per token: the set in the phase's space, whether an
+ * element a match can start with holds (its spanning test's bit included)
+ * and the groups of needed elements (ws_rneed.group) one of which holds. */
+static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_rules_scratch *s)
+{
+	const struct ws_rbits *b = &rs->bits;
+	const struct ws_rphase *ph = &rs->phases.v[phase];
+	const struct ws_rspace *sp = &b->spaces[phase];
+	struct phase_sets *ps = &s->psets[phase];
+	size_t W = b->words, np = s->pats.n / W, LW = sp->words;
+	size_t groups = b->ngroups.v[phase], GW = (groups + 63) / 64;
+	size_t EL = (ph->elems.n + 63) / 64;
+	WS_VEC_RESERVE(ps->celems, np * EL + 1);
+	ps->elwords = EL;
+	memset(ps->celems.v + ps->done * EL, 0, (np - ps->done) * EL * sizeof(uint64_t));
+	WS_VEC_RESERVE(s->lbits, LW);
+	uint64_t *x = s->lbits.v;	/* a set in the phase's space */
+	WS_VEC_RESERVE(ps->cstart, np);
+	WS_VEC_RESERVE(ps->cgroups, np * GW + 1);
+	ps->gwords = GW;
+	memset(ps->cgroups.v + ps->done * GW, 0, (np - ps->done) * GW * sizeof(uint64_t));
+	const uint64_t *firsts = b->mustmasks.v + b->firstmasks.v[phase];
+	size_t nentry = ph->clo_first ? ph->clo_count[ph->entry] : 0, EW = (nentry + 63) / 64;
+	const struct ws_rleaf *entry = ph->clo_first ? ph->leaves.v + ph->clo_first[ph->entry] : NULL;
+	WS_VEC_RESERVE(ps->centry, np * EW + 1);
+	size_t RW = (ph->rules.n + 63) / 64;
+	WS_VEC_RESERVE(ps->crules, np * RW + 1);
+	ps->ewords = EW;
+	memset(ps->centry.v + ps->done * EW, 0, (np - ps->done) * EW * sizeof(uint64_t));
+	for (size_t i = ps->done; i < np; i++) {
+		ws_rspace_project(sp, s->pats.v + i * W, W, x);
+		uint64_t *el = ps->celems.v + i * EL;
+		for (size_t e = 0; e < ph->elems.n; e++) {
+			const struct ws_relem *em = &ph->elems.v[e];
+			if (masks_hold(x, b->masks.v + em->mask, LW) &&
+			    (em->span < 0 || has_bit(x, em->lspanbit)))
+				el[e >> 6] |= 1ULL << (e & 63);
+		}
+		uint8_t start = 0;
+		for (size_t k = 0; k < ph->firsts.n && !start; k++)
+			start = (uint8_t)masks_hold(x, firsts + k * 2 * LW, LW);
+		ps->cstart.v[i] = start;
+		uint64_t *ce = ps->centry.v + i * EW, *can = ps->crules.v + i * RW;
+		memset(can, 0, RW * sizeof(uint64_t));
+		for (size_t r = 0; !entry && r < ph->rules.n; r++)
+			can[r >> 6] |= 1ULL << (r & 63);	/* without the lists: every rule */
+		for (size_t k = 0; k < nentry; k++) {
+			uint32_t r = ph->rule_of.v[entry[k].pc];
+			if (entry[k].elem != UINT32_MAX && has_bit(el, entry[k].elem)) {
+				ce[k >> 6] |= 1ULL << (k & 63);
+				can[r >> 6] |= 1ULL << (r & 63);
+			}
+		}
+		uint64_t *cg = ps->cgroups.v + i * GW;
+		for (size_t r = 0; r < ph->rules.n; r++)
+			for (uint32_t n = 0; n < ph->rules.v[r].nneeds; n++) {
+				const struct ws_rneed *nd = &ph->rules.v[r].needs[n];
+				if (cg[nd->group >> 6] >> (nd->group & 63) & 1)
+					continue;	/* its group's bit is set */
+				const uint64_t *mm = b->mustmasks.v + nd->mmask;
+				for (uint32_t k = 0; k < nd->n; k++)
+					if (masks_hold(x, mm + (size_t)k * 2 * LW, LW)) {
+						cg[nd->group >> 6] |= 1ULL << (nd->group & 63);
+						break;
+					}
+			}
+	}
+	ps->done = np;
 }
 
 void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const char *text,
@@ -683,23 +962,45 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 	if (!rs || tk->tok.n == 0 || rs->phases.n == 0)
 		return;
 	size_t ntok = tk->tok.n, W = rs->bits.words;
-	/* the tokens' sets, worked out a block at a time and interned */
-	s->pats.n = 0;
-	s->phash.n = 0;
+	/* the tokens' sets: from the cache, or worked out and interned */
+	sets_check(rs, s);
 	WS_VEC_RESERVE(s->tcls, ntok);
-	enum { BLOCK = 4096 };
-	WS_VEC_RESERVE(s->block, (size_t)BLOCK * W);
-	for (size_t b0 = 0; b0 < ntok; b0 += BLOCK) {
-		struct ws_tokens view = *tk;
-		view.tok.v = tk->tok.v + b0;
-		view.tok.n = ntok - b0 < BLOCK ? ntok - b0 : BLOCK;
-		ws_rbits_tokens(&rs->bits, text, &view, s->block.v);
-		for (size_t i = 0; i < view.tok.n; i++)
-			s->tcls.v[b0 + i] = pat_intern(s, s->block.v + i * W, W);
+	WS_VEC_RESERVE(s->block, W);
+	const char *end = text + tk->tok.v[ntok - 1].end;
+	struct ws_tokens one = *tk;
+	one.tok.n = 1;
+	for (size_t i = 0; i < ntok; i++) {
+		const struct ws_token *k = &tk->tok.v[i];
+		size_t n = k->end - k->start;
+		struct tcache *e = NULL;
+		uint64_t v = 0;
+		uint32_t tag = 0;
+		if (n <= 8) {
+			v = ws_pack_short(text + k->start, n, end);
+			tag = 1u << 31 | (uint32_t)n | (uint32_t)k->kind << 4 |
+			      (uint32_t)k->shape << 8 | (uint32_t)k->flags << 16;
+			uint64_t h = (v ^ tag) * 0x9E3779B97F4A7C15ULL;
+			e = &s->tc[h >> (64 - TCACHE_BITS)];
+			if (e->tag == tag && e->bytes == v) {
+				s->tcls.v[i] = e->set;
+				continue;
+			}
+		}
+		one.tok.v = tk->tok.v + i;
+		ws_rbits_tokens(&rs->bits, text, &one, s->block.v);
+		s->tcls.v[i] = pat_intern(s, s->block.v, W);
+		if (e) {
+			e->bytes = v;
+			e->tag = tag;
+			e->set = s->tcls.v[i];
+		}
 	}
 	size_t done = 0;
+	build_index(s, annots, ntok);
 	for (size_t i = 0; i < rs->phases.n; i++) {
 		add_annot_bits(&rs->bits, s, annots, done, ntok);
+		classify_sets(rs, i, s);
+		extend_index(s, annots, done > s->nbase ? done : s->nbase, ntok);
 		done = annots->n;
 		run_phase(rs, i, s, text, tk, annots);
 	}
@@ -709,5 +1010,8 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 		WS_VEC_FREE(s->tcls);
 		WS_VEC_FREE(s->idx_start);
 		WS_VEC_FREE(s->idx);
+		WS_VEC_FREE(s->chead);
+		WS_VEC_FREE(s->ctail);
+		WS_VEC_FREE(s->cnext);
 	}
 }

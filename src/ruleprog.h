@@ -44,8 +44,10 @@ struct ws_relem {
 	struct ws_rtest *tests;
 	uint32_t ntests;
 	int32_t span;		/* index of the spanning test, -1: one token */
-	uint32_t mask;		/* its need bits in ws_rbits.masks, forbid bits after */
+	uint32_t mask;		/* its need bits in ws_rbits.masks, forbid bits after,
+				 * in its phase's bit space (ws_rspace) */
 	uint32_t spanbit;	/* the bit of the spanning test */
+	uint32_t lspanbit;	/* the same in its phase's bit space */
 };
 
 enum ws_rop { OP_ELEM, OP_SPLIT, OP_JMP, OP_SAVE, OP_MATCH };
@@ -73,22 +75,29 @@ struct ws_raction {
 	uint32_t cls;		/* class of what it makes when every value is constant */
 };
 
+/* One set of elements one of which holds in every match of a rule: its
+ * elements are the rule's must[first .. first + n). Their masks, as in
+ * ws_rbits.masks with each spanning test's bit in need, are at mmask in
+ * ws_rbits.mustmasks (ws_rbits_build); sets of a phase with the same
+ * masks share a group, and the matcher looks ahead once per group. */
+struct ws_rneed {
+	uint32_t first, n;
+	uint32_t mmask, group;
+};
+
 struct ws_rule {
 	const char *name;	/* interned "phase/rule" */
 	int priority;
 	unsigned line;
 	struct ws_raction *actions;
 	uint32_t nactions;
-	/* Elements one of which holds somewhere in every match, after the
-	 * first element (none: nmust 0). Where none holds within reach of a
-	 * start, the matcher does not try the rule there. */
+	/* Sets of elements one of each of which holds somewhere in every
+	 * match, but for the first such set (none: nneeds 0); their elements
+	 * are in must. Where one set holds nowhere within reach of a start,
+	 * the matcher does not try the rule there. */
 	uint32_t *must;
-	uint32_t nmust;
-	/* The same as masks (ws_rbits_build): each needed element's need bits
-	 * (its spanning test's included) and forbid bits, at mmask in
-	 * ws_rbits.mustmasks; rules of a phase that need the same share a
-	 * group, and the matcher looks ahead once per group. */
-	uint32_t mmask, mgroup;
+	struct ws_rneed *needs;
+	uint32_t nneeds;
 	/* A rule that is one element and labels around it (straight code:
 	 * saves, the element, saves, match) is matched without the VM: single
 	 * is the element, -1 for other rules; its label slots are
@@ -104,6 +113,7 @@ struct ws_rleaf {
 	uint32_t pc;
 	uint32_t slots;		/* first in leaf_slots */
 	uint32_t nslots;
+	uint32_t elem;		/* an ELEM's element, UINT32_MAX for a MATCH */
 };
 
 enum ws_rcontrol { RC_APPELT, RC_ALL };
@@ -173,6 +183,32 @@ struct ws_rpacked {
 	uint32_t alts;		/* as ws_rlit.alts */
 };
 
+/* A phase's own numbering of the tests its elements use (rulespace.c):
+ * the matcher tests a phase's elements against the tokens' bits in this
+ * space, one word for a phase of up to 64 tests however many the rule set
+ * has. Tests that the same elements forbid, and nothing needs, share one
+ * bit: forbidding each is forbidding that any holds. */
+struct ws_rspace {
+	uint32_t words;		/* 64-bit words in one of its bit sets */
+	uint32_t nbits;
+	uint64_t *used;		/* the rule set's bits the phase reads (ws_rbits.words) */
+	uint16_t *local;	/* per bit of the rule set: its bit here */
+};
+
+/* Projects the set g of the rule set's bits onto the phase's space: out
+ * (sp->words long) gets the bit of each test of the phase that holds. */
+static inline void ws_rspace_project(const struct ws_rspace *sp, const uint64_t *g, size_t W,
+				     uint64_t *out)
+{
+	for (size_t w = 0; w < sp->words; w++)
+		out[w] = 0;
+	for (size_t w = 0; w < W; w++)
+		for (uint64_t m = g[w] & sp->used[w]; m; m &= m - 1) {
+			uint32_t l = sp->local[w * 64 + (size_t)__builtin_ctzll(m)];
+			out[l >> 6] |= 1ULL << (l & 63);
+		}
+}
+
 /* Every distinct test of the rule set as one bit (rulebits.c). A token's
  * bit set says which tests hold there, an annotation test meaning that
  * some annotation starting there passes it; an element then holds when
@@ -180,11 +216,12 @@ struct ws_rpacked {
 struct ws_rbits {
 	uint32_t words;			/* 64-bit words in one bit set */
 	uint32_t nbits;
-	uint64_t *masks;		/* per element: need, then forbid */
-	uint64_t *startkeys;		/* per phase: a bit each element a match can
-					 * start with needs; none set at a token: no
-					 * match starts there */
-	uint8_t *startany;		/* per phase: some first element needs no bit */
+	uint64_t serial;		/* new with each build: what a matcher's
+					 * scratch keeps from one is for it only */
+	struct ws_rspace *spaces;	/* per phase */
+	size_t nspaces;
+	WS_VEC(uint64_t) masks;		/* per element, in its phase's space: need,
+					 * then forbid */
 	uint64_t *kind;			/* per token kind: its kind tests */
 	uint64_t *shape;		/* per shape, for tokens not punctuation */
 	uint64_t *flags;		/* per flags byte: its flag tests */
@@ -209,7 +246,7 @@ struct ws_rbits {
 	WS_VEC(uint32_t) atom_first;		/* per atom: first in amasks; natoms + 1 */
 	uint64_t *none;				/* per type: bits that hold with no atom */
 	uint64_t *lead;				/* 256 bits: lower-cased first bytes of literals */
-	WS_VEC(uint64_t) mustmasks;		/* see ws_rule.mmask */
+	WS_VEC(uint64_t) mustmasks;		/* see ws_rule.mmask, in the phase's space */
 	WS_VEC(uint32_t) firstmasks;		/* per phase: where its first elements'
 						 * masks start in mustmasks, the same kind */
 	WS_VEC(uint32_t) ngroups;		/* per phase: groups of needed elements */
@@ -225,6 +262,11 @@ struct ws_ruleset {
 /* Works out the phase's empty-move closures (clo_first ...). */
 void ws_rclosure_build(struct ws_rphase *ph);
 void ws_rclosure_release(struct ws_rphase *ph);
+
+/* Gives each phase of rs its bit space (rs->bits.spaces) and fills the
+ * elements' masks in it (rulespace.c). */
+void ws_rspace_build(struct ws_ruleset *rs);
+void ws_rspace_release(struct ws_rbits *b);
 
 /* Numbers every test of rs and fills rs->bits and each element's masks;
  * run again after a phase is added. */

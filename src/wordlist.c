@@ -11,6 +11,7 @@
 
 struct entry {
 	struct ws_word w;
+	size_t klen;
 	UT_hash_handle hh;
 };
 
@@ -19,6 +20,14 @@ struct ws_wordlist {
 	char *text;		/* the file's bytes; keys and fields point into it */
 	struct entry *pool;
 	size_t n;
+	/* what the keys' lengths (bit 63: 63 or more) and first bytes are:
+	 * most words asked about fail these, before any hashing */
+	uint64_t lens;
+	uint64_t firsts[4];
+	/* the entries again, by ws_hash_bytes() with open addressing, for
+	 * lookups: cheaper than the table's hash, which loading keeps */
+	struct entry **slots;
+	size_t mask;
 };
 
 void ws_wordlist_free(struct ws_wordlist *wl)
@@ -26,6 +35,7 @@ void ws_wordlist_free(struct ws_wordlist *wl)
 	if (!wl)
 		return;
 	HASH_CLEAR(hh, wl->table);
+	free(wl->slots);
 	free(wl->pool);
 	free(wl->text);
 	free(wl);
@@ -115,12 +125,28 @@ struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned m
 			ws_diag_error(d, path, lineno, 1, "duplicate entry '%s'", e->w.key);
 			continue;
 		}
-		HASH_ADD_KEYPTR(hh, wl->table, e->w.key, strlen(e->w.key), e);
+		size_t klen = strlen(e->w.key);
+		unsigned char b0 = (unsigned char)e->w.key[0];
+		e->klen = klen;
+		HASH_ADD_KEYPTR(hh, wl->table, e->w.key, klen, e);
+		wl->lens |= 1ULL << (klen < 63 ? klen : 63);
+		wl->firsts[b0 >> 6] |= 1ULL << (b0 & 63);
 		wl->n++;
 	}
 	if (d->errors != errors0) {
 		ws_wordlist_free(wl);
 		return NULL;
+	}
+	size_t cap = 16;
+	while (cap < wl->n * 2)
+		cap *= 2;
+	wl->slots = ws_xcalloc(cap, sizeof(*wl->slots));
+	wl->mask = cap - 1;
+	for (struct entry *e = wl->table; e; e = e->hh.next) {
+		size_t i = (size_t)ws_hash_bytes(e->w.key, e->klen) & wl->mask;
+		while (wl->slots[i])
+			i = (i + 1) & wl->mask;
+		wl->slots[i] = e;
 	}
 	return wl;
 }
@@ -128,10 +154,15 @@ struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned m
 const struct ws_word *ws_wordlist_get(const struct ws_wordlist *wl, const char *s, size_t n)
 {
 	struct entry *e = NULL;
-	if (!wl)
+	if (!wl || !(wl->lens >> (n < 63 ? n : 63) & 1))
 		return NULL;
-	HASH_FIND(hh, wl->table, s, n, e);
-	return e ? &e->w : NULL;
+	if (n && !(wl->firsts[(unsigned char)s[0] >> 6] >> ((unsigned char)s[0] & 63) & 1))
+		return NULL;
+	for (size_t i = (size_t)ws_hash_bytes(s, n) & wl->mask; (e = wl->slots[i]);
+	     i = (i + 1) & wl->mask)
+		if (e->klen == n && memcmp(e->w.key, s, n) == 0)
+			return &e->w;
+	return NULL;
 }
 
 size_t ws_wordlist_count(const struct ws_wordlist *wl)
