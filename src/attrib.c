@@ -2762,7 +2762,11 @@ static size_t label_at(struct actx *c, size_t first)
 	    lookup_at(c, first, mend, c->nm.time, NULL) ||
 	    (mend == first + 1 && lookup_at(c, first, mend, c->nm.place, NULL)))
 		return 0;
-	size_t t0 = k + 1, t1 = p->last;
+	size_t t0 = k + 1, t1 = p->last, words = 0;
+	for (size_t w = t0; w < t1 && words < 2; w++)
+		words += tok(c, w)->kind == WS_TOK_WORD;
+	if (t1 - t0 >= 2 && words < 2)
+		return 0;	/* "Sanders: 1,547.", "Twitter: @Milbank." */
 	if (t1 - t0 < 2) {
 		/* the label alone: the next paragraph, when it is a quote */
 		if (t0 >= c->ntok || QUOTE_OPEN(c, t0) < 0)
