@@ -1571,7 +1571,8 @@ static void join_next_quote(const struct actx *c, size_t after, struct content *
 	       !(t > after && (tok(c, t)->flags & WS_TF_SENT_START))) {
 		if (QUOTE_OPEN(c, t) >= 0) {
 			size_t gap = t - after;
-			if (gap <= 1 || is_punct(c, t - 1, ","))
+			if (gap <= 1 || is_punct(c, t - 1, ",") ||
+			    (lower_is(c, t - 1, "and") && is_punct(c, t - 2, ",")))
 				break;
 			t = c->d->quotes.v[QUOTE_OPEN(c, t)].close_tok + 1;
 			continue;
