@@ -2700,9 +2700,11 @@ static void loose_quotes(struct actx *c)
 			size_t k = pe + 1;
 			while (k < q->open_tok && tok(c, k)->kind == WS_TOK_PUNCT)
 				k++;
-			if (k == q->open_tok && prev->type != WS_QT_INDIRECT) {
+			if (k == q->open_tok) {
 				struct ws_statement *pw = (struct ws_statement *)prev;
 				pw->span.end = q->end;
+				if (pw->type == WS_QT_INDIRECT)
+					pw->type = WS_QT_MIXED;	/* now holds a quote */
 				c->claimed[qi] = 1;
 			}
 			continue;

@@ -583,3 +583,11 @@ Test(attrib, a_participle_finds_its_clause_subject)
 			 "arguing that the count was fair."),
 		    "John Roe=John Roe/explicit:subject; John Roe=John Roe/explicit:subject");
 }
+
+Test(attrib, a_quote_right_after_a_reported_clause_joins_it)
+{
+	assert_view(contents("Jane Doe argued that she had fought for the bill. \"A leader must "
+			     "fight for what she believes in.\""),
+		    "she had fought for the bill. \"A leader must fight for what she believes "
+		    "in.\"|argued that");
+}
