@@ -109,10 +109,13 @@ Test(entities, the_name_of_a_person_is_without_the_possessive)
 	expect_view(mention_view("Then Jane Roe's plan failed."), "Jane Roe's=Jane Roe");
 }
 
-Test(entities, a_description_and_a_comma_before_a_name_make_a_wide_mention)
+Test(entities, a_description_and_a_comma_before_a_name_make_a_wide_mention_with_the_closing_comma)
 {
 	expect_view(mention_view("Later the club's chairman, Jane Roe, said the plan was bad."),
-		    "the club's chairman, Jane Roe+=Jane Roe; Jane Roe=Jane Roe");
+		    "the club's chairman, Jane Roe,+=Jane Roe; Jane Roe=Jane Roe");
+	expect_view(mention_view("Later the club's chairman, Jane Roe, a baker, said no."),
+		    "the club's chairman, Jane Roe+=Jane Roe; "
+		    "the club's chairman, Jane Roe, a baker,+=Jane Roe; Jane Roe=Jane Roe");
 }
 
 Test(entities, a_title_keeps_its_article)
