@@ -123,3 +123,10 @@ Test(entities, a_title_keeps_its_article)
 	expect_view(mention_view("Then the conservative writer Jane Roe left."),
 		    "the conservative writer Jane Roe=Jane Roe");
 }
+
+/* person/first_names_news.lst: a first name of the news that the census
+ * lists lack starts a name, not only its surname */
+Test(entities, a_first_name_of_the_news_starts_a_name)
+{
+	expect_view(mention_view("Then Jeb Roe said no."), "Jeb Roe=Jeb Roe");
+}
