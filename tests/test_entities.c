@@ -130,3 +130,11 @@ Test(entities, a_first_name_of_the_news_starts_a_name)
 {
 	expect_view(mention_view("Then Jeb Roe said no."), "Jeb Roe=Jeb Roe");
 }
+
+/* org/cue_words.lst: a newspaper's last word (Sentinel, Herald) makes the
+ * capitalised words before it an organisation, not a person's name */
+Test(entities, a_newspaper_word_ends_an_organisation)
+{
+	expect_view(mention_view("Then the Orlando Sentinel said no."),
+		    "the Orlando Sentinel=Orlando Sentinel");
+}
