@@ -138,3 +138,9 @@ Test(entities, a_newspaper_word_ends_an_organisation)
 	expect_view(mention_view("Then the Orlando Sentinel said no."),
 		    "the Orlando Sentinel=Orlando Sentinel");
 }
+
+/* org/companies.lst: a company that speaks is an organisation */
+Test(entities, a_company_of_the_news_is_an_organisation)
+{
+	expect_view(mention_view("Later Twitter said it would act."), "Twitter=Twitter");
+}
