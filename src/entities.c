@@ -355,6 +355,35 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm)
 	return added > 0;
 }
 
+/* "the party chairman, Jane Roe, said": a description's wide mention
+ * takes the comma that closes the name set off by it, as an apposition
+ * does ("Jane Roe, a lawyer,"); not when an apposition carries the mention
+ * on ("the party chairman, Jane Roe, a lawyer, said"). desc marks the
+ * tokens where a description's wide mention starts. Returns whether it
+ * changed any. */
+static int close_descriptions(struct ws_doc *d, const uint8_t *desc)
+{
+	size_t n = d->ments.n, ntok = d->tk.tok.n;
+	int changed = 0;
+	for (size_t m = 0; m < n; m++) {
+		uint32_t f = d->ment_tok.v[2 * m], l = d->ment_tok.v[2 * m + 1];
+		if (!d->ments.v[m].wide || !desc[f] || l >= ntok || !is_comma(d, l) ||
+		    is_comma(d, l - 1) || d->tk.tok.v[l].sent != d->tk.tok.v[f].sent)
+			continue;
+		int wider = 0;
+		for (size_t k = m; k-- > 0 && d->ment_tok.v[2 * k] == f && !wider;)
+			wider = d->ment_tok.v[2 * k + 1] > l;
+		for (size_t k = m + 1; k < n && d->ment_tok.v[2 * k] == f && !wider; k++)
+			wider = d->ment_tok.v[2 * k + 1] > l;
+		if (wider)
+			continue;
+		d->ment_tok.v[2 * m + 1] = l + 1;
+		d->ments.v[m].span.end = d->tk.tok.v[l].end;
+		changed = 1;
+	}
+	return changed;
+}
+
 void ws_entities_build(struct ws_doc *d)
 {
 	struct names nm;
@@ -366,6 +395,7 @@ void ws_entities_build(struct ws_doc *d)
 	size_t ntok = d->tk.tok.n;
 	int32_t *title_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
 	int32_t *det_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
+	uint8_t *desc_first = ws_xcalloc(ntok + 1, 1);
 	for (size_t i = 0; i <= ntok; i++)
 		title_end[i] = det_end[i] = -1;
 	for (size_t i = 0; i < d->gaz.n; i++) {
@@ -459,9 +489,11 @@ void ws_entities_build(struct ws_doc *d)
 		 * before the name make a wide mention */
 		int32_t de = mfirst > 0 ? det_end[mfirst - 1] : -1;
 		if (de >= 0 && is_comma(d, mfirst - 1) &&
-		    d->tk.tok.v[d->gaz.v[de].first].sent == d->tk.tok.v[mfirst].sent)
+		    d->tk.tok.v[d->gaz.v[de].first].sent == d->tk.tok.v[mfirst].sent) {
 			push_mention(d, span_of(d, d->gaz.v[de].first, a->last), ent,
 				     d->gaz.v[de].rule, d->gaz.v[de].first, a->last, 1);
+			desc_first[d->gaz.v[de].first] = 1;
+		}
 	}
 	WS_VEC_FREE(order);
 	free(title_end);
@@ -470,6 +502,9 @@ void ws_entities_build(struct ws_doc *d)
 	ws_mentions_sort(d);
 	if (apposition_mentions(d, &nm))
 		ws_mentions_sort(d);
+	if (close_descriptions(d, desc_first))
+		ws_mentions_sort(d);
+	free(desc_first);
 }
 
 struct mpos {

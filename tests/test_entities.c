@@ -109,14 +109,38 @@ Test(entities, the_name_of_a_person_is_without_the_possessive)
 	expect_view(mention_view("Then Jane Roe's plan failed."), "Jane Roe's=Jane Roe");
 }
 
-Test(entities, a_description_and_a_comma_before_a_name_make_a_wide_mention)
+Test(entities, a_description_and_a_comma_before_a_name_make_a_wide_mention_with_the_closing_comma)
 {
 	expect_view(mention_view("Later the club's chairman, Jane Roe, said the plan was bad."),
-		    "the club's chairman, Jane Roe+=Jane Roe; Jane Roe=Jane Roe");
+		    "the club's chairman, Jane Roe,+=Jane Roe; Jane Roe=Jane Roe");
+	expect_view(mention_view("Later the club's chairman, Jane Roe, a baker, said no."),
+		    "the club's chairman, Jane Roe+=Jane Roe; "
+		    "the club's chairman, Jane Roe, a baker,+=Jane Roe; Jane Roe=Jane Roe");
 }
 
 Test(entities, a_title_keeps_its_article)
 {
 	expect_view(mention_view("Then the conservative writer Jane Roe left."),
 		    "the conservative writer Jane Roe=Jane Roe");
+}
+
+/* person/first_names_news.lst: a first name of the news that the census
+ * lists lack starts a name, not only its surname */
+Test(entities, a_first_name_of_the_news_starts_a_name)
+{
+	expect_view(mention_view("Then Jeb Roe said no."), "Jeb Roe=Jeb Roe");
+}
+
+/* org/cue_words.lst: a newspaper's last word (Sentinel, Herald) makes the
+ * capitalised words before it an organisation, not a person's name */
+Test(entities, a_newspaper_word_ends_an_organisation)
+{
+	expect_view(mention_view("Then the Orlando Sentinel said no."),
+		    "the Orlando Sentinel=Orlando Sentinel");
+}
+
+/* org/companies.lst: a company that speaks is an organisation */
+Test(entities, a_company_of_the_news_is_an_organisation)
+{
+	expect_view(mention_view("Later Twitter said it would act."), "Twitter=Twitter");
 }
