@@ -743,8 +743,10 @@ static size_t np_backward(const struct actx *c, size_t end)
 	};
 	if (end > 0 && word_in(c, end - 1, alone) &&
 	    ((tok(c, end - 1)->flags & WS_TF_SENT_START) ||
-	     (end > 1 && (is_punct(c, end - 2, ",") || is_punct(c, end - 2, ";")))))
-		return end - 1;
+	     (end > 1 && (is_punct(c, end - 2, ",") || is_punct(c, end - 2, ";") ||
+			  ((lower_is(c, end - 2, "and") || lower_is(c, end - 2, "but")) &&
+			   (tok(c, end - 2)->flags & WS_TF_SENT_START))))))
+		return end - 1;	/* "Others say", "And both vowed" */
 	/* "26% say", "Six in 10 say", "nearly nine out of 10 said": a share */
 	size_t sh = share_start(c, end);
 	if (sh < end)
