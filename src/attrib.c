@@ -821,6 +821,10 @@ static size_t np_backward(const struct actx *c, size_t end)
 	      is_possessive(c, j) || (f->kind == WS_TOK_WORD && f->shape != WS_SHAPE_LOWER) ||
 	      bare_plural || approx))
 		return end;
+	/* "Rattling off promises", "Counting her support": a fronted
+	 * participle is no subject */
+	if (tok(c, j)->shape == WS_SHAPE_CAP && tok_ends(c, j, "ing", 5))
+		return end;
 	/* a sentence starter alone before the head is no subject: "However officials" */
 	if (j + 1 < end && is_starter(c, j) && !is_determiner(c, j) && !word_in(c, j, quant))
 		j++;
