@@ -591,3 +591,11 @@ Test(attrib, a_quote_right_after_a_reported_clause_joins_it)
 		    "she had fought for the bill. \"A leader must fight for what she believes "
 		    "in.\"|argued that");
 }
+
+Test(attrib, the_subject_of_a_passive_cue_did_not_speak)
+{
+	assert_view(view("The senator was asked about the vote in the hall on Friday."), "=/agentless");
+	/* the states of mind that report their subject's view keep it */
+	assert_view(view("Jane Doe is convinced that the vote was rigged."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+}
