@@ -906,7 +906,9 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	WS_VEC_RESERVE(ps->cgroups, np * GW + 1);
 	ps->gwords = GW;
 	memset(ps->cgroups.v + ps->done * GW, 0, (np - ps->done) * GW * sizeof(uint64_t));
-	const uint64_t *firsts = b->mustmasks.v + b->firstmasks.v[phase];
+	/* no must-masks at all (a rule set with no rules): no pointer sum
+	 * on NULL, which UBSan rightly refuses */
+	const uint64_t *firsts = b->mustmasks.v ? b->mustmasks.v + b->firstmasks.v[phase] : NULL;
 	size_t nentry = ph->clo_first ? ph->clo_count[ph->entry] : 0, EW = (nentry + 63) / 64;
 	const struct ws_rleaf *entry = ph->clo_first ? ph->leaves.v + ph->clo_first[ph->entry] : NULL;
 	WS_VEC_RESERVE(ps->centry, np * EW + 1);
