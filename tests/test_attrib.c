@@ -595,6 +595,12 @@ Test(attrib, a_quote_right_after_a_reported_clause_joins_it)
 Test(attrib, the_subject_of_a_passive_cue_did_not_speak)
 {
 	assert_view(view("The senator was asked about the vote in the hall on Friday."), "=/agentless");
+	assert_view(contents("Jane Doe has been criticized by some of her rivals for skipping the "
+			     "debate."),
+		    "Jane Doe has been criticized by some of her rivals for skipping the debate|"
+		    "has been criticized");
+	assert_view(view("Jane Doe was criticized by John Roe for skipping the debate."),
+		    "John Roe=John Roe/explicit:inverted");
 	/* the states of mind that report their subject's view keep it */
 	assert_view(view("Jane Doe is convinced that the vote was rigged."),
 		    "Jane Doe=Jane Doe/explicit:subject");
