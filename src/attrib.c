@@ -2478,8 +2478,9 @@ static void frame_at(struct actx *c, size_t i)
 		/* "the joint report", "a 27bn tax claim": a bare noun phrase
 		 * before a word that is more often a noun is that noun's phrase,
 		 * unless an auxiliary makes the word a verb ("has claimed") */
-		if (sp.found && sp.sieve == S_NOMINAL && c0 == i && ws_annot_get(cue, c->nm.ambiguous))
-			return;
+		if (sp.found && sp.sieve == S_NOMINAL && c0 == i && ws_annot_get(cue, c->nm.ambiguous) &&
+		    !(c1 < c->ntok && lower_is(c, c1, "that")))
+			return;	/* ("strategists fear that ..." is a verb) */
 		/* "a consulting firm called Gavekal": naming, not saying */
 		const char *lemma = ws_annot_get(cue, c->nm.lemma);
 		if (sp.found && sp.sieve == S_NOMINAL && c0 == i && lemma && strcmp(lemma, "call") == 0 &&
