@@ -2327,6 +2327,20 @@ static int parenthetical_frame(const struct actx *c, size_t m0, size_t c1, struc
 	return 1;
 }
 
+/* "pointing to his record", "referring to the debate", "citing a poll":
+ * participles whose noun phrase is what is reported. */
+static int np_participle(const struct actx *c, const struct ws_annot *cue)
+{
+	static const char *const np_cues[] = {
+		"point to", "refer to", "mention", "describe", "recall", "express", NULL
+	};
+	const char *lemma = ws_annot_get(cue, c->nm.lemma);
+	for (int k = 0; lemma && np_cues[k]; k++)
+		if (strcmp(lemma, np_cues[k]) == 0)
+			return 1;
+	return 0;
+}
+
 /* A cue in the passive: a form of "be" and a past participle ("was
  * asked", "were pressed", "has been criticized"); not the states that
  * report their subject's mind ("is convinced", "was quoted as saying"). */
@@ -2557,10 +2571,13 @@ static void frame_at(struct actx *c, size_t i)
 				sp = sentence_subject(c, c0);
 			if (!sp.found || sp.m1 >= c0)
 				sp = previous_frame_speaker(c, c0);
-			/* a participle's noun phrase is a reason ("citing costs");
-			 * a second finite verb reports like the first */
+			/* a saying participle needs a clause ("saying she would
+			 * ..."), one that points or refers takes a noun phrase
+			 * ("pointing to his record"; "citing costs" gives a reason
+			 * and no statement, as in the seed article); a second
+			 * finite verb reports like the first */
 			if (!sp.found || sp.m1 >= c0 || !content_after(c, c1, cue, 1, &ct) ||
-			    (!conjoined_cue(c, end) && speech_verb(c, cue) &&
+			    (!conjoined_cue(c, end) && speech_verb(c, cue) && !np_participle(c, cue) &&
 			     !finite_clause(c, ct.t0, ct.t1)))
 				return;
 		} else {

@@ -605,3 +605,9 @@ Test(attrib, the_subject_of_a_passive_cue_did_not_speak)
 	assert_view(view("Jane Doe is convinced that the vote was rigged."),
 		    "Jane Doe=Jane Doe/explicit:subject");
 }
+
+Test(attrib, participles_that_take_a_noun_phrase)
+{
+	assert_view(contents("Jane Doe basically ducked, pointing to her record in the legislature."),
+		    "her record in the legislature|pointing to");
+}
