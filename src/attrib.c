@@ -394,7 +394,8 @@ static const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c
 	static const char *const aux[] = {
 		"has", "have", "had", "is", "was", "were", "are", "been", "will", "would", "also",
 		"later", "previously", "repeatedly", "reportedly", "then", "again", "once",
-		"publicly", "privately", "recently", "already", "still", "further", NULL
+		"publicly", "privately", "recently", "already", "still", "further", "not", "never",
+		"did", "does", "do", "apparently", "probably", "actually", "long", NULL
 	};
 	size_t s = i;
 	for (int steps = 0; s > 0 && steps < 3 && same_sent(c, s - 1, i); steps++) {
@@ -1324,7 +1325,9 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 	/* "added that, in Wisconsin, ...": after "that" an adjunct opens the
 	 * clause itself */
 	int after_that = c1 > 0 && lower_is(c, c1 - 1, "that");
-	if (!infinitive && !after_that && is_adjunct(c, t)) {
+	/* "According to X, last year Seattle ...": after a source phrase
+	 * (no cue here) the clause is all content */
+	if (!infinitive && !after_that && cue && is_adjunct(c, t)) {
 		size_t k = t;
 		while (k < e && k - t < 12 && !lower_is(c, k, "that") && QUOTE_OPEN(c, k) < 0 &&
 		       !is_punct(c, k, ":"))
@@ -2598,8 +2601,9 @@ static void frame_at(struct actx *c, size_t i)
 		return;
 	/* statements need some words: "said so" is not one */
 	if (ct.span.end - ct.span.start < 8 &&
-	    (speech_verb(c, cue) || ct.span.end - ct.span.start < 2 || ct.t1 - ct.t0 > 1))
-		return;	/* "endorsed Clinton", "backs him" stand */
+	    (speech_verb(c, cue) || ct.span.end - ct.span.start < 2 || ct.t1 - ct.t0 > 1 ||
+	     lower_is(c, ct.t0, "it") || lower_is(c, ct.t0, "this") || lower_is(c, ct.t0, "that")))
+		return;	/* "endorsed Clinton", "backs him" stand; "endorsed it" says nothing */
 	for (size_t k = c0; k < c1; k++)
 		c->cue_used[k] = 1;
 	add_statement(c, &ct, &sp, cue, c0, c1);

@@ -611,3 +611,12 @@ Test(attrib, participles_that_take_a_noun_phrase)
 	assert_view(contents("Jane Doe basically ducked, pointing to her record in the legislature."),
 		    "her record in the legislature|pointing to");
 }
+
+Test(attrib, negated_and_hedged_cues_keep_their_subject)
+{
+	assert_view(view("Jane Doe, speaking later at a rally in Ohio, did not mention the vote."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+	assert_view(contents("As reported by the Daily Post, last year the town became the first to "
+			     "ban cars."),
+		    "last year the town became the first to ban cars|As reported by");
+}
