@@ -1848,6 +1848,23 @@ static int relative_who(struct actx *c, size_t c0, struct speaker *sp)
 
 static size_t tok_at_byte(const struct actx *c, uint32_t off);
 
+/* The speaker of statement st, as a speaker found again. */
+static struct speaker speaker_of(const struct actx *c, const struct ws_statement *st)
+{
+	struct speaker sp;
+	memset(&sp, 0, sizeof(sp));
+	sp.m0 = (uint32_t)tok_at_byte(c, st->mention.start);
+	sp.m1 = (uint32_t)tok_at_byte(c, st->mention.end - 1) + 1;
+	sp.entity = st->entity;
+	sp.type = st->speaker_type;
+	sp.sieve = S_SUBJECT;
+	for (int k = 0; ws_sieve_names[k]; k++)
+		if (ws_sieve_names[k] == st->sieve)
+			sp.sieve = (enum sieve)k;
+	sp.found = 1;
+	return sp;
+}
+
 /* '"...," she said, adding that ...': the speaker of the statement whose
  * frame ends right before the participle's comma. */
 static struct speaker previous_frame_speaker(struct actx *c, size_t c0)
@@ -1864,16 +1881,7 @@ static struct speaker previous_frame_speaker(struct actx *c, size_t c0)
 	    (st->cue.end != before && st->mention.end != before) ||
 	    !same_sent(c, tok_at_byte(c, st->mention.start), c0))
 		return sp;
-	sp.m0 = (uint32_t)tok_at_byte(c, st->mention.start);
-	sp.m1 = (uint32_t)tok_at_byte(c, st->mention.end - 1) + 1;
-	sp.entity = st->entity;
-	sp.type = st->speaker_type;
-	sp.sieve = S_SUBJECT;
-	for (int k = 0; ws_sieve_names[k]; k++)
-		if (ws_sieve_names[k] == st->sieve)
-			sp.sieve = (enum sieve)k;
-	sp.found = 1;
-	return sp;
+	return speaker_of(c, st);
 }
 
 /* "X on Saturday criticized the accord ..., saying ...": the speaker of
@@ -1891,16 +1899,7 @@ static struct speaker sentence_frame_speaker(struct actx *c, size_t c0)
 	    st->mention.end > st->cue.start || st->cue.end > tok(c, c0)->start ||
 	    !same_sent(c, tok_at_byte(c, st->mention.start), c0))
 		return sp;
-	sp.m0 = (uint32_t)tok_at_byte(c, st->mention.start);
-	sp.m1 = (uint32_t)tok_at_byte(c, st->mention.end - 1) + 1;
-	sp.entity = st->entity;
-	sp.type = st->speaker_type;
-	sp.sieve = S_SUBJECT;
-	for (int k = 0; ws_sieve_names[k]; k++)
-		if (ws_sieve_names[k] == st->sieve)
-			sp.sieve = (enum sieve)k;
-	sp.found = 1;
-	return sp;
+	return speaker_of(c, st);
 }
 
 /* "..., though last week he used stronger language, saying ...": the
