@@ -2546,6 +2546,7 @@ static void frame_at(struct actx *c, size_t i)
 				/* "This campaign, he says, is different" */
 			} else if (lower_is(c, c1 - 1, "that") ||
 				   lower_is(c, skip_recipient(c, cue, c1), "that") ||
+				   lower_is(c, sp.m0, "who") ||	/* a relative says what follows */
 				   !content_before(c, sp.m0, skip_recipient(c, cue, c1), &ct)) {
 				/* "X said that ...": what follows, whatever stands before */
 				/* "a poll showed a tight race": what a poll shows or
