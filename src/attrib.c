@@ -1275,9 +1275,16 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 			 int needs_clause, struct content *ct)
 {
 	size_t t = skip_recipient(c, cue, c1);
+	size_t t_in = t;
 	while (t < c->ntok && (is_punct(c, t, ",") || is_punct(c, t, ":")) && same_sent(c, c1 - 1, t))
 		t++;
 	if (t >= c->ntok || !same_sent(c, c1 - 1, t))
+		return 0;
+	/* "..., are worrying, Cuban said": past a comma, only a quote or
+	 * what a verb of saying says is content */
+	const char *cat = cue ? ws_annot_get(cue, c->nm.category) : NULL;
+	if (t > t_in && cat && QUOTE_OPEN(c, t) < 0 && is_punct(c, t_in, ",") &&
+	    strcmp(cat, "neutral") != 0 && strcmp(cat, "assertive") != 0)
 		return 0;
 	if (QUOTE_OPEN(c, t) >= 0) {
 		const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, t)];
@@ -2479,8 +2486,19 @@ static void frame_at(struct actx *c, size_t i)
 			       same_sent(c, k - 1, end) && CUE_AT(c, k - 1) < 0 &&
 			       QUOTE_CLOSE(c, k - 1) < 0)
 				k--;
+			/* ", whom he has alienated," is on the object, not the subject */
 			if (k > 0 && is_punct(c, k - 1, ",") && end - k >= 2 &&
+			    !lower_is(c, k, "whom") &&
 			    (end - k < 7 || is_determiner(c, k) || tok(c, k)->shape == WS_SHAPE_LOWER))
+				end = k - 1;
+		} else if (end > 2 && tok(c, end - 1)->kind == WS_TOK_DASH) {
+			/* "A former candidate -- John McCain, who lost in 2008 --
+			 * said": back past the dashed apposition */
+			size_t k = end - 1;
+			while (k > 0 && end - k < 25 && tok(c, k - 1)->kind != WS_TOK_DASH &&
+			       same_sent(c, k - 1, end) && CUE_AT(c, k - 1) < 0)
+				k--;
+			if (k > 1 && tok(c, k - 1)->kind == WS_TOK_DASH && end - k >= 2)
 				end = k - 1;
 		} else if (end > 2 && is_punct(c, end - 1, ")")) {
 			size_t k = end - 1;

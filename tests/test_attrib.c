@@ -620,3 +620,13 @@ Test(attrib, negated_and_hedged_cues_keep_their_subject)
 			     "ban cars."),
 		    "last year the town became the first to ban cars|As reported by");
 }
+
+Test(attrib, dashed_appositions_and_commas_after_other_verbs)
+{
+	assert_view(view("A former candidate -- Jane Doe, who lost the 2008 race -- said the plan "
+			 "offered nothing new."),
+		    "A former candidate=/description");
+	/* past a comma only a verb of saying has content */
+	assert_view(contents("The plans are worrying, John Roe said."),
+		    "The plans are worrying|said");
+}
