@@ -402,6 +402,12 @@ static const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c
 		int hit = 0;
 		for (int k = 0; aux[k] && !hit; k++)
 			hit = lower_is(c, s - 1, aux[k]);
+		/* "are quietly saying": an adverb inside the verb group, when
+		 * an auxiliary stands before it */
+		if (!hit && s > 1 && tok(c, s - 1)->shape == WS_SHAPE_LOWER && tok_ends(c, s - 1, "ly", 5) &&
+		    CUE_AT(c, s - 1) < 0 && same_sent(c, s - 2, i))
+			for (int k = 0; aux[k] && !hit; k++)
+				hit = lower_is(c, s - 2, aux[k]);
 		if (!hit)
 			break;
 		s--;
@@ -685,8 +691,11 @@ static int np_head(const struct actx *c, size_t h)
 			return 0;
 	if (tok_ends(c, h, "ly", 3) || is_determiner(c, h) ||
 	    word_in(c, h, numbers) || word_in(c, h, objects) ||
-	    pronoun_at(c, h) || word_in(c, h, prepositions) || word_in(c, h, np_stop) ||
-	    CUE_AT(c, h) >= 0)
+	    pronoun_at(c, h) || word_in(c, h, prepositions) || word_in(c, h, np_stop))
+		return 0;
+	/* a cue word is no head, unless it is more often a noun ("new
+	 * fundraising reports show") */
+	if (CUE_AT(c, h) >= 0 && !ws_annot_get(&c->d->gaz.v[CUE_AT(c, h)], c->nm.ambiguous))
 		return 0;
 	return 1;
 }
@@ -813,9 +822,9 @@ static size_t np_backward(const struct actx *c, size_t end)
 		j = k;
 	}
 	const struct ws_token *f = tok(c, j);
-	/* ", strategists said,", "Analysts say": a bare plural opening its
-	 * clause */
-	int bare_plural = j == end - 1 && ws_tok_len(c->d, end - 1) > 3 && plural_word(c, end - 1) &&
+	/* ", strategists said,", "Analysts say", ", new fundraising reports
+	 * show": a bare plural opening its clause */
+	int bare_plural = end - j <= 3 && ws_tok_len(c->d, end - 1) > 3 && plural_word(c, end - 1) &&
 			  ((f->flags & WS_TF_SENT_START) ||
 			   (j > 0 && (is_punct(c, j - 1, ",") || is_punct(c, j - 1, ";"))));
 	if (!(is_determiner(c, j) || word_in(c, j, quant) || f->kind == WS_TOK_NUMBER ||
@@ -2394,7 +2403,9 @@ static void passive_frame(struct actx *c, const struct ws_annot *cue, size_t m0,
 			from = a.m1;
 		}
 	}
-	size_t e = from < c->ntok && same_sent(c, c0, from) ? content_after_end(c, from) : from;
+	/* "was backed by Sen. X of Ohio, who said ...": the agent's comma ends it */
+	size_t e = from < c->ntok && same_sent(c, c0, from) && !is_punct(c, from, ",")
+		   ? content_after_end(c, from) : from;
 	if (e < from)
 		e = from;
 	if (e - m0 > MAX_CONTENT || e <= c1)

@@ -189,7 +189,7 @@ Test(attrib, long_apposition_relative_who_and_conjoined_cue)
 		    "Paul Porter=Paul Porter/explicit:subject");
 	assert_view(view("The plan was backed by Sen. Mary Jones of Ohio, who said none of "
 			 "the emails came from the campaign."),
-		    "who=Mary Jones/pronoun");
+		    "Sen. Mary Jones of Ohio=Mary Jones/explicit:inverted; who=Mary Jones/pronoun");
 	assert_view(view("Walking to the next house, Jane Doe smiled and said their views "
 			 "were changed by the war."),
 		    "Jane Doe=Jane Doe/explicit:subject");
@@ -629,4 +629,11 @@ Test(attrib, dashed_appositions_and_commas_after_other_verbs)
 	/* past a comma only a verb of saying has content */
 	assert_view(contents("The plans are worrying, John Roe said."),
 		    "The plans are worrying|said");
+}
+
+Test(attrib, noun_heads_that_are_cue_words_and_adverbs_in_the_verb_group)
+{
+	assert_view(view("More of the money came in February, new fundraising reports show."),
+		    "new fundraising reports=/nominal");
+	assert_view(view("But some are quietly saying it is time to move on."), "some=/nominal");
 }
