@@ -2493,8 +2493,11 @@ static void frame_at(struct actx *c, size_t i)
 			end = c0;	/* found */
 		} else if (end > 1 && is_punct(c, end - 1, ",") && !participle_after_comma(c, c0)) {
 			size_t k = end - 1;
+			/* a participle in it is part of it ("often conducted by
+			 * comparing states") */
 			while (k > 0 && end - k < 25 && !is_punct(c, k - 1, ",") &&
-			       same_sent(c, k - 1, end) && CUE_AT(c, k - 1) < 0 &&
+			       same_sent(c, k - 1, end) &&
+			       (CUE_AT(c, k - 1) < 0 || tok_ends(c, k - 1, "ing", 5)) &&
 			       QUOTE_CLOSE(c, k - 1) < 0)
 				k--;
 			/* ", whom he has alienated," is on the object, not the subject */
