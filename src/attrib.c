@@ -2632,7 +2632,9 @@ static void frame_at(struct actx *c, size_t i)
 	if (ct.span.end <= ct.span.start || overlaps_statement(c, ct.span))
 		return;
 	/* statements need some words: "said so" is not one */
-	if (ct.span.end - ct.span.start < 8 &&
+	/* ... though a poll's "said yes" or "said no" is an answer */
+	int answer = ct.t1 - ct.t0 == 1 && (lower_is(c, ct.t0, "yes") || lower_is(c, ct.t0, "no"));
+	if (ct.span.end - ct.span.start < 8 && !answer &&
 	    (speech_verb(c, cue) || ct.span.end - ct.span.start < 2 || ct.t1 - ct.t0 > 1 ||
 	     lower_is(c, ct.t0, "it") || lower_is(c, ct.t0, "this") || lower_is(c, ct.t0, "that")))
 		return;	/* "endorsed Clinton", "backs him" stand; "endorsed it" says nothing */

@@ -521,6 +521,31 @@ static int by_mpos(const void *x, const void *y)
 
 /* Sorts the mentions into text order and indexes them by last token (the
  * entity rules, the surname pass and attribution each append their own). */
+/* The same span of the same entity twice (the entity rules' "Jane Roe"
+ * and attribution's, when a wider mention ends at the same token) is one
+ * mention: the later one goes. The mentions are in order of start. */
+static void drop_duplicates(struct ws_doc *d)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < d->ments.n; i++) {
+		const struct ws_mention *a = &d->ments.v[i];
+		int dup = 0;
+		for (size_t j = w; j-- > 0 && d->ments.v[j].span.start == a->span.start && !dup;)
+			dup = d->ments.v[j].span.end == a->span.end && d->ments.v[j].entity == a->entity;
+		if (dup) {
+			if (a->entity >= 0)
+				d->ents.v[a->entity].mentions--;
+			continue;
+		}
+		d->ments.v[w] = *a;
+		d->ment_tok.v[2 * w] = d->ment_tok.v[2 * i];
+		d->ment_tok.v[2 * w + 1] = d->ment_tok.v[2 * i + 1];
+		w++;
+	}
+	d->ments.n = w;
+	d->ment_tok.n = 2 * w;
+}
+
 void ws_mentions_sort(struct ws_doc *d)
 {
 	size_t n = d->ments.n;
@@ -534,6 +559,7 @@ void ws_mentions_sort(struct ws_doc *d)
 	while (k < n && d->ments.v[k - 1].span.start <= d->ments.v[k].span.start)
 		k++;
 	if (k == n) {
+		drop_duplicates(d);
 		index_mentions(d);
 		return;
 	}
@@ -557,6 +583,7 @@ void ws_mentions_sort(struct ws_doc *d)
 	free(m);
 	free(t);
 	free(p);
+	drop_duplicates(d);
 	index_mentions(d);
 }
 

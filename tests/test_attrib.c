@@ -637,3 +637,9 @@ Test(attrib, noun_heads_that_are_cue_words_and_adverbs_in_the_verb_group)
 		    "new fundraising reports=/nominal");
 	assert_view(view("But some are quietly saying it is time to move on."), "some=/nominal");
 }
+
+Test(attrib, a_poll_answer_is_a_statement)
+{
+	assert_view(contents("Asked whether the deal should go ahead, 46 percent of voters said yes."),
+		    "whether the deal should go ahead|Asked; yes|said");
+}

@@ -144,3 +144,15 @@ Test(entities, a_company_of_the_news_is_an_organisation)
 {
 	expect_view(mention_view("Later Twitter said it would act."), "Twitter=Twitter");
 }
+
+Test(entities, one_span_of_one_entity_is_one_mention)
+{
+	/* the entity rules find "Jane Roe" and attribution finds it again as
+	 * the speaker: mentions.tsv lists it once */
+	expect_view(mention_view("Later the club's chairman, Jane Roe, a baker, said no."),
+		    "the club's chairman, Jane Roe+=Jane Roe; "
+		    "the club's chairman, Jane Roe, a baker,+=Jane Roe; Jane Roe=Jane Roe");
+	const struct ws_entity *en;
+	cr_assert_eq(ws_doc_entities(doc, &en), 1);
+	cr_expect_eq(en[0].mentions, 1);	/* the wide mentions are not counted */
+}
