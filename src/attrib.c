@@ -1716,7 +1716,7 @@ static size_t skip_before_cue(const struct actx *c, size_t c0)
 {
 	static const char *const adv[] = {
 		"first", "initially", "himself", "herself", "itself", "themselves", "finally",
-		"now", "just", "simply", "only", "again", "once", "too", "since", NULL
+		"now", "just", "simply", "only", "again", "once", "too", "since", "even", NULL
 	};
 	static const char *const part[] = { "morning", "afternoon", "evening", "night", NULL };
 	static const char *const before_time[] = { "on", "last", "this", "early", "late", NULL };
@@ -2516,7 +2516,7 @@ static void frame_at(struct actx *c, size_t i)
 				end = k - 1;
 		} else if (end > 2 && is_punct(c, end - 1, ")")) {
 			size_t k = end - 1;
-			while (k > 0 && end - k < 8 && !is_punct(c, k - 1, "(") && same_sent(c, k - 1, end))
+			while (k > 0 && end - k < 20 && !is_punct(c, k - 1, "(") && same_sent(c, k - 1, end))
 				k--;
 			if (k > 1 && is_punct(c, k - 1, "("))
 				end = k - 1;
