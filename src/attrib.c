@@ -1429,6 +1429,13 @@ static int quote_content(const struct actx *c, int32_t qi, struct content *ct)
 	return 1;
 }
 
+/* One-word answers that are whole statements: "Sorry, Sanders said",
+ * "46 percent said yes". */
+static const char *const interjections[] = {
+	"sorry", "yes", "no", "absolutely", "exactly", "sure", "right", "never", "nope",
+	"yeah", "fine", "okay", "ok", "thanks", "agreed", "correct", "true", "wrong", NULL
+};
+
 /* Content before a mention starting at m0: "CONTENT, X said" or
  * "'QUOTE,' X said". The quote may start sentences earlier. */
 static int content_before(const struct actx *c, size_t m0, size_t after, struct content *ct)
@@ -1459,8 +1466,8 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 	 * said", "Until Friday, however, the department had declined": a
 	 * sentence adverb or a fronted participle or adjunct with no clause
 	 * of its own is not what was said */
-	if (e - s <= 1)
-		return 0;
+	if (e - s <= 1 && !(e - s == 1 && word_in(c, s, interjections)))
+		return 0;	/* ("Sorry, Sanders said." is a statement) */
 	if (is_adjunct(c, s) || (tok_ends(c, s, "ing", 5) && tok(c, s)->shape == WS_SHAPE_CAP)) {
 		int comma = 0;
 		for (size_t k = s; k < e && !comma; k++)
@@ -2633,7 +2640,7 @@ static void frame_at(struct actx *c, size_t i)
 		return;
 	/* statements need some words: "said so" is not one */
 	/* ... though a poll's "said yes" or "said no" is an answer */
-	int answer = ct.t1 - ct.t0 == 1 && (lower_is(c, ct.t0, "yes") || lower_is(c, ct.t0, "no"));
+	int answer = ct.t1 - ct.t0 == 1 && word_in(c, ct.t0, interjections);
 	if (ct.span.end - ct.span.start < 8 && !answer &&
 	    (speech_verb(c, cue) || ct.span.end - ct.span.start < 2 || ct.t1 - ct.t0 > 1 ||
 	     lower_is(c, ct.t0, "it") || lower_is(c, ct.t0, "this") || lower_is(c, ct.t0, "that")))

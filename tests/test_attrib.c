@@ -643,3 +643,10 @@ Test(attrib, a_poll_answer_is_a_statement)
 	assert_view(contents("Asked whether the deal should go ahead, 46 percent of voters said yes."),
 		    "whether the deal should go ahead|Asked; yes|said");
 }
+
+Test(attrib, a_one_word_answer_is_a_statement)
+{
+	assert_view(contents("Sorry, Jane Doe said."), "Sorry|said");
+	/* a sentence adverb is not */
+	assert_view(contents("Still, Jane Doe declined."), "");
+}
