@@ -1684,7 +1684,7 @@ static int participle_after_comma(const struct actx *c, size_t c0)
 {
 	if (c0 < 2 || !(is_punct(c, c0 - 1, ",") || tok(c, c0 - 1)->kind == WS_TOK_DASH ||
 			lower_is(c, c0 - 1, "while") || lower_is(c, c0 - 1, "before") ||
-			lower_is(c, c0 - 1, "after")))
+			lower_is(c, c0 - 1, "after") || lower_is(c, c0 - 1, "by")))
 		return 0;
 	return tok_ends(c, c0, "ing", 5);
 }

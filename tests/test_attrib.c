@@ -650,3 +650,10 @@ Test(attrib, a_one_word_answer_is_a_statement)
 	/* a sentence adverb is not */
 	assert_view(contents("Still, Jane Doe declined."), "");
 }
+
+Test(attrib, by_and_a_participle)
+{
+	assert_view(view("Jane Doe followed up by asking if the governor believes that is his only "
+			 "path."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+}
