@@ -77,6 +77,13 @@ struct speaker {
 	int found;
 };
 
+/* A speaker not (yet) found: no mention, no entity, type unknown. */
+static struct speaker no_speaker(enum sieve sv)
+{
+	struct speaker sp = { .entity = -1, .type = WS_SP_UNKNOWN, .sieve = sv };
+	return sp;
+}
+
 /* The per-token maps, read like arrays. */
 #define CUE_AT(c, t) ws_tokmap_get(&(c)->cue_map, (t))
 #define TITLE_END(c, t) ws_tokmap_get(&(c)->title_map, (t))
@@ -888,9 +895,7 @@ static size_t np_forward(const struct actx *c, size_t start)
 /* The speaker whose mention ends just before token end. */
 static struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
 {
-	struct speaker s;
-	memset(&s, 0, sizeof(s));
-	s.entity = -1;
+	struct speaker s = no_speaker(S_SUBJECT);
 	if (end == 0 || (tok(c, end)->flags & WS_TF_SENT_START) || !same_sent(c, end - 1, end))
 		return s;
 	s.m1 = (uint32_t)end;
@@ -954,9 +959,7 @@ static struct speaker speaker_after(struct actx *c, size_t start, enum sieve nam
  * mention that opens its sentence (the subject of a participle). */
 static struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at_sent_start)
 {
-	struct speaker s;
-	memset(&s, 0, sizeof(s));
-	s.entity = -1;
+	struct speaker s = no_speaker(S_SUBJECT);
 	if (start >= c->ntok || (!at_sent_start && (tok(c, start)->flags & WS_TF_SENT_START)))
 		return s;
 	s.m0 = (uint32_t)start;
@@ -1809,10 +1812,7 @@ static struct speaker sentence_subject(struct actx *c, size_t t)
 		while (k < t && k - s0 < 8 && !is_punct(c, k, ","))
 			k++;
 		if (k >= t || !is_punct(c, k, ",")) {
-			struct speaker none;
-			memset(&none, 0, sizeof(none));
-			none.entity = -1;
-			return none;	/* "During the meeting the two sides ...": unclear */
+			return no_speaker(S_SUBJECT);	/* "During the meeting the two sides ...": unclear */
 		}
 		s0 = k + 1;
 	}
@@ -1892,9 +1892,7 @@ static struct speaker speaker_of(const struct actx *c, const struct ws_statement
  * frame ends right before the participle's comma. */
 static struct speaker previous_frame_speaker(struct actx *c, size_t c0)
 {
-	struct speaker sp;
-	memset(&sp, 0, sizeof(sp));
-	sp.entity = -1;
+	struct speaker sp = no_speaker(S_SUBJECT);
 	size_t n = c->d->stmts.n;
 	if (!n || c0 < 2)
 		return sp;
@@ -1911,9 +1909,7 @@ static struct speaker previous_frame_speaker(struct actx *c, size_t c0)
  * the sentence's last frame before c0 whose subject came before its cue. */
 static struct speaker sentence_frame_speaker(struct actx *c, size_t c0)
 {
-	struct speaker sp;
-	memset(&sp, 0, sizeof(sp));
-	sp.entity = -1;
+	struct speaker sp = no_speaker(S_SUBJECT);
 	size_t n = c->d->stmts.n;
 	if (!n)
 		return sp;
@@ -1930,9 +1926,7 @@ static struct speaker sentence_frame_speaker(struct actx *c, size_t c0)
 static struct speaker clause_pronoun(struct actx *c, size_t c0)
 {
 	static const char *const subj[] = { "he", "she", "they", "we", "i", NULL };
-	struct speaker sp;
-	memset(&sp, 0, sizeof(sp));
-	sp.entity = -1;
+	struct speaker sp = no_speaker(S_SUBJECT);
 	if (c0 < 3 || !is_punct(c, c0 - 1, ","))
 		return sp;
 	size_t k = c0 - 1, found = 0;
@@ -1983,9 +1977,7 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 	if (!lemma)
 		return 0;
 	size_t t0, t1;
-	struct speaker agent;
-	memset(&agent, 0, sizeof(agent));
-	agent.entity = -1;
+	struct speaker agent = no_speaker(S_SUBJECT);
 	if (strncmp(lemma, "ask", 3) == 0 && (lemma[3] == 0 || strcmp(lemma, "ask about") == 0)) {
 		/* the participle opens its clause: sentence start, "when", "if",
 		 * a comma */
@@ -2073,11 +2065,7 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 	fill_content(c, t0, t1, &ct);
 	if (overlaps_statement(c, ct.span))
 		return 0;
-	struct speaker sp;
-	memset(&sp, 0, sizeof(sp));
-	sp.entity = -1;
-	sp.type = WS_SP_UNKNOWN;
-	sp.sieve = S_AGENTLESS;
+	struct speaker sp = no_speaker(S_AGENTLESS);
 	if (agent.found)
 		sp = agent;
 	for (size_t k = c0; k < c1; k++)
@@ -2092,26 +2080,37 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
  * The content runs to the clause's end; the speaker is the possessive
  * before the word, the subject of a light verb before it, or no one.
  * Returns the token after the statement, or 0. */
-/* Whether span overlaps one of the first n statements, which are sorted by
- * start: the latest one starting before span's end decides with its
- * neighbours, found by bisection. */
-static int overlaps_sorted(const struct actx *c, struct ws_span sp, size_t n)
+/* The first statement of [from, to), sorted by start, that starts at or
+ * after off, by bisection. */
+static size_t first_from(const struct ws_doc *d, size_t from, size_t to, uint32_t off)
 {
-	const struct ws_statement *v = c->d->stmts.v;
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid].span.start < sp.end)
-			lo = mid + 1;
+	while (from < to) {
+		size_t mid = from + (to - from) / 2;
+		if (d->stmts.v[mid].span.start < off)
+			from = mid + 1;
 		else
-			hi = mid;
+			to = mid;
 	}
-	/* statements [0, lo) start before sp.end; one of the last few may
+	return from;
+}
+
+/* Whether span overlaps one of statements [from, to), which are sorted by
+ * start: the latest one starting before span's end decides with its
+ * neighbours. */
+static int overlaps_in(const struct actx *c, struct ws_span sp, size_t from, size_t to)
+{
+	size_t lo = first_from(c->d, from, to, sp.end);
+	/* statements [from, lo) start before sp.end; one of the last few may
 	 * reach into sp (statements rarely nest, so a few suffice) */
-	for (size_t k = lo, seen = 0; k-- > 0 && seen < 8; seen++)
-		if (v[k].span.end > sp.start)
+	for (size_t k = lo, seen = 0; k-- > from && seen < 8; seen++)
+		if (c->d->stmts.v[k].span.end > sp.start)
 			return 1;
 	return 0;
+}
+
+static int overlaps_sorted(const struct actx *c, struct ws_span sp, size_t n)
+{
+	return overlaps_in(c, sp, 0, n);
 }
 
 static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
@@ -2178,11 +2177,7 @@ static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
 	       !word_in(c, k - 1, light) && !word_in(c, k - 1, prepositions) &&
 	       CUE_AT(c, k - 1) < 0 && !word_in(c, k - 1, np_stop))
 		k--;
-	struct speaker sp;
-	memset(&sp, 0, sizeof(sp));
-	sp.entity = -1;
-	sp.type = WS_SP_UNKNOWN;
-	sp.sieve = S_AGENTLESS;
+	struct speaker sp = no_speaker(S_AGENTLESS);
 	size_t c0 = k;
 	if (k > 0 && same_sent(c, k - 1, i) && is_possessive(c, k - 1) && is_cap(c, k - 1)) {
 		struct speaker s2 = speaker_before(c, k, S_SUBJECT);
@@ -2238,16 +2233,11 @@ static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
 
 /* After the verb frames, so that none of them is pre-empted: the nominal
  * cues outside every statement made so far. */
-/* Whether sp overlaps a statement: [0, nsorted) in order, the rest
- * appended since. */
+/* Whether sp overlaps a statement: [0, nsorted) in order, and the ones
+ * appended since, in text order too. */
 static int overlaps_since(const struct actx *c, struct ws_span sp, size_t nsorted)
 {
-	if (overlaps_sorted(c, sp, nsorted))
-		return 1;
-	for (size_t q = nsorted; q < c->d->stmts.n; q++)
-		if (c->d->stmts.v[q].span.end > sp.start && c->d->stmts.v[q].span.start < sp.end)
-			return 1;
-	return 0;
+	return overlaps_in(c, sp, 0, nsorted) || overlaps_in(c, sp, nsorted, c->d->stmts.n);
 }
 
 /* "In the latest CNN/ORC poll, Trump leads ...": a poll or survey named
@@ -2289,12 +2279,9 @@ static size_t poll_source_at(struct actx *c, size_t i, size_t nsorted)
 	struct ws_span whole = { tok(c, i)->start, ct.span.end };
 	if (overlaps_since(c, whole, nsorted))
 		return 0;
-	struct speaker sp;
-	memset(&sp, 0, sizeof(sp));
+	struct speaker sp = no_speaker(S_SUBJECT);
 	sp.m0 = (uint32_t)i + 1;
 	sp.m1 = (uint32_t)k;
-	sp.entity = -1;
-	sp.type = WS_SP_UNKNOWN;
 	set_entity(c, &sp, -1, S_ACCORDING);
 	for (size_t q = i; q < k; q++)
 		c->cue_used[q] = 1;
@@ -2397,11 +2384,7 @@ static int passive_cue(const struct actx *c, const struct ws_annot *cue, size_t 
 static void passive_frame(struct actx *c, const struct ws_annot *cue, size_t m0, size_t c0,
 			  size_t c1)
 {
-	struct speaker sp;
-	memset(&sp, 0, sizeof(sp));
-	sp.entity = -1;
-	sp.type = WS_SP_UNKNOWN;
-	sp.sieve = S_AGENTLESS;
+	struct speaker sp = no_speaker(S_AGENTLESS);
 	size_t from = c1;
 	if (c1 + 1 < c->ntok && lower_is(c, c1, "by") && same_sent(c, c1, c1 + 1)) {
 		struct speaker a = speaker_after(c, c1 + 1, S_INVERTED);
@@ -2476,11 +2459,9 @@ static void frame_at(struct actx *c, size_t i)
 			for (size_t k = c1 + 1; k <= np && e < 0; k++)
 				if (ws_mention_first(c->d, (uint32_t)k) >= c1)
 					e = ws_entity_at(c->d, (uint32_t)c1, (uint32_t)k);
-			memset(&sp, 0, sizeof(sp));
+			sp = no_speaker(S_SUBJECT);
 			sp.m0 = (uint32_t)c1;
 			sp.m1 = (uint32_t)np;
-			sp.entity = -1;
-			sp.type = WS_SP_UNKNOWN;
 			set_entity(c, &sp, e, S_ACCORDING);
 		}
 		if (sp.sieve == S_SUBJECT || sp.sieve == S_INVERTED)
@@ -2664,19 +2645,10 @@ static size_t quote_words(const struct ws_doc *d, const struct ws_qspan *q)
 static const struct ws_statement *last_statement_before(const struct ws_doc *d, size_t nsorted,
 							uint32_t off)
 {
-	size_t lo = 0, hi = nsorted;	/* first statement starting at or after off */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->stmts.v[mid].span.start < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	const struct ws_statement *best = lo ? &d->stmts.v[lo - 1] : NULL;
-	for (size_t k = nsorted; k < d->stmts.n; k++)
-		if (d->stmts.v[k].span.start < off &&
-		    (!best || d->stmts.v[k].span.start > best->span.start))
-			best = &d->stmts.v[k];
+	size_t a = first_from(d, 0, nsorted, off), b = first_from(d, nsorted, d->stmts.n, off);
+	const struct ws_statement *best = a ? &d->stmts.v[a - 1] : NULL;
+	if (b > nsorted && (!best || d->stmts.v[b - 1].span.start > best->span.start))
+		best = &d->stmts.v[b - 1];
 	return best;
 }
 
@@ -2817,10 +2789,7 @@ static void loose_quotes(struct actx *c)
 		fill_content(c, q->open_tok, q->close_tok + 1, &ct);
 		if (overlaps_since(c, ct.span, nsorted))
 			continue;
-		struct speaker sp;
-		memset(&sp, 0, sizeof(sp));
-		sp.entity = -1;
-		sp.sieve = S_FALLBACK;
+		struct speaker sp = no_speaker(S_FALLBACK);
 		/* the last statement before, at most one paragraph back */
 		const struct ws_statement *prev = last_statement_before(d, nsorted, ct.span.start);
 		/* a quoted sentence after a statement of its paragraph goes
@@ -2911,12 +2880,9 @@ static size_t label_at(struct actx *c, size_t first)
 	}
 	struct content ct;
 	fill_content(c, t0, t1, &ct);
-	struct speaker sp;
-	memset(&sp, 0, sizeof(sp));
+	struct speaker sp = no_speaker(S_SUBJECT);
 	sp.m0 = (uint32_t)first;
 	sp.m1 = (uint32_t)mend;
-	sp.entity = -1;
-	sp.type = WS_SP_UNKNOWN;
 	int32_t e = ws_entity_at(c->d, (uint32_t)first, (uint32_t)mend);
 	if (e < 0 && (mend > first + 1 || ws_tok_len(c->d, first) > 1))
 		e = fallback_entity(c->d, first, mend);
