@@ -893,7 +893,7 @@ static size_t np_forward(const struct actx *c, size_t start)
 }
 
 /* The speaker whose mention ends just before token end. */
-static struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
+static struct speaker speaker_ending(struct actx *c, size_t end, enum sieve named)
 {
 	struct speaker s = no_speaker(S_SUBJECT);
 	if (end == 0 || (tok(c, end)->flags & WS_TF_SENT_START) || !same_sent(c, end - 1, end))
@@ -923,12 +923,27 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 		s.m0 = (uint32_t)m0;
 		describe(c, &s, m0, head);
 	} else if ((a = lookup_ending(c, end, c->nm.person, c->nm.group))) {
-		s.m0 = a->first;
-		if (a->first > 0 && same_sent(c, a->first - 1, a->first) &&
-		    (lookup_at(c, a->first - 1, a->first, c->nm.place, NULL) ||
-		     lower_is(c, a->first - 1, "the") || lower_is(c, a->first - 1, "some") ||
-		     lower_is(c, a->first - 1, "many")))
-			s.m0 = a->first - 1;
+		/* "federal officials", "senior White House aides": up to
+		 * three modifiers belong to the group */
+		static const char *const not_modifiers[] = {
+			"what", "than", "whom", "whose", "how", "why", NULL
+		};
+		size_t g = a->first;
+		while (g > 0 && a->first - g < 3 && same_sent(c, g - 1, g) &&
+		       !(tok(c, g)->flags & WS_TF_SENT_START) && !word_in(c, g - 1, not_modifiers) &&
+		       (np_head(c, g - 1) || (is_cap(c, g - 1) && !is_starter(c, g - 1)))) {
+			/* "registered voters", not "The senator emailed supporters" */
+			if (tok_ends(c, g - 1, "ed", 4) && g > 1 && same_sent(c, g - 2, g - 1) &&
+			    (np_head(c, g - 2) || ws_mention_first(c->d, (uint32_t)g - 1) < g - 1))
+				break;
+			g--;
+		}
+		s.m0 = (uint32_t)g;
+		if (g > 0 && same_sent(c, g - 1, g) && !(tok(c, g)->flags & WS_TF_SENT_START) &&
+		    (lookup_at(c, g - 1, g, c->nm.place, NULL) ||
+		     lower_is(c, g - 1, "the") || lower_is(c, g - 1, "some") ||
+		     lower_is(c, g - 1, "many")))
+			s.m0 = (uint32_t)g - 1;
 		s.type = WS_SP_GROUP;
 		set_entity(c, &s, -1, S_GROUP);
 	} else {
@@ -945,6 +960,53 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 		}
 	}
 	return s;
+}
+
+/* The speaker ending before end. A mention after "for", "of", "at" or
+ * "with" that ends a role, group or source ("A spokesman for Mr. X",
+ * "officials at the Pentagon", "a source familiar with the talks") is not
+ * the speaker: the phrase's head is, and the phrase is the mention. */
+static struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
+{
+	static const char *const affil[] = { "for", "of", "at", "with", "in", NULL };
+	struct speaker s = speaker_ending(c, end, named);
+	/* "A source familiar with the talks" read back as a noun phrase */
+	if (s.found && s.sieve == S_NOMINAL && lookup_at(c, s.m0, 0, c->nm.source, c->nm.anonymous)) {
+		s.type = WS_SP_ANONYMOUS;
+		s.sieve = S_ANONYMOUS;
+	}
+	if (!s.found || s.m0 < 2 || !same_sent(c, s.m0 - 2, s.m0))
+		return s;
+	size_t p = s.m0 - 1, m0, head;
+	const struct ws_annot *a;
+	struct speaker h = s;
+	/* "a source familiar with", "people close to", "an aide to" */
+	if ((a = lookup_ending(c, s.m0, c->nm.source, c->nm.anonymous)) && a->first < p) {
+		h.m0 = a->first;
+		h.type = WS_SP_ANONYMOUS;
+		set_entity(c, &h, -1, S_ANONYMOUS);
+	} else if (!word_in(c, p, affil)) {
+		return s;
+	} else if (description_ending(c, p, &m0, &head) &&
+		   !lookup_at(c, head, head + 1, c->nm.org, c->nm.institution)) {
+		h.m0 = (uint32_t)m0;
+		if (lower_is(c, m0, "the")) {
+			describe(c, &h, m0, head);
+		} else {	/* "A spokesman for X" is someone unnamed */
+			h.type = plural_word(c, head) ? WS_SP_GROUP : WS_SP_PERSON;
+			set_entity(c, &h, -1, S_NOMINAL);
+		}
+	} else if ((a = lookup_ending(c, p, c->nm.person, c->nm.group))) {
+		h.m0 = a->first;
+		if (a->first > 0 && same_sent(c, a->first - 1, a->first) &&
+		    (is_determiner(c, a->first - 1) || np_head(c, a->first - 1) || is_cap(c, a->first - 1)))
+			h.m0 = a->first - 1;
+		h.type = WS_SP_GROUP;
+		set_entity(c, &h, -1, S_GROUP);
+	} else {
+		return s;
+	}
+	return h;
 }
 
 static struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at_sent_start);
@@ -1441,6 +1503,28 @@ static const char *const interjections[] = {
 
 /* Content before a mention starting at m0: "CONTENT, X said" or
  * "'QUOTE,' X said". The quote may start sentences earlier. */
+/* Whether the sentence start s opens an adjunct or a subordinate clause
+ * and not a main clause: "In a statement", "Last week", "As people cross
+ * the border". "But the plan will fail", "This has been a worry", "In the
+ * end it was a close call" (a finite auxiliary in [s, e)) are main
+ * clauses. */
+static int fronted_adjunct(const struct actx *c, size_t s, size_t e)
+{
+	static const char *const conj[] = { "and", "but", "yet", "so", NULL };
+	static const char *const sub[] = {
+		"as", "because", "if", "although", "though", "while", "when", "whenever",
+		"since", "until", "unless", "after", "before", "once", "whereas", NULL
+	};
+	if (word_in(c, s, conj) && s + 1 < e && e - ++s < 3)
+		return 1;	/* "And Trump," */
+	if (word_in(c, s, sub))
+		return 1;
+	if ((lower_is(c, s, "this") || lower_is(c, s, "last")) && time_phrase_after(c, s) == s &&
+	    !lookup_at(c, s + 1, 0, c->nm.time, NULL))
+		return 0;
+	return !word_in(c, s, conj) && is_adjunct(c, s) && !has_aux(c, s, e);
+}
+
 static int content_before(const struct actx *c, size_t m0, size_t after, struct content *ct)
 {
 	if (m0 == 0)
@@ -1471,7 +1555,7 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 	 * of its own is not what was said */
 	if (e - s <= 1 && !(e - s == 1 && word_in(c, s, interjections)))
 		return 0;	/* ("Sorry, Sanders said." is a statement) */
-	if (is_adjunct(c, s) || (tok_ends(c, s, "ing", 5) && tok(c, s)->shape == WS_SHAPE_CAP)) {
+	if (fronted_adjunct(c, s, e) || (tok_ends(c, s, "ing", 5) && tok(c, s)->shape == WS_SHAPE_CAP)) {
 		int comma = 0;
 		for (size_t k = s; k < e && !comma; k++)
 			comma = is_punct(c, k, ",");
@@ -2488,9 +2572,12 @@ static void frame_at(struct actx *c, size_t i)
 			       (CUE_AT(c, k - 1) < 0 || tok_ends(c, k - 1, "ing", 5)) &&
 			       QUOTE_CLOSE(c, k - 1) < 0)
 				k--;
-			/* ", whom he has alienated," is on the object, not the subject */
+			/* ", whom he has alienated," is on the object, not the
+			 * subject; "Even if it closed, some duties would move,
+			 * said X": a finite clause is no apposition */
 			if (k > 0 && is_punct(c, k - 1, ",") && end - k >= 2 &&
 			    !lower_is(c, k, "whom") &&
+			    (!has_aux(c, k, end) || lower_is(c, k, "who") || lower_is(c, k, "which")) &&
 			    (end - k < 7 || is_determiner(c, k) || tok(c, k)->shape == WS_SHAPE_LOWER))
 				end = k - 1;
 		} else if (end > 2 && tok(c, end - 1)->kind == WS_TOK_DASH) {

@@ -657,3 +657,39 @@ Test(attrib, by_and_a_participle)
 			 "path."),
 		    "Jane Doe=Jane Doe/explicit:subject");
 }
+
+Test(attrib, a_content_before_the_frame_may_open_with_but_or_this)
+{
+	assert_view(contents("But the new bridge will fail, he said."),
+		    "But the new bridge will fail|said");
+	assert_view(contents("This has been a big worry for the town this year, Jane Doe said."),
+		    "This has been a big worry for the town this year|said");
+	/* a fronted subordinate clause or adjunct alone is not what was said */
+	assert_view(contents("As the mayor read through his text, Jane Doe said nothing."), "");
+	assert_view(contents("Last September, the council said."), "");
+}
+
+Test(attrib, a_finite_clause_before_said_x_is_no_apposition)
+{
+	assert_view(view("Even if the agency closed, some duties would move, said Jane Doe."),
+		    "Jane Doe=Jane Doe/explicit:inverted");
+}
+
+Test(attrib, groups_keep_their_modifiers)
+{
+	assert_view(view("Officers can check the records, federal officials said."),
+		    "federal officials=/group");
+	assert_view(view("The mayor told supporters that the vote was rigged."),
+		    "The mayor=/description");
+}
+
+Test(attrib, a_spokesman_for_x_is_not_x)
+{
+	assert_view(view("John Smith lost the vote. A spokesman for Mr. Smith said the count "
+			 "was wrong."),
+		    "A spokesman for Mr. Smith=/nominal");
+	assert_view(view("Officials at the Pentagon said the strike was a mistake."),
+		    "Officials at the Pentagon=/group");
+	assert_view(view("A source familiar with the talks said a deal was close."),
+		    "A source familiar with the talks=/anonymous");
+}
