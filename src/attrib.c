@@ -1911,7 +1911,10 @@ static int subject_with_apposition(struct actx *c, size_t c0, struct speaker *sp
 	if (c0 < 3 || !is_punct(c, c0 - 1, ","))
 		return 0;
 	struct speaker s = sentence_subject(c, c0);
-	if (!s.found || s.entity < 0 || s.m1 + 2 >= c0 || c0 - s.m1 > 40 || !is_punct(c, s.m1, ","))
+	/* a named subject, or a description ("The senator, who ...,") */
+	int described = s.sieve == S_DESCRIPTION || s.sieve == S_GROUP || s.sieve == S_ANONYMOUS;
+	if (!s.found || (s.entity < 0 && !described) || s.m1 + 2 >= c0 || c0 - s.m1 > 40 ||
+	    !is_punct(c, s.m1, ","))
 		return 0;
 	/* a frame inside the apposition ("a Republican who has refused to
 	 * endorse him,", "in the wake of a poll showing ...,") is its own */
@@ -2495,6 +2498,29 @@ static void passive_frame(struct actx *c, const struct ws_annot *cue, size_t m0,
 	add_statement(c, &ct, &sp, cue, c0, c1);
 }
 
+/* The "who" of a relative clause that ends at end with no punctuation in
+ * it ("Voters who watched the debate said"), or end. */
+static size_t relative_before(const struct actx *c, size_t end)
+{
+	/* "party leaders who can [pick]", "a man who many [say]": the cue is
+	 * the relative clause's own verb */
+	static const char *const open_ends[] = {
+		"can", "could", "will", "would", "may", "might", "must", "should", "to", "not",
+		"and", "or", "but", "both", "many", "all", "also", "are", "is", "was", "were",
+		"have", "has", "had", "do", "does", "did", "be", "been", NULL
+	};
+	for (size_t t = end; t > 1 && end - t < 12; t--) {
+		size_t k = t - 1;
+		if (!same_sent(c, k, end - 1) || tok(c, k)->kind != WS_TOK_WORD ||
+		    (tok(c, k)->flags & WS_TF_SENT_START))
+			return end;
+		if (lower_is(c, k, "who"))
+			return k + 2 < end && !word_in(c, end - 1, open_ends) && !tok_ends(c, end - 1, "ly", 4)
+			       ? k : end;
+	}
+	return end;
+}
+
 /* One cue: find its frame and make the statement. */
 static void frame_at(struct actx *c, size_t i)
 {
@@ -2598,6 +2624,18 @@ static void frame_at(struct actx *c, size_t i)
 		}
 		if (!sp.found)
 			sp = speaker_before(c, end, S_SUBJECT);
+		/* "Voters who watched the debate said": the antecedent of a
+		 * relative clause with no commas speaks, and the mention
+		 * holds the clause */
+		size_t w = relative_before(c, end);
+		if (w < end && (!sp.found || sp.m0 > w) && !ws_annot_get(cue, c->nm.ambiguous) &&
+		    !tok_ends(c, c0, "ing", 5) && tok(c, c0)->shape == WS_SHAPE_LOWER) {
+			struct speaker a = speaker_before(c, w, S_SUBJECT);
+			if (a.found && a.m1 == w) {
+				a.m1 = (uint32_t)end;
+				sp = a;
+			}
+		}
 		/* "the joint report", "a 27bn tax claim": a bare noun phrase
 		 * before a word that is more often a noun is that noun's phrase,
 		 * unless an auxiliary makes the word a verb ("has claimed") */

@@ -693,3 +693,16 @@ Test(attrib, a_spokesman_for_x_is_not_x)
 	assert_view(view("A source familiar with the talks said a deal was close."),
 		    "A source familiar with the talks=/anonymous");
 }
+
+Test(attrib, relative_clauses_on_the_subject)
+{
+	/* no commas: the antecedent and its clause are the mention */
+	assert_view(view("Voters who watched the debate said they were unmoved."),
+		    "Voters who watched the debate=/group");
+	/* the cue inside the clause is the clause's own verb */
+	assert_view(contents("Party leaders who can choose the nominee met on Monday."), "");
+	/* commas: a described subject past its relative clause */
+	assert_view(contents("The senator, who has long fought the plan, said it would raise "
+			     "taxes."),
+		    "it would raise taxes|said");
+}
