@@ -116,18 +116,23 @@ static int load_cues(struct ws_cmp_priv *p, const char *path, FILE *err)
 		}
 		if (!cat)
 			continue;
+		int own = 0;	/* the lemma is one of the line's forms */
 		for (char *v = line, *nb; v; v = nb) {
 			nb = strchr(v, '|');
 			if (nb)
 				*nb++ = '\0';
+			own |= lemma && strcmp(v, lemma) == 0;
 			struct node *x = count_get(&p->cues, v, strlen(v));
 			if (!x->n++)
 				x->v = (long)(intptr_t)cat;
 		}
 		if (lemma) {
+			/* the lemma's own line (verbs.lst) wins; a phrase's
+			 * lemma ("went so far as to say": say) counts only
+			 * for a lemma no line has given */
 			struct node *x = count_get(&p->cues, lemma, strlen(lemma));
-			x->n++;
-			x->v = (long)(intptr_t)cat;	/* the lemma's own line wins */
+			if (!x->n++ || own)
+				x->v = (long)(intptr_t)cat;
 		}
 	}
 	free(line);
