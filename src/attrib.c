@@ -1345,6 +1345,58 @@ static int finite_clause(const struct actx *c, size_t t0, size_t t1)
 
 /* Content after the cue [c1 ...): skips a comma or colon; a quote that
  * starts there and runs past the sentence is taken whole. */
+/* A time word: "Monday", "May", "2012", "night", "week". */
+static int time_word(const struct actx *c, size_t k)
+{
+	static const char *const words[] = {
+		"morning", "afternoon", "evening", "night", "week", "month", "year", "weekend",
+		"yesterday", "today", "tonight", "earlier", "later", NULL
+	};
+	if (tok(c, k)->kind == WS_TOK_NUMBER)
+		return ws_tok_len(c->d, k) == 4 || (k > 0 && lookup_at(c, k - 1, 0, c->nm.time, NULL));
+	return word_in(c, k, words) || lookup_at(c, k, 0, c->nm.time, NULL) != NULL;
+}
+
+/* Whether [t, e) is a noun phrase, not a clause: "Jones", "her bid for
+ * the nomination", not "that ...", "to win in 2016", "he would run". */
+static int np_content(const struct actx *c, size_t t, size_t e)
+{
+	static const char *const clause[] = { "that", "to", "whether", "if", "how", "why", "what", NULL };
+	if (word_in(c, t, clause) || has_aux(c, t, e) || finite_clause(c, t, e))
+		return 0;
+	for (size_t k = t; k < e; k++)
+		if (QUOTE_OPEN(c, k) >= 0 || CUE_AT(c, k) >= 0 || lower_is(c, k, "to") ||
+		    tok_ends(c, k, "ing", 5) || tok_ends(c, k, "ed", 4))
+			return 0;
+	return 1;
+}
+
+/* The end of a content without a time at its end, which dates the report
+ * and is the writer's: "endorsed Jones on Monday", "announced her bid last
+ * week", "described the wall in late May". Returns e or the time's start. */
+static size_t time_tail(const struct actx *c, size_t t, size_t e)
+{
+	static const char *const opener[] = { "on", "in", "last", "this", "next", "late", "early",
+					      "earlier", "during", NULL };
+	size_t k = e;
+	while (k > t && (time_word(c, k - 1) || is_punct(c, k - 1, ".")) && e - k < 4)
+		k--;
+	if (k == e || k == t || !time_word(c, k))
+		return e;
+	/* a time modified: "in late May", "earlier this month", "on Tuesday" */
+	while (k > t + 1 && e - k < 6 && word_in(c, k - 1, opener))
+		k--;
+	/* a clause keeps its time ("said the vote would be on Monday"), and
+	 * a phrase built on one keeps it ("in the last year", "the end of
+	 * 2015", "in 2008 and 2012", "another month", "Super Tuesday") */
+	if (k <= t || (is_cap(c, k - 1) && !word_in(c, k, opener)) || is_determiner(c, k - 1) ||
+	    word_in(c, k - 1, prepositions) ||
+	    word_in(c, k - 1, np_stop) || lower_is(c, k - 1, "than") || lower_is(c, k - 1, "another") ||
+	    numberish(c, k - 1) || !np_content(c, t, k))
+		return e;
+	return k;
+}
+
 static int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 			 int needs_clause, struct content *ct)
 {
@@ -1450,6 +1502,7 @@ static int content_after(const struct actx *c, size_t c1, const struct ws_annot 
 		}
 		k = q->close_tok;
 	}
+	e = time_tail(c, t, e);
 	fill_content(c, t, e, ct);
 	return 1;
 }

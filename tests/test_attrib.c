@@ -706,3 +706,15 @@ Test(attrib, relative_clauses_on_the_subject)
 			     "taxes."),
 		    "it would raise taxes|said");
 }
+
+Test(attrib, a_time_at_the_end_of_a_noun_phrase_content_is_the_writers)
+{
+	assert_view(contents("Jane Doe announced her candidacy on Monday."),
+		    "her candidacy|announced");
+	assert_view(contents("Jane Doe endorsed John Smith in late May."), "John Smith|endorsed");
+	/* a clause keeps its time, and so does a phrase built on it */
+	assert_view(contents("Jane Doe said the vote would be held in November."),
+		    "the vote would be held in November|said");
+	assert_view(contents("Jane Doe praised the new bridge in the last year."),
+		    "the new bridge in the last year|praised");
+}
