@@ -402,7 +402,12 @@ static const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c
 		"has", "have", "had", "is", "was", "were", "are", "been", "will", "would", "also",
 		"later", "previously", "repeatedly", "reportedly", "then", "again", "once",
 		"publicly", "privately", "recently", "already", "still", "further", "not", "never",
-		"did", "does", "do", "apparently", "probably", "actually", "long", NULL
+		"did", "does", "do", "apparently", "probably", "actually", "long", "since", "just",
+		"often", "earlier", "first", "initially", "always", "ever", "even", "now",
+		"doesn't", "don't", "didn't", "hasn't", "haven't", "hadn't", "won't", "wouldn't",
+		"doesn\xE2\x80\x99t", "don\xE2\x80\x99t", "didn\xE2\x80\x99t", "hasn\xE2\x80\x99t",
+		"haven\xE2\x80\x99t", "hadn\xE2\x80\x99t", "won\xE2\x80\x99t", "wouldn\xE2\x80\x99t",
+		NULL
 	};
 	size_t s = i;
 	for (int steps = 0; s > 0 && steps < 3 && same_sent(c, s - 1, i); steps++) {

@@ -718,3 +718,13 @@ Test(attrib, a_time_at_the_end_of_a_noun_phrase_content_is_the_writers)
 	assert_view(contents("Jane Doe praised the new bridge in the last year."),
 		    "the new bridge in the last year|praised");
 }
+
+Test(attrib, adverbs_and_negations_inside_the_verb_group)
+{
+	assert_view(contents("She has since stressed that she sent no secret files."),
+		    "she sent no secret files|has since stressed that");
+	assert_view(contents("He doesn't think the new bridge will open."),
+		    "the new bridge will open|doesn't think");
+	assert_view(contents("She had earlier said the new bridge would open."),
+		    "the new bridge would open|had earlier said");
+}
