@@ -19,6 +19,7 @@
 #include "tokmap.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -975,6 +976,33 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 {
 	static const char *const affil[] = { "for", "of", "at", "with", "in", NULL };
 	struct speaker s = speaker_ending(c, end, named);
+	/* "a source close to him", "people familiar with Cruz's thinking": an
+	 * anonymity phrase ending in a preposition, and its object */
+	for (size_t k = end ? end - 1 : 0; k > 0 && end - k < 6 && same_sent(c, k, end - 1) &&
+	     !is_punct(c, k, ",") && CUE_AT(c, k) < 0; k--) {
+		const struct ws_annot *a = lookup_ending(c, k, c->nm.source, c->nm.anonymous);
+		if (a && word_in(c, k - 1, prepositions) && same_sent(c, a->first, end - 1)) {
+			struct speaker h = no_speaker(S_ANONYMOUS);
+			h.m0 = a->first;
+			h.m1 = (uint32_t)end;
+			h.type = WS_SP_ANONYMOUS;
+			set_entity(c, &h, -1, S_ANONYMOUS);
+			return h;
+		}
+	}
+	/* "the mayor's campaign", "Smith's office": the possessor is part of
+	 * the mention */
+	if (s.found && s.m0 > 1 && is_possessive(c, s.m0 - 1) && same_sent(c, s.m0 - 1, s.m0)) {
+		size_t k = s.m0 - 1;
+		while (k > 0 && s.m0 - k < 5 && same_sent(c, k - 1, k) &&
+		       !(tok(c, k)->flags & WS_TF_SENT_START) &&
+		       (is_cap(c, k - 1) || np_head(c, k - 1) || lower_is(c, k - 1, "the")))
+			k--;
+		s.m0 = (uint32_t)k;
+		/* "campaign", "office" are no one's name */
+		if (s.entity >= 0 && islower((unsigned char)c->d->text[c->d->ents.v[s.entity].name.start]))
+			s.entity = -1;
+	}
 	/* "A source familiar with the talks" read back as a noun phrase */
 	if (s.found && s.sieve == S_NOMINAL && lookup_at(c, s.m0, 0, c->nm.source, c->nm.anonymous)) {
 		s.type = WS_SP_ANONYMOUS;

@@ -728,3 +728,11 @@ Test(attrib, adverbs_and_negations_inside_the_verb_group)
 	assert_view(contents("She had earlier said the new bridge would open."),
 		    "the new bridge would open|had earlier said");
 }
+
+Test(attrib, possessors_and_anonymity_phrases_belong_to_the_mention)
+{
+	assert_view(view("The bridge will open in May, the mayor's campaign said."),
+		    "the mayor's campaign=/explicit:subject");
+	assert_view(view("The bridge will open in May, a source close to him said."),
+		    "a source close to him=/anonymous");
+}
