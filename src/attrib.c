@@ -378,6 +378,17 @@ static int is_determiner(const struct actx *c, size_t i)
 }
 
 /* Clinton's, Trump’s, the candidates' */
+static const char *const quantifiers[] = {
+	"some", "many", "most", "several", "few", "both", "all", "other", "two", "three", NULL
+};
+
+/* A plural noun reading of a cue word: "advocates", "critics", not "says". */
+static int noun_plural(const struct actx *c, size_t i)
+{
+	return tok(c, i)->shape == WS_SHAPE_LOWER && tok_ends(c, i, "s", 4) &&
+	       !tok_ends(c, i, "ss", 4) && !lower_is(c, i, "says");
+}
+
 static int is_possessive(const struct actx *c, size_t i)
 {
 	const char *s = ws_tok_text(c->d, i);
@@ -425,8 +436,12 @@ static const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c
 			break;
 		s--;
 	}
-	/* "Trump's tweet", "That comment", "the remarks": a noun, not a verb */
+	/* "Trump's tweet", "That comment", "the remarks": a noun, not a verb;
+	 * so is a plural after a quantifier ("Some advocates for ...") */
 	if (s > 0 && same_sent(c, s - 1, i) && (is_determiner(c, s - 1) || is_possessive(c, s - 1)))
+		return NULL;
+	if (s == i && s > 0 && same_sent(c, s - 1, i) && word_in(c, s - 1, quantifiers) &&
+	    noun_plural(c, i))
 		return NULL;
 	*c0 = s;
 	*c1 = a->last;
@@ -812,7 +827,8 @@ static size_t np_backward(const struct actx *c, size_t end)
 			break;
 		}
 		if (!coord && (pron_s || word_in(c, k, np_stop) || pronoun_at(c, k) || is_contraction(c, k) ||
-			       (CUE_AT(c, k) >= 0 && t->shape == WS_SHAPE_LOWER)))
+			       (CUE_AT(c, k) >= 0 && t->shape == WS_SHAPE_LOWER &&
+				!(k > 0 && word_in(c, k - 1, quantifiers) && noun_plural(c, k)))))
 			break;
 		j = k;
 	}
@@ -1036,6 +1052,12 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 			h.m0 = a->first - 1;
 		h.type = WS_SP_GROUP;
 		set_entity(c, &h, -1, S_GROUP);
+	} else if (!lower_is(c, p, "with") && !lower_is(c, p, "in") && (m0 = np_backward(c, p)) < p &&
+		   plural_word(c, p - 1) && np_head(c, p - 1)) {
+		/* "Some friends of the mayor", "advocates for the bridge" */
+		h.m0 = (uint32_t)m0;
+		h.type = WS_SP_GROUP;
+		set_entity(c, &h, -1, S_NOMINAL);
 	} else {
 		return s;
 	}

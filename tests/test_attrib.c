@@ -736,3 +736,11 @@ Test(attrib, possessors_and_anonymity_phrases_belong_to_the_mention)
 	assert_view(view("The bridge will open in May, a source close to him said."),
 		    "a source close to him=/anonymous");
 }
+
+Test(attrib, a_plural_after_a_quantifier_is_a_noun_and_its_phrase_speaks)
+{
+	assert_view(view("Some advocates for the bridge said the plan overlooked its benefits."),
+		    "Some advocates for the bridge=/nominal");
+	assert_view(view("Some friends of the mayor said the plan overlooked its benefits."),
+		    "Some friends of the mayor=/nominal");
+}
