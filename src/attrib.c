@@ -1019,6 +1019,21 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 		if (s.entity >= 0 && islower((unsigned char)c->d->text[c->d->ents.v[s.entity].name.start]))
 			s.entity = -1;
 	}
+	/* "DFA spokesman Neil Sroka", "election lawyer Jo Roe": words that
+	 * describe a named speaker, from a comma, a quote or the sentence's
+	 * start, belong to the mention */
+	if (s.found && s.entity >= 0 && s.m0 > 0 && same_sent(c, s.m0 - 1, s.m0)) {
+		size_t k = s.m0;
+		while (k > 0 && s.m0 - k < 5 && same_sent(c, k - 1, k) &&
+		       !(tok(c, k)->flags & WS_TF_SENT_START) && !lookup_at(c, k - 1, 0, c->nm.time, NULL) &&
+		       !word_in(c, k - 1, prepositions) && !lower_is(c, k - 1, "whereas") &&
+		       (np_head(c, k - 1) || (is_cap(c, k - 1) && !is_starter(c, k - 1))))
+			k--;
+		if (k < s.m0 && ((tok(c, k)->flags & WS_TF_SENT_START) ||
+				 (k > 0 && (is_punct(c, k - 1, ",") || QUOTE_CLOSE(c, k - 1) >= 0 ||
+					    tok(c, k - 1)->kind == WS_TOK_DASH))))
+			s.m0 = (uint32_t)k;
+	}
 	/* "A source familiar with the talks" read back as a noun phrase */
 	if (s.found && s.sieve == S_NOMINAL && lookup_at(c, s.m0, 0, c->nm.source, c->nm.anonymous)) {
 		s.type = WS_SP_ANONYMOUS;

@@ -744,3 +744,11 @@ Test(attrib, a_plural_after_a_quantifier_is_a_noun_and_its_phrase_speaks)
 	assert_view(view("Some friends of the mayor said the plan overlooked its benefits."),
 		    "Some friends of the mayor=/nominal");
 }
+
+Test(attrib, words_describing_a_named_speaker_belong_to_the_mention)
+{
+	assert_view(view("The bridge will carry great weight, DFA spokesman Neil Sroka said."),
+		    "DFA spokesman Neil Sroka=Neil Sroka/explicit:subject");
+	assert_view(view("The bridge will carry great weight, election lawyer Jane Doe said."),
+		    "election lawyer Jane Doe=Jane Doe/explicit:subject");
+}
