@@ -1617,6 +1617,21 @@ static int quote_content(const struct actx *c, int32_t qi, struct content *ct)
 	return 1;
 }
 
+/* 'on "CBS This Morning,"', 'in an interview with "Fox and Friends,"': a
+ * quote after a preposition names something. */
+static int title_quote(const struct actx *c, int32_t qi)
+{
+	size_t o = c->d->quotes.v[qi].open_tok, k = o;
+	/* back over "the", a possessive and capitalised words to the
+	 * preposition: 'on Fox News Channel's "Sunday Morning Futures,"' */
+	while (k > 0 && o - k < 5 && same_sent(c, k - 1, o) &&
+	       (lower_is(c, k - 1, "the") || is_possessive(c, k - 1) || is_cap(c, k - 1)) &&
+	       !(tok(c, k - 1)->flags & WS_TF_SENT_START))
+		k--;
+	static const char *const before_title[] = { "on", "in", "at", "with", "from", "of", "during", NULL };
+	return k > 0 && same_sent(c, k - 1, o) && word_in(c, k - 1, before_title);
+}
+
 /* One-word answers that are whole statements: "Sorry, Sanders said",
  * "46 percent said yes". */
 static const char *const interjections[] = {
@@ -1660,7 +1675,7 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 	    (tok(c, t)->flags & WS_TF_SENT_START))
 		return 0;
 	if (QUOTE_CLOSE(c, t - 1) >= 0)
-		return quote_content(c, QUOTE_CLOSE(c, t - 1), ct);
+		return !title_quote(c, QUOTE_CLOSE(c, t - 1)) && quote_content(c, QUOTE_CLOSE(c, t - 1), ct);
 	if (!is_punct(c, t - 1, ",") || t < 2)
 		return 0;
 	size_t e = t - 1;	/* the comma */
@@ -2621,6 +2636,19 @@ static void passive_frame(struct actx *c, const struct ws_annot *cue, size_t m0,
 	add_statement(c, &ct, &sp, cue, c0, c1);
 }
 
+/* "..., forcing her to fend off both, said Brad Bannon, a pollster.": a
+ * name after the cue that ends the sentence or meets a comma is the
+ * speaker of an inverted frame, so the commas before the cue set off no
+ * apposition of a subject (after "told" it is the one told). */
+static int name_then_stop(const struct actx *c, size_t t)
+{
+	if (t >= c->ntok || !same_sent(c, t - 1, t) || !is_cap(c, t))
+		return 0;
+	size_t r = run_forward(c, t);
+	return r > t && (r >= c->ntok || (tok(c, r)->flags & WS_TF_SENT_START) || is_punct(c, r, ",") ||
+			 is_punct(c, r, ".") || is_punct(c, r, "("));
+}
+
 /* The "who" of a relative clause that ends at end with no punctuation in
  * it ("Voters who watched the debate said"), or end. */
 static size_t relative_before(const struct actx *c, size_t end)
@@ -2712,7 +2740,8 @@ static void frame_at(struct actx *c, size_t i)
 			end--;
 		if (subject_with_apposition(c, end, &sp) || relative_who(c, end, &sp)) {
 			end = c0;	/* found */
-		} else if (end > 1 && is_punct(c, end - 1, ",") && !participle_after_comma(c, c0)) {
+		} else if (end > 1 && is_punct(c, end - 1, ",") && !participle_after_comma(c, c0) &&
+			   !(ws_annot_get(cue, c->nm.object) != c->nm.recipient && name_then_stop(c, c1))) {
 			size_t k = end - 1;
 			/* a participle in it is part of it ("often conducted by
 			 * comparing states") */

@@ -752,3 +752,13 @@ Test(attrib, words_describing_a_named_speaker_belong_to_the_mention)
 	assert_view(view("The bridge will carry great weight, election lawyer Jane Doe said."),
 		    "election lawyer Jane Doe=Jane Doe/explicit:subject");
 }
+
+Test(attrib, a_title_in_quotes_is_no_content_and_an_inverted_name_ends_the_frame)
+{
+	assert_view(contents("Friday on \"Good Morning Ohio,\" Jane Doe said she had not \"heard "
+			     "that yet.\""),
+		    "she had not \"heard that yet.\"|said");
+	assert_view(view("That would create trouble for the mayor, forcing her to fight on two "
+			 "fronts, said John Smith, a pollster."),
+		    "John Smith, a pollster=John Smith/explicit:inverted");
+}
