@@ -1034,6 +1034,21 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 					    tok(c, k - 1)->kind == WS_TOK_DASH))))
 			s.m0 = (uint32_t)k;
 	}
+	/* "Smith and Jones said", "They and their supporters argue": two
+	 * speakers together are a group, neither one alone */
+	if (s.found && s.m0 > 1 && lower_is(c, s.m0 - 1, "and") && same_sent(c, s.m0 - 2, s.m0)) {
+		size_t a = s.m0 - 1;
+		uint32_t mf = ws_mention_first(c->d, (uint32_t)a);
+		size_t first = mf < a && ws_entity_at(c->d, mf, (uint32_t)a) >= 0 ? mf
+			       : pronoun_at(c, a - 1) ? a - 1 : run_backward(c, a);
+		if (first < a && (first == 0 || !same_sent(c, first - 1, first) ||
+				  (tok(c, first)->flags & WS_TF_SENT_START) || is_punct(c, first - 1, ",") ||
+				  lower_is(c, first - 1, "but") || lower_is(c, first - 1, "and"))) {
+			s.m0 = (uint32_t)first;
+			s.entity = -1;
+			s.type = WS_SP_GROUP;
+		}
+	}
 	/* "A source familiar with the talks" read back as a noun phrase */
 	if (s.found && s.sieve == S_NOMINAL && lookup_at(c, s.m0, 0, c->nm.source, c->nm.anonymous)) {
 		s.type = WS_SP_ANONYMOUS;
@@ -2792,8 +2807,9 @@ static void frame_at(struct actx *c, size_t i)
 		 * before a word that is more often a noun is that noun's phrase,
 		 * unless an auxiliary makes the word a verb ("has claimed") */
 		if (sp.found && sp.sieve == S_NOMINAL && c0 == i && ws_annot_get(cue, c->nm.ambiguous) &&
-		    !(c1 < c->ntok && lower_is(c, c1, "that")))
-			return;	/* ("strategists fear that ..." is a verb) */
+		    !(c1 < c->ntok && lower_is(c, c1, "that")) &&
+		    !(sp.m1 == sp.m0 + 1 && (word_in(c, sp.m0, quantifiers) || lower_is(c, sp.m0, "others"))))
+			return;	/* ("strategists fear that ...", "Many fear" are verbs) */
 		/* "a consulting firm called Gavekal": naming, not saying */
 		const char *lemma = ws_annot_get(cue, c->nm.lemma);
 		if (sp.found && sp.sieve == S_NOMINAL && c0 == i && lemma && strcmp(lemma, "call") == 0 &&

@@ -762,3 +762,14 @@ Test(attrib, a_title_in_quotes_is_no_content_and_an_inverted_name_ends_the_frame
 			 "fronts, said John Smith, a pollster."),
 		    "John Smith, a pollster=John Smith/explicit:inverted");
 }
+
+Test(attrib, lone_quantifiers_and_coordinations_speak)
+{
+	assert_view(view("Many fear the mayor will fail."), "Many=/nominal");
+	/* two speakers together are a group, credited to neither alone */
+	assert_view(view("John Smith and Jane Doe said the plan would raise taxes."),
+		    "John Smith and Jane Doe=/explicit:subject");
+	const struct ws_statement *st;
+	cr_assert_eq(ws_doc_statements(doc, &st), 1);
+	cr_assert_eq(st[0].speaker_type, WS_SP_GROUP);
+}
