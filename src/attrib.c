@@ -2919,6 +2919,11 @@ static void frame_at(struct actx *c, size_t i)
 	    (speech_verb(c, cue) || ct.span.end - ct.span.start < 2 || ct.t1 - ct.t0 > 1 ||
 	     lower_is(c, ct.t0, "it") || lower_is(c, ct.t0, "this") || lower_is(c, ct.t0, "that")))
 		return;	/* "endorsed Clinton", "backs him" stand; "endorsed it" says nothing */
+	/* "The mayor, speaking to reporters, said the bridge was safe": a
+	 * content that opens with a verb of saying belongs to that verb */
+	if (ct.t0 > c1 && CUE_AT(c, ct.t0) >= 0 && tok(c, ct.t0)->shape == WS_SHAPE_LOWER &&
+	    speech_verb(c, &c->d->gaz.v[CUE_AT(c, ct.t0)]) && !tok_ends(c, ct.t0, "ing", 5))
+		return;
 	for (size_t k = c0; k < c1; k++)
 		c->cue_used[k] = 1;
 	add_statement(c, &ct, &sp, cue, c0, c1);

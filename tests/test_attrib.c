@@ -773,3 +773,9 @@ Test(attrib, lone_quantifiers_and_coordinations_speak)
 	cr_assert_eq(ws_doc_statements(doc, &st), 1);
 	cr_assert_eq(st[0].speaker_type, WS_SP_GROUP);
 }
+
+Test(attrib, a_participle_phrase_cue_leaves_the_content_to_the_verb_after_it)
+{
+	assert_view(contents("The mayor, speaking to reporters, said the bridge was safe."),
+		    "the bridge was safe|said");
+}
