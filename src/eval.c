@@ -1232,6 +1232,31 @@ void ws_eval_print_tsv(const struct ws_eval_report *rep, FILE *out)
 		tsv_out_row(rep, &rep->outlets[i], out);
 }
 
+void ws_eval_quoted_ceiling(const struct ws_eval *ev, struct ws_eval_ceiling *c)
+{
+	size_t i;
+
+	memset(c, 0, sizeof *c);
+	for (i = 0; i < ev->n_gold; i++) {
+		const struct gold_row *g = &ev->gold[i];
+
+		c->tp += g->quoted && g->marked;
+		c->fp += !g->quoted && g->marked;
+		c->fn += g->quoted && !g->marked;
+	}
+	c->p = c->tp + c->fp ? (double)c->tp / (double)(c->tp + c->fp) : 0;
+	c->r = c->tp + c->fn ? (double)c->tp / (double)(c->tp + c->fn) : 0;
+	c->f1 = c->p + c->r > 0 ? 2 * c->p * c->r / (c->p + c->r) : 0;
+}
+
+void ws_eval_print_ceiling(const struct ws_eval_ceiling *c, FILE *out)
+{
+	fprintf(out, "quoted track ceiling: finding every gold statement exactly and typing it "
+	        "by its quotation marks\nscores statement P %.4f R %.4f F1 %.4f: %ld gold quoted "
+	        "statements hold no mark,\n%ld gold indirect statements hold one\n",
+	        c->p, c->r, c->f1, c->fn, c->fp);
+}
+
 static void names_row(const struct ws_eval_names_row *r, int w, FILE *out)
 {
 	fprintf(out, "%-*s %7ld %7ld %7ld %7ld  %6.4f %6.4f %6.4f\n", w, r->outlet, r->gold,
@@ -1380,6 +1405,13 @@ int ws_eval_run(const struct ws_eval_opts *o, FILE *out, FILE *err)
 			}
 			ws_eval_report_release(&rep);
 		}
+	if (!rc && !o->tsv) {
+		struct ws_eval_ceiling ceil;
+
+		ws_eval_quoted_ceiling(ev, &ceil);
+		fputc('\n', out);
+		ws_eval_print_ceiling(&ceil, out);
+	}
 	if (!rc && o->mentions_path) {
 		struct ws_eval_names_report nrep;
 

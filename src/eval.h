@@ -209,6 +209,18 @@ const struct ws_eval_names_row *ws_eval_names_find(const struct ws_eval_names_re
  * same loose overlap same_r loose_r overlap_r (the first column is always
  * "names"; ws_eval_print_names_tsv_header() first). */
 void ws_eval_print_names_table(const struct ws_eval_names_report *rep, FILE *out);
+
+/* The quoted track's ceiling for typing by quotation marks: a system that
+ * found every gold statement exactly and called it quoted when its text
+ * holds a mark (ws_eval_has_marks) would have *tp right, *fp gold indirect
+ * statements called quoted, and *fn gold quoted statements without a
+ * mark. */
+struct ws_eval_ceiling {
+	long tp, fp, fn;
+	double p, r, f1;
+};
+void ws_eval_quoted_ceiling(const struct ws_eval *ev, struct ws_eval_ceiling *c);
+void ws_eval_print_ceiling(const struct ws_eval_ceiling *c, FILE *out);
 void ws_eval_print_names_tsv_header(FILE *out);
 void ws_eval_print_names_tsv(const struct ws_eval_names_report *rep, FILE *out);
 

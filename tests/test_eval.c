@@ -633,3 +633,27 @@ Test(eval, marks_track_reads_the_content_text)
 	ws_eval_report_release(&rep);
 	ws_eval_free(ev);
 }
+
+/* The ceiling counts gold rows only: a quoted row without a mark cannot be
+ * found by marks, an indirect row with one would be called quoted. */
+Test(eval, quoted_ceiling_of_typing_by_marks)
+{
+	struct ws_eval *ev = ws_eval_new();
+	struct ws_eval_gold rows[] = {
+		{ "d", "direct", 0, 10, -1, -1, "none", NULL, "\"We won,\" he said" },
+		{ "d", "mixed", 20, 30, -1, -1, "none", NULL, "the \xE2\x80\x9C" "best\xE2\x80\x9D plan" },
+		{ "d", "mixed", 40, 50, -1, -1, "none", NULL, "Trump\xE2\x80\x99s comments" },
+		{ "d", "indirect", 60, 70, -1, -1, "none", NULL, "''We won,'' he said" },
+		{ "d", "indirect", 80, 90, -1, -1, "none", NULL, "the plan would fail" },
+	};
+	struct ws_eval_ceiling c;
+
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+		cr_assert_eq(ws_eval_add_gold(ev, &rows[i]), 0);
+	ws_eval_quoted_ceiling(ev, &c);
+	cr_expect_eq(c.tp, 2);
+	cr_expect_eq(c.fp, 1);
+	cr_expect_eq(c.fn, 1);
+	cr_expect_float_eq(c.f1, 2.0 / 3.0, EPS);
+	ws_eval_free(ev);
+}
