@@ -166,7 +166,7 @@ static inline int lower_is(const struct actx *c, size_t i, const char *lit)
  * keeps those it has met as hash sets of their words' bytes, ASCII
  * letters folded, packed in a word (words of 1 to 8 bytes; the others
  * are compared one by one). */
-#define WSET_LISTS 32
+#define WSET_LISTS 64
 #define WSET_SLOTS 256	/* a power of two; a list of more than half as many
 			 * words is not kept */
 
@@ -406,15 +406,12 @@ static const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c
 	};
 	size_t s = i;
 	for (int steps = 0; s > 0 && steps < 3 && same_sent(c, s - 1, i); steps++) {
-		int hit = 0;
-		for (int k = 0; aux[k] && !hit; k++)
-			hit = lower_is(c, s - 1, aux[k]);
+		int hit = word_in(c, s - 1, aux);
 		/* "are quietly saying": an adverb inside the verb group, when
 		 * an auxiliary stands before it */
 		if (!hit && s > 1 && tok(c, s - 1)->shape == WS_SHAPE_LOWER && tok_ends(c, s - 1, "ly", 5) &&
 		    CUE_AT(c, s - 1) < 0 && same_sent(c, s - 2, i))
-			for (int k = 0; aux[k] && !hit; k++)
-				hit = lower_is(c, s - 2, aux[k]);
+			hit = word_in(c, s - 2, aux);
 		if (!hit)
 			break;
 		s--;
@@ -1019,9 +1016,8 @@ static size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, s
 	static const char *const objects[] = { "me", "him", "her", "us", "them", "you", NULL };
 	if (!cue || ws_annot_get(cue, c->nm.object) != c->nm.recipient || t >= c->ntok)
 		return t;
-	for (int k = 0; objects[k]; k++)
-		if (lower_is(c, t, objects[k]))
-			return t + 1;
+	if (word_in(c, t, objects))
+		return t + 1;
 	const struct ws_annot *a = lookup_at(c, t, 0, c->nm.person, c->nm.group);
 	if (a)
 		return a->last;
@@ -1207,9 +1203,8 @@ static int is_adjunct(const struct actx *c, size_t t)
 		"according", "by", "for", "through", "via", "told", "and", "but",
 		NULL
 	};
-	for (int k = 0; adjunct[k]; k++)
-		if (lower_is(c, t, adjunct[k]))
-			return 1;
+	if (word_in(c, t, adjunct))
+		return 1;
 	/* "said pleasantly into the phone", "said quietly, ...", not "said
 	 * nearly every voter", "said only that ..." */
 	if (tok(c, t)->shape == WS_SHAPE_LOWER && tok_ends(c, t, "ly", 5) && CUE_AT(c, t) < 0 &&
@@ -1227,9 +1222,8 @@ static int has_aux(const struct actx *c, size_t t0, size_t t1)
 		"could", "should", "must", "may", "might", "did", "does", "do", "wo", NULL
 	};
 	for (size_t t = t0; t < t1; t++)
-		for (int k = 0; aux[k]; k++)
-			if (lower_is(c, t, aux[k]))
-				return 1;
+		if (word_in(c, t, aux))
+			return 1;
 	return 0;
 }
 
