@@ -328,8 +328,12 @@ static int is_contraction(const struct actx *c, size_t i)
 	const char *s = ws_tok_text(c->d, i);
 	size_t n = ws_tok_len(c->d, i);
 	static const char *const tails[] = { "ll", "ve", "re", "d", "m", NULL };
+	static const size_t tlen[] = { 2, 2, 2, 1, 1 };
+	/* most words end in none of the tails' letters */
+	if (n < 2 || !(s[n - 1] == 'l' || s[n - 1] == 'e' || s[n - 1] == 'd' || s[n - 1] == 'm'))
+		return 0;
 	for (int k = 0; tails[k]; k++) {
-		size_t tl = strlen(tails[k]);
+		size_t tl = tlen[k];
 		if (n > tl + 1 && memcmp(s + n - tl, tails[k], tl) == 0 &&
 		    (s[n - tl - 1] == '\'' ||
 		     (n > tl + 3 && memcmp(s + n - tl - 3, "\xE2\x80\x99", 3) == 0)))
