@@ -2314,9 +2314,15 @@ static void nominal_cues(struct actx *c)
 		c->last_speaker = last;
 		if (inquote >= 0 && i > c->d->quotes.v[inquote].close_tok)
 			inquote = -1;
-		if (QUOTE_OPEN(c, i) >= 0 && inquote < 0)
-			inquote = QUOTE_OPEN(c, i);
-		if (inquote >= 0 || c->cue_used[i] || CUE_AT(c, i) >= 0)
+		int32_t q = QUOTE_OPEN(c, i);
+		if (q >= 0 && inquote < 0)
+			inquote = q;
+		if (inquote >= 0) {	/* nothing inside: on past the quote */
+			if (c->d->quotes.v[inquote].close_tok > i)
+				i = c->d->quotes.v[inquote].close_tok;
+			continue;
+		}
+		if (c->cue_used[i] || CUE_AT(c, i) >= 0)
 			continue;
 		size_t next = nominal_cue_at(c, i, &nsorted);
 		if (!next)
@@ -3052,9 +3058,15 @@ void ws_attribute(struct ws_doc *d)
 		}
 		if (in_heading)
 			continue;
-		if (QUOTE_OPEN(&c, i) >= 0 && inquote < 0)
-			inquote = QUOTE_OPEN(&c, i);
-		if (inquote >= 0 || CUE_AT(&c, i) < 0 || c.cue_used[i])
+		int32_t q = QUOTE_OPEN(&c, i);
+		if (q >= 0 && inquote < 0)
+			inquote = q;
+		if (inquote >= 0) {	/* nothing inside: on past the quote */
+			if (d->quotes.v[inquote].close_tok > i)
+				i = d->quotes.v[inquote].close_tok;
+			continue;
+		}
+		if (CUE_AT(&c, i) < 0 || c.cue_used[i])
 			continue;
 		frame_at(&c, i);
 	}
