@@ -167,7 +167,7 @@ static inline int lower_is(const struct actx *c, size_t i, const char *lit)
  * keeps those it has met as hash sets of their words' bytes, ASCII
  * letters folded, packed in a word (words of 1 to 8 bytes; the others
  * are compared one by one). */
-#define WSET_LISTS 32
+#define WSET_LISTS 64
 #define WSET_SLOTS 256	/* a power of two; a list of more than half as many
 			 * words is not kept */
 
@@ -187,6 +187,18 @@ static uint64_t fold_pack(const unsigned char *s, size_t n)
 	for (size_t k = 0; k < n; k++)
 		v |= (uint64_t)ascii_lower(s[k]) << (8 * k);
 	return v;
+}
+
+/* fold_pack() of a token's n <= 8 bytes, the bytes up to end readable:
+ * one load, and 'A'..'Z' found in all eight bytes at once (a byte's low
+ * seven bits plus 0x3f reach 0x80 from 'A' on, plus 0x25 from past 'Z';
+ * no byte carries into the next, and bytes >= 0x80 are left alone). */
+static uint64_t fold_token(const char *s, size_t n, const char *end)
+{
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+	uint64_t v = ws_pack_short(s, n, end), x = v & ~hi;
+	uint64_t upper = (x + ones * 0x3f) & ~(x + ones * 0x25) & ~v & hi;
+	return v | upper >> 2;
 }
 
 static size_t wordset_slot(uint64_t v, size_t n)
@@ -239,7 +251,7 @@ static int word_in(const struct actx *c, size_t i, const char *const *list)
 	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
 	const struct wordset *w = wordset_of(list);
 	if (w && n >= 1 && n <= 8) {
-		uint64_t v = fold_pack(t, n);
+		uint64_t v = fold_token((const char *)t, n, c->d->text + c->d->len);
 		for (size_t x = wordset_slot(v, n); w->len[x]; x = (x + 1) & (WSET_SLOTS - 1))
 			if (w->len[x] == n && w->key[x] == v)
 				return 1;
@@ -329,8 +341,12 @@ static int is_contraction(const struct actx *c, size_t i)
 	const char *s = ws_tok_text(c->d, i);
 	size_t n = ws_tok_len(c->d, i);
 	static const char *const tails[] = { "ll", "ve", "re", "d", "m", NULL };
+	static const size_t tlen[] = { 2, 2, 2, 1, 1 };
+	/* most words end in none of the tails' letters */
+	if (n < 2 || !(s[n - 1] == 'l' || s[n - 1] == 'e' || s[n - 1] == 'd' || s[n - 1] == 'm'))
+		return 0;
 	for (int k = 0; tails[k]; k++) {
-		size_t tl = strlen(tails[k]);
+		size_t tl = tlen[k];
 		if (n > tl + 1 && memcmp(s + n - tl, tails[k], tl) == 0 &&
 		    (s[n - tl - 1] == '\'' ||
 		     (n > tl + 3 && memcmp(s + n - tl - 3, "\xE2\x80\x99", 3) == 0)))
@@ -423,15 +439,12 @@ static const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c
 	};
 	size_t s = i;
 	for (int steps = 0; s > 0 && steps < 3 && same_sent(c, s - 1, i); steps++) {
-		int hit = 0;
-		for (int k = 0; aux[k] && !hit; k++)
-			hit = lower_is(c, s - 1, aux[k]);
+		int hit = word_in(c, s - 1, aux);
 		/* "are quietly saying": an adverb inside the verb group, when
 		 * an auxiliary stands before it */
 		if (!hit && s > 1 && tok(c, s - 1)->shape == WS_SHAPE_LOWER && tok_ends(c, s - 1, "ly", 5) &&
 		    CUE_AT(c, s - 1) < 0 && same_sent(c, s - 2, i))
-			for (int k = 0; aux[k] && !hit; k++)
-				hit = lower_is(c, s - 2, aux[k]);
+			hit = word_in(c, s - 2, aux);
 		if (!hit)
 			break;
 		s--;
@@ -1166,9 +1179,8 @@ static size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, s
 	static const char *const objects[] = { "me", "him", "her", "us", "them", "you", NULL };
 	if (!cue || ws_annot_get(cue, c->nm.object) != c->nm.recipient || t >= c->ntok)
 		return t;
-	for (int k = 0; objects[k]; k++)
-		if (lower_is(c, t, objects[k]))
-			return t + 1;
+	if (word_in(c, t, objects))
+		return t + 1;
 	const struct ws_annot *a = lookup_at(c, t, 0, c->nm.person, c->nm.group);
 	if (a)
 		return a->last;
@@ -1354,9 +1366,8 @@ static int is_adjunct(const struct actx *c, size_t t)
 		"according", "by", "for", "through", "via", "told", "and", "but",
 		NULL
 	};
-	for (int k = 0; adjunct[k]; k++)
-		if (lower_is(c, t, adjunct[k]))
-			return 1;
+	if (word_in(c, t, adjunct))
+		return 1;
 	/* "said pleasantly into the phone", "said quietly, ...", not "said
 	 * nearly every voter", "said only that ..." */
 	if (tok(c, t)->shape == WS_SHAPE_LOWER && tok_ends(c, t, "ly", 5) && CUE_AT(c, t) < 0 &&
@@ -1374,9 +1385,8 @@ static int has_aux(const struct actx *c, size_t t0, size_t t1)
 		"could", "should", "must", "may", "might", "did", "does", "do", "wo", NULL
 	};
 	for (size_t t = t0; t < t1; t++)
-		for (int k = 0; aux[k]; k++)
-			if (lower_is(c, t, aux[k]))
-				return 1;
+		if (word_in(c, t, aux))
+			return 1;
 	return 0;
 }
 
@@ -2544,9 +2554,15 @@ static void nominal_cues(struct actx *c)
 		c->last_speaker = last;
 		if (inquote >= 0 && i > c->d->quotes.v[inquote].close_tok)
 			inquote = -1;
-		if (QUOTE_OPEN(c, i) >= 0 && inquote < 0)
-			inquote = QUOTE_OPEN(c, i);
-		if (inquote >= 0 || c->cue_used[i] || CUE_AT(c, i) >= 0)
+		int32_t q = QUOTE_OPEN(c, i);
+		if (q >= 0 && inquote < 0)
+			inquote = q;
+		if (inquote >= 0) {	/* nothing inside: on past the quote */
+			if (c->d->quotes.v[inquote].close_tok > i)
+				i = c->d->quotes.v[inquote].close_tok;
+			continue;
+		}
+		if (c->cue_used[i] || CUE_AT(c, i) >= 0)
 			continue;
 		size_t next = nominal_cue_at(c, i, &nsorted);
 		if (!next)
@@ -3340,9 +3356,15 @@ void ws_attribute(struct ws_doc *d)
 		}
 		if (in_heading)
 			continue;
-		if (QUOTE_OPEN(&c, i) >= 0 && inquote < 0)
-			inquote = QUOTE_OPEN(&c, i);
-		if (inquote >= 0 || CUE_AT(&c, i) < 0 || c.cue_used[i])
+		int32_t q = QUOTE_OPEN(&c, i);
+		if (q >= 0 && inquote < 0)
+			inquote = q;
+		if (inquote >= 0) {	/* nothing inside: on past the quote */
+			if (d->quotes.v[inquote].close_tok > i)
+				i = d->quotes.v[inquote].close_tok;
+			continue;
+		}
+		if (CUE_AT(&c, i) < 0 || c.cue_used[i])
 			continue;
 		frame_at(&c, i);
 	}

@@ -74,6 +74,38 @@ static void field_offsets(struct ws_buf *b, struct ws_span sp)
 	}
 }
 
+/* x as "%.2f" prints it. A run has a few distinct confidences (one per
+ * sieve) and printf of a double costs a thousand instructions: each
+ * thread keeps the last ones it printed. */
+#define FIXED_BITS 6
+
+struct fixed2 {
+	uint64_t bits;
+	uint8_t len;	/* 0: an empty entry */
+	char s[23];
+};
+
+static void field_fixed2(struct ws_buf *b, double x)
+{
+	static _Thread_local struct fixed2 cache[1 << FIXED_BITS];
+	uint64_t bits;
+	memcpy(&bits, &x, sizeof(bits));
+	struct fixed2 *e = &cache[(bits * 0x9E3779B97F4A7C15ULL) >> (64 - FIXED_BITS)];
+	if (e->len && e->bits == bits) {
+		ws_buf_add(b, e->s, e->len);
+		return;
+	}
+	int n = snprintf(e->s, sizeof(e->s), "%.2f", x);
+	if (n > 0 && (size_t)n < sizeof(e->s)) {
+		e->bits = bits;
+		e->len = (uint8_t)n;
+		ws_buf_add(b, e->s, (size_t)n);
+		return;
+	}
+	e->len = 0;
+	ws_buf_addf(b, "%.2f", x);	/* too long to keep */
+}
+
 static void tab(struct ws_buf *b)
 {
 	ws_buf_addc(b, '\t');
@@ -141,7 +173,7 @@ void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws
 		field_str(b, s->sieve);
 		tab(b);
 		if (s->confidence >= 0)
-			ws_buf_addf(b, "%.2f", s->confidence);
+			field_fixed2(b, s->confidence);
 		tab(b);
 		field_str(b, s->cue_category);
 		ws_buf_addc(b, '\n');

@@ -117,6 +117,12 @@ struct ws_rules_scratch {
 	WS_VEC(uint64_t) rbits;
 	size_t rwords;
 	WS_VEC(uint32_t) needbase;	/* per rule: its first in mustnext */
+	/* per sentence or paragraph (the running phase's scope), the groups
+	 * of needed elements one of its tokens holds, worked out when first
+	 * asked (rdone): a rule that needs one its scope lacks is not
+	 * scanned for */
+	WS_VEC(uint64_t) rgroups;	/* gwords each */
+	WS_VEC(uint8_t) rdone;
 	struct featblock *pool;		/* features of new annotations */
 };
 
@@ -229,6 +235,8 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->mustnext);
 	WS_VEC_FREE(s->rbits);
 	WS_VEC_FREE(s->needbase);
+	WS_VEC_FREE(s->rgroups);
+	WS_VEC_FREE(s->rdone);
 	struct featblock *b = s->pool;
 	while (b) {
 		struct featblock *nx = b->next;
@@ -355,6 +363,7 @@ struct ctx {
 	const struct ws_rbits *b;
 	const struct phase_sets *ps;
 	uint32_t pos, limit;
+	uint32_t scope;		/* the index of pos's sentence or paragraph */
 	uint32_t maxoff;	/* the furthest offset a thread was added at */
 	size_t phase;
 };
@@ -715,11 +724,42 @@ static uint32_t needed_from(const struct ctx *c, uint32_t g, struct needscan *ns
 /* Whether the rule's needed sets hold in their order within reach: each
  * one after where the one before first holds (a match holds each later,
  * one element at least apart). */
+/* The groups one of the tokens of c->pos's scope holds (rgroups). */
+static const uint64_t *scope_groups(const struct ctx *c)
+{
+	struct ws_rules_scratch *s = c->s;
+	size_t GW = c->ps->gwords;
+	uint64_t *m = s->rgroups.v + (size_t)c->scope * GW;
+	if (s->rdone.v[c->scope])
+		return m;
+	s->rdone.v[c->scope] = 1;
+	const struct ws_range *r = c->ph->scope == RS_PARAGRAPH ? &c->tk->para.v[c->scope]
+								 : &c->tk->sent.v[c->scope];
+	const uint32_t *cls = s->tcls.v;
+	const uint64_t *cg = c->ps->cgroups.v;
+	if (GW == 1) {	/* up to 64 groups: no inner loop */
+		uint64_t x = 0;
+		for (uint32_t t = r->first; t < r->last; t++)
+			x |= cg[cls[t]];
+		*m = x;
+		return m;
+	}
+	memset(m, 0, GW * sizeof(uint64_t));
+	for (uint32_t t = r->first; t < r->last; t++)
+		for (size_t w = 0; w < GW; w++)
+			m[w] |= cg[(size_t)cls[t] * GW + w];
+	return m;
+}
+
 static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct needscan *ns)
 {
 	uint32_t from = c->pos;
+	const uint64_t *in_scope = ru->nneeds ? scope_groups(c) : NULL;
 	for (uint32_t n = 0; n < ru->nneeds; n++) {
-		uint32_t t = needed_from(c, ru->needs[n].group, &ns[n], from, c->limit);
+		uint32_t g = ru->needs[n].group;
+		if (!(in_scope[g >> 6] >> (g & 63) & 1))
+			return 0;	/* no token within reach has it */
+		uint32_t t = needed_from(c, g, &ns[n], from, c->limit);
 		if (t >= c->limit)
 			return 0;
 		from = t + 1;
@@ -727,15 +767,27 @@ static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct need
 	return 1;
 }
 
-static uint32_t scope_end(const struct ctx *c, uint32_t tok)
+/* Sets c->scope for tok and returns where a match from tok must end by. */
+static uint32_t scope_end(struct ctx *c, uint32_t tok)
 {
 	const struct ws_token *k = &c->tk->tok.v[tok];
+	c->scope = c->ph->scope == RS_PARAGRAPH ? k->para : k->sent;
 	const struct ws_range *r = c->ph->scope == RS_PARAGRAPH ? &c->tk->para.v[k->para]
 								 : &c->tk->sent.v[k->sent];
 	uint32_t end = r->last;
 	if (end - tok > WS_RULE_MAX_SPAN)
 		end = tok + WS_RULE_MAX_SPAN;
 	return end;
+}
+
+/* The first token from pos on, before n, where a match can start (start
+ * per set); n: none. A function of its own, so that its loop keeps all
+ * it needs in registers. */
+static uint32_t next_start(const uint8_t *start, const uint32_t *cls, uint32_t pos, uint32_t n)
+{
+	while (pos < n && !start[cls[pos]])
+		pos++;
+	return pos;
 }
 
 static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules_scratch *s,
@@ -757,7 +809,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
-	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], 0, 0, 0,
+	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], 0, 0, 0, 0,
 			 phase };
 	uint32_t pos = 0;
 	size_t nneeds = 0;
@@ -765,6 +817,10 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		nneeds += ph->rules.v[r].nneeds;
 	WS_VEC_RESERVE(s->mustnext, nneeds + 1);
 	memset(s->mustnext.v, 0, nneeds * sizeof(*s->mustnext.v));
+	size_t nscopes = ph->scope == RS_PARAGRAPH ? tk->para.n : tk->sent.n;
+	WS_VEC_RESERVE(s->rgroups, nscopes * c.ps->gwords + 1);
+	WS_VEC_RESERVE(s->rdone, nscopes + 1);
+	memset(s->rdone.v, 0, nscopes);
 	size_t RW = (ph->rules.n + 63) / 64;
 	s->rwords = RW;
 	WS_VEC_RESERVE(s->rbits, 3 * RW + 1);
@@ -784,8 +840,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	const uint32_t *cls = s->tcls.v;
 	while (pos < ntok) {
 		/* most tokens start nothing: skip them in a tight loop */
-		while (pos < ntok && !start[cls[pos]])
-			pos++;
+		pos = next_start(start, cls, pos, (uint32_t)ntok);
 		if (pos == ntok)
 			break;
 		c.pos = pos;

@@ -127,6 +127,17 @@ static int has_blank_line(const unsigned char *s, size_t len)
 	return 0;
 }
 
+/* Ends each paragraph where the next one starts: written once at the
+ * end rather than at each token. */
+static void close_paras(struct ws_tokens *o)
+{
+	for (size_t p = 0; p < o->para.n; p++) {
+		struct ws_range *r = &o->para.v[p];
+		r->last = p + 1 < o->para.n ? o->para.v[p + 1].first : (uint32_t)o->tok.n;
+		r->end = o->tok.v[r->last - 1].end;
+	}
+}
+
 static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
 		 enum ws_shape shape, unsigned quote, unsigned flags)
 {
@@ -150,9 +161,6 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 	}
 	t.para = (uint32_t)(o->para.n - 1);
 	WS_VEC_PUSH(o->tok, t);
-	struct ws_range *p = &o->para.v[o->para.n - 1];
-	p->last = (uint32_t)o->tok.n;
-	p->end = (uint32_t)end;
 	sc->newlines = 0;
 	sc->space = 0;
 	sc->parasep = 0;
@@ -656,15 +664,22 @@ static void pass_sentences(const struct ws_seglists *l, const char *s, struct ws
 			tk[j].flags |= WS_TF_SENT_START;
 		i = j - 1;
 	}
+	uint32_t cur = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (tk[i].flags & WS_TF_SENT_START) {
+			if (o->sent.n) {	/* the last sentence ends here */
+				o->sent.v[o->sent.n - 1].last = (uint32_t)i;
+				o->sent.v[o->sent.n - 1].end = tk[i - 1].end;
+			}
 			struct ws_range r = { (uint32_t)i, (uint32_t)i, tk[i].start, tk[i].end };
 			WS_VEC_PUSH(o->sent, r);
+			cur = (uint32_t)(o->sent.n - 1);
 		}
-		struct ws_range *r = &o->sent.v[o->sent.n - 1];
-		r->last = (uint32_t)i + 1;
-		r->end = tk[i].end;
-		tk[i].sent = (uint32_t)(o->sent.n - 1);
+		tk[i].sent = cur;
+	}
+	if (n) {
+		o->sent.v[o->sent.n - 1].last = (uint32_t)n;
+		o->sent.v[o->sent.n - 1].end = tk[n - 1].end;
 	}
 }
 
@@ -685,6 +700,7 @@ int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 	/* a document reserves about one token per six bytes of news text */
 	WS_VEC_RESERVE(out->tok, len / 6 + 16);
 	pass_tokens(&sc, bom);
+	close_paras(out);
 	WS_VEC_SHRINK(out->tok);
 	pass_sentences(lists, text, out);
 	return 0;
