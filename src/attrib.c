@@ -1666,6 +1666,11 @@ static const char *const interjections[] = {
 
 /* Content before a mention starting at m0: "CONTENT, X said" or
  * "'QUOTE,' X said". The quote may start sentences earlier. */
+static const char *const subordinators[] = {
+	"as", "because", "if", "although", "though", "while", "when", "whenever",
+	"since", "until", "unless", "after", "before", "once", "whereas", NULL
+};
+
 /* Whether the sentence start s opens an adjunct or a subordinate clause
  * and not a main clause: "In a statement", "Last week", "As people cross
  * the border". "But the plan will fail", "This has been a worry", "In the
@@ -1674,13 +1679,9 @@ static const char *const interjections[] = {
 static int fronted_adjunct(const struct actx *c, size_t s, size_t e)
 {
 	static const char *const conj[] = { "and", "but", "yet", "so", NULL };
-	static const char *const sub[] = {
-		"as", "because", "if", "although", "though", "while", "when", "whenever",
-		"since", "until", "unless", "after", "before", "once", "whereas", NULL
-	};
 	if (word_in(c, s, conj) && s + 1 < e && e - ++s < 3)
 		return 1;	/* "And Trump," */
-	if (word_in(c, s, sub))
+	if (word_in(c, s, subordinators))
 		return 1;
 	if ((lower_is(c, s, "this") || lower_is(c, s, "last")) && time_phrase_after(c, s) == s &&
 	    !lookup_at(c, s + 1, 0, c->nm.time, NULL))
@@ -1718,7 +1719,9 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 	 * of its own is not what was said */
 	if (e - s <= 1 && !(e - s == 1 && word_in(c, s, interjections)))
 		return 0;	/* ("Sorry, Sanders said." is a statement) */
-	if (fronted_adjunct(c, s, e) || (tok_ends(c, s, "ing", 5) && tok(c, s)->shape == WS_SHAPE_CAP)) {
+	/* "Fundraising was stagnant": a gerund before an auxiliary is a subject */
+	if (fronted_adjunct(c, s, e) || (tok_ends(c, s, "ing", 5) && tok(c, s)->shape == WS_SHAPE_CAP &&
+					 !has_aux(c, s + 1, s + 2))) {
 		int comma = 0;
 		for (size_t k = s; k < e && !comma; k++)
 			comma = is_punct(c, k, ",");
@@ -2935,6 +2938,19 @@ static void frame_at(struct actx *c, size_t i)
 	    (speech_verb(c, cue) || ct.span.end - ct.span.start < 2 || ct.t1 - ct.t0 > 1 ||
 	     lower_is(c, ct.t0, "it") || lower_is(c, ct.t0, "this") || lower_is(c, ct.t0, "that")))
 		return;	/* "endorsed Clinton", "backs him" stand; "endorsed it" says nothing */
+	/* "While he says he loves China, he also accuses it ...": a frame in
+	 * a fronted subordinate clause reports up to the clause's comma */
+	if (sp.m0 > 0 && ct.t0 >= c1 && ct.quote < 0 && same_sent(c, sp.m0 - 1, sp.m0) &&
+	    word_in(c, sp.m0 - 1, subordinators))
+		for (size_t k = ct.t0 + 1; k < ct.t1; k++) {
+			if (QUOTE_OPEN(c, k) >= 0)
+				break;
+			if (is_punct(c, k, ",")) {
+				ct.t1 = k;
+				ct.span.end = tok(c, k - 1)->end;
+				break;
+			}
+		}
 	/* "The mayor, speaking to reporters, said the bridge was safe": a
 	 * content that opens with a verb of saying belongs to that verb */
 	if (ct.t0 > c1 && CUE_AT(c, ct.t0) >= 0 && tok(c, ct.t0)->shape == WS_SHAPE_LOWER &&

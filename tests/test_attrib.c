@@ -779,3 +779,13 @@ Test(attrib, a_participle_phrase_cue_leaves_the_content_to_the_verb_after_it)
 	assert_view(contents("The mayor, speaking to reporters, said the bridge was safe."),
 		    "the bridge was safe|said");
 }
+
+Test(attrib, subordinate_frames_and_gerund_subjects)
+{
+	/* a frame in a fronted subordinate clause reports up to its comma */
+	assert_view(contents("While he says he loves the city, he also accuses it of neglect."),
+		    "he loves the city|says; it of neglect|also accuses");
+	/* a gerund before an auxiliary is the subject of the content */
+	assert_view(contents("Fundraising was slow for a month, he said."),
+		    "Fundraising was slow for a month|said");
+}
