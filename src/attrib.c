@@ -1740,13 +1740,16 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 		"because", "but", "and", "if", "so", "though", "although", "while", "since",
 		"unless", "or", "when", "until", "even", "yet", "that", "which", NULL
 	};
-	/* not an apposition ("said X, a professor at ...") or a participle
-	 * ("he said, wiping sweat off his face") */
+	/* ... or a quote, an auxiliary ("Many closures, he said, have ...")
+	 * or a pronoun's clause; not an apposition ("said X, a professor",
+	 * "said X, director of ...") or a participle ("he said, wiping sweat
+	 * off his face") */
 	size_t end = e;
 	if (after + 1 < c->ntok && is_punct(c, after, ",") && same_sent(c, after, e) &&
-	    (word_in(c, after + 1, goes_on) ||
-	     !(is_determiner(c, after + 1) || tok_ends(c, after + 1, "ing", 5) ||
-	       lower_is(c, after + 1, "who")))) {
+	    (word_in(c, after + 1, goes_on) || QUOTE_OPEN(c, after + 1) >= 0 ||
+	     has_aux(c, after + 1, after + 2) ||
+	     (pronoun_at(c, after + 1) && !lower_is(c, after + 1, "who") &&
+	      !lower_is(c, after + 1, "whom") && !lower_is(c, after + 1, "whose")))) {
 		size_t se = sentence_content_end(c, after);
 		if (se > after + 2 && se - s < MAX_CONTENT)
 			end = se;

@@ -789,3 +789,12 @@ Test(attrib, subordinate_frames_and_gerund_subjects)
 	assert_view(contents("Fundraising was slow for a month, he said."),
 		    "Fundraising was slow for a month|said");
 }
+
+Test(attrib, a_bare_role_after_an_inverted_speaker_is_an_apposition)
+{
+	assert_view(contents("The bridge needs a strong base, said Jane Doe, director of the "
+			     "town's works."),
+		    "The bridge needs a strong base|said");
+	assert_view(contents("Many of the roads, he said, have been closed."),
+		    "Many of the roads, he said, have been closed|said");
+}
