@@ -997,13 +997,23 @@ static struct speaker speaker_ending(struct actx *c, size_t end, enum sieve name
 	return s;
 }
 
+/* The "for", "of", "at", "with" or "in" before a mention starting at m0,
+ * maybe past one modifier ("for committee Democrats"), or 0. */
+static size_t affiliation(const struct actx *c, size_t m0)
+{
+	static const char *const affil[] = { "for", "of", "at", "with", "in", NULL };
+	size_t p = m0 - 1;
+	if (!word_in(c, p, affil) && p > 1 && (np_head(c, p) || is_cap(c, p)) && same_sent(c, p - 1, p))
+		p--;
+	return word_in(c, p, affil) ? p : 0;
+}
+
 /* The speaker ending before end. A mention after "for", "of", "at" or
  * "with" that ends a role, group or source ("A spokesman for Mr. X",
  * "officials at the Pentagon", "a source familiar with the talks") is not
  * the speaker: the phrase's head is, and the phrase is the mention. */
 static struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
 {
-	static const char *const affil[] = { "for", "of", "at", "with", "in", NULL };
 	struct speaker s = speaker_ending(c, end, named);
 	/* "a source close to him", "people familiar with Cruz's thinking": an
 	 * anonymity phrase ending in a preposition, and its object */
@@ -1077,7 +1087,7 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 		h.m0 = a->first;
 		h.type = WS_SP_ANONYMOUS;
 		set_entity(c, &h, -1, S_ANONYMOUS);
-	} else if (!word_in(c, p, affil)) {
+	} else if (!(p = affiliation(c, s.m0))) {
 		return s;
 	} else if (description_ending(c, p, &m0, &head) &&
 		   !lookup_at(c, head, head + 1, c->nm.org, c->nm.institution)) {
@@ -1181,6 +1191,16 @@ static size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, s
 		return t;
 	if (word_in(c, t, objects))
 		return t + 1;
+	/* 'told "Fox and Friends"': a show's name in quotes */
+	if (QUOTE_OPEN(c, t) >= 0) {
+		const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, t)];
+		size_t k = q->open_tok + 1;
+		while (k < q->close_tok && (is_cap(c, k) || lower_is(c, k, "and") || lower_is(c, k, "the") ||
+					    lower_is(c, k, "of") || is_punct(c, k, "&")))
+			k++;
+		if (k == q->close_tok && k - q->open_tok <= 7 && k > q->open_tok + 1)
+			return q->close_tok + 1;
+	}
 	const struct ws_annot *a = lookup_at(c, t, 0, c->nm.person, c->nm.group);
 	if (a)
 		return a->last;
@@ -1612,7 +1632,8 @@ static int frame_ends_clause(const struct actx *c, size_t after)
 	const struct ws_token *t = tok(c, after);
 	if (t->kind == WS_TOK_PUNCT || t->kind == WS_TOK_DASH || t->kind == WS_TOK_QUOTE_CLOSE)
 		return 1;
-	return is_adjunct(c, after);
+	/* "..., said a handful of Democrats who point to ..." */
+	return is_adjunct(c, after) || lower_is(c, after, "who") || lower_is(c, after, "whose");
 }
 
 /* A quote before its frame is the content; words of the same sentence
@@ -1697,6 +1718,10 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 	/* a title before the mention: "..., Iranian Deputy Foreign Minister X says" */
 	if (TITLE_END(c, t - 1) >= 0)
 		t = c->d->gaz.v[TITLE_END(c, t - 1)].first;
+	/* 'The race "is a dead heat," as Cruz said': "as" opens the frame */
+	if (t > 2 && lower_is(c, t - 1, "as") && same_sent(c, t - 2, t) &&
+	    (is_punct(c, t - 2, ",") || QUOTE_CLOSE(c, t - 2) >= 0))
+		t--;
 	if (t == 0 || tok(c, t - 1)->para != tok(c, m0)->para ||
 	    (tok(c, t)->flags & WS_TF_SENT_START))
 		return 0;
@@ -1979,7 +2004,8 @@ static size_t skip_before_cue(const struct actx *c, size_t c0)
 {
 	static const char *const adv[] = {
 		"first", "initially", "himself", "herself", "itself", "themselves", "finally",
-		"now", "just", "simply", "only", "again", "once", "too", "since", "even", NULL
+		"now", "just", "simply", "only", "again", "once", "too", "since", "even", "here",
+		"there", NULL
 	};
 	static const char *const part[] = { "morning", "afternoon", "evening", "night", NULL };
 	static const char *const before_time[] = { "on", "last", "this", "early", "late", NULL };
@@ -2929,7 +2955,7 @@ static void frame_at(struct actx *c, size_t i)
 	 * X said. "That's ...") goes on into the quote after the frame */
 	int ends_quoted = ct.t1 > ct.t0 && QUOTE_CLOSE(c, ct.t1 - 1) >= 0;
 	if ((ct.quote >= 0 || ends_quoted) && ct.span.start < tok(c, c0)->start)
-		join_next_quote(c, sp.m1 > c1 ? sp.m1 : c1, &ct);
+		join_next_quote(c, sp.m1 > c1 ? sp.m1 : skip_recipient(c, cue, c1), &ct);
 	else if (ct.quote >= 0 && sp.m0 < c0)
 		join_prev_quote(c, sp.m0, &ct);
 	if (ct.span.end <= ct.span.start || overlaps_statement(c, ct.span))

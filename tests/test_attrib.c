@@ -798,3 +798,18 @@ Test(attrib, a_bare_role_after_an_inverted_speaker_is_an_apposition)
 	assert_view(contents("Many of the roads, he said, have been closed."),
 		    "Many of the roads, he said, have been closed|said");
 }
+
+Test(attrib, shows_in_quotes_as_and_here_around_the_frame)
+{
+	assert_view(contents("\"We have to add patrols,\" the mayor told \"Fox and Friends\" on "
+			     "Sunday."),
+		    "\"We have to add patrols,\"|told");
+	assert_view(contents("The race \"is a dead heat right now,\" as Jane Doe said on the "
+			     "radio."),
+		    "The race \"is a dead heat right now,\"|said");
+	assert_view(view("Her campaign workers here said they have been busy since spring."),
+		    "campaign workers=/group");
+	assert_view(view("\"The facts have not changed,\" a spokesman for committee Democrats "
+			 "said."),
+		    "a spokesman for committee Democrats=/nominal");
+}
