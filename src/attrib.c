@@ -730,7 +730,11 @@ static int np_head(const struct actx *c, size_t h)
 		if (w[i] == '\'' || (i + 2 < n && (unsigned char)w[i] == 0xE2 &&
 				     (unsigned char)w[i + 1] == 0x80 && (unsigned char)w[i + 2] == 0x99))
 			return 0;
-	if (tok_ends(c, h, "ly", 3) || is_determiner(c, h) ||
+	static const char *const ly_nouns[] = {
+		"ally", "family", "rally", "assembly", "supply", "reply", "bully", "monopoly",
+		"anomaly", "tally", "folly", NULL
+	};
+	if ((tok_ends(c, h, "ly", 3) && !word_in(c, h, ly_nouns)) || is_determiner(c, h) ||
 	    word_in(c, h, numbers) || word_in(c, h, objects) ||
 	    pronoun_at(c, h) || word_in(c, h, prepositions) || word_in(c, h, np_stop))
 		return 0;
@@ -2796,7 +2800,7 @@ static void frame_at(struct actx *c, size_t i)
 		/* the subject before the cue, maybe past ", for his part,", an
 		 * apposition (", the former governor of Maryland,") or a
 		 * parenthesis ("Sanders (I-Vt.) said") */
-		size_t end = skip_before_cue(c, c0);
+		size_t end = skip_before_cue(c, c0), named_apposition = 0;
 		/* "Sen. Jack Reed (D-R.I.), said": a comma after a parenthesis */
 		if (end > 3 && is_punct(c, end - 1, ",") && is_punct(c, end - 2, ")") &&
 		    !participle_after_comma(c, c0))
@@ -2819,8 +2823,10 @@ static void frame_at(struct actx *c, size_t i)
 			if (k > 0 && is_punct(c, k - 1, ",") && end - k >= 2 &&
 			    !lower_is(c, k, "whom") &&
 			    (!has_aux(c, k, end) || lower_is(c, k, "who") || lower_is(c, k, "which")) &&
-			    (end - k < 7 || is_determiner(c, k) || tok(c, k)->shape == WS_SHAPE_LOWER))
+			    (end - k < 7 || is_determiner(c, k) || tok(c, k)->shape == WS_SHAPE_LOWER)) {
+				named_apposition = end - 1;	/* its closing comma */
 				end = k - 1;
+			}
 		} else if (end > 2 && tok(c, end - 1)->kind == WS_TOK_DASH) {
 			/* "A former candidate -- John McCain, who lost in 2008 --
 			 * said": back past the dashed apposition */
@@ -2839,6 +2845,19 @@ static void frame_at(struct actx *c, size_t i)
 		}
 		if (!sp.found)
 			sp = speaker_before(c, end, S_SUBJECT);
+		/* "Another Clinton ally, Agriculture Secretary Tom Vilsack,
+		 * told ...": a person named in the apposition is the speaker,
+		 * the description and the name the mention */
+		if (named_apposition && sp.found && sp.entity < 0 && sp.m1 == end) {
+			uint32_t mf = ws_mention_first(c->d, (uint32_t)named_apposition);
+			int32_t e = mf > end && mf < named_apposition
+				    ? ws_entity_at(c->d, mf, (uint32_t)named_apposition) : -1;
+			if (e >= 0 && c->d->ents.v[e].type == WS_SP_PERSON) {
+				sp.m1 = (uint32_t)named_apposition + 1;
+				sp.type = WS_SP_PERSON;
+				set_entity(c, &sp, e, S_SUBJECT);
+			}
+		}
 		/* "Voters who watched the debate said": the antecedent of a
 		 * relative clause with no commas speaks, and the mention
 		 * holds the clause */

@@ -813,3 +813,10 @@ Test(attrib, shows_in_quotes_as_and_here_around_the_frame)
 			 "said."),
 		    "a spokesman for committee Democrats=/nominal");
 }
+
+Test(attrib, a_person_named_in_the_subjects_apposition_speaks)
+{
+	assert_view(view("Another town ally, Works Secretary Jane Doe, told reporters that the "
+			 "bridge was safe."),
+		    "Another town ally, Works Secretary Jane Doe,=Jane Doe/explicit:subject");
+}
