@@ -1315,6 +1315,7 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		/* "... and said Manafort was not involved", "..., and he said":
 		 * another frame of the same subject or a pronoun */
 		if (CUE_AT(c, i + 1) >= 0 && tok(c, i + 1)->shape == WS_SHAPE_LOWER &&
+		    !ws_annot_get(&c->d->gaz.v[CUE_AT(c, i + 1)], c->nm.ambiguous) &&
 		    (speech_verb(c, &c->d->gaz.v[CUE_AT(c, i + 1)]) || lower_is(c, i, "and")) &&
 		    (lower_is(c, i, "and") || lower_is(c, i, "but") ||
 		     (pronoun_at(c, i) && !lower_is(c, i, "it")))) {
@@ -1334,9 +1335,11 @@ static size_t content_after_end(const struct actx *c, size_t from)
 				is_punct(c, k, "%")) &&
 			       CUE_AT(c, k) < 0)
 				k++;
+			/* (a pronoun only right after "and": "the imbalance he
+			 * sees" is a relative clause) */
 			if (k > i + 1 && k < e && CUE_AT(c, k) >= 0 && tok(c, k)->shape == WS_SHAPE_LOWER &&
-			    (np_head(c, k - 1) || is_cap(c, k - 1) || pronoun_at(c, k - 1) || numberish(c, k - 1) ||
-			     is_punct(c, k - 1, "%"))) {
+			    (np_head(c, k - 1) || is_cap(c, k - 1) || (pronoun_at(c, k - 1) && k - 1 == i + 1) ||
+			     numberish(c, k - 1) || is_punct(c, k - 1, "%"))) {
 				while (i > from + 1 && is_punct(c, i - 1, ","))
 					i--;
 				return i;
@@ -1344,8 +1347,10 @@ static size_t content_after_end(const struct actx *c, size_t from)
 		}
 		if (!is_punct(c, i, ","))
 			continue;
-		if (CUE_AT(c, i + 1) >= 0 && !lower_is(c, i + 1, "thanks"))
-			return i;	/* ", saying ...", ", adding ..." (not ", thanks to") */
+		if (CUE_AT(c, i + 1) >= 0 && !lower_is(c, i + 1, "thanks") &&
+		    tok(c, i + 1)->shape == WS_SHAPE_LOWER)
+			return i;	/* ", saying ...", ", adding ..." (not ", thanks to",
+					 * ", Planned Parenthood") */
 		/* ", while Maine Sen. Susan Collins suggested ...": another clause */
 		if (lower_is(c, i + 1, "while") || lower_is(c, i + 1, "whereas") ||
 		    lower_is(c, i + 1, "although") || lower_is(c, i + 1, "though"))

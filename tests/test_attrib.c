@@ -820,3 +820,15 @@ Test(attrib, a_person_named_in_the_subjects_apposition_speaks)
 			 "bridge was safe."),
 		    "Another town ally, Works Secretary Jane Doe,=Jane Doe/explicit:subject");
 }
+
+Test(attrib, content_goes_on_past_nouns_that_look_like_cues)
+{
+	assert_view(contents("Jane Doe asserted that, abortion aside, Planned Parenthood did good "
+			     "work."),
+		    "that, abortion aside, Planned Parenthood did good work|asserted");
+	assert_view(contents("He complained of the economic and power imbalance he sees here."),
+		    "of the economic and power imbalance he sees here|complained");
+	assert_view(contents("He said the vote was rushed, and support for the plan would have "
+			     "been higher."),
+		    "the vote was rushed, and support for the plan would have been higher|said");
+}
