@@ -2744,6 +2744,17 @@ static size_t relative_before(const struct actx *c, size_t end)
 	return end;
 }
 
+/* "a consulting firm called Gavekal", "the founder of a Facebook group
+ * called Occupy DNC": "called" right after an indefinite noun phrase
+ * names it. */
+static int naming_called(const struct actx *c, size_t c0)
+{
+	size_t k = c0;
+	while (k > 0 && c0 - k < 5 && same_sent(c, k - 1, c0) && (np_head(c, k - 1) || is_cap(c, k - 1)))
+		k--;
+	return k < c0 && k > 0 && (lower_is(c, k - 1, "a") || lower_is(c, k - 1, "an"));
+}
+
 /* One cue: find its frame and make the statement. */
 static void frame_at(struct actx *c, size_t i)
 {
@@ -2884,8 +2895,7 @@ static void frame_at(struct actx *c, size_t i)
 			return;	/* ("strategists fear that ...", "Many fear" are verbs) */
 		/* "a consulting firm called Gavekal": naming, not saying */
 		const char *lemma = ws_annot_get(cue, c->nm.lemma);
-		if (sp.found && sp.sieve == S_NOMINAL && c0 == i && lemma && strcmp(lemma, "call") == 0 &&
-		    (lower_is(c, sp.m0, "a") || lower_is(c, sp.m0, "an")))
+		if (c0 == i && lemma && strcmp(lemma, "call") == 0 && naming_called(c, c0))
 			return;
 		if (sp.found && sp.m1 <= c0 && c1 - c0 >= 2 && passive_cue(c, cue, c0, c1)) {
 			passive_frame(c, cue, sp.m0, c0, c1);

@@ -832,3 +832,10 @@ Test(attrib, content_goes_on_past_nouns_that_look_like_cues)
 			     "been higher."),
 		    "the vote was rushed, and support for the plan would have been higher|said");
 }
+
+Test(attrib, called_after_an_indefinite_noun_phrase_names_it)
+{
+	assert_view(view("Jane Doe, the founder of a town group called Save Our Bridge, met the "
+			 "mayor."),
+		    "");
+}
