@@ -2616,6 +2616,8 @@ static void nominal_cues(struct actx *c)
 /* "This campaign, he says, is different", "Unless countries act, they
  * say, the world could suffer": a frame set off by commas inside its
  * sentence; the statement is the sentence around it. */
+static int time_phrase_ago(const struct actx *c, size_t s, size_t e);
+
 static int parenthetical_frame(const struct actx *c, size_t m0, size_t c1, struct content *ct)
 {
 	if (m0 < 3 || c1 + 1 >= c->ntok || !is_punct(c, m0 - 1, ",") || !is_punct(c, c1, ",") ||
@@ -2632,8 +2634,23 @@ static int parenthetical_frame(const struct actx *c, size_t m0, size_t c1, struc
 	size_t e = sentence_content_end(c, c1 + 1);
 	if (e < c1 + 3 || e - s0 > MAX_CONTENT)
 		return 0;
+	/* "Six months ago, the senator said, the media ...": before the
+	 * frame only a time, which is the writer's (other fronted adjuncts,
+	 * "In Ohio, he said, ...", stay, as PolNeAR draws them) */
+	if (time_phrase_ago(c, s0, m0 - 1))
+		s0 = c1 + 1;
 	fill_content(c, s0, e, ct);
 	return 1;
+}
+
+/* "Six months ago", "Two years earlier": [s, e) is a number, a unit of
+ * time and "ago" or "earlier". */
+static int time_phrase_ago(const struct actx *c, size_t s, size_t e)
+{
+	return e - s >= 2 && e - s <= 4 && (lower_is(c, e - 1, "ago") || lower_is(c, e - 1, "earlier") ||
+					    lower_is(c, e - 1, "later")) &&
+	       (numberish(c, s) || lower_is(c, s, "a") || lower_is(c, s, "several") ||
+		lower_is(c, s, "few"));
 }
 
 /* "pointing to his record", "referring to the debate", "citing a poll":

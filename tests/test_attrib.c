@@ -839,3 +839,10 @@ Test(attrib, called_after_an_indefinite_noun_phrase_names_it)
 			 "mayor."),
 		    "");
 }
+
+Test(attrib, a_time_before_a_parenthetical_frame_is_the_writers)
+{
+	assert_view(contents("Six months ago, the senator said, the papers called him a fringe "
+			     "candidate."),
+		    "the papers called him a fringe candidate|said");
+}
