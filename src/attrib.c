@@ -1731,8 +1731,12 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 	if (t > 2 && lower_is(c, t - 1, "as") && same_sent(c, t - 2, t) &&
 	    (is_punct(c, t - 2, ",") || QUOTE_CLOSE(c, t - 2) >= 0))
 		t--;
+	/* '"Not us!" Murphy tweeted': a quote that ends in "!" or "?" ends
+	 * no sentence before its frame */
+	int exclaimed = t > 1 && QUOTE_CLOSE(c, t - 1) >= 0 &&
+			(is_punct(c, t - 2, "!") || is_punct(c, t - 2, "?"));
 	if (t == 0 || tok(c, t - 1)->para != tok(c, m0)->para ||
-	    (tok(c, t)->flags & WS_TF_SENT_START))
+	    ((tok(c, t)->flags & WS_TF_SENT_START) && !exclaimed))
 		return 0;
 	if (QUOTE_CLOSE(c, t - 1) >= 0)
 		return !title_quote(c, QUOTE_CLOSE(c, t - 1)) && quote_content(c, QUOTE_CLOSE(c, t - 1), ct);
@@ -1905,8 +1909,8 @@ static void join_next_quote(const struct actx *c, size_t after, struct content *
 			    lower_is(c, t, "when") || lower_is(c, t, "because") ||
 			    lower_is(c, t, "before") || lower_is(c, t, "since");
 		if (CUE_AT(c, t) >= 0 && speech_verb(c, &c->d->gaz.v[CUE_AT(c, t)]) &&
-		    !participle_after_comma(c, t) && !relative)
-			break;
+		    tok(c, t)->shape == WS_SHAPE_LOWER && !participle_after_comma(c, t) && !relative)
+			break;	/* (not a name: "told The Huffington Post") */
 		/* "he said, adding, '...'", "Clark said, noting he would ...": a
 		 * participle that reports a clause or a quote is a frame of its
 		 * own ("said, referring to the debate" is not) */

@@ -846,3 +846,13 @@ Test(attrib, a_time_before_a_parenthetical_frame_is_the_writers)
 			     "candidate."),
 		    "the papers called him a fringe candidate|said");
 }
+
+Test(attrib, quotes_ending_in_exclamations_and_names_that_look_like_cues)
+{
+	assert_view(view("\"Not us but we agree!\" Jane Doe, the head of the group, tweeted on "
+			 "Friday."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+	expect_one_span("\"All of my friends are here,\" Jane Doe told The Town Post. \"I found "
+			"my home.\"",
+			"\"All", "home.\"");
+}
