@@ -12,6 +12,7 @@
 
 struct names {
 	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
+	const char *kind, *modifier;
 };
 
 static void find_names(const struct ws_doc *d, struct names *n)
@@ -25,6 +26,8 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->male = ws_sym_find(st, "male", 4);
 	n->apposition = ws_sym_find(st, "Apposition", 10);
 	n->determiner = ws_sym_find(st, "Determiner", 10);
+	n->kind = ws_sym_find(st, "kind", 4);
+	n->modifier = ws_sym_find(st, "modifier", 8);
 }
 
 /* The clustering key of a name's last token: without a particle prefix or
@@ -456,7 +459,8 @@ void ws_entities_build(struct ws_doc *d)
 		 * Bashar al-Assad", "Mr. Obama"; the entity's name does not */
 		uint32_t mfirst = a->first;
 		if (a->type == nm.org && a->first > 0 && det_end[a->first - 1] >= 0 &&
-		    !is_comma(d, a->first - 1))
+		    !is_comma(d, a->first - 1) &&
+		    ws_annot_get(&d->gaz.v[det_end[a->first - 1]], nm.kind) != nm.modifier)
 			/* "some Republicans", "72 percent of the Greens" */
 			mfirst = d->gaz.v[det_end[a->first - 1]].first;
 		else if (a->type == nm.org && a->first > 0 &&
@@ -473,15 +477,22 @@ void ws_entities_build(struct ws_doc *d)
 			 * chairman, Jane Roe": a description and a comma */
 			int32_t di = mfirst > 0 ? det_end[mfirst - 1] : -1;
 			const struct ws_token *bt = mfirst > 0 ? &d->tk.tok.v[mfirst - 1] : NULL;
-			if (di >= 0 && (bt->flags & WS_TF_POSSESSIVE) &&
+			/* "election law expert Jane Roe": what she is, before
+			 * her title (it keeps its article, below) */
+			int modifier = di >= 0 && nm.modifier &&
+				       ws_annot_get(&d->gaz.v[di], nm.kind) == nm.modifier;
+			int affiliation = di >= 0 && (bt->flags & WS_TF_POSSESSIVE) && !modifier;
+			if ((affiliation || modifier) &&
 			    d->tk.tok.v[d->gaz.v[di].first].sent == d->tk.tok.v[mfirst].sent)
 				mfirst = d->gaz.v[di].first;
 			/* "the conservative writer Jane Roe": the title keeps
 			 * its article, as an organisation does */
-			else if (mfirst != a->first && mfirst > 0 &&
-				 d->tk.tok.v[mfirst - 1].sent == d->tk.tok.v[mfirst].sent &&
-				 ws_tok_len(d, mfirst - 1) == 3 &&
-				 strncasecmp(ws_tok_text(d, mfirst - 1), "the", 3) == 0)
+			else
+				affiliation = 0;
+			if (!affiliation && mfirst != a->first && mfirst > 0 &&
+			    d->tk.tok.v[mfirst - 1].sent == d->tk.tok.v[mfirst].sent &&
+			    ws_tok_len(d, mfirst - 1) == 3 &&
+			    strncasecmp(ws_tok_text(d, mfirst - 1), "the", 3) == 0)
 				mfirst--;
 		}
 		add_mention(d, span_of(d, mfirst, a->last), ent, a->rule, mfirst, a->last);

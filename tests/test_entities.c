@@ -156,3 +156,14 @@ Test(entities, one_span_of_one_entity_is_one_mention)
 	cr_assert_eq(ws_doc_entities(doc, &en), 1);
 	cr_expect_eq(en[0].mentions, 1);	/* the wide mentions are not counted */
 }
+
+/* rules/50-mentions.rules Modifiers: what someone is, written before the
+ * title after a word that opens a noun phrase, belongs to the mention; the
+ * words of the clause before a title do not */
+Test(entities, modifiers_before_a_title_belong_to_the_mention)
+{
+	expect_view(mention_view("Then, the Zorblat Radio host Jane Roe said no."),
+		    "the Zorblat Radio host Jane Roe=Jane Roe");
+	expect_view(mention_view("The loss led Zorblat chairman Ann Poe to quit."),
+		    "Zorblat chairman Ann Poe=Ann Poe");
+}
