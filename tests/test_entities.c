@@ -69,6 +69,9 @@ Test(entities, apposition_after_the_cue_runs_to_the_sentence_end)
 {
 	expect_view(mention_view("\"It is over,\" said Tom Miller, 44, a baker from Salem."),
 		    "Tom Miller=Tom Miller; Tom Miller, 44, a baker from Salem+=Tom Miller");
+	/* a word that is more often a noun than a cue (report) may stand in it */
+	expect_view(mention_view("\"It is over,\" said Tom Miller, an author of the annual report."),
+		    "Tom Miller=Tom Miller; Tom Miller, an author of the annual report+=Tom Miller");
 }
 
 Test(entities, parenthesis_then_apposition_chain)
