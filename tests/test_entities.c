@@ -170,3 +170,14 @@ Test(entities, modifiers_before_a_title_belong_to_the_mention)
 	expect_view(mention_view("The loss led Zorblat chairman Ann Poe to quit."),
 		    "Zorblat chairman Ann Poe=Ann Poe");
 }
+
+/* rules/50-mentions.rules Members: the people who speak for an
+ * organisation belong to its mention; rules/40-organizations.rules: a
+ * person's loyalists are a body, as the person's aides are */
+Test(entities, an_organisations_officials_belong_to_its_mention)
+{
+	expect_view(mention_view("Later Acme Party leaders said no."),
+		    "Acme Party=Acme Party; Acme Party leaders+=Acme Party");
+	expect_view(mention_view("Then Jane Roe loyalists said yes."),
+		    "Jane Roe=Jane Roe; Jane Roe loyalists=Jane Roe loyalists");
+}
