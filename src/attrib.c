@@ -619,6 +619,27 @@ static void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum 
 	}
 }
 
+/* The type of a noun phrase speaker with no name, by its head word: a
+ * plural is a group ("some union members", "the candidates"), a word for
+ * a person's role or title is a person ("a Cairo airport official", "one
+ * Acme strategist"), unless a role noun is more often a thing ("the
+ * letter", "a suit": the role list's ambiguous=1); anything else is
+ * unknown. */
+static enum ws_speaker_type nominal_type(const struct actx *c, size_t head)
+{
+	const struct ws_annot *a;
+	if (plural_word(c, head))
+		return WS_SP_GROUP;
+	if (tok(c, head)->shape != WS_SHAPE_LOWER)
+		return WS_SP_UNKNOWN;
+	if (lookup_at(c, head, head + 1, c->nm.title, c->nm.head))
+		return WS_SP_PERSON;	/* a title's head: "the DNC chair" */
+	if ((a = lookup_at(c, head, head + 1, c->nm.person, c->nm.role)) &&
+	    !ws_annot_get(a, c->nm.ambiguous))
+		return WS_SP_PERSON;
+	return WS_SP_UNKNOWN;
+}
+
 /* A description as speaker: "the government" is an institution with no
  * entity; "the Syrian president" is the person whose title fits. */
 static void describe(const struct actx *c, struct speaker *s, size_t m0, size_t head)
@@ -626,6 +647,11 @@ static void describe(const struct actx *c, struct speaker *s, size_t m0, size_t 
 	if (lookup_at(c, head, head + 1, c->nm.org, c->nm.institution)) {
 		s->type = WS_SP_ORGANIZATION;
 		set_entity(c, s, -1, S_GROUP);
+	} else if (tok(c, head)->shape == WS_SHAPE_LOWER &&
+		   nominal_type(c, head) != WS_SP_PERSON) {
+		/* "the candidates", "the letter": a group or a thing */
+		s->type = nominal_type(c, head);
+		set_entity(c, s, -1, S_DESCRIPTION);
 	} else {
 		s->type = WS_SP_PERSON;
 		set_entity(c, s, resolve_description(c, m0, head, (uint32_t)m0), S_DESCRIPTION);
@@ -940,7 +966,7 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 			set_entity(c, &s, fallback_entity(c->d, r, end), named);
 		} else if ((r = np_backward(c, end)) < end) {
 			s.m0 = (uint32_t)r;
-			s.type = plural_word(c, end - 1) ? WS_SP_GROUP : WS_SP_UNKNOWN;
+			s.type = nominal_type(c, end - 1);
 			set_entity(c, &s, -1, S_NOMINAL);
 		}
 	}
@@ -1004,7 +1030,7 @@ static struct speaker speaker_at(struct actx *c, size_t start, enum sieve named,
 			if (k < r && k > start) {
 				set_entity(c, &s, fallback_entity(c->d, k, r), named);
 			} else {
-				s.type = plural_word(c, r - 1) ? WS_SP_GROUP : WS_SP_UNKNOWN;
+				s.type = nominal_type(c, r - 1);
 				set_entity(c, &s, -1, S_NOMINAL);
 			}
 		}
@@ -1555,7 +1581,7 @@ static void add_statement(struct actx *c, const struct content *ct, const struct
 	/* a speaker found here and not by the entity rules is a mention too */
 	if (sp->m1 > sp->m0 && (sp->entity < 0 || ws_entity_at(d, sp->m0, sp->m1) != sp->entity)) {
 		struct ws_mention mn = { s.mention, sp->entity, s.sieve,
-					 pronoun_at(c, sp->m0) != NULL, 0 };
+					 pronoun_at(c, sp->m0) != NULL, 0, sp->type };
 		WS_VEC_PUSH(d->ments, mn);
 		WS_VEC_PUSH(d->ment_tok, sp->m0);
 		WS_VEC_PUSH(d->ment_tok, sp->m1);

@@ -183,7 +183,7 @@ void ws_entity_rename(struct ws_doc *d, int32_t e, struct ws_span sp, uint32_t k
 static void push_mention(struct ws_doc *d, struct ws_span sp, int32_t ent, const char *rule,
 			 uint32_t first, uint32_t last, int wide)
 {
-	struct ws_mention m = { sp, ent, rule, 0, wide };
+	struct ws_mention m = { sp, ent, rule, 0, wide, WS_SP_UNKNOWN };
 	WS_VEC_PUSH(d->ments, m);
 	WS_VEC_PUSH(d->ment_tok, first);
 	WS_VEC_PUSH(d->ment_tok, last);

@@ -657,3 +657,29 @@ Test(attrib, by_and_a_participle)
 			 "path."),
 		    "Jane Doe=Jane Doe/explicit:subject");
 }
+
+/* A noun phrase speaker with no name has the type of its head word: a
+ * person's role or title, a group, or unknown when the role word is more
+ * often a thing; its mention keeps that type (mentions.tsv) */
+Test(attrib, a_nameless_speaker_is_typed_by_its_head)
+{
+	static const struct {
+		const char *text;
+		enum ws_speaker_type type;
+	} cases[] = {
+		{ "A Zorblat airport official said the plane was late.", WS_SP_PERSON },
+		{ "Several local farmers said the rain came too late.", WS_SP_GROUP },
+		{ "The candidates said the debate was over.", WS_SP_GROUP },
+		{ "The letter said the plant would close.", WS_SP_UNKNOWN },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct ws_statement *st;
+		const struct ws_mention *mn;
+		cr_assert_eq(ws_doc_process(doc, cases[i].text, strlen(cases[i].text)), 0);
+		cr_assert_eq(ws_doc_statements(doc, &st), 1, "%s", cases[i].text);
+		cr_expect_eq(st[0].speaker_type, cases[i].type, "%s", cases[i].text);
+		cr_assert_eq(ws_doc_mentions(doc, &mn), 1, "%s", cases[i].text);
+		cr_expect_eq(mn[0].entity, -1);
+		cr_expect_eq(mn[0].type, cases[i].type, "%s", cases[i].text);
+	}
+}
