@@ -411,8 +411,12 @@ void ws_entities_build(struct ws_doc *d)
 			title_end[a->last - 1] = (int32_t)i;
 		else if (a->type && a->type == nm.determiner && a->last > 0 &&
 			 (det_end[a->last - 1] < 0 ||
-			  d->gaz.v[det_end[a->last - 1]].first > a->first))
-			det_end[a->last - 1] = (int32_t)i;	/* the longest */
+			  d->gaz.v[det_end[a->last - 1]].first > a->first ||
+			  (d->gaz.v[det_end[a->last - 1]].first == a->first && nm.modifier &&
+			   ws_annot_get(a, nm.kind) == nm.modifier)))
+			/* the longest; of two as long, the modifier ("Acme
+			 * Jerusalem editor Jo Roe" needs no possessive) */
+			det_end[a->last - 1] = (int32_t)i;
 	}
 	if (order.n)
 		qsort(order.v, order.n, sizeof(order.v[0]), by_first);

@@ -169,6 +169,9 @@ Test(entities, modifiers_before_a_title_belong_to_the_mention)
 		    "the Zorblat Radio host Jane Roe=Jane Roe");
 	expect_view(mention_view("The loss led Zorblat chairman Ann Poe to quit."),
 		    "Zorblat chairman Ann Poe=Ann Poe");
+	/* an organisation before a title needs no possessive */
+	expect_view(mention_view("Then, CNN Jerusalem editor Jane Roe said no."),
+		    "CNN=CNN; CNN Jerusalem editor Jane Roe=Jane Roe");
 }
 
 /* rules/50-mentions.rules Members: the people who speak for an
