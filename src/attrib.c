@@ -640,6 +640,74 @@ static enum ws_speaker_type nominal_type(const struct actx *c, size_t head)
 	return WS_SP_UNKNOWN;
 }
 
+/* What an apposition after a name says of it, from token t after the
+ * comma: "who ..." or an age ("Roe, 44,") or a word for a role or title
+ * before any preposition ("Roe, a creative writing professor,", "Roe,
+ * editor of ...") make it a person. */
+static int apposition_says_person(const struct actx *c, size_t t)
+{
+	if (t >= c->ntok)
+		return 0;
+	if (lower_is(c, t, "who"))
+		return 1;
+	if (tok(c, t)->kind == WS_TOK_NUMBER)
+		return t + 1 < c->ntok && tok(c, t + 1)->end - tok(c, t + 1)->start == 1 &&
+		       c->d->text[tok(c, t + 1)->start] == ',';
+	for (size_t k = t; k < c->ntok && k < t + 5 && same_sent(c, t, k); k++) {
+		if (tok(c, k)->kind != WS_TOK_WORD || lower_is(c, k, "of") ||
+		    lower_is(c, k, "for") || lower_is(c, k, "at") || lower_is(c, k, "in") ||
+		    lower_is(c, k, "with") || lower_is(c, k, "from") || lower_is(c, k, "to") ||
+		    lower_is(c, k, "and") || lower_is(c, k, "or") || lower_is(c, k, "but") ||
+		    lower_is(c, k, "which") || lower_is(c, k, "that") || lower_is(c, k, "whose"))
+			return 0;
+		/* the head of its noun phrase: "a writing professor," "editor
+		 * of", not "the conservative organization" */
+		if (tok(c, k)->shape == WS_SHAPE_LOWER && !plural_word(c, k) &&
+		    nominal_type(c, k) == WS_SP_PERSON &&
+		    (k + 1 >= c->ntok || tok(c, k + 1)->kind != WS_TOK_WORD ||
+		     lower_is(c, k + 1, "of") || lower_is(c, k + 1, "for") ||
+		     lower_is(c, k + 1, "at") || lower_is(c, k + 1, "in") ||
+		     lower_is(c, k + 1, "with") || lower_is(c, k + 1, "from") ||
+		     lower_is(c, k + 1, "to") || lower_is(c, k + 1, "on") ||
+		     lower_is(c, k + 1, "who") || lower_is(c, k + 1, "and")))
+			return 1;
+	}
+	return 0;
+}
+
+/* "Sexton, a creative writing professor, said", "Hollande, who returned to
+ * Paris", "Suu Kyi, 70,": an apposition that says what a speaker the lists
+ * did not know is makes the speaker a person, and joins the mention as
+ * written (src/entities.c). */
+static void persons_by_apposition(struct actx *c)
+{
+	struct ws_doc *d = c->d;
+	uint8_t *only = NULL;
+	for (size_t m = 0; m < d->ments.n; m++) {
+		const struct ws_mention *mn = &d->ments.v[m];
+		size_t l = d->ment_tok.v[2 * m + 1];
+		if (mn->entity < 0 || mn->pronoun || mn->wide ||
+		    d->ents.v[mn->entity].type != WS_SP_UNKNOWN || l < 1 || l + 1 >= c->ntok ||
+		    tok(c, l)->end - tok(c, l)->start != 1 || d->text[tok(c, l)->start] != ',' ||
+		    !same_sent(c, l - 1, l + 1) || plural_word(c, l - 1) ||
+		    (tok(c, l - 1)->flags & WS_TF_ABBREV) || !apposition_says_person(c, l + 1))
+			continue;
+		/* no person's name starts with "the"; after "according to X,"
+		 * the clause goes on, no apposition */
+		size_t f = d->ment_tok.v[2 * m];
+		if (lower_is(c, f, "the") ||
+		    (f >= 2 && lower_is(c, f - 1, "to") && lower_is(c, f - 2, "according")))
+			continue;
+		if (!only)
+			only = ws_xcalloc(d->ents.n, 1);
+		d->ents.v[mn->entity].type = WS_SP_PERSON;
+		only[mn->entity] = 1;
+	}
+	if (only)
+		ws_entities_appositions(d, only);
+	free(only);
+}
+
 /* A description as speaker: "the government" is an institution with no
  * entity; "the Syrian president" is the person whose title fits. */
 static void describe(const struct actx *c, struct speaker *s, size_t m0, size_t head)
@@ -3082,6 +3150,7 @@ void ws_attribute(struct ws_doc *d)
 	loose_quotes(&c);
 	sort_statements(d);
 	ws_mentions_sort(d);
+	persons_by_apposition(&c);
 	ws_entities_compact(d);
 	/* every row carries its entity's final type */
 	for (size_t i = 0; i < d->stmts.n; i++) {

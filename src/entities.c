@@ -319,9 +319,10 @@ static void surname_mentions(struct ws_doc *d)
  * organisation mention that ends right before it: "Jane Roe, a lawyer for
  * the club," is a second, wider mention of Jane Roe as written, made by the
  * Apposition's rule; it does not count as another mention of her. Chains
- * join in text order: "Rep. Jane Roe (D-Ore.), a lawyer, said". Needs the
- * mentions indexed (ws_mentions_sort); returns whether it added any. */
-static int apposition_mentions(struct ws_doc *d, const struct names *nm)
+ * join in text order: "Rep. Jane Roe (D-Ore.), a lawyer, said". Only the
+ * entities marked in only, when it is not NULL. Needs the mentions indexed
+ * (ws_mentions_sort); returns whether it added any. */
+static int apposition_mentions(struct ws_doc *d, const struct names *nm, const uint8_t *only)
 {
 	if (!nm->apposition)
 		return 0;
@@ -340,7 +341,7 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm)
 	for (size_t k = 0; k < apps.n; k++) {
 		const struct ws_annot *a = &d->gaz.v[apps.v[k].idx];
 		int32_t m = ends[a->first - 1];
-		if (m < 0 || d->ments.v[m].entity < 0)
+		if (m < 0 || d->ments.v[m].entity < 0 || (only && !only[d->ments.v[m].entity]))
 			continue;
 		enum ws_speaker_type t = d->ents.v[d->ments.v[m].entity].type;
 		if (t != WS_SP_PERSON && t != WS_SP_ORGANIZATION)
@@ -515,11 +516,19 @@ void ws_entities_build(struct ws_doc *d)
 	free(det_end);
 	surname_mentions(d);
 	ws_mentions_sort(d);
-	if (apposition_mentions(d, &nm))
+	if (apposition_mentions(d, &nm, NULL))
 		ws_mentions_sort(d);
 	if (close_descriptions(d, desc_first))
 		ws_mentions_sort(d);
 	free(desc_first);
+}
+
+void ws_entities_appositions(struct ws_doc *d, const uint8_t *only)
+{
+	struct names nm;
+	find_names(d, &nm);
+	if (apposition_mentions(d, &nm, only))
+		ws_mentions_sort(d);
 }
 
 struct mpos {

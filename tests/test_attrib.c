@@ -683,3 +683,35 @@ Test(attrib, a_nameless_speaker_is_typed_by_its_head)
 		cr_expect_eq(mn[0].type, cases[i].type, "%s", cases[i].text);
 	}
 }
+
+/* A speaker the lists do not know is a person when an apposition says what
+ * the speaker is (a role's head, "who", an age), and the apposition joins
+ * the mention; a role word that is no head says nothing */
+Test(attrib, an_apposition_makes_an_unknown_speaker_a_person)
+{
+	static const struct {
+		const char *text, *wide;
+		enum ws_speaker_type type;
+	} cases[] = {
+		{ "Qxelby, a history professor, said the plan was bad.",
+		  "Qxelby, a history professor,", WS_SP_PERSON },
+		{ "Vrolk, 70, said it was too early.", "Vrolk, 70,", WS_SP_PERSON },
+		{ "Qzarn, the conservative organization she founded, said no.", NULL,
+		  WS_SP_UNKNOWN },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *t = cases[i].text;
+		const struct ws_statement *st;
+		const struct ws_mention *mn;
+		cr_assert_eq(ws_doc_process(doc, t, strlen(t)), 0);
+		cr_assert_eq(ws_doc_statements(doc, &st), 1, "%s", t);
+		cr_expect_eq(st[0].speaker_type, cases[i].type, "%s", t);
+		size_t n = ws_doc_mentions(doc, &mn), wide = 0;
+		for (size_t k = 0; k < n; k++)
+			if (mn[k].wide && cases[i].wide &&
+			    mn[k].span.end - mn[k].span.start == strlen(cases[i].wide) &&
+			    memcmp(t + mn[k].span.start, cases[i].wide, strlen(cases[i].wide)) == 0)
+				wide++;
+		cr_expect_eq(wide, cases[i].wide ? 1u : 0u, "%s", t);
+	}
+}
