@@ -12,7 +12,7 @@
 
 struct names {
 	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
-	const char *kind, *modifier;
+	const char *modifier;
 };
 
 static void find_names(const struct ws_doc *d, struct names *n)
@@ -26,8 +26,7 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->male = ws_sym_find(st, "male", 4);
 	n->apposition = ws_sym_find(st, "Apposition", 10);
 	n->determiner = ws_sym_find(st, "Determiner", 10);
-	n->kind = ws_sym_find(st, "kind", 4);
-	n->modifier = ws_sym_find(st, "modifier", 8);
+	n->modifier = ws_sym_find(st, "Modifier", 8);
 }
 
 /* The clustering key of a name's last token: without a particle prefix or
@@ -399,9 +398,10 @@ void ws_entities_build(struct ws_doc *d)
 	size_t ntok = d->tk.tok.n;
 	int32_t *title_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
 	int32_t *det_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
+	int32_t *mod_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
 	uint8_t *desc_first = ws_xcalloc(ntok + 1, 1);
 	for (size_t i = 0; i <= ntok; i++)
-		title_end[i] = det_end[i] = -1;
+		title_end[i] = det_end[i] = mod_end[i] = -1;
 	for (size_t i = 0; i < d->gaz.n; i++) {
 		const struct ws_annot *a = &d->gaz.v[i];
 		if (a->type && (a->type == nm.person || a->type == nm.org)) {
@@ -412,12 +412,12 @@ void ws_entities_build(struct ws_doc *d)
 			title_end[a->last - 1] = (int32_t)i;
 		else if (a->type && a->type == nm.determiner && a->last > 0 &&
 			 (det_end[a->last - 1] < 0 ||
-			  d->gaz.v[det_end[a->last - 1]].first > a->first ||
-			  (d->gaz.v[det_end[a->last - 1]].first == a->first && nm.modifier &&
-			   ws_annot_get(a, nm.kind) == nm.modifier)))
-			/* the longest; of two as long, the modifier ("Acme
-			 * Jerusalem editor Jo Roe" needs no possessive) */
-			det_end[a->last - 1] = (int32_t)i;
+			  d->gaz.v[det_end[a->last - 1]].first > a->first))
+			det_end[a->last - 1] = (int32_t)i;	/* the longest */
+		else if (a->type && a->type == nm.modifier && a->last > 0 &&
+			 (mod_end[a->last - 1] < 0 ||
+			  d->gaz.v[mod_end[a->last - 1]].first > a->first))
+			mod_end[a->last - 1] = (int32_t)i;	/* the longest */
 	}
 	if (order.n)
 		qsort(order.v, order.n, sizeof(order.v[0]), by_first);
@@ -464,8 +464,7 @@ void ws_entities_build(struct ws_doc *d)
 		 * Bashar al-Assad", "Mr. Obama"; the entity's name does not */
 		uint32_t mfirst = a->first;
 		if (a->type == nm.org && a->first > 0 && det_end[a->first - 1] >= 0 &&
-		    !is_comma(d, a->first - 1) &&
-		    ws_annot_get(&d->gaz.v[det_end[a->first - 1]], nm.kind) != nm.modifier)
+		    !is_comma(d, a->first - 1))
 			/* "some Republicans", "72 percent of the Greens" */
 			mfirst = d->gaz.v[det_end[a->first - 1]].first;
 		else if (a->type == nm.org && a->first > 0 &&
@@ -483,9 +482,13 @@ void ws_entities_build(struct ws_doc *d)
 			int32_t di = mfirst > 0 ? det_end[mfirst - 1] : -1;
 			const struct ws_token *bt = mfirst > 0 ? &d->tk.tok.v[mfirst - 1] : NULL;
 			/* "election law expert Jane Roe": what she is, before
-			 * her title (it keeps its article, below) */
-			int modifier = di >= 0 && nm.modifier &&
-				       ws_annot_get(&d->gaz.v[di], nm.kind) == nm.modifier;
+			 * her title (it keeps its article, below); of it and an
+			 * affiliation as long, it ("Acme Jerusalem editor Jane
+			 * Roe" needs no possessive) */
+			int32_t mi = mfirst > 0 && mfirst != a->first ? mod_end[mfirst - 1] : -1;
+			int modifier = mi >= 0 && (di < 0 || d->gaz.v[mi].first <= d->gaz.v[di].first);
+			if (modifier)
+				di = mi;
 			int affiliation = di >= 0 && (bt->flags & WS_TF_POSSESSIVE) && !modifier;
 			if ((affiliation || modifier) &&
 			    d->tk.tok.v[d->gaz.v[di].first].sent == d->tk.tok.v[mfirst].sent)
@@ -514,6 +517,7 @@ void ws_entities_build(struct ws_doc *d)
 	WS_VEC_FREE(order);
 	free(title_end);
 	free(det_end);
+	free(mod_end);
 	surname_mentions(d);
 	ws_mentions_sort(d);
 	if (apposition_mentions(d, &nm, NULL))
