@@ -640,6 +640,33 @@ static enum ws_speaker_type nominal_type(const struct actx *c, size_t head)
 	return WS_SP_UNKNOWN;
 }
 
+/* The head of a noun phrase [m0, m1): the word before its first
+ * preposition or relative ("One employee at a software firm"), else its
+ * last word; past the "of" after a share ("some of his rivals", "59
+ * percent of voters", "a group of rabbis"). */
+static size_t phrase_head(const struct actx *c, size_t m0, size_t m1)
+{
+	static const char *const stop[] = {
+		"of", "at", "in", "for", "from", "with", "on", "who", "that", "close", NULL
+	};
+	static const char *const share[] = {
+		"one", "another", "some", "many", "most", "all", "both", "several", "few", "none",
+		"half", "third", "quarter", "majority", "minority", "plurality", "number", "percent",
+		"dozen", "dozens", "hundreds", "thousands", "millions", "group", "share", "each",
+		"two", "three", "four", "five", "majorities", "members", "rest", NULL
+	};
+	for (size_t k = m0 + 1; k < m1; k++) {
+		if (!word_in(c, k, stop))
+			continue;
+		if (lower_is(c, k, "of") && (word_in(c, k - 1, share) ||
+					     tok(c, k - 1)->kind == WS_TOK_NUMBER ||
+					     tok(c, k - 1)->kind != WS_TOK_WORD))
+			continue;
+		return k - 1;
+	}
+	return m1 - 1;
+}
+
 /* What an apposition after a name says of it, from token t after the
  * comma: "who ..." or an age ("Roe, 44,") or a word for a role or title
  * before any preposition ("Roe, a creative writing professor,", "Roe,
@@ -1034,7 +1061,7 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 			set_entity(c, &s, fallback_entity(c->d, r, end), named);
 		} else if ((r = np_backward(c, end)) < end) {
 			s.m0 = (uint32_t)r;
-			s.type = nominal_type(c, end - 1);
+			s.type = nominal_type(c, phrase_head(c, r, end));
 			set_entity(c, &s, -1, S_NOMINAL);
 		}
 	}
@@ -1098,7 +1125,7 @@ static struct speaker speaker_at(struct actx *c, size_t start, enum sieve named,
 			if (k < r && k > start) {
 				set_entity(c, &s, fallback_entity(c->d, k, r), named);
 			} else {
-				s.type = nominal_type(c, r - 1);
+				s.type = nominal_type(c, phrase_head(c, start, r));
 				set_entity(c, &s, -1, S_NOMINAL);
 			}
 		}

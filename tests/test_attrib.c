@@ -671,6 +671,9 @@ Test(attrib, a_nameless_speaker_is_typed_by_its_head)
 		{ "Several local farmers said the rain came too late.", WS_SP_GROUP },
 		{ "The candidates said the debate was over.", WS_SP_GROUP },
 		{ "The letter said the plant would close.", WS_SP_UNKNOWN },
+		/* the head is the word before a preposition, or past a share */
+		{ "One employee at a software firm said the plan was bad.", WS_SP_PERSON },
+		{ "Some of the local farmers said the rain came too late.", WS_SP_GROUP },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const struct ws_statement *st;
