@@ -48,7 +48,7 @@ enum sieve {
 
 struct names {
 	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
-	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio;
+	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio, *honorific;
 	const char *source, *anonymous, *place, *demonym, *org, *institution, *after;
 	const char *canonical, *object, *recipient, *topic, *time, *ambiguous, *infinitive, *nonresponse;
 };
@@ -113,6 +113,7 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->head = intern(d, "head");
 	n->modifier = intern(d, "modifier");
 	n->portfolio = intern(d, "portfolio");
+	n->honorific = intern(d, "honorific");
 	n->source = intern(d, "source");
 	n->anonymous = intern(d, "anonymous");
 	n->place = intern(d, "place");
@@ -702,28 +703,41 @@ static int apposition_says_person(const struct actx *c, size_t t)
 	return 0;
 }
 
+/* Whether the mention [m0, m1) holds an honorific before its last word
+ * ("Mr. Arad", "Vermont Gov. Jo Roe"): a person's name. */
+static int has_honorific(const struct actx *c, size_t m0, size_t m1)
+{
+	for (size_t k = m0; k + 1 < m1 && k < m0 + 4; k++)
+		if (lookup_at(c, k, 0, c->nm.title, c->nm.honorific))
+			return 1;
+	return 0;
+}
+
 /* "Sexton, a creative writing professor, said", "Hollande, who returned to
  * Paris", "Suu Kyi, 70,": an apposition that says what a speaker the lists
  * did not know is makes the speaker a person, and joins the mention as
- * written (src/entities.c). */
+ * written (src/entities.c); so does an honorific in the mention ("Mr.
+ * Arad said", the name unknown to the name lists). */
 static void persons_by_apposition(struct actx *c)
 {
 	struct ws_doc *d = c->d;
 	uint8_t *only = NULL;
 	for (size_t m = 0; m < d->ments.n; m++) {
 		const struct ws_mention *mn = &d->ments.v[m];
-		size_t l = d->ment_tok.v[2 * m + 1];
+		size_t f = d->ment_tok.v[2 * m], l = d->ment_tok.v[2 * m + 1];
 		if (mn->entity < 0 || mn->pronoun || mn->wide ||
-		    d->ents.v[mn->entity].type != WS_SP_UNKNOWN || l < 1 || l + 1 >= c->ntok ||
-		    tok(c, l)->end - tok(c, l)->start != 1 || d->text[tok(c, l)->start] != ',' ||
-		    !same_sent(c, l - 1, l + 1) || plural_word(c, l - 1) ||
-		    (tok(c, l - 1)->flags & WS_TF_ABBREV) || !apposition_says_person(c, l + 1))
+		    d->ents.v[mn->entity].type != WS_SP_UNKNOWN || l < 1)
 			continue;
+		int person = has_honorific(c, f, l);
 		/* no person's name starts with "the"; after "according to X,"
 		 * the clause goes on, no apposition */
-		size_t f = d->ment_tok.v[2 * m];
-		if (lower_is(c, f, "the") ||
-		    (f >= 2 && lower_is(c, f - 1, "to") && lower_is(c, f - 2, "according")))
+		if (!person && l + 1 < c->ntok && tok(c, l)->end - tok(c, l)->start == 1 &&
+		    d->text[tok(c, l)->start] == ',' && same_sent(c, l - 1, l + 1) &&
+		    !plural_word(c, l - 1) && !(tok(c, l - 1)->flags & WS_TF_ABBREV) &&
+		    !lower_is(c, f, "the") &&
+		    !(f >= 2 && lower_is(c, f - 1, "to") && lower_is(c, f - 2, "according")))
+			person = apposition_says_person(c, l + 1);
+		if (!person)
 			continue;
 		if (!only)
 			only = ws_xcalloc(d->ents.n, 1);

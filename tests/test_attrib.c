@@ -689,7 +689,8 @@ Test(attrib, a_nameless_speaker_is_typed_by_its_head)
 
 /* A speaker the lists do not know is a person when an apposition says what
  * the speaker is (a role's head, "who", an age), and the apposition joins
- * the mention; a role word that is no head says nothing */
+ * the mention, or when an honorific stands in the mention; a role word that
+ * is no head says nothing */
 Test(attrib, an_apposition_makes_an_unknown_speaker_a_person)
 {
 	static const struct {
@@ -701,6 +702,8 @@ Test(attrib, an_apposition_makes_an_unknown_speaker_a_person)
 		{ "Vrolk, 70, said it was too early.", "Vrolk, 70,", WS_SP_PERSON },
 		{ "Qzarn, the conservative organization she founded, said no.", NULL,
 		  WS_SP_UNKNOWN },
+		/* an honorific says it too, where the name lists fail (a town) */
+		{ "Mr. Arad said the plan was bad.", NULL, WS_SP_PERSON },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *t = cases[i].text;
