@@ -621,7 +621,7 @@ static void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum 
 }
 
 /* The type of a noun phrase speaker with no name, by its head word: a
- * plural is a group ("some union members", "the candidates"), a word for
+ * plural is a group ("some farmers", "the candidates"), a word for
  * a person's role or title is a person ("a Cairo airport official", "one
  * Acme strategist"), unless a role noun is more often a thing ("the
  * letter", "a suit": the role list's ambiguous=1); anything else is
@@ -670,10 +670,17 @@ static size_t phrase_head(const struct actx *c, size_t m0, size_t m1)
 
 /* What an apposition after a name says of it, from token t after the
  * comma: "who ..." or an age ("Roe, 44,") or a word for a role or title
- * before any preposition ("Roe, a creative writing professor,", "Roe,
- * editor of ...") make it a person. */
+ * heading a noun phrase before any preposition ("Roe, a creative writing
+ * professor,", "Roe, editor of ...") make it a person. */
 static int apposition_says_person(const struct actx *c, size_t t)
 {
+	static const char *const ends[] = {
+		"of", "for", "at", "in", "with", "from", "to", "and", "or", "but", "which", "that",
+		"whose", NULL
+	};
+	static const char *const after_head[] = {
+		"of", "for", "at", "in", "with", "from", "to", "on", "who", "and", NULL
+	};
 	if (t >= c->ntok)
 		return 0;
 	if (lower_is(c, t, "who"))
@@ -682,22 +689,14 @@ static int apposition_says_person(const struct actx *c, size_t t)
 		return t + 1 < c->ntok && tok(c, t + 1)->end - tok(c, t + 1)->start == 1 &&
 		       c->d->text[tok(c, t + 1)->start] == ',';
 	for (size_t k = t; k < c->ntok && k < t + 5 && same_sent(c, t, k); k++) {
-		if (tok(c, k)->kind != WS_TOK_WORD || lower_is(c, k, "of") ||
-		    lower_is(c, k, "for") || lower_is(c, k, "at") || lower_is(c, k, "in") ||
-		    lower_is(c, k, "with") || lower_is(c, k, "from") || lower_is(c, k, "to") ||
-		    lower_is(c, k, "and") || lower_is(c, k, "or") || lower_is(c, k, "but") ||
-		    lower_is(c, k, "which") || lower_is(c, k, "that") || lower_is(c, k, "whose"))
+		if (tok(c, k)->kind != WS_TOK_WORD || word_in(c, k, ends))
 			return 0;
 		/* the head of its noun phrase: "a writing professor," "editor
 		 * of", not "the conservative organization" */
 		if (tok(c, k)->shape == WS_SHAPE_LOWER && !plural_word(c, k) &&
 		    nominal_type(c, k) == WS_SP_PERSON &&
 		    (k + 1 >= c->ntok || tok(c, k + 1)->kind != WS_TOK_WORD ||
-		     lower_is(c, k + 1, "of") || lower_is(c, k + 1, "for") ||
-		     lower_is(c, k + 1, "at") || lower_is(c, k + 1, "in") ||
-		     lower_is(c, k + 1, "with") || lower_is(c, k + 1, "from") ||
-		     lower_is(c, k + 1, "to") || lower_is(c, k + 1, "on") ||
-		     lower_is(c, k + 1, "who") || lower_is(c, k + 1, "and")))
+		     word_in(c, k + 1, after_head)))
 			return 1;
 	}
 	return 0;
@@ -718,7 +717,7 @@ static int has_honorific(const struct actx *c, size_t m0, size_t m1)
  * did not know is makes the speaker a person, and joins the mention as
  * written (src/entities.c); so does an honorific in the mention ("Mr.
  * Arad said", the name unknown to the name lists). */
-static void persons_by_apposition(struct actx *c)
+static void unknown_persons(struct actx *c)
 {
 	struct ws_doc *d = c->d;
 	uint8_t *only = NULL;
@@ -3191,7 +3190,7 @@ void ws_attribute(struct ws_doc *d)
 	loose_quotes(&c);
 	sort_statements(d);
 	ws_mentions_sort(d);
-	persons_by_apposition(&c);
+	unknown_persons(&c);
 	ws_entities_compact(d);
 	/* every row carries its entity's final type */
 	for (size_t i = 0; i < d->stmts.n; i++) {

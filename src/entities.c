@@ -489,15 +489,14 @@ void ws_entities_build(struct ws_doc *d)
 			int modifier = mi >= 0 && (di < 0 || d->gaz.v[mi].first <= d->gaz.v[di].first);
 			if (modifier)
 				di = mi;
-			int affiliation = di >= 0 && (bt->flags & WS_TF_POSSESSIVE) && !modifier;
-			if ((affiliation || modifier) &&
-			    d->tk.tok.v[d->gaz.v[di].first].sent == d->tk.tok.v[mfirst].sent)
+			int took = di >= 0 && (modifier || (bt->flags & WS_TF_POSSESSIVE)) &&
+				   d->tk.tok.v[d->gaz.v[di].first].sent == d->tk.tok.v[mfirst].sent;
+			if (took)
 				mfirst = d->gaz.v[di].first;
 			/* "the conservative writer Jane Roe": the title keeps
-			 * its article, as an organisation does */
-			else
-				affiliation = 0;
-			if (!affiliation && mfirst != a->first && mfirst > 0 &&
+			 * its article, as an organisation does; an affiliation
+			 * holds its own ("The Post's Jo Hoe") */
+			if ((!took || modifier) && mfirst != a->first && mfirst > 0 &&
 			    d->tk.tok.v[mfirst - 1].sent == d->tk.tok.v[mfirst].sent &&
 			    ws_tok_len(d, mfirst - 1) == 3 &&
 			    strncasecmp(ws_tok_text(d, mfirst - 1), "the", 3) == 0)
