@@ -712,12 +712,29 @@ static int has_honorific(const struct actx *c, size_t m0, size_t m1)
 	return 0;
 }
 
-/* "Sexton, a creative writing professor, said", "Hollande, who returned to
- * Paris", "Suu Kyi, 70,": an apposition that says what a speaker the lists
- * did not know is makes the speaker a person, and joins the mention as
- * written (src/entities.c); so does an honorific in the mention ("Mr.
- * Arad said", the name unknown to the name lists). */
-static void unknown_persons(struct actx *c)
+/* Whether the mention [m0, m1) is "the" and capitalised words, the last
+ * no plural ("The American Legion said", "the Acme Institute"): an
+ * organisation's name ("The Clintons" are a family). */
+static int the_and_name(const struct actx *c, size_t m0, size_t m1)
+{
+	if (m1 < m0 + 2 || !lower_is(c, m0, "the") || plural_word(c, m1 - 1) ||
+	    lookup_at(c, m1 - 1, m1, c->nm.title, NULL))	/* "The Democratic" */
+		return 0;
+	for (size_t k = m0 + 1; k < m1; k++)
+		if (tok(c, k)->kind != WS_TOK_WORD ||
+		    (tok(c, k)->shape != WS_SHAPE_CAP && tok(c, k)->shape != WS_SHAPE_UPPER))
+			return 0;
+	return 1;
+}
+
+/* Speakers the lists did not know, typed by what surrounds them.
+ * "Sexton, a creative writing professor, said", "Hollande, who returned to
+ * Paris", "Suu Kyi, 70,": an apposition that says what the speaker is makes
+ * a person, and joins the mention as written (src/entities.c); so does an
+ * honorific in the mention ("Mr. Arad said", the name unknown to the name
+ * lists). "The American Legion said": "the" and a name make an
+ * organisation. */
+static void unknown_speakers(struct actx *c)
 {
 	struct ws_doc *d = c->d;
 	uint8_t *only = NULL;
@@ -727,6 +744,10 @@ static void unknown_persons(struct actx *c)
 		if (mn->entity < 0 || mn->pronoun || mn->wide ||
 		    d->ents.v[mn->entity].type != WS_SP_UNKNOWN || l < 1)
 			continue;
+		if (the_and_name(c, f, l)) {
+			d->ents.v[mn->entity].type = WS_SP_ORGANIZATION;
+			continue;
+		}
 		int person = has_honorific(c, f, l);
 		/* no person's name starts with "the"; after "according to X,"
 		 * the clause goes on, no apposition */
@@ -3190,7 +3211,7 @@ void ws_attribute(struct ws_doc *d)
 	loose_quotes(&c);
 	sort_statements(d);
 	ws_mentions_sort(d);
-	unknown_persons(&c);
+	unknown_speakers(&c);
 	ws_entities_compact(d);
 	/* every row carries its entity's final type */
 	for (size_t i = 0; i < d->stmts.n; i++) {

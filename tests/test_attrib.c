@@ -690,8 +690,8 @@ Test(attrib, a_nameless_speaker_is_typed_by_its_head)
 /* A speaker the lists do not know is a person when an apposition says what
  * the speaker is (a role's head, "who", an age), and the apposition joins
  * the mention, or when an honorific stands in the mention; a role word that
- * is no head says nothing */
-Test(attrib, an_apposition_makes_an_unknown_speaker_a_person)
+ * is no head says nothing; "the" and a name are an organisation */
+Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
 {
 	static const struct {
 		const char *text, *wide;
@@ -704,6 +704,9 @@ Test(attrib, an_apposition_makes_an_unknown_speaker_a_person)
 		  WS_SP_UNKNOWN },
 		/* an honorific says it too, where the name lists fail (a town) */
 		{ "Mr. Arad said the plan was bad.", NULL, WS_SP_PERSON },
+		/* "the" and a name: an organisation; a family is none */
+		{ "The Qxelby Legion said the plan was bad.", NULL, WS_SP_ORGANIZATION },
+		{ "The Qxelbys said the plan was bad.", NULL, WS_SP_UNKNOWN },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *t = cases[i].text;
