@@ -802,6 +802,15 @@ static int32_t fallback_entity(struct ws_doc *d, size_t m0, size_t m1)
 	}
 	struct ws_span sp = { d->tk.tok.v[m0].start, d->tk.tok.v[m1 - 1].end };
 	int32_t e = ws_entity_find(d, WS_SP_PERSON, s, n);
+	if (e < 0 && n > 1 && n < 64) {
+		/* a transcript's "CLINTON:" is the Clinton the article names */
+		char tc[64];
+		size_t i = 0;
+		for (; i < n && s[i] >= 'A' && s[i] <= 'Z'; i++)
+			tc[i] = (char)(i ? s[i] - 'A' + 'a' : s[i]);
+		if (i == n)
+			e = ws_entity_find(d, WS_SP_PERSON, tc, n);
+	}
 	if (e < 0)
 		e = ws_entity_find(d, WS_SP_UNKNOWN, s, n);
 	if (e < 0)	/* an unknown speaker that set_entity found to be a place */

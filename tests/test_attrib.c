@@ -211,6 +211,9 @@ Test(attrib, name_and_colon_open_a_paragraph)
 	/* the label alone, then a quoted paragraph */
 	assert_view(view("Rep. Jane Doe (R-Ohio):\n\n\"I have not heard anyone cite that figure.\""),
 		    "Rep. Jane Doe=Jane Doe/label");
+	/* a transcript's capitals name the person the article names */
+	assert_view(view("The debate began with Jane Roe on stage.\n\nROE: We will win this state."),
+		    "ROE=Jane Roe/label");
 }
 
 /* PolNeAR's convention, and a reader's: the quotes around one frame are
