@@ -49,7 +49,7 @@ enum sieve {
 
 struct names {
 	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
-	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio;
+	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio, *honorific;
 	const char *source, *anonymous, *place, *demonym, *org, *institution, *after;
 	const char *canonical, *object, *recipient, *topic, *time, *ambiguous, *infinitive, *nonresponse;
 };
@@ -114,6 +114,7 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->head = intern(d, "head");
 	n->modifier = intern(d, "modifier");
 	n->portfolio = intern(d, "portfolio");
+	n->honorific = intern(d, "honorific");
 	n->source = intern(d, "source");
 	n->anonymous = intern(d, "anonymous");
 	n->place = intern(d, "place");
@@ -653,6 +654,155 @@ static void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum 
 	}
 }
 
+/* The type of a noun phrase speaker with no name, by its head word: a
+ * plural is a group ("some farmers", "the candidates"), a word for
+ * a person's role or title is a person ("a Cairo airport official", "one
+ * Acme strategist"), unless a role noun is more often a thing ("the
+ * letter", "a suit": the role list's ambiguous=1); anything else is
+ * unknown. */
+static enum ws_speaker_type nominal_type(const struct actx *c, size_t head)
+{
+	const struct ws_annot *a;
+	if (plural_word(c, head))
+		return WS_SP_GROUP;
+	if (tok(c, head)->shape != WS_SHAPE_LOWER)
+		return WS_SP_UNKNOWN;
+	if (lookup_at(c, head, head + 1, c->nm.title, c->nm.head))
+		return WS_SP_PERSON;	/* a title's head: "the DNC chair" */
+	if ((a = lookup_at(c, head, head + 1, c->nm.person, c->nm.role)) &&
+	    !ws_annot_get(a, c->nm.ambiguous))
+		return WS_SP_PERSON;
+	return WS_SP_UNKNOWN;
+}
+
+/* The head of a noun phrase [m0, m1): the word before its first
+ * preposition or relative ("One employee at a software firm"), else its
+ * last word; past the "of" after a share ("some of his rivals", "59
+ * percent of voters", "a group of rabbis"). */
+static size_t phrase_head(const struct actx *c, size_t m0, size_t m1)
+{
+	static const char *const stop[] = {
+		"of", "at", "in", "for", "from", "with", "on", "who", "that", "close", NULL
+	};
+	static const char *const share[] = {
+		"one", "another", "some", "many", "most", "all", "both", "several", "few", "none",
+		"half", "third", "quarter", "majority", "minority", "plurality", "number", "percent",
+		"dozen", "dozens", "hundreds", "thousands", "millions", "group", "share", "each",
+		"two", "three", "four", "five", "majorities", "members", "rest", NULL
+	};
+	for (size_t k = m0 + 1; k < m1; k++) {
+		if (!word_in(c, k, stop))
+			continue;
+		if (lower_is(c, k, "of") && (word_in(c, k - 1, share) ||
+					     tok(c, k - 1)->kind == WS_TOK_NUMBER ||
+					     tok(c, k - 1)->kind != WS_TOK_WORD))
+			continue;
+		return k - 1;
+	}
+	return m1 - 1;
+}
+
+/* What an apposition after a name says of it, from token t after the
+ * comma: "who ..." or an age ("Roe, 44,") or a word for a role or title
+ * heading a noun phrase before any preposition ("Roe, a creative writing
+ * professor,", "Roe, editor of ...") make it a person. */
+static int apposition_says_person(const struct actx *c, size_t t)
+{
+	static const char *const ends[] = {
+		"of", "for", "at", "in", "with", "from", "to", "and", "or", "but", "which", "that",
+		"whose", NULL
+	};
+	static const char *const after_head[] = {
+		"of", "for", "at", "in", "with", "from", "to", "on", "who", "and", NULL
+	};
+	if (t >= c->ntok)
+		return 0;
+	if (lower_is(c, t, "who"))
+		return 1;
+	if (tok(c, t)->kind == WS_TOK_NUMBER)
+		return t + 1 < c->ntok && tok(c, t + 1)->end - tok(c, t + 1)->start == 1 &&
+		       c->d->text[tok(c, t + 1)->start] == ',';
+	for (size_t k = t; k < c->ntok && k < t + 5 && same_sent(c, t, k); k++) {
+		if (tok(c, k)->kind != WS_TOK_WORD || word_in(c, k, ends))
+			return 0;
+		/* the head of its noun phrase: "a writing professor," "editor
+		 * of", not "the conservative organization" */
+		if (tok(c, k)->shape == WS_SHAPE_LOWER && !plural_word(c, k) &&
+		    nominal_type(c, k) == WS_SP_PERSON &&
+		    (k + 1 >= c->ntok || tok(c, k + 1)->kind != WS_TOK_WORD ||
+		     word_in(c, k + 1, after_head)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the mention [m0, m1) holds an honorific before its last word
+ * ("Mr. Arad", "Vermont Gov. Jo Roe"): a person's name. */
+static int has_honorific(const struct actx *c, size_t m0, size_t m1)
+{
+	for (size_t k = m0; k + 1 < m1 && k < m0 + 4; k++)
+		if (lookup_at(c, k, 0, c->nm.title, c->nm.honorific))
+			return 1;
+	return 0;
+}
+
+/* Whether the mention [m0, m1) is "the" and capitalised words, the last
+ * no plural ("The American Legion said", "the Acme Institute"): an
+ * organisation's name ("The Clintons" are a family). */
+static int the_and_name(const struct actx *c, size_t m0, size_t m1)
+{
+	if (m1 < m0 + 2 || !lower_is(c, m0, "the") || plural_word(c, m1 - 1) ||
+	    lookup_at(c, m1 - 1, m1, c->nm.title, NULL))	/* "The Democratic" */
+		return 0;
+	for (size_t k = m0 + 1; k < m1; k++)
+		if (tok(c, k)->kind != WS_TOK_WORD ||
+		    (tok(c, k)->shape != WS_SHAPE_CAP && tok(c, k)->shape != WS_SHAPE_UPPER))
+			return 0;
+	return 1;
+}
+
+/* Speakers the lists did not know, typed by what surrounds them.
+ * "Sexton, a creative writing professor, said", "Hollande, who returned to
+ * Paris", "Suu Kyi, 70,": an apposition that says what the speaker is makes
+ * a person, and joins the mention as written (src/entities.c); so does an
+ * honorific in the mention ("Mr. Arad said", the name unknown to the name
+ * lists). "The American Legion said": "the" and a name make an
+ * organisation. */
+static void unknown_speakers(struct actx *c)
+{
+	struct ws_doc *d = c->d;
+	uint8_t *only = NULL;
+	for (size_t m = 0; m < d->ments.n; m++) {
+		const struct ws_mention *mn = &d->ments.v[m];
+		size_t f = d->ment_tok.v[2 * m], l = d->ment_tok.v[2 * m + 1];
+		if (mn->entity < 0 || mn->pronoun || mn->wide ||
+		    d->ents.v[mn->entity].type != WS_SP_UNKNOWN || l < 1)
+			continue;
+		if (the_and_name(c, f, l)) {
+			d->ents.v[mn->entity].type = WS_SP_ORGANIZATION;
+			continue;
+		}
+		int person = has_honorific(c, f, l);
+		/* no person's name starts with "the"; after "according to X,"
+		 * the clause goes on, no apposition */
+		if (!person && l + 1 < c->ntok && tok(c, l)->end - tok(c, l)->start == 1 &&
+		    d->text[tok(c, l)->start] == ',' && same_sent(c, l - 1, l + 1) &&
+		    !plural_word(c, l - 1) && !(tok(c, l - 1)->flags & WS_TF_ABBREV) &&
+		    !lower_is(c, f, "the") &&
+		    !(f >= 2 && lower_is(c, f - 1, "to") && lower_is(c, f - 2, "according")))
+			person = apposition_says_person(c, l + 1);
+		if (!person)
+			continue;
+		if (!only)
+			only = ws_xcalloc(d->ents.n, 1);
+		d->ents.v[mn->entity].type = WS_SP_PERSON;
+		only[mn->entity] = 1;
+	}
+	if (only)
+		ws_entities_appositions(d, only);
+	free(only);
+}
+
 /* A description as speaker: "the government" is an institution with no
  * entity; "the Syrian president" is the person whose title fits. */
 static void describe(const struct actx *c, struct speaker *s, size_t m0, size_t head)
@@ -660,6 +810,11 @@ static void describe(const struct actx *c, struct speaker *s, size_t m0, size_t 
 	if (lookup_at(c, head, head + 1, c->nm.org, c->nm.institution)) {
 		s->type = WS_SP_ORGANIZATION;
 		set_entity(c, s, -1, S_GROUP);
+	} else if (tok(c, head)->shape == WS_SHAPE_LOWER &&
+		   nominal_type(c, head) != WS_SP_PERSON) {
+		/* "the candidates", "the letter": a group or a thing */
+		s->type = nominal_type(c, head);
+		set_entity(c, s, -1, S_DESCRIPTION);
 	} else {
 		s->type = WS_SP_PERSON;
 		set_entity(c, s, resolve_description(c, m0, head, (uint32_t)m0), S_DESCRIPTION);
@@ -681,6 +836,15 @@ static int32_t fallback_entity(struct ws_doc *d, size_t m0, size_t m1)
 	}
 	struct ws_span sp = { d->tk.tok.v[m0].start, d->tk.tok.v[m1 - 1].end };
 	int32_t e = ws_entity_find(d, WS_SP_PERSON, s, n);
+	if (e < 0 && n > 1 && n < 64) {
+		/* a transcript's "CLINTON:" is the Clinton the article names */
+		char tc[64];
+		size_t i = 0;
+		for (; i < n && s[i] >= 'A' && s[i] <= 'Z'; i++)
+			tc[i] = (char)(i ? s[i] - 'A' + 'a' : s[i]);
+		if (i == n)
+			e = ws_entity_find(d, WS_SP_PERSON, tc, n);
+	}
 	if (e < 0)
 		e = ws_entity_find(d, WS_SP_UNKNOWN, s, n);
 	if (e < 0)	/* an unknown speaker that set_entity found to be a place */
@@ -994,7 +1158,7 @@ static struct speaker speaker_ending(struct actx *c, size_t end, enum sieve name
 			set_entity(c, &s, fallback_entity(c->d, r, end), named);
 		} else if ((r = np_backward(c, end)) < end) {
 			s.m0 = (uint32_t)r;
-			s.type = plural_word(c, end - 1) ? WS_SP_GROUP : WS_SP_UNKNOWN;
+			s.type = nominal_type(c, phrase_head(c, r, end));
 			set_entity(c, &s, -1, S_NOMINAL);
 		}
 	}
@@ -1178,7 +1342,7 @@ static struct speaker speaker_at(struct actx *c, size_t start, enum sieve named,
 			if (k < r && k > start) {
 				set_entity(c, &s, fallback_entity(c->d, k, r), named);
 			} else {
-				s.type = plural_word(c, r - 1) ? WS_SP_GROUP : WS_SP_UNKNOWN;
+				s.type = nominal_type(c, phrase_head(c, start, r));
 				set_entity(c, &s, -1, S_NOMINAL);
 			}
 		}
@@ -1846,7 +2010,7 @@ static void add_statement(struct actx *c, const struct content *ct, const struct
 	/* a speaker found here and not by the entity rules is a mention too */
 	if (sp->m1 > sp->m0 && (sp->entity < 0 || ws_entity_at(d, sp->m0, sp->m1) != sp->entity)) {
 		struct ws_mention mn = { s.mention, sp->entity, s.sieve,
-					 pronoun_at(c, sp->m0) != NULL, 0 };
+					 pronoun_at(c, sp->m0) != NULL, 0, sp->type };
 		WS_VEC_PUSH(d->ments, mn);
 		WS_VEC_PUSH(d->ment_tok, sp->m0);
 		WS_VEC_PUSH(d->ment_tok, sp->m1);
@@ -3476,6 +3640,7 @@ void ws_attribute(struct ws_doc *d)
 	loose_quotes(&c);
 	sort_statements(d);
 	ws_mentions_sort(d);
+	unknown_speakers(&c);
 	ws_entities_compact(d);
 	/* every row carries its entity's final type */
 	for (size_t i = 0; i < d->stmts.n; i++) {

@@ -12,6 +12,7 @@
 
 struct names {
 	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
+	const char *modifier;
 };
 
 static void find_names(const struct ws_doc *d, struct names *n)
@@ -25,6 +26,7 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->male = ws_sym_find(st, "male", 4);
 	n->apposition = ws_sym_find(st, "Apposition", 10);
 	n->determiner = ws_sym_find(st, "Determiner", 10);
+	n->modifier = ws_sym_find(st, "Modifier", 8);
 }
 
 /* The clustering key of a name's last token: without a particle prefix or
@@ -180,7 +182,7 @@ void ws_entity_rename(struct ws_doc *d, int32_t e, struct ws_span sp, uint32_t k
 static void push_mention(struct ws_doc *d, struct ws_span sp, int32_t ent, const char *rule,
 			 uint32_t first, uint32_t last, int wide)
 {
-	struct ws_mention m = { sp, ent, rule, 0, wide };
+	struct ws_mention m = { sp, ent, rule, 0, wide, WS_SP_UNKNOWN };
 	WS_VEC_PUSH(d->ments, m);
 	WS_VEC_PUSH(d->ment_tok, first);
 	WS_VEC_PUSH(d->ment_tok, last);
@@ -321,9 +323,10 @@ static void surname_mentions(struct ws_doc *d)
  * organisation mention that ends right before it: "Jane Roe, a lawyer for
  * the club," is a second, wider mention of Jane Roe as written, made by the
  * Apposition's rule; it does not count as another mention of her. Chains
- * join in text order: "Rep. Jane Roe (D-Ore.), a lawyer, said". Needs the
- * mentions indexed (ws_mentions_sort); returns whether it added any. */
-static int apposition_mentions(struct ws_doc *d, const struct names *nm)
+ * join in text order: "Rep. Jane Roe (D-Ore.), a lawyer, said". Only the
+ * entities marked in only, when it is not NULL. Needs the mentions indexed
+ * (ws_mentions_sort); returns whether it added any. */
+static int apposition_mentions(struct ws_doc *d, const struct names *nm, const uint8_t *only)
 {
 	if (!nm->apposition)
 		return 0;
@@ -342,7 +345,7 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm)
 	for (size_t k = 0; k < apps.n; k++) {
 		const struct ws_annot *a = &d->gaz.v[apps.v[k].idx];
 		int32_t m = ends[a->first - 1];
-		if (m < 0 || d->ments.v[m].entity < 0)
+		if (m < 0 || d->ments.v[m].entity < 0 || (only && !only[d->ments.v[m].entity]))
 			continue;
 		enum ws_speaker_type t = d->ents.v[d->ments.v[m].entity].type;
 		if (t != WS_SP_PERSON && t != WS_SP_ORGANIZATION)
@@ -400,9 +403,10 @@ void ws_entities_build(struct ws_doc *d)
 	size_t ntok = d->tk.tok.n;
 	int32_t *title_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
 	int32_t *det_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
+	int32_t *mod_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
 	uint8_t *desc_first = ws_xcalloc(ntok + 1, 1);
 	for (size_t i = 0; i <= ntok; i++)
-		title_end[i] = det_end[i] = -1;
+		title_end[i] = det_end[i] = mod_end[i] = -1;
 	for (size_t i = 0; i < d->gaz.n; i++) {
 		const struct ws_annot *a = &d->gaz.v[i];
 		if (a->type && (a->type == nm.person || a->type == nm.org)) {
@@ -415,6 +419,10 @@ void ws_entities_build(struct ws_doc *d)
 			 (det_end[a->last - 1] < 0 ||
 			  d->gaz.v[det_end[a->last - 1]].first > a->first))
 			det_end[a->last - 1] = (int32_t)i;	/* the longest */
+		else if (a->type && a->type == nm.modifier && a->last > 0 &&
+			 (mod_end[a->last - 1] < 0 ||
+			  d->gaz.v[mod_end[a->last - 1]].first > a->first))
+			mod_end[a->last - 1] = (int32_t)i;	/* the longest */
 	}
 	if (order.n)
 		qsort(order.v, order.n, sizeof(order.v[0]), by_first);
@@ -478,15 +486,25 @@ void ws_entities_build(struct ws_doc *d)
 			 * chairman, Jane Roe": a description and a comma */
 			int32_t di = mfirst > 0 ? det_end[mfirst - 1] : -1;
 			const struct ws_token *bt = mfirst > 0 ? &d->tk.tok.v[mfirst - 1] : NULL;
-			if (di >= 0 && (bt->flags & WS_TF_POSSESSIVE) &&
-			    d->tk.tok.v[d->gaz.v[di].first].sent == d->tk.tok.v[mfirst].sent)
+			/* "election law expert Jane Roe": what she is, before
+			 * her title (it keeps its article, below); of it and an
+			 * affiliation as long, it ("Acme Jerusalem editor Jane
+			 * Roe" needs no possessive) */
+			int32_t mi = mfirst > 0 && mfirst != a->first ? mod_end[mfirst - 1] : -1;
+			int modifier = mi >= 0 && (di < 0 || d->gaz.v[mi].first <= d->gaz.v[di].first);
+			if (modifier)
+				di = mi;
+			int took = di >= 0 && (modifier || (bt->flags & WS_TF_POSSESSIVE)) &&
+				   d->tk.tok.v[d->gaz.v[di].first].sent == d->tk.tok.v[mfirst].sent;
+			if (took)
 				mfirst = d->gaz.v[di].first;
 			/* "the conservative writer Jane Roe": the title keeps
-			 * its article, as an organisation does */
-			else if (mfirst != a->first && mfirst > 0 &&
-				 d->tk.tok.v[mfirst - 1].sent == d->tk.tok.v[mfirst].sent &&
-				 ws_tok_len(d, mfirst - 1) == 3 &&
-				 strncasecmp(ws_tok_text(d, mfirst - 1), "the", 3) == 0)
+			 * its article, as an organisation does; an affiliation
+			 * holds its own ("The Post's Jo Hoe") */
+			if ((!took || modifier) && mfirst != a->first && mfirst > 0 &&
+			    d->tk.tok.v[mfirst - 1].sent == d->tk.tok.v[mfirst].sent &&
+			    ws_tok_len(d, mfirst - 1) == 3 &&
+			    strncasecmp(ws_tok_text(d, mfirst - 1), "the", 3) == 0)
 				mfirst--;
 		}
 		add_mention(d, span_of(d, mfirst, a->last), ent, a->rule, mfirst, a->last);
@@ -503,13 +521,22 @@ void ws_entities_build(struct ws_doc *d)
 	WS_VEC_FREE(order);
 	free(title_end);
 	free(det_end);
+	free(mod_end);
 	surname_mentions(d);
 	ws_mentions_sort(d);
-	if (apposition_mentions(d, &nm))
+	if (apposition_mentions(d, &nm, NULL))
 		ws_mentions_sort(d);
 	if (close_descriptions(d, desc_first))
 		ws_mentions_sort(d);
 	free(desc_first);
+}
+
+void ws_entities_appositions(struct ws_doc *d, const uint8_t *only)
+{
+	struct names nm;
+	find_names(d, &nm);
+	if (apposition_mentions(d, &nm, only))
+		ws_mentions_sort(d);
 }
 
 struct mpos {

@@ -13,6 +13,13 @@ struct ws_doc;
 /* Fills d->ents and d->ments from d's annotations. */
 void ws_entities_build(struct ws_doc *d);
 
+/* Joins the Apposition annotations to the mentions of the entities marked
+ * in only (indexed by entity), as ws_entities_build() does for the persons
+ * and organisations it finds: for a speaker that attribution found to be a
+ * person ("Sexton, a writing professor,"). Sorts the mentions when it adds
+ * any. */
+void ws_entities_appositions(struct ws_doc *d, const uint8_t *only);
+
 /* The entity of the mention that covers exactly tokens [first, last), or
  * that ends at last - 1 and starts at or after first; -1 if none. */
 int32_t ws_entity_at(const struct ws_doc *d, uint32_t first, uint32_t last);

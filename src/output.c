@@ -264,8 +264,8 @@ void ws_out_mentions(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		if (mn[i].entity >= 0)
 			ws_buf_addu(b, (unsigned long long)mn[i].entity + 1);
 		tab(b);
-		ws_buf_adds(b, mn[i].entity >= 0 ? ws_speaker_type_name(en[mn[i].entity].type)
-						 : "unknown");
+		ws_buf_adds(b, ws_speaker_type_name(mn[i].entity >= 0 ? en[mn[i].entity].type
+								     : mn[i].type));
 		tab(b);
 		field_offsets(b, mn[i].span);
 		tab(b);

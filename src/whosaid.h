@@ -85,6 +85,9 @@ struct ws_mention {
 					 * ("Jane Roe, a lawyer," "Rep. Jane Roe (D-Ore.)"),
 					 * given besides the name's own mention: no alias,
 					 * not counted again in the entity's mentions */
+	enum ws_speaker_type type;	/* with no entity: the speaker's type as
+					 * attribution found it ("a Cairo airport
+					 * official" a person, "officials" a group) */
 };
 
 struct ws_doc *ws_doc_new(const struct ws_engine *e);

@@ -211,6 +211,9 @@ Test(attrib, name_and_colon_open_a_paragraph)
 	/* the label alone, then a quoted paragraph */
 	assert_view(view("Rep. Jane Doe (R-Ohio):\n\n\"I have not heard anyone cite that figure.\""),
 		    "Rep. Jane Doe=Jane Doe/label");
+	/* a transcript's capitals name the person the article names */
+	assert_view(view("The debate began with Jane Roe on stage.\n\nROE: We will win this state."),
+		    "ROE=Jane Roe/label");
 }
 
 /* PolNeAR's convention, and a reader's: the quotes around one frame are
@@ -855,4 +858,71 @@ Test(attrib, quotes_ending_in_exclamations_and_names_that_look_like_cues)
 	expect_one_span("\"All of my friends are here,\" Jane Doe told The Town Post. \"I found "
 			"my home.\"",
 			"\"All", "home.\"");
+}
+
+/* A noun phrase speaker with no name has the type of its head word: a
+ * person's role or title, a group, or unknown when the role word is more
+ * often a thing; its mention keeps that type (mentions.tsv) */
+Test(attrib, a_nameless_speaker_is_typed_by_its_head)
+{
+	static const struct {
+		const char *text;
+		enum ws_speaker_type type;
+	} cases[] = {
+		{ "A Zorblat airport official said the plane was late.", WS_SP_PERSON },
+		{ "Several local farmers said the rain came too late.", WS_SP_GROUP },
+		{ "The candidates said the debate was over.", WS_SP_GROUP },
+		{ "The letter said the plant would close.", WS_SP_UNKNOWN },
+		/* the head is the word before a preposition, or past a share */
+		{ "One employee at a software firm said the plan was bad.", WS_SP_PERSON },
+		{ "Some of the local farmers said the rain came too late.", WS_SP_GROUP },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct ws_statement *st;
+		const struct ws_mention *mn;
+		cr_assert_eq(ws_doc_process(doc, cases[i].text, strlen(cases[i].text)), 0);
+		cr_assert_eq(ws_doc_statements(doc, &st), 1, "%s", cases[i].text);
+		cr_expect_eq(st[0].speaker_type, cases[i].type, "%s", cases[i].text);
+		cr_assert_eq(ws_doc_mentions(doc, &mn), 1, "%s", cases[i].text);
+		cr_expect_eq(mn[0].entity, -1);
+		cr_expect_eq(mn[0].type, cases[i].type, "%s", cases[i].text);
+	}
+}
+
+/* A speaker the lists do not know is a person when an apposition says what
+ * the speaker is (a role's head, "who", an age), and the apposition joins
+ * the mention, or when an honorific stands in the mention; a role word that
+ * is no head says nothing; "the" and a name are an organisation */
+Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
+{
+	static const struct {
+		const char *text, *wide;
+		enum ws_speaker_type type;
+	} cases[] = {
+		{ "Qxelby, a history professor, said the plan was bad.",
+		  "Qxelby, a history professor,", WS_SP_PERSON },
+		{ "Vrolk, 70, said it was too early.", "Vrolk, 70,", WS_SP_PERSON },
+		{ "Qzarn, the conservative organization she founded, said no.", NULL,
+		  WS_SP_UNKNOWN },
+		/* an honorific says it too, where the name lists fail (a town) */
+		{ "Mr. Arad said the plan was bad.", NULL, WS_SP_PERSON },
+		/* "the" and a name: an organisation; a family is none */
+		{ "The Qxelby Legion said the plan was bad.", NULL, WS_SP_ORGANIZATION },
+		{ "The Qxelbys said the plan was bad.", NULL, WS_SP_UNKNOWN },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *t = cases[i].text;
+		const struct ws_statement *st;
+		const struct ws_mention *mn;
+		cr_assert_eq(ws_doc_process(doc, t, strlen(t)), 0);
+		cr_assert_eq(ws_doc_statements(doc, &st), 1, "%s", t);
+		cr_expect_eq(st[0].speaker_type, cases[i].type, "%s", t);
+		size_t n = ws_doc_mentions(doc, &mn), wide = 0;
+		for (size_t k = 0; k < n; k++)
+			if (mn[k].wide && cases[i].wide &&
+			    mn[k].span.end - mn[k].span.start == strlen(cases[i].wide) &&
+			    memcmp(t + mn[k].span.start, cases[i].wide, strlen(cases[i].wide)) == 0)
+				wide++;
+		cr_expect_eq(wide, cases[i].wide ? 1u : 0u, "%s", t);
+	}
 }

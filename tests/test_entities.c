@@ -69,6 +69,9 @@ Test(entities, apposition_after_the_cue_runs_to_the_sentence_end)
 {
 	expect_view(mention_view("\"It is over,\" said Tom Miller, 44, a baker from Salem."),
 		    "Tom Miller=Tom Miller; Tom Miller, 44, a baker from Salem+=Tom Miller");
+	/* a word that is more often a noun than a cue (report) may stand in it */
+	expect_view(mention_view("\"It is over,\" said Tom Miller, an author of the annual report."),
+		    "Tom Miller=Tom Miller; Tom Miller, an author of the annual report+=Tom Miller");
 }
 
 Test(entities, parenthesis_then_apposition_chain)
@@ -155,4 +158,29 @@ Test(entities, one_span_of_one_entity_is_one_mention)
 	const struct ws_entity *en;
 	cr_assert_eq(ws_doc_entities(doc, &en), 1);
 	cr_expect_eq(en[0].mentions, 1);	/* the wide mentions are not counted */
+}
+
+/* rules/50-mentions.rules Modifiers: what someone is, written before the
+ * title after a word that opens a noun phrase, belongs to the mention; the
+ * words of the clause before a title do not */
+Test(entities, modifiers_before_a_title_belong_to_the_mention)
+{
+	expect_view(mention_view("Then, the Zorblat Radio host Jane Roe said no."),
+		    "the Zorblat Radio host Jane Roe=Jane Roe");
+	expect_view(mention_view("The loss led Zorblat chairman Ann Poe to quit."),
+		    "Zorblat chairman Ann Poe=Ann Poe");
+	/* an organisation before a title needs no possessive */
+	expect_view(mention_view("Then, CNN Jerusalem editor Jane Roe said no."),
+		    "CNN=CNN; CNN Jerusalem editor Jane Roe=Jane Roe");
+}
+
+/* rules/50-mentions.rules Members: the people who speak for an
+ * organisation belong to its mention; rules/40-organizations.rules: a
+ * person's loyalists are a body, as the person's aides are */
+Test(entities, an_organisations_officials_belong_to_its_mention)
+{
+	expect_view(mention_view("Later Acme Party leaders said no."),
+		    "Acme Party=Acme Party; Acme Party leaders+=Acme Party");
+	expect_view(mention_view("Then Jane Roe loyalists said yes."),
+		    "Jane Roe=Jane Roe; Jane Roe loyalists=Jane Roe loyalists");
 }
