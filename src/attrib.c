@@ -1186,7 +1186,8 @@ static struct speaker speaker_before(struct actx *c, size_t end, enum sieve name
 	/* "a source close to him", "people familiar with Cruz's thinking": an
 	 * anonymity phrase ending in a preposition, and its object */
 	for (size_t k = end ? end - 1 : 0; k > 0 && end - k < 6 && same_sent(c, k, end - 1) &&
-	     !is_punct(c, k, ",") && CUE_AT(c, k) < 0; k--) {
+	     !is_punct(c, k, ",") &&
+	     (CUE_AT(c, k) < 0 || is_possessive(c, k - 1) || is_determiner(c, k - 1)); k--) {
 		const struct ws_annot *a = lookup_ending(c, k, c->nm.source, c->nm.anonymous);
 		if (a && word_in(c, k - 1, prepositions) && same_sent(c, a->first, end - 1)) {
 			struct speaker h = no_speaker(S_ANONYMOUS);
@@ -3166,7 +3167,12 @@ static void frame_at(struct actx *c, size_t i)
 		} else {
 			/* CONTENT, said X */
 			sp = speaker_after(c, c1, S_INVERTED);
-			if (!sp.found || !content_before(c, c0, sp.m1, &ct))
+			/* 'Said Comey, "The thought ..."': the frame opens the
+			 * sentence and the quote follows the speaker */
+			int opens = (tok(c, c0)->flags & WS_TF_SENT_START) && sp.found && sp.m1 + 1 < c->ntok &&
+				    is_punct(c, sp.m1, ",") && QUOTE_OPEN(c, sp.m1 + 1) >= 0;
+			if (!sp.found || (!content_before(c, c0, sp.m1, &ct) &&
+					  !(opens && content_after(c, sp.m1, cue, 0, &ct))))
 				return;
 		}
 	}

@@ -926,3 +926,14 @@ Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
 		cr_expect_eq(wide, cases[i].wide ? 1u : 0u, "%s", t);
 	}
 }
+
+Test(attrib, more_verbs_anonymous_sources_and_a_frame_opening_its_sentence)
+{
+	assert_view(view("\"He wants to be a tough guy tonight,\" Jane Doe shot back."),
+		    "Jane Doe=Jane Doe/explicit:subject");
+	assert_view(view("Another source familiar with the mayor's thinking said, \"He will "
+			 "try to be friendlier.\""),
+		    "Another source familiar with the mayor's thinking=/anonymous");
+	assert_view(view("Said Jane Doe, \"The thought that we erred is very painful to us.\""),
+		    "Jane Doe=Jane Doe/explicit:inverted");
+}
