@@ -919,10 +919,15 @@ static int numberish(const struct actx *c, size_t k)
 }
 
 /* A share of people ending before end: "26%", "Six in 10", "nine out of
- * 10", with "nearly", "about", "just over" before it. Returns its first
- * token, or end. */
+ * 10", "three-quarters", "a majority", with "nearly", "about", "just over"
+ * before it. Returns its first token, or end. */
 static size_t share_start(const struct actx *c, size_t end)
 {
+	/* "three-quarters said", "two-thirds say", "a majority said" */
+	static const char *const fractions[] = {
+		"three-quarters", "two-thirds", "one-third", "one-quarter", "majority", "third",
+		"thirds", "quarter", "quarters", "fifth", "fifths", "plurality", NULL
+	};
 	static const char *const approx[] = {
 		"nearly", "about", "almost", "roughly", "just", "only", "over", "under", "some",
 		"around", "fully", "than", "more", "fewer", "less", "shy", "of", NULL
@@ -937,6 +942,8 @@ static size_t share_start(const struct actx *c, size_t end)
 	else if (numberish(c, j) && j >= 3 && lower_is(c, j - 1, "of") && lower_is(c, j - 2, "out") &&
 		 numberish(c, j - 3))
 		j -= 3;
+	else if (word_in(c, j, fractions) && tok(c, j)->shape == WS_SHAPE_LOWER)
+		j -= j > 0 && same_sent(c, j - 1, j) && (lower_is(c, j - 1, "a") || numberish(c, j - 1));
 	else
 		return end;
 	while (j > 0 && end - j < 10 && same_sent(c, j - 1, j) && word_in(c, j - 1, approx))
@@ -1033,8 +1040,9 @@ static size_t np_backward(const struct actx *c, size_t end)
 	}
 	const struct ws_token *f = tok(c, j);
 	/* ", strategists said,", "Analysts say", ", new fundraising reports
-	 * show": a bare plural opening its clause */
-	int bare_plural = end - j <= 3 && ws_tok_len(c->d, end - 1) > 3 && plural_word(c, end - 1) &&
+	 * show", "early results from the 14 districts showed": a bare plural
+	 * opening its clause */
+	int bare_plural = end - j <= 8 && ws_tok_len(c->d, end - 1) > 3 && plural_word(c, end - 1) &&
 			  ((f->flags & WS_TF_SENT_START) ||
 			   (j > 0 && (is_punct(c, j - 1, ",") || is_punct(c, j - 1, ";"))));
 	if (!(is_determiner(c, j) || word_in(c, j, quant) || f->kind == WS_TOK_NUMBER ||

@@ -937,3 +937,12 @@ Test(attrib, more_verbs_anonymous_sources_and_a_frame_opening_its_sentence)
 	assert_view(view("Said Jane Doe, \"The thought that we erred is very painful to us.\""),
 		    "Jane Doe=Jane Doe/explicit:inverted");
 }
+
+Test(attrib, long_bare_plurals_and_fractions_speak)
+{
+	assert_view(view("In Ohio, early results from the 14 districts showed that Jane Doe had "
+			 "won."),
+		    "early results from the 14 districts=/nominal");
+	assert_view(view("Most voters liked her, and three-quarters said the same of John Smith."),
+		    "three-quarters=/nominal");
+}
