@@ -368,6 +368,15 @@ static int is_cap(const struct actx *c, size_t i)
 	       !pronoun_at(c, i) && CUE_AT(c, i) < 0;
 }
 
+/* A capitalised word that may stand in a name, cue words included ("The
+ * Washington Post"). */
+static int name_word(const struct actx *c, size_t i)
+{
+	const struct ws_token *t = tok(c, i);
+	return t->kind == WS_TOK_WORD && t->shape != WS_SHAPE_LOWER && t->shape != WS_SHAPE_DIGITS &&
+	       !pronoun_at(c, i) && !is_contraction(c, i);
+}
+
 /* Whether token i has at least min bytes and ends with suffix suf. */
 static int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min)
 {
@@ -1384,10 +1393,16 @@ static size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, s
 	size_t m1, head;
 	if (description_starting(c, t, &m1, &head))
 		return m1;
-	if (lower_is(c, t, "the") && t + 1 < c->ntok && is_cap(c, t + 1))
-		return run_forward(c, t + 1);
-	size_t r = run_forward(c, t);
-	return r;
+	/* "told The Washington Post", "told the Post on Monday": a name's
+	 * capitalised words, whatever could open a sentence */
+	size_t k = lower_is(c, t, "the") ? t + 1 : t;
+	if (k >= c->ntok || !name_word(c, k) || lookup_at(c, k, 0, c->nm.time, NULL))
+		return t;
+	while (k < c->ntok && same_sent(c, t, k) &&
+	       ((name_word(c, k) && !lookup_at(c, k, 0, c->nm.time, NULL)) ||
+		(k + 1 < c->ntok && (lower_is(c, k, "of") || is_punct(c, k, "&")) && name_word(c, k + 1))))
+		k++;
+	return k;
 }
 
 /* ---- content ---- */
@@ -2797,6 +2812,12 @@ static int time_phrase_ago(const struct actx *c, size_t s, size_t e);
 
 static int parenthetical_frame(const struct actx *c, size_t m0, size_t c1, struct content *ct)
 {
+	/* "The bridge, officials said Tuesday, is safe": past a time */
+	const struct ws_annot *tm = c1 < c->ntok ? lookup_at(c, c1, 0, c->nm.time, NULL) : NULL;
+	if (tm && tm->last < c->ntok && is_punct(c, tm->last, ","))
+		c1 = tm->last;
+	else if (time_phrase_after(c, c1) > c1 && is_punct(c, time_phrase_after(c, c1), ","))
+		c1 = time_phrase_after(c, c1);
 	if (m0 < 3 || c1 + 1 >= c->ntok || !is_punct(c, m0 - 1, ",") || !is_punct(c, c1, ",") ||
 	    !same_sent(c, m0 - 1, c1 + 1) || QUOTE_OPEN(c, c1 + 1) >= 0)
 		return 0;

@@ -946,3 +946,11 @@ Test(attrib, long_bare_plurals_and_fractions_speak)
 	assert_view(view("Most voters liked her, and three-quarters said the same of John Smith."),
 		    "three-quarters=/nominal");
 }
+
+Test(attrib, named_recipients_and_times_inside_parenthetical_frames)
+{
+	assert_view(contents("Jane Doe told The Washington Post that the bridge was safe."),
+		    "that the bridge was safe|told");
+	assert_view(contents("The bridge, officials said Tuesday, is safe."),
+		    "The bridge, officials said Tuesday, is safe|said");
+}
