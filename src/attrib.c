@@ -3052,9 +3052,15 @@ void ws_attribute(struct ws_doc *d)
 		}
 		if (in_heading)
 			continue;
-		if (QUOTE_OPEN(&c, i) >= 0 && inquote < 0)
-			inquote = QUOTE_OPEN(&c, i);
-		if (inquote >= 0 || CUE_AT(&c, i) < 0 || c.cue_used[i])
+		int32_t q = QUOTE_OPEN(&c, i);
+		if (q >= 0 && inquote < 0)
+			inquote = q;
+		if (inquote >= 0) {	/* nothing inside: on past the quote */
+			if (d->quotes.v[inquote].close_tok > i)
+				i = d->quotes.v[inquote].close_tok;
+			continue;
+		}
+		if (CUE_AT(&c, i) < 0 || c.cue_used[i])
 			continue;
 		frame_at(&c, i);
 	}
