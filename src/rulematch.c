@@ -780,6 +780,16 @@ static uint32_t scope_end(struct ctx *c, uint32_t tok)
 	return end;
 }
 
+/* The first token from pos on, before n, where a match can start (start
+ * per set); n: none. A function of its own, so that its loop keeps all
+ * it needs in registers. */
+static uint32_t next_start(const uint8_t *start, const uint32_t *cls, uint32_t pos, uint32_t n)
+{
+	while (pos < n && !start[cls[pos]])
+		pos++;
+	return pos;
+}
+
 static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules_scratch *s,
 		      const char *text, const struct ws_tokens *tk, ws_annot_vec *annots)
 {
@@ -830,8 +840,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	const uint32_t *cls = s->tcls.v;
 	while (pos < ntok) {
 		/* most tokens start nothing: skip them in a tight loop */
-		while (pos < ntok && !start[cls[pos]])
-			pos++;
+		pos = next_start(start, cls, pos, (uint32_t)ntok);
 		if (pos == ntok)
 			break;
 		c.pos = pos;
