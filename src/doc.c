@@ -31,6 +31,7 @@ void ws_doc_free(struct ws_doc *d)
 	ws_rules_scratch_free(d->rs);
 	WS_VEC_FREE(d->ment_tok);
 	WS_VEC_FREE(d->ment_end);
+	WS_VEC_FREE(d->ment_set);
 	WS_VEC_FREE(d->quotes);
 	WS_VEC_FREE(d->stmts);
 	WS_VEC_FREE(d->ents);

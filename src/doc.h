@@ -30,6 +30,9 @@ struct ws_doc {
 	WS_VEC(struct ws_mention) ments;
 	WS_VEC(uint32_t) ment_tok;	/* per mention: first and last token */
 	WS_VEC(int32_t) ment_end;	/* per token: the mention ending there, or -1 */
+	/* the tokens whose ment_end is set; every other entry up to its cap
+	 * is -1, so that indexing again clears only these */
+	WS_VEC(uint32_t) ment_set;
 	WS_VEC(uint32_t) ent_key;
 	WS_VEC(int32_t) ekey;		/* hash table of entities by key (entities.c) */	/* per entity: last token of its name */
 };

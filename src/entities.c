@@ -221,15 +221,20 @@ static int by_first(const void *x, const void *y)
  * finding a speaker's entity costs O(1). */
 static void index_mentions(struct ws_doc *d)
 {
-	size_t n = d->tk.tok.n;
+	size_t n = d->tk.tok.n, had = d->ment_end.cap;
+	for (size_t k = 0; k < d->ment_set.n; k++)
+		d->ment_end.v[d->ment_set.v[k]] = -1;
+	d->ment_set.n = 0;
 	WS_VEC_RESERVE(d->ment_end, n + 1);
-	d->ment_end.n = n;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = had; i < d->ment_end.cap; i++)
 		d->ment_end.v[i] = -1;
+	d->ment_end.n = n;
 	for (size_t m = 0; m < d->ments.n; m++) {
 		uint32_t l = d->ment_tok.v[2 * m + 1];
-		if (l > 0 && d->ment_end.v[l - 1] < 0)
+		if (l > 0 && d->ment_end.v[l - 1] < 0) {
 			d->ment_end.v[l - 1] = (int32_t)m;
+			WS_VEC_PUSH(d->ment_set, l - 1);
+		}
 	}
 }
 
