@@ -77,7 +77,7 @@ static void field_offsets(struct ws_buf *b, struct ws_span sp)
 /* x as "%.2f" prints it. A run has a few distinct confidences (one per
  * sieve) and printf of a double costs a thousand instructions: each
  * thread keeps the last ones it printed. */
-#define FIXED_BITS 4
+#define FIXED_BITS 6
 
 struct fixed2 {
 	uint64_t bits;
