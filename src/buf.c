@@ -119,13 +119,20 @@ void ws_buf_adds(struct ws_buf *b, const char *s)
 
 void ws_buf_addu(struct ws_buf *b, unsigned long long v)
 {
-	char tmp[24];
-	int i = (int)sizeof(tmp);
+	/* output writes a few numbers a row: the digits go straight into
+	 * place, last first, once their count is known */
+	size_t n = 1;
+	for (unsigned long long x = v; x >= 10 && n < 20; x /= 10)
+		n++;
+	if (b->len + n + 1 > b->cap)
+		ws_buf_grow(b, n);
+	char *p = b->data + b->len + n;
 	do {
-		tmp[--i] = (char)('0' + v % 10);
+		*--p = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	ws_buf_add(b, tmp + i, sizeof(tmp) - (size_t)i);
+	b->len += n;
+	b->data[b->len] = '\0';
 }
 
 void ws_buf_addf(struct ws_buf *b, const char *fmt, ...)
