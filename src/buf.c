@@ -190,6 +190,30 @@ char *ws_slurp(const char *path, size_t *len)
 	return b.data;
 }
 
+/* The n < 8 bytes at s as a word in memory order, zero above them, as a
+ * memcpy into a zeroed word gives: on little-endian machines from two
+ * loads that may overlap, not a memcpy call of a variable length. */
+static uint64_t tail_bytes(const char *s, size_t n)
+{
+	uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, u, 4);
+		memcpy(&b, u + n - 4, 4);
+		return a | (uint64_t)b << (8 * (n - 4));
+	}
+	if (n)
+		v = u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) | (uint64_t)u[n - 1] << (8 * (n - 1));
+	return v;
+#else
+	if (n)
+		memcpy(&v, s, n);
+	return v;
+#endif
+}
+
 uint64_t ws_hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = WS_HASH_SEED ^ (uint64_t)n;
@@ -201,8 +225,5 @@ uint64_t ws_hash_bytes(const char *s, size_t n)
 		s += 8;
 		n -= 8;
 	}
-	uint64_t v = 0;
-	if (n)
-		memcpy(&v, s, n);
-	return ws_hash_tail(h, v);
+	return ws_hash_tail(h, tail_bytes(s, n));
 }
