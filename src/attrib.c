@@ -2321,8 +2321,13 @@ static void nominal_cues(struct actx *c)
 			inquote = QUOTE_OPEN(c, i);
 		if (inquote >= 0 || c->cue_used[i] || CUE_AT(c, i) >= 0)
 			continue;
-		size_t next = nominal_cue_at(c, i, &nsorted);
-		if (!next)
+		/* what the two ask first, asked here: most tokens are neither
+		 * a lower-case word nor "in" */
+		const struct ws_token *t = tok(c, i);
+		size_t next = 0;
+		if (t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER)
+			next = nominal_cue_at(c, i, &nsorted);
+		if (!next && t->end - t->start == 2)
 			next = poll_source_at(c, i, nsorted);
 		if (next)
 			i = next - 1;
