@@ -120,17 +120,29 @@ void ws_buf_adds(struct ws_buf *b, const char *s)
 void ws_buf_addu(struct ws_buf *b, unsigned long long v)
 {
 	/* output writes a few numbers a row: the digits go straight into
-	 * place, last first, once their count is known */
+	 * place, two at a time and last first, once their count is known */
+	static const char pairs[] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
 	size_t n = 1;
-	for (unsigned long long x = v; x >= 10 && n < 20; x /= 10)
+	for (unsigned long long p = 10; n < 20 && v >= p; p *= 10)
 		n++;
 	if (b->len + n + 1 > b->cap)
 		ws_buf_grow(b, n);
-	char *p = b->data + b->len + n;
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	char *d = b->data + b->len + n;
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		*--d = pairs[2 * r + 1];
+		*--d = pairs[2 * r];
+	}
+	if (v >= 10) {
+		*--d = pairs[2 * v + 1];
+		*--d = pairs[2 * v];
+	} else {
+		*--d = (char)('0' + v);
+	}
 	b->len += n;
 	b->data[b->len] = '\0';
 }
