@@ -65,6 +65,7 @@ struct actx {
 	struct ws_tokmap qclose_map;	/* the top-level quote closing there */
 	size_t nlookups;	/* the lookups are d->gaz.v[0 .. nlookups), by first token */
 	struct ws_tokmap lookup_map;	/* the first lookup starting there */
+	uint64_t *lookup_end;	/* a bit per token: some lookup ends before it */
 	uint8_t *claimed;	/* per quote: a statement uses it */
 	uint8_t *cue_used;	/* per token: a cue there made a frame */
 	int32_t last_speaker;	/* entity of the last attributed statement */
@@ -309,6 +310,8 @@ static const struct ws_annot *lookup_at(const struct actx *c, size_t first, size
 static const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
 					    const char *minor)
 {
+	if (last > c->ntok || !(c->lookup_end[last >> 6] >> (last & 63) & 1))
+		return NULL;	/* most tokens: no lookup ends there */
 	for (size_t f = last; f-- > 0 && last - f <= 8;) {
 		const struct ws_annot *a = lookup_at(c, f, last, major, minor);
 		if (a)
@@ -2797,8 +2800,13 @@ static void nominal_cues(struct actx *c)
 		}
 		if (c->cue_used[i] || CUE_AT(c, i) >= 0)
 			continue;
-		size_t next = nominal_cue_at(c, i, &nsorted);
-		if (!next)
+		/* what the two ask first, asked here: most tokens are neither
+		 * a lower-case word nor "in" */
+		const struct ws_token *t = tok(c, i);
+		size_t next = 0;
+		if (t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER)
+			next = nominal_cue_at(c, i, &nsorted);
+		if (!next && t->end - t->start == 2)
 			next = poll_source_at(c, i, nsorted);
 		if (next)
 			i = next - 1;
@@ -3596,6 +3604,7 @@ void ws_attribute(struct ws_doc *d)
 	size_t n = c.ntok;
 	c.cue_used = ws_xcalloc(n + 1, 1);
 	c.claimed = ws_xcalloc(d->quotes.n + 1, 1);
+	c.lookup_end = ws_xcalloc(n / 64 + 1, sizeof(uint64_t));
 	ws_tokmap_init(&c.cue_map, n + 1);
 	ws_tokmap_init(&c.title_map, n + 1);
 	ws_tokmap_init(&c.qopen_map, n + 1);
@@ -3608,6 +3617,8 @@ void ws_attribute(struct ws_doc *d)
 		const struct ws_annot *a = &d->gaz.v[k];
 		if (k == 0 || a->first != d->gaz.v[k - 1].first)
 			ws_tokmap_set(&c.lookup_map, a->first, (int32_t)k);
+		if (a->last <= n)
+			c.lookup_end[a->last >> 6] |= 1ULL << (a->last & 63);
 		if (ws_annot_get(a, c.nm.major) != c.nm.cue)
 			continue;
 		/* the longest cue at a token: lookups come by first token */
@@ -3690,4 +3701,5 @@ void ws_attribute(struct ws_doc *d)
 	ws_tokmap_free(&c.lookup_map);
 	free(c.cue_used);
 	free(c.claimed);
+	free(c.lookup_end);
 }

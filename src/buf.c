@@ -120,17 +120,29 @@ void ws_buf_adds(struct ws_buf *b, const char *s)
 void ws_buf_addu(struct ws_buf *b, unsigned long long v)
 {
 	/* output writes a few numbers a row: the digits go straight into
-	 * place, last first, once their count is known */
+	 * place, two at a time and last first, once their count is known */
+	static const char pairs[] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
 	size_t n = 1;
-	for (unsigned long long x = v; x >= 10 && n < 20; x /= 10)
+	for (unsigned long long p = 10; n < 20 && v >= p; p *= 10)
 		n++;
 	if (b->len + n + 1 > b->cap)
 		ws_buf_grow(b, n);
-	char *p = b->data + b->len + n;
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	char *d = b->data + b->len + n;
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		*--d = pairs[2 * r + 1];
+		*--d = pairs[2 * r];
+	}
+	if (v >= 10) {
+		*--d = pairs[2 * v + 1];
+		*--d = pairs[2 * v];
+	} else {
+		*--d = (char)('0' + v);
+	}
 	b->len += n;
 	b->data[b->len] = '\0';
 }
@@ -190,6 +202,30 @@ char *ws_slurp(const char *path, size_t *len)
 	return b.data;
 }
 
+/* The n < 8 bytes at s as a word in memory order, zero above them, as a
+ * memcpy into a zeroed word gives: on little-endian machines from two
+ * loads that may overlap, not a memcpy call of a variable length. */
+static uint64_t tail_bytes(const char *s, size_t n)
+{
+	uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, u, 4);
+		memcpy(&b, u + n - 4, 4);
+		return a | (uint64_t)b << (8 * (n - 4));
+	}
+	if (n)
+		v = u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) | (uint64_t)u[n - 1] << (8 * (n - 1));
+	return v;
+#else
+	if (n)
+		memcpy(&v, s, n);
+	return v;
+#endif
+}
+
 uint64_t ws_hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = WS_HASH_SEED ^ (uint64_t)n;
@@ -201,8 +237,5 @@ uint64_t ws_hash_bytes(const char *s, size_t n)
 		s += 8;
 		n -= 8;
 	}
-	uint64_t v = 0;
-	if (n)
-		memcpy(&v, s, n);
-	return ws_hash_tail(h, v);
+	return ws_hash_tail(h, tail_bytes(s, n));
 }

@@ -273,6 +273,9 @@ static void surname_mentions(struct ws_doc *d)
 	size_t n = d->tk.tok.n, nent = d->ents.n;
 	struct keyent *table = NULL, *pool = ws_xcalloc(nent + 1, sizeof(*pool));
 	size_t used = 0;
+	/* the keys' lengths (bit 63: 63 or more) and first bytes: most
+	 * capitalised words fail these before any hashing */
+	uint64_t lens = 0, firsts[4] = { 0 };
 	for (size_t e = 0; e < nent; e++) {
 		if (d->ents.v[e].type != WS_SP_PERSON)
 			continue;
@@ -284,6 +287,9 @@ static void surname_mentions(struct ws_doc *d)
 		ke->ent = (int32_t)e;
 		HASH_ADD_KEYPTR(hh, table, ke->k, ke->n, ke);
 		used++;
+		unsigned char b0 = ke->n ? (unsigned char)ke->k[0] : 0;
+		lens |= 1ULL << (ke->n < 63 ? ke->n : 63);
+		firsts[b0 >> 6] |= 1ULL << (b0 & 63);
 	}
 	if (used) {
 		uint8_t *covered = ws_xcalloc(n + 1, 1);
@@ -300,6 +306,9 @@ static void surname_mentions(struct ws_doc *d)
 			size_t kn;
 			struct keyent *ke = NULL;
 			key_of(d, i, &k, &kn);
+			unsigned char b0 = kn ? (unsigned char)k[0] : 0;
+			if (!(lens >> (kn < 63 ? kn : 63) & 1) || !(firsts[b0 >> 6] >> (b0 & 63) & 1))
+				continue;
 			HASH_FIND(hh, table, k, kn, ke);
 			if (!ke)
 				continue;

@@ -4,6 +4,7 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void ws_tsv_field(struct ws_buf *b, const char *s, size_t n)
@@ -194,21 +195,24 @@ static int same_text(const char *t, struct ws_span a, struct ws_span b)
 
 /* The distinct ways an entity was written, other than its name, joined by
  * " | " in order of first appearance. */
-static void aliases(struct ws_buf *b, const struct ws_doc *d, int32_t ent)
+/* The entity's other names: its mentions ment[0..n) (ascending) as
+ * written, each once, but for pronouns, wide mentions and its name. */
+static void aliases(struct ws_buf *b, const struct ws_doc *d, int32_t ent, const uint32_t *ment,
+		    size_t n)
 {
 	const struct ws_mention *mn;
 	const struct ws_entity *en;
-	size_t n = ws_doc_mentions(d, &mn);
+	ws_doc_mentions(d, &mn);
 	ws_doc_entities(d, &en);
 	const char *t = ws_doc_text(d, NULL);
 	int first = 1;
-	for (size_t i = 0; i < n; i++) {
-		if (mn[i].entity != ent || mn[i].pronoun || mn[i].wide ||
-		    same_text(t, mn[i].span, en[ent].name))
+	for (size_t x = 0; x < n; x++) {
+		size_t i = ment[x];
+		if (mn[i].pronoun || mn[i].wide || same_text(t, mn[i].span, en[ent].name))
 			continue;
 		int seen = 0;
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = mn[j].entity == ent && same_text(t, mn[j].span, mn[i].span);
+		for (size_t y = 0; y < x && !seen; y++)
+			seen = same_text(t, mn[ment[y]].span, mn[i].span);
 		if (seen)
 			continue;
 		if (!first)
@@ -221,7 +225,20 @@ static void aliases(struct ws_buf *b, const struct ws_doc *d, int32_t ent)
 void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
 {
 	const struct ws_entity *en;
-	size_t n = ws_doc_entities(d, &en);
+	const struct ws_mention *mn;
+	size_t n = ws_doc_entities(d, &en), nm = ws_doc_mentions(d, &mn);
+	/* each entity's mentions in text order, by a counting sort: the
+	 * aliases then cost each entity its own mentions, not all of them */
+	uint32_t *first = ws_xcalloc(n + 2, sizeof(uint32_t));
+	uint32_t *ment = ws_xmalloc((nm + 1) * sizeof(uint32_t));
+	for (size_t k = 0; k < nm; k++)
+		if (mn[k].entity >= 0 && (size_t)mn[k].entity < n)
+			first[mn[k].entity + 2]++;
+	for (size_t e = 2; e < n + 2; e++)
+		first[e] += first[e - 1];
+	for (size_t k = 0; k < nm; k++)
+		if (mn[k].entity >= 0 && (size_t)mn[k].entity < n)
+			ment[first[mn[k].entity + 1]++] = (uint32_t)k;
 	for (size_t i = 0; i < n; i++) {
 		const struct ws_entity *e = &en[i];
 		doc_cols(b, m, 0);
@@ -240,11 +257,13 @@ void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		tab(b);
 		field_offsets(b, e->first);
 		tab(b);
-		aliases(b, d, (int32_t)i);
+		aliases(b, d, (int32_t)i, ment + first[i], first[i + 1] - first[i]);
 		tab(b);
 		ws_buf_addu(b, e->quotes);
 		ws_buf_addc(b, '\n');
 	}
+	free(first);
+	free(ment);
 }
 
 void ws_out_mentions_header(struct ws_buf *b)

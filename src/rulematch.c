@@ -721,9 +721,6 @@ static uint32_t needed_from(const struct ctx *c, uint32_t g, struct needscan *ns
 	return t;
 }
 
-/* Whether the rule's needed sets hold in their order within reach: each
- * one after where the one before first holds (a match holds each later,
- * one element at least apart). */
 /* The groups one of the tokens of c->pos's scope holds (rgroups). */
 static const uint64_t *scope_groups(const struct ctx *c)
 {
@@ -751,6 +748,9 @@ static const uint64_t *scope_groups(const struct ctx *c)
 	return m;
 }
 
+/* Whether the rule's needed sets hold in their order within reach: each
+ * one after where the one before first holds (a match holds each later,
+ * one element at least apart). */
 static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct needscan *ns)
 {
 	uint32_t from = c->pos;

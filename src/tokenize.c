@@ -138,6 +138,22 @@ static void close_paras(struct ws_tokens *o)
 	}
 }
 
+/* The flags of a token after a line break, a paragraph separator or at
+ * the start, and the paragraph it may open: once a line, not once a
+ * token. */
+static void line_start(struct scan *sc, struct ws_token *t)
+{
+	struct ws_tokens *o = sc->out;
+	t->flags |= WS_TF_SPACE_BEFORE * (sc->space || sc->newlines) |
+		    WS_TF_NL_BEFORE * (sc->newlines != 0);
+	if (o->tok.n == 0 || sc->parasep || sc->newlines >= (sc->blank_mode ? 2u : 1u)) {
+		t->flags |= WS_TF_PARA_START | WS_TF_SENT_START;
+		struct ws_range r = { (uint32_t)o->tok.n, (uint32_t)o->tok.n, t->start, t->end };
+		WS_VEC_PUSH(o->para, r);
+		sc->open_single = 0;
+	}
+}
+
 static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
 		 enum ws_shape shape, unsigned quote, unsigned flags)
 {
@@ -146,19 +162,10 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 		.start = (uint32_t)start, .end = (uint32_t)end, .kind = (uint8_t)kind,
 		.shape = (uint8_t)shape, .quote = (uint8_t)quote, .flags = (uint8_t)flags,
 	};
-	if (sc->space || sc->newlines)
+	if (sc->newlines || sc->parasep || o->tok.n == 0)
+		line_start(sc, &t);
+	else if (sc->space)
 		t.flags |= WS_TF_SPACE_BEFORE;
-	if (sc->newlines)
-		t.flags |= WS_TF_NL_BEFORE;
-	int newpara = o->tok.n == 0 || sc->parasep ||
-		      sc->newlines >= (sc->blank_mode ? 2u : 1u);
-	if (newpara) {
-		t.flags |= WS_TF_PARA_START | WS_TF_SENT_START;
-		struct ws_range r = { (uint32_t)o->tok.n, (uint32_t)o->tok.n,
-				      (uint32_t)start, (uint32_t)end };
-		WS_VEC_PUSH(o->para, r);
-		sc->open_single = 0;
-	}
 	t.para = (uint32_t)(o->para.n - 1);
 	WS_VEC_PUSH(o->tok, t);
 	sc->newlines = 0;
