@@ -2034,14 +2034,17 @@ static void add_statement(struct actx *c, const struct content *ct, const struct
 				en->gender = strcmp(pw->f[0], "male") == 0 ? "male" : "female";
 		}
 	}
-	/* a speaker found here and not by the entity rules is a mention too */
-	if (sp->m1 > sp->m0 && (sp->entity < 0 || ws_entity_at(d, sp->m0, sp->m1) != sp->entity)) {
+	/* a speaker found here and not by the entity rules is a mention too,
+	 * and so is a wider one of a known entity ("former FBI agent Timothy
+	 * Gill"; wide: no alias of the entity) */
+	int known = sp->entity >= 0 && ws_entity_at(d, sp->m0, sp->m1) == sp->entity;
+	if (sp->m1 > sp->m0 && (!known || ws_mention_first(d, sp->m1) != sp->m0)) {
 		struct ws_mention mn = { s.mention, sp->entity, s.sieve,
-					 pronoun_at(c, sp->m0) != NULL, 0, sp->type };
+					 pronoun_at(c, sp->m0) != NULL, known, sp->type };
 		WS_VEC_PUSH(d->ments, mn);
 		WS_VEC_PUSH(d->ment_tok, sp->m0);
 		WS_VEC_PUSH(d->ment_tok, sp->m1);
-		if (sp->entity >= 0)
+		if (sp->entity >= 0 && !known)
 			d->ents.v[sp->entity].mentions++;
 	}
 	WS_VEC_PUSH(d->stmts, s);

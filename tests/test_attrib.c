@@ -954,3 +954,18 @@ Test(attrib, named_recipients_and_times_inside_parenthetical_frames)
 	assert_view(contents("The bridge, officials said Tuesday, is safe."),
 		    "The bridge, officials said Tuesday, is safe|said");
 }
+
+/* A speaker's mention wider than the entity rules' own ("former FBI agent
+ * Jane Doe") is a mention of the entity too, marked wide. */
+Test(attrib, a_wider_speaker_mention_is_listed_as_wide)
+{
+	const char *t = "The plan will fail, former FBI agent Jane Doe said.";
+	cr_assert_eq(ws_doc_process(doc, t, strlen(t)), 0);
+	const struct ws_mention *mn;
+	size_t n = ws_doc_mentions(doc, &mn), wide = 0;
+	for (size_t i = 0; i < n; i++)
+		if (mn[i].wide && strncmp(t + mn[i].span.start, "former FBI agent Jane Doe", 25) == 0 &&
+		    mn[i].span.end - mn[i].span.start == 25 && mn[i].entity >= 0)
+			wide++;
+	cr_expect_eq(wide, 1u);
+}
