@@ -1447,7 +1447,10 @@ static void usage(FILE *f)
 	      "  --jaccard X     lenient span threshold in (0, 1], default 0.5; 0.8 is always "
 	      "reported too\n"
 	      "  --tsv           print TSV rows instead of a table\n"
-	      "  QUOTES.tsv      whosaid predictions, - for standard input\n", f);
+	      "  QUOTES.tsv      whosaid predictions, - for standard input\n"
+	      "Tracks: quoted (direct and mixed by the gold's quote_type), all, and\n"
+	      "quoted-marks (gold rows whose text holds a quotation mark). The table\n"
+	      "ends with the quoted track's ceiling for typing statements by their marks.\n", f);
 }
 
 /* Value of option opt at argv[*i]: "--opt=V" or "--opt V". NULL if argv[*i]
