@@ -184,3 +184,11 @@ Test(entities, an_organisations_officials_belong_to_its_mention)
 	expect_view(mention_view("Then Jane Roe loyalists said yes."),
 		    "Jane Roe=Jane Roe; Jane Roe loyalists=Jane Roe loyalists");
 }
+
+/* org/advocacy.lst: think tanks, advocacy groups and unions are
+ * organisations */
+Test(entities, advocacy_groups_and_think_tanks_are_organisations)
+{
+	expect_view(mention_view("The NAACP and the Heritage Foundation both said the plan was bad."),
+		    "The NAACP=NAACP; the Heritage Foundation=Heritage Foundation");
+}
