@@ -969,3 +969,14 @@ Test(attrib, a_wider_speaker_mention_is_listed_as_wide)
 			wide++;
 	cr_expect_eq(wide, 1u);
 }
+
+Test(attrib, a_nationality_that_speaks_is_no_place)
+{
+	assert_view(view("\"It is too early to tell,\" Cuban said."), "Cuban=Cuban/explicit:subject");
+	const struct ws_statement *st;
+	cr_assert_eq(ws_doc_statements(doc, &st), 1);
+	cr_expect_neq(st[0].speaker_type, WS_SP_PLACE);
+	assert_view(view("\"We will not yield,\" Tehran said."), "Tehran=Tehran/explicit:subject");
+	cr_assert_eq(ws_doc_statements(doc, &st), 1);
+	cr_expect_eq(st[0].speaker_type, WS_SP_PLACE);
+}
