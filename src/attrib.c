@@ -2068,11 +2068,11 @@ static int speech_verb(const struct actx *c, const struct ws_annot *cue)
 	       strcmp(cat, "epistemic") == 0;
 }
 
+static int participle_after_comma(const struct actx *c, size_t c0);
+
 /* "'We have a process,' he said. 'It's called an election.'": the quote that
  * follows the frame in the same paragraph is the same statement. The frame
  * may end with an adjunct ("said last month on Twitter,"). */
-static int participle_after_comma(const struct actx *c, size_t c0);
-
 static void join_next_quote(const struct actx *c, size_t after, struct content *ct)
 {
 	size_t t = after;
@@ -2560,12 +2560,6 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 	return 1;
 }
 
-/* "Trump's criticism of the deal", "his support for the bill", "X
- * expressed concerns about Y", "questions about her emails": a word of
- * rules/cue-nouns.txt followed by one of its prepositions (or "that").
- * The content runs to the clause's end; the speaker is the possessive
- * before the word, the subject of a light verb before it, or no one.
- * Returns the token after the statement, or 0. */
 /* The first statement of [from, to), sorted by start, that starts at or
  * after off, by bisection. */
 static size_t first_from(const struct ws_doc *d, size_t from, size_t to, uint32_t off)
@@ -2599,6 +2593,12 @@ static int overlaps_sorted(const struct actx *c, struct ws_span sp, size_t n)
 	return overlaps_in(c, sp, 0, n);
 }
 
+/* "Trump's criticism of the deal", "his support for the bill", "X
+ * expressed concerns about Y", "questions about her emails": a word of
+ * rules/cue-nouns.txt followed by one of its prepositions (or "that").
+ * The content runs to the clause's end; the speaker is the possessive
+ * before the word, the subject of a light verb before it, or no one.
+ * Returns the token after the statement, or 0. */
 static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
 {
 	static const char *const light[] = {
@@ -2813,11 +2813,11 @@ static void nominal_cues(struct actx *c)
 	}
 }
 
+static int time_phrase_ago(const struct actx *c, size_t s, size_t e);
+
 /* "This campaign, he says, is different", "Unless countries act, they
  * say, the world could suffer": a frame set off by commas inside its
  * sentence; the statement is the sentence around it. */
-static int time_phrase_ago(const struct actx *c, size_t s, size_t e);
-
 static int parenthetical_frame(const struct actx *c, size_t m0, size_t c1, struct content *ct)
 {
 	/* "The bridge, officials said Tuesday, is safe": past a time */
