@@ -12,11 +12,10 @@
  *   According to X, CONTENT.        speaker after, content after
  * Content that is exactly a quote span is direct, content holding one is
  * mixed, other content is indirect. Quotes no frame claims go to the
- * continuation and fallback sieves. */
-#include "attrib.h"
-#include "doc.h"
+ * continuation and fallback sieves. This file runs the sieves in order;
+ * attrib_int.h lists the files that hold them. */
+#include "attrib_int.h"
 #include "entities.h"
-#include "tokmap.h"
 
 #include <stdlib.h>
 #include <ctype.h>
@@ -41,56 +40,6 @@ const char *const ws_sieve_names[] = {
 	"fallback",		/* a quote standing alone, speaker unknown */
 	NULL
 };
-
-enum sieve {
-	S_SUBJECT, S_INVERTED, S_ACCORDING, S_LEADIN, S_LABEL, S_HEADLINE, S_PRONOUN, S_DESCRIPTION, S_GROUP,
-	S_ANONYMOUS, S_NOMINAL, S_AGENTLESS, S_CONTINUATION, S_FALLBACK,
-};
-
-struct names {
-	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
-	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio, *honorific;
-	const char *source, *anonymous, *place, *demonym, *org, *institution, *after;
-	const char *canonical, *object, *recipient, *topic, *time, *ambiguous, *infinitive, *nonresponse;
-};
-
-struct actx {
-	struct ws_doc *d;
-	struct names nm;
-	size_t ntok;
-	/* per token, sparse (tokmap.h): ... or -1 */
-	struct ws_tokmap cue_map;	/* the longest cue lookup starting there */
-	struct ws_tokmap title_map;	/* a PersonTitle ending there */
-	struct ws_tokmap qopen_map;	/* the top-level quote opening there */
-	struct ws_tokmap qclose_map;	/* the top-level quote closing there */
-	size_t nlookups;	/* the lookups are d->gaz.v[0 .. nlookups), by first token */
-	struct ws_tokmap lookup_map;	/* the first lookup starting there */
-	uint64_t *lookup_end;	/* a bit per token: some lookup ends before it */
-	uint8_t *claimed;	/* per quote: a statement uses it */
-	uint8_t *cue_used;	/* per token: a cue there made a frame */
-	int32_t last_speaker;	/* entity of the last attributed statement */
-};
-
-struct speaker {
-	uint32_t m0, m1;	/* the mention's tokens */
-	int32_t entity;
-	enum ws_speaker_type type;
-	enum sieve sieve;
-	int found;
-};
-
-/* A speaker not (yet) found: no mention, no entity, type unknown. */
-static struct speaker no_speaker(enum sieve sv)
-{
-	struct speaker sp = { .entity = -1, .type = WS_SP_UNKNOWN, .sieve = sv };
-	return sp;
-}
-
-/* The per-token maps, read like arrays. */
-#define CUE_AT(c, t) ws_tokmap_get(&(c)->cue_map, (t))
-#define TITLE_END(c, t) ws_tokmap_get(&(c)->title_map, (t))
-#define QUOTE_OPEN(c, t) ws_tokmap_get(&(c)->qopen_map, (t))
-#define QUOTE_CLOSE(c, t) ws_tokmap_get(&(c)->qclose_map, (t))
 
 static const char *intern(const struct ws_doc *d, const char *s)
 {
@@ -131,347 +80,6 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->topic = intern(d, "topic");
 	n->ambiguous = intern(d, "ambiguous");
 	n->time = intern(d, "time");
-}
-
-static const struct ws_token *tok(const struct actx *c, size_t i)
-{
-	return &c->d->tk.tok.v[i];
-}
-
-static int is_punct(const struct actx *c, size_t i, const char *lit)
-{
-	return i < c->ntok && tok(c, i)->kind == WS_TOK_PUNCT && ws_tok_eq(c->d, i, lit);
-}
-
-static inline unsigned char ascii_lower(unsigned char c)
-{
-	return (unsigned char)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
-}
-
-/* The token is lit, ASCII letters compared without case (as strncasecmp
- * in the C locale). Inline, so that strlen of a literal folds away; most
- * calls differ at the first byte and stop there. */
-static inline int lower_is(const struct actx *c, size_t i, const char *lit)
-{
-	if (i >= c->ntok)
-		return 0;
-	size_t n = ws_tok_len(c->d, i);
-	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
-	if (n == 0 || ascii_lower(t[0]) != ascii_lower((unsigned char)lit[0]) || strlen(lit) != n)
-		return n == 0 && lit[0] == '\0';
-	for (size_t k = 1; k < n; k++)
-		if (ascii_lower(t[k]) != ascii_lower((unsigned char)lit[k]))
-			return 0;
-	return 1;
-}
-
-/* word_in() asks the same few word lists about most tokens: each thread
- * keeps those it has met as hash sets of their words' bytes, ASCII
- * letters folded, packed in a word (words of 1 to 8 bytes; the others
- * are compared one by one). */
-#define WSET_LISTS 64
-#define WSET_SLOTS 256	/* a power of two; a list of more than half as many
-			 * words is not kept */
-
-struct wordset {
-	const char *const *list;	/* NULL: a free entry */
-	int kept;			/* 0: too long, compared one by one */
-	int others;			/* some word is empty or over 8 bytes */
-	uint64_t key[WSET_SLOTS];
-	uint8_t len[WSET_SLOTS];	/* 0: an empty slot */
-};
-
-static _Thread_local struct wordset wordsets[WSET_LISTS];
-
-static uint64_t fold_pack(const unsigned char *s, size_t n)
-{
-	uint64_t v = 0;
-	for (size_t k = 0; k < n; k++)
-		v |= (uint64_t)ascii_lower(s[k]) << (8 * k);
-	return v;
-}
-
-/* fold_pack() of a token's n <= 8 bytes, the bytes up to end readable:
- * one load, and 'A'..'Z' found in all eight bytes at once (a byte's low
- * seven bits plus 0x3f reach 0x80 from 'A' on, plus 0x25 from past 'Z';
- * no byte carries into the next, and bytes >= 0x80 are left alone). */
-static uint64_t fold_token(const char *s, size_t n, const char *end)
-{
-	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
-	uint64_t v = ws_pack_short(s, n, end), x = v & ~hi;
-	uint64_t upper = (x + ones * 0x3f) & ~(x + ones * 0x25) & ~v & hi;
-	return v | upper >> 2;
-}
-
-static size_t wordset_slot(uint64_t v, size_t n)
-{
-	return (size_t)(((v ^ n) * 0x9E3779B97F4A7C15ULL) >> 56) & (WSET_SLOTS - 1);
-}
-
-/* The list's set, made on first use; NULL when it is not kept. */
-static const struct wordset *wordset_of(const char *const *list)
-{
-	size_t h = (size_t)((uintptr_t)list >> 4);
-	for (size_t k = 0; k < WSET_LISTS; k++) {
-		struct wordset *w = &wordsets[(h + k) & (WSET_LISTS - 1)];
-		if (w->list == list)
-			return w->kept ? w : NULL;
-		if (w->list)
-			continue;
-		w->list = list;
-		size_t count = 0;
-		while (list[count])
-			count++;
-		if (count * 2 > WSET_SLOTS)
-			return NULL;
-		w->kept = 1;
-		for (size_t j = 0; j < count; j++) {
-			size_t n = strlen(list[j]);
-			if (n == 0 || n > 8) {
-				w->others = 1;
-				continue;
-			}
-			uint64_t v = fold_pack((const unsigned char *)list[j], n);
-			size_t x = wordset_slot(v, n);
-			while (w->len[x])
-				x = (x + 1) & (WSET_SLOTS - 1);
-			w->key[x] = v;
-			w->len[x] = (uint8_t)n;
-		}
-		return w;
-	}
-	return NULL;	/* more lists than entries */
-}
-
-/* Whether the token is one of list, as lower_is() compares: through the
- * list's set, or else with the token's first byte folded once. */
-static int word_in(const struct actx *c, size_t i, const char *const *list)
-{
-	if (i >= c->ntok)
-		return 0;
-	size_t n = ws_tok_len(c->d, i);
-	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
-	const struct wordset *w = wordset_of(list);
-	if (w && n >= 1 && n <= 8) {
-		uint64_t v = fold_token((const char *)t, n, c->d->text + c->d->len);
-		for (size_t x = wordset_slot(v, n); w->len[x]; x = (x + 1) & (WSET_SLOTS - 1))
-			if (w->len[x] == n && w->key[x] == v)
-				return 1;
-		return 0;
-	}
-	if (w && !w->others)
-		return 0;
-	unsigned char first = n ? ascii_lower(t[0]) : 0;
-	for (int k = 0; list[k]; k++) {
-		const unsigned char *lit = (const unsigned char *)list[k];
-		if (ascii_lower(lit[0]) != first || (!lit[0] && n))
-			continue;
-		if (!n)
-			return 1;	/* both empty */
-		size_t j = 1;
-		while (j < n && lit[j] && ascii_lower(t[j]) == ascii_lower(lit[j]))
-			j++;
-		if (j == n && !lit[j])
-			return 1;
-	}
-	return 0;
-}
-
-static int same_sent(const struct actx *c, size_t a, size_t b)
-{
-	return tok(c, a)->sent == tok(c, b)->sent;
-}
-
-/* A lookup of major/minor (minor may be NULL) that starts at first and ends
- * at last (0: any end); returns it or NULL. */
-static const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last,
-					const char *major, const char *minor)
-{
-	if (first >= c->ntok)
-		return NULL;
-	int32_t lo = ws_tokmap_get(&c->lookup_map, first);
-	if (lo < 0)
-		return NULL;
-	for (size_t k = (size_t)lo; k < c->nlookups && c->d->gaz.v[k].first == first; k++) {
-		const struct ws_annot *a = &c->d->gaz.v[k];
-		if (last && a->last != last)
-			continue;
-		if (ws_annot_get(a, c->nm.major) != major)
-			continue;
-		if (minor && ws_annot_get(a, c->nm.minor) != minor)
-			continue;
-		return a;
-	}
-	return NULL;
-}
-
-/* A lookup of major/minor that ends at token last - 1 (searching starts up
- * to 8 tokens back). */
-static const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
-					    const char *minor)
-{
-	if (last > c->ntok || !(c->lookup_end[last >> 6] >> (last & 63) & 1))
-		return NULL;	/* most tokens: no lookup ends there */
-	for (size_t f = last; f-- > 0 && last - f <= 8;) {
-		const struct ws_annot *a = lookup_at(c, f, last, major, minor);
-		if (a)
-			return a;
-	}
-	return NULL;
-}
-
-static const struct ws_word *pronoun_at(const struct actx *c, size_t i)
-{
-	if (i >= c->ntok || tok(c, i)->kind != WS_TOK_WORD)
-		return NULL;
-	return ws_wordlist_get(c->d->eng->pronouns, ws_tok_text(c->d, i), ws_tok_len(c->d, i));
-}
-
-static int is_particle(const struct actx *c, size_t i)
-{
-	return tok(c, i)->kind == WS_TOK_WORD &&
-	       ws_wordlist_get(c->d->eng->particles, ws_tok_text(c->d, i), ws_tok_len(c->d, i));
-}
-
-static int is_starter(const struct actx *c, size_t i)
-{
-	return ws_wordlist_get(c->d->eng->starters, ws_tok_text(c->d, i), ws_tok_len(c->d, i)) !=
-	       NULL;
-}
-
-/* We've, You'll, I'd, They're: a pronoun with a verb, never a name. */
-static int is_contraction(const struct actx *c, size_t i)
-{
-	const char *s = ws_tok_text(c->d, i);
-	size_t n = ws_tok_len(c->d, i);
-	static const char *const tails[] = { "ll", "ve", "re", "d", "m", NULL };
-	static const size_t tlen[] = { 2, 2, 2, 1, 1 };
-	/* most words end in none of the tails' letters */
-	if (n < 2 || !(s[n - 1] == 'l' || s[n - 1] == 'e' || s[n - 1] == 'd' || s[n - 1] == 'm'))
-		return 0;
-	for (int k = 0; tails[k]; k++) {
-		size_t tl = tlen[k];
-		if (n > tl + 1 && memcmp(s + n - tl, tails[k], tl) == 0 &&
-		    (s[n - tl - 1] == '\'' ||
-		     (n > tl + 3 && memcmp(s + n - tl - 3, "\xE2\x80\x99", 3) == 0)))
-			return 1;
-	}
-	return 0;
-}
-
-static int is_cap(const struct actx *c, size_t i)
-{
-	if (is_contraction(c, i))
-		return 0;
-	const struct ws_token *t = tok(c, i);
-	return t->kind == WS_TOK_WORD &&
-	       (t->shape == WS_SHAPE_CAP || t->shape == WS_SHAPE_UPPER ||
-		t->shape == WS_SHAPE_INITIAL || t->shape == WS_SHAPE_ACRONYM ||
-		t->shape == WS_SHAPE_MIXED) &&
-	       !pronoun_at(c, i) && CUE_AT(c, i) < 0;
-}
-
-/* A capitalised word that may stand in a name, cue words included ("The
- * Washington Post"). */
-static int name_word(const struct actx *c, size_t i)
-{
-	const struct ws_token *t = tok(c, i);
-	return t->kind == WS_TOK_WORD && t->shape != WS_SHAPE_LOWER && t->shape != WS_SHAPE_DIGITS &&
-	       !pronoun_at(c, i) && !is_contraction(c, i);
-}
-
-/* Whether token i has at least min bytes and ends with suffix suf. */
-static int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min)
-{
-	size_t n = ws_tok_len(c->d, i), k = strlen(suf);
-	return n >= min && n >= k && memcmp(ws_tok_text(c->d, i) + n - k, suf, k) == 0;
-}
-
-/* "members", "officials": a plural by its final s ("press" is not). */
-static int plural_word(const struct actx *c, size_t i)
-{
-	const char *w = ws_tok_text(c->d, i);
-	size_t n = ws_tok_len(c->d, i);
-	return n >= 2 && w[n - 1] == 's' && w[n - 2] != 's';
-}
-
-/* ---- cues ---- */
-
-static int is_determiner(const struct actx *c, size_t i)
-{
-	static const char *const det[] = {
-		"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
-		"its", "our", "my", "your", "whose", "every", "each", "any", "no", NULL
-	};
-	return word_in(c, i, det);
-}
-
-/* Clinton's, Trump’s, the candidates' */
-static const char *const quantifiers[] = {
-	"some", "many", "most", "several", "few", "both", "all", "other", "two", "three", NULL
-};
-
-/* A plural noun reading of a cue word: "advocates", "critics", not "says". */
-static int noun_plural(const struct actx *c, size_t i)
-{
-	return tok(c, i)->shape == WS_SHAPE_LOWER && tok_ends(c, i, "s", 4) &&
-	       !tok_ends(c, i, "ss", 4) && !lower_is(c, i, "says");
-}
-
-static int is_possessive(const struct actx *c, size_t i)
-{
-	const char *s = ws_tok_text(c->d, i);
-	size_t n = ws_tok_len(c->d, i);
-	if (tok(c, i)->kind != WS_TOK_WORD || n < 2)
-		return 0;
-	return (n > 2 && (memcmp(s + n - 2, "'s", 2) == 0 || memcmp(s + n - 2, "'S", 2) == 0)) ||
-	       (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99s", 4) == 0) ||
-	       s[n - 1] == '\'' || (n > 3 && memcmp(s + n - 3, "\xE2\x80\x99", 3) == 0);
-}
-
-/* The cue at token i, with the auxiliaries and adverbs before it that belong
- * to it ("has said", "was also quoted as saying"): [*c0, *c1). */
-static const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c0, size_t *c1)
-{
-	if (CUE_AT(c, i) < 0)
-		return NULL;
-	/* "States", "Press": a capitalised word inside a sentence is a name */
-	if (tok(c, i)->shape != WS_SHAPE_LOWER && !(tok(c, i)->flags & WS_TF_SENT_START))
-		return NULL;
-	const struct ws_annot *a = &c->d->gaz.v[CUE_AT(c, i)];
-	static const char *const aux[] = {
-		"has", "have", "had", "is", "was", "were", "are", "been", "will", "would", "also",
-		"later", "previously", "repeatedly", "reportedly", "then", "again", "once",
-		"publicly", "privately", "recently", "already", "still", "further", "not", "never",
-		"did", "does", "do", "apparently", "probably", "actually", "long", "since", "just",
-		"often", "earlier", "first", "initially", "always", "ever", "even", "now",
-		"doesn't", "don't", "didn't", "hasn't", "haven't", "hadn't", "won't", "wouldn't",
-		"doesn\xE2\x80\x99t", "don\xE2\x80\x99t", "didn\xE2\x80\x99t", "hasn\xE2\x80\x99t",
-		"haven\xE2\x80\x99t", "hadn\xE2\x80\x99t", "won\xE2\x80\x99t", "wouldn\xE2\x80\x99t",
-		NULL
-	};
-	size_t s = i;
-	for (int steps = 0; s > 0 && steps < 3 && same_sent(c, s - 1, i); steps++) {
-		int hit = word_in(c, s - 1, aux);
-		/* "are quietly saying": an adverb inside the verb group, when
-		 * an auxiliary stands before it */
-		if (!hit && s > 1 && tok(c, s - 1)->shape == WS_SHAPE_LOWER && tok_ends(c, s - 1, "ly", 5) &&
-		    CUE_AT(c, s - 1) < 0 && same_sent(c, s - 2, i))
-			hit = word_in(c, s - 2, aux);
-		if (!hit)
-			break;
-		s--;
-	}
-	/* "Trump's tweet", "That comment", "the remarks": a noun, not a verb;
-	 * so is a plural after a quantifier ("Some advocates for ...") */
-	if (s > 0 && same_sent(c, s - 1, i) && (is_determiner(c, s - 1) || is_possessive(c, s - 1)))
-		return NULL;
-	if (s == i && s > 0 && same_sent(c, s - 1, i) && word_in(c, s - 1, quantifiers) &&
-	    noun_plural(c, i))
-		return NULL;
-	*c0 = s;
-	*c1 = a->last;
-	return a;
 }
 
 /* ---- speakers ---- */
@@ -1410,10 +1018,6 @@ static size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, s
 
 /* ---- content ---- */
 
-/* A statement spans at most this many tokens: a "sentence" of a whole
- * document (no punctuation) must not make every frame cost O(n). */
-#define MAX_CONTENT 200
-
 /* The last token of the sentence's content: without the final full stop. */
 static size_t sentence_content_end(const struct actx *c, size_t s)
 {
@@ -1425,14 +1029,6 @@ static size_t sentence_content_end(const struct actx *c, size_t s)
 		e--;
 	return e;
 }
-
-struct content {
-	struct ws_span span;
-	size_t t0, t1;		/* its tokens */
-	int32_t quote;		/* the quote span that is the content, or -1 */
-	int has_quote;		/* holds a quote span */
-	int joined;		/* two quotes around their frame: direct */
-};
 
 static void fill_content(const struct actx *c, size_t t0, size_t t1, struct content *ct)
 {
@@ -1987,78 +1583,6 @@ static int content_before(const struct actx *c, size_t m0, size_t after, struct 
 	return 1;
 }
 
-/* ---- statements ---- */
-
-static void add_statement(struct actx *c, const struct content *ct, const struct speaker *sp,
-			  const struct ws_annot *cue, size_t c0, size_t c1)
-{
-	struct ws_doc *d = c->d;
-	struct ws_statement s;
-	memset(&s, 0, sizeof(s));
-	s.type = ct->quote >= 0 || ct->joined ? WS_QT_DIRECT
-		 : ct->has_quote ? WS_QT_MIXED : WS_QT_INDIRECT;
-	s.span = ct->span;
-	if (!cue && c1 > c0) {
-		s.cue.start = tok(c, c0)->start;	/* a colon */
-		s.cue.end = tok(c, c1 - 1)->end;
-	}
-	if (cue) {
-		s.cue.start = tok(c, c0)->start;
-		s.cue.end = tok(c, c1 - 1)->end;
-		s.cue_lemma = ws_annot_get(cue, c->nm.lemma);
-		if (!s.cue_lemma)
-			s.cue_lemma = ws_annot_get(cue, c->nm.canonical);
-		s.cue_category = ws_annot_get(cue, c->nm.category);
-	}
-	s.entity = sp->entity;
-	s.speaker_type = sp->type;
-	s.sieve = ws_sieve_names[sp->sieve];
-	s.confidence = d->eng->sieve_conf[sp->sieve];
-	if (sp->m1 > sp->m0) {
-		s.mention.start = tok(c, sp->m0)->start;
-		s.mention.end = tok(c, sp->m1 - 1)->end;
-	}
-	for (size_t t = ct->t0; t < ct->t1; t++)
-		if (QUOTE_OPEN(c, t) >= 0)
-			c->claimed[QUOTE_OPEN(c, t)] = 1;
-	if (sp->entity >= 0) {
-		struct ws_entity *en = &d->ents.v[sp->entity];
-		en->quotes++;
-		c->last_speaker = sp->entity;
-		/* he or she said: a person, of that gender */
-		const struct ws_word *pw = sp->m1 == sp->m0 + 1 ? pronoun_at(c, sp->m0) : NULL;
-		if (pw && (strcmp(pw->f[0], "male") == 0 || strcmp(pw->f[0], "female") == 0)) {
-			if (en->type == WS_SP_UNKNOWN)
-				en->type = WS_SP_PERSON;
-			if (!en->gender)
-				en->gender = strcmp(pw->f[0], "male") == 0 ? "male" : "female";
-		}
-	}
-	/* a speaker found here and not by the entity rules is a mention too */
-	if (sp->m1 > sp->m0 && (sp->entity < 0 || ws_entity_at(d, sp->m0, sp->m1) != sp->entity)) {
-		struct ws_mention mn = { s.mention, sp->entity, s.sieve,
-					 pronoun_at(c, sp->m0) != NULL, 0, sp->type };
-		WS_VEC_PUSH(d->ments, mn);
-		WS_VEC_PUSH(d->ment_tok, sp->m0);
-		WS_VEC_PUSH(d->ment_tok, sp->m1);
-		if (sp->entity >= 0)
-			d->ents.v[sp->entity].mentions++;
-	}
-	WS_VEC_PUSH(d->stmts, s);
-}
-
-static int overlaps_statement(const struct actx *c, struct ws_span sp)
-{
-	for (size_t i = c->d->stmts.n; i-- > 0;) {
-		struct ws_span o = c->d->stmts.v[i].span;
-		if (o.end <= sp.start)
-			break;
-		if (o.start < sp.end && sp.start < o.end)
-			return 1;
-	}
-	return 0;
-}
-
 /* A verb of saying or thinking, whose content is a clause; directives,
  * accusations and denials take noun phrases ("urged talks"). */
 static int speech_verb(const struct actx *c, const struct ws_annot *cue)
@@ -2560,39 +2084,6 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 	return 1;
 }
 
-/* The first statement of [from, to), sorted by start, that starts at or
- * after off, by bisection. */
-static size_t first_from(const struct ws_doc *d, size_t from, size_t to, uint32_t off)
-{
-	while (from < to) {
-		size_t mid = from + (to - from) / 2;
-		if (d->stmts.v[mid].span.start < off)
-			from = mid + 1;
-		else
-			to = mid;
-	}
-	return from;
-}
-
-/* Whether span overlaps one of statements [from, to), which are sorted by
- * start: the latest one starting before span's end decides with its
- * neighbours. */
-static int overlaps_in(const struct actx *c, struct ws_span sp, size_t from, size_t to)
-{
-	size_t lo = first_from(c->d, from, to, sp.end);
-	/* statements [from, lo) start before sp.end; one of the last few may
-	 * reach into sp (statements rarely nest, so a few suffice) */
-	for (size_t k = lo, seen = 0; k-- > from && seen < 8; seen++)
-		if (c->d->stmts.v[k].span.end > sp.start)
-			return 1;
-	return 0;
-}
-
-static int overlaps_sorted(const struct actx *c, struct ws_span sp, size_t n)
-{
-	return overlaps_in(c, sp, 0, n);
-}
-
 /* "Trump's criticism of the deal", "his support for the bill", "X
  * expressed concerns about Y", "questions about her emails": a word of
  * rules/cue-nouns.txt followed by one of its prepositions (or "that").
@@ -2715,15 +2206,6 @@ static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
 	st->cue_lemma = w->key;
 	st->cue_category = w->f[0];
 	return t1;
-}
-
-/* After the verb frames, so that none of them is pre-empted: the nominal
- * cues outside every statement made so far. */
-/* Whether sp overlaps a statement: [0, nsorted) in order, and the ones
- * appended since, in text order too. */
-static int overlaps_since(const struct actx *c, struct ws_span sp, size_t nsorted)
-{
-	return overlaps_in(c, sp, 0, nsorted) || overlaps_in(c, sp, nsorted, c->d->stmts.n);
 }
 
 /* "In the latest CNN/ORC poll, Trump leads ...": a poll or survey named
@@ -3446,10 +2928,6 @@ static void loose_quotes(struct actx *c)
 	}
 }
 
-struct spos {
-	uint32_t start, idx;
-};
-
 /* "JOEL BENENSON: This is a man who ...", "Cruz: Trump Would Put Liberals
  * On Court", "Rep. Trey Gowdy (R-S.C.):" then a quoted paragraph: a name
  * and a colon open the paragraph, and the rest of it (or the next
@@ -3546,34 +3024,6 @@ static size_t headline_at(struct actx *c, size_t first)
 		return p->last;
 	}
 	return 0;
-}
-
-static int by_spos(const void *x, const void *y)
-{
-	const struct spos *a = x, *b = y;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
-/* Statements in text order. */
-static void sort_statements(struct ws_doc *d)
-{
-	size_t n = d->stmts.n;
-	if (n < 2)
-		return;
-	struct spos *p = ws_xmalloc(n * sizeof(*p));
-	for (size_t i = 0; i < n; i++) {
-		p[i].start = d->stmts.v[i].span.start;
-		p[i].idx = (uint32_t)i;
-	}
-	qsort(p, n, sizeof(*p), by_spos);
-	struct ws_statement *s = ws_xmalloc(n * sizeof(*s));
-	for (size_t i = 0; i < n; i++)
-		s[i] = d->stmts.v[p[i].idx];
-	memcpy(d->stmts.v, s, n * sizeof(*s));
-	free(s);
-	free(p);
 }
 
 /* A headline, caption or credit line: a short paragraph that does not end

@@ -1,0 +1,143 @@
+/* Attribution's internals, shared by its files (attrib*.c; the stage is
+ * described in attrib.c): one document's context, the speakers and contents
+ * the sieves pass around, the helpers every file calls per token (inline,
+ * here), and the functions one file offers the others. Not public API. */
+#ifndef WS_ATTRIB_INT_H
+#define WS_ATTRIB_INT_H
+
+#include "attrib.h"
+#include "doc.h"
+#include "tokmap.h"
+
+#include <stdint.h>
+#include <string.h>
+
+enum sieve {
+	S_SUBJECT, S_INVERTED, S_ACCORDING, S_LEADIN, S_LABEL, S_HEADLINE, S_PRONOUN, S_DESCRIPTION, S_GROUP,
+	S_ANONYMOUS, S_NOMINAL, S_AGENTLESS, S_CONTINUATION, S_FALLBACK,
+};
+
+struct names {
+	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
+	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio, *honorific;
+	const char *source, *anonymous, *place, *demonym, *org, *institution, *after;
+	const char *canonical, *object, *recipient, *topic, *time, *ambiguous, *infinitive, *nonresponse;
+};
+
+struct actx {
+	struct ws_doc *d;
+	struct names nm;
+	size_t ntok;
+	/* per token, sparse (tokmap.h): ... or -1 */
+	struct ws_tokmap cue_map;	/* the longest cue lookup starting there */
+	struct ws_tokmap title_map;	/* a PersonTitle ending there */
+	struct ws_tokmap qopen_map;	/* the top-level quote opening there */
+	struct ws_tokmap qclose_map;	/* the top-level quote closing there */
+	size_t nlookups;	/* the lookups are d->gaz.v[0 .. nlookups), by first token */
+	struct ws_tokmap lookup_map;	/* the first lookup starting there */
+	uint64_t *lookup_end;	/* a bit per token: some lookup ends before it */
+	uint8_t *claimed;	/* per quote: a statement uses it */
+	uint8_t *cue_used;	/* per token: a cue there made a frame */
+	int32_t last_speaker;	/* entity of the last attributed statement */
+};
+
+struct speaker {
+	uint32_t m0, m1;	/* the mention's tokens */
+	int32_t entity;
+	enum ws_speaker_type type;
+	enum sieve sieve;
+	int found;
+};
+
+/* A speaker not (yet) found: no mention, no entity, type unknown. */
+static inline struct speaker no_speaker(enum sieve sv)
+{
+	struct speaker sp = { .entity = -1, .type = WS_SP_UNKNOWN, .sieve = sv };
+	return sp;
+}
+
+/* The per-token maps, read like arrays. */
+#define CUE_AT(c, t) ws_tokmap_get(&(c)->cue_map, (t))
+#define TITLE_END(c, t) ws_tokmap_get(&(c)->title_map, (t))
+#define QUOTE_OPEN(c, t) ws_tokmap_get(&(c)->qopen_map, (t))
+#define QUOTE_CLOSE(c, t) ws_tokmap_get(&(c)->qclose_map, (t))
+
+static inline const struct ws_token *tok(const struct actx *c, size_t i)
+{
+	return &c->d->tk.tok.v[i];
+}
+
+static inline int is_punct(const struct actx *c, size_t i, const char *lit)
+{
+	return i < c->ntok && tok(c, i)->kind == WS_TOK_PUNCT && ws_tok_eq(c->d, i, lit);
+}
+
+static inline unsigned char ascii_lower(unsigned char c)
+{
+	return (unsigned char)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
+}
+
+/* The token is lit, ASCII letters compared without case (as strncasecmp
+ * in the C locale). Inline, so that strlen of a literal folds away; most
+ * calls differ at the first byte and stop there. */
+static inline int lower_is(const struct actx *c, size_t i, const char *lit)
+{
+	if (i >= c->ntok)
+		return 0;
+	size_t n = ws_tok_len(c->d, i);
+	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
+	if (n == 0 || ascii_lower(t[0]) != ascii_lower((unsigned char)lit[0]) || strlen(lit) != n)
+		return n == 0 && lit[0] == '\0';
+	for (size_t k = 1; k < n; k++)
+		if (ascii_lower(t[k]) != ascii_lower((unsigned char)lit[k]))
+			return 0;
+	return 1;
+}
+
+static inline int same_sent(const struct actx *c, size_t a, size_t b)
+{
+	return tok(c, a)->sent == tok(c, b)->sent;
+}
+
+/* A statement spans at most this many tokens: a "sentence" of a whole
+ * document (no punctuation) must not make every frame cost O(n). */
+#define MAX_CONTENT 200
+
+struct content {
+	struct ws_span span;
+	size_t t0, t1;		/* its tokens */
+	int32_t quote;		/* the quote span that is the content, or -1 */
+	int has_quote;		/* holds a quote span */
+	int joined;		/* two quotes around their frame: direct */
+};
+
+/* attrib_statements.c: statements */
+void add_statement(struct actx *c, const struct content *ct, const struct speaker *sp,
+		   const struct ws_annot *cue, size_t c0, size_t c1);
+int overlaps_statement(const struct actx *c, struct ws_span sp);
+size_t first_from(const struct ws_doc *d, size_t from, size_t to, uint32_t off);
+int overlaps_sorted(const struct actx *c, struct ws_span sp, size_t n);
+int overlaps_since(const struct actx *c, struct ws_span sp, size_t nsorted);
+void sort_statements(struct ws_doc *d);
+
+/* attrib_words.c: word tests */
+extern const char *const quantifiers[];
+int word_in(const struct actx *c, size_t i, const char *const *list);
+const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last,
+				 const char *major, const char *minor);
+const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
+				     const char *minor);
+const struct ws_word *pronoun_at(const struct actx *c, size_t i);
+int is_particle(const struct actx *c, size_t i);
+int is_starter(const struct actx *c, size_t i);
+int is_contraction(const struct actx *c, size_t i);
+int is_cap(const struct actx *c, size_t i);
+int name_word(const struct actx *c, size_t i);
+int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min);
+int plural_word(const struct actx *c, size_t i);
+int is_determiner(const struct actx *c, size_t i);
+int noun_plural(const struct actx *c, size_t i);
+int is_possessive(const struct actx *c, size_t i);
+const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c0, size_t *c1);
+
+#endif
