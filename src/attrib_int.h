@@ -140,4 +140,38 @@ int noun_plural(const struct actx *c, size_t i);
 int is_possessive(const struct actx *c, size_t i);
 const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c0, size_t *c1);
 
+/* attrib_speakers.c: speakers */
+extern const char *const np_stop[];
+extern const char *const prepositions[];
+int32_t resolve_pronoun(const struct actx *c, const char *g, uint32_t pos);
+int description_starting(const struct actx *c, size_t start, size_t *m1, size_t *head);
+size_t run_forward(const struct actx *c, size_t i);
+void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum sieve sv);
+void unknown_speakers(struct actx *c);
+int32_t fallback_entity(struct ws_doc *d, size_t m0, size_t m1);
+int np_head(const struct actx *c, size_t h);
+int numberish(const struct actx *c, size_t k);
+struct speaker speaker_before(struct actx *c, size_t end, enum sieve named);
+struct speaker speaker_after(struct actx *c, size_t start, enum sieve named);
+struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at_sent_start);
+
+/* attrib_contents.c: contents */
+extern const char *const interjections[];
+extern const char *const subordinators[];
+size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, size_t t);
+size_t sentence_content_end(const struct actx *c, size_t s);
+void fill_content(const struct actx *c, size_t t0, size_t t1, struct content *ct);
+size_t time_phrase_before(const struct actx *c, size_t end);
+size_t time_phrase_after(const struct actx *c, size_t t);
+size_t content_after_end(const struct actx *c, size_t from);
+int is_adjunct(const struct actx *c, size_t t);
+int has_aux(const struct actx *c, size_t t0, size_t t1);
+int finite_clause(const struct actx *c, size_t t0, size_t t1);
+int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
+		  int needs_clause, struct content *ct);
+int content_before(const struct actx *c, size_t m0, size_t after, struct content *ct);
+
+/* attrib.c: the rest, still to split */
+int speech_verb(const struct actx *c, const struct ws_annot *cue);
+
 #endif
