@@ -12,11 +12,14 @@
 #include <stdint.h>
 #include <string.h>
 
+/* The sieves, in the order of ws_sieve_names (attrib.c). */
 enum sieve {
 	S_SUBJECT, S_INVERTED, S_ACCORDING, S_LEADIN, S_LABEL, S_HEADLINE, S_PRONOUN, S_DESCRIPTION, S_GROUP,
 	S_ANONYMOUS, S_NOMINAL, S_AGENTLESS, S_CONTINUATION, S_FALLBACK,
 };
 
+/* Names the sieves compare annotations' types, features and values
+ * with, interned once per document (find_names() in attrib.c). */
 struct names {
 	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
 	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio, *honorific;
@@ -24,6 +27,8 @@ struct names {
 	const char *canonical, *object, *recipient, *topic, *time, *ambiguous, *infinitive, *nonresponse;
 };
 
+/* One document's attribution: the document, its tokens' cues, titles
+ * and quotes, and what the sieves have used so far. */
 struct actx {
 	struct ws_doc *d;
 	struct names nm;
@@ -171,7 +176,21 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 		  int needs_clause, struct content *ct);
 int content_before(const struct actx *c, size_t m0, size_t after, struct content *ct);
 
-/* attrib.c: the rest, still to split */
+/* attrib_frames.c: frames */
 int speech_verb(const struct actx *c, const struct ws_annot *cue);
+size_t skip_before_cue(const struct actx *c, size_t c0);
+struct speaker sentence_subject(struct actx *c, size_t t);
+size_t clause_start(const struct actx *c, size_t t);
+void frame_at(struct actx *c, size_t i);
+
+/* attrib_nominal.c: the nominal sieve */
+void nominal_cues(struct actx *c);
+
+/* attrib_quotes.c: quote and paragraph sieves */
+size_t tok_at_byte(const struct actx *c, uint32_t off);
+void loose_quotes(struct actx *c);
+size_t label_at(struct actx *c, size_t first);
+size_t headline_at(struct actx *c, size_t first);
+int is_heading(const struct actx *c, uint32_t para);
 
 #endif
