@@ -1,0 +1,196 @@
+/* Attribution's internals, shared by its files (attrib*.c; the stage is
+ * described in attrib.c): one document's context, the speakers and contents
+ * the sieves pass around, the helpers every file calls per token (inline,
+ * here), and the functions one file offers the others. Not public API. */
+#ifndef WS_ATTRIB_INT_H
+#define WS_ATTRIB_INT_H
+
+#include "attrib.h"
+#include "doc.h"
+#include "tokmap.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* The sieves, in the order of ws_sieve_names (attrib.c). */
+enum sieve {
+	S_SUBJECT, S_INVERTED, S_ACCORDING, S_LEADIN, S_LABEL, S_HEADLINE, S_PRONOUN, S_DESCRIPTION, S_GROUP,
+	S_ANONYMOUS, S_NOMINAL, S_AGENTLESS, S_CONTINUATION, S_FALLBACK,
+};
+
+/* Names the sieves compare annotations' types, features and values
+ * with, interned once per document (find_names() in attrib.c). */
+struct names {
+	const char *lookup, *ptitle, *major, *minor, *lemma, *category, *speaker, *gender;
+	const char *cue, *person, *role, *group, *title, *head, *modifier, *portfolio, *honorific;
+	const char *source, *anonymous, *place, *demonym, *org, *institution, *after;
+	const char *canonical, *object, *recipient, *topic, *time, *ambiguous, *infinitive, *nonresponse;
+};
+
+/* One document's attribution: the document, its tokens' cues, titles
+ * and quotes, and what the sieves have used so far. */
+struct actx {
+	struct ws_doc *d;
+	struct names nm;
+	size_t ntok;
+	/* per token, sparse (tokmap.h): ... or -1 */
+	struct ws_tokmap cue_map;	/* the longest cue lookup starting there */
+	struct ws_tokmap title_map;	/* a PersonTitle ending there */
+	struct ws_tokmap qopen_map;	/* the top-level quote opening there */
+	struct ws_tokmap qclose_map;	/* the top-level quote closing there */
+	size_t nlookups;	/* the lookups are d->gaz.v[0 .. nlookups), by first token */
+	struct ws_tokmap lookup_map;	/* the first lookup starting there */
+	uint64_t *lookup_end;	/* a bit per token: some lookup ends before it */
+	uint8_t *claimed;	/* per quote: a statement uses it */
+	uint8_t *cue_used;	/* per token: a cue there made a frame */
+	int32_t last_speaker;	/* entity of the last attributed statement */
+};
+
+struct speaker {
+	uint32_t m0, m1;	/* the mention's tokens */
+	int32_t entity;
+	enum ws_speaker_type type;
+	enum sieve sieve;
+	int found;
+};
+
+/* A speaker not (yet) found: no mention, no entity, type unknown. */
+static inline struct speaker no_speaker(enum sieve sv)
+{
+	struct speaker sp = { .entity = -1, .type = WS_SP_UNKNOWN, .sieve = sv };
+	return sp;
+}
+
+/* The per-token maps, read like arrays. */
+#define CUE_AT(c, t) ws_tokmap_get(&(c)->cue_map, (t))
+#define TITLE_END(c, t) ws_tokmap_get(&(c)->title_map, (t))
+#define QUOTE_OPEN(c, t) ws_tokmap_get(&(c)->qopen_map, (t))
+#define QUOTE_CLOSE(c, t) ws_tokmap_get(&(c)->qclose_map, (t))
+
+static inline const struct ws_token *tok(const struct actx *c, size_t i)
+{
+	return &c->d->tk.tok.v[i];
+}
+
+static inline int is_punct(const struct actx *c, size_t i, const char *lit)
+{
+	return i < c->ntok && tok(c, i)->kind == WS_TOK_PUNCT && ws_tok_eq(c->d, i, lit);
+}
+
+static inline unsigned char ascii_lower(unsigned char c)
+{
+	return (unsigned char)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
+}
+
+/* The token is lit, ASCII letters compared without case (as strncasecmp
+ * in the C locale). Inline, so that strlen of a literal folds away; most
+ * calls differ at the first byte and stop there. */
+static inline int lower_is(const struct actx *c, size_t i, const char *lit)
+{
+	if (i >= c->ntok)
+		return 0;
+	size_t n = ws_tok_len(c->d, i);
+	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
+	if (n == 0 || ascii_lower(t[0]) != ascii_lower((unsigned char)lit[0]) || strlen(lit) != n)
+		return n == 0 && lit[0] == '\0';
+	for (size_t k = 1; k < n; k++)
+		if (ascii_lower(t[k]) != ascii_lower((unsigned char)lit[k]))
+			return 0;
+	return 1;
+}
+
+static inline int same_sent(const struct actx *c, size_t a, size_t b)
+{
+	return tok(c, a)->sent == tok(c, b)->sent;
+}
+
+/* A statement spans at most this many tokens: a "sentence" of a whole
+ * document (no punctuation) must not make every frame cost O(n). */
+#define MAX_CONTENT 200
+
+struct content {
+	struct ws_span span;
+	size_t t0, t1;		/* its tokens */
+	int32_t quote;		/* the quote span that is the content, or -1 */
+	int has_quote;		/* holds a quote span */
+	int joined;		/* two quotes around their frame: direct */
+};
+
+/* attrib_statements.c: statements */
+void add_statement(struct actx *c, const struct content *ct, const struct speaker *sp,
+		   const struct ws_annot *cue, size_t c0, size_t c1);
+int overlaps_statement(const struct actx *c, struct ws_span sp);
+size_t first_from(const struct ws_doc *d, size_t from, size_t to, uint32_t off);
+int overlaps_sorted(const struct actx *c, struct ws_span sp, size_t n);
+int overlaps_since(const struct actx *c, struct ws_span sp, size_t nsorted);
+void sort_statements(struct ws_doc *d);
+
+/* attrib_words.c: word tests */
+extern const char *const quantifiers[];
+int word_in(const struct actx *c, size_t i, const char *const *list);
+const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last,
+				 const char *major, const char *minor);
+const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
+				     const char *minor);
+const struct ws_word *pronoun_at(const struct actx *c, size_t i);
+int is_particle(const struct actx *c, size_t i);
+int is_starter(const struct actx *c, size_t i);
+int is_contraction(const struct actx *c, size_t i);
+int is_cap(const struct actx *c, size_t i);
+int name_word(const struct actx *c, size_t i);
+int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min);
+int plural_word(const struct actx *c, size_t i);
+int is_determiner(const struct actx *c, size_t i);
+int noun_plural(const struct actx *c, size_t i);
+int is_possessive(const struct actx *c, size_t i);
+const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c0, size_t *c1);
+
+/* attrib_speakers.c: speakers */
+extern const char *const np_stop[];
+extern const char *const prepositions[];
+int32_t resolve_pronoun(const struct actx *c, const char *g, uint32_t pos);
+int description_starting(const struct actx *c, size_t start, size_t *m1, size_t *head);
+size_t run_forward(const struct actx *c, size_t i);
+void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum sieve sv);
+void unknown_speakers(struct actx *c);
+int32_t fallback_entity(struct ws_doc *d, size_t m0, size_t m1);
+int np_head(const struct actx *c, size_t h);
+int numberish(const struct actx *c, size_t k);
+struct speaker speaker_before(struct actx *c, size_t end, enum sieve named);
+struct speaker speaker_after(struct actx *c, size_t start, enum sieve named);
+struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at_sent_start);
+
+/* attrib_contents.c: contents */
+extern const char *const interjections[];
+extern const char *const subordinators[];
+size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, size_t t);
+size_t sentence_content_end(const struct actx *c, size_t s);
+void fill_content(const struct actx *c, size_t t0, size_t t1, struct content *ct);
+size_t time_phrase_before(const struct actx *c, size_t end);
+size_t time_phrase_after(const struct actx *c, size_t t);
+size_t content_after_end(const struct actx *c, size_t from);
+int is_adjunct(const struct actx *c, size_t t);
+int has_aux(const struct actx *c, size_t t0, size_t t1);
+int finite_clause(const struct actx *c, size_t t0, size_t t1);
+int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
+		  int needs_clause, struct content *ct);
+int content_before(const struct actx *c, size_t m0, size_t after, struct content *ct);
+
+/* attrib_frames.c: frames */
+int speech_verb(const struct actx *c, const struct ws_annot *cue);
+size_t skip_before_cue(const struct actx *c, size_t c0);
+struct speaker sentence_subject(struct actx *c, size_t t);
+size_t clause_start(const struct actx *c, size_t t);
+void frame_at(struct actx *c, size_t i);
+
+/* attrib_nominal.c: the nominal sieve */
+void nominal_cues(struct actx *c);
+
+/* attrib_quotes.c: quote and paragraph sieves */
+size_t tok_at_byte(const struct actx *c, uint32_t off);
+void loose_quotes(struct actx *c);
+size_t label_at(struct actx *c, size_t first);
+size_t headline_at(struct actx *c, size_t first);
+int is_heading(const struct actx *c, uint32_t para);
+
+#endif

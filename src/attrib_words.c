@@ -1,0 +1,311 @@
+/* Attribution's word tests (see attrib_int.h): a token against a word
+ * list (kept as hash sets per thread), the gazetteer's lookups at a token,
+ * capitals, plurals and possessives, and a cue's span with its
+ * auxiliaries. */
+#include "attrib_int.h"
+
+#include <string.h>
+
+/* word_in() asks the same few word lists about most tokens: each thread
+ * keeps those it has met as hash sets of their words' bytes, ASCII
+ * letters folded, packed in a word (words of 1 to 8 bytes; the others
+ * are compared one by one). */
+#define WSET_LISTS 64
+#define WSET_SLOTS 256	/* a power of two; a list of more than half as many
+			 * words is not kept */
+
+struct wordset {
+	const char *const *list;	/* NULL: a free entry */
+	int kept;			/* 0: too long, compared one by one */
+	int others;			/* some word is empty or over 8 bytes */
+	uint64_t key[WSET_SLOTS];
+	uint8_t len[WSET_SLOTS];	/* 0: an empty slot */
+};
+
+static _Thread_local struct wordset wordsets[WSET_LISTS];
+
+static uint64_t fold_pack(const unsigned char *s, size_t n)
+{
+	uint64_t v = 0;
+	for (size_t k = 0; k < n; k++)
+		v |= (uint64_t)ascii_lower(s[k]) << (8 * k);
+	return v;
+}
+
+/* fold_pack() of a token's n <= 8 bytes, the bytes up to end readable:
+ * one load, and 'A'..'Z' found in all eight bytes at once (a byte's low
+ * seven bits plus 0x3f reach 0x80 from 'A' on, plus 0x25 from past 'Z';
+ * no byte carries into the next, and bytes >= 0x80 are left alone). */
+static uint64_t fold_token(const char *s, size_t n, const char *end)
+{
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+	uint64_t v = ws_pack_short(s, n, end), x = v & ~hi;
+	uint64_t upper = (x + ones * 0x3f) & ~(x + ones * 0x25) & ~v & hi;
+	return v | upper >> 2;
+}
+
+static size_t wordset_slot(uint64_t v, size_t n)
+{
+	return (size_t)(((v ^ n) * 0x9E3779B97F4A7C15ULL) >> 56) & (WSET_SLOTS - 1);
+}
+
+/* The list's set, made on first use; NULL when it is not kept. */
+static const struct wordset *wordset_of(const char *const *list)
+{
+	size_t h = (size_t)((uintptr_t)list >> 4);
+	for (size_t k = 0; k < WSET_LISTS; k++) {
+		struct wordset *w = &wordsets[(h + k) & (WSET_LISTS - 1)];
+		if (w->list == list)
+			return w->kept ? w : NULL;
+		if (w->list)
+			continue;
+		w->list = list;
+		size_t count = 0;
+		while (list[count])
+			count++;
+		if (count * 2 > WSET_SLOTS)
+			return NULL;
+		w->kept = 1;
+		for (size_t j = 0; j < count; j++) {
+			size_t n = strlen(list[j]);
+			if (n == 0 || n > 8) {
+				w->others = 1;
+				continue;
+			}
+			uint64_t v = fold_pack((const unsigned char *)list[j], n);
+			size_t x = wordset_slot(v, n);
+			while (w->len[x])
+				x = (x + 1) & (WSET_SLOTS - 1);
+			w->key[x] = v;
+			w->len[x] = (uint8_t)n;
+		}
+		return w;
+	}
+	return NULL;	/* more lists than entries */
+}
+
+/* Whether the token is one of list, as lower_is() compares: through the
+ * list's set, or else with the token's first byte folded once. */
+int word_in(const struct actx *c, size_t i, const char *const *list)
+{
+	if (i >= c->ntok)
+		return 0;
+	size_t n = ws_tok_len(c->d, i);
+	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
+	const struct wordset *w = wordset_of(list);
+	if (w && n >= 1 && n <= 8) {
+		uint64_t v = fold_token((const char *)t, n, c->d->text + c->d->len);
+		for (size_t x = wordset_slot(v, n); w->len[x]; x = (x + 1) & (WSET_SLOTS - 1))
+			if (w->len[x] == n && w->key[x] == v)
+				return 1;
+		return 0;
+	}
+	if (w && !w->others)
+		return 0;
+	unsigned char first = n ? ascii_lower(t[0]) : 0;
+	for (int k = 0; list[k]; k++) {
+		const unsigned char *lit = (const unsigned char *)list[k];
+		if (ascii_lower(lit[0]) != first || (!lit[0] && n))
+			continue;
+		if (!n)
+			return 1;	/* both empty */
+		size_t j = 1;
+		while (j < n && lit[j] && ascii_lower(t[j]) == ascii_lower(lit[j]))
+			j++;
+		if (j == n && !lit[j])
+			return 1;
+	}
+	return 0;
+}
+
+/* A lookup of major/minor (minor may be NULL) that starts at first and ends
+ * at last (0: any end); returns it or NULL. */
+const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last,
+				 const char *major, const char *minor)
+{
+	if (first >= c->ntok)
+		return NULL;
+	int32_t lo = ws_tokmap_get(&c->lookup_map, first);
+	if (lo < 0)
+		return NULL;
+	for (size_t k = (size_t)lo; k < c->nlookups && c->d->gaz.v[k].first == first; k++) {
+		const struct ws_annot *a = &c->d->gaz.v[k];
+		if (last && a->last != last)
+			continue;
+		if (ws_annot_get(a, c->nm.major) != major)
+			continue;
+		if (minor && ws_annot_get(a, c->nm.minor) != minor)
+			continue;
+		return a;
+	}
+	return NULL;
+}
+
+/* A lookup of major/minor that ends at token last - 1 (searching starts up
+ * to 8 tokens back). */
+const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
+				     const char *minor)
+{
+	if (last > c->ntok || !(c->lookup_end[last >> 6] >> (last & 63) & 1))
+		return NULL;	/* most tokens: no lookup ends there */
+	for (size_t f = last; f-- > 0 && last - f <= 8;) {
+		const struct ws_annot *a = lookup_at(c, f, last, major, minor);
+		if (a)
+			return a;
+	}
+	return NULL;
+}
+
+const struct ws_word *pronoun_at(const struct actx *c, size_t i)
+{
+	if (i >= c->ntok || tok(c, i)->kind != WS_TOK_WORD)
+		return NULL;
+	return ws_wordlist_get(c->d->eng->pronouns, ws_tok_text(c->d, i), ws_tok_len(c->d, i));
+}
+
+int is_particle(const struct actx *c, size_t i)
+{
+	return tok(c, i)->kind == WS_TOK_WORD &&
+	       ws_wordlist_get(c->d->eng->particles, ws_tok_text(c->d, i), ws_tok_len(c->d, i));
+}
+
+int is_starter(const struct actx *c, size_t i)
+{
+	return ws_wordlist_get(c->d->eng->starters, ws_tok_text(c->d, i), ws_tok_len(c->d, i)) !=
+	       NULL;
+}
+
+/* We've, You'll, I'd, They're: a pronoun with a verb, never a name. */
+int is_contraction(const struct actx *c, size_t i)
+{
+	const char *s = ws_tok_text(c->d, i);
+	size_t n = ws_tok_len(c->d, i);
+	static const char *const tails[] = { "ll", "ve", "re", "d", "m", NULL };
+	static const size_t tlen[] = { 2, 2, 2, 1, 1 };
+	/* most words end in none of the tails' letters */
+	if (n < 2 || !(s[n - 1] == 'l' || s[n - 1] == 'e' || s[n - 1] == 'd' || s[n - 1] == 'm'))
+		return 0;
+	for (int k = 0; tails[k]; k++) {
+		size_t tl = tlen[k];
+		if (n > tl + 1 && memcmp(s + n - tl, tails[k], tl) == 0 &&
+		    (s[n - tl - 1] == '\'' ||
+		     (n > tl + 3 && memcmp(s + n - tl - 3, "\xE2\x80\x99", 3) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
+int is_cap(const struct actx *c, size_t i)
+{
+	if (is_contraction(c, i))
+		return 0;
+	const struct ws_token *t = tok(c, i);
+	return t->kind == WS_TOK_WORD &&
+	       (t->shape == WS_SHAPE_CAP || t->shape == WS_SHAPE_UPPER ||
+		t->shape == WS_SHAPE_INITIAL || t->shape == WS_SHAPE_ACRONYM ||
+		t->shape == WS_SHAPE_MIXED) &&
+	       !pronoun_at(c, i) && CUE_AT(c, i) < 0;
+}
+
+/* A capitalised word that may stand in a name, cue words included ("The
+ * Washington Post"). */
+int name_word(const struct actx *c, size_t i)
+{
+	const struct ws_token *t = tok(c, i);
+	return t->kind == WS_TOK_WORD && t->shape != WS_SHAPE_LOWER && t->shape != WS_SHAPE_DIGITS &&
+	       !pronoun_at(c, i) && !is_contraction(c, i);
+}
+
+/* Whether token i has at least min bytes and ends with suffix suf. */
+int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min)
+{
+	size_t n = ws_tok_len(c->d, i), k = strlen(suf);
+	return n >= min && n >= k && memcmp(ws_tok_text(c->d, i) + n - k, suf, k) == 0;
+}
+
+/* "members", "officials": a plural by its final s ("press" is not). */
+int plural_word(const struct actx *c, size_t i)
+{
+	const char *w = ws_tok_text(c->d, i);
+	size_t n = ws_tok_len(c->d, i);
+	return n >= 2 && w[n - 1] == 's' && w[n - 2] != 's';
+}
+
+/* ---- cues ---- */
+
+int is_determiner(const struct actx *c, size_t i)
+{
+	static const char *const det[] = {
+		"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
+		"its", "our", "my", "your", "whose", "every", "each", "any", "no", NULL
+	};
+	return word_in(c, i, det);
+}
+
+/* Clinton's, Trump’s, the candidates' */
+const char *const quantifiers[] = {
+	"some", "many", "most", "several", "few", "both", "all", "other", "two", "three", NULL
+};
+
+/* A plural noun reading of a cue word: "advocates", "critics", not "says". */
+int noun_plural(const struct actx *c, size_t i)
+{
+	return tok(c, i)->shape == WS_SHAPE_LOWER && tok_ends(c, i, "s", 4) &&
+	       !tok_ends(c, i, "ss", 4) && !lower_is(c, i, "says");
+}
+
+int is_possessive(const struct actx *c, size_t i)
+{
+	const char *s = ws_tok_text(c->d, i);
+	size_t n = ws_tok_len(c->d, i);
+	if (tok(c, i)->kind != WS_TOK_WORD || n < 2)
+		return 0;
+	return (n > 2 && (memcmp(s + n - 2, "'s", 2) == 0 || memcmp(s + n - 2, "'S", 2) == 0)) ||
+	       (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99s", 4) == 0) ||
+	       s[n - 1] == '\'' || (n > 3 && memcmp(s + n - 3, "\xE2\x80\x99", 3) == 0);
+}
+
+/* The cue at token i, with the auxiliaries and adverbs before it that belong
+ * to it ("has said", "was also quoted as saying"): [*c0, *c1). */
+const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c0, size_t *c1)
+{
+	if (CUE_AT(c, i) < 0)
+		return NULL;
+	/* "States", "Press": a capitalised word inside a sentence is a name */
+	if (tok(c, i)->shape != WS_SHAPE_LOWER && !(tok(c, i)->flags & WS_TF_SENT_START))
+		return NULL;
+	const struct ws_annot *a = &c->d->gaz.v[CUE_AT(c, i)];
+	static const char *const aux[] = {
+		"has", "have", "had", "is", "was", "were", "are", "been", "will", "would", "also",
+		"later", "previously", "repeatedly", "reportedly", "then", "again", "once",
+		"publicly", "privately", "recently", "already", "still", "further", "not", "never",
+		"did", "does", "do", "apparently", "probably", "actually", "long", "since", "just",
+		"often", "earlier", "first", "initially", "always", "ever", "even", "now",
+		"doesn't", "don't", "didn't", "hasn't", "haven't", "hadn't", "won't", "wouldn't",
+		"doesn\xE2\x80\x99t", "don\xE2\x80\x99t", "didn\xE2\x80\x99t", "hasn\xE2\x80\x99t",
+		"haven\xE2\x80\x99t", "hadn\xE2\x80\x99t", "won\xE2\x80\x99t", "wouldn\xE2\x80\x99t",
+		NULL
+	};
+	size_t s = i;
+	for (int steps = 0; s > 0 && steps < 3 && same_sent(c, s - 1, i); steps++) {
+		int hit = word_in(c, s - 1, aux);
+		/* "are quietly saying": an adverb inside the verb group, when
+		 * an auxiliary stands before it */
+		if (!hit && s > 1 && tok(c, s - 1)->shape == WS_SHAPE_LOWER && tok_ends(c, s - 1, "ly", 5) &&
+		    CUE_AT(c, s - 1) < 0 && same_sent(c, s - 2, i))
+			hit = word_in(c, s - 2, aux);
+		if (!hit)
+			break;
+		s--;
+	}
+	/* "Trump's tweet", "That comment", "the remarks": a noun, not a verb;
+	 * so is a plural after a quantifier ("Some advocates for ...") */
+	if (s > 0 && same_sent(c, s - 1, i) && (is_determiner(c, s - 1) || is_possessive(c, s - 1)))
+		return NULL;
+	if (s == i && s > 0 && same_sent(c, s - 1, i) && word_in(c, s - 1, quantifiers) &&
+	    noun_plural(c, i))
+		return NULL;
+	*c0 = s;
+	*c1 = a->last;
+	return a;
+}
