@@ -49,7 +49,7 @@ $(BUILD) $(BUILD)/tests:
 	@mkdir -p $@
 
 $(BUILD)/libwhosaid.a: $(LIB_OBJ)
-	$(AR) rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
 
 $(BUILD)/whosaid: $(BUILD)/main.o $(BUILD)/libwhosaid.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
