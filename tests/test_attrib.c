@@ -980,3 +980,10 @@ Test(attrib, a_nationality_that_speaks_is_no_place)
 	cr_assert_eq(ws_doc_statements(doc, &st), 1);
 	cr_expect_eq(st[0].speaker_type, WS_SP_PLACE);
 }
+
+Test(attrib, the_statement_said_is_a_speaker_and_a_cue)
+{
+	assert_view(view("\"The owner gives $2 million a month to the campaign,\" the statement "
+			 "said."),
+		    "the statement=/nominal");
+}
