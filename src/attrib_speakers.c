@@ -674,6 +674,9 @@ static struct speaker speaker_ending(struct actx *c, size_t end, enum sieve name
 		set_entity(c, &s, resolve_pronoun(c, pw->f[0], (uint32_t)end - 1), S_PRONOUN);
 	} else if ((a = lookup_ending(c, end, c->nm.source, c->nm.anonymous))) {
 		s.m0 = a->first;
+		/* "the sources said": the article belongs to the mention */
+		if (a->first > 0 && lower_is(c, a->first - 1, "the") && same_sent(c, a->first - 1, a->first))
+			s.m0 = a->first - 1;
 		s.type = WS_SP_ANONYMOUS;
 		set_entity(c, &s, -1, S_ANONYMOUS);
 	} else if (description_ending(c, end, &m0, &head)) {

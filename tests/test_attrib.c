@@ -987,3 +987,9 @@ Test(attrib, the_statement_said_is_a_speaker_and_a_cue)
 			 "said."),
 		    "the statement=/nominal");
 }
+
+Test(attrib, the_sources_said)
+{
+	assert_view(view("It also holds data from the party, the sources said."),
+		    "the sources=/anonymous");
+}
