@@ -393,7 +393,13 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 	int after_that = c1 > 0 && lower_is(c, c1 - 1, "that");
 	/* "According to X, last year Seattle ...": after a source phrase
 	 * (no cue here) the clause is all content */
-	if (!infinitive && !after_that && cue && is_adjunct(c, t)) {
+	/* "wrote in a Facebook post that ...": a cue ending in "in" or "on"
+	 * is followed by where it was said */
+	int venue = 0;
+	if (cue && c1 > 0 && (lower_is(c, c1 - 1, "in") || lower_is(c, c1 - 1, "on")) && t == c1)
+		for (size_t k = t + 1; k < e && k - t < 12 && !venue; k++)
+			venue = lower_is(c, k, "that") && !is_punct(c, k - 1, ",");
+	if (!infinitive && !after_that && cue && (is_adjunct(c, t) || venue)) {
 		size_t k = t;
 		while (k < e && k - t < 12 && !lower_is(c, k, "that") && QUOTE_OPEN(c, k) < 0 &&
 		       !is_punct(c, k, ":"))

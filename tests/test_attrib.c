@@ -993,3 +993,9 @@ Test(attrib, the_sources_said)
 	assert_view(view("It also holds data from the party, the sources said."),
 		    "the sources=/anonymous");
 }
+
+Test(attrib, where_it_was_written_is_no_content)
+{
+	assert_view(contents("The mayor wrote in a Facebook post that the bridge is safe."),
+		    "that the bridge is safe|wrote in");
+}
