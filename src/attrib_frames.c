@@ -69,6 +69,16 @@ static void join_next_quote(const struct actx *c, size_t after, struct content *
 	if (t > after && !(tok(c, t)->flags & WS_TF_SENT_START) && t - after > 16)
 		return;
 	const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, t)];
+	/* '"Is it safe?" a reporter asked. "Yes," the mayor replied.': a
+	 * quote with a frame of its own is another statement */
+	for (size_t k = q->close_tok + 1; k < c->ntok && k <= q->close_tok + 8 &&
+	     tok(c, k)->para == tok(c, t)->para && QUOTE_OPEN(c, k) < 0; k++) {
+		if (k > q->close_tok + 1 && (tok(c, k)->flags & WS_TF_SENT_START))
+			break;
+		if (CUE_AT(c, k) >= 0 && tok(c, k)->shape == WS_SHAPE_LOWER &&
+		    speech_verb(c, &c->d->gaz.v[CUE_AT(c, k)]))
+			return;
+	}
 	ct->span.end = q->end;
 	ct->t1 = q->close_tok + 1;
 	ct->joined = ct->joined || ct->quote >= 0;	/* all quoted when the first part was */
@@ -629,8 +639,9 @@ static void passive_frame(struct actx *c, const struct ws_annot *cue, size_t m0,
  * apposition of a subject (after "told" it is the one told). */
 static int name_then_stop(const struct actx *c, size_t t)
 {
-	if (t >= c->ntok || !same_sent(c, t - 1, t) || !is_cap(c, t))
-		return 0;
+	if (t >= c->ntok || !same_sent(c, t - 1, t) || !is_cap(c, t) ||
+	    lookup_at(c, t, 0, c->nm.time, NULL))
+		return 0;	/* ("told reporters Monday." names a day) */
 	size_t r = run_forward(c, t);
 	return r > t && (r >= c->ntok || (tok(c, r)->flags & WS_TF_SENT_START) || is_punct(c, r, ",") ||
 			 is_punct(c, r, ".") || is_punct(c, r, "("));

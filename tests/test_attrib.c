@@ -999,3 +999,12 @@ Test(attrib, where_it_was_written_is_no_content)
 	assert_view(contents("The mayor wrote in a Facebook post that the bridge is safe."),
 		    "that the bridge is safe|wrote in");
 }
+
+Test(attrib, a_quote_with_its_own_frame_is_not_joined_and_days_are_no_names)
+{
+	assert_view(contents("\"Is the bridge safe?\" a reporter asked. \"It is safe and open "
+			     "again,\" the mayor replied."),
+		    "\"Is the bridge safe?\"|asked; \"It is safe and open again,\"|replied");
+	assert_view(view("\"The bridge is safe,\" the mayor, a Democrat, told reporters Monday."),
+		    "the mayor=/description");
+}
