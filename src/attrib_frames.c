@@ -524,10 +524,11 @@ static int parenthetical_frame(const struct actx *c, size_t m0, size_t c1, struc
 {
 	/* "The bridge, officials said Tuesday, is safe": past a time */
 	const struct ws_annot *tm = c1 < c->ntok ? lookup_at(c, c1, 0, c->nm.time, NULL) : NULL;
+	size_t rel = time_phrase_after(c, c1);
 	if (tm && tm->last < c->ntok && is_punct(c, tm->last, ","))
 		c1 = tm->last;
-	else if (time_phrase_after(c, c1) > c1 && is_punct(c, time_phrase_after(c, c1), ","))
-		c1 = time_phrase_after(c, c1);
+	else if (rel > c1 && is_punct(c, rel, ","))
+		c1 = rel;
 	if (m0 < 3 || c1 + 1 >= c->ntok || !is_punct(c, m0 - 1, ",") || !is_punct(c, c1, ",") ||
 	    !same_sent(c, m0 - 1, c1 + 1) || QUOTE_OPEN(c, c1 + 1) >= 0)
 		return 0;

@@ -733,83 +733,96 @@ static size_t affiliation(const struct actx *c, size_t m0)
 	return word_in(c, p, affil) ? p : 0;
 }
 
-/* The speaker ending before end. A mention after "for", "of", "at" or
- * "with" that ends a role, group or source ("A spokesman for Mr. X",
- * "officials at the Pentagon", "a source familiar with the talks") is not
- * the speaker: the phrase's head is, and the phrase is the mention. */
-struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
+/* "a source close to him", "people familiar with Cruz's thinking": an
+ * anonymity phrase ending in a preposition, and its object, ending before
+ * end; found reports whether there is one. */
+static struct speaker anonymous_with_object(struct actx *c, size_t end, int *found)
 {
-	struct speaker s = speaker_ending(c, end, named);
-	/* "a source close to him", "people familiar with Cruz's thinking": an
-	 * anonymity phrase ending in a preposition, and its object */
+	struct speaker h = no_speaker(S_ANONYMOUS);
+	*found = 0;
 	for (size_t k = end ? end - 1 : 0; k > 0 && end - k < 6 && same_sent(c, k, end - 1) &&
 	     !is_punct(c, k, ",") &&
 	     (CUE_AT(c, k) < 0 || is_possessive(c, k - 1) || is_determiner(c, k - 1)); k--) {
 		const struct ws_annot *a = lookup_ending(c, k, c->nm.source, c->nm.anonymous);
 		if (a && word_in(c, k - 1, prepositions) && same_sent(c, a->first, end - 1)) {
-			struct speaker h = no_speaker(S_ANONYMOUS);
 			h.m0 = a->first;
 			h.m1 = (uint32_t)end;
 			h.type = WS_SP_ANONYMOUS;
 			set_entity(c, &h, -1, S_ANONYMOUS);
-			return h;
+			*found = 1;
+			break;
 		}
 	}
-	/* "the mayor's campaign", "Smith's office": the possessor is part of
-	 * the mention */
-	if (s.found && s.m0 > 1 && is_possessive(c, s.m0 - 1) && same_sent(c, s.m0 - 1, s.m0)) {
-		size_t k = s.m0 - 1;
-		while (k > 0 && s.m0 - k < 5 && same_sent(c, k - 1, k) &&
-		       !(tok(c, k)->flags & WS_TF_SENT_START) &&
-		       (is_cap(c, k - 1) || np_head(c, k - 1) || lower_is(c, k - 1, "the")))
-			k--;
-		s.m0 = (uint32_t)k;
-		/* "campaign", "office" are no one's name */
-		if (s.entity >= 0 && islower((unsigned char)c->d->text[c->d->ents.v[s.entity].name.start]))
-			s.entity = -1;
+	return h;
+}
+
+/* "the mayor's campaign", "Smith's office": the possessor is part of the
+ * mention, and "campaign", "office" are no one's name. */
+static void with_possessor(const struct actx *c, struct speaker *s)
+{
+	if (!s->found || s->m0 < 2 || !is_possessive(c, s->m0 - 1) || !same_sent(c, s->m0 - 1, s->m0))
+		return;
+	size_t k = s->m0 - 1;
+	while (k > 0 && s->m0 - k < 5 && same_sent(c, k - 1, k) && !(tok(c, k)->flags & WS_TF_SENT_START) &&
+	       (is_cap(c, k - 1) || np_head(c, k - 1) || lower_is(c, k - 1, "the")))
+		k--;
+	s->m0 = (uint32_t)k;
+	if (s->entity >= 0 && islower((unsigned char)c->d->text[c->d->ents.v[s->entity].name.start]))
+		s->entity = -1;
+}
+
+/* "DFA spokesman Neil Sroka", "election lawyer Jo Roe": words that describe
+ * a named speaker, from a comma, a quote or the sentence's start, belong to
+ * the mention. */
+static void with_descriptors(const struct actx *c, struct speaker *s)
+{
+	if (!s->found || s->entity < 0 || s->m0 == 0 || !same_sent(c, s->m0 - 1, s->m0))
+		return;
+	size_t k = s->m0;
+	while (k > 0 && s->m0 - k < 5 && same_sent(c, k - 1, k) && !(tok(c, k)->flags & WS_TF_SENT_START) &&
+	       !lookup_at(c, k - 1, 0, c->nm.time, NULL) && !word_in(c, k - 1, prepositions) &&
+	       !lower_is(c, k - 1, "whereas") &&
+	       (np_head(c, k - 1) || (is_cap(c, k - 1) && !is_starter(c, k - 1))))
+		k--;
+	if (k < s->m0 && ((tok(c, k)->flags & WS_TF_SENT_START) ||
+			  (k > 0 && (is_punct(c, k - 1, ",") || QUOTE_CLOSE(c, k - 1) >= 0 ||
+				     tok(c, k - 1)->kind == WS_TOK_DASH))))
+		s->m0 = (uint32_t)k;
+}
+
+/* "Smith and Jones said", "He and his wife": two speakers together are a
+ * group, credited to neither alone. */
+static void coordinated(const struct actx *c, struct speaker *s)
+{
+	if (!s->found || s->m0 < 2 || !lower_is(c, s->m0 - 1, "and") || !same_sent(c, s->m0 - 2, s->m0))
+		return;
+	size_t a = s->m0 - 1;
+	uint32_t mf = ws_mention_first(c->d, (uint32_t)a);
+	size_t first = mf < a && ws_entity_at(c->d, mf, (uint32_t)a) >= 0 ? mf
+		       : pronoun_at(c, a - 1) ? a - 1 : run_backward(c, a);
+	if (first < a && (first == 0 || !same_sent(c, first - 1, first) ||
+			  (tok(c, first)->flags & WS_TF_SENT_START) || is_punct(c, first - 1, ",") ||
+			  lower_is(c, first - 1, "but") || lower_is(c, first - 1, "and"))) {
+		s->m0 = (uint32_t)first;
+		s->entity = -1;
+		s->type = WS_SP_GROUP;
 	}
-	/* "DFA spokesman Neil Sroka", "election lawyer Jo Roe": words that
-	 * describe a named speaker, from a comma, a quote or the sentence's
-	 * start, belong to the mention */
-	if (s.found && s.entity >= 0 && s.m0 > 0 && same_sent(c, s.m0 - 1, s.m0)) {
-		size_t k = s.m0;
-		while (k > 0 && s.m0 - k < 5 && same_sent(c, k - 1, k) &&
-		       !(tok(c, k)->flags & WS_TF_SENT_START) && !lookup_at(c, k - 1, 0, c->nm.time, NULL) &&
-		       !word_in(c, k - 1, prepositions) && !lower_is(c, k - 1, "whereas") &&
-		       (np_head(c, k - 1) || (is_cap(c, k - 1) && !is_starter(c, k - 1))))
-			k--;
-		if (k < s.m0 && ((tok(c, k)->flags & WS_TF_SENT_START) ||
-				 (k > 0 && (is_punct(c, k - 1, ",") || QUOTE_CLOSE(c, k - 1) >= 0 ||
-					    tok(c, k - 1)->kind == WS_TOK_DASH))))
-			s.m0 = (uint32_t)k;
-	}
-	/* "Smith and Jones said", "They and their supporters argue": two
-	 * speakers together are a group, neither one alone */
-	if (s.found && s.m0 > 1 && lower_is(c, s.m0 - 1, "and") && same_sent(c, s.m0 - 2, s.m0)) {
-		size_t a = s.m0 - 1;
-		uint32_t mf = ws_mention_first(c->d, (uint32_t)a);
-		size_t first = mf < a && ws_entity_at(c->d, mf, (uint32_t)a) >= 0 ? mf
-			       : pronoun_at(c, a - 1) ? a - 1 : run_backward(c, a);
-		if (first < a && (first == 0 || !same_sent(c, first - 1, first) ||
-				  (tok(c, first)->flags & WS_TF_SENT_START) || is_punct(c, first - 1, ",") ||
-				  lower_is(c, first - 1, "but") || lower_is(c, first - 1, "and"))) {
-			s.m0 = (uint32_t)first;
-			s.entity = -1;
-			s.type = WS_SP_GROUP;
-		}
-	}
-	/* "A source familiar with the talks" read back as a noun phrase */
-	if (s.found && s.sieve == S_NOMINAL && lookup_at(c, s.m0, 0, c->nm.source, c->nm.anonymous)) {
-		s.type = WS_SP_ANONYMOUS;
-		s.sieve = S_ANONYMOUS;
-	}
+}
+
+/* A mention after "for", "of", "at", "with" or "in" that ends a role, a
+ * group or a source ("A spokesman for Mr. X", "officials at the Pentagon",
+ * "a source familiar with the talks", "Some friends of the mayor") is not
+ * the speaker: the phrase's head is, and the whole phrase is the mention.
+ * Returns s when there is no such head. */
+static struct speaker affiliated_head(struct actx *c, struct speaker s)
+{
 	if (!s.found || s.m0 < 2 || !same_sent(c, s.m0 - 2, s.m0))
 		return s;
-	size_t p = s.m0 - 1, m0, head;
+	size_t p, m0, head;
 	const struct ws_annot *a;
 	struct speaker h = s;
 	/* "a source familiar with", "people close to", "an aide to" */
-	if ((a = lookup_ending(c, s.m0, c->nm.source, c->nm.anonymous)) && a->first < p) {
+	if ((a = lookup_ending(c, s.m0, c->nm.source, c->nm.anonymous)) && a->first < s.m0 - 1) {
 		h.m0 = a->first;
 		h.type = WS_SP_ANONYMOUS;
 		set_entity(c, &h, -1, S_ANONYMOUS);
@@ -833,7 +846,6 @@ struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
 		set_entity(c, &h, -1, S_GROUP);
 	} else if (!lower_is(c, p, "with") && !lower_is(c, p, "in") && (m0 = np_backward(c, p)) < p &&
 		   plural_word(c, p - 1) && np_head(c, p - 1)) {
-		/* "Some friends of the mayor", "advocates for the bridge" */
 		h.m0 = (uint32_t)m0;
 		h.type = WS_SP_GROUP;
 		set_entity(c, &h, -1, S_NOMINAL);
@@ -841,6 +853,26 @@ struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
 		return s;
 	}
 	return h;
+}
+
+/* The speaker ending before end: speaker_ending()'s, with the words the
+ * mention is written with around it. */
+struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
+{
+	struct speaker s = speaker_ending(c, end, named);
+	int anon;
+	struct speaker h = anonymous_with_object(c, end, &anon);
+	if (anon)
+		return h;
+	with_possessor(c, &s);
+	with_descriptors(c, &s);
+	coordinated(c, &s);
+	/* "A source familiar with the talks" read back as a noun phrase */
+	if (s.found && s.sieve == S_NOMINAL && lookup_at(c, s.m0, 0, c->nm.source, c->nm.anonymous)) {
+		s.type = WS_SP_ANONYMOUS;
+		s.sieve = S_ANONYMOUS;
+	}
+	return affiliated_head(c, s);
 }
 
 /* The speaker whose mention starts at token start. */
