@@ -19,7 +19,7 @@ ALL_LDFLAGS := $(SAN) $(LDFLAGS)
 LDLIBS  := -lstemmer -lutf8proc -ljansson -lz -lpthread -lm
 
 DEB_PKGS := gcc make libc6-dev libstemmer-dev uthash-dev libcriterion-dev \
-            libutf8proc-dev libjansson-dev zlib1g-dev time
+            libutf8proc-dev libjansson-dev zlib1g-dev time parallel
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))

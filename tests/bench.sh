@@ -42,14 +42,8 @@ while [ "$have" -lt "$target" ]; do
 done
 docs=$(find "$tmp/corpus" -name '*.txt' -type f | wc -l)
 
-# The same articles as JSON Lines, escaped with awk (no other tool needed).
-find "$tmp/corpus" -name '*.txt' -type f | sort | xargs awk '
-function flush() { if (id != "") printf "{\"id\":\"%s\",\"text\":\"%s\"}\n", id, t }
-FNR == 1 { flush(); id = FILENAME; sub(/^.*\/corpus\//, "", id); t = ""; first = 1 }
-{ s = $0; gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, "\\t", s);
-  gsub(/\r/, "\\r", s); gsub(/[[:cntrl:]]/, " ", s);
-  t = t (first ? "" : "\\n") s; first = 0 }
-END { flush() }' > "$tmp/corpus.jsonl"
+# The same articles as JSON Lines (no tool but awk needed).
+find "$tmp/corpus" -name '*.txt' -type f | sort | xargs "$(dirname "$0")/txt2jsonl.sh" > "$tmp/corpus.jsonl"
 
 printf 'bench: %s documents, %.1f MB of text (%s repeated), %s\n' "$docs" \
 	"$(echo "$have" | awk '{print $1 / 1e6}')" "$SRC" "$(nproc) cores"

@@ -345,6 +345,35 @@ Test(run, progress_line_only_on_a_terminal)
 	free(log);
 }
 
+/* GNU parallel is how most researchers spread a corpus over cores or
+ * machines without a scheduler: chunks of JSON Lines through --pipe, or one
+ * file per job. Either way the rows must be the rows of a single run. */
+Test(run, gnu_parallel_over_jsonl_and_over_files_gives_the_rows_of_one_run)
+{
+	/* 60 articles with ids of their own, from the fixtures' texts. */
+	cr_assert_eq(sh("set -e; cd '%s'; for i in $(seq 1 20); do mkdir -p c/a$i; "
+			"cp -r '%s/corpus/.' c/a$i/; done; "
+			"find c -name '*.txt' | sort | xargs '%s/txt2jsonl.sh' > in.jsonl; "
+			"test $(wc -l < in.jsonl) = 60", tmp, RUN_DIR, WS_TESTDIR), 0);
+	cr_assert_eq(sh("cd '%s' && '%s' extract -q -j1 --no-header --jsonl - < in.jsonl > one.tsv && "
+			"parallel --will-cite --pipe --block 3k -k -j2 '%s' extract -q -j1 --no-header "
+			"--jsonl - < in.jsonl > pipe.tsv", tmp, WS_BIN, WS_BIN), 0);
+	char *one = slurp("%s/one.tsv", tmp);
+	size_t rows = 0;
+	for (char *p = one; (p = strchr(p, '\n')); p++)
+		rows++;
+	cr_assert_geq(rows, 60, "every article has a quote: %zu rows", rows);
+	cr_assert_eq(sh("cd '%s' && cmp one.tsv pipe.tsv", tmp), 0,
+		     "parallel --pipe over JSON Lines changes the rows");
+	free(one);
+
+	cr_assert_eq(sh("cd '%s' && find '%s/corpus' -name '*.txt' | sort > files && "
+			"'%s' extract -q -j1 --no-header $(cat files) > onef.tsv && "
+			"parallel --will-cite -k -j2 -n1 '%s' extract -q -j1 --no-header < files > parf.tsv && "
+			"test -s onef.tsv && cmp onef.tsv parf.tsv", tmp, RUN_DIR, WS_BIN, WS_BIN), 0,
+		     "parallel over files changes the rows");
+}
+
 Test(run, mapper_contract_no_header_and_usage_errors)
 {
 	cr_assert_eq(sh("cd '%s' && '%s' extract -q --no-header --jsonl -o o - < '%s/articles.jsonl' "
