@@ -1006,14 +1006,66 @@ static int score_count(const struct ws_eval *ev, const struct doc *d, void *ctx,
 	return score_doc(ev, d, x->track, x->threshold, &x->s, c);
 }
 
+/* Both reports are an overall row plus a row per outlet, each filled from
+ * the four counts count() summed: fill() turns counts into a row of size
+ * bytes whose first member is the outlet's name. */
+typedef void fill_fn(void *row, const char *outlet, const long c[4]);
+
+static int outlet_rows(const struct ws_eval *ev, count_fn count, void *ctx, fill_fn fill,
+                       size_t size, void *overall, void **rows, size_t *n_rows)
+{
+	struct outlet_sum *sums, *o;
+	long total[4] = { 0, 0, 0, 0 };
+	char *v;
+	size_t n = 0;
+	int rc = sum_by_outlet(ev, count, ctx, total, &sums);
+
+	if (rc)
+		return rc;
+	fill(overall, "all", total);
+	if (!sums)
+		return 0;
+	v = calloc(HASH_COUNT(sums), size);
+	if (!v) {
+		free_sums(&sums);
+		return WS_EVAL_ENOMEM;
+	}
+	for (o = sums; o; o = o->hh.next)
+		fill(v + size * n++, o->name, o->c);
+	*rows = v;
+	*n_rows = n;
+	free_sums(&sums);
+	return 0;
+}
+
+/* The row whose outlet is outlet among n rows of size bytes (first member:
+ * the outlet's name); NULL when there is none. */
+static const void *find_row(const void *rows, size_t n, size_t size, const char *outlet)
+{
+	for (size_t i = 0; i < n; i++) {
+		const void *r = (const char *)rows + size * i;
+
+		if (strcmp(*(const char *const *)r, outlet) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+static void score_fill(void *row, const char *outlet, const long c[4])
+{
+	struct ws_eval_row *r = row;
+
+	r->outlet = outlet;
+	add_counts(r, c);
+	finish_row(r);
+}
+
 int ws_eval_score(const struct ws_eval *ev, enum ws_eval_track track,
                   double threshold, struct ws_eval_report *rep)
 {
 	struct score_ctx x;
-	struct outlet_sum *sums, *o;
-	long total[4] = { 0, 0, 0, 0 };
+	void *rows = NULL;
 	int rc;
-	size_t n = 0;
 
 	memset(rep, 0, sizeof *rep);
 	rep->track = track;
@@ -1024,29 +1076,11 @@ int ws_eval_score(const struct ws_eval *ev, enum ws_eval_track track,
 	memset(&x, 0, sizeof x);
 	x.track = track;
 	x.threshold = threshold;
-	rc = sum_by_outlet(ev, score_count, &x, total, &sums);
+	rc = outlet_rows(ev, score_count, &x, score_fill, sizeof *rep->outlets, &rep->overall,
+			 &rows, &rep->n_outlets);
 	scratch_release(&x.s);
-	if (rc)
-		return rc;
-	add_counts(&rep->overall, total);
-	finish_row(&rep->overall);
-	if (sums) {
-		rep->outlets = calloc(HASH_COUNT(sums), sizeof *rep->outlets);
-		if (!rep->outlets) {
-			free_sums(&sums);
-			return WS_EVAL_ENOMEM;
-		}
-		for (o = sums; o; o = o->hh.next) {
-			struct ws_eval_row *r = &rep->outlets[n++];
-
-			r->outlet = o->name;
-			add_counts(r, o->c);
-			finish_row(r);
-		}
-		rep->n_outlets = n;
-		free_sums(&sums);
-	}
-	return 0;
+	rep->outlets = rows;
+	return rc;
 }
 
 void ws_eval_report_release(struct ws_eval_report *rep)
@@ -1061,14 +1095,9 @@ void ws_eval_report_release(struct ws_eval_report *rep)
 const struct ws_eval_row *ws_eval_report_find(const struct ws_eval_report *rep,
                                               const char *outlet)
 {
-	size_t i;
-
 	if (strcmp(outlet, "all") == 0)
 		return &rep->overall;
-	for (i = 0; i < rep->n_outlets; i++)
-		if (strcmp(rep->outlets[i].outlet, outlet) == 0)
-			return &rep->outlets[i];
-	return NULL;
+	return find_row(rep->outlets, rep->n_outlets, sizeof *rep->outlets, outlet);
 }
 
 /* ---- speaker names ---- */
@@ -1097,16 +1126,15 @@ static void names_doc(const struct ws_eval *ev, const struct doc *d, long c[4])
 	}
 }
 
-static void names_add(struct ws_eval_names_row *r, const long c[4])
+static void names_fill(void *row, const char *outlet, const long c[4])
 {
+	struct ws_eval_names_row *r = row;
+
+	r->outlet = outlet;
 	r->gold += c[0];
 	r->same += c[1];
 	r->loose += c[2];
 	r->overlap += c[3];
-}
-
-static void names_finish(struct ws_eval_names_row *r)
-{
 	r->same_r = ratio(r->same, r->gold);
 	r->loose_r = ratio(r->loose, r->gold);
 	r->overlap_r = ratio(r->overlap, r->gold);
@@ -1121,35 +1149,15 @@ static int names_count(const struct ws_eval *ev, const struct doc *d, void *ctx,
 
 int ws_eval_score_names(const struct ws_eval *ev, struct ws_eval_names_report *rep)
 {
-	struct outlet_sum *sums, *o;
-	long total[4] = { 0, 0, 0, 0 };
+	void *rows = NULL;
 	int rc;
-	size_t n = 0;
 
 	memset(rep, 0, sizeof *rep);
 	rep->overall.outlet = "all";
-	rc = sum_by_outlet(ev, names_count, NULL, total, &sums);
-	if (rc)
-		return rc;
-	names_add(&rep->overall, total);
-	names_finish(&rep->overall);
-	if (sums) {
-		rep->outlets = calloc(HASH_COUNT(sums), sizeof *rep->outlets);
-		if (!rep->outlets) {
-			free_sums(&sums);
-			return WS_EVAL_ENOMEM;
-		}
-		for (o = sums; o; o = o->hh.next) {
-			struct ws_eval_names_row *r = &rep->outlets[n++];
-
-			r->outlet = o->name;
-			names_add(r, o->c);
-			names_finish(r);
-		}
-		rep->n_outlets = n;
-		free_sums(&sums);
-	}
-	return 0;
+	rc = outlet_rows(ev, names_count, NULL, names_fill, sizeof *rep->outlets, &rep->overall,
+			 &rows, &rep->n_outlets);
+	rep->outlets = rows;
+	return rc;
 }
 
 void ws_eval_names_report_release(struct ws_eval_names_report *rep)
@@ -1164,14 +1172,9 @@ void ws_eval_names_report_release(struct ws_eval_names_report *rep)
 const struct ws_eval_names_row *ws_eval_names_find(const struct ws_eval_names_report *rep,
                                                    const char *outlet)
 {
-	size_t i;
-
 	if (strcmp(outlet, "all") == 0)
 		return &rep->overall;
-	for (i = 0; i < rep->n_outlets; i++)
-		if (strcmp(rep->outlets[i].outlet, outlet) == 0)
-			return &rep->outlets[i];
-	return NULL;
+	return find_row(rep->outlets, rep->n_outlets, sizeof *rep->outlets, outlet);
 }
 
 /* ---- output ---- */
