@@ -198,6 +198,21 @@ void loose_quotes(struct actx *c)
 	}
 }
 
+/* A word of rules/label-words.txt, compared in ASCII lower case; as the
+ * label's last word only those marked "last" count. */
+static int label_word(struct actx *c, size_t k, int last)
+{
+	char low[32];
+	const char *w = ws_tok_text(c->d, k);
+	size_t n = ws_tok_len(c->d, k);
+	if (n >= sizeof(low))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+	const struct ws_word *lw = ws_wordlist_get(c->d->eng->labels, low, n);
+	return lw && (!last || (lw->nf && strcmp(lw->f[0], "last") == 0));
+}
+
 /* "JOEL BENENSON: This is a man who ...", "Cruz: Trump Would Put Liberals
  * On Court", "Rep. Trey Gowdy (R-S.C.):" then a quoted paragraph: a name
  * and a colon open the paragraph, and the rest of it (or the next
@@ -223,16 +238,9 @@ size_t label_at(struct actx *c, size_t first)
 	if (k >= p->last || k == first || depth || !is_punct(c, k, ":") || mend == first ||
 	    !is_cap(c, first))
 		return 0;
-	/* "UPDATE:", "Photo:", "Video Transcript:", "WASHINGTON:" label no one */
-	char low[32];
-	size_t n = ws_tok_len(c->d, first);
-	if (n >= sizeof(low))
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)((ws_tok_text(c->d, first)[i] >= 'A' &&
-				 ws_tok_text(c->d, first)[i] <= 'Z')
-				? ws_tok_text(c->d, first)[i] + 32 : ws_tok_text(c->d, first)[i]);
-	if (ws_wordlist_get(c->d->eng->labels, low, n) ||
+	/* "UPDATE:", "Photo:", "Video Transcript:", "WASHINGTON:" label no one,
+	 * nor does a caption's credit ("Staff Photo:", "Belle Image:") */
+	if (label_word(c, first, 0) || (mend > first + 1 && label_word(c, mend - 1, 1)) ||
 	    lookup_at(c, first, mend, c->nm.time, NULL) ||
 	    (mend == first + 1 && lookup_at(c, first, mend, c->nm.place, NULL)))
 		return 0;

@@ -67,6 +67,9 @@ static uint32_t classify(void *rules, const struct ws_annot *a)
 	return ws_rules_classify(rules, a);
 }
 
+/* label-words.txt: a word that also labels no one as the label's last word */
+static const char *const label_places[] = { "last", NULL };
+
 int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 {
 	struct ws_diag d = { diag, 0, 0 };
@@ -77,7 +80,7 @@ int ws_engine_load(const char *datadir, FILE *diag, struct ws_engine **out)
 	e->starters = load(datadir, "sentence-starters.txt", 0, 0, NULL, &d);
 	e->particles = load(datadir, "name-particles.txt", 0, 0, NULL, &d);
 	e->pronouns = load(datadir, "pronouns.txt", 2, 2, genders, &d);
-	e->labels = load(datadir, "label-words.txt", 0, 0, NULL, &d);
+	e->labels = load(datadir, "label-words.txt", 0, 1, label_places, &d);
 	e->cue_nouns = load(datadir, "cue-nouns.txt", 2, 2, cue_categories, &d);
 	/* gazetteer forms are tokenized like text, so the tokenizer's lists first */
 	e->seg.abbrev = e->abbrev;

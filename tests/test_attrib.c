@@ -214,6 +214,12 @@ Test(attrib, name_and_colon_open_a_paragraph)
 	/* a transcript's capitals name the person the article names */
 	assert_view(view("The debate began with Jane Roe on stage.\n\nROE: We will win this state."),
 		    "ROE=Jane Roe/label");
+	/* a caption's credit and a page's footer name no speaker; a name whose
+	 * last word is a label word elsewhere ("Harbour Watch") still does */
+	assert_view(view("The bridge opened on Monday.\n\nStaff Photo: Anna Berg.\n\n"
+			 "Story Categories: Local news, Transport, Weather"), "");
+	assert_view(view("Harbour Watch: The Port Authority Hid The Report For Years"),
+		    "Harbour Watch=Harbour Watch/label");
 }
 
 /* PolNeAR's convention, and a reader's: the quotes around one frame are
