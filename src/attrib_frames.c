@@ -616,6 +616,14 @@ static void passive_frame(struct actx *c, const struct ws_annot *cue, size_t m0,
 			from = a.m1;
 		}
 	}
+	/* "was charged with theft", "was allowed to", "is supposed to": an
+	 * agentless passive of a word that is often no saying reports only
+	 * with "that" after it */
+	const char *lemma = ws_annot_get(cue, c->nm.lemma);
+	if (sp.sieve == S_AGENTLESS && c1 < c->ntok && !lower_is(c, c1, "that") &&
+	    (ws_annot_get(cue, c->nm.ambiguous) ||
+	     (lower_is(c, c1, "to") && lemma && strcmp(lemma, "suppose") == 0)))
+		return;
 	/* "was backed by Sen. X of Ohio, who said ...": the agent's comma ends it */
 	size_t e = from < c->ntok && same_sent(c, c0, from) && !is_punct(c, from, ",")
 		   ? content_after_end(c, from) : from;

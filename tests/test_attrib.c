@@ -604,6 +604,12 @@ Test(attrib, a_quote_right_after_a_reported_clause_joins_it)
 Test(attrib, the_subject_of_a_passive_cue_did_not_speak)
 {
 	assert_view(view("The senator was asked about the vote in the hall on Friday."), "=/agentless");
+	/* a word that is often no saying reports in an agentless passive only
+	 * with "that" after it */
+	assert_view(view("The clerk was charged with taking two laptops from the office."), "");
+	assert_view(view("The players were allowed to leave the field at half time."), "");
+	assert_view(view("The bridge is supposed to open in May."), "");
+	assert_view(view("The clerk was charged that he had lied to the court."), "=/agentless");
 	assert_view(contents("Jane Doe has been criticized by some of her rivals for skipping the "
 			     "debate."),
 		    "Jane Doe has been criticized by some of her rivals for skipping the debate|"
