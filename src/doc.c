@@ -18,6 +18,7 @@ struct ws_doc *ws_doc_new(const struct ws_engine *e)
 	 * portfolio inside "Deputy Foreign Minister", though "Foreign Minister"
 	 * is also a role noun) */
 	d->gaz_opts = WS_GAZ_ALL;
+	ws_title_keys_init(&d->title_keys, e->syms);
 	return d;
 }
 
@@ -50,7 +51,7 @@ int ws_tok_eq(const struct ws_doc *d, size_t i, const char *lit)
 static void reset(struct ws_doc *d)
 {
 	d->tk.tok.n = d->tk.sent.n = d->tk.para.n = 0;
-	d->gaz.n = 0;
+	d->gaz.n = d->nlookup = 0;
 	d->ment_tok.n = d->ment_end.n = 0;
 	d->quotes.n = d->stmts.n = d->ents.n = d->ments.n = d->ent_key.n = d->ekey.n = 0;
 	d->qstats.unmatched = 0;
@@ -88,6 +89,7 @@ int ws_doc_process(struct ws_doc *d, const char *text, size_t len)
 	if (d->tk.tok.n == 0)
 		return WS_ERR_EMPTY;
 	ws_gaz_lookup(d->eng->gaz, d->gazs, text, &d->tk, d->gaz_opts, &d->gaz);
+	d->nlookup = d->gaz.n;
 	ws_rules_run(d->eng->rules, d->rs, text, &d->tk, &d->gaz);
 	WS_VEC_SHRINK(d->gaz);
 	ws_entities_build(d);

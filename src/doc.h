@@ -8,6 +8,7 @@
 #include "gazetteer.h"
 #include "quotes.h"
 #include "text.h"
+#include "titleparts.h"
 #include "tokenize.h"
 #include "whosaid.h"
 
@@ -20,6 +21,8 @@ struct ws_doc {
 	/* Lookup annotations of the gazetteers (gazetteer.h), by first token,
 	 * then longer first; their features point into the engine. */
 	ws_annot_vec gaz;		/* then the rule phases' annotations */
+	size_t nlookup;			/* how many of gaz are the gazetteers' */
+	struct ws_title_keys title_keys;
 	unsigned gaz_opts;		/* ws_gaz_lookup() options; 0: longest only */
 	struct ws_gaz_scratch *gazs;	/* this document's lookup buffers and stemmer */
 	struct ws_rules_scratch *rs;	/* this document's rule matcher state */

@@ -2,6 +2,7 @@
  * which is what awk, cut and R's read.delim(quote='') expect. */
 #include "output.h"
 #include "text.h"
+#include "titleparts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,8 +184,12 @@ void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws
 
 void ws_out_entities_header(struct ws_buf *b)
 {
-	ws_buf_adds(b, "doc_id\toutlet\tentity_no\ttype\tname\ttitle\tgender\tmentions\t"
-		       "first_start\tfirst_end\taliases\tquotes\n");
+	ws_buf_adds(b, "doc_id\toutlet\tentity_no\ttype\tname\ttitle\t");
+	for (int i = 0; i < WS_TP_N; i++) {
+		ws_buf_adds(b, ws_title_part_names[i]);
+		tab(b);
+	}
+	ws_buf_adds(b, "gender\tmentions\tfirst_start\tfirst_end\taliases\tquotes\n");
 }
 
 static int same_text(const char *t, struct ws_span a, struct ws_span b)
@@ -222,6 +227,22 @@ static void aliases(struct ws_buf *b, const struct ws_doc *d, int32_t ent, const
 	}
 }
 
+/* The title's parts, each followed by a tab; a part of several spans is
+ * written with one space between them. */
+static void title_parts(struct ws_buf *b, const struct ws_doc *d, struct ws_span title)
+{
+	struct ws_title_parts tp;
+	ws_title_parts(d, title, &tp);
+	for (int i = 0; i < WS_TP_N; i++) {
+		for (int j = 0; j < tp.n[i]; j++) {
+			if (j)
+				ws_buf_addc(b, ' ');
+			field_span(b, d, tp.s[i][j]);
+		}
+		tab(b);
+	}
+}
+
 void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
 {
 	const struct ws_entity *en;
@@ -251,6 +272,7 @@ void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		tab(b);
 		field_span(b, d, e->title);
 		tab(b);
+		title_parts(b, d, e->title);
 		field_str(b, e->gender);
 		tab(b);
 		ws_buf_addu(b, e->mentions);

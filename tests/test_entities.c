@@ -192,3 +192,54 @@ Test(entities, advocacy_groups_and_think_tanks_are_organisations)
 	expect_view(mention_view("The NAACP and the Heritage Foundation both said the plan was bad."),
 		    "The NAACP=NAACP; the Heritage Foundation=Heritage Foundation");
 }
+
+/* The title of the person named name, split: "part=text" for each part
+ * that has words, in column order, joined by "; ". */
+static char *title_view(const char *text, const char *name)
+{
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
+	const struct ws_entity *en;
+	size_t n = ws_doc_entities(doc, &en);
+	for (size_t i = 0; i < n; i++) {
+		if (en[i].name.end - en[i].name.start != strlen(name) ||
+		    memcmp(text + en[i].name.start, name, strlen(name)) != 0)
+			continue;
+		struct ws_title_parts tp;
+		ws_title_parts(doc, en[i].title, &tp);
+		struct ws_buf b = WS_BUF_INIT;
+		for (int k = 0; k < WS_TP_N; k++) {
+			for (int j = 0; j < tp.n[k]; j++) {
+				ws_buf_adds(&b, b.len ? (j ? " " : "; ") : "");
+				if (!j) {
+					ws_buf_adds(&b, ws_title_part_names[k] + 6);
+					ws_buf_addc(&b, '=');
+				}
+				ws_buf_add(&b, text + tp.s[k][j].start, tp.s[k][j].end - tp.s[k][j].start);
+			}
+		}
+		ws_buf_grow(&b, 0);
+		return b.data;
+	}
+	cr_assert_fail("no entity named %s in: %s", name, text);
+	return NULL;
+}
+
+Test(entities, a_title_splits_into_the_parts_researchers_count)
+{
+	expect_view(title_view("Iranian Deputy Foreign Minister for Arab and African Affairs Hossein "
+			       "Jaberi Ansari met the press.", "Hossein Jaberi Ansari"),
+		    "modifiers=Deputy; nationality=Iranian; office=Foreign Minister; "
+		    "portfolio=for Arab and African Affairs");
+	expect_view(title_view("The bridge was closed, former Ohio Gov. Ted Roe said.", "Ted Roe"),
+		    "modifiers=former; nationality=Ohio; office=Gov.");
+	expect_view(title_view("Pentagon spokeswoman Jane Doe spoke on Monday.", "Jane Doe"),
+		    "org=Pentagon; office=spokeswoman");
+	expect_view(title_view("The vote was close, former Secretary of State Ann Poe said.",
+			       "Ann Poe"),
+		    "modifiers=former; office=Secretary of State");
+	expect_view(title_view("Republican Party nominee Ken Hale spoke on Monday.", "Ken Hale"),
+		    "org=Republican Party; office=nominee");
+	expect_view(title_view("Mr. Tom Brandt spoke on Monday.", "Tom Brandt"), "honorific=Mr.");
+	/* no title, no parts */
+	expect_view(title_view("Tom Brandt spoke on Monday.", "Tom Brandt"), "");
+}
