@@ -298,6 +298,16 @@ static int is_hyphen(uint32_t cp)
 	return cp == 0x2010 || cp == 0x2011;
 }
 
+/* The high bit of every byte of v that is an ASCII capital: adding 0x3f
+ * to a byte's low seven bits reaches 0x80 from 'A' on, adding 0x25 from
+ * past 'Z'; bytes of 0x80 and above are left out. */
+static uint64_t upper_bits(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+	uint64_t x = v & ~hi;
+	return (x + ones * 0x3f) & ~(x + ones * 0x25) & ~v & hi;
+}
+
 /* Writes the key of a token with non-ASCII bytes into b: curly
  * apostrophes become ', Unicode hyphens -, invisible characters go, and
  * with fold every character is case folded. Invalid bytes stay as they
@@ -350,24 +360,37 @@ static void slow_key(const char *s, size_t n, int fold, struct ws_buf *b)
  * s itself for ASCII that needs no change, else a copy in b. */
 static const char *make_key(const char *s, size_t n, int fold, struct ws_buf *b, size_t *klen)
 {
-	unsigned char all = 0, upper = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		all |= c;
-		upper |= (unsigned char)(c - 'A') < 26u;
+	/* eight bytes at a time: the loader makes a key of every word of
+	 * every form, and links every word to its folded word */
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+	uint64_t all = 0, upper = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		all |= v;
+		upper |= upper_bits(v);
 	}
+	uint64_t tail = ws_pack_short(s + i, n - i, s + i);
+	all |= tail;
+	upper |= upper_bits(tail);
 	ws_buf_reset(b);
-	if (all < 0x80) {
+	if (!(all & hi)) {
 		if (!fold || !upper) {
 			*klen = n;
 			return s;
 		}
-		ws_buf_grow(b, n);
-		for (size_t i = 0; i < n; i++) {
-			char c = s[i];
-			b->data[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+		ws_buf_grow(b, n + 8);
+		for (i = 0; i + 8 <= n; i += 8) {
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			v |= upper_bits(v) >> 2;
+			memcpy(b->data + i, &v, 8);
 		}
+		tail |= upper_bits(tail) >> 2;
+		memcpy(b->data + i, &tail, 8);	/* zero above the key: room was made */
 		b->len = n;
+		b->data[n] = '\0';
 	} else {
 		slow_key(s, n, fold, b);
 	}
@@ -441,12 +464,37 @@ static unsigned col_of(const char *line, const char *p)
 #define LERR(ld, line, p, ...) \
 	ws_diag_error((ld)->d, (ld)->diagname, (ld)->lineno, col_of((line), (p)), __VA_ARGS__)
 
+/* The tokens of a form of ASCII letters and digits between single spaces
+ * (most forms: "Barack Obama", "G20") are its words, as ws_tokenize()
+ * would make them: no period, hyphen or apostrophe for a word rule to
+ * look at. Only their spans are needed. Returns 0 for any other form. */
+static int split_simple(const char *f, size_t n, struct ws_tokens *tk)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)f[i];
+		if ((unsigned char)((c | 0x20) - 'a') >= 26u && (unsigned char)(c - '0') >= 10u &&
+		    c != ' ')
+			return 0;
+	}
+	tk->tok.n = tk->sent.n = tk->para.n = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && f[j] != ' ')
+			j++;
+		struct ws_token t = { .start = (uint32_t)i, .end = (uint32_t)j };
+		WS_VEC_PUSH(tk->tok, t);
+		i = j + 1;
+	}
+	return 1;
+}
+
 /* Adds one form of entry `entry` to the trie of mode m. */
 static void add_form(struct loader *ld, const char *line, const char *form, size_t n,
 		     uint32_t entry, int mode)
 {
 	struct ws_gaz *g = ld->g;
-	if (ws_tokenize(ld->seg, form, n, &ld->tk) < 0 || ld->tk.tok.n == 0) {
+	if (!split_simple(form, n, &ld->tk) &&
+	    (ws_tokenize(ld->seg, form, n, &ld->tk) < 0 || ld->tk.tok.n == 0)) {
 		LERR(ld, line, form, "form '%.*s' has no words", (int)n, form);
 		return;
 	}
@@ -703,11 +751,35 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 	g->lists.v[li].forms += nforms;
 }
 
+/* Nonzero when some byte of v is neither printable ASCII (0x20 to 0x7E)
+ * nor TAB; may be nonzero for a good byte above a bad one (a borrow),
+ * never zero for a bad byte. */
+static uint64_t unprintable(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80, low = ~hi;
+	/* TABs first become ')': the high bit of exactly each zero byte of
+	 * v ^ TAB, moved down to 0x20 */
+	uint64_t t = v ^ ones * '\t';
+	uint64_t tabs = ~(((t & low) + low) | t | low);
+	v |= tabs >> 2;
+	uint64_t del = v ^ ones * 0x7F;
+	return (v | ((v - ones * 0x20) & ~v) | ((del - ones) & ~del)) & hi;
+}
+
 /* Reports bytes no list may hold: invalid UTF-8, controls other than TAB. */
 static int check_bytes(struct loader *ld, const char *line, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)line;
 	for (size_t i = 0; i < len;) {
+		/* most lines are printable ASCII: eight bytes at a time */
+		uint64_t v;
+		if (i + 8 <= len && (memcpy(&v, u + i, 8), !unprintable(v))) {
+			i += 8;
+			continue;
+		}
+		/* the last bytes: the last eight, again some checked already */
+		if (i + 8 > len && len >= 8 && (memcpy(&v, u + len - 8, 8), !unprintable(v)))
+			break;
 		if (u[i] >= 0x20 && u[i] < 0x7F) {
 			i++;
 			continue;
