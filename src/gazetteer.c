@@ -61,6 +61,8 @@ struct entry {
 	uint16_t list;
 	uint32_t line;		/* for duplicate diagnostics */
 	uint32_t cls;		/* ws_annot.cls of its annotations */
+	uint32_t free;		/* bit i: no rule names feature i's key, so its
+				 * value cannot change cls (see ws_gaz_classify) */
 };
 
 /* An entry accepted at a node, with what its annotation needs: a match
@@ -105,7 +107,13 @@ struct ws_gaz {
 	size_t forms;
 	WS_VEC(char *) numbers;			/* blocks of numeric values not interned */
 	size_t numbers_left;			/* free bytes in the last block */
+	unsigned free_names;			/* bit i: no rule names the key
+						 * fixed_keys[i] */
 };
+
+/* The keys every entry has (and "ambiguous", which some get), in the
+ * order of the bits of ws_gaz.free_names. */
+static const char *const fixed_keys[] = { "major", "minor", "canonical", "list", "ambiguous" };
 
 struct cand {
 	uint32_t len, entry;
@@ -418,6 +426,7 @@ struct memo {
 	uint64_t hash;
 	const char *key, *value;
 	uint32_t klen, vlen;
+	int compared;		/* a rule names the key */
 };
 
 #define MEMO_SIZE 4096
@@ -599,9 +608,10 @@ static const char *keep_number(struct ws_gaz *g, const char *s, size_t n)
 	return p;
 }
 
-/* Interns the key (f[0..klen)) and value of the feature field f[0..n). */
-static void intern_feature(struct loader *ld, const char *f, size_t klen, size_t n,
-			   const char **key, const char **value)
+/* Interns the key (f[0..klen)) and value of the feature field f[0..n);
+ * returns whether a rule names the key. */
+static int intern_feature(struct loader *ld, const char *f, size_t klen, size_t n,
+			  const char **key, const char **value)
 {
 	uint64_t h = ws_hash_bytes(f, n);
 	struct memo *m = &ld->memo[h & (MEMO_SIZE - 1)];
@@ -610,7 +620,7 @@ static void intern_feature(struct loader *ld, const char *f, size_t klen, size_t
 	    memcmp(m->key, f, klen) == 0 && memcmp(m->value, f + klen + 1, vlen) == 0) {
 		*key = m->key;
 		*value = m->value;
-		return;
+		return m->compared;
 	}
 	const char *known = ws_sym_find(ld->syms, f, klen);
 	*key = ws_intern(ld->syms, f, klen);
@@ -618,7 +628,8 @@ static void intern_feature(struct loader *ld, const char *f, size_t klen, size_t
 		struct keypolicy kp = { *key, known != NULL };
 		WS_VEC_PUSH(ld->keys, kp);
 	}
-	if (is_number(f + klen + 1, vlen) && !key_compared(ld, *key))
+	int compared = key_compared(ld, *key);
+	if (is_number(f + klen + 1, vlen) && !compared)
 		*value = keep_number(ld->g, f + klen + 1, vlen);
 	else
 		*value = ws_intern(ld->syms, f + klen + 1, vlen);
@@ -627,6 +638,8 @@ static void intern_feature(struct loader *ld, const char *f, size_t klen, size_t
 	m->value = *value;
 	m->klen = (uint32_t)klen;
 	m->vlen = (uint32_t)vlen;
+	m->compared = compared;
+	return compared;
 }
 
 /* Checks one form; returns 1 when it is well formed. */
@@ -683,6 +696,7 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 	push_feat(g, g->names.canonical, NULL);
 	push_feat(g, g->names.list, L->file);
 	int has_ambig = 0;
+	uint32_t free = g->free_names & 0xF;	/* major, minor, canonical, list */
 	for (char *f = tab; f;) {
 		f++;
 		char *nt = memchr(f, '\t', (size_t)(end - f));
@@ -712,7 +726,7 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 			ok = 0;
 		} else {
 			const char *key, *value;
-			intern_feature(ld, f, (size_t)(eq - f), n, &key, &value);
+			int compared = intern_feature(ld, f, (size_t)(eq - f), n, &key, &value);
 			int dup = 0;
 			for (size_t i = feat0 + 4; i < g->feat.n; i++)
 				dup |= g->feat.v[i].key == key;
@@ -720,6 +734,8 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 				LERR(ld, line, f, "repeated feature '%s'", key);
 				ok = 0;
 			} else {
+				if (g->feat.n - feat0 < 32 && !compared)
+					free |= 1u << (g->feat.n - feat0);
 				push_feat(g, key, value);
 				has_ambig |= key == g->names.ambiguous;
 			}
@@ -730,11 +746,14 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 		g->feat.n = feat0;
 		return;
 	}
-	if ((L->flags & WS_GAZ_AMBIGUOUS) && !has_ambig)
+	if ((L->flags & WS_GAZ_AMBIGUOUS) && !has_ambig) {
+		if (g->feat.n - feat0 < 32 && (g->free_names & 0x10))
+			free |= 1u << (g->feat.n - feat0);
 		push_feat(g, g->names.ambiguous, g->names.one);
+	}
 	char *bar1 = memchr(line, '|', (size_t)(fend - line));
 	g->feat.v[feat0 + 2].value = ws_intern(ld->syms, line, (size_t)((bar1 ? bar1 : fend) - line));
-	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno, 0 };
+	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno, 0, free };
 	WS_VEC_PUSH(g->entries, en);
 	uint32_t id = (uint32_t)(g->entries.n - 1);
 	int mode = (L->flags & WS_GAZ_STEM) ? M_STEM : (L->flags & WS_GAZ_FOLD) ? M_FOLD : M_EXACT;
@@ -987,6 +1006,10 @@ struct ws_gaz *ws_gaz_load(const char *root, const char *dir, const struct ws_se
 {
 	struct ws_gaz *g = ws_xcalloc(1, sizeof(*g));
 	struct ws_gaz_names *nm = &g->names;
+	/* the rules are compiled first: a key they name is interned already */
+	for (unsigned i = 0; i < sizeof(fixed_keys) / sizeof(fixed_keys[0]); i++)
+		if (!ws_sym_find(syms, fixed_keys[i], strlen(fixed_keys[i])))
+			g->free_names |= 1u << i;
 	nm->lookup = ws_intern_str(syms, "Lookup");
 	nm->major = ws_intern_str(syms, "major");
 	nm->minor = ws_intern_str(syms, "minor");
@@ -1163,17 +1186,64 @@ void ws_gaz_free(struct ws_gaz *g)
 	free(g);
 }
 
+/* What an entry's class may depend on (see gazetteer.h): its list's rule,
+ * its feature keys in order and the values of the keys a rule names. */
+static uint64_t sig_hash(const struct ws_gaz *g, const struct entry *e)
+{
+	uint64_t h = (uint64_t)(uintptr_t)g->lists.v[e->list].rule ^ e->nfeat ^ (uint64_t)e->free << 32;
+	for (uint32_t i = 0; i < e->nfeat; i++) {
+		const struct ws_feat *f = &g->feat.v[e->feat + i];
+		uint64_t v = i < 32 && (e->free >> i & 1) ? 0 : (uint64_t)(uintptr_t)f->value;
+		h = (h ^ (uint64_t)(uintptr_t)f->key) * 0x9E3779B97F4A7C15ULL;
+		h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
+		h ^= h >> 32;
+	}
+	return h;
+}
+
+static int sig_same(const struct ws_gaz *g, const struct entry *a, const struct entry *b)
+{
+	if (a->nfeat != b->nfeat || a->free != b->free ||
+	    g->lists.v[a->list].rule != g->lists.v[b->list].rule)
+		return 0;
+	const struct ws_feat *x = &g->feat.v[a->feat], *y = &g->feat.v[b->feat];
+	for (uint32_t i = 0; i < a->nfeat; i++)
+		if (x[i].key != y[i].key ||
+		    (x[i].value != y[i].value && !(i < 32 && (a->free >> i & 1))))
+			return 0;
+	return 1;
+}
+
 void ws_gaz_classify(struct ws_gaz *g, uint32_t (*cls)(void *ctx, const struct ws_annot *a),
 		     void *ctx)
 {
-	for (size_t i = 0; g && i < g->entries.n; i++) {
+	if (!g)
+		return;
+	/* entries alike but for values no rule compares (most of a list:
+	 * surnames differ in their canonical form only) get one call; the
+	 * first of them asks, in entry order, as without the memo */
+	unsigned bits = 10;
+	while (((size_t)1 << bits) < g->entries.n * 2)
+		bits++;
+	size_t mask = ((size_t)1 << bits) - 1;
+	uint32_t *memo = ws_xcalloc(mask + 1, sizeof(*memo));	/* entry + 1, 0: empty */
+	for (size_t i = 0; i < g->entries.n; i++) {
 		struct entry *e = &g->entries.v[i];
+		size_t x = (size_t)(sig_hash(g, e) >> (64 - bits));
+		for (; memo[x]; x = (x + 1) & mask)
+			if (sig_same(g, &g->entries.v[memo[x] - 1], e))
+				break;
+		if (memo[x]) {
+			e->cls = g->entries.v[memo[x] - 1].cls;
+			continue;
+		}
 		struct ws_annot an = { 0, 1, g->names.lookup, g->feat.v + e->feat, e->nfeat, 0,
 				       g->lists.v[e->list].rule };
 		e->cls = cls(ctx, &an);
+		memo[x] = (uint32_t)i + 1;
 	}
-	if (g)
-		fill_acc(g);
+	free(memo);
+	fill_acc(g);
 }
 
 size_t ws_gaz_nlists(const struct ws_gaz *g)
