@@ -120,16 +120,17 @@ struct cand {
 	const struct accrec *rec;
 };
 
-/* A short ASCII word looked up before: its ids and trie roots in the exact
- * and folded modes. News text repeats its words, and the vocabulary, the
- * roots and the Bloom filter are megabytes away in memory. */
+/* An ASCII word of up to 16 bytes looked up before: its ids and trie
+ * roots in the exact and folded modes. News text repeats its words, and
+ * the vocabulary, the roots and the Bloom filter are megabytes away in
+ * memory. */
 struct tcache {
-	uint64_t key;		/* the word packed (ws_pack_short) */
+	uint64_t key[2];	/* the word's bytes 0-7 and 8-15 packed (ws_pack_short) */
 	uint32_t len;		/* 0: empty */
 	uint32_t id[2], root[2];
 };
 
-#define TCACHE_BITS 12
+#define TCACHE_BITS 14
 
 struct ws_gaz_scratch {
 	/* per token, MODES word ids then MODES trie roots, for a window of
@@ -1333,13 +1334,15 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 {
 	uint32_t *roots = ids + MODES;
 	struct tcache *e = NULL;
-	uint64_t v = 0;
-	if (n < 8 && !(g->modes & (1u << M_STEM))) {
-		v = ws_pack_short(p, n, end);
-		if (!(v & 0x8080808080808080ULL)) {
-			uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL;
+	uint64_t v = 0, v2 = 0;
+	if (n <= 16 && !(g->modes & (1u << M_STEM))) {
+		v = ws_pack_short(p, n < 8 ? n : 8, end);
+		if (n > 8)
+			v2 = ws_pack_short(p + 8, n - 8, end);
+		if (!((v | v2) & 0x8080808080808080ULL)) {
+			uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
 			e = &s->tc[h >> (64 - TCACHE_BITS)];
-			if (e->len == n && e->key == v) {
+			if (e->len == n && e->key[0] == v && e->key[1] == v2) {
 				ids[M_EXACT] = e->id[0];
 				ids[M_FOLD] = e->id[1];
 				ids[M_STEM] = 0;
@@ -1354,7 +1357,8 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 	for (int m = 0; m < MODES; m++)
 		roots[m] = ids[m] ? g->words.v[ids[m]].root[m] : 0;
 	if (e) {
-		e->key = v;
+		e->key[0] = v;
+		e->key[1] = v2;
 		e->len = (uint32_t)n;
 		e->id[0] = ids[M_EXACT];
 		e->id[1] = ids[M_FOLD];
