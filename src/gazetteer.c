@@ -434,6 +434,7 @@ struct memo {
 
 struct keypolicy {
 	const char *key;
+	size_t len;
 	int compared;	/* interned before the lists: a rule names it */
 };
 
@@ -571,23 +572,22 @@ static int is_number(const char *s, size_t n)
 	return n > 0;
 }
 
-/* Whether a rule compares values of this key: the rules are compiled
- * before the gazetteers, so their keys are interned already; the loader
- * notes, the first time it meets a key, whether it was. */
-static int key_seen(const struct loader *ld, const char *key)
+/* The interned key s[0..n) and whether a rule compares its values: the
+ * rules are compiled before the gazetteers, so their keys are interned
+ * already; the loader notes, the first time it meets a key, whether it
+ * was. The lists use a few dozen keys: a scan of them is cheaper than
+ * the interner. */
+static const struct keypolicy *key_policy(struct loader *ld, const char *s, size_t n)
 {
-	for (size_t i = 0; i < ld->keys.n; i++)
-		if (ld->keys.v[i].key == key)
-			return 1;
-	return 0;
-}
-
-static int key_compared(struct loader *ld, const char *key)
-{
-	for (size_t i = 0; i < ld->keys.n; i++)
-		if (ld->keys.v[i].key == key)
-			return ld->keys.v[i].compared;
-	return 0;	/* not reached: keys are recorded as they are first met */
+	for (size_t i = 0; i < ld->keys.n; i++) {
+		const struct keypolicy *k = &ld->keys.v[i];
+		if (k->len == n && k->key[0] == s[0] && memcmp(k->key, s, n) == 0)
+			return k;
+	}
+	const char *known = ws_sym_find(ld->syms, s, n);
+	struct keypolicy kp = { ws_intern(ld->syms, s, n), n, known != NULL };
+	WS_VEC_PUSH(ld->keys, kp);
+	return &ld->keys.v[ld->keys.n - 1];
 }
 
 /* A numeric value no rule compares (rank=16981, population=1569394) is
@@ -609,27 +609,31 @@ static const char *keep_number(struct ws_gaz *g, const char *s, size_t n)
 	return p;
 }
 
-/* Interns the key (f[0..klen)) and value of the feature field f[0..n);
- * returns whether a rule names the key. */
-static int intern_feature(struct loader *ld, const char *f, size_t klen, size_t n,
+/* The feature field f[0..n) (its key f[0..klen)) when it was met before,
+ * and so is well formed: its interned key and value and whether a rule
+ * names the key; NULL when it was not. */
+static const struct memo *recall_feature(const struct loader *ld, const char *f, size_t klen,
+					 size_t n, uint64_t h)
+{
+	const struct memo *m = &ld->memo[h & (MEMO_SIZE - 1)];
+	size_t vlen = n - klen - 1;
+	if (m->hash == h && m->key && m->klen == klen && m->vlen == vlen &&
+	    memcmp(m->key, f, klen) == 0 && memcmp(m->value, f + klen + 1, vlen) == 0)
+		return m;
+	return NULL;
+}
+
+/* Interns the key (f[0..klen)) and value of the well-formed feature field
+ * f[0..n) of hash h and remembers them; returns whether a rule names the
+ * key. */
+static int intern_feature(struct loader *ld, const char *f, size_t klen, size_t n, uint64_t h,
 			  const char **key, const char **value)
 {
-	uint64_t h = ws_hash_bytes(f, n);
 	struct memo *m = &ld->memo[h & (MEMO_SIZE - 1)];
 	size_t vlen = n - klen - 1;
-	if (m->hash == h && m->klen == klen && m->vlen == vlen &&
-	    memcmp(m->key, f, klen) == 0 && memcmp(m->value, f + klen + 1, vlen) == 0) {
-		*key = m->key;
-		*value = m->value;
-		return m->compared;
-	}
-	const char *known = ws_sym_find(ld->syms, f, klen);
-	*key = ws_intern(ld->syms, f, klen);
-	if (!key_seen(ld, *key)) {
-		struct keypolicy kp = { *key, known != NULL };
-		WS_VEC_PUSH(ld->keys, kp);
-	}
-	int compared = key_compared(ld, *key);
+	const struct keypolicy *kp = key_policy(ld, f, klen);
+	*key = kp->key;
+	int compared = kp->compared;
 	if (is_number(f + klen + 1, vlen) && !compared)
 		*value = keep_number(ld->g, f + klen + 1, vlen);
 	else
@@ -704,7 +708,17 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 		char *e = nt ? nt : end;
 		size_t n = (size_t)(e - f);
 		char *eq = memchr(f, '=', n);
-		if (n == 0) {
+		/* most fields repeat one met before (gender=male), which was
+		 * well formed then */
+		uint64_t h = eq ? ws_hash_bytes(f, n) : 0;
+		const struct memo *seen = eq ? recall_feature(ld, f, (size_t)(eq - f), n, h) : NULL;
+		const char *key = NULL, *value = NULL;
+		int compared = 0;
+		if (seen) {
+			key = seen->key;
+			value = seen->value;
+			compared = seen->compared;
+		} else if (n == 0) {
 			LERR(ld, line, e == end ? f - 1 : f,
 			     "stray TAB: features are key=value between single TABs");
 			ok = 0;
@@ -726,8 +740,9 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 			     "stray space in value of feature '%.*s'", (int)(eq - f), f);
 			ok = 0;
 		} else {
-			const char *key, *value;
-			int compared = intern_feature(ld, f, (size_t)(eq - f), n, &key, &value);
+			compared = intern_feature(ld, f, (size_t)(eq - f), n, h, &key, &value);
+		}
+		if (key) {
 			int dup = 0;
 			for (size_t i = feat0 + 4; i < g->feat.n; i++)
 				dup |= g->feat.v[i].key == key;
