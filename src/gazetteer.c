@@ -162,9 +162,9 @@ static int slot_is(const struct ws_gaz *g, const struct wslot *sl, const char *s
 	       memcmp(g->wtext.data + w->off + SLOT_KEY, s + SLOT_KEY, n - SLOT_KEY) == 0;
 }
 
-static uint32_t word_find(const struct ws_gaz *g, const char *s, size_t n)
+/* word_find() of a word whose ws_hash_bytes() is h. */
+static uint32_t word_find_hashed(const struct ws_gaz *g, const char *s, size_t n, uint64_t h)
 {
-	uint64_t h = ws_hash_bytes(s, n);
 	size_t bit = (size_t)(h >> 40) & g->fmask;
 	if (!(g->filter[bit >> 6] >> (bit & 63) & 1))
 		return 0;
@@ -176,6 +176,11 @@ static uint32_t word_find(const struct ws_gaz *g, const char *s, size_t n)
 		if (slot_is(g, sl, s, n))
 			return sl->id;
 	}
+}
+
+static uint32_t word_find(const struct ws_gaz *g, const char *s, size_t n)
+{
+	return word_find_hashed(g, s, n, ws_hash_bytes(s, n));
 }
 
 /* word_find() for an ASCII word of n < 8 bytes packed in v (zero above):
@@ -198,9 +203,10 @@ static uint32_t word_find_short(const struct ws_gaz *g, uint64_t v, size_t n)
 	}
 }
 
-static void slot_put(struct wslot *t, size_t cap, uint32_t id, const char *s, size_t n)
+static void slot_put(struct wslot *t, size_t cap, uint32_t id, const char *s, size_t n,
+		     uint64_t h)
 {
-	size_t i = (size_t)ws_hash_bytes(s, n) & (cap - 1);
+	size_t i = (size_t)h & (cap - 1);
 	while (t[i].id)
 		i = (i + 1) & (cap - 1);
 	t[i].id = id;
@@ -213,7 +219,8 @@ static void word_rehash(struct ws_gaz *g, size_t cap)
 	struct wslot *t = ws_xcalloc(cap, sizeof(*t));
 	for (size_t id = 1; id < g->words.n; id++) {
 		const struct wkey *w = &g->wkeys.v[id];
-		slot_put(t, cap, (uint32_t)id, g->wtext.data + w->off, w->len);
+		const char *k = g->wtext.data + w->off;
+		slot_put(t, cap, (uint32_t)id, k, w->len, ws_hash_bytes(k, w->len));
 	}
 	free(g->wslot);
 	g->wslot = t;
@@ -222,7 +229,9 @@ static void word_rehash(struct ws_gaz *g, size_t cap)
 
 static uint32_t word_add(struct ws_gaz *g, const char *s, size_t n)
 {
-	uint32_t id = word_find(g, s, n);
+	/* one hash for the probe, the slot and the filter */
+	uint64_t h = ws_hash_bytes(s, n);
+	uint32_t id = word_find_hashed(g, s, n, h);
 	if (id)
 		return id;
 	/* at most 3/4 full: probes stay short and the table small */
@@ -234,8 +243,8 @@ static uint32_t word_add(struct ws_gaz *g, const char *s, size_t n)
 	id = (uint32_t)g->words.n;
 	WS_VEC_PUSH(g->words, w);
 	WS_VEC_PUSH(g->wkeys, wk);
-	slot_put(g->wslot, g->wcap, id, s, n);
-	size_t bit = (size_t)(ws_hash_bytes(s, n) >> 40) & g->fmask;
+	slot_put(g->wslot, g->wcap, id, s, n, h);
+	size_t bit = (size_t)(h >> 40) & g->fmask;
 	g->filter[bit >> 6] |= 1ULL << (bit & 63);
 	if (n > g->max_word)
 		g->max_word = n;
