@@ -484,18 +484,39 @@ static unsigned col_of(const char *line, const char *p)
 #define LERR(ld, line, p, ...) \
 	ws_diag_error((ld)->d, (ld)->diagname, (ld)->lineno, col_of((line), (p)), __VA_ARGS__)
 
-/* The tokens of a form of ASCII letters and digits between single spaces
- * (most forms: "Barack Obama", "G20") are its words, as ws_tokenize()
- * would make them: no period, hyphen or apostrophe for a word rule to
- * look at. Only their spans are needed. Returns 0 for any other form. */
-static int split_simple(const char *f, size_t n, struct ws_tokens *tk)
+/* Whether the form f[0..n) is simple: ASCII letters and digits with
+ * single spaces between them (most forms: "Barack Obama", "G20"). Eight
+ * bytes at a time: a letter is a byte that is 'A'..'Z' once 0x20 is
+ * cleared (upper_bits), a digit one from '0' to '9' (adding 0x50 to its
+ * low seven bits reaches 0x80 from '0' on, adding 0x46 from past '9'),
+ * a space a zero byte once XORed with ' '. */
+static int simple_form(const char *f, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)f[i];
-		if ((unsigned char)((c | 0x20) - 'a') >= 26u && (unsigned char)(c - '0') >= 10u &&
-		    c != ' ')
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80, low = ~hi;
+	uint64_t last_space = 0;	/* the byte before this eight is a space */
+	for (size_t i = 0; i < n; i += 8) {
+		size_t k = n - i < 8 ? n - i : 8;
+		uint64_t v = ws_pack_short(f + i, k, f + i);
+		uint64_t valid = k == 8 ? hi : hi & ((1ULL << (8 * k)) - 1);
+		uint64_t x = v & low;
+		uint64_t letter = upper_bits(v & ~(ones * 0x20));
+		uint64_t digit = (x + ones * 0x50) & ~(x + ones * 0x46) & ~v & hi;
+		uint64_t t = v ^ ones * ' ';
+		uint64_t space = ~(((t & low) + low) | t | low) & valid;
+		if (~(letter | digit | space) & valid)
 			return 0;
+		if ((space & space >> 8) || (last_space && (space & 0x80)))
+			return 0;	/* two spaces */
+		last_space = space >> 63;
 	}
+	return 1;
+}
+
+/* The tokens of a simple form (simple_form()) are its words, as
+ * ws_tokenize() would make them: no period, hyphen or apostrophe for a
+ * word rule to look at. Only their spans are needed. */
+static void split_simple(const char *f, size_t n, struct ws_tokens *tk)
+{
 	tk->tok.n = tk->sent.n = tk->para.n = 0;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
@@ -505,16 +526,17 @@ static int split_simple(const char *f, size_t n, struct ws_tokens *tk)
 		WS_VEC_PUSH(tk->tok, t);
 		i = j + 1;
 	}
-	return 1;
 }
 
-/* Adds one form of entry `entry` to the trie of mode m. */
+/* Adds one form of entry `entry` to the trie of mode m; simple: what
+ * simple_form() says of it. */
 static void add_form(struct loader *ld, const char *line, const char *form, size_t n,
-		     uint32_t entry, int mode)
+		     int simple, uint32_t entry, int mode)
 {
 	struct ws_gaz *g = ld->g;
-	if (!split_simple(form, n, &ld->tk) &&
-	    (ws_tokenize(ld->seg, form, n, &ld->tk) < 0 || ld->tk.tok.n == 0)) {
+	if (simple)
+		split_simple(form, n, &ld->tk);
+	else if (ws_tokenize(ld->seg, form, n, &ld->tk) < 0 || ld->tk.tok.n == 0) {
 		LERR(ld, line, form, "form '%.*s' has no words", (int)n, form);
 		return;
 	}
@@ -656,8 +678,10 @@ static int intern_feature(struct loader *ld, const char *f, size_t klen, size_t 
 	return compared;
 }
 
-/* Checks one form; returns 1 when it is well formed. */
-static int check_form(struct loader *ld, const char *line, const char *f, size_t n, int first)
+/* Checks one form; returns 1 when it is well formed. simple: what
+ * simple_form() says of it. */
+static int check_form(struct loader *ld, const char *line, const char *f, size_t n, int first,
+		      int simple)
 {
 	if (n == 0) {
 		LERR(ld, line, f, first ? "empty canonical form" : "empty variant");
@@ -670,7 +694,7 @@ static int check_form(struct loader *ld, const char *line, const char *f, size_t
 		     (int)n, f);
 		ok = 0;
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && !simple; i++) {
 		if (f[i] == ' ' && i + 1 < n && f[i + 1] == ' ') {
 			LERR(ld, line, f + i, "two spaces in form '%.*s': use one", (int)n, f);
 			return 0;
@@ -692,12 +716,24 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 	char *tab = memchr(line, '\t', len);
 	char *fend = tab ? tab : end;
 	int ok = 1;
-	/* forms */
+	/* forms, the first few kept for adding them */
+	struct {
+		const char *f;
+		size_t n;
+		int simple;
+	} kept[16];
 	unsigned nforms = 0;
 	for (char *f = line;;) {
 		char *bar = memchr(f, '|', (size_t)(fend - f));
 		char *e = bar ? bar : fend;
-		ok &= check_form(ld, line, f, (size_t)(e - f), nforms == 0);
+		size_t n = (size_t)(e - f);
+		int simple = simple_form(f, n);
+		ok &= check_form(ld, line, f, n, nforms == 0, simple);
+		if (nforms < 16) {
+			kept[nforms].f = f;
+			kept[nforms].n = n;
+			kept[nforms].simple = simple;
+		}
 		nforms++;
 		if (!bar)
 			break;
@@ -776,20 +812,23 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 			free |= 1u << (g->feat.n - feat0);
 		push_feat(g, g->names.ambiguous, g->names.one);
 	}
-	char *bar1 = memchr(line, '|', (size_t)(fend - line));
-	g->feat.v[feat0 + 2].value = ws_intern(ld->syms, line, (size_t)((bar1 ? bar1 : fend) - line));
+	g->feat.v[feat0 + 2].value = ws_intern(ld->syms, line, kept[0].n);
 	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno, 0, free };
 	WS_VEC_PUSH(g->entries, en);
 	uint32_t id = (uint32_t)(g->entries.n - 1);
 	int mode = (L->flags & WS_GAZ_STEM) ? M_STEM : (L->flags & WS_GAZ_FOLD) ? M_FOLD : M_EXACT;
 	g->modes |= 1u << mode;
-	for (char *f = line;;) {
-		char *bar = memchr(f, '|', (size_t)(fend - f));
-		char *e = bar ? bar : fend;
-		add_form(ld, line, f, (size_t)(e - f), id, mode);
-		if (!bar)
-			break;
-		f = bar + 1;
+	for (unsigned k = 0; k < nforms && k < 16; k++)
+		add_form(ld, line, kept[k].f, kept[k].n, kept[k].simple, id, mode);
+	if (nforms > 16) {	/* the forms not kept */
+		const char *f = kept[15].f + kept[15].n + 1;
+		for (unsigned k = 16; k < nforms; k++) {
+			const char *bar = memchr(f, '|', (size_t)(fend - f));
+			const char *e = bar ? bar : fend;
+			add_form(ld, line, f, (size_t)(e - f), simple_form(f, (size_t)(e - f)), id,
+				 mode);
+			f = e + 1;
+		}
 	}
 	g->lists.v[li].entries++;
 	g->lists.v[li].forms += nforms;
