@@ -485,7 +485,8 @@ static unsigned col_of(const char *line, const char *p)
 	ws_diag_error((ld)->d, (ld)->diagname, (ld)->lineno, col_of((line), (p)), __VA_ARGS__)
 
 /* Whether the form f[0..n) is simple: ASCII letters and digits with
- * single spaces between them (most forms: "Barack Obama", "G20"). Eight
+ * single spaces between them (most forms: "Barack Obama", "G20"); 1 for
+ * one word, 2 for more, 0 for a form that is not simple. Eight
  * bytes at a time: a letter is a byte that is 'A'..'Z' once 0x20 is
  * cleared (upper_bits), a digit one from '0' to '9' (adding 0x50 to its
  * low seven bits reaches 0x80 from '0' on, adding 0x46 from past '9'),
@@ -494,6 +495,7 @@ static int simple_form(const char *f, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80, low = ~hi;
 	uint64_t last_space = 0;	/* the byte before this eight is a space */
+	uint64_t spaces = 0;
 	for (size_t i = 0; i < n; i += 8) {
 		size_t k = n - i < 8 ? n - i : 8;
 		uint64_t v = ws_pack_short(f + i, k, f + i);
@@ -508,16 +510,22 @@ static int simple_form(const char *f, size_t n)
 		if ((space & space >> 8) || (last_space && (space & 0x80)))
 			return 0;	/* two spaces */
 		last_space = space >> 63;
+		spaces |= space;
 	}
-	return 1;
+	return spaces ? 2 : 1;
 }
 
 /* The tokens of a simple form (simple_form()) are its words, as
  * ws_tokenize() would make them: no period, hyphen or apostrophe for a
  * word rule to look at. Only their spans are needed. */
-static void split_simple(const char *f, size_t n, struct ws_tokens *tk)
+static void split_simple(const char *f, size_t n, int simple, struct ws_tokens *tk)
 {
 	tk->tok.n = tk->sent.n = tk->para.n = 0;
+	if (simple == 1) {	/* one word */
+		struct ws_token t = { .start = 0, .end = (uint32_t)n };
+		WS_VEC_PUSH(tk->tok, t);
+		return;
+	}
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && f[j] != ' ')
@@ -535,7 +543,7 @@ static void add_form(struct loader *ld, const char *line, const char *form, size
 {
 	struct ws_gaz *g = ld->g;
 	if (simple)
-		split_simple(form, n, &ld->tk);
+		split_simple(form, n, simple, &ld->tk);
 	else if (ws_tokenize(ld->seg, form, n, &ld->tk) < 0 || ld->tk.tok.n == 0) {
 		LERR(ld, line, form, "form '%.*s' has no words", (int)n, form);
 		return;
@@ -547,9 +555,10 @@ static void add_form(struct loader *ld, const char *line, const char *form, size
 	uint32_t node = 0;
 	for (size_t t = 0; t < ld->tk.tok.n; t++) {
 		const struct ws_token *tok = &ld->tk.tok.v[t];
-		size_t klen;
-		const char *k = make_key(form + tok->start, tok->end - tok->start, mode != M_EXACT,
-					 &ld->key, &klen);
+		size_t klen = tok->end - tok->start;
+		/* a word of a simple form is ASCII: its exact key is itself */
+		const char *k = simple && mode == M_EXACT ? form + tok->start :
+				make_key(form + tok->start, klen, mode != M_EXACT, &ld->key, &klen);
 		if (mode == M_STEM)
 			k = stem_key(ld->stemmer, k, klen, &klen);
 		uint32_t w = word_add(g, k, klen);
@@ -608,13 +617,21 @@ static int is_number(const char *s, size_t n)
  * already; the loader notes, the first time it meets a key, whether it
  * was. The lists use a few dozen keys: a scan of them is cheaper than
  * the interner. */
-static const struct keypolicy *key_policy(struct loader *ld, const char *s, size_t n)
+static const struct keypolicy *key_met(const struct loader *ld, const char *s, size_t n)
 {
 	for (size_t i = 0; i < ld->keys.n; i++) {
 		const struct keypolicy *k = &ld->keys.v[i];
 		if (k->len == n && k->key[0] == s[0] && memcmp(k->key, s, n) == 0)
 			return k;
 	}
+	return NULL;
+}
+
+static const struct keypolicy *key_policy(struct loader *ld, const char *s, size_t n)
+{
+	const struct keypolicy *k = key_met(ld, s, n);
+	if (k)
+		return k;
 	const char *known = ws_sym_find(ld->syms, s, n);
 	struct keypolicy kp = { ws_intern(ld->syms, s, n), n, known != NULL };
 	WS_VEC_PUSH(ld->keys, kp);
@@ -741,10 +758,17 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 	}
 	/* features */
 	size_t feat0 = g->feat.n;
-	push_feat(g, g->names.major, L->major);
-	push_feat(g, g->names.minor, L->minor);
-	push_feat(g, g->names.canonical, NULL);
-	push_feat(g, g->names.list, L->file);
+	WS_VEC_RESERVE(g->feat, feat0 + 8);
+	struct ws_feat *fixed = g->feat.v + feat0;
+	fixed[0].key = g->names.major;
+	fixed[0].value = L->major;
+	fixed[1].key = g->names.minor;
+	fixed[1].value = L->minor;
+	fixed[2].key = g->names.canonical;
+	fixed[2].value = NULL;
+	fixed[3].key = g->names.list;
+	fixed[3].value = L->file;
+	g->feat.n = feat0 + 4;
 	int has_ambig = 0;
 	uint32_t free = g->free_names & 0xF;	/* major, minor, canonical, list */
 	for (char *f = tab; f;) {
@@ -770,7 +794,7 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 		} else if (!eq) {
 			LERR(ld, line, f, "malformed feature '%.*s': use key=value", (int)n, f);
 			ok = 0;
-		} else if (!is_ident(f, (size_t)(eq - f))) {
+		} else if (!key_met(ld, f, (size_t)(eq - f)) && !is_ident(f, (size_t)(eq - f))) {
 			LERR(ld, line, f, "bad feature key '%.*s': use [a-z][a-z0-9_]*",
 			     (int)(eq - f), f);
 			ok = 0;
