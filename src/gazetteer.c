@@ -458,6 +458,7 @@ struct loader {
 	WS_VEC(struct chain) chain;
 	struct memo *memo;		/* recent features, to intern each once */
 	WS_VEC(struct keypolicy) keys;	/* feature keys met, and whether rules use them */
+	size_t key_last;		/* the key key_met() found last */
 	const char *diagname;		/* dir/FILE of the list being read */
 	unsigned lineno;
 };
@@ -617,19 +618,28 @@ static int is_number(const char *s, size_t n)
  * already; the loader notes, the first time it meets a key, whether it
  * was. The lists use a few dozen keys: a scan of them is cheaper than
  * the interner. */
-static const struct keypolicy *key_met(const struct loader *ld, const char *s, size_t n)
+static const struct keypolicy *key_met(struct loader *ld, const char *s, size_t n)
 {
+	/* the fields that miss the memo are mostly of one key in a list
+	 * (rank=16981): the last key found first */
+	if (ld->keys.n) {
+		const struct keypolicy *k = &ld->keys.v[ld->key_last];
+		if (k->len == n && memcmp(k->key, s, n) == 0)
+			return k;
+	}
 	for (size_t i = 0; i < ld->keys.n; i++) {
 		const struct keypolicy *k = &ld->keys.v[i];
-		if (k->len == n && k->key[0] == s[0] && memcmp(k->key, s, n) == 0)
+		if (k->len == n && k->key[0] == s[0] && memcmp(k->key, s, n) == 0) {
+			ld->key_last = i;
 			return k;
+		}
 	}
 	return NULL;
 }
 
-static const struct keypolicy *key_policy(struct loader *ld, const char *s, size_t n)
+static const struct keypolicy *key_policy(struct loader *ld, const char *s, size_t n,
+					  const struct keypolicy *k)
 {
-	const struct keypolicy *k = key_met(ld, s, n);
 	if (k)
 		return k;
 	const char *known = ws_sym_find(ld->syms, s, n);
@@ -675,11 +685,11 @@ static const struct memo *recall_feature(const struct loader *ld, const char *f,
  * f[0..n) of hash h and remembers them; returns whether a rule names the
  * key. */
 static int intern_feature(struct loader *ld, const char *f, size_t klen, size_t n, uint64_t h,
-			  const char **key, const char **value)
+			  const struct keypolicy *met, const char **key, const char **value)
 {
 	struct memo *m = &ld->memo[h & (MEMO_SIZE - 1)];
 	size_t vlen = n - klen - 1;
-	const struct keypolicy *kp = key_policy(ld, f, klen);
+	const struct keypolicy *kp = key_policy(ld, f, klen, met);
 	*key = kp->key;
 	int compared = kp->compared;
 	if (is_number(f + klen + 1, vlen) && !compared)
@@ -782,6 +792,7 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 		uint64_t h = eq ? ws_hash_bytes(f, n) : 0;
 		const struct memo *seen = eq ? recall_feature(ld, f, (size_t)(eq - f), n, h) : NULL;
 		const char *key = NULL, *value = NULL;
+		const struct keypolicy *met = NULL;
 		int compared = 0;
 		if (seen) {
 			key = seen->key;
@@ -794,7 +805,7 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 		} else if (!eq) {
 			LERR(ld, line, f, "malformed feature '%.*s': use key=value", (int)n, f);
 			ok = 0;
-		} else if (!key_met(ld, f, (size_t)(eq - f)) && !is_ident(f, (size_t)(eq - f))) {
+		} else if (!(met = key_met(ld, f, (size_t)(eq - f))) && !is_ident(f, (size_t)(eq - f))) {
 			LERR(ld, line, f, "bad feature key '%.*s': use [a-z][a-z0-9_]*",
 			     (int)(eq - f), f);
 			ok = 0;
@@ -809,7 +820,7 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 			     "stray space in value of feature '%.*s'", (int)(eq - f), f);
 			ok = 0;
 		} else {
-			compared = intern_feature(ld, f, (size_t)(eq - f), n, h, &key, &value);
+			compared = intern_feature(ld, f, (size_t)(eq - f), n, h, met, &key, &value);
 		}
 		if (key) {
 			int dup = 0;
