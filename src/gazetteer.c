@@ -392,12 +392,12 @@ static const char *make_key(const char *s, size_t n, int fold, struct ws_buf *b,
 	uint64_t tail = ws_pack_short(s + i, n - i, s + i);
 	all |= tail;
 	upper |= upper_bits(tail);
-	ws_buf_reset(b);
 	if (!(all & hi)) {
 		if (!fold || !upper) {
 			*klen = n;
 			return s;
 		}
+		b->len = 0;
 		ws_buf_grow(b, n + 8);
 		for (i = 0; i + 8 <= n; i += 8) {
 			uint64_t v;
@@ -410,6 +410,7 @@ static const char *make_key(const char *s, size_t n, int fold, struct ws_buf *b,
 		b->len = n;
 		b->data[n] = '\0';
 	} else {
+		ws_buf_reset(b);
 		slow_key(s, n, fold, b);
 	}
 	*klen = b->len;
@@ -487,33 +488,32 @@ static unsigned col_of(const char *line, const char *p)
 
 /* Whether the form f[0..n) is simple: ASCII letters and digits with
  * single spaces between them (most forms: "Barack Obama", "G20"); 1 for
- * one word, 2 for more, 0 for a form that is not simple. Eight
- * bytes at a time: a letter is a byte that is 'A'..'Z' once 0x20 is
- * cleared (upper_bits), a digit one from '0' to '9' (adding 0x50 to its
- * low seven bits reaches 0x80 from '0' on, adding 0x46 from past '9'),
- * a space a zero byte once XORed with ' '. */
+ * one word, 2 for more, 0 for a form that is not simple. */
 static int simple_form(const char *f, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80, low = ~hi;
-	uint64_t last_space = 0;	/* the byte before this eight is a space */
-	uint64_t spaces = 0;
-	for (size_t i = 0; i < n; i += 8) {
-		size_t k = n - i < 8 ? n - i : 8;
-		uint64_t v = ws_pack_short(f + i, k, f + i);
-		uint64_t valid = k == 8 ? hi : hi & ((1ULL << (8 * k)) - 1);
-		uint64_t x = v & low;
-		uint64_t letter = upper_bits(v & ~(ones * 0x20));
-		uint64_t digit = (x + ones * 0x50) & ~(x + ones * 0x46) & ~v & hi;
-		uint64_t t = v ^ ones * ' ';
-		uint64_t space = ~(((t & low) + low) | t | low) & valid;
-		if (~(letter | digit | space) & valid)
-			return 0;
-		if ((space & space >> 8) || (last_space && (space & 0x80)))
-			return 0;	/* two spaces */
-		last_space = space >> 63;
-		spaces |= space;
+	/* per byte: 1 a letter or digit, 2 a space, 0 anything else */
+	static const unsigned char cls[256] = {
+		[' '] = 2,
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+		['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+		['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+		['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+		['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+		['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+		['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+		['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+	};
+	unsigned all = 0, prev = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = cls[(unsigned char)f[i]];
+		if (!c || (c & prev & 2))
+			return 0;	/* not a letter, digit or space; two spaces */
+		all |= c;
+		prev = c;
 	}
-	return spaces ? 2 : 1;
+	return all & 2 ? 2 : 1;
 }
 
 /* The tokens of a simple form (simple_form()) are its words, as
