@@ -925,6 +925,30 @@ static int check_bytes(struct loader *ld, const char *line, size_t len)
 	return 1;
 }
 
+/* The end of the line at p (its '\n', or end) in one pass, eight bytes at
+ * a time; *plain becomes 0 when the line holds a byte check_bytes() must
+ * look at (not printable ASCII nor TAB). */
+static char *line_end(char *p, char *end, int *plain)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = (size_t)(end - p), i = 0;
+	*plain = 1;
+	for (;;) {
+		uint64_t v;
+		while (i + 8 <= n && (memcpy(&v, u + i, 8), !unprintable(v)))
+			i += 8;
+		size_t stop = i + 8 < n ? i + 8 : n;
+		for (; i < stop; i++) {
+			if (u[i] == '\n')
+				return p + i;
+			if ((u[i] < 0x20 || u[i] >= 0x7F) && u[i] != '\t')
+				*plain = 0;
+		}
+		if (i >= n)
+			return end;
+	}
+}
+
 static void load_list(struct loader *ld, const char *root, const char *dir, uint16_t li,
 		      const char *defname, unsigned defline, const char *defl, const char *deff)
 {
@@ -943,16 +967,16 @@ static void load_list(struct loader *ld, const char *root, const char *dir, uint
 	ld->diagname = ld->path.data;
 	ld->lineno = 0;
 	for (char *p = text, *end = text + len; p < end;) {
-		char *nl = memchr(p, '\n', (size_t)(end - p));
-		char *eol = nl ? nl : end;
+		int plain;
+		char *eol = line_end(p, end, &plain);
 		char *line = p;
-		p = nl ? nl + 1 : end;
+		p = eol < end ? eol + 1 : end;
 		ld->lineno++;
 		*eol = '\0';
 		size_t n = (size_t)(eol - line);
 		if (n == 0 || line[0] == '#')
 			continue;
-		if (check_bytes(ld, line, n))
+		if (plain || check_bytes(ld, line, n))
 			parse_entry(ld, line, n, li);
 	}
 	free(text);
