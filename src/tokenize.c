@@ -60,6 +60,8 @@ struct scan {
 	unsigned newlines;	/* line breaks since the last token */
 	int space;		/* white space since the last token */
 	int parasep;		/* a U+2029 since the last token */
+	int line;		/* newlines or parasep, or no token yet: the next
+				 * token starts a line (line_start()) */
 	unsigned open_single;	/* single opening marks not yet closed in this paragraph */
 };
 
@@ -162,7 +164,7 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 		.start = (uint32_t)start, .end = (uint32_t)end, .kind = (uint8_t)kind,
 		.shape = (uint8_t)shape, .quote = (uint8_t)quote, .flags = (uint8_t)flags,
 	};
-	if (sc->newlines || sc->parasep || o->tok.n == 0)
+	if (sc->line)
 		line_start(sc, &t);
 	else if (sc->space)
 		t.flags |= WS_TF_SPACE_BEFORE;
@@ -171,6 +173,7 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 	sc->newlines = 0;
 	sc->space = 0;
 	sc->parasep = 0;
+	sc->line = 0;
 }
 
 static int is_apos(uint32_t cp)
@@ -469,10 +472,12 @@ static void pass_tokens(struct scan *sc, size_t i)
 			if (cp == '\r' && i + 1 < sc->len && sc->s[i + 1] == '\n')
 				n = 2;
 			sc->newlines++;
+			sc->line = 1;
 			i += n;
 			continue;
 		case WS_C_PARASEP:
 			sc->parasep = 1;
+			sc->line = 1;
 			i += n;
 			continue;
 		default:
@@ -721,6 +726,7 @@ int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 	sc.len = len;
 	sc.lists = lists;
 	sc.out = out;
+	sc.line = 1;
 	size_t bom = ws_bom_len(text, len);
 	sc.blank_mode = has_blank_line(sc.s + bom, len - bom);
 	/* a document reserves about one token per six bytes of news text */
