@@ -1352,6 +1352,11 @@ void ws_gaz_classify(struct ws_gaz *g, uint32_t (*cls)(void *ctx, const struct w
 	uint32_t *memo = ws_xcalloc(mask + 1, sizeof(*memo));	/* entry + 1, 0: empty */
 	for (size_t i = 0; i < g->entries.n; i++) {
 		struct entry *e = &g->entries.v[i];
+		/* the entry before is alike more often than not: no hash */
+		if (i > 0 && sig_same(g, e - 1, e)) {
+			e->cls = e[-1].cls;
+			continue;
+		}
 		size_t x = (size_t)(sig_hash(g, e) >> (64 - bits));
 		for (; memo[x]; x = (x + 1) & mask)
 			if (sig_same(g, &g->entries.v[memo[x] - 1], e))
