@@ -61,7 +61,7 @@ struct entry {
 	uint16_t list;
 	uint32_t line;		/* for duplicate diagnostics */
 	uint32_t cls;		/* ws_annot.cls of its annotations */
-	uint32_t free;		/* bit i: no rule names feature i's key, so its
+	uint32_t nocmp;		/* bit i: no rule names feature i's key, so its
 				 * value cannot change cls (see ws_gaz_classify) */
 };
 
@@ -107,12 +107,12 @@ struct ws_gaz {
 	size_t forms;
 	WS_VEC(char *) numbers;			/* blocks of numeric values not interned */
 	size_t numbers_left;			/* free bytes in the last block */
-	unsigned free_names;			/* bit i: no rule names the key
+	unsigned nocmp_fixed;			/* bit i: no rule names the key
 						 * fixed_keys[i] */
 };
 
 /* The keys every entry has (and "ambiguous", which some get), in the
- * order of the bits of ws_gaz.free_names. */
+ * order of the bits of ws_gaz.nocmp_fixed. */
 static const char *const fixed_keys[] = { "major", "minor", "canonical", "list", "ambiguous" };
 
 struct cand {
@@ -613,11 +613,13 @@ static int is_number(const char *s, size_t n)
 	return n > 0;
 }
 
-/* The interned key s[0..n) and whether a rule compares its values: the
- * rules are compiled before the gazetteers, so their keys are interned
- * already; the loader notes, the first time it meets a key, whether it
- * was. The lists use a few dozen keys: a scan of them is cheaper than
- * the interner. */
+/* Whether a rule compares the values of a feature key: the rules are
+ * compiled before the gazetteers, so their keys are interned already; the
+ * loader notes, the first time it meets a key, whether it was.
+ *
+ * key_met() is the key s[0..n) as met before (and so well formed), or
+ * NULL: the lists use a few dozen keys, and a scan of them is cheaper
+ * than the interner. */
 static const struct keypolicy *key_met(struct loader *ld, const char *s, size_t n)
 {
 	/* the fields that miss the memo are mostly of one key in a list
@@ -637,6 +639,7 @@ static const struct keypolicy *key_met(struct loader *ld, const char *s, size_t 
 	return NULL;
 }
 
+/* The key s[0..n), recorded when new; k: key_met() of it. */
 static const struct keypolicy *key_policy(struct loader *ld, const char *s, size_t n,
 					  const struct keypolicy *k)
 {
@@ -780,7 +783,7 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 	fixed[3].value = L->file;
 	g->feat.n = feat0 + 4;
 	int has_ambig = 0;
-	uint32_t free = g->free_names & 0xF;	/* major, minor, canonical, list */
+	uint32_t nocmp = g->nocmp_fixed & 0xF;	/* major, minor, canonical, list */
 	for (char *f = tab; f;) {
 		f++;
 		char *nt = memchr(f, '\t', (size_t)(end - f));
@@ -831,7 +834,7 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 				ok = 0;
 			} else {
 				if (g->feat.n - feat0 < 32 && !compared)
-					free |= 1u << (g->feat.n - feat0);
+					nocmp |= 1u << (g->feat.n - feat0);
 				push_feat(g, key, value);
 				has_ambig |= key == g->names.ambiguous;
 			}
@@ -843,12 +846,12 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 		return;
 	}
 	if ((L->flags & WS_GAZ_AMBIGUOUS) && !has_ambig) {
-		if (g->feat.n - feat0 < 32 && (g->free_names & 0x10))
-			free |= 1u << (g->feat.n - feat0);
+		if (g->feat.n - feat0 < 32 && (g->nocmp_fixed & 0x10))
+			nocmp |= 1u << (g->feat.n - feat0);
 		push_feat(g, g->names.ambiguous, g->names.one);
 	}
 	g->feat.v[feat0 + 2].value = ws_intern(ld->syms, line, kept[0].n);
-	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno, 0, free };
+	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno, 0, nocmp };
 	WS_VEC_PUSH(g->entries, en);
 	uint32_t id = (uint32_t)(g->entries.n - 1);
 	int mode = (L->flags & WS_GAZ_STEM) ? M_STEM : (L->flags & WS_GAZ_FOLD) ? M_FOLD : M_EXACT;
@@ -1132,7 +1135,7 @@ struct ws_gaz *ws_gaz_load(const char *root, const char *dir, const struct ws_se
 	/* the rules are compiled first: a key they name is interned already */
 	for (unsigned i = 0; i < sizeof(fixed_keys) / sizeof(fixed_keys[0]); i++)
 		if (!ws_sym_find(syms, fixed_keys[i], strlen(fixed_keys[i])))
-			g->free_names |= 1u << i;
+			g->nocmp_fixed |= 1u << i;
 	nm->lookup = ws_intern_str(syms, "Lookup");
 	nm->major = ws_intern_str(syms, "major");
 	nm->minor = ws_intern_str(syms, "minor");
@@ -1313,10 +1316,10 @@ void ws_gaz_free(struct ws_gaz *g)
  * its feature keys in order and the values of the keys a rule names. */
 static uint64_t sig_hash(const struct ws_gaz *g, const struct entry *e)
 {
-	uint64_t h = (uint64_t)(uintptr_t)g->lists.v[e->list].rule ^ e->nfeat ^ (uint64_t)e->free << 32;
+	uint64_t h = (uint64_t)(uintptr_t)g->lists.v[e->list].rule ^ e->nfeat ^ (uint64_t)e->nocmp << 32;
 	for (uint32_t i = 0; i < e->nfeat; i++) {
 		const struct ws_feat *f = &g->feat.v[e->feat + i];
-		uint64_t v = i < 32 && (e->free >> i & 1) ? 0 : (uint64_t)(uintptr_t)f->value;
+		uint64_t v = i < 32 && (e->nocmp >> i & 1) ? 0 : (uint64_t)(uintptr_t)f->value;
 		h = (h ^ (uint64_t)(uintptr_t)f->key) * 0x9E3779B97F4A7C15ULL;
 		h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
 		h ^= h >> 32;
@@ -1326,13 +1329,13 @@ static uint64_t sig_hash(const struct ws_gaz *g, const struct entry *e)
 
 static int sig_same(const struct ws_gaz *g, const struct entry *a, const struct entry *b)
 {
-	if (a->nfeat != b->nfeat || a->free != b->free ||
+	if (a->nfeat != b->nfeat || a->nocmp != b->nocmp ||
 	    g->lists.v[a->list].rule != g->lists.v[b->list].rule)
 		return 0;
 	const struct ws_feat *x = &g->feat.v[a->feat], *y = &g->feat.v[b->feat];
 	for (uint32_t i = 0; i < a->nfeat; i++)
 		if (x[i].key != y[i].key ||
-		    (x[i].value != y[i].value && !(i < 32 && (a->free >> i & 1))))
+		    (x[i].value != y[i].value && !(i < 32 && (a->nocmp >> i & 1))))
 			return 0;
 	return 1;
 }
