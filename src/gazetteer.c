@@ -1588,9 +1588,10 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	for (int m = 0; m < MODES; m++)
 		if (g->modes >> m & 1)
 			modes[nmodes++] = m;
+	const size_t maxt = g->max_tokens;
 	for (size_t i = 0; i < n; i++) {
 		/* the ids of tokens [i, i + max_tokens) are in the ring */
-		for (; done < n && done < i + g->max_tokens; done++)
+		for (size_t want = i + maxt < n ? i + maxt : n; done < want; done++)
 			token_slot(g, s, text + tok[done].start, tok[done].end - tok[done].start, end,
 				   ids + (done & rmask) * MODES * 2);
 		s->cand.n = 0;
