@@ -80,6 +80,22 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->time = intern(d, "time");
 }
 
+/* The first token from i on whose bit is set in bits, or n. */
+static size_t next_stop(const uint64_t *bits, size_t i, size_t n)
+{
+	if (i >= n)
+		return n;
+	size_t w = i >> 6;
+	uint64_t x = bits[w] & (~0ULL << (i & 63));
+	while (!x) {
+		if (++w > (n - 1) >> 6)
+			return n;
+		x = bits[w];
+	}
+	size_t t = (w << 6) + (size_t)__builtin_ctzll(x);
+	return t < n ? t : n;
+}
+
 void ws_attribute(struct ws_doc *d)
 {
 	struct actx c;
@@ -133,10 +149,18 @@ void ws_attribute(struct ws_doc *d)
 	ws_tokmap_finish(&c.qclose_map);
 	ws_tokmap_finish(&c.lookup_map);
 	/* the cues, in text order; a cue inside a quote reports the quote's
-	 * own speech, not the article's */
+	 * own speech, not the article's. Only the tokens where a cue is, a
+	 * quote opens or a paragraph starts do anything: the loop goes from
+	 * one to the next by their bits */
+	size_t nw = n / 64 + 1;
+	uint64_t *stops = ws_xcalloc(nw, sizeof(uint64_t));
+	for (size_t w = 0; w < nw; w++)
+		stops[w] = c.cue_map.bits[w] | c.qopen_map.bits[w];
+	for (size_t p = 0; p < d->tk.para.n; p++)
+		stops[d->tk.para.v[p].first >> 6] |= 1ULL << (d->tk.para.v[p].first & 63);
 	int32_t inquote = -1;
 	int in_heading = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = next_stop(stops, 0, n); i < n; i = next_stop(stops, i + 1, n)) {
 		if (inquote >= 0 && i > d->quotes.v[inquote].close_tok)
 			inquote = -1;
 		if ((tok(&c, i)->flags & WS_TF_PARA_START) && inquote < 0) {
@@ -165,6 +189,7 @@ void ws_attribute(struct ws_doc *d)
 			continue;
 		frame_at(&c, i);
 	}
+	free(stops);
 	sort_statements(d);
 	ws_mentions_sort(d);
 	nominal_cues(&c);

@@ -11,8 +11,10 @@
  * rules/cue-nouns.txt followed by one of its prepositions (or "that").
  * The content runs to the clause's end; the speaker is the possessive
  * before the word, the subject of a light verb before it, or no one.
- * Returns the token after the statement, or 0. */
-static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
+ * w: the lower-case word i's entry there. Returns the token after the
+ * statement, or 0. */
+static size_t nominal_cue_at(struct actx *c, size_t i, const struct ws_word *w,
+			     const size_t *nsorted)
 {
 	static const char *const light[] = {
 		"expressed", "expresses", "express", "raised", "raises", "raise", "voiced", "voices",
@@ -24,14 +26,6 @@ static size_t nominal_cue_at(struct actx *c, size_t i, const size_t *nsorted)
 	static const char *const pos_pron[][2] = {
 		{ "his", "male" }, { "her", "female" }, { "their", "any" }, { "its", "neuter" },
 	};
-	const struct ws_token *t = tok(c, i);
-	if (t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_LOWER || i + 2 >= c->ntok ||
-	    !same_sent(c, i, i + 2))
-		return 0;
-	const struct ws_word *w = ws_wordlist_get(c->d->eng->cue_nouns, ws_tok_text(c->d, i),
-						  ws_tok_len(c->d, i));
-	if (!w)
-		return 0;
 	/* the word that follows must be one of the word's */
 	const char *preps = w->f[1];
 	const char *nx = ws_tok_text(c->d, i + 1);
@@ -208,8 +202,16 @@ void nominal_cues(struct actx *c)
 		 * a lower-case word nor "in" */
 		const struct ws_token *t = tok(c, i);
 		size_t next = 0;
-		if (t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER)
-			next = nominal_cue_at(c, i, &nsorted);
+		/* a word of rules/cue-nouns.txt, two words before the sentence
+		 * ends; asked here, not after a call per word */
+		if (t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER && i + 2 < c->ntok &&
+		    same_sent(c, i, i + 2)) {
+			const struct ws_word *w = ws_wordlist_get(c->d->eng->cue_nouns,
+								  ws_tok_text(c->d, i),
+								  ws_tok_len(c->d, i));
+			if (w)
+				next = nominal_cue_at(c, i, w, &nsorted);
+		}
 		if (!next && t->end - t->start == 2)
 			next = poll_source_at(c, i, nsorted);
 		if (next)

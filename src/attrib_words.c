@@ -149,6 +149,8 @@ const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const ch
 	if (last > c->ntok || !(c->lookup_end[last >> 6] >> (last & 63) & 1))
 		return NULL;	/* most tokens: no lookup ends there */
 	for (size_t f = last; f-- > 0 && last - f <= 8;) {
+		if (!(c->lookup_map.bits[f >> 6] >> (f & 63) & 1))
+			continue;	/* no lookup starts there: lookup_at() says no */
 		const struct ws_annot *a = lookup_at(c, f, last, major, minor);
 		if (a)
 			return a;

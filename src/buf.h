@@ -63,11 +63,29 @@ static inline uint64_t ws_pack_short(const char *p, size_t n, const char *end)
 		memcpy(&v, p, 8);
 		return n >= 8 ? v : v & (~0ULL >> (64 - 8 * n));
 	}
-#endif
+	/* near the end: two loads that may overlap (the bytes they share are
+	 * the same), not a loop over bytes */
+	if (n >= 8) {
+		memcpy(&v, p, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, p, 4);
+		memcpy(&b, p + n - 4, 4);
+		v = a | (uint64_t)b << (8 * (n - 4));
+	} else if (n >= 2) {
+		uint16_t a, b;
+		memcpy(&a, p, 2);
+		memcpy(&b, p + n - 2, 2);
+		v = a | (uint64_t)b << (8 * (n - 2));
+	} else if (n == 1) {
+		v = (unsigned char)p[0];
+	}
+#else
 	unsigned char w[8] = { 0 };
 	for (size_t i = 0; i < n && i < 8; i++)	/* not memcpy: a call for a few bytes */
 		w[i] = (unsigned char)p[i];
 	memcpy(&v, w, 8);
+#endif
 	(void)end;
 	return v;
 }

@@ -61,6 +61,8 @@ struct entry {
 	uint16_t list;
 	uint32_t line;		/* for duplicate diagnostics */
 	uint32_t cls;		/* ws_annot.cls of its annotations */
+	uint32_t nocmp;		/* bit i: no rule names feature i's key, so its
+				 * value cannot change cls (see ws_gaz_classify) */
 };
 
 /* An entry accepted at a node, with what its annotation needs: a match
@@ -105,23 +107,30 @@ struct ws_gaz {
 	size_t forms;
 	WS_VEC(char *) numbers;			/* blocks of numeric values not interned */
 	size_t numbers_left;			/* free bytes in the last block */
+	unsigned nocmp_fixed;			/* bit i: no rule names the key
+						 * fixed_keys[i] */
 };
+
+/* The keys every entry has (and "ambiguous", which some get), in the
+ * order of the bits of ws_gaz.nocmp_fixed. */
+static const char *const fixed_keys[] = { "major", "minor", "canonical", "list", "ambiguous" };
 
 struct cand {
 	uint32_t len, entry;
 	const struct accrec *rec;
 };
 
-/* A short ASCII word looked up before: its ids and trie roots in the exact
- * and folded modes. News text repeats its words, and the vocabulary, the
- * roots and the Bloom filter are megabytes away in memory. */
+/* An ASCII word of up to 16 bytes looked up before: its ids and trie
+ * roots in the exact and folded modes. News text repeats its words, and
+ * the vocabulary, the roots and the Bloom filter are megabytes away in
+ * memory. */
 struct tcache {
-	uint64_t key;		/* the word packed (ws_pack_short) */
+	uint64_t key[2];	/* the word's bytes 0-7 and 8-15 packed (ws_pack_short) */
 	uint32_t len;		/* 0: empty */
 	uint32_t id[2], root[2];
 };
 
-#define TCACHE_BITS 12
+#define TCACHE_BITS 14
 
 struct ws_gaz_scratch {
 	/* per token, MODES word ids then MODES trie roots, for a window of
@@ -153,9 +162,9 @@ static int slot_is(const struct ws_gaz *g, const struct wslot *sl, const char *s
 	       memcmp(g->wtext.data + w->off + SLOT_KEY, s + SLOT_KEY, n - SLOT_KEY) == 0;
 }
 
-static uint32_t word_find(const struct ws_gaz *g, const char *s, size_t n)
+/* word_find() of a word whose ws_hash_bytes() is h. */
+static uint32_t word_find_hashed(const struct ws_gaz *g, const char *s, size_t n, uint64_t h)
 {
-	uint64_t h = ws_hash_bytes(s, n);
 	size_t bit = (size_t)(h >> 40) & g->fmask;
 	if (!(g->filter[bit >> 6] >> (bit & 63) & 1))
 		return 0;
@@ -167,6 +176,11 @@ static uint32_t word_find(const struct ws_gaz *g, const char *s, size_t n)
 		if (slot_is(g, sl, s, n))
 			return sl->id;
 	}
+}
+
+static uint32_t word_find(const struct ws_gaz *g, const char *s, size_t n)
+{
+	return word_find_hashed(g, s, n, ws_hash_bytes(s, n));
 }
 
 /* word_find() for an ASCII word of n < 8 bytes packed in v (zero above):
@@ -189,9 +203,10 @@ static uint32_t word_find_short(const struct ws_gaz *g, uint64_t v, size_t n)
 	}
 }
 
-static void slot_put(struct wslot *t, size_t cap, uint32_t id, const char *s, size_t n)
+static void slot_put(struct wslot *t, size_t cap, uint32_t id, const char *s, size_t n,
+		     uint64_t h)
 {
-	size_t i = (size_t)ws_hash_bytes(s, n) & (cap - 1);
+	size_t i = (size_t)h & (cap - 1);
 	while (t[i].id)
 		i = (i + 1) & (cap - 1);
 	t[i].id = id;
@@ -204,7 +219,8 @@ static void word_rehash(struct ws_gaz *g, size_t cap)
 	struct wslot *t = ws_xcalloc(cap, sizeof(*t));
 	for (size_t id = 1; id < g->words.n; id++) {
 		const struct wkey *w = &g->wkeys.v[id];
-		slot_put(t, cap, (uint32_t)id, g->wtext.data + w->off, w->len);
+		const char *k = g->wtext.data + w->off;
+		slot_put(t, cap, (uint32_t)id, k, w->len, ws_hash_bytes(k, w->len));
 	}
 	free(g->wslot);
 	g->wslot = t;
@@ -213,7 +229,9 @@ static void word_rehash(struct ws_gaz *g, size_t cap)
 
 static uint32_t word_add(struct ws_gaz *g, const char *s, size_t n)
 {
-	uint32_t id = word_find(g, s, n);
+	/* one hash for the probe, the slot and the filter */
+	uint64_t h = ws_hash_bytes(s, n);
+	uint32_t id = word_find_hashed(g, s, n, h);
 	if (id)
 		return id;
 	/* at most 3/4 full: probes stay short and the table small */
@@ -225,8 +243,8 @@ static uint32_t word_add(struct ws_gaz *g, const char *s, size_t n)
 	id = (uint32_t)g->words.n;
 	WS_VEC_PUSH(g->words, w);
 	WS_VEC_PUSH(g->wkeys, wk);
-	slot_put(g->wslot, g->wcap, id, s, n);
-	size_t bit = (size_t)(ws_hash_bytes(s, n) >> 40) & g->fmask;
+	slot_put(g->wslot, g->wcap, id, s, n, h);
+	size_t bit = (size_t)(h >> 40) & g->fmask;
 	g->filter[bit >> 6] |= 1ULL << (bit & 63);
 	if (n > g->max_word)
 		g->max_word = n;
@@ -298,6 +316,16 @@ static int is_hyphen(uint32_t cp)
 	return cp == 0x2010 || cp == 0x2011;
 }
 
+/* The high bit of every byte of v that is an ASCII capital: adding 0x3f
+ * to a byte's low seven bits reaches 0x80 from 'A' on, adding 0x25 from
+ * past 'Z'; bytes of 0x80 and above are left out. */
+static uint64_t upper_bits(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+	uint64_t x = v & ~hi;
+	return (x + ones * 0x3f) & ~(x + ones * 0x25) & ~v & hi;
+}
+
 /* Writes the key of a token with non-ASCII bytes into b: curly
  * apostrophes become ', Unicode hyphens -, invisible characters go, and
  * with fold every character is case folded. Invalid bytes stay as they
@@ -350,25 +378,39 @@ static void slow_key(const char *s, size_t n, int fold, struct ws_buf *b)
  * s itself for ASCII that needs no change, else a copy in b. */
 static const char *make_key(const char *s, size_t n, int fold, struct ws_buf *b, size_t *klen)
 {
-	unsigned char all = 0, upper = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		all |= c;
-		upper |= (unsigned char)(c - 'A') < 26u;
+	/* eight bytes at a time: the loader makes a key of every word of
+	 * every form, and links every word to its folded word */
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+	uint64_t all = 0, upper = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		all |= v;
+		upper |= upper_bits(v);
 	}
-	ws_buf_reset(b);
-	if (all < 0x80) {
+	uint64_t tail = ws_pack_short(s + i, n - i, s + i);
+	all |= tail;
+	upper |= upper_bits(tail);
+	if (!(all & hi)) {
 		if (!fold || !upper) {
 			*klen = n;
 			return s;
 		}
-		ws_buf_grow(b, n);
-		for (size_t i = 0; i < n; i++) {
-			char c = s[i];
-			b->data[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+		b->len = 0;
+		ws_buf_grow(b, n + 8);
+		for (i = 0; i + 8 <= n; i += 8) {
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			v |= upper_bits(v) >> 2;
+			memcpy(b->data + i, &v, 8);
 		}
+		tail |= upper_bits(tail) >> 2;
+		memcpy(b->data + i, &tail, 8);	/* zero above the key: room was made */
 		b->len = n;
+		b->data[n] = '\0';
 	} else {
+		ws_buf_reset(b);
 		slow_key(s, n, fold, b);
 	}
 	*klen = b->len;
@@ -395,12 +437,14 @@ struct memo {
 	uint64_t hash;
 	const char *key, *value;
 	uint32_t klen, vlen;
+	int compared;		/* a rule names the key */
 };
 
 #define MEMO_SIZE 4096
 
 struct keypolicy {
 	const char *key;
+	size_t len;
 	int compared;	/* interned before the lists: a rule names it */
 };
 
@@ -415,6 +459,7 @@ struct loader {
 	WS_VEC(struct chain) chain;
 	struct memo *memo;		/* recent features, to intern each once */
 	WS_VEC(struct keypolicy) keys;	/* feature keys met, and whether rules use them */
+	size_t key_last;		/* the key key_met() found last */
 	const char *diagname;		/* dir/FILE of the list being read */
 	unsigned lineno;
 };
@@ -441,12 +486,66 @@ static unsigned col_of(const char *line, const char *p)
 #define LERR(ld, line, p, ...) \
 	ws_diag_error((ld)->d, (ld)->diagname, (ld)->lineno, col_of((line), (p)), __VA_ARGS__)
 
-/* Adds one form of entry `entry` to the trie of mode m. */
+/* Whether the form f[0..n) is simple: ASCII letters and digits with
+ * single spaces between them (most forms: "Barack Obama", "G20"); 1 for
+ * one word, 2 for more, 0 for a form that is not simple. */
+static int simple_form(const char *f, size_t n)
+{
+	/* per byte: 1 a letter or digit, 2 a space, 0 anything else */
+	static const unsigned char cls[256] = {
+		[' '] = 2,
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+		['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+		['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+		['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+		['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+		['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+		['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+		['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+	};
+	unsigned all = 0, prev = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = cls[(unsigned char)f[i]];
+		if (!c || (c & prev & 2))
+			return 0;	/* not a letter, digit or space; two spaces */
+		all |= c;
+		prev = c;
+	}
+	return all & 2 ? 2 : 1;
+}
+
+/* The tokens of a simple form (simple_form()) are its words, as
+ * ws_tokenize() would make them: no period, hyphen or apostrophe for a
+ * word rule to look at. Only their spans are needed. */
+static void split_simple(const char *f, size_t n, int simple, struct ws_tokens *tk)
+{
+	tk->tok.n = tk->sent.n = tk->para.n = 0;
+	if (simple == 1) {	/* one word */
+		struct ws_token t = { .start = 0, .end = (uint32_t)n };
+		WS_VEC_PUSH(tk->tok, t);
+		return;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && f[j] != ' ')
+			j++;
+		struct ws_token t = { .start = (uint32_t)i, .end = (uint32_t)j };
+		WS_VEC_PUSH(tk->tok, t);
+		i = j + 1;
+	}
+}
+
+/* Adds one form of entry `entry` to the trie of mode m; simple: what
+ * simple_form() says of it. */
 static void add_form(struct loader *ld, const char *line, const char *form, size_t n,
-		     uint32_t entry, int mode)
+		     int simple, uint32_t entry, int mode)
 {
 	struct ws_gaz *g = ld->g;
-	if (ws_tokenize(ld->seg, form, n, &ld->tk) < 0 || ld->tk.tok.n == 0) {
+	if (simple)
+		split_simple(form, n, simple, &ld->tk);
+	else if (ws_tokenize(ld->seg, form, n, &ld->tk) < 0 || ld->tk.tok.n == 0) {
 		LERR(ld, line, form, "form '%.*s' has no words", (int)n, form);
 		return;
 	}
@@ -457,9 +556,10 @@ static void add_form(struct loader *ld, const char *line, const char *form, size
 	uint32_t node = 0;
 	for (size_t t = 0; t < ld->tk.tok.n; t++) {
 		const struct ws_token *tok = &ld->tk.tok.v[t];
-		size_t klen;
-		const char *k = make_key(form + tok->start, tok->end - tok->start, mode != M_EXACT,
-					 &ld->key, &klen);
+		size_t klen = tok->end - tok->start;
+		/* a word of a simple form is ASCII: its exact key is itself */
+		const char *k = simple && mode == M_EXACT ? form + tok->start :
+				make_key(form + tok->start, klen, mode != M_EXACT, &ld->key, &klen);
 		if (mode == M_STEM)
 			k = stem_key(ld->stemmer, k, klen, &klen);
 		uint32_t w = word_add(g, k, klen);
@@ -513,23 +613,42 @@ static int is_number(const char *s, size_t n)
 	return n > 0;
 }
 
-/* Whether a rule compares values of this key: the rules are compiled
- * before the gazetteers, so their keys are interned already; the loader
- * notes, the first time it meets a key, whether it was. */
-static int key_seen(const struct loader *ld, const char *key)
+/* Whether a rule compares the values of a feature key: the rules are
+ * compiled before the gazetteers, so their keys are interned already; the
+ * loader notes, the first time it meets a key, whether it was.
+ *
+ * key_met() is the key s[0..n) as met before (and so well formed), or
+ * NULL: the lists use a few dozen keys, and a scan of them is cheaper
+ * than the interner. */
+static const struct keypolicy *key_met(struct loader *ld, const char *s, size_t n)
 {
-	for (size_t i = 0; i < ld->keys.n; i++)
-		if (ld->keys.v[i].key == key)
-			return 1;
-	return 0;
+	/* the fields that miss the memo are mostly of one key in a list
+	 * (rank=16981): the last key found first */
+	if (ld->keys.n) {
+		const struct keypolicy *k = &ld->keys.v[ld->key_last];
+		if (k->len == n && memcmp(k->key, s, n) == 0)
+			return k;
+	}
+	for (size_t i = 0; i < ld->keys.n; i++) {
+		const struct keypolicy *k = &ld->keys.v[i];
+		if (k->len == n && k->key[0] == s[0] && memcmp(k->key, s, n) == 0) {
+			ld->key_last = i;
+			return k;
+		}
+	}
+	return NULL;
 }
 
-static int key_compared(struct loader *ld, const char *key)
+/* The key s[0..n), recorded when new; k: key_met() of it. */
+static const struct keypolicy *key_policy(struct loader *ld, const char *s, size_t n,
+					  const struct keypolicy *k)
 {
-	for (size_t i = 0; i < ld->keys.n; i++)
-		if (ld->keys.v[i].key == key)
-			return ld->keys.v[i].compared;
-	return 0;	/* not reached: keys are recorded as they are first met */
+	if (k)
+		return k;
+	const char *known = ws_sym_find(ld->syms, s, n);
+	struct keypolicy kp = { ws_intern(ld->syms, s, n), n, known != NULL };
+	WS_VEC_PUSH(ld->keys, kp);
+	return &ld->keys.v[ld->keys.n - 1];
 }
 
 /* A numeric value no rule compares (rank=16981, population=1569394) is
@@ -551,26 +670,32 @@ static const char *keep_number(struct ws_gaz *g, const char *s, size_t n)
 	return p;
 }
 
-/* Interns the key (f[0..klen)) and value of the feature field f[0..n). */
-static void intern_feature(struct loader *ld, const char *f, size_t klen, size_t n,
-			   const char **key, const char **value)
+/* The feature field f[0..n) (its key f[0..klen)) when it was met before,
+ * and so is well formed: its interned key and value and whether a rule
+ * names the key; NULL when it was not. */
+static const struct memo *recall_feature(const struct loader *ld, const char *f, size_t klen,
+					 size_t n, uint64_t h)
 {
-	uint64_t h = ws_hash_bytes(f, n);
+	const struct memo *m = &ld->memo[h & (MEMO_SIZE - 1)];
+	size_t vlen = n - klen - 1;
+	if (m->hash == h && m->key && m->klen == klen && m->vlen == vlen &&
+	    memcmp(m->key, f, klen) == 0 && memcmp(m->value, f + klen + 1, vlen) == 0)
+		return m;
+	return NULL;
+}
+
+/* Interns the key (f[0..klen)) and value of the well-formed feature field
+ * f[0..n) of hash h and remembers them; returns whether a rule names the
+ * key. */
+static int intern_feature(struct loader *ld, const char *f, size_t klen, size_t n, uint64_t h,
+			  const struct keypolicy *met, const char **key, const char **value)
+{
 	struct memo *m = &ld->memo[h & (MEMO_SIZE - 1)];
 	size_t vlen = n - klen - 1;
-	if (m->hash == h && m->klen == klen && m->vlen == vlen &&
-	    memcmp(m->key, f, klen) == 0 && memcmp(m->value, f + klen + 1, vlen) == 0) {
-		*key = m->key;
-		*value = m->value;
-		return;
-	}
-	const char *known = ws_sym_find(ld->syms, f, klen);
-	*key = ws_intern(ld->syms, f, klen);
-	if (!key_seen(ld, *key)) {
-		struct keypolicy kp = { *key, known != NULL };
-		WS_VEC_PUSH(ld->keys, kp);
-	}
-	if (is_number(f + klen + 1, vlen) && !key_compared(ld, *key))
+	const struct keypolicy *kp = key_policy(ld, f, klen, met);
+	*key = kp->key;
+	int compared = kp->compared;
+	if (is_number(f + klen + 1, vlen) && !compared)
 		*value = keep_number(ld->g, f + klen + 1, vlen);
 	else
 		*value = ws_intern(ld->syms, f + klen + 1, vlen);
@@ -579,10 +704,14 @@ static void intern_feature(struct loader *ld, const char *f, size_t klen, size_t
 	m->value = *value;
 	m->klen = (uint32_t)klen;
 	m->vlen = (uint32_t)vlen;
+	m->compared = compared;
+	return compared;
 }
 
-/* Checks one form; returns 1 when it is well formed. */
-static int check_form(struct loader *ld, const char *line, const char *f, size_t n, int first)
+/* Checks one form; returns 1 when it is well formed. simple: what
+ * simple_form() says of it. */
+static int check_form(struct loader *ld, const char *line, const char *f, size_t n, int first,
+		      int simple)
 {
 	if (n == 0) {
 		LERR(ld, line, f, first ? "empty canonical form" : "empty variant");
@@ -595,7 +724,7 @@ static int check_form(struct loader *ld, const char *line, const char *f, size_t
 		     (int)n, f);
 		ok = 0;
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && !simple; i++) {
 		if (f[i] == ' ' && i + 1 < n && f[i + 1] == ' ') {
 			LERR(ld, line, f + i, "two spaces in form '%.*s': use one", (int)n, f);
 			return 0;
@@ -617,12 +746,24 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 	char *tab = memchr(line, '\t', len);
 	char *fend = tab ? tab : end;
 	int ok = 1;
-	/* forms */
+	/* forms, the first few kept for adding them */
+	struct {
+		const char *f;
+		size_t n;
+		int simple;
+	} kept[16];
 	unsigned nforms = 0;
 	for (char *f = line;;) {
 		char *bar = memchr(f, '|', (size_t)(fend - f));
 		char *e = bar ? bar : fend;
-		ok &= check_form(ld, line, f, (size_t)(e - f), nforms == 0);
+		size_t n = (size_t)(e - f);
+		int simple = simple_form(f, n);
+		ok &= check_form(ld, line, f, n, nforms == 0, simple);
+		if (nforms < 16) {
+			kept[nforms].f = f;
+			kept[nforms].n = n;
+			kept[nforms].simple = simple;
+		}
 		nforms++;
 		if (!bar)
 			break;
@@ -630,25 +771,44 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 	}
 	/* features */
 	size_t feat0 = g->feat.n;
-	push_feat(g, g->names.major, L->major);
-	push_feat(g, g->names.minor, L->minor);
-	push_feat(g, g->names.canonical, NULL);
-	push_feat(g, g->names.list, L->file);
+	WS_VEC_RESERVE(g->feat, feat0 + 8);
+	struct ws_feat *fixed = g->feat.v + feat0;
+	fixed[0].key = g->names.major;
+	fixed[0].value = L->major;
+	fixed[1].key = g->names.minor;
+	fixed[1].value = L->minor;
+	fixed[2].key = g->names.canonical;
+	fixed[2].value = NULL;
+	fixed[3].key = g->names.list;
+	fixed[3].value = L->file;
+	g->feat.n = feat0 + 4;
 	int has_ambig = 0;
+	uint32_t nocmp = g->nocmp_fixed & 0xF;	/* major, minor, canonical, list */
 	for (char *f = tab; f;) {
 		f++;
 		char *nt = memchr(f, '\t', (size_t)(end - f));
 		char *e = nt ? nt : end;
 		size_t n = (size_t)(e - f);
 		char *eq = memchr(f, '=', n);
-		if (n == 0) {
+		/* most fields repeat one met before (gender=male), which was
+		 * well formed then */
+		uint64_t h = eq ? ws_hash_bytes(f, n) : 0;
+		const struct memo *seen = eq ? recall_feature(ld, f, (size_t)(eq - f), n, h) : NULL;
+		const char *key = NULL, *value = NULL;
+		const struct keypolicy *met = NULL;
+		int compared = 0;
+		if (seen) {
+			key = seen->key;
+			value = seen->value;
+			compared = seen->compared;
+		} else if (n == 0) {
 			LERR(ld, line, e == end ? f - 1 : f,
 			     "stray TAB: features are key=value between single TABs");
 			ok = 0;
 		} else if (!eq) {
 			LERR(ld, line, f, "malformed feature '%.*s': use key=value", (int)n, f);
 			ok = 0;
-		} else if (!is_ident(f, (size_t)(eq - f))) {
+		} else if (!(met = key_met(ld, f, (size_t)(eq - f))) && !is_ident(f, (size_t)(eq - f))) {
 			LERR(ld, line, f, "bad feature key '%.*s': use [a-z][a-z0-9_]*",
 			     (int)(eq - f), f);
 			ok = 0;
@@ -663,8 +823,9 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 			     "stray space in value of feature '%.*s'", (int)(eq - f), f);
 			ok = 0;
 		} else {
-			const char *key, *value;
-			intern_feature(ld, f, (size_t)(eq - f), n, &key, &value);
+			compared = intern_feature(ld, f, (size_t)(eq - f), n, h, met, &key, &value);
+		}
+		if (key) {
 			int dup = 0;
 			for (size_t i = feat0 + 4; i < g->feat.n; i++)
 				dup |= g->feat.v[i].key == key;
@@ -672,6 +833,8 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 				LERR(ld, line, f, "repeated feature '%s'", key);
 				ok = 0;
 			} else {
+				if (g->feat.n - feat0 < 32 && !compared)
+					nocmp |= 1u << (g->feat.n - feat0);
 				push_feat(g, key, value);
 				has_ambig |= key == g->names.ambiguous;
 			}
@@ -682,25 +845,46 @@ static void parse_entry(struct loader *ld, char *line, size_t len, uint16_t li)
 		g->feat.n = feat0;
 		return;
 	}
-	if ((L->flags & WS_GAZ_AMBIGUOUS) && !has_ambig)
+	if ((L->flags & WS_GAZ_AMBIGUOUS) && !has_ambig) {
+		if (g->feat.n - feat0 < 32 && (g->nocmp_fixed & 0x10))
+			nocmp |= 1u << (g->feat.n - feat0);
 		push_feat(g, g->names.ambiguous, g->names.one);
-	char *bar1 = memchr(line, '|', (size_t)(fend - line));
-	g->feat.v[feat0 + 2].value = ws_intern(ld->syms, line, (size_t)((bar1 ? bar1 : fend) - line));
-	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno, 0 };
+	}
+	g->feat.v[feat0 + 2].value = ws_intern(ld->syms, line, kept[0].n);
+	struct entry en = { (uint32_t)feat0, (uint16_t)(g->feat.n - feat0), li, ld->lineno, 0, nocmp };
 	WS_VEC_PUSH(g->entries, en);
 	uint32_t id = (uint32_t)(g->entries.n - 1);
 	int mode = (L->flags & WS_GAZ_STEM) ? M_STEM : (L->flags & WS_GAZ_FOLD) ? M_FOLD : M_EXACT;
 	g->modes |= 1u << mode;
-	for (char *f = line;;) {
-		char *bar = memchr(f, '|', (size_t)(fend - f));
-		char *e = bar ? bar : fend;
-		add_form(ld, line, f, (size_t)(e - f), id, mode);
-		if (!bar)
-			break;
-		f = bar + 1;
+	for (unsigned k = 0; k < nforms && k < 16; k++)
+		add_form(ld, line, kept[k].f, kept[k].n, kept[k].simple, id, mode);
+	if (nforms > 16) {	/* the forms not kept */
+		const char *f = kept[15].f + kept[15].n + 1;
+		for (unsigned k = 16; k < nforms; k++) {
+			const char *bar = memchr(f, '|', (size_t)(fend - f));
+			const char *e = bar ? bar : fend;
+			add_form(ld, line, f, (size_t)(e - f), simple_form(f, (size_t)(e - f)), id,
+				 mode);
+			f = e + 1;
+		}
 	}
 	g->lists.v[li].entries++;
 	g->lists.v[li].forms += nforms;
+}
+
+/* Nonzero when some byte of v is neither printable ASCII (0x20 to 0x7E)
+ * nor TAB; may be nonzero for a good byte above a bad one (a borrow),
+ * never zero for a bad byte. */
+static uint64_t unprintable(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80, low = ~hi;
+	/* TABs first become ')': the high bit of exactly each zero byte of
+	 * v ^ TAB, moved down to 0x20 */
+	uint64_t t = v ^ ones * '\t';
+	uint64_t tabs = ~(((t & low) + low) | t | low);
+	v |= tabs >> 2;
+	uint64_t del = v ^ ones * 0x7F;
+	return (v | ((v - ones * 0x20) & ~v) | ((del - ones) & ~del)) & hi;
 }
 
 /* Reports bytes no list may hold: invalid UTF-8, controls other than TAB. */
@@ -708,6 +892,15 @@ static int check_bytes(struct loader *ld, const char *line, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)line;
 	for (size_t i = 0; i < len;) {
+		/* most lines are printable ASCII: eight bytes at a time */
+		uint64_t v;
+		if (i + 8 <= len && (memcpy(&v, u + i, 8), !unprintable(v))) {
+			i += 8;
+			continue;
+		}
+		/* the last bytes: the last eight, again some checked already */
+		if (i + 8 > len && len >= 8 && (memcpy(&v, u + len - 8, 8), !unprintable(v)))
+			break;
 		if (u[i] >= 0x20 && u[i] < 0x7F) {
 			i++;
 			continue;
@@ -735,6 +928,30 @@ static int check_bytes(struct loader *ld, const char *line, size_t len)
 	return 1;
 }
 
+/* The end of the line at p (its '\n', or end) in one pass, eight bytes at
+ * a time; *plain becomes 0 when the line holds a byte check_bytes() must
+ * look at (not printable ASCII nor TAB). */
+static char *line_end(char *p, char *end, int *plain)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = (size_t)(end - p), i = 0;
+	*plain = 1;
+	for (;;) {
+		uint64_t v;
+		while (i + 8 <= n && (memcpy(&v, u + i, 8), !unprintable(v)))
+			i += 8;
+		size_t stop = i + 8 < n ? i + 8 : n;
+		for (; i < stop; i++) {
+			if (u[i] == '\n')
+				return p + i;
+			if ((u[i] < 0x20 || u[i] >= 0x7F) && u[i] != '\t')
+				*plain = 0;
+		}
+		if (i >= n)
+			return end;
+	}
+}
+
 static void load_list(struct loader *ld, const char *root, const char *dir, uint16_t li,
 		      const char *defname, unsigned defline, const char *defl, const char *deff)
 {
@@ -753,16 +970,16 @@ static void load_list(struct loader *ld, const char *root, const char *dir, uint
 	ld->diagname = ld->path.data;
 	ld->lineno = 0;
 	for (char *p = text, *end = text + len; p < end;) {
-		char *nl = memchr(p, '\n', (size_t)(end - p));
-		char *eol = nl ? nl : end;
+		int plain;
+		char *eol = line_end(p, end, &plain);
 		char *line = p;
-		p = nl ? nl + 1 : end;
+		p = eol < end ? eol + 1 : end;
 		ld->lineno++;
 		*eol = '\0';
 		size_t n = (size_t)(eol - line);
 		if (n == 0 || line[0] == '#')
 			continue;
-		if (check_bytes(ld, line, n))
+		if (plain || check_bytes(ld, line, n))
 			parse_entry(ld, line, n, li);
 	}
 	free(text);
@@ -915,6 +1132,10 @@ struct ws_gaz *ws_gaz_load(const char *root, const char *dir, const struct ws_se
 {
 	struct ws_gaz *g = ws_xcalloc(1, sizeof(*g));
 	struct ws_gaz_names *nm = &g->names;
+	/* the rules are compiled first: a key they name is interned already */
+	for (unsigned i = 0; i < sizeof(fixed_keys) / sizeof(fixed_keys[0]); i++)
+		if (!ws_sym_find(syms, fixed_keys[i], strlen(fixed_keys[i])))
+			g->nocmp_fixed |= 1u << i;
 	nm->lookup = ws_intern_str(syms, "Lookup");
 	nm->major = ws_intern_str(syms, "major");
 	nm->minor = ws_intern_str(syms, "minor");
@@ -1091,17 +1312,69 @@ void ws_gaz_free(struct ws_gaz *g)
 	free(g);
 }
 
+/* What an entry's class may depend on (see gazetteer.h): its list's rule,
+ * its feature keys in order and the values of the keys a rule names. */
+static uint64_t sig_hash(const struct ws_gaz *g, const struct entry *e)
+{
+	uint64_t h = (uint64_t)(uintptr_t)g->lists.v[e->list].rule ^ e->nfeat ^ (uint64_t)e->nocmp << 32;
+	for (uint32_t i = 0; i < e->nfeat; i++) {
+		const struct ws_feat *f = &g->feat.v[e->feat + i];
+		uint64_t v = i < 32 && (e->nocmp >> i & 1) ? 0 : (uint64_t)(uintptr_t)f->value;
+		h = (h ^ (uint64_t)(uintptr_t)f->key) * 0x9E3779B97F4A7C15ULL;
+		h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
+		h ^= h >> 32;
+	}
+	return h;
+}
+
+static int sig_same(const struct ws_gaz *g, const struct entry *a, const struct entry *b)
+{
+	if (a->nfeat != b->nfeat || a->nocmp != b->nocmp ||
+	    g->lists.v[a->list].rule != g->lists.v[b->list].rule)
+		return 0;
+	const struct ws_feat *x = &g->feat.v[a->feat], *y = &g->feat.v[b->feat];
+	for (uint32_t i = 0; i < a->nfeat; i++)
+		if (x[i].key != y[i].key ||
+		    (x[i].value != y[i].value && !(i < 32 && (a->nocmp >> i & 1))))
+			return 0;
+	return 1;
+}
+
 void ws_gaz_classify(struct ws_gaz *g, uint32_t (*cls)(void *ctx, const struct ws_annot *a),
 		     void *ctx)
 {
-	for (size_t i = 0; g && i < g->entries.n; i++) {
+	if (!g)
+		return;
+	/* entries alike but for values no rule compares (most of a list:
+	 * surnames differ in their canonical form only) get one call; the
+	 * first of them asks, in entry order, as without the memo */
+	unsigned bits = 10;
+	while (((size_t)1 << bits) < g->entries.n * 2)
+		bits++;
+	size_t mask = ((size_t)1 << bits) - 1;
+	uint32_t *memo = ws_xcalloc(mask + 1, sizeof(*memo));	/* entry + 1, 0: empty */
+	for (size_t i = 0; i < g->entries.n; i++) {
 		struct entry *e = &g->entries.v[i];
+		/* the entry before is alike more often than not: no hash */
+		if (i > 0 && sig_same(g, e - 1, e)) {
+			e->cls = e[-1].cls;
+			continue;
+		}
+		size_t x = (size_t)(sig_hash(g, e) >> (64 - bits));
+		for (; memo[x]; x = (x + 1) & mask)
+			if (sig_same(g, &g->entries.v[memo[x] - 1], e))
+				break;
+		if (memo[x]) {
+			e->cls = g->entries.v[memo[x] - 1].cls;
+			continue;
+		}
 		struct ws_annot an = { 0, 1, g->names.lookup, g->feat.v + e->feat, e->nfeat, 0,
 				       g->lists.v[e->list].rule };
 		e->cls = cls(ctx, &an);
+		memo[x] = (uint32_t)i + 1;
 	}
-	if (g)
-		fill_acc(g);
+	free(memo);
+	fill_acc(g);
 }
 
 size_t ws_gaz_nlists(const struct ws_gaz *g)
@@ -1191,13 +1464,15 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 {
 	uint32_t *roots = ids + MODES;
 	struct tcache *e = NULL;
-	uint64_t v = 0;
-	if (n < 8 && !(g->modes & (1u << M_STEM))) {
-		v = ws_pack_short(p, n, end);
-		if (!(v & 0x8080808080808080ULL)) {
-			uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL;
+	uint64_t v = 0, v2 = 0;
+	if (n <= 16 && !(g->modes & (1u << M_STEM))) {
+		v = ws_pack_short(p, n < 8 ? n : 8, end);
+		if (n > 8)
+			v2 = ws_pack_short(p + 8, n - 8, end);
+		if (!((v | v2) & 0x8080808080808080ULL)) {
+			uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
 			e = &s->tc[h >> (64 - TCACHE_BITS)];
-			if (e->len == n && e->key == v) {
+			if (e->len == n && e->key[0] == v && e->key[1] == v2) {
 				ids[M_EXACT] = e->id[0];
 				ids[M_FOLD] = e->id[1];
 				ids[M_STEM] = 0;
@@ -1212,7 +1487,8 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 	for (int m = 0; m < MODES; m++)
 		roots[m] = ids[m] ? g->words.v[ids[m]].root[m] : 0;
 	if (e) {
-		e->key = v;
+		e->key[0] = v;
+		e->key[1] = v2;
 		e->len = (uint32_t)n;
 		e->id[0] = ids[M_EXACT];
 		e->id[1] = ids[M_FOLD];
@@ -1312,9 +1588,10 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	for (int m = 0; m < MODES; m++)
 		if (g->modes >> m & 1)
 			modes[nmodes++] = m;
+	const size_t maxt = g->max_tokens;
 	for (size_t i = 0; i < n; i++) {
 		/* the ids of tokens [i, i + max_tokens) are in the ring */
-		for (; done < n && done < i + g->max_tokens; done++)
+		for (size_t want = i + maxt < n ? i + maxt : n; done < want; done++)
 			token_slot(g, s, text + tok[done].start, tok[done].end - tok[done].start, end,
 				   ids + (done & rmask) * MODES * 2);
 		s->cand.n = 0;

@@ -57,7 +57,10 @@ struct ws_gaz *ws_gaz_load(const char *root, const char *dir, const struct ws_se
 void ws_gaz_free(struct ws_gaz *g);
 
 /* Gives every entry's annotations the class cls() returns for them
- * (ws_annot.cls); the engine does it once, with its rule set. */
+ * (ws_annot.cls); the engine does it once, with its rule set. cls() may
+ * look at the annotation's type, rule, feature keys and the values of
+ * the keys interned before ws_gaz_load() (as the rules' are): entries
+ * alike in all that get the class of the first of them, asked once. */
 void ws_gaz_classify(struct ws_gaz *g, uint32_t (*cls)(void *ctx, const struct ws_annot *a),
 		     void *ctx);
 

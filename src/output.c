@@ -8,27 +8,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Nonzero when a byte of v is not printable ASCII (< 0x20 or >= 0x7F). */
+static uint64_t unprintable(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+	return ((v - ones * 0x20) & ~v & hi) | (((v + ones) | v) & hi);
+}
+
 void ws_tsv_field(struct ws_buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	/* most fields are printable ASCII throughout: one copy, eight bytes
-	 * checked at a time (none < 0x20 nor >= 0x7F) */
-	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+	/* most fields are printable ASCII throughout: checked and copied
+	 * eight bytes at a time (the last eight again where n is no multiple
+	 * of eight), straight into the buffer */
+	if (b->len + n + 1 > b->cap)
+		ws_buf_grow(b, n);
+	char *d = b->data + b->len;
 	size_t i = 0;
+	uint64_t v;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t v;
 		memcpy(&v, u + i, 8);
-		if (((v - ones * 0x20) & ~v & hi) || ((v + ones) | v) & hi)
+		if (unprintable(v))
 			break;
+		memcpy(d + i, &v, 8);
 	}
-	while (i < n && u[i] >= 0x20 && u[i] < 0x7F)
-		i++;
-	if (i == n) {
-		ws_buf_add(b, s, n);
+	if (i < n && n >= 8 && i + 8 > n) {
+		memcpy(&v, u + n - 8, 8);
+		if (!unprintable(v)) {
+			memcpy(d + n - 8, &v, 8);
+			i = n;
+		}
+	}
+	for (; i < n && u[i] >= 0x20 && u[i] < 0x7F; i++)
+		d[i] = s[i];
+	b->len += i;
+	b->data[b->len] = '\0';
+	if (i == n)
 		return;
-	}
-	ws_buf_grow(b, n);
-	i = 0;
+	/* the rest, run by run; what is copied stays */
 	while (i < n) {
 		size_t run = i;
 		while (run < n && u[run] >= 0x20 && u[run] < 0x7F)
@@ -113,6 +130,17 @@ static void tab(struct ws_buf *b)
 	ws_buf_addc(b, '\t');
 }
 
+/* Appends again the n bytes of b that start at from: the columns every
+ * row of a document repeats are cleaned once, for its first row. */
+static void add_again(struct ws_buf *b, size_t from, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		ws_buf_grow(b, n);
+	memcpy(b->data + b->len, b->data + from, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
 static void doc_cols(struct ws_buf *b, const struct ws_docinfo *m, int with_date)
 {
 	field_str(b, m->doc_id);
@@ -138,10 +166,16 @@ void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws
 	const struct ws_entity *en;
 	size_t n = ws_doc_statements(d, &st);
 	ws_doc_entities(d, &en);
+	size_t cols = b->len, ncols = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct ws_statement *s = &st[i];
 		const struct ws_entity *e = s->entity >= 0 ? &en[s->entity] : NULL;
-		doc_cols(b, m, 1);
+		if (i == 0) {
+			doc_cols(b, m, 1);
+			ncols = b->len - cols;
+		} else {
+			add_again(b, cols, ncols);
+		}
 		tab(b);
 		ws_buf_addu(b, i + 1);
 		tab(b);
@@ -260,9 +294,15 @@ void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 	for (size_t k = 0; k < nm; k++)
 		if (mn[k].entity >= 0 && (size_t)mn[k].entity < n)
 			ment[first[mn[k].entity + 1]++] = (uint32_t)k;
+	size_t cols = b->len, ncols = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct ws_entity *e = &en[i];
-		doc_cols(b, m, 0);
+		if (i == 0) {
+			doc_cols(b, m, 0);
+			ncols = b->len - cols;
+		} else {
+			add_again(b, cols, ncols);
+		}
 		tab(b);
 		ws_buf_addu(b, i + 1);
 		tab(b);
@@ -299,8 +339,14 @@ void ws_out_mentions(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 	const struct ws_entity *en;
 	size_t n = ws_doc_mentions(d, &mn);
 	ws_doc_entities(d, &en);
+	size_t cols = b->len, ncols = 0;
 	for (size_t i = 0; i < n; i++) {
-		field_str(b, m->doc_id);
+		if (i == 0) {
+			field_str(b, m->doc_id);
+			ncols = b->len - cols;
+		} else {
+			add_again(b, cols, ncols);
+		}
 		tab(b);
 		if (mn[i].entity >= 0)
 			ws_buf_addu(b, (unsigned long long)mn[i].entity + 1);

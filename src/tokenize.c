@@ -60,6 +60,8 @@ struct scan {
 	unsigned newlines;	/* line breaks since the last token */
 	int space;		/* white space since the last token */
 	int parasep;		/* a U+2029 since the last token */
+	int line;		/* newlines or parasep, or no token yet: the next
+				 * token starts a line (line_start()) */
 	unsigned open_single;	/* single opening marks not yet closed in this paragraph */
 };
 
@@ -162,7 +164,7 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 		.start = (uint32_t)start, .end = (uint32_t)end, .kind = (uint8_t)kind,
 		.shape = (uint8_t)shape, .quote = (uint8_t)quote, .flags = (uint8_t)flags,
 	};
-	if (sc->newlines || sc->parasep || o->tok.n == 0)
+	if (sc->line)
 		line_start(sc, &t);
 	else if (sc->space)
 		t.flags |= WS_TF_SPACE_BEFORE;
@@ -171,6 +173,7 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 	sc->newlines = 0;
 	sc->space = 0;
 	sc->parasep = 0;
+	sc->line = 0;
 }
 
 static int is_apos(uint32_t cp)
@@ -421,6 +424,31 @@ static size_t scan_acronym(const struct scan *sc, size_t j)
 	return j;	/* "U.S" without the final period: leave it to the word rules */
 }
 
+/* What the fast path of pass_tokens() asks of a byte after a word's first
+ * letter: whether it is a letter of either case, and whether a word of
+ * ASCII letters may end before it with no word rule looking at it (any
+ * ASCII byte but a letter, a digit, a period, an apostrophe, a hyphen or
+ * an ampersand). */
+enum { B_LOWER = 1, B_UPPER = 2, B_ENDS = 4 };
+
+#define L B_LOWER
+#define U B_UPPER
+#define E B_ENDS
+static const unsigned char byte_kind[256] = {
+	E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,	/* 0x00 */
+	E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,	/* 0x10 */
+	E, E, E, E, E, E, 0, 0, E, E, E, E, E, 0, 0, E,	/* 0x20 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, E, E, E, E, E, E,	/* 0x30 */
+	E, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,	/* 0x40 */
+	U, U, U, U, U, U, U, U, U, U, U, E, E, E, E, E,	/* 0x50 */
+	E, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,	/* 0x60 */
+	L, L, L, L, L, L, L, L, L, L, L, E, E, E, E, E,	/* 0x70 */
+	/* 0x80 and above: 0, bytes of characters the slow path reads */
+};
+#undef L
+#undef U
+#undef E
+
 static void pass_tokens(struct scan *sc, size_t i)
 {
 	size_t prev_end = i;
@@ -444,10 +472,12 @@ static void pass_tokens(struct scan *sc, size_t i)
 			if (cp == '\r' && i + 1 < sc->len && sc->s[i + 1] == '\n')
 				n = 2;
 			sc->newlines++;
+			sc->line = 1;
 			i += n;
 			continue;
 		case WS_C_PARASEP:
 			sc->parasep = 1;
+			sc->line = 1;
 			i += n;
 			continue;
 		default:
@@ -458,23 +488,17 @@ static void pass_tokens(struct scan *sc, size_t i)
 			/* most tokens: ASCII letters ending at a byte that no word rule
 			 * looks at (not a period, apostrophe, hyphen, ampersand, digit or
 			 * non-ASCII): the shape from two counts, nothing else to check */
-			unsigned up = c == WS_C_UPPER, lo = !up;
+			unsigned seen = 0, f;	/* B_LOWER, B_UPPER: the cases after the first */
 			size_t j = i + 1;
-			for (; j < sc->len; j++) {
-				unsigned char b = sc->s[j];
-				if ((unsigned char)(b - 'a') < 26u)
-					lo++;
-				else if ((unsigned char)(b - 'A') < 26u)
-					up++;
-				else
-					break;
+			while (j < sc->len && ((f = byte_kind[sc->s[j]]) & (B_LOWER | B_UPPER))) {
+				seen |= f;
+				j++;
 			}
 			unsigned char b = j < sc->len ? sc->s[j] : ' ';
-			if (cp < 0x80 && b < 0x80 && (unsigned char)(b - '0') >= 10u && b != '.' &&
-			    b != '\'' && b != '-' && b != '&') {
+			if (cp < 0x80 && (byte_kind[b] & B_ENDS)) {
 				enum ws_shape shape = c == WS_C_UPPER ?
-					(lo || up == 1 ? WS_SHAPE_CAP : WS_SHAPE_UPPER) :
-					(up > 0 ? WS_SHAPE_MIXED : WS_SHAPE_LOWER);
+					((seen & B_LOWER) || !(seen & B_UPPER) ? WS_SHAPE_CAP : WS_SHAPE_UPPER) :
+					((seen & B_UPPER) ? WS_SHAPE_MIXED : WS_SHAPE_LOWER);
 				emit(sc, start, j, WS_TOK_WORD, shape, 0, 0);
 				i = prev_end = j;
 				continue;
@@ -702,6 +726,7 @@ int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 	sc.len = len;
 	sc.lists = lists;
 	sc.out = out;
+	sc.line = 1;
 	size_t bom = ws_bom_len(text, len);
 	sc.blank_mode = has_blank_line(sc.s + bom, len - bom);
 	/* a document reserves about one token per six bytes of news text */
