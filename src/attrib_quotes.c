@@ -213,6 +213,28 @@ static int label_word(struct actx *c, size_t k, int last)
 	return lw && (!last || (lw->nf && strcmp(lw->f[0], "last") == 0));
 }
 
+/* A transcript's speaker label in capitals ("JAKE TAPPER:", "SEN. JO
+ * ROE:"): a person, unless a word of it is a place, an organisation or a
+ * group the lists know ("CROWD:", "CNN:"). */
+static int transcript_name(const struct actx *c, size_t first, size_t end)
+{
+	if (end - first > 4)
+		return 0;
+	int words = 0;
+	for (size_t k = first; k < end; k++) {
+		const struct ws_token *t = tok(c, k);
+		if (t->kind != WS_TOK_WORD)
+			continue;
+		if (t->shape != WS_SHAPE_UPPER && t->shape != WS_SHAPE_INITIAL)
+			return 0;
+		if (lookup_at(c, k, 0, c->nm.place, NULL) || lookup_at(c, k, 0, c->nm.org, NULL) ||
+		    lookup_at(c, k, 0, c->nm.person, c->nm.group))
+			return 0;
+		words += t->shape == WS_SHAPE_UPPER && ws_tok_len(c->d, k) > 1;
+	}
+	return words > 0;
+}
+
 /* "JOEL BENENSON: This is a man who ...", "Cruz: Trump Would Put Liberals
  * On Court", "Rep. Trey Gowdy (R-S.C.):" then a quoted paragraph: a name
  * and a colon open the paragraph, and the rest of it (or the next
@@ -263,6 +285,8 @@ size_t label_at(struct actx *c, size_t first)
 	int32_t e = ws_entity_at(c->d, (uint32_t)first, (uint32_t)mend);
 	if (e < 0 && (mend > first + 1 || ws_tok_len(c->d, first) > 1))
 		e = fallback_entity(c->d, first, mend);
+	if (e >= 0 && c->d->ents.v[e].type == WS_SP_UNKNOWN && transcript_name(c, first, mend))
+		c->d->ents.v[e].type = WS_SP_PERSON;
 	set_entity(c, &sp, e, S_LABEL);
 	if (overlaps_statement(c, ct.span))
 		return 0;

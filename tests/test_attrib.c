@@ -222,6 +222,19 @@ Test(attrib, name_and_colon_open_a_paragraph)
 		    "Harbour Watch=Harbour Watch/label");
 }
 
+/* A transcript's label in capitals names a person, though no list knows
+ * the name; a crowd is no person. */
+Test(attrib, a_transcript_label_in_capitals_is_a_person)
+{
+	const char *text = "The debate began at nine.\n\nJAKE QXELBY: Good evening.\n\n"
+			   "CROWD: We want more time.";
+	const struct ws_statement *st;
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
+	cr_assert_eq(ws_doc_statements(doc, &st), 2);
+	cr_expect_eq(st[0].speaker_type, WS_SP_PERSON);
+	cr_expect_neq(st[1].speaker_type, WS_SP_PERSON);
+}
+
 /* PolNeAR's convention, and a reader's: the quotes around one frame are
  * one statement. */
 static void expect_one_span(const char *text, const char *first, const char *last)
