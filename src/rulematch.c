@@ -51,6 +51,14 @@ struct phase_sets {
 					 * first elements holds */
 	size_t gwords, ewords, elwords;
 	size_t done;			/* sets worked out so far */
+	/* Sets that differ only in tests the phase does not read ask the
+	 * same of it: the distinct projections (lwords each) and, for each,
+	 * the first set that had it, found by open addressing (lhash: index
+	 * in lsets + 1, or 0), so that a new set with a known projection
+	 * copies its answers rather than testing every element again. */
+	WS_VEC(uint64_t) lsets;
+	WS_VEC(uint32_t) lrep;
+	WS_VEC(uint32_t) lhash;
 };
 
 /* A cache of the sets of short tokens (8 bytes or fewer), direct-mapped:
@@ -174,6 +182,9 @@ static void sets_free(struct ws_rules_scratch *s)
 		WS_VEC_FREE(s->psets[p].cgroups);
 		WS_VEC_FREE(s->psets[p].centry);
 		WS_VEC_FREE(s->psets[p].crules);
+		WS_VEC_FREE(s->psets[p].lsets);
+		WS_VEC_FREE(s->psets[p].lrep);
+		WS_VEC_FREE(s->psets[p].lhash);
 	}
 	free(s->psets);
 	s->psets = NULL;
@@ -939,6 +950,40 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 	}
 }
 
+/* The set, of the phase's sets so far, whose projection is x (LW words),
+ * or UINT32_MAX after recording that set i is the first with it. */
+static uint32_t local_rep(struct phase_sets *ps, const uint64_t *x, size_t LW, uint32_t i)
+{
+	size_t nl = ps->lrep.n;
+	if (ps->lhash.n == 0 || (nl + 1) * 2 > ps->lhash.n) {
+		size_t cap = ps->lhash.n ? ps->lhash.n * 2 : 256;
+		WS_VEC_RESERVE(ps->lhash, cap);
+		ps->lhash.n = cap;
+		memset(ps->lhash.v, 0, cap * sizeof(uint32_t));
+		for (size_t k = 0; k < nl; k++) {
+			size_t h = (size_t)pat_hash(ps->lsets.v + k * LW, LW) & (cap - 1);
+			while (ps->lhash.v[h])
+				h = (h + 1) & (cap - 1);
+			ps->lhash.v[h] = (uint32_t)k + 1;
+		}
+	}
+	size_t mask = ps->lhash.n - 1, h = (size_t)pat_hash(x, LW) & mask;
+	for (; ps->lhash.v[h]; h = (h + 1) & mask) {
+		uint32_t k = ps->lhash.v[h] - 1;
+		size_t w = 0;
+		while (w < LW && ps->lsets.v[(size_t)k * LW + w] == x[w])
+			w++;
+		if (w == LW)
+			return ps->lrep.v[k];
+	}
+	WS_VEC_RESERVE(ps->lsets, ps->lsets.n + LW);
+	memcpy(ps->lsets.v + ps->lsets.n, x, LW * sizeof(uint64_t));
+	ps->lsets.n += LW;
+	WS_VEC_PUSH(ps->lrep, i);
+	ps->lhash.v[h] = (uint32_t)nl + 1;
+	return UINT32_MAX;
+}
+
 /* What the phase to run asks of each distinct set of the tokens, once per
  * set rather than once per token: the set in the phase's space, whether an
  * element a match can start with holds (its spanning test's bit included)
@@ -973,6 +1018,19 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	memset(ps->centry.v + ps->done * EW, 0, (np - ps->done) * EW * sizeof(uint64_t));
 	for (size_t i = ps->done; i < np; i++) {
 		ws_rspace_project(sp, s->pats.v + i * W, W, x);
+		uint32_t rep = local_rep(ps, x, LW, (uint32_t)i);
+		if (rep != UINT32_MAX) {	/* asks what an earlier set asks */
+			memcpy(ps->celems.v + i * EL, ps->celems.v + (size_t)rep * EL,
+			       EL * sizeof(uint64_t));
+			ps->cstart.v[i] = ps->cstart.v[rep];
+			memcpy(ps->centry.v + i * EW, ps->centry.v + (size_t)rep * EW,
+			       EW * sizeof(uint64_t));
+			memcpy(ps->crules.v + i * RW, ps->crules.v + (size_t)rep * RW,
+			       RW * sizeof(uint64_t));
+			memcpy(ps->cgroups.v + i * GW, ps->cgroups.v + (size_t)rep * GW,
+			       GW * sizeof(uint64_t));
+			continue;
+		}
 		uint64_t *el = ps->celems.v + i * EL;
 		for (size_t e = 0; e < ph->elems.n; e++) {
 			const struct ws_relem *em = &ph->elems.v[e];
