@@ -43,12 +43,12 @@ struct phase_sets {
 	WS_VEC(uint64_t) celems;	/* elwords each: the elements that hold at
 					 * such a token, a spanning one when an
 					 * annotation of its test starts there */
-	WS_VEC(uint8_t) cstart;		/* a match can start */
 	WS_VEC(uint64_t) cgroups;	/* gwords each: needed groups that hold */
 	WS_VEC(uint64_t) centry;	/* ewords each: the entry's leaves (ws_rphase.
 					 * clo_first) whose element holds */
 	WS_VEC(uint64_t) crules;	/* rwords each: the rules one of whose
-					 * first elements holds */
+					 * first elements holds, none where no
+					 * element a match starts with holds */
 	size_t gwords, ewords, elwords;
 	size_t done;			/* sets worked out so far */
 	/* Sets that differ only in tests the phase does not read ask the
@@ -60,6 +60,7 @@ struct phase_sets {
 	WS_VEC(uint32_t) lrep;
 	WS_VEC(uint32_t) lhash;
 };
+
 
 /* A cache of the sets of short tokens (8 bytes or fewer), direct-mapped:
  * a token's set depends on its bytes, kind, shape and flags only, and the
@@ -125,6 +126,10 @@ struct ws_rules_scratch {
 	WS_VEC(uint64_t) rbits;
 	size_t rwords;
 	WS_VEC(uint32_t) needbase;	/* per rule: its first in mustnext */
+	WS_VEC(uint64_t) rneeds;	/* per rule, gwords each: its needed groups */
+	WS_VEC(uint64_t) rposs;		/* rwords: the rules the running scope can
+					 * match, its tokens holding all their
+					 * needed groups */
 	/* per sentence or paragraph (the running phase's scope), the groups
 	 * of needed elements one of its tokens holds, worked out when first
 	 * asked (rdone): a rule that needs one its scope lacks is not
@@ -178,7 +183,6 @@ static void sets_free(struct ws_rules_scratch *s)
 {
 	for (size_t p = 0; p < s->npsets; p++) {
 		WS_VEC_FREE(s->psets[p].celems);
-		WS_VEC_FREE(s->psets[p].cstart);
 		WS_VEC_FREE(s->psets[p].cgroups);
 		WS_VEC_FREE(s->psets[p].centry);
 		WS_VEC_FREE(s->psets[p].crules);
@@ -246,6 +250,8 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->mustnext);
 	WS_VEC_FREE(s->rbits);
 	WS_VEC_FREE(s->needbase);
+	WS_VEC_FREE(s->rneeds);
+	WS_VEC_FREE(s->rposs);
 	WS_VEC_FREE(s->rgroups);
 	WS_VEC_FREE(s->rdone);
 	struct featblock *b = s->pool;
@@ -761,21 +767,45 @@ static const uint64_t *scope_groups(const struct ctx *c)
 
 /* Whether the rule's needed sets hold in their order within reach: each
  * one after where the one before first holds (a match holds each later,
- * one element at least apart). */
+ * one element at least apart). The rule is one its scope can match
+ * (possible_rules): a scan for a group no token of the scope holds would
+ * only walk to the limit. */
 static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct needscan *ns)
 {
 	uint32_t from = c->pos;
-	const uint64_t *in_scope = ru->nneeds ? scope_groups(c) : NULL;
 	for (uint32_t n = 0; n < ru->nneeds; n++) {
 		uint32_t g = ru->needs[n].group;
-		if (!(in_scope[g >> 6] >> (g & 63) & 1))
-			return 0;	/* no token within reach has it */
 		uint32_t t = needed_from(c, g, &ns[n], from, c->limit);
 		if (t >= c->limit)
 			return 0;
 		from = t + 1;
 	}
 	return 1;
+}
+
+/* The rules c->scope can match into s->rposs: those matched apart, and
+ * those whose needed groups its tokens all hold. */
+static void possible_rules(const struct ctx *c, const uint64_t *single, int needs)
+{
+	struct ws_rules_scratch *s = c->s;
+	size_t RW = s->rwords, GW = c->ps->gwords, nr = c->ph->rules.n;
+	uint64_t *poss = s->rposs.v;
+	if (!needs) {	/* no rule needs anything: each one can */
+		for (size_t w = 0; w < RW; w++)
+			poss[w] = ~0ULL;
+		return;
+	}
+	const uint64_t *have = scope_groups(c);
+	for (size_t w = 0; w < RW; w++)
+		poss[w] = single[w];
+	for (size_t r = 0; r < nr; r++) {
+		const uint64_t *want = s->rneeds.v + r * GW;
+		size_t w = 0;
+		while (w < GW && !(want[w] & ~have[w]))
+			w++;
+		if (w == GW)
+			poss[r >> 6] |= 1ULL << (r & 63);
+	}
 }
 
 /* Sets c->scope for tok and returns where a match from tok must end by. */
@@ -791,13 +821,22 @@ static uint32_t scope_end(struct ctx *c, uint32_t tok)
 	return end;
 }
 
-/* The first token from pos on, before n, where a match can start (start
- * per set); n: none. A function of its own, so that its loop keeps all
- * it needs in registers. */
-static uint32_t next_start(const uint8_t *start, const uint32_t *cls, uint32_t pos, uint32_t n)
+/* The first token from pos on, before n, where a rule of poss can start
+ * (crules, RW words per set); n: none. A function of its own, so that its
+ * loop keeps all it needs in registers. */
+static uint32_t next_start(const uint64_t *crules, size_t RW, const uint64_t *poss,
+			   const uint32_t *cls, uint32_t pos, uint32_t n)
 {
-	while (pos < n && !start[cls[pos]])
-		pos++;
+	if (RW == 1) {
+		uint64_t p = poss[0];
+		while (pos < n && !(crules[cls[pos]] & p))
+			pos++;
+		return pos;
+	}
+	for (; pos < n; pos++)
+		for (size_t w = 0; w < RW; w++)
+			if (crules[(size_t)cls[pos] * RW + w] & poss[w])
+				return pos;
 	return pos;
 }
 
@@ -836,34 +875,56 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	s->rwords = RW;
 	WS_VEC_RESERVE(s->rbits, 3 * RW + 1);
 	WS_VEC_RESERVE(s->needbase, ph->rules.n + 1);
+	WS_VEC_RESERVE(s->rposs, RW + 1);
+	size_t GW = c.ps->gwords;
+	WS_VEC_RESERVE(s->rneeds, ph->rules.n * GW + 1);
+	memset(s->rneeds.v, 0, ph->rules.n * GW * sizeof(uint64_t));
 	uint64_t *run = s->rbits.v, *matched = run + RW, *single = run + 2 * RW;
+	uint64_t *poss = s->rposs.v;
 	memset(single, 0, RW * sizeof(uint64_t));
 	/* single-element rules are matched apart: the VM leaves them out */
 	int singles = 0, vm = 0;
 	for (size_t r = 0, base = 0; r < ph->rules.n; base += ph->rules.v[r++].nneeds) {
-		int one = ph->clo_first && ph->rules.v[r].single >= 0;
+		const struct ws_rule *ru = &ph->rules.v[r];
+		int one = ph->clo_first && ru->single >= 0;
 		single[r >> 6] |= (uint64_t)one << (r & 63);
 		singles |= one;
 		vm |= !one;
 		s->needbase.v[r] = (uint32_t)base;
+		for (uint32_t n = 0; n < ru->nneeds; n++) {
+			uint32_t g = ru->needs[n].group;
+			s->rneeds.v[r * GW + (g >> 6)] |= 1ULL << (g & 63);
+		}
 	}
-	const uint8_t *start = c.ps->cstart.v;
+	const uint64_t *crules = c.ps->crules.v;
 	const uint32_t *cls = s->tcls.v;
+	uint32_t send = 0;	/* where pos's scope ends */
 	while (pos < ntok) {
+		if (pos >= send) {
+			/* a new scope: the rules it can match, a rule needing
+			 * what none of its tokens holds being none of them */
+			const struct ws_token *k = &tk->tok.v[pos];
+			c.scope = ph->scope == RS_PARAGRAPH ? k->para : k->sent;
+			send = ph->scope == RS_PARAGRAPH ? tk->para.v[c.scope].last
+							 : tk->sent.v[c.scope].last;
+			if (send <= pos)
+				send = pos + 1;
+			possible_rules(&c, single, nneeds > 0);
+		}
 		/* most tokens start nothing: skip them in a tight loop */
-		pos = next_start(start, cls, pos, (uint32_t)ntok);
-		if (pos == ntok)
-			break;
+		pos = next_start(crules, RW, poss, cls, pos, send);
+		if (pos == send)
+			continue;
 		c.pos = pos;
 		c.limit = scope_end(&c, pos);
 		/* the VM runs the rules one of whose first elements holds here
 		 * and whose needed elements hold within reach */
-		const uint64_t *can = c.ps->crules.v + (size_t)cls[pos] * RW;
+		const uint64_t *can = crules + (size_t)cls[pos] * RW;
 		uint64_t any = 0;
 		for (size_t w = 0; w < RW; w++) {
 			run[w] = 0;
 			matched[w] = 0;
-			for (uint64_t m = can[w] & ~single[w]; m; m &= m - 1) {
+			for (uint64_t m = can[w] & ~single[w] & poss[w]; m; m &= m - 1) {
 				size_t r = w * 64 + (size_t)__builtin_ctzll(m);
 				if (needs_hold(&c, &ph->rules.v[r], s->mustnext.v + s->needbase.v[r]))
 					run[w] |= m & -m;
@@ -950,10 +1011,12 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 	}
 }
 
-/* The set, of the phase's sets so far, whose projection is x (LW words),
- * or UINT32_MAX after recording that set i is the first with it. */
-static uint32_t local_rep(struct phase_sets *ps, const uint64_t *x, size_t LW, uint32_t i)
+/* The index in ps->lrep of the projection x (LW words), added with set i
+ * as the first to have it when new (*isnew set). */
+static uint32_t local_class(struct phase_sets *ps, const uint64_t *x, size_t LW, uint32_t i,
+			    int *isnew)
 {
+	*isnew = 0;
 	size_t nl = ps->lrep.n;
 	if (ps->lhash.n == 0 || (nl + 1) * 2 > ps->lhash.n) {
 		size_t cap = ps->lhash.n ? ps->lhash.n * 2 : 256;
@@ -974,14 +1037,15 @@ static uint32_t local_rep(struct phase_sets *ps, const uint64_t *x, size_t LW, u
 		while (w < LW && ps->lsets.v[(size_t)k * LW + w] == x[w])
 			w++;
 		if (w == LW)
-			return ps->lrep.v[k];
+			return k;
 	}
 	WS_VEC_RESERVE(ps->lsets, ps->lsets.n + LW);
 	memcpy(ps->lsets.v + ps->lsets.n, x, LW * sizeof(uint64_t));
 	ps->lsets.n += LW;
 	WS_VEC_PUSH(ps->lrep, i);
 	ps->lhash.v[h] = (uint32_t)nl + 1;
-	return UINT32_MAX;
+	*isnew = 1;
+	return (uint32_t)nl;
 }
 
 /* What the phase to run asks of each distinct set of the tokens, once per
@@ -1002,7 +1066,6 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	memset(ps->celems.v + ps->done * EL, 0, (np - ps->done) * EL * sizeof(uint64_t));
 	WS_VEC_RESERVE(s->lbits, LW);
 	uint64_t *x = s->lbits.v;	/* a set in the phase's space */
-	WS_VEC_RESERVE(ps->cstart, np);
 	WS_VEC_RESERVE(ps->cgroups, np * GW + 1);
 	ps->gwords = GW;
 	memset(ps->cgroups.v + ps->done * GW, 0, (np - ps->done) * GW * sizeof(uint64_t));
@@ -1018,11 +1081,12 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	memset(ps->centry.v + ps->done * EW, 0, (np - ps->done) * EW * sizeof(uint64_t));
 	for (size_t i = ps->done; i < np; i++) {
 		ws_rspace_project(sp, s->pats.v + i * W, W, x);
-		uint32_t rep = local_rep(ps, x, LW, (uint32_t)i);
-		if (rep != UINT32_MAX) {	/* asks what an earlier set asks */
+		int isnew;
+		uint32_t lc = local_class(ps, x, LW, (uint32_t)i, &isnew);
+		if (!isnew) {	/* asks what an earlier set asks */
+			size_t rep = ps->lrep.v[lc];
 			memcpy(ps->celems.v + i * EL, ps->celems.v + (size_t)rep * EL,
 			       EL * sizeof(uint64_t));
-			ps->cstart.v[i] = ps->cstart.v[rep];
 			memcpy(ps->centry.v + i * EW, ps->centry.v + (size_t)rep * EW,
 			       EW * sizeof(uint64_t));
 			memcpy(ps->crules.v + i * RW, ps->crules.v + (size_t)rep * RW,
@@ -1041,16 +1105,15 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 		uint8_t start = 0;
 		for (size_t k = 0; k < ph->firsts.n && !start; k++)
 			start = (uint8_t)masks_hold(x, firsts + k * 2 * LW, LW);
-		ps->cstart.v[i] = start;
 		uint64_t *ce = ps->centry.v + i * EW, *can = ps->crules.v + i * RW;
 		memset(can, 0, RW * sizeof(uint64_t));
-		for (size_t r = 0; !entry && r < ph->rules.n; r++)
+		for (size_t r = 0; start && !entry && r < ph->rules.n; r++)
 			can[r >> 6] |= 1ULL << (r & 63);	/* without the lists: every rule */
 		for (size_t k = 0; k < nentry; k++) {
 			uint32_t r = ph->rule_of.v[entry[k].pc];
 			if (entry[k].elem != UINT32_MAX && has_bit(el, entry[k].elem)) {
 				ce[k >> 6] |= 1ULL << (k & 63);
-				can[r >> 6] |= 1ULL << (r & 63);
+				can[r >> 6] |= (uint64_t)start << (r & 63);
 			}
 		}
 		uint64_t *cg = ps->cgroups.v + i * GW;
