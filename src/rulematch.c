@@ -615,6 +615,63 @@ static void start_threads(struct ctx *c, uint32_t span)
 		}
 }
 
+/* Whether a thread sent to pc at offset off lives on there: a leaf of its
+ * closure is a MATCH, or its element holds at the token. */
+static int leads_on(const struct ctx *c, uint32_t pc, uint32_t off)
+{
+	const struct ws_rphase *ph = c->ph;
+	uint32_t n = ph->clo_count[pc];
+	if (n == 0)
+		return 0;
+	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
+	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
+	for (uint32_t i = 0; i < n; i++, lf++)
+		if (lf->elem == UINT32_MAX || (ok && has_bit(ok, lf->elem)))
+			return 1;
+	return 0;
+}
+
+/* Whether a thread of the VM from c->pos lives past its first step (the
+ * phase has closure lists): an entry leaf of a rule to run, its element
+ * holding at the start, leads on where the element ends. Most starts
+ * that pass the needed elements' test die there, and finding that out
+ * costs far less than setting the VM up; when none lives, the VM would
+ * find no match. */
+static int first_step_lives(const struct ctx *c)
+{
+	const struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	uint32_t span = c->limit - c->pos, tok = c->pos;
+	if (span == 0)
+		return 0;
+	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[ph->entry];
+	const uint64_t *holds = c->ps->centry.v + (size_t)s->tcls.v[tok] * c->ps->ewords;
+	const uint64_t *run = s->rbits.v;
+	for (size_t w = 0; w < c->ps->ewords; w++)
+		for (uint64_t m = holds[w]; m; m &= m - 1) {
+			const struct ws_rleaf *l = lf + w * 64 + (size_t)__builtin_ctzll(m);
+			uint32_t r = ph->rule_of.v[l->pc];
+			if (!(run[r >> 6] >> (r & 63) & 1))
+				continue;
+			const struct ws_rinst *in = &ph->prog.v[l->pc];
+			const struct ws_relem *e = &ph->elems.v[in->x];
+			if (e->span < 0) {
+				if (leads_on(c, in->y, 1))
+					return 1;
+				continue;
+			}
+			struct atcursor it;
+			at_begin(s, tok, &it);
+			for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
+				const struct ws_annot *a = &c->an->v[i];
+				if (a->last > tok && a->last - tok <= span && span_passes(c, a, e) &&
+				    leads_on(c, in->y, a->last - tok))
+					return 1;
+			}
+		}
+	return 0;
+}
+
 /* Runs the phase's VM from c->pos (after new_start) for the rules not
  * skipped; fills s->cands with each rule's longest match (end > 0). */
 static void simulate(struct ctx *c)
@@ -938,7 +995,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		new_start(s);
 		if (singles)
 			match_singles(&c);
-		if (vm)
+		if (vm && (!ph->clo_first || first_step_lives(&c)))
 			simulate(&c);
 		if (ph->control == RC_ALL) {
 			for (size_t w = 0; w < RW; w++)
