@@ -130,6 +130,8 @@ struct ws_rules_scratch {
 	WS_VEC(uint64_t) rposs;		/* rwords: the rules the running scope can
 					 * match, its tokens holding all their
 					 * needed groups */
+	WS_VEC(uint32_t) needy;		/* the rules of the phase that need some
+					 * and are not matched apart */
 	/* per sentence or paragraph (the running phase's scope), the groups
 	 * of needed elements one of its tokens holds, worked out when first
 	 * asked (rdone): a rule that needs one its scope lacks is not
@@ -252,6 +254,7 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->needbase);
 	WS_VEC_FREE(s->rneeds);
 	WS_VEC_FREE(s->rposs);
+	WS_VEC_FREE(s->needy);
 	WS_VEC_FREE(s->rgroups);
 	WS_VEC_FREE(s->rdone);
 	struct featblock *b = s->pool;
@@ -840,42 +843,28 @@ static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct need
 	return 1;
 }
 
-/* The rules c->scope can match into s->rposs: those matched apart, and
- * those whose needed groups its tokens all hold. */
-static void possible_rules(const struct ctx *c, const uint64_t *single, int needs)
+/* The rules c->scope can match into s->rposs: those that need nothing or
+ * are matched apart (always, RW words), and those of s->needy whose
+ * needed groups its tokens all hold. */
+static void possible_rules(const struct ctx *c, const uint64_t *always)
 {
 	struct ws_rules_scratch *s = c->s;
-	size_t RW = s->rwords, GW = c->ps->gwords, nr = c->ph->rules.n;
+	size_t RW = s->rwords, GW = c->ps->gwords;
 	uint64_t *poss = s->rposs.v;
-	if (!needs) {	/* no rule needs anything: each one can */
-		for (size_t w = 0; w < RW; w++)
-			poss[w] = ~0ULL;
-		return;
-	}
-	const uint64_t *have = scope_groups(c);
 	for (size_t w = 0; w < RW; w++)
-		poss[w] = single[w];
-	for (size_t r = 0; r < nr; r++) {
-		const uint64_t *want = s->rneeds.v + r * GW;
+		poss[w] = always[w];
+	if (s->needy.n == 0)
+		return;
+	const uint64_t *have = scope_groups(c);
+	for (size_t k = 0; k < s->needy.n; k++) {
+		uint32_t r = s->needy.v[k];
+		const uint64_t *want = s->rneeds.v + (size_t)r * GW;
 		size_t w = 0;
 		while (w < GW && !(want[w] & ~have[w]))
 			w++;
 		if (w == GW)
 			poss[r >> 6] |= 1ULL << (r & 63);
 	}
-}
-
-/* Sets c->scope for tok and returns where a match from tok must end by. */
-static uint32_t scope_end(struct ctx *c, uint32_t tok)
-{
-	const struct ws_token *k = &c->tk->tok.v[tok];
-	c->scope = c->ph->scope == RS_PARAGRAPH ? k->para : k->sent;
-	const struct ws_range *r = c->ph->scope == RS_PARAGRAPH ? &c->tk->para.v[k->para]
-								 : &c->tk->sent.v[k->sent];
-	uint32_t end = r->last;
-	if (end - tok > WS_RULE_MAX_SPAN)
-		end = tok + WS_RULE_MAX_SPAN;
-	return end;
 }
 
 /* The first token from pos on, before n, where a rule of poss can start
@@ -930,15 +919,18 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	memset(s->rdone.v, 0, nscopes);
 	size_t RW = (ph->rules.n + 63) / 64;
 	s->rwords = RW;
-	WS_VEC_RESERVE(s->rbits, 3 * RW + 1);
+	WS_VEC_RESERVE(s->rbits, 4 * RW + 1);
 	WS_VEC_RESERVE(s->needbase, ph->rules.n + 1);
 	WS_VEC_RESERVE(s->rposs, RW + 1);
 	size_t GW = c.ps->gwords;
 	WS_VEC_RESERVE(s->rneeds, ph->rules.n * GW + 1);
 	memset(s->rneeds.v, 0, ph->rules.n * GW * sizeof(uint64_t));
 	uint64_t *run = s->rbits.v, *matched = run + RW, *single = run + 2 * RW;
+	uint64_t *always = run + 3 * RW;	/* the rules any scope can match */
 	uint64_t *poss = s->rposs.v;
 	memset(single, 0, RW * sizeof(uint64_t));
+	memset(always, 0, RW * sizeof(uint64_t));
+	s->needy.n = 0;
 	/* single-element rules are matched apart: the VM leaves them out */
 	int singles = 0, vm = 0;
 	for (size_t r = 0, base = 0; r < ph->rules.n; base += ph->rules.v[r++].nneeds) {
@@ -952,28 +944,34 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 			uint32_t g = ru->needs[n].group;
 			s->rneeds.v[r * GW + (g >> 6)] |= 1ULL << (g & 63);
 		}
+		if (one || ru->nneeds == 0)
+			always[r >> 6] |= 1ULL << (r & 63);
+		else
+			WS_VEC_PUSH(s->needy, (uint32_t)r);
 	}
 	const uint64_t *crules = c.ps->crules.v;
 	const uint32_t *cls = s->tcls.v;
-	uint32_t send = 0;	/* where pos's scope ends */
+	uint32_t send = 0;	/* where the scan in pos's scope ends */
+	uint32_t slast = 0;	/* where the scope ends */
 	while (pos < ntok) {
 		if (pos >= send) {
 			/* a new scope: the rules it can match, a rule needing
 			 * what none of its tokens holds being none of them */
 			const struct ws_token *k = &tk->tok.v[pos];
 			c.scope = ph->scope == RS_PARAGRAPH ? k->para : k->sent;
-			send = ph->scope == RS_PARAGRAPH ? tk->para.v[c.scope].last
-							 : tk->sent.v[c.scope].last;
-			if (send <= pos)
-				send = pos + 1;
-			possible_rules(&c, single, nneeds > 0);
+			slast = ph->scope == RS_PARAGRAPH ? tk->para.v[c.scope].last
+							  : tk->sent.v[c.scope].last;
+			send = slast > pos ? slast : pos + 1;
+			possible_rules(&c, always);
 		}
 		/* most tokens start nothing: skip them in a tight loop */
 		pos = next_start(crules, RW, poss, cls, pos, send);
 		if (pos == send)
 			continue;
 		c.pos = pos;
-		c.limit = scope_end(&c, pos);
+		/* a match ends by its scope's end, at most
+		 * WS_RULE_MAX_SPAN tokens on */
+		c.limit = slast - pos > WS_RULE_MAX_SPAN ? pos + WS_RULE_MAX_SPAN : slast;
 		/* the VM runs the rules one of whose first elements holds here
 		 * and whose needed elements hold within reach */
 		const uint64_t *can = crules + (size_t)cls[pos] * RW;
