@@ -125,6 +125,9 @@ struct ws_rules_scratch {
 	 * (ws_rule.single) */
 	WS_VEC(uint64_t) rbits;
 	size_t rwords;
+	uint64_t scope_can;	/* the rules one of which can start at a token of
+				 * the running scope (scope_groups), all when
+				 * not worked out */
 	WS_VEC(uint32_t) needbase;	/* per rule: its first in mustnext */
 	WS_VEC(uint64_t) rneeds;	/* per rule, gwords each: its needed groups */
 	WS_VEC(uint64_t) rposs;		/* rwords: the rules the running scope can
@@ -811,11 +814,18 @@ static const uint64_t *scope_groups(const struct ctx *c)
 								 : &c->tk->sent.v[c->scope];
 	const uint32_t *cls = s->tcls.v;
 	const uint64_t *cg = c->ps->cgroups.v;
-	if (GW == 1) {	/* up to 64 groups: no inner loop */
-		uint64_t x = 0;
-		for (uint32_t t = r->first; t < r->last; t++)
+	s->scope_can = ~0ULL;
+	if (GW == 1 && s->rwords == 1) {
+		/* up to 64 groups and 64 rules: no inner loops, and the rules
+		 * that can start at one of the tokens on the way */
+		const uint64_t *cr = c->ps->crules.v;
+		uint64_t x = 0, y = 0;
+		for (uint32_t t = r->first; t < r->last; t++) {
 			x |= cg[cls[t]];
+			y |= cr[cls[t]];
+		}
 		*m = x;
+		s->scope_can = y;
 		return m;
 	}
 	memset(m, 0, GW * sizeof(uint64_t));
@@ -853,6 +863,7 @@ static void possible_rules(const struct ctx *c, const uint64_t *always)
 	uint64_t *poss = s->rposs.v;
 	for (size_t w = 0; w < RW; w++)
 		poss[w] = always[w];
+	s->scope_can = ~0ULL;
 	if (s->needy.n == 0)
 		return;
 	const uint64_t *have = scope_groups(c);
@@ -865,6 +876,8 @@ static void possible_rules(const struct ctx *c, const uint64_t *always)
 		if (w == GW)
 			poss[r >> 6] |= 1ULL << (r & 63);
 	}
+	if (RW == 1)
+		poss[0] &= s->scope_can;
 }
 
 /* The first token from pos on, before n, where a rule of poss can start
@@ -963,6 +976,13 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 							  : tk->sent.v[c.scope].last;
 			send = slast > pos ? slast : pos + 1;
 			possible_rules(&c, always);
+			size_t w = 0;
+			while (w < RW && !poss[w])
+				w++;
+			if (w == RW) {	/* it can match none */
+				pos = send;
+				continue;
+			}
 		}
 		/* most tokens start nothing: skip them in a tight loop */
 		pos = next_start(crules, RW, poss, cls, pos, send);
