@@ -458,36 +458,46 @@ static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, uint32_t f
  * meet them, and one already at this offset holds the thread the walk
  * would have stopped at (whatever reaches an instruction reaches all its
  * leaves), so both give the same threads with the same captures. */
-static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
+static void walk_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps);
+
+static inline void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	while (c->maxoff < off)
+		s->bucket[++c->maxoff].n = 0;
+	if (!ph->clo_first) {
+		walk_thread(c, off, pc, caps);
+		return;
+	}
+	/* a thread whose element fails at its token would die there, and
+	 * past the reach only matches count: neither is queued */
+	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
+	uint32_t *seen = s->seen + (size_t)off * ph->prog.n;
+	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
+	for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++) {
+		if (lf->elem != UINT32_MAX && (!ok || !has_bit(ok, lf->elem)))
+			continue;
+		if (seen[lf->pc] == s->gen)
+			continue;
+		seen[lf->pc] = s->gen;
+		struct thread nt = { lf->pc, caps };
+		if (lf->nslots) {
+			nt.caps = caps_new(s, ph->nslots, caps);
+			for (uint32_t k = 0; k < lf->nslots; k++)
+				s->capbuf.v[nt.caps + ph->leaf_slots.v[lf->slots + k]] =
+					(int32_t)(c->pos + off);
+		}
+		WS_VEC_PUSH(s->bucket[off], nt);
+	}
+}
+
+/* add_thread() without the closure lists: a walk over the program. */
+static void walk_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	size_t ninst = ph->prog.n;
-	while (c->maxoff < off)
-		s->bucket[++c->maxoff].n = 0;
-	if (ph->clo_first) {
-		/* a thread whose element fails at its token would die there,
-		 * and past the reach only matches count: neither is queued */
-		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
-		uint32_t *seen = s->seen + (size_t)off * ninst;
-		const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
-		for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++) {
-			if (lf->elem != UINT32_MAX && (!ok || !has_bit(ok, lf->elem)))
-				continue;
-			if (seen[lf->pc] == s->gen)
-				continue;
-			seen[lf->pc] = s->gen;
-			struct thread nt = { lf->pc, caps };
-			if (lf->nslots) {
-				nt.caps = caps_new(s, ph->nslots, caps);
-				for (uint32_t k = 0; k < lf->nslots; k++)
-					s->capbuf.v[nt.caps + ph->leaf_slots.v[lf->slots + k]] =
-						(int32_t)(c->pos + off);
-			}
-			WS_VEC_PUSH(s->bucket[off], nt);
-		}
-		return;
-	}
 	struct thread t0 = { pc, caps };
 	s->stack.n = 0;
 	WS_VEC_PUSH(s->stack, t0);
@@ -576,7 +586,9 @@ static inline void step(struct ctx *c, const struct ws_rinst *in, uint32_t caps,
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_relem *e = &c->ph->elems.v[in->x];
 	uint32_t tok = c->pos + off;
-	if (!has_bit(elems_at(c, tok), in->x))
+	/* with the closure lists, a thread is queued only where its element
+	 * holds (add_thread, start_threads) */
+	if (!c->ph->clo_first && !has_bit(elems_at(c, tok), in->x))
 		return;
 	if (e->span < 0) {
 		add_thread(c, off + 1, in->y, caps);	/* off < span */
