@@ -59,6 +59,16 @@ struct phase_sets {
 	WS_VEC(uint64_t) lsets;
 	WS_VEC(uint32_t) lrep;
 	WS_VEC(uint32_t) lhash;
+	/* The rules that can take their second step at a token of each set
+	 * (cnext, rwords each): a thread of such a rule that has taken a
+	 * one-token first element goes on there, one of the elements its
+	 * first elements lead to holding. rfree: the rules this says nothing
+	 * of (a spanning first element, or a match after the first), which
+	 * every set has. follow: per rule, elwords, those elements. */
+	WS_VEC(uint64_t) cnext;
+	WS_VEC(uint64_t) rfree;
+	WS_VEC(uint64_t) follow;
+	int fdone;
 };
 
 
@@ -194,6 +204,9 @@ static void sets_free(struct ws_rules_scratch *s)
 		WS_VEC_FREE(s->psets[p].lsets);
 		WS_VEC_FREE(s->psets[p].lrep);
 		WS_VEC_FREE(s->psets[p].lhash);
+		WS_VEC_FREE(s->psets[p].cnext);
+		WS_VEC_FREE(s->psets[p].rfree);
+		WS_VEC_FREE(s->psets[p].follow);
 	}
 	free(s->psets);
 	s->psets = NULL;
@@ -1007,11 +1020,14 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		/* the VM runs the rules one of whose first elements holds here
 		 * and whose needed elements hold within reach */
 		const uint64_t *can = crules + (size_t)cls[pos] * RW;
+		/* ... and whose threads can take a second step */
+		const uint64_t *nx = pos + 1 < c.limit ? c.ps->cnext.v + (size_t)cls[pos + 1] * RW
+						       : c.ps->rfree.v;
 		uint64_t any = 0;
 		for (size_t w = 0; w < RW; w++) {
 			run[w] = 0;
 			matched[w] = 0;
-			for (uint64_t m = can[w] & ~single[w] & poss[w]; m; m &= m - 1) {
+			for (uint64_t m = can[w] & ~single[w] & poss[w] & nx[w]; m; m &= m - 1) {
 				size_t r = w * 64 + (size_t)__builtin_ctzll(m);
 				if (needs_hold(&c, &ph->rules.v[r], s->mustnext.v + s->needbase.v[r]))
 					run[w] |= m & -m;
@@ -1135,6 +1151,44 @@ static uint32_t local_class(struct phase_sets *ps, const uint64_t *x, size_t LW,
 	return (uint32_t)nl;
 }
 
+/* The phase's follow and rfree (phase_sets): from each entry leaf, the
+ * leaves its element leads to. Without the closure lists every rule is
+ * free. */
+static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_t RW, size_t EL)
+{
+	size_t nr = ph->rules.n;
+	WS_VEC_RESERVE(ps->rfree, RW + 1);
+	WS_VEC_RESERVE(ps->follow, nr * EL + 1);
+	memset(ps->rfree.v, 0, RW * sizeof(uint64_t));
+	memset(ps->follow.v, 0, nr * EL * sizeof(uint64_t));
+	ps->fdone = 1;
+	if (!ph->clo_first) {
+		for (size_t r = 0; r < nr; r++)
+			ps->rfree.v[r >> 6] |= 1ULL << (r & 63);
+		return;
+	}
+	const struct ws_rleaf *entry = ph->leaves.v + ph->clo_first[ph->entry];
+	for (uint32_t k = 0; k < ph->clo_count[ph->entry]; k++) {
+		const struct ws_rleaf *l = &entry[k];
+		uint32_t r = ph->rule_of.v[l->pc];
+		if (r >= nr)
+			continue;	/* the entry's own code */
+		uint64_t *f = ps->follow.v + (size_t)r * EL;
+		const struct ws_rinst *in = &ph->prog.v[l->pc];
+		if (l->elem == UINT32_MAX || ph->elems.v[l->elem].span >= 0 ||
+		    ph->clo_first[in->y] == UINT32_MAX) {
+			ps->rfree.v[r >> 6] |= 1ULL << (r & 63);
+			continue;
+		}
+		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[in->y];
+		for (uint32_t i = 0; i < ph->clo_count[in->y]; i++, lf++)
+			if (lf->elem == UINT32_MAX)
+				ps->rfree.v[r >> 6] |= 1ULL << (r & 63);
+			else
+				f[lf->elem >> 6] |= 1ULL << (lf->elem & 63);
+	}
+}
+
 /* What the phase to run asks of each distinct set of the tokens, once per
  * set rather than once per token: the set in the phase's space, whether an
  * element a match can start with holds (its spanning test's bit included)
@@ -1166,6 +1220,9 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	WS_VEC_RESERVE(ps->crules, np * RW + 1);
 	ps->ewords = EW;
 	memset(ps->centry.v + ps->done * EW, 0, (np - ps->done) * EW * sizeof(uint64_t));
+	if (!ps->fdone)
+		find_follow(ph, ps, RW, EL);
+	WS_VEC_RESERVE(ps->cnext, np * RW + 1);
 	for (size_t i = ps->done; i < np; i++) {
 		ws_rspace_project(sp, s->pats.v + i * W, W, x);
 		int isnew;
@@ -1180,6 +1237,8 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 			       RW * sizeof(uint64_t));
 			memcpy(ps->cgroups.v + i * GW, ps->cgroups.v + (size_t)rep * GW,
 			       GW * sizeof(uint64_t));
+			memcpy(ps->cnext.v + i * RW, ps->cnext.v + (size_t)rep * RW,
+			       RW * sizeof(uint64_t));
 			continue;
 		}
 		uint64_t *el = ps->celems.v + i * EL;
@@ -1188,6 +1247,16 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 			if (masks_hold(x, b->masks.v + em->mask, LW) &&
 			    (em->span < 0 || has_bit(x, em->lspanbit)))
 				el[e >> 6] |= 1ULL << (e & 63);
+		}
+		uint64_t *nx = ps->cnext.v + i * RW;
+		memcpy(nx, ps->rfree.v, RW * sizeof(uint64_t));
+		for (size_t r = 0; r < ph->rules.n; r++) {
+			const uint64_t *f = ps->follow.v + r * EL;
+			for (size_t w = 0; w < EL; w++)
+				if (f[w] & el[w]) {
+					nx[r >> 6] |= 1ULL << (r & 63);
+					break;
+				}
 		}
 		uint8_t start = 0;
 		for (size_t k = 0; k < ph->firsts.n && !start; k++)
