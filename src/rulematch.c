@@ -69,6 +69,11 @@ struct phase_sets {
 	WS_VEC(uint64_t) rfree;
 	WS_VEC(uint64_t) follow;
 	int fdone;
+	/* possible_rules() of a phase of up to 64 rules and 64 groups, by
+	 * the groups a scope holds, direct-mapped: scopes hold few distinct
+	 * sets of groups */
+	uint64_t phave[64], pposs[64];
+	uint8_t pfull[64];
 };
 
 
@@ -892,6 +897,15 @@ static void possible_rules(const struct ctx *c, const uint64_t *always)
 	if (s->needy.n == 0)
 		return;
 	const uint64_t *have = scope_groups(c);
+	struct phase_sets *ps = &s->psets[c->phase];
+	size_t h = 0;
+	if (RW == 1 && GW == 1) {
+		h = (size_t)((have[0] * 0x9E3779B97F4A7C15ULL) >> 58);
+		if (ps->pfull[h] && ps->phave[h] == have[0]) {
+			poss[0] = ps->pposs[h] & s->scope_can;
+			return;
+		}
+	}
 	for (size_t k = 0; k < s->needy.n; k++) {
 		uint32_t r = s->needy.v[k];
 		const uint64_t *want = s->rneeds.v + (size_t)r * GW;
@@ -900,6 +914,11 @@ static void possible_rules(const struct ctx *c, const uint64_t *always)
 			w++;
 		if (w == GW)
 			poss[r >> 6] |= 1ULL << (r & 63);
+	}
+	if (RW == 1 && GW == 1) {
+		ps->pfull[h] = 1;
+		ps->phave[h] = have[0];
+		ps->pposs[h] = poss[0];
 	}
 	if (RW == 1)
 		poss[0] &= s->scope_can;
