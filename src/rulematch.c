@@ -932,6 +932,10 @@ static uint32_t next_start(const uint64_t *crules, size_t RW, const uint64_t *po
 {
 	if (RW == 1) {
 		uint64_t p = poss[0];
+		/* four tokens a test while none of them can start */
+		while (n - pos >= 4 && !((crules[cls[pos]] | crules[cls[pos + 1]] |
+					   crules[cls[pos + 2]] | crules[cls[pos + 3]]) & p))
+			pos += 4;
 		while (pos < n && !(crules[cls[pos]] & p))
 			pos++;
 		return pos;
