@@ -471,14 +471,17 @@ static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, uint32_t f
 	return at;
 }
 
-/* Adds a thread at offset off and follows its empty moves, from the
- * phase's closure lists: the leaves come in the order the walk below would
- * meet them, and one already at this offset holds the thread the walk
- * would have stopped at (whatever reaches an instruction reaches all its
- * leaves), so both give the same threads with the same captures. */
 static void walk_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps);
 
-static inline void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
+/* Adds a thread at offset off and follows its empty moves, from the
+ * phase's closure lists: the leaves come in the order walk_thread() would
+ * meet them, and one already at this offset holds the thread the walk
+ * would have stopped at (whatever reaches an instruction reaches all its
+ * leaves), so both give the same threads with the same captures. Inlined
+ * into step(), its one caller, whatever the compiler would choose: the
+ * call's setup was a good part of its cost. */
+static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint32_t off,
+							     uint32_t pc, uint32_t caps)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
@@ -597,9 +600,10 @@ static void match_singles(struct ctx *c)
 }
 
 /* Sends a thread at the ELEM instruction in, at offset off, on to next
- * past each length its element consumes there. */
-static inline void step(struct ctx *c, const struct ws_rinst *in, uint32_t caps, uint32_t off,
-			uint32_t span)
+ * past each length its element consumes there. Inlined into its two
+ * callers, as add_thread() into it. */
+static inline __attribute__((always_inline)) void step(struct ctx *c, const struct ws_rinst *in,
+						       uint32_t caps, uint32_t off, uint32_t span)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_relem *e = &c->ph->elems.v[in->x];
