@@ -89,6 +89,18 @@ struct tcache {
 	uint32_t set;
 };
 
+/* The same for tokens of 9 to LONG_TOKEN bytes, in three words; a
+ * cache of its own, so that the long words do not push the short ones
+ * out. */
+#define LCACHE_BITS 12
+#define LONG_TOKEN 24
+
+struct lcache {
+	uint64_t bytes[3];
+	uint32_t tag;	/* as tcache.tag; 0: empty */
+	uint32_t set;
+};
+
 /* A cache of the union of a token's set and an annotation's class
  * (ws_annot.cls), direct-mapped; key 0 is no entry (classes count from 1). */
 #define UCACHE_BITS 12
@@ -129,6 +141,7 @@ struct ws_rules_scratch {
 	size_t npsets;
 	uint64_t serial;		/* the rule set they belong to (ws_rbits.serial) */
 	struct tcache *tc;		/* 1 << TCACHE_BITS */
+	struct lcache *lc;		/* 1 << LCACHE_BITS */
 	struct unioncache *uc;		/* 1 << UCACHE_BITS */
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* one token's bits, worked out */
@@ -235,6 +248,9 @@ static void sets_check(const struct ws_ruleset *rs, struct ws_rules_scratch *s)
 	if (!s->tc)
 		s->tc = ws_xmalloc(sizeof(*s->tc) << TCACHE_BITS);
 	memset(s->tc, 0, sizeof(*s->tc) << TCACHE_BITS);
+	if (!s->lc)
+		s->lc = ws_xmalloc(sizeof(*s->lc) << LCACHE_BITS);
+	memset(s->lc, 0, sizeof(*s->lc) << LCACHE_BITS);
 	if (!s->uc)
 		s->uc = ws_xmalloc(sizeof(*s->uc) << UCACHE_BITS);
 	memset(s->uc, 0, sizeof(*s->uc) << UCACHE_BITS);
@@ -265,6 +281,7 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->pats);
 	sets_free(s);
 	free(s->tc);
+	free(s->lc);
 	free(s->uc);
 	WS_VEC_FREE(s->phash);
 	WS_VEC_FREE(s->block);
@@ -1334,16 +1351,29 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 		const struct ws_token *k = &tk->tok.v[i];
 		size_t n = k->end - k->start;
 		struct tcache *e = NULL;
-		uint64_t v = 0;
-		uint32_t tag = 0;
+		struct lcache *le = NULL;
+		uint64_t v = 0, lb[3] = { 0, 0, 0 };
+		uint32_t tag = 1u << 31 | (uint32_t)n | (uint32_t)k->kind << 5 |
+			       (uint32_t)k->shape << 9 | (uint32_t)k->flags << 17;
 		if (n <= 8) {
 			v = ws_pack_short(text + k->start, n, end);
-			tag = 1u << 31 | (uint32_t)n | (uint32_t)k->kind << 4 |
-			      (uint32_t)k->shape << 8 | (uint32_t)k->flags << 16;
 			uint64_t h = (v ^ tag) * 0x9E3779B97F4A7C15ULL;
 			e = &s->tc[h >> (64 - TCACHE_BITS)];
 			if (e->tag == tag && e->bytes == v) {
 				s->tcls.v[i] = e->set;
+				continue;
+			}
+		} else if (n <= LONG_TOKEN) {
+			const char *p = text + k->start;
+			lb[0] = ws_pack_short(p, 8, end);
+			lb[1] = ws_pack_short(p + 8, n - 8 < 8 ? n - 8 : 8, end);
+			lb[2] = n > 16 ? ws_pack_short(p + 16, n - 16, end) : 0;
+			uint64_t h = ((lb[0] * 0xBF58476D1CE4E5B9ULL ^ lb[1]) * 0x94D049BB133111EBULL ^
+				      lb[2] ^ tag) * 0x9E3779B97F4A7C15ULL;
+			le = &s->lc[h >> (64 - LCACHE_BITS)];
+			if (le->tag == tag && le->bytes[0] == lb[0] && le->bytes[1] == lb[1] &&
+			    le->bytes[2] == lb[2]) {
+				s->tcls.v[i] = le->set;
 				continue;
 			}
 		}
@@ -1354,6 +1384,11 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 			e->bytes = v;
 			e->tag = tag;
 			e->set = s->tcls.v[i];
+		}
+		if (le) {
+			memcpy(le->bytes, lb, sizeof(lb));
+			le->tag = tag;
+			le->set = s->tcls.v[i];
 		}
 	}
 	size_t done = 0;
