@@ -141,7 +141,7 @@ struct ws_rules_scratch {
 	size_t npsets;
 	uint64_t serial;		/* the rule set they belong to (ws_rbits.serial) */
 	struct tcache *tc;		/* 1 << TCACHE_BITS */
-	struct lcache *lc;		/* 1 << LCACHE_BITS */
+	struct lcache *lc;		/* 1 << LCACHE_BITS, NULL until a long token */
 	struct unioncache *uc;		/* 1 << UCACHE_BITS */
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* one token's bits, worked out */
@@ -248,9 +248,8 @@ static void sets_check(const struct ws_ruleset *rs, struct ws_rules_scratch *s)
 	if (!s->tc)
 		s->tc = ws_xmalloc(sizeof(*s->tc) << TCACHE_BITS);
 	memset(s->tc, 0, sizeof(*s->tc) << TCACHE_BITS);
-	if (!s->lc)
-		s->lc = ws_xmalloc(sizeof(*s->lc) << LCACHE_BITS);
-	memset(s->lc, 0, sizeof(*s->lc) << LCACHE_BITS);
+	if (s->lc)
+		memset(s->lc, 0, sizeof(*s->lc) << LCACHE_BITS);
 	if (!s->uc)
 		s->uc = ws_xmalloc(sizeof(*s->uc) << UCACHE_BITS);
 	memset(s->uc, 0, sizeof(*s->uc) << UCACHE_BITS);
@@ -1364,6 +1363,8 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 				continue;
 			}
 		} else if (n <= LONG_TOKEN) {
+			if (!s->lc)	/* made when first needed */
+				s->lc = ws_xcalloc((size_t)1 << LCACHE_BITS, sizeof(*s->lc));
 			const char *p = text + k->start;
 			lb[0] = ws_pack_short(p, 8, end);
 			lb[1] = ws_pack_short(p + 8, n - 8 < 8 ? n - 8 : 8, end);
