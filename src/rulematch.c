@@ -76,7 +76,6 @@ struct phase_sets {
 	uint8_t pfull[64];
 };
 
-
 /* A cache of the sets of short tokens (8 bytes or fewer), direct-mapped:
  * a token's set depends on its bytes, kind, shape and flags only, and the
  * sets outlive a document, so most tokens find theirs here without their
