@@ -109,6 +109,22 @@ struct unioncache {
 	uint32_t set;
 };
 
+/* A cache of the set a token gets from an annotation without a class
+ * (one a rule made with a feature copied from another), by its set
+ * before and the annotation's type and features, direct-mapped: the
+ * tests it passes follow from those pointers alone, the strings tests
+ * name being interned. For annotations of up to FCACHE_FEATS features;
+ * type NULL: empty. */
+#define FCACHE_BITS 10
+#define FCACHE_FEATS 4
+
+struct featcache {
+	const char *type;
+	const char *kv[2 * FCACHE_FEATS];	/* key, value, ... */
+	uint32_t nfeat;
+	uint32_t in, out;	/* the token's set before and after */
+};
+
 /* Past this many distinct sets the sets are forgotten at the next
  * document: a thread's memory stays bounded whatever it reads. */
 #define MAX_SETS (1u << 15)
@@ -142,6 +158,7 @@ struct ws_rules_scratch {
 	struct tcache *tc;		/* 1 << TCACHE_BITS */
 	struct lcache *lc;		/* 1 << LCACHE_BITS, NULL until a long token */
 	struct unioncache *uc;		/* 1 << UCACHE_BITS */
+	struct featcache *fc;		/* 1 << FCACHE_BITS, NULL until needed */
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* one token's bits, worked out */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
@@ -249,6 +266,8 @@ static void sets_check(const struct ws_ruleset *rs, struct ws_rules_scratch *s)
 	memset(s->tc, 0, sizeof(*s->tc) << TCACHE_BITS);
 	if (s->lc)
 		memset(s->lc, 0, sizeof(*s->lc) << LCACHE_BITS);
+	if (s->fc)
+		memset(s->fc, 0, sizeof(*s->fc) << FCACHE_BITS);
 	if (!s->uc)
 		s->uc = ws_xmalloc(sizeof(*s->uc) << UCACHE_BITS);
 	memset(s->uc, 0, sizeof(*s->uc) << UCACHE_BITS);
@@ -281,6 +300,7 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	free(s->tc);
 	free(s->lc);
 	free(s->uc);
+	free(s->fc);
 	WS_VEC_FREE(s->phash);
 	WS_VEC_FREE(s->block);
 	WS_VEC_FREE(s->abits);
@@ -1113,6 +1133,20 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	}
 }
 
+/* The slot of s->fc for annotation a, made when first needed; NULL for
+ * an annotation of too many features. */
+static struct featcache *feat_slot(struct ws_rules_scratch *s, const struct ws_annot *a)
+{
+	if (a->nfeat > FCACHE_FEATS)
+		return NULL;
+	if (!s->fc)
+		s->fc = ws_xcalloc((size_t)1 << FCACHE_BITS, sizeof(*s->fc));
+	uint64_t h = ((uint64_t)(uintptr_t)a->type ^ s->tcls.v[a->first]) * 0x9E3779B97F4A7C15ULL;
+	for (uint32_t k = 0; k < a->nfeat; k++)
+		h = (h ^ (uint64_t)(uintptr_t)a->feat[k].value) * 0xBF58476D1CE4E5B9ULL;
+	return &s->fc[h >> (64 - FCACHE_BITS)];
+}
+
 /* The bits of the annotations made since the last call, ORed into their
  * first tokens' bits: a phase sees those of earlier phases only. */
 static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
@@ -1126,7 +1160,9 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 		if (a->first >= ntok)
 			continue;
 		struct unioncache *u = NULL;
+		struct featcache *f = NULL;
 		uint64_t key = 0;
+		uint32_t before = s->tcls.v[a->first];
 		if (a->cls && a->cls <= b->nclasses) {
 			/* the union of a set and a class, as the sets, outlives
 			 * the document */
@@ -1138,6 +1174,18 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 			}
 			memcpy(ab, b->classes.v + (size_t)(a->cls - 1) * W, W * sizeof(uint64_t));
 		} else {
+			f = feat_slot(s, a);
+			if (f && f->type == a->type && f->in == s->tcls.v[a->first] &&
+			    f->nfeat == a->nfeat) {
+				uint32_t k = 0;
+				while (k < a->nfeat && f->kv[2 * k] == a->feat[k].key &&
+				       f->kv[2 * k + 1] == a->feat[k].value)
+					k++;
+				if (k == a->nfeat) {
+					s->tcls.v[a->first] = f->out;
+					continue;
+				}
+			}
 			ws_rbits_annot(b, a, ab);
 		}
 		const uint64_t *tb = TOKBITS(s, a->first, W);
@@ -1152,6 +1200,16 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 		if (u) {
 			u->key = key;
 			u->set = s->tcls.v[a->first];
+		}
+		if (f) {
+			f->type = a->type;
+			f->nfeat = a->nfeat;
+			for (uint32_t k = 0; k < a->nfeat; k++) {
+				f->kv[2 * k] = a->feat[k].key;
+				f->kv[2 * k + 1] = a->feat[k].value;
+			}
+			f->in = before;
+			f->out = s->tcls.v[a->first];
 		}
 	}
 }
