@@ -80,7 +80,7 @@ struct phase_sets {
  * a token's set depends on its bytes, kind, shape and flags only, and the
  * sets outlive a document, so most tokens find theirs here without their
  * literals being looked up or their set interned again. */
-#define TCACHE_BITS 14
+#define TCACHE_BITS 16
 
 struct tcache {
 	uint64_t bytes;
@@ -91,7 +91,7 @@ struct tcache {
 /* The same for tokens of 9 to LONG_TOKEN bytes, in three words; a
  * cache of its own, so that the long words do not push the short ones
  * out. */
-#define LCACHE_BITS 12
+#define LCACHE_BITS 13
 #define LONG_TOKEN 24
 
 struct lcache {
