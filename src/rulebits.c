@@ -308,6 +308,8 @@ void ws_rbits_release(struct ws_rbits *b)
 	free(b->none);
 	free(b->lead);
 	WS_VEC_FREE(b->classes);
+	WS_VEC_FREE(b->chash);
+	free(b->cmemo);
 	WS_VEC_FREE(b->mustmasks);
 	WS_VEC_FREE(b->firstmasks);
 	WS_VEC_FREE(b->ngroups);
@@ -418,6 +420,55 @@ void ws_rbits_build(struct ws_ruleset *rs)
 	WS_VEC_FREE(f);
 }
 
+static uint64_t annot_atoms(const struct ws_rbits *b, const struct ws_annot *a);
+static void atoms_bits(const struct ws_rbits *b, size_t ti, uint64_t atoms, uint64_t *out);
+
+static uint64_t bits_hash(const uint64_t *w, size_t W)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL;
+	for (size_t i = 0; i < W; i++)
+		h = (h ^ w[i]) * 0xBF58476D1CE4E5B9ULL;
+	return h ^ h >> 31;
+}
+
+static uint64_t memo_hash(size_t ti, uint64_t atoms)
+{
+	uint64_t h = (atoms ^ (uint64_t)ti << 57) * 0x9E3779B97F4A7C15ULL;
+	return h ^ h >> 29;
+}
+
+/* The class whose bits are the last slot of b->classes (reserved),
+ * that slot becoming a new class when none has them. */
+static uint32_t class_of_bits(struct ws_rbits *b)
+{
+	size_t W = b->words, nc = b->nclasses;
+	const uint64_t *mine = b->classes.v + nc * W;
+	if ((nc + 1) * 2 > b->chash.n) {	/* grow, and place the classes again */
+		size_t cap = b->chash.n ? b->chash.n * 2 : 256;
+		WS_VEC_RESERVE(b->chash, cap);
+		b->chash.n = cap;
+		memset(b->chash.v, 0, cap * sizeof(uint32_t));
+		for (size_t k = 0; k < nc; k++) {
+			size_t i = (size_t)bits_hash(b->classes.v + k * W, W) & (cap - 1);
+			while (b->chash.v[i])
+				i = (i + 1) & (cap - 1);
+			b->chash.v[i] = (uint32_t)k + 1;
+		}
+	}
+	size_t mask = b->chash.n - 1, i = (size_t)bits_hash(mine, W) & mask;
+	for (; b->chash.v[i]; i = (i + 1) & mask) {
+		const uint64_t *cl = b->classes.v + (size_t)(b->chash.v[i] - 1) * W;
+		size_t w = 0;
+		while (w < W && cl[w] == mine[w])
+			w++;
+		if (w == W)
+			return b->chash.v[i];
+	}
+	b->classes.n = (size_t)(++b->nclasses) * W;
+	b->chash.v[i] = b->nclasses;
+	return b->nclasses;
+}
+
 uint32_t ws_rules_classify(struct ws_ruleset *rs, const struct ws_annot *a)
 {
 	struct ws_rbits *b = &rs->bits;
@@ -426,17 +477,40 @@ uint32_t ws_rules_classify(struct ws_ruleset *rs, const struct ws_annot *a)
 		return 0;
 	WS_VEC_RESERVE(b->classes, (b->nclasses + 1) * W);
 	uint64_t *mine = b->classes.v + (size_t)b->nclasses * W;
-	ws_rbits_annot(b, a, mine);
-	for (uint32_t k = 0; k < b->nclasses; k++) {
-		const uint64_t *cl = b->classes.v + (size_t)k * W;
-		size_t w = 0;
-		while (w < W && cl[w] == mine[w])	/* not memcmp: a call per class */
-			w++;
-		if (w == W)
-			return k + 1;
+	size_t ti = type_index(b, a->type);
+	if (b->natoms > 64 || ti == b->types.n) {
+		ws_rbits_annot(b, a, mine);
+		return class_of_bits(b);
 	}
-	b->classes.n = (size_t)(++b->nclasses) * W;
-	return b->nclasses;
+	/* the bits follow from the type and the atoms: an annotation like
+	 * one classified before has its class */
+	uint64_t atoms = annot_atoms(b, a);
+	if ((b->ncmemo + 1) * 2 > b->cmemocap) {
+		size_t cap = b->cmemocap ? b->cmemocap * 2 : 256;
+		struct ws_rcmemo *m = ws_xcalloc(cap, sizeof(*m));
+		for (size_t k = 0; k < b->cmemocap; k++) {
+			if (!b->cmemo[k].cls)
+				continue;
+			size_t i = (size_t)memo_hash(b->cmemo[k].type, b->cmemo[k].atoms) & (cap - 1);
+			while (m[i].cls)
+				i = (i + 1) & (cap - 1);
+			m[i] = b->cmemo[k];
+		}
+		free(b->cmemo);
+		b->cmemo = m;
+		b->cmemocap = cap;
+	}
+	size_t mask = b->cmemocap - 1, i = (size_t)memo_hash(ti, atoms) & mask;
+	for (; b->cmemo[i].cls; i = (i + 1) & mask)
+		if (b->cmemo[i].type == ti && b->cmemo[i].atoms == atoms)
+			return b->cmemo[i].cls;
+	atoms_bits(b, ti, atoms, mine);
+	uint32_t cls = class_of_bits(b);
+	b->cmemo[i].type = (uint32_t)ti;
+	b->cmemo[i].atoms = atoms;
+	b->cmemo[i].cls = cls;
+	b->ncmemo++;
+	return cls;
 }
 
 void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws_tokens *tk,
@@ -507,6 +581,42 @@ static void clear_bit(uint64_t *w, uint32_t bit)
 	w[bit >> 6] &= ~(1ULL << (bit & 63));
 }
 
+/* The atoms of annotation a (up to 64 of them in the rule set). */
+static uint64_t annot_atoms(const struct ws_rbits *b, const struct ws_annot *a)
+{
+	uint64_t atoms = 0;
+	for (uint32_t i = 0; i < a->nfeat; i++) {
+		const struct ws_ratom *at = atom_slot(b, a->type, a->feat[i].key, a->feat[i].value);
+		if (!at->type)
+			continue;
+		/* ws_annot_get() sees the first feature of a key only */
+		uint32_t j = 0;
+		while (j < i && a->feat[j].key != a->feat[i].key)
+			j++;
+		if (j == i)
+			atoms |= 1ULL << at->atom;
+	}
+	return atoms;
+}
+
+/* out (words long) gets the bits of the annotation tests that an
+ * annotation of type index ti (< types.n) with these atoms passes. */
+static void atoms_bits(const struct ws_rbits *b, size_t ti, uint64_t atoms, uint64_t *out)
+{
+	size_t W = b->words;
+	memcpy(out, b->none + ti * W, W * sizeof(uint64_t));
+	for (uint64_t m = atoms; m; m &= m - 1) {
+		uint32_t at = (uint32_t)__builtin_ctzll(m);
+		for (uint32_t k = b->atom_first.v[at]; k < b->atom_first.v[at + 1]; k++) {
+			const struct ws_ramask *x = &b->amasks.v[k];
+			if ((atoms & x->eq) == x->eq && !(atoms & x->neq))
+				set_bit(out, x->bit);
+			else
+				clear_bit(out, x->bit);
+		}
+	}
+}
+
 void ws_rbits_annot(const struct ws_rbits *b, const struct ws_annot *a, uint64_t *out)
 {
 	size_t W = b->words, ti = type_index(b, a->type);
@@ -524,27 +634,5 @@ void ws_rbits_annot(const struct ws_rbits *b, const struct ws_annot *a, uint64_t
 				set_bit(out, b->abit.v[i]);
 		return;
 	}
-	uint64_t atoms = 0;
-	for (uint32_t i = 0; i < a->nfeat; i++) {
-		const struct ws_ratom *at = atom_slot(b, a->type, a->feat[i].key, a->feat[i].value);
-		if (!at->type)
-			continue;
-		/* ws_annot_get() sees the first feature of a key only */
-		uint32_t j = 0;
-		while (j < i && a->feat[j].key != a->feat[i].key)
-			j++;
-		if (j == i)
-			atoms |= 1ULL << at->atom;
-	}
-	memcpy(out, b->none + ti * W, W * sizeof(uint64_t));
-	for (uint64_t m = atoms; m; m &= m - 1) {
-		uint32_t at = (uint32_t)__builtin_ctzll(m);
-		for (uint32_t k = b->atom_first.v[at]; k < b->atom_first.v[at + 1]; k++) {
-			const struct ws_ramask *x = &b->amasks.v[k];
-			if ((atoms & x->eq) == x->eq && !(atoms & x->neq))
-				set_bit(out, x->bit);
-			else
-				clear_bit(out, x->bit);
-		}
-	}
+	atoms_bits(b, ti, annot_atoms(b, a), out);
 }

@@ -43,25 +43,60 @@ struct phase_sets {
 	WS_VEC(uint64_t) celems;	/* elwords each: the elements that hold at
 					 * such a token, a spanning one when an
 					 * annotation of its test starts there */
-	WS_VEC(uint8_t) cstart;		/* a match can start */
 	WS_VEC(uint64_t) cgroups;	/* gwords each: needed groups that hold */
 	WS_VEC(uint64_t) centry;	/* ewords each: the entry's leaves (ws_rphase.
 					 * clo_first) whose element holds */
 	WS_VEC(uint64_t) crules;	/* rwords each: the rules one of whose
-					 * first elements holds */
+					 * first elements holds, none where no
+					 * element a match starts with holds */
 	size_t gwords, ewords, elwords;
 	size_t done;			/* sets worked out so far */
+	/* Sets that differ only in tests the phase does not read ask the
+	 * same of it: the distinct projections (lwords each) and, for each,
+	 * the first set that had it, found by open addressing (lhash: index
+	 * in lsets + 1, or 0), so that a new set with a known projection
+	 * copies its answers rather than testing every element again. */
+	WS_VEC(uint64_t) lsets;
+	WS_VEC(uint32_t) lrep;
+	WS_VEC(uint32_t) lhash;
+	/* The rules that can take their second step at a token of each set
+	 * (cnext, rwords each): a thread of such a rule that has taken a
+	 * one-token first element goes on there, one of the elements its
+	 * first elements lead to holding. rfree: the rules this says nothing
+	 * of (a spanning first element, or a match after the first), which
+	 * every set has. follow: per rule, elwords, those elements. */
+	WS_VEC(uint64_t) cnext;
+	WS_VEC(uint64_t) rfree;
+	WS_VEC(uint64_t) follow;
+	int fdone;
+	/* possible_rules() of a phase of up to 64 rules and 64 groups, by
+	 * the groups a scope holds, direct-mapped: scopes hold few distinct
+	 * sets of groups */
+	uint64_t phave[64], pposs[64];
+	uint8_t pfull[64];
 };
 
 /* A cache of the sets of short tokens (8 bytes or fewer), direct-mapped:
  * a token's set depends on its bytes, kind, shape and flags only, and the
  * sets outlive a document, so most tokens find theirs here without their
  * literals being looked up or their set interned again. */
-#define TCACHE_BITS 14
+#define TCACHE_BITS 16
 
 struct tcache {
 	uint64_t bytes;
 	uint32_t tag;	/* the length, kind, shape and flags; 0: empty */
+	uint32_t set;
+};
+
+/* The same for tokens of 9 to LONG_TOKEN bytes, in three words; a
+ * cache of its own, so that the long words do not push the short ones
+ * out. */
+#define LCACHE_BITS 13
+#define LONG_TOKEN 24
+
+struct lcache {
+	uint64_t bytes[3];
+	uint32_t tag;	/* as tcache.tag; 0: empty */
 	uint32_t set;
 };
 
@@ -72,6 +107,22 @@ struct tcache {
 struct unioncache {
 	uint64_t key;	/* the set << 32 | the class */
 	uint32_t set;
+};
+
+/* A cache of the set a token gets from an annotation without a class
+ * (one a rule made with a feature copied from another), by its set
+ * before and the annotation's type and features, direct-mapped: the
+ * tests it passes follow from those pointers alone, the strings tests
+ * name being interned. For annotations of up to FCACHE_FEATS features;
+ * type NULL: empty. */
+#define FCACHE_BITS 10
+#define FCACHE_FEATS 4
+
+struct featcache {
+	const char *type;
+	const char *kv[2 * FCACHE_FEATS];	/* key, value, ... */
+	uint32_t nfeat;
+	uint32_t in, out;	/* the token's set before and after */
 };
 
 /* Past this many distinct sets the sets are forgotten at the next
@@ -105,7 +156,9 @@ struct ws_rules_scratch {
 	size_t npsets;
 	uint64_t serial;		/* the rule set they belong to (ws_rbits.serial) */
 	struct tcache *tc;		/* 1 << TCACHE_BITS */
+	struct lcache *lc;		/* 1 << LCACHE_BITS, NULL until a long token */
 	struct unioncache *uc;		/* 1 << UCACHE_BITS */
+	struct featcache *fc;		/* 1 << FCACHE_BITS, NULL until needed */
 	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
 	WS_VEC(uint64_t) block;		/* one token's bits, worked out */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
@@ -116,7 +169,16 @@ struct ws_rules_scratch {
 	 * (ws_rule.single) */
 	WS_VEC(uint64_t) rbits;
 	size_t rwords;
+	uint64_t scope_can;	/* the rules one of which can start at a token of
+				 * the running scope (scope_groups), all when
+				 * not worked out */
 	WS_VEC(uint32_t) needbase;	/* per rule: its first in mustnext */
+	WS_VEC(uint64_t) rneeds;	/* per rule, gwords each: its needed groups */
+	WS_VEC(uint64_t) rposs;		/* rwords: the rules the running scope can
+					 * match, its tokens holding all their
+					 * needed groups */
+	WS_VEC(uint32_t) needy;		/* the rules of the phase that need some
+					 * and are not matched apart */
 	/* per sentence or paragraph (the running phase's scope), the groups
 	 * of needed elements one of its tokens holds, worked out when first
 	 * asked (rdone): a rule that needs one its scope lacks is not
@@ -170,10 +232,15 @@ static void sets_free(struct ws_rules_scratch *s)
 {
 	for (size_t p = 0; p < s->npsets; p++) {
 		WS_VEC_FREE(s->psets[p].celems);
-		WS_VEC_FREE(s->psets[p].cstart);
 		WS_VEC_FREE(s->psets[p].cgroups);
 		WS_VEC_FREE(s->psets[p].centry);
 		WS_VEC_FREE(s->psets[p].crules);
+		WS_VEC_FREE(s->psets[p].lsets);
+		WS_VEC_FREE(s->psets[p].lrep);
+		WS_VEC_FREE(s->psets[p].lhash);
+		WS_VEC_FREE(s->psets[p].cnext);
+		WS_VEC_FREE(s->psets[p].rfree);
+		WS_VEC_FREE(s->psets[p].follow);
 	}
 	free(s->psets);
 	s->psets = NULL;
@@ -197,6 +264,10 @@ static void sets_check(const struct ws_ruleset *rs, struct ws_rules_scratch *s)
 	if (!s->tc)
 		s->tc = ws_xmalloc(sizeof(*s->tc) << TCACHE_BITS);
 	memset(s->tc, 0, sizeof(*s->tc) << TCACHE_BITS);
+	if (s->lc)
+		memset(s->lc, 0, sizeof(*s->lc) << LCACHE_BITS);
+	if (s->fc)
+		memset(s->fc, 0, sizeof(*s->fc) << FCACHE_BITS);
 	if (!s->uc)
 		s->uc = ws_xmalloc(sizeof(*s->uc) << UCACHE_BITS);
 	memset(s->uc, 0, sizeof(*s->uc) << UCACHE_BITS);
@@ -227,7 +298,9 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->pats);
 	sets_free(s);
 	free(s->tc);
+	free(s->lc);
 	free(s->uc);
+	free(s->fc);
 	WS_VEC_FREE(s->phash);
 	WS_VEC_FREE(s->block);
 	WS_VEC_FREE(s->abits);
@@ -235,6 +308,9 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->mustnext);
 	WS_VEC_FREE(s->rbits);
 	WS_VEC_FREE(s->needbase);
+	WS_VEC_FREE(s->rneeds);
+	WS_VEC_FREE(s->rposs);
+	WS_VEC_FREE(s->needy);
 	WS_VEC_FREE(s->rgroups);
 	WS_VEC_FREE(s->rdone);
 	struct featblock *b = s->pool;
@@ -430,41 +506,54 @@ static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, uint32_t f
 	return at;
 }
 
+static void walk_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps);
+
 /* Adds a thread at offset off and follows its empty moves, from the
- * phase's closure lists: the leaves come in the order the walk below would
+ * phase's closure lists: the leaves come in the order walk_thread() would
  * meet them, and one already at this offset holds the thread the walk
  * would have stopped at (whatever reaches an instruction reaches all its
- * leaves), so both give the same threads with the same captures. */
-static void add_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
+ * leaves), so both give the same threads with the same captures. Inlined
+ * into step(), its one caller, whatever the compiler would choose: the
+ * call's setup was a good part of its cost. */
+static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint32_t off,
+							     uint32_t pc, uint32_t caps)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	while (c->maxoff < off)
+		s->bucket[++c->maxoff].n = 0;
+	if (!ph->clo_first) {
+		walk_thread(c, off, pc, caps);
+		return;
+	}
+	/* a thread whose element fails at its token would die there, and
+	 * past the reach only matches count: neither is queued */
+	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
+	uint32_t *seen = s->seen + (size_t)off * ph->prog.n;
+	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
+	for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++) {
+		if (lf->elem != UINT32_MAX && (!ok || !has_bit(ok, lf->elem)))
+			continue;
+		if (seen[lf->pc] == s->gen)
+			continue;
+		seen[lf->pc] = s->gen;
+		struct thread nt = { lf->pc, caps };
+		if (lf->nslots) {
+			nt.caps = caps_new(s, ph->nslots, caps);
+			for (uint32_t k = 0; k < lf->nslots; k++)
+				s->capbuf.v[nt.caps + ph->leaf_slots.v[lf->slots + k]] =
+					(int32_t)(c->pos + off);
+		}
+		WS_VEC_PUSH(s->bucket[off], nt);
+	}
+}
+
+/* add_thread() without the closure lists: a walk over the program. */
+static void walk_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	size_t ninst = ph->prog.n;
-	while (c->maxoff < off)
-		s->bucket[++c->maxoff].n = 0;
-	if (ph->clo_first) {
-		/* a thread whose element fails at its token would die there,
-		 * and past the reach only matches count: neither is queued */
-		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
-		uint32_t *seen = s->seen + (size_t)off * ninst;
-		const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
-		for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++) {
-			if (lf->elem != UINT32_MAX && (!ok || !has_bit(ok, lf->elem)))
-				continue;
-			if (seen[lf->pc] == s->gen)
-				continue;
-			seen[lf->pc] = s->gen;
-			struct thread nt = { lf->pc, caps };
-			if (lf->nslots) {
-				nt.caps = caps_new(s, ph->nslots, caps);
-				for (uint32_t k = 0; k < lf->nslots; k++)
-					s->capbuf.v[nt.caps + ph->leaf_slots.v[lf->slots + k]] =
-						(int32_t)(c->pos + off);
-			}
-			WS_VEC_PUSH(s->bucket[off], nt);
-		}
-		return;
-	}
 	struct thread t0 = { pc, caps };
 	s->stack.n = 0;
 	WS_VEC_PUSH(s->stack, t0);
@@ -546,14 +635,17 @@ static void match_singles(struct ctx *c)
 }
 
 /* Sends a thread at the ELEM instruction in, at offset off, on to next
- * past each length its element consumes there. */
-static inline void step(struct ctx *c, const struct ws_rinst *in, uint32_t caps, uint32_t off,
-			uint32_t span)
+ * past each length its element consumes there. Inlined into its two
+ * callers, as add_thread() into it. */
+static inline __attribute__((always_inline)) void step(struct ctx *c, const struct ws_rinst *in,
+						       uint32_t caps, uint32_t off, uint32_t span)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_relem *e = &c->ph->elems.v[in->x];
 	uint32_t tok = c->pos + off;
-	if (!has_bit(elems_at(c, tok), in->x))
+	/* with the closure lists, a thread is queued only where its element
+	 * holds (add_thread, start_threads) */
+	if (!c->ph->clo_first && !has_bit(elems_at(c, tok), in->x))
 		return;
 	if (e->span < 0) {
 		add_thread(c, off + 1, in->y, caps);	/* off < span */
@@ -596,6 +688,63 @@ static void start_threads(struct ctx *c, uint32_t span)
 			}
 			step(c, &ph->prog.v[l->pc], caps, 0, span);
 		}
+}
+
+/* Whether a thread sent to pc at offset off lives on there: a leaf of its
+ * closure is a MATCH, or its element holds at the token. */
+static int leads_on(const struct ctx *c, uint32_t pc, uint32_t off)
+{
+	const struct ws_rphase *ph = c->ph;
+	uint32_t n = ph->clo_count[pc];
+	if (n == 0)
+		return 0;
+	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
+	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
+	for (uint32_t i = 0; i < n; i++, lf++)
+		if (lf->elem == UINT32_MAX || (ok && has_bit(ok, lf->elem)))
+			return 1;
+	return 0;
+}
+
+/* Whether a thread of the VM from c->pos lives past its first step (the
+ * phase has closure lists): an entry leaf of a rule to run, its element
+ * holding at the start, leads on where the element ends. Most starts
+ * that pass the needed elements' test die there, and finding that out
+ * costs far less than setting the VM up; when none lives, the VM would
+ * find no match. */
+static int first_step_lives(const struct ctx *c)
+{
+	const struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	uint32_t span = c->limit - c->pos, tok = c->pos;
+	if (span == 0)
+		return 0;
+	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[ph->entry];
+	const uint64_t *holds = c->ps->centry.v + (size_t)s->tcls.v[tok] * c->ps->ewords;
+	const uint64_t *run = s->rbits.v;
+	for (size_t w = 0; w < c->ps->ewords; w++)
+		for (uint64_t m = holds[w]; m; m &= m - 1) {
+			const struct ws_rleaf *l = lf + w * 64 + (size_t)__builtin_ctzll(m);
+			uint32_t r = ph->rule_of.v[l->pc];
+			if (!(run[r >> 6] >> (r & 63) & 1))
+				continue;
+			const struct ws_rinst *in = &ph->prog.v[l->pc];
+			const struct ws_relem *e = &ph->elems.v[in->x];
+			if (e->span < 0) {
+				if (leads_on(c, in->y, 1))
+					return 1;
+				continue;
+			}
+			struct atcursor it;
+			at_begin(s, tok, &it);
+			for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
+				const struct ws_annot *a = &c->an->v[i];
+				if (a->last > tok && a->last - tok <= span && span_passes(c, a, e) &&
+				    leads_on(c, in->y, a->last - tok))
+					return 1;
+			}
+		}
+	return 0;
 }
 
 /* Runs the phase's VM from c->pos (after new_start) for the rules not
@@ -734,11 +883,18 @@ static const uint64_t *scope_groups(const struct ctx *c)
 								 : &c->tk->sent.v[c->scope];
 	const uint32_t *cls = s->tcls.v;
 	const uint64_t *cg = c->ps->cgroups.v;
-	if (GW == 1) {	/* up to 64 groups: no inner loop */
-		uint64_t x = 0;
-		for (uint32_t t = r->first; t < r->last; t++)
+	s->scope_can = ~0ULL;
+	if (GW == 1 && s->rwords == 1) {
+		/* up to 64 groups and 64 rules: no inner loops, and the rules
+		 * that can start at one of the tokens on the way */
+		const uint64_t *cr = c->ps->crules.v;
+		uint64_t x = 0, y = 0;
+		for (uint32_t t = r->first; t < r->last; t++) {
 			x |= cg[cls[t]];
+			y |= cr[cls[t]];
+		}
 		*m = x;
+		s->scope_can = y;
 		return m;
 	}
 	memset(m, 0, GW * sizeof(uint64_t));
@@ -750,15 +906,14 @@ static const uint64_t *scope_groups(const struct ctx *c)
 
 /* Whether the rule's needed sets hold in their order within reach: each
  * one after where the one before first holds (a match holds each later,
- * one element at least apart). */
+ * one element at least apart). The rule is one its scope can match
+ * (possible_rules): a scan for a group no token of the scope holds would
+ * only walk to the limit. */
 static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct needscan *ns)
 {
 	uint32_t from = c->pos;
-	const uint64_t *in_scope = ru->nneeds ? scope_groups(c) : NULL;
 	for (uint32_t n = 0; n < ru->nneeds; n++) {
 		uint32_t g = ru->needs[n].group;
-		if (!(in_scope[g >> 6] >> (g & 63) & 1))
-			return 0;	/* no token within reach has it */
 		uint32_t t = needed_from(c, g, &ns[n], from, c->limit);
 		if (t >= c->limit)
 			return 0;
@@ -767,26 +922,67 @@ static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct need
 	return 1;
 }
 
-/* Sets c->scope for tok and returns where a match from tok must end by. */
-static uint32_t scope_end(struct ctx *c, uint32_t tok)
+/* The rules c->scope can match into s->rposs: those that need nothing or
+ * are matched apart (always, RW words), and those of s->needy whose
+ * needed groups its tokens all hold. */
+static void possible_rules(const struct ctx *c, const uint64_t *always)
 {
-	const struct ws_token *k = &c->tk->tok.v[tok];
-	c->scope = c->ph->scope == RS_PARAGRAPH ? k->para : k->sent;
-	const struct ws_range *r = c->ph->scope == RS_PARAGRAPH ? &c->tk->para.v[k->para]
-								 : &c->tk->sent.v[k->sent];
-	uint32_t end = r->last;
-	if (end - tok > WS_RULE_MAX_SPAN)
-		end = tok + WS_RULE_MAX_SPAN;
-	return end;
+	struct ws_rules_scratch *s = c->s;
+	size_t RW = s->rwords, GW = c->ps->gwords;
+	uint64_t *poss = s->rposs.v;
+	for (size_t w = 0; w < RW; w++)
+		poss[w] = always[w];
+	s->scope_can = ~0ULL;
+	if (s->needy.n == 0)
+		return;
+	const uint64_t *have = scope_groups(c);
+	struct phase_sets *ps = &s->psets[c->phase];
+	size_t h = 0;
+	if (RW == 1 && GW == 1) {
+		h = (size_t)((have[0] * 0x9E3779B97F4A7C15ULL) >> 58);
+		if (ps->pfull[h] && ps->phave[h] == have[0]) {
+			poss[0] = ps->pposs[h] & s->scope_can;
+			return;
+		}
+	}
+	for (size_t k = 0; k < s->needy.n; k++) {
+		uint32_t r = s->needy.v[k];
+		const uint64_t *want = s->rneeds.v + (size_t)r * GW;
+		size_t w = 0;
+		while (w < GW && !(want[w] & ~have[w]))
+			w++;
+		if (w == GW)
+			poss[r >> 6] |= 1ULL << (r & 63);
+	}
+	if (RW == 1 && GW == 1) {
+		ps->pfull[h] = 1;
+		ps->phave[h] = have[0];
+		ps->pposs[h] = poss[0];
+	}
+	if (RW == 1)
+		poss[0] &= s->scope_can;
 }
 
-/* The first token from pos on, before n, where a match can start (start
- * per set); n: none. A function of its own, so that its loop keeps all
- * it needs in registers. */
-static uint32_t next_start(const uint8_t *start, const uint32_t *cls, uint32_t pos, uint32_t n)
+/* The first token from pos on, before n, where a rule of poss can start
+ * (crules, RW words per set); n: none. A function of its own, so that its
+ * loop keeps all it needs in registers. */
+static uint32_t next_start(const uint64_t *crules, size_t RW, const uint64_t *poss,
+			   const uint32_t *cls, uint32_t pos, uint32_t n)
 {
-	while (pos < n && !start[cls[pos]])
-		pos++;
+	if (RW == 1) {
+		uint64_t p = poss[0];
+		/* four tokens a test while none of them can start */
+		while (n - pos >= 4 && !((crules[cls[pos]] | crules[cls[pos + 1]] |
+					   crules[cls[pos + 2]] | crules[cls[pos + 3]]) & p))
+			pos += 4;
+		while (pos < n && !(crules[cls[pos]] & p))
+			pos++;
+		return pos;
+	}
+	for (; pos < n; pos++)
+		for (size_t w = 0; w < RW; w++)
+			if (crules[(size_t)cls[pos] * RW + w] & poss[w])
+				return pos;
 	return pos;
 }
 
@@ -823,36 +1019,77 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	memset(s->rdone.v, 0, nscopes);
 	size_t RW = (ph->rules.n + 63) / 64;
 	s->rwords = RW;
-	WS_VEC_RESERVE(s->rbits, 3 * RW + 1);
+	WS_VEC_RESERVE(s->rbits, 4 * RW + 1);
 	WS_VEC_RESERVE(s->needbase, ph->rules.n + 1);
+	WS_VEC_RESERVE(s->rposs, RW + 1);
+	size_t GW = c.ps->gwords;
+	WS_VEC_RESERVE(s->rneeds, ph->rules.n * GW + 1);
+	memset(s->rneeds.v, 0, ph->rules.n * GW * sizeof(uint64_t));
 	uint64_t *run = s->rbits.v, *matched = run + RW, *single = run + 2 * RW;
+	uint64_t *always = run + 3 * RW;	/* the rules any scope can match */
+	uint64_t *poss = s->rposs.v;
 	memset(single, 0, RW * sizeof(uint64_t));
+	memset(always, 0, RW * sizeof(uint64_t));
+	s->needy.n = 0;
 	/* single-element rules are matched apart: the VM leaves them out */
 	int singles = 0, vm = 0;
 	for (size_t r = 0, base = 0; r < ph->rules.n; base += ph->rules.v[r++].nneeds) {
-		int one = ph->clo_first && ph->rules.v[r].single >= 0;
+		const struct ws_rule *ru = &ph->rules.v[r];
+		int one = ph->clo_first && ru->single >= 0;
 		single[r >> 6] |= (uint64_t)one << (r & 63);
 		singles |= one;
 		vm |= !one;
 		s->needbase.v[r] = (uint32_t)base;
+		for (uint32_t n = 0; n < ru->nneeds; n++) {
+			uint32_t g = ru->needs[n].group;
+			s->rneeds.v[r * GW + (g >> 6)] |= 1ULL << (g & 63);
+		}
+		if (one || ru->nneeds == 0)
+			always[r >> 6] |= 1ULL << (r & 63);
+		else
+			WS_VEC_PUSH(s->needy, (uint32_t)r);
 	}
-	const uint8_t *start = c.ps->cstart.v;
+	const uint64_t *crules = c.ps->crules.v;
 	const uint32_t *cls = s->tcls.v;
+	uint32_t send = 0;	/* where the scan in pos's scope ends */
+	uint32_t slast = 0;	/* where the scope ends */
 	while (pos < ntok) {
+		if (pos >= send) {
+			/* a new scope: the rules it can match, a rule needing
+			 * what none of its tokens holds being none of them */
+			const struct ws_token *k = &tk->tok.v[pos];
+			c.scope = ph->scope == RS_PARAGRAPH ? k->para : k->sent;
+			slast = ph->scope == RS_PARAGRAPH ? tk->para.v[c.scope].last
+							  : tk->sent.v[c.scope].last;
+			send = slast > pos ? slast : pos + 1;
+			possible_rules(&c, always);
+			size_t w = 0;
+			while (w < RW && !poss[w])
+				w++;
+			if (w == RW) {	/* it can match none */
+				pos = send;
+				continue;
+			}
+		}
 		/* most tokens start nothing: skip them in a tight loop */
-		pos = next_start(start, cls, pos, (uint32_t)ntok);
-		if (pos == ntok)
-			break;
+		pos = next_start(crules, RW, poss, cls, pos, send);
+		if (pos == send)
+			continue;
 		c.pos = pos;
-		c.limit = scope_end(&c, pos);
+		/* a match ends by its scope's end, at most
+		 * WS_RULE_MAX_SPAN tokens on */
+		c.limit = slast - pos > WS_RULE_MAX_SPAN ? pos + WS_RULE_MAX_SPAN : slast;
 		/* the VM runs the rules one of whose first elements holds here
 		 * and whose needed elements hold within reach */
-		const uint64_t *can = c.ps->crules.v + (size_t)cls[pos] * RW;
+		const uint64_t *can = crules + (size_t)cls[pos] * RW;
+		/* ... and whose threads can take a second step */
+		const uint64_t *nx = pos + 1 < c.limit ? c.ps->cnext.v + (size_t)cls[pos + 1] * RW
+						       : c.ps->rfree.v;
 		uint64_t any = 0;
 		for (size_t w = 0; w < RW; w++) {
 			run[w] = 0;
 			matched[w] = 0;
-			for (uint64_t m = can[w] & ~single[w]; m; m &= m - 1) {
+			for (uint64_t m = can[w] & ~single[w] & poss[w] & nx[w]; m; m &= m - 1) {
 				size_t r = w * 64 + (size_t)__builtin_ctzll(m);
 				if (needs_hold(&c, &ph->rules.v[r], s->mustnext.v + s->needbase.v[r]))
 					run[w] |= m & -m;
@@ -866,7 +1103,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		new_start(s);
 		if (singles)
 			match_singles(&c);
-		if (vm)
+		if (vm && (!ph->clo_first || first_step_lives(&c)))
 			simulate(&c);
 		if (ph->control == RC_ALL) {
 			for (size_t w = 0; w < RW; w++)
@@ -896,6 +1133,20 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	}
 }
 
+/* The slot of s->fc for annotation a, made when first needed; NULL for
+ * an annotation of too many features. */
+static struct featcache *feat_slot(struct ws_rules_scratch *s, const struct ws_annot *a)
+{
+	if (a->nfeat > FCACHE_FEATS)
+		return NULL;
+	if (!s->fc)
+		s->fc = ws_xcalloc((size_t)1 << FCACHE_BITS, sizeof(*s->fc));
+	uint64_t h = ((uint64_t)(uintptr_t)a->type ^ s->tcls.v[a->first]) * 0x9E3779B97F4A7C15ULL;
+	for (uint32_t k = 0; k < a->nfeat; k++)
+		h = (h ^ (uint64_t)(uintptr_t)a->feat[k].value) * 0xBF58476D1CE4E5B9ULL;
+	return &s->fc[h >> (64 - FCACHE_BITS)];
+}
+
 /* The bits of the annotations made since the last call, ORed into their
  * first tokens' bits: a phase sees those of earlier phases only. */
 static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
@@ -909,7 +1160,9 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 		if (a->first >= ntok)
 			continue;
 		struct unioncache *u = NULL;
+		struct featcache *f = NULL;
 		uint64_t key = 0;
+		uint32_t before = s->tcls.v[a->first];
 		if (a->cls && a->cls <= b->nclasses) {
 			/* the union of a set and a class, as the sets, outlives
 			 * the document */
@@ -921,6 +1174,18 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 			}
 			memcpy(ab, b->classes.v + (size_t)(a->cls - 1) * W, W * sizeof(uint64_t));
 		} else {
+			f = feat_slot(s, a);
+			if (f && f->type == a->type && f->in == s->tcls.v[a->first] &&
+			    f->nfeat == a->nfeat) {
+				uint32_t k = 0;
+				while (k < a->nfeat && f->kv[2 * k] == a->feat[k].key &&
+				       f->kv[2 * k + 1] == a->feat[k].value)
+					k++;
+				if (k == a->nfeat) {
+					s->tcls.v[a->first] = f->out;
+					continue;
+				}
+			}
 			ws_rbits_annot(b, a, ab);
 		}
 		const uint64_t *tb = TOKBITS(s, a->first, W);
@@ -936,6 +1201,91 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 			u->key = key;
 			u->set = s->tcls.v[a->first];
 		}
+		if (f) {
+			f->type = a->type;
+			f->nfeat = a->nfeat;
+			for (uint32_t k = 0; k < a->nfeat; k++) {
+				f->kv[2 * k] = a->feat[k].key;
+				f->kv[2 * k + 1] = a->feat[k].value;
+			}
+			f->in = before;
+			f->out = s->tcls.v[a->first];
+		}
+	}
+}
+
+/* The index in ps->lrep of the projection x (LW words), added with set i
+ * as the first to have it when new (*isnew set). */
+static uint32_t local_class(struct phase_sets *ps, const uint64_t *x, size_t LW, uint32_t i,
+			    int *isnew)
+{
+	*isnew = 0;
+	size_t nl = ps->lrep.n;
+	if (ps->lhash.n == 0 || (nl + 1) * 2 > ps->lhash.n) {
+		size_t cap = ps->lhash.n ? ps->lhash.n * 2 : 256;
+		WS_VEC_RESERVE(ps->lhash, cap);
+		ps->lhash.n = cap;
+		memset(ps->lhash.v, 0, cap * sizeof(uint32_t));
+		for (size_t k = 0; k < nl; k++) {
+			size_t h = (size_t)pat_hash(ps->lsets.v + k * LW, LW) & (cap - 1);
+			while (ps->lhash.v[h])
+				h = (h + 1) & (cap - 1);
+			ps->lhash.v[h] = (uint32_t)k + 1;
+		}
+	}
+	size_t mask = ps->lhash.n - 1, h = (size_t)pat_hash(x, LW) & mask;
+	for (; ps->lhash.v[h]; h = (h + 1) & mask) {
+		uint32_t k = ps->lhash.v[h] - 1;
+		size_t w = 0;
+		while (w < LW && ps->lsets.v[(size_t)k * LW + w] == x[w])
+			w++;
+		if (w == LW)
+			return k;
+	}
+	WS_VEC_RESERVE(ps->lsets, ps->lsets.n + LW);
+	memcpy(ps->lsets.v + ps->lsets.n, x, LW * sizeof(uint64_t));
+	ps->lsets.n += LW;
+	WS_VEC_PUSH(ps->lrep, i);
+	ps->lhash.v[h] = (uint32_t)nl + 1;
+	*isnew = 1;
+	return (uint32_t)nl;
+}
+
+/* The phase's follow and rfree (phase_sets): from each entry leaf, the
+ * leaves its element leads to. Without the closure lists every rule is
+ * free. */
+static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_t RW, size_t EL)
+{
+	size_t nr = ph->rules.n;
+	WS_VEC_RESERVE(ps->rfree, RW + 1);
+	WS_VEC_RESERVE(ps->follow, nr * EL + 1);
+	memset(ps->rfree.v, 0, RW * sizeof(uint64_t));
+	memset(ps->follow.v, 0, nr * EL * sizeof(uint64_t));
+	ps->fdone = 1;
+	if (!ph->clo_first) {
+		for (size_t r = 0; r < nr; r++)
+			ps->rfree.v[r >> 6] |= 1ULL << (r & 63);
+		return;
+	}
+	const struct ws_rleaf *entry = ph->leaves.v + ph->clo_first[ph->entry];
+	for (uint32_t k = 0; k < ph->clo_count[ph->entry]; k++) {
+		const struct ws_rleaf *l = &entry[k];
+		uint32_t r = ph->rule_of.v[l->pc];
+		if (r >= nr)
+			continue;	/* the entry's own code */
+		uint64_t *f = ps->follow.v + (size_t)r * EL;
+		const struct ws_rinst *in = &ph->prog.v[l->pc];
+		if (l->elem == UINT32_MAX || ph->elems.v[l->elem].span >= 0 ||
+		    ph->clo_first[in->y] == UINT32_MAX) {
+			ps->rfree.v[r >> 6] |= 1ULL << (r & 63);
+			continue;
+		}
+		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[in->y];
+		for (uint32_t i = 0; i < ph->clo_count[in->y]; i++, lf++)
+			if (lf->elem == UINT32_MAX)
+				ps->rfree.v[r >> 6] |= 1ULL << (r & 63);
+			else
+				f[lf->elem >> 6] |= 1ULL << (lf->elem & 63);
 	}
 }
 
@@ -957,7 +1307,6 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	memset(ps->celems.v + ps->done * EL, 0, (np - ps->done) * EL * sizeof(uint64_t));
 	WS_VEC_RESERVE(s->lbits, LW);
 	uint64_t *x = s->lbits.v;	/* a set in the phase's space */
-	WS_VEC_RESERVE(ps->cstart, np);
 	WS_VEC_RESERVE(ps->cgroups, np * GW + 1);
 	ps->gwords = GW;
 	memset(ps->cgroups.v + ps->done * GW, 0, (np - ps->done) * GW * sizeof(uint64_t));
@@ -971,8 +1320,27 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	WS_VEC_RESERVE(ps->crules, np * RW + 1);
 	ps->ewords = EW;
 	memset(ps->centry.v + ps->done * EW, 0, (np - ps->done) * EW * sizeof(uint64_t));
+	if (!ps->fdone)
+		find_follow(ph, ps, RW, EL);
+	WS_VEC_RESERVE(ps->cnext, np * RW + 1);
 	for (size_t i = ps->done; i < np; i++) {
 		ws_rspace_project(sp, s->pats.v + i * W, W, x);
+		int isnew;
+		uint32_t lc = local_class(ps, x, LW, (uint32_t)i, &isnew);
+		if (!isnew) {	/* asks what an earlier set asks */
+			size_t rep = ps->lrep.v[lc];
+			memcpy(ps->celems.v + i * EL, ps->celems.v + (size_t)rep * EL,
+			       EL * sizeof(uint64_t));
+			memcpy(ps->centry.v + i * EW, ps->centry.v + (size_t)rep * EW,
+			       EW * sizeof(uint64_t));
+			memcpy(ps->crules.v + i * RW, ps->crules.v + (size_t)rep * RW,
+			       RW * sizeof(uint64_t));
+			memcpy(ps->cgroups.v + i * GW, ps->cgroups.v + (size_t)rep * GW,
+			       GW * sizeof(uint64_t));
+			memcpy(ps->cnext.v + i * RW, ps->cnext.v + (size_t)rep * RW,
+			       RW * sizeof(uint64_t));
+			continue;
+		}
 		uint64_t *el = ps->celems.v + i * EL;
 		for (size_t e = 0; e < ph->elems.n; e++) {
 			const struct ws_relem *em = &ph->elems.v[e];
@@ -980,19 +1348,28 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 			    (em->span < 0 || has_bit(x, em->lspanbit)))
 				el[e >> 6] |= 1ULL << (e & 63);
 		}
+		uint64_t *nx = ps->cnext.v + i * RW;
+		memcpy(nx, ps->rfree.v, RW * sizeof(uint64_t));
+		for (size_t r = 0; r < ph->rules.n; r++) {
+			const uint64_t *f = ps->follow.v + r * EL;
+			for (size_t w = 0; w < EL; w++)
+				if (f[w] & el[w]) {
+					nx[r >> 6] |= 1ULL << (r & 63);
+					break;
+				}
+		}
 		uint8_t start = 0;
 		for (size_t k = 0; k < ph->firsts.n && !start; k++)
 			start = (uint8_t)masks_hold(x, firsts + k * 2 * LW, LW);
-		ps->cstart.v[i] = start;
 		uint64_t *ce = ps->centry.v + i * EW, *can = ps->crules.v + i * RW;
 		memset(can, 0, RW * sizeof(uint64_t));
-		for (size_t r = 0; !entry && r < ph->rules.n; r++)
+		for (size_t r = 0; start && !entry && r < ph->rules.n; r++)
 			can[r >> 6] |= 1ULL << (r & 63);	/* without the lists: every rule */
 		for (size_t k = 0; k < nentry; k++) {
 			uint32_t r = ph->rule_of.v[entry[k].pc];
 			if (entry[k].elem != UINT32_MAX && has_bit(el, entry[k].elem)) {
 				ce[k >> 6] |= 1ULL << (k & 63);
-				can[r >> 6] |= 1ULL << (r & 63);
+				can[r >> 6] |= (uint64_t)start << (r & 63);
 			}
 		}
 		uint64_t *cg = ps->cgroups.v + i * GW;
@@ -1030,16 +1407,31 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 		const struct ws_token *k = &tk->tok.v[i];
 		size_t n = k->end - k->start;
 		struct tcache *e = NULL;
-		uint64_t v = 0;
-		uint32_t tag = 0;
+		struct lcache *le = NULL;
+		uint64_t v = 0, lb[3] = { 0, 0, 0 };
+		uint32_t tag = 1u << 31 | (uint32_t)n | (uint32_t)k->kind << 5 |
+			       (uint32_t)k->shape << 9 | (uint32_t)k->flags << 17;
 		if (n <= 8) {
 			v = ws_pack_short(text + k->start, n, end);
-			tag = 1u << 31 | (uint32_t)n | (uint32_t)k->kind << 4 |
-			      (uint32_t)k->shape << 8 | (uint32_t)k->flags << 16;
 			uint64_t h = (v ^ tag) * 0x9E3779B97F4A7C15ULL;
 			e = &s->tc[h >> (64 - TCACHE_BITS)];
 			if (e->tag == tag && e->bytes == v) {
 				s->tcls.v[i] = e->set;
+				continue;
+			}
+		} else if (n <= LONG_TOKEN) {
+			if (!s->lc)	/* made when first needed */
+				s->lc = ws_xcalloc((size_t)1 << LCACHE_BITS, sizeof(*s->lc));
+			const char *p = text + k->start;
+			lb[0] = ws_pack_short(p, 8, end);
+			lb[1] = ws_pack_short(p + 8, n - 8 < 8 ? n - 8 : 8, end);
+			lb[2] = n > 16 ? ws_pack_short(p + 16, n - 16, end) : 0;
+			uint64_t h = ((lb[0] * 0xBF58476D1CE4E5B9ULL ^ lb[1]) * 0x94D049BB133111EBULL ^
+				      lb[2] ^ tag) * 0x9E3779B97F4A7C15ULL;
+			le = &s->lc[h >> (64 - LCACHE_BITS)];
+			if (le->tag == tag && le->bytes[0] == lb[0] && le->bytes[1] == lb[1] &&
+			    le->bytes[2] == lb[2]) {
+				s->tcls.v[i] = le->set;
 				continue;
 			}
 		}
@@ -1050,6 +1442,11 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 			e->bytes = v;
 			e->tag = tag;
 			e->set = s->tcls.v[i];
+		}
+		if (le) {
+			memcpy(le->bytes, lb, sizeof(lb));
+			le->tag = tag;
+			le->set = s->tcls.v[i];
 		}
 	}
 	size_t done = 0;

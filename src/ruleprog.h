@@ -149,6 +149,12 @@ struct ws_ratom {
 	uint32_t atom;
 };
 
+/* A class by the type index and atoms of the annotations it is of. */
+struct ws_rcmemo {
+	uint64_t atoms;
+	uint32_t type, cls;
+};
+
 /* A type some annotation test names. */
 struct ws_rtype {
 	const char *type;
@@ -252,6 +258,13 @@ struct ws_rbits {
 	WS_VEC(uint32_t) ngroups;		/* per phase: groups of needed elements */
 	WS_VEC(uint64_t) classes;		/* class k's bits at (k - 1) * words */
 	uint32_t nclasses;
+	/* The classes found again fast (ws_rules_classify): by their bits,
+	 * open addressing (chash: class or 0), and by what the bits come
+	 * from, an annotation's type and atoms (cmemo, cmemocap slots, a
+	 * class of 0: empty), as the gazetteer has many entries alike. */
+	WS_VEC(uint32_t) chash;
+	struct ws_rcmemo *cmemo;
+	size_t cmemocap, ncmemo;
 };
 
 struct ws_ruleset {
