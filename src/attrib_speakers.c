@@ -323,11 +323,26 @@ void unknown_speakers(struct actx *c)
 	for (size_t m = 0; m < d->ments.n; m++) {
 		const struct ws_mention *mn = &d->ments.v[m];
 		size_t f = d->ment_tok.v[2 * m], l = d->ment_tok.v[2 * m + 1];
-		if (mn->entity < 0 || mn->pronoun || mn->wide ||
-		    d->ents.v[mn->entity].type != WS_SP_UNKNOWN || l < 1)
+		if (mn->entity < 0 || mn->pronoun || mn->wide || l < 1)
+			continue;
+		/* a speaker attribution found that a pronoun ("..., he said")
+		 * has made a person already: its apposition joins it, as the
+		 * entity rules' people's do */
+		enum ws_speaker_type t = d->ents.v[mn->entity].type;
+		if ((size_t)mn->entity >= c->nents0 &&
+		    (t == WS_SP_PERSON || t == WS_SP_ORGANIZATION)) {
+			if (!only)
+				only = ws_xcalloc(d->ents.n, 1);
+			only[mn->entity] = 1;
+			continue;
+		}
+		if (t != WS_SP_UNKNOWN)
 			continue;
 		if (the_and_name(c, f, l)) {
 			d->ents.v[mn->entity].type = WS_SP_ORGANIZATION;
+			if (!only)
+				only = ws_xcalloc(d->ents.n, 1);
+			only[mn->entity] = 1;
 			continue;
 		}
 		int person = has_honorific(c, f, l);

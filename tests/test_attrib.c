@@ -927,6 +927,33 @@ Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
 	}
 }
 
+/* A speaker the lists do not know that a pronoun has made a person
+ * ("..., he said") or "the" and a name an organisation takes its
+ * apposition as the entity rules' people do. */
+Test(attrib, a_known_type_speaker_found_by_attribution_takes_its_apposition)
+{
+	static const struct {
+		const char *text, *wide;
+	} cases[] = {
+		{ "Qxelby Vrann, the chief financial officer, noted that costs rose. \"They "
+		  "are painful,\" he said.",
+		  "Qxelby Vrann, the chief financial officer," },
+		{ "\"It is over,\" said the Qxelby Legion, which monitors the groups.",
+		  "the Qxelby Legion, which monitors the groups" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *t = cases[i].text;
+		const struct ws_mention *mn;
+		cr_assert_eq(ws_doc_process(doc, t, strlen(t)), 0);
+		size_t n = ws_doc_mentions(doc, &mn), wide = 0;
+		for (size_t k = 0; k < n; k++)
+			if (mn[k].wide && mn[k].span.end - mn[k].span.start == strlen(cases[i].wide) &&
+			    memcmp(t + mn[k].span.start, cases[i].wide, strlen(cases[i].wide)) == 0)
+				wide++;
+		cr_expect_eq(wide, 1u, "%s", t);
+	}
+}
+
 Test(attrib, more_verbs_anonymous_sources_and_a_frame_opening_its_sentence)
 {
 	assert_view(view("\"He wants to be a tough guy tonight,\" Jane Doe shot back."),
