@@ -74,6 +74,15 @@ Test(entities, apposition_after_the_cue_runs_to_the_sentence_end)
 		    "Tom Miller=Tom Miller; Tom Miller, an author of the annual report+=Tom Miller");
 }
 
+/* an age and where someone lives, up to the sentence's end, even where
+ * the end is an abbreviation's period */
+Test(entities, an_age_and_a_place_after_the_cue_belong_to_the_mention)
+{
+	expect_view(mention_view("\"It is over,\" said Tom Miller, 20, of Jacksonville, Fla. "
+				 "''She has it.''"),
+		    "Tom Miller=Tom Miller; Tom Miller, 20, of Jacksonville, Fla.+=Tom Miller");
+}
+
 Test(entities, parenthesis_then_apposition_chain)
 {
 	expect_view(mention_view("Sen. Kim Baker (D-Ore.), a former teacher, said no."),
