@@ -294,6 +294,30 @@ static int has_honorific(const struct actx *c, size_t m0, size_t m1)
 	return 0;
 }
 
+/* Whether the mention [m0, m1) is a word for a role or a title's head, in
+ * lower case, then only capitalised words ("Band member Flea", "Acme
+ * spokesman Jo Vrann", "Soviet dissident Milo Djil"): a person's name after
+ * what the person is. */
+static int role_before_name(const struct actx *c, size_t m0, size_t m1)
+{
+	for (size_t k = m0; k + 1 < m1; k++) {
+		if (tok(c, k)->shape != WS_SHAPE_LOWER || plural_word(c, k) ||
+		    nominal_type(c, k) != WS_SP_PERSON)
+			continue;
+		size_t j = k + 1;
+		while (j < m1 && tok(c, j)->kind == WS_TOK_WORD &&
+		       (tok(c, j)->shape == WS_SHAPE_CAP || tok(c, j)->shape == WS_SHAPE_UPPER ||
+			(tok(c, j)->flags & WS_TF_ABBREV)))
+			j++;
+		/* not an acronym's plural: "super PACs" */
+		const struct ws_token *t = tok(c, m1 - 1);
+		const char *e = c->d->text + t->end;
+		return j == m1 && !(t->end - t->start >= 3 && e[-1] == 's' && e[-2] >= 'A' &&
+				    e[-2] <= 'Z');
+	}
+	return 0;
+}
+
 /* Whether the mention [m0, m1) is "the" and capitalised words, the last
  * no plural ("The American Legion said", "the Acme Institute"): an
  * organisation's name ("The Clintons" are a family). */
@@ -345,7 +369,7 @@ void unknown_speakers(struct actx *c)
 			only[mn->entity] = 1;
 			continue;
 		}
-		int person = has_honorific(c, f, l);
+		int person = has_honorific(c, f, l) || role_before_name(c, f, l);
 		/* no person's name starts with "the"; after "according to X,"
 		 * the clause goes on, no apposition */
 		if (!person && l + 1 < c->ntok && tok(c, l)->end - tok(c, l)->start == 1 &&

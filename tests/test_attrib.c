@@ -891,8 +891,8 @@ Test(attrib, a_nameless_speaker_is_typed_by_its_head)
 
 /* A speaker the lists do not know is a person when an apposition says what
  * the speaker is (a role's head, "who", an age), and the apposition joins
- * the mention, or when an honorific stands in the mention; a role word that
- * is no head says nothing; "the" and a name are an organisation */
+ * the mention, or when an honorific or a role before capitalised words
+ * stands in the mention; a role word that is no head says nothing; "the" and a name are an organisation */
 Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
 {
 	static const struct {
@@ -906,6 +906,9 @@ Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
 		  WS_SP_UNKNOWN },
 		/* an honorific says it too, where the name lists fail (a town) */
 		{ "Mr. Arad said the plan was bad.", NULL, WS_SP_PERSON },
+		/* ... and a role or a title's head before capitalised words */
+		{ "Band member Qzorf shared the news on Monday.", NULL, WS_SP_PERSON },
+		{ "Acme spokesman Jo Qxelbyn said the plan was bad.", NULL, WS_SP_PERSON },
 		/* "the" and a name: an organisation; a family is none */
 		{ "The Qxelby Legion said the plan was bad.", NULL, WS_SP_ORGANIZATION },
 		{ "The Qxelbys said the plan was bad.", NULL, WS_SP_UNKNOWN },
