@@ -333,6 +333,15 @@ static int the_and_name(const struct actx *c, size_t m0, size_t m1)
 	return 1;
 }
 
+/* Whether a mention's rule is a sieve's: attribution made it. */
+static int is_sieve(const char *rule)
+{
+	for (size_t i = 0; ws_sieve_names[i]; i++)
+		if (rule == ws_sieve_names[i])
+			return 1;
+	return 0;
+}
+
 /* Speakers the lists did not know, typed by what surrounds them.
  * "Sexton, a creative writing professor, said", "Hollande, who returned to
  * Paris", "Suu Kyi, 70,": an apposition that says what the speaker is makes
@@ -347,20 +356,22 @@ void unknown_speakers(struct actx *c)
 	for (size_t m = 0; m < d->ments.n; m++) {
 		const struct ws_mention *mn = &d->ments.v[m];
 		size_t f = d->ment_tok.v[2 * m], l = d->ment_tok.v[2 * m + 1];
-		if (mn->entity < 0 || mn->pronoun || mn->wide || l < 1)
+		if (mn->entity < 0 || mn->pronoun || l < 1)
 			continue;
 		/* a speaker attribution found that a pronoun ("..., he said")
-		 * has made a person already: its apposition joins it, as the
-		 * entity rules' people's do */
+		 * has made a person already, or its wider mention of a known
+		 * one ("Acme candidate Sen. Jo Roe"): an apposition joins it,
+		 * as it joins the entity rules' ("Acme candidate Sen. Jo Roe
+		 * (D-Ore.)") */
 		enum ws_speaker_type t = d->ents.v[mn->entity].type;
-		if ((size_t)mn->entity >= c->nents0 &&
+		if (((size_t)mn->entity >= c->nents0 || (mn->wide && is_sieve(mn->rule))) &&
 		    (t == WS_SP_PERSON || t == WS_SP_ORGANIZATION)) {
 			if (!only)
 				only = ws_xcalloc(d->ents.n, 1);
 			only[mn->entity] = 1;
 			continue;
 		}
-		if (t != WS_SP_UNKNOWN)
+		if (t != WS_SP_UNKNOWN || mn->wide)
 			continue;
 		if (the_and_name(c, f, l)) {
 			d->ents.v[mn->entity].type = WS_SP_ORGANIZATION;

@@ -932,7 +932,8 @@ Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
 
 /* A speaker the lists do not know that a pronoun has made a person
  * ("..., he said") or "the" and a name an organisation takes its
- * apposition as the entity rules' people do. */
+ * apposition as the entity rules' people do; so does a known person's
+ * mention that attribution found wider than the entity rules did. */
 Test(attrib, a_known_type_speaker_found_by_attribution_takes_its_apposition)
 {
 	static const struct {
@@ -943,6 +944,10 @@ Test(attrib, a_known_type_speaker_found_by_attribution_takes_its_apposition)
 		  "Qxelby Vrann, the chief financial officer," },
 		{ "\"It is over,\" said the Qxelby Legion, which monitors the groups.",
 		  "the Qxelby Legion, which monitors the groups" },
+		/* a known person's mention that attribution found wider */
+		{ "Democratic presidential candidate Sen. Bernard Sandor (I-Vt.) on Saturday "
+		  "criticized the global accord.",
+		  "Democratic presidential candidate Sen. Bernard Sandor (I-Vt.)" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *t = cases[i].text;
