@@ -93,6 +93,10 @@ static int32_t resolve_description(const struct actx *c, size_t m0, size_t head,
  * start when forward). Fills *m0 (or *m1) and *head. */
 static int description_ending(const struct actx *c, size_t end, size_t *m0, size_t *head)
 {
+	/* what part of an organisation someone works in */
+	static const char *const staff_words[] = {
+		"campaign", "communications", "press", "policy", "political", "legal", "security", NULL
+	};
 	if (end == 0)
 		return 0;
 	size_t h = end - 1;
@@ -109,7 +113,12 @@ static int description_ending(const struct actx *c, size_t end, size_t *m0, size
 		lookup_at(c, s - 1, 0, c->nm.org, NULL) ||
 		(tok(c, s - 1)->shape == WS_SHAPE_LOWER && tok(c, s - 1)->kind == WS_TOK_WORD &&
 		 !lower_is(c, s - 1, "the") && !lower_is(c, s - 1, "a") &&
-		 CUE_AT(c, s - 1) < 0 && lookup_at(c, s - 1, 0, c->nm.person, c->nm.role))))
+		 CUE_AT(c, s - 1) < 0 && lookup_at(c, s - 1, 0, c->nm.person, c->nm.role)) ||
+		/* whose: "a senior Cruz adviser", "A top Acme campaign
+		 * official" (a name inside: describe() credits no one) */
+		(s - 1 > 0 && (is_cap(c, s - 1) || word_in(c, s - 1, staff_words)) &&
+		 !is_starter(c, s - 1) && !(tok(c, s - 1)->flags & WS_TF_SENT_START) &&
+		 !is_possessive(c, s - 1))))
 		s--;
 	if (s == 0 || !(lower_is(c, s - 1, "the") || lower_is(c, s - 1, "a") ||
 			lower_is(c, s - 1, "an")) || !same_sent(c, s - 1, h))
@@ -123,18 +132,22 @@ int description_starting(const struct actx *c, size_t start, size_t *m1, size_t 
 {
 	if (!(lower_is(c, start, "the") || lower_is(c, start, "a") || lower_is(c, start, "an")))
 		return 0;
+	int found = 0;
 	for (size_t e = start + 2; e <= c->ntok && e - start <= 6 && same_sent(c, start, e - 1);
 	     e++) {
 		size_t m0, h;
 		if (description_ending(c, e, &m0, &h) && m0 == start) {
-			/* take the longest: "the foreign minister" over "the foreign" */
+			/* take the longest: "the foreign minister" over "the
+			 * foreign", "a senior Roe adviser" over "a senior" */
 			*m1 = e;
 			*head = h;
-			if (e == c->ntok || !lookup_at(c, e, e + 1, c->nm.person, c->nm.role))
+			found = 1;
+			if (e == c->ntok || (!lookup_at(c, e, e + 1, c->nm.person, c->nm.role) &&
+					     !(is_cap(c, e) && same_sent(c, start, e))))
 				return 1;
 		}
 	}
-	return 0;
+	return found;	/* "a senior Roe", no head after the name */
 }
 
 /* A capitalised run ending before end, within the sentence. */
@@ -415,7 +428,14 @@ static void describe(const struct actx *c, struct speaker *s, size_t m0, size_t 
 		set_entity(c, s, -1, S_DESCRIPTION);
 	} else {
 		s->type = WS_SP_PERSON;
-		set_entity(c, s, resolve_description(c, m0, head, (uint32_t)m0), S_DESCRIPTION);
+		/* "a senior Cruz adviser" is none of the people named before */
+		int named = 0;
+		for (size_t k = m0 + 1; k < head && !named; k++)
+			named = is_cap(c, k) && !lookup_at(c, k, 0, c->nm.place, NULL) &&
+				!lookup_at(c, k, 0, c->nm.title, NULL) &&
+				!lookup_at(c, k, 0, c->nm.org, NULL);
+		set_entity(c, s, named ? -1 : resolve_description(c, m0, head, (uint32_t)m0),
+			   S_DESCRIPTION);
 	}
 }
 

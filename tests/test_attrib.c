@@ -962,6 +962,18 @@ Test(attrib, a_known_type_speaker_found_by_attribution_takes_its_apposition)
 	}
 }
 
+/* A description may name whom the person works for ("a senior Roe
+ * adviser", "A Roe campaign official"): the whole phrase is the speaker,
+ * a person, and no one named before it. */
+Test(attrib, a_description_holding_a_name_is_the_speaker)
+{
+	assert_view(view("Jane Roe spoke on Monday. \"It is fine,\" said a senior Roe adviser."),
+		    "a senior Roe adviser=/description");
+	assert_view(view("Jane Roe spoke on Monday. A Roe campaign official said the video was "
+			 "fake."),
+		    "A Roe campaign official=/description");
+}
+
 Test(attrib, more_verbs_anonymous_sources_and_a_frame_opening_its_sentence)
 {
 	assert_view(view("\"He wants to be a tough guy tonight,\" Jane Doe shot back."),
