@@ -83,6 +83,15 @@ Test(entities, an_age_and_a_place_after_the_cue_belong_to_the_mention)
 		    "Tom Miller=Tom Miller; Tom Miller, 20, of Jacksonville, Fla.+=Tom Miller");
 }
 
+/* a name does not run on over a line break: a headline line without a
+ * full stop, then a paragraph line that opens with a name */
+Test(entities, a_name_does_not_cross_a_line_break)
+{
+	expect_view(mention_view("The council met.\n\n9:23PM Vrolk Says Leaving Was A Sign Of "
+				 "Leadership\nMarco Rubio defended himself on Saturday."),
+		    "The council=council; Marco Rubio=Marco Rubio");
+}
+
 Test(entities, parenthesis_then_apposition_chain)
 {
 	expect_view(mention_view("Sen. Kim Baker (D-Ore.), a former teacher, said no."),
