@@ -215,6 +215,9 @@ void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum sieve s
 	}
 }
 
+/* A party's member: "one New Hampshire Democrat" is a person, no name. */
+static const char *const party_members[] = { "Democrat", "Republican", "Libertarian", NULL };
+
 /* The type of a noun phrase speaker with no name, by its head word: a
  * plural is a group ("some farmers", "the candidates"), a word for
  * a person's role or title is a person ("a Cairo airport official", "one
@@ -226,6 +229,8 @@ static enum ws_speaker_type nominal_type(const struct actx *c, size_t head)
 	const struct ws_annot *a;
 	if (plural_word(c, head))
 		return WS_SP_GROUP;
+	if (tok(c, head)->shape == WS_SHAPE_CAP && word_in(c, head, party_members))
+		return WS_SP_PERSON;
 	if (tok(c, head)->shape != WS_SHAPE_LOWER)
 		return WS_SP_UNKNOWN;
 	if (lookup_at(c, head, head + 1, c->nm.title, c->nm.head))
@@ -997,7 +1002,7 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 			while (k > start && is_cap(c, k - 1))
 				k--;
 			s.m1 = (uint32_t)r;
-			if (k < r && k > start) {
+			if (k < r && k > start && !word_in(c, r - 1, party_members)) {
 				set_entity(c, &s, fallback_entity(c->d, k, r), named);
 			} else {
 				s.type = nominal_type(c, phrase_head(c, start, r));

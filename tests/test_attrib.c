@@ -876,6 +876,8 @@ Test(attrib, a_nameless_speaker_is_typed_by_its_head)
 		/* the head is the word before a preposition, or past a share */
 		{ "One employee at a software firm said the plan was bad.", WS_SP_PERSON },
 		{ "Some of the local farmers said the rain came too late.", WS_SP_GROUP },
+		/* a party's member, one of many: no one's name */
+		{ "\"It is over,\" said one Vermont Democrat.", WS_SP_PERSON },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const struct ws_statement *st;
