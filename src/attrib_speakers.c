@@ -403,7 +403,9 @@ void unknown_speakers(struct actx *c)
 		 * the clause goes on, no apposition */
 		if (!person && l + 1 < c->ntok && tok(c, l)->end - tok(c, l)->start == 1 &&
 		    d->text[tok(c, l)->start] == ',' && same_sent(c, l - 1, l + 1) &&
-		    !plural_word(c, l - 1) && !(tok(c, l - 1)->flags & WS_TF_ABBREV) &&
+		    /* "Andres, a spokesman": one person, whatever the name's end */
+		    (!plural_word(c, l - 1) || lower_is(c, l + 1, "a") || lower_is(c, l + 1, "an")) &&
+		    !(tok(c, l - 1)->flags & WS_TF_ABBREV) &&
 		    !lower_is(c, f, "the") &&
 		    !(f >= 2 && lower_is(c, f - 1, "to") && lower_is(c, f - 2, "according")))
 			person = apposition_says_person(c, l + 1);

@@ -904,6 +904,9 @@ Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
 		{ "Qxelby, a history professor, said the plan was bad.",
 		  "Qxelby, a history professor,", WS_SP_PERSON },
 		{ "Vrolk, 70, said it was too early.", "Vrolk, 70,", WS_SP_PERSON },
+		/* a name that ends like a plural, then "a": one person */
+		{ "Qandres, a spokesman for the mayor, said the plan was bad.",
+		  "Qandres, a spokesman for the mayor,", WS_SP_PERSON },
 		{ "Qzarn, the conservative organization she founded, said no.", NULL,
 		  WS_SP_UNKNOWN },
 		/* an honorific says it too, where the name lists fail (a town) */
