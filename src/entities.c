@@ -12,7 +12,7 @@
 
 struct names {
 	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
-	const char *modifier;
+	const char *modifier, *lookup, *major, *place;
 };
 
 static void find_names(const struct ws_doc *d, struct names *n)
@@ -27,6 +27,9 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->apposition = ws_sym_find(st, "Apposition", 10);
 	n->determiner = ws_sym_find(st, "Determiner", 10);
 	n->modifier = ws_sym_find(st, "Modifier", 8);
+	n->lookup = ws_sym_find(st, "Lookup", 6);
+	n->major = ws_sym_find(st, "major", 5);
+	n->place = ws_sym_find(st, "place", 5);
 }
 
 /* The clustering key of a name's last token: without a particle prefix or
@@ -328,6 +331,76 @@ static void surname_mentions(struct ws_doc *d)
 	free(pool);
 }
 
+/* A lone first name that opens exactly one known person's name is a
+ * mention of that person ("Hillary said", "what Bernie is talking about"
+ * in an article that names Hillary Clinton and Bernie Sanders): a person
+ * the lists gave a gender, so the word is a first name; not when a
+ * capitalised word follows (another name), nor when two people share it. */
+static void first_name_mentions(struct ws_doc *d, const struct names *nm)
+{
+	size_t n = d->tk.tok.n, nent = d->ents.n;
+	struct keyent *table = NULL, *pool = ws_xcalloc(nent + 1, sizeof(*pool));
+	size_t used = 0;
+	for (size_t e = 0; e < nent; e++) {
+		const struct ws_entity *en = &d->ents.v[e];
+		if (en->type != WS_SP_PERSON || !en->gender)
+			continue;
+		const char *s = d->text + en->name.start, *end = d->text + en->name.end;
+		const char *sp = memchr(s, ' ', (size_t)(end - s));
+		if (!sp || sp - s < 3 || !(*s >= 'A' && *s <= 'Z'))
+			continue;
+		int word = 1;
+		for (const char *p = s + 1; p < sp && word; p++)
+			word = *p >= 'a' && *p <= 'z';
+		if (!word)
+			continue;
+		struct keyent *ke = &pool[used], *old = NULL;
+		HASH_FIND(hh, table, s, (size_t)(sp - s), old);
+		if (old) {
+			if (old->ent != (int32_t)e)
+				old->ent = -1;	/* two people of that first name */
+			continue;
+		}
+		ke->k = s;
+		ke->n = (size_t)(sp - s);
+		ke->ent = (int32_t)e;
+		HASH_ADD_KEYPTR(hh, table, ke->k, ke->n, ke);
+		used++;
+	}
+	if (used) {
+		uint8_t *covered = ws_xcalloc(n + 1, 1);
+		size_t nmt = d->ments.n;
+		for (size_t m = 0; m < nmt; m++)
+			for (uint32_t t = d->ment_tok.v[2 * m]; t < d->ment_tok.v[2 * m + 1]; t++)
+				covered[t] = 1;
+		/* a place's name is no one's first name here: "Florida", "China" */
+		for (size_t a = 0; a < d->gaz.n; a++)
+			if (d->gaz.v[a].type == nm->lookup &&
+			    ws_annot_get(&d->gaz.v[a], nm->major) == nm->place)
+				covered[d->gaz.v[a].first] = 1;
+		for (uint32_t i = 0; i < n; i++) {
+			const struct ws_token *t = &d->tk.tok.v[i];
+			if (covered[i] || t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_CAP)
+				continue;
+			const char *k;
+			size_t kn;
+			struct keyent *ke = NULL;
+			key_of(d, i, &k, &kn);
+			HASH_FIND(hh, table, k, kn, ke);
+			if (!ke || ke->ent < 0)
+				continue;
+			const struct ws_token *nx = i + 1 < n ? &d->tk.tok.v[i + 1] : NULL;
+			if (nx && nx->sent == t->sent && nx->kind == WS_TOK_WORD &&
+			    nx->shape != WS_SHAPE_LOWER && k + kn == d->text + t->end)
+				continue;	/* "Hillary Rodham": another name */
+			add_mention(d, span_of(d, i, i + 1), ke->ent, "entities:first_name", i, i + 1);
+		}
+		free(covered);
+	}
+	HASH_CLEAR(hh, table);
+	free(pool);
+}
+
 /* An Apposition (rules/50-mentions.rules) joined to the person or
  * organisation mention that ends right before it: "Jane Roe, a lawyer for
  * the club," is a second, wider mention of Jane Roe as written, made by the
@@ -532,6 +605,7 @@ void ws_entities_build(struct ws_doc *d)
 	free(det_end);
 	free(mod_end);
 	surname_mentions(d);
+	first_name_mentions(d, &nm);
 	ws_mentions_sort(d);
 	if (apposition_mentions(d, &nm, NULL))
 		ws_mentions_sort(d);

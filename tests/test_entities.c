@@ -92,6 +92,19 @@ Test(entities, a_name_does_not_cross_a_line_break)
 		    "The council=council; Marco Rubio=Marco Rubio");
 }
 
+/* a lone first name that opens one known person's name is a mention of
+ * that person; not a place's name, nor a first name two people share */
+Test(entities, a_lone_first_name_is_a_mention_of_its_person)
+{
+	expect_view(mention_view("Hillary Vrann spoke on Monday. Later Hillary said the plan was "
+				 "bad, and Hillary Qolt agreed."),
+		    "Hillary Vrann=Hillary Vrann; Hillary Qolt=Hillary Qolt");
+	expect_view(mention_view("Georgia Vrann spoke on Monday. Later Georgia voted."),
+		    "Georgia Vrann=Georgia Vrann");
+	expect_view(mention_view("Hillary Vrann spoke on Monday. Later Hillary said no."),
+		    "Hillary Vrann=Hillary Vrann; Hillary=Hillary Vrann");
+}
+
 Test(entities, parenthesis_then_apposition_chain)
 {
 	expect_view(mention_view("Sen. Kim Baker (D-Ore.), a former teacher, said no."),
