@@ -223,3 +223,14 @@ Test(entities, advocacy_groups_and_think_tanks_are_organisations)
 	expect_view(mention_view("The NAACP and the Heritage Foundation both said the plan was bad."),
 		    "The NAACP=NAACP; the Heritage Foundation=Heritage Foundation");
 }
+
+/* the hand lists know agencies as spelled with periods, a party by its
+ * initials, and newspapers by their short names */
+Test(entities, agencies_with_periods_parties_and_short_newspaper_names)
+{
+	expect_view(mention_view("The F.B.I. said the case was closed."), "The F.B.I.=F.B.I.");
+	expect_view(mention_view("In 2005, the SVP campaigned hard against the plan."),
+		    "the SVP=SVP");
+	expect_view(mention_view("The Sun-Times reported that the Daily News was sold."),
+		    "The Sun-Times=Sun-Times; the Daily News=Daily News");
+}
