@@ -510,6 +510,20 @@ void ws_entities_build(struct ws_doc *d)
 		qsort(order.v, order.n, sizeof(order.v[0]), by_first);
 	for (size_t oi = 0; oi < order.n; oi++) {
 		const struct ws_annot *a = &d->gaz.v[order.v[oi].idx];
+		/* a name does not run on over a line break: "... A Sign Of
+		 * Leadership" then a line "Marco Rubio defended ..." names Marco
+		 * Rubio, and what stood before the break is no title of his */
+		struct ws_annot cut;
+		int broken = 0;
+		for (uint32_t t = a->first + 1; a->type == nm.person && t < a->last; t++)
+			if (d->tk.tok.v[t].flags & WS_TF_NL_BEFORE) {
+				if (!broken)
+					cut = *a;
+				cut.first = t;
+				broken = 1;
+			}
+		if (broken)
+			a = &cut;
 		struct ws_span sp = span_of(d, a->first, a->last);
 		int32_t ent;
 		if (a->type == nm.person) {
@@ -529,8 +543,8 @@ void ws_entities_build(struct ws_doc *d)
 			const char *g = ws_annot_get(a, nm.gender);
 			if (!en->gender && g && (g == nm.female || g == nm.male))
 				en->gender = g == nm.female ? "female" : "male";
-			int32_t ti = a->first > 0 ? title_end[a->first - 1] : -1;
-			if (ti < 0 && a->first > 1)
+			int32_t ti = a->first > 0 && !broken ? title_end[a->first - 1] : -1;
+			if (ti < 0 && a->first > 1 && !broken)
 				ti = title_end[a->first - 2];	/* "President Barack Obama" */
 			if (ti >= 0 && d->gaz.v[ti].rule == a->rule) {
 				struct ws_span ts = span_of(d, d->gaz.v[ti].first, d->gaz.v[ti].last);
@@ -559,7 +573,7 @@ void ws_entities_build(struct ws_doc *d)
 			 ws_tok_len(d, a->first - 1) == 3 &&
 			 strncasecmp(ws_tok_text(d, a->first - 1), "the", 3) == 0)
 			mfirst = a->first - 1;	/* "the Pentagon", "The Times" */
-		if (a->type == nm.person && a->first > 0) {
+		if (a->type == nm.person && a->first > 0 && !broken) {
 			int32_t ti = title_end[a->first - 1];
 			if (ti >= 0 && d->gaz.v[ti].rule == a->rule)
 				mfirst = d->gaz.v[ti].first;
