@@ -331,6 +331,35 @@ static void surname_mentions(struct ws_doc *d)
 	free(pool);
 }
 
+/* Whether a place lookup starts at token i: a place's name is no one's
+ * first name ("Florida", "China"). The lookups come first in d->gaz,
+ * sorted by first token: two binary searches. */
+static int place_at(const struct ws_doc *d, const struct names *nm, uint32_t i)
+{
+	size_t lo = 0, hi = d->gaz.n;
+	while (lo < hi) {	/* the end of the lookups */
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->gaz.v[mid].type == nm->lookup)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t nl = lo;
+	lo = 0;
+	hi = nl;
+	while (lo < hi) {	/* the first lookup at or after i */
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->gaz.v[mid].first < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < nl && d->gaz.v[lo].first == i; lo++)
+		if (ws_annot_get(&d->gaz.v[lo], nm->major) == nm->place)
+			return 1;
+	return 0;
+}
+
 /* A lone first name that opens exactly one known person's name is a
  * mention of that person ("Hillary said", "what Bernie is talking about"
  * in an article that names Hillary Clinton and Bernie Sanders): a person
@@ -341,6 +370,7 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 	size_t n = d->tk.tok.n, nent = d->ents.n;
 	struct keyent *table = NULL, *pool = ws_xcalloc(nent + 1, sizeof(*pool));
 	size_t used = 0;
+	uint64_t lens = 0, firsts[4] = { 0 };	/* as in surname_mentions() */
 	for (size_t e = 0; e < nent; e++) {
 		const struct ws_entity *en = &d->ents.v[e];
 		if (en->type != WS_SP_PERSON || !en->gender)
@@ -366,6 +396,8 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 		ke->ent = (int32_t)e;
 		HASH_ADD_KEYPTR(hh, table, ke->k, ke->n, ke);
 		used++;
+		lens |= 1ULL << (ke->n < 63 ? ke->n : 63);
+		firsts[(unsigned char)*s >> 6] |= 1ULL << ((unsigned char)*s & 63);
 	}
 	if (used) {
 		uint8_t *covered = ws_xcalloc(n + 1, 1);
@@ -373,11 +405,6 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 		for (size_t m = 0; m < nmt; m++)
 			for (uint32_t t = d->ment_tok.v[2 * m]; t < d->ment_tok.v[2 * m + 1]; t++)
 				covered[t] = 1;
-		/* a place's name is no one's first name here: "Florida", "China" */
-		for (size_t a = 0; a < d->gaz.n; a++)
-			if (d->gaz.v[a].type == nm->lookup &&
-			    ws_annot_get(&d->gaz.v[a], nm->major) == nm->place)
-				covered[d->gaz.v[a].first] = 1;
 		for (uint32_t i = 0; i < n; i++) {
 			const struct ws_token *t = &d->tk.tok.v[i];
 			if (covered[i] || t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_CAP)
@@ -386,8 +413,11 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 			size_t kn;
 			struct keyent *ke = NULL;
 			key_of(d, i, &k, &kn);
+			unsigned char b0 = kn ? (unsigned char)k[0] : 0;
+			if (!(lens >> (kn < 63 ? kn : 63) & 1) || !(firsts[b0 >> 6] >> (b0 & 63) & 1))
+				continue;
 			HASH_FIND(hh, table, k, kn, ke);
-			if (!ke || ke->ent < 0)
+			if (!ke || ke->ent < 0 || place_at(d, nm, i))
 				continue;
 			const struct ws_token *nx = i + 1 < n ? &d->tk.tok.v[i + 1] : NULL;
 			if (nx && nx->sent == t->sent && nx->kind == WS_TOK_WORD &&
