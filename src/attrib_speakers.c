@@ -351,6 +351,18 @@ static int the_and_name(const struct actx *c, size_t m0, size_t m1)
 	return 1;
 }
 
+/* Whether the mention [m0, m1) is one word of two to six capitals that
+ * names no place or person and opens no paragraph ("FICO said", "HP says";
+ * not a dateline's "PARIS"): an organisation's initials. */
+static int acronym(const struct actx *c, size_t m0, size_t m1)
+{
+	size_t n = tok(c, m0)->end - tok(c, m0)->start;
+	return m1 == m0 + 1 && tok(c, m0)->shape == WS_SHAPE_UPPER && n >= 2 && n <= 6 &&
+	       !(tok(c, m0)->flags & WS_TF_PARA_START) &&	/* a dateline: "PARIS, Aug 31" */
+	       !lower_is(c, m0, "tv") && !lookup_at(c, m0, 0, c->nm.place, NULL) &&
+	       !lookup_at(c, m0, 0, c->nm.person, NULL);
+}
+
 /* Whether a mention's rule is a sieve's: attribution made it. */
 static int is_sieve(const char *rule)
 {
@@ -391,7 +403,9 @@ void unknown_speakers(struct actx *c)
 		}
 		if (t != WS_SP_UNKNOWN || mn->wide)
 			continue;
-		if (the_and_name(c, f, l)) {
+		if (the_and_name(c, f, l) ||
+		    (acronym(c, f, l) && mn->rule != ws_sieve_names[S_LABEL] &&
+		     mn->rule != ws_sieve_names[S_HEADLINE])) {
 			d->ents.v[mn->entity].type = WS_SP_ORGANIZATION;
 			if (!only)
 				only = ws_xcalloc(d->ents.n, 1);

@@ -914,6 +914,9 @@ Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
 		/* ... and a role or a title's head before capitalised words */
 		{ "Band member Qzorf shared the news on Monday.", NULL, WS_SP_PERSON },
 		{ "Acme spokesman Jo Qxelbyn said the plan was bad.", NULL, WS_SP_PERSON },
+		/* capitals alone: an organisation's initials, not "TV" */
+		{ "Later, QZFX said the plan was bad.", NULL, WS_SP_ORGANIZATION },
+		{ "Later, TV said the plan was bad.", NULL, WS_SP_UNKNOWN },
 		/* "the" and a name: an organisation; a family is none */
 		{ "The Qxelby Legion said the plan was bad.", NULL, WS_SP_ORGANIZATION },
 		{ "The Qxelbys said the plan was bad.", NULL, WS_SP_UNKNOWN },
