@@ -12,7 +12,7 @@
 
 struct names {
 	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
-	const char *modifier, *lookup, *major, *place;
+	const char *modifier, *lookup, *major, *place, *minor, *first_name, *surname;
 };
 
 static void find_names(const struct ws_doc *d, struct names *n)
@@ -30,6 +30,9 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->lookup = ws_sym_find(st, "Lookup", 6);
 	n->major = ws_sym_find(st, "major", 5);
 	n->place = ws_sym_find(st, "place", 5);
+	n->minor = ws_sym_find(st, "minor", 5);
+	n->first_name = ws_sym_find(st, "first_name", 10);
+	n->surname = ws_sym_find(st, "surname", 7);
 }
 
 /* The clustering key of a name's last token: without a particle prefix or
@@ -331,10 +334,11 @@ static void surname_mentions(struct ws_doc *d)
 	free(pool);
 }
 
-/* Whether a place lookup starts at token i: a place's name is no one's
- * first name ("Florida", "China"). The lookups come first in d->gaz,
- * sorted by first token: two binary searches. */
-static int place_at(const struct ws_doc *d, const struct names *nm, uint32_t i)
+/* Whether a lookup with that feature value starts at token i (a place's
+ * name is no one's first name: "Florida", "China"). The lookups come
+ * first in d->gaz, sorted by first token: two binary searches. */
+static int lookup_starts(const struct ws_doc *d, const struct names *nm, uint32_t i,
+			 const char *key, const char *value)
 {
 	size_t lo = 0, hi = d->gaz.n;
 	while (lo < hi) {	/* the end of the lookups */
@@ -355,9 +359,26 @@ static int place_at(const struct ws_doc *d, const struct names *nm, uint32_t i)
 			hi = mid;
 	}
 	for (; lo < nl && d->gaz.v[lo].first == i; lo++)
-		if (ws_annot_get(&d->gaz.v[lo], nm->major) == nm->place)
+		if (ws_annot_get(&d->gaz.v[lo], key) == value)
 			return 1;
 	return 0;
+}
+
+/* Whether a headline's capitalised words fill paragraph para: four words
+ * or more, and of those longer than three letters eight in ten or more
+ * capitalised ("Jo Roe Sides With Ann Poe On Taxes"). */
+static int title_case(const struct ws_doc *d, uint32_t para)
+{
+	const struct ws_range *p = &d->tk.para.v[para];
+	size_t words = 0, caps = 0;
+	for (uint32_t t = p->first; t < p->last && t < p->first + 40; t++) {
+		const struct ws_token *k = &d->tk.tok.v[t];
+		if (k->kind != WS_TOK_WORD || k->end - k->start <= 3)
+			continue;
+		words++;
+		caps += k->shape != WS_SHAPE_LOWER;
+	}
+	return words >= 4 && caps * 10 >= words * 8;
 }
 
 /* A lone first name that opens exactly one known person's name is a
@@ -417,7 +438,7 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 			if (!(lens >> (kn < 63 ? kn : 63) & 1) || !(firsts[b0 >> 6] >> (b0 & 63) & 1))
 				continue;
 			HASH_FIND(hh, table, k, kn, ke);
-			if (!ke || ke->ent < 0 || place_at(d, nm, i))
+			if (!ke || ke->ent < 0 || lookup_starts(d, nm, i, nm->major, nm->place))
 				continue;
 			const struct ws_token *nx = i + 1 < n ? &d->tk.tok.v[i + 1] : NULL;
 			if (nx && nx->sent == t->sent && nx->kind == WS_TOK_WORD &&
@@ -544,7 +565,7 @@ void ws_entities_build(struct ws_doc *d)
 		 * Leadership" then a line "Marco Rubio defended ..." names Marco
 		 * Rubio, and what stood before the break is no title of his */
 		struct ws_annot cut;
-		int broken = 0;
+		int broken = 0, tail = 0;
 		for (uint32_t t = a->first + 1; a->type == nm.person && t < a->last; t++)
 			if (d->tk.tok.v[t].flags & WS_TF_NL_BEFORE) {
 				if (!broken)
@@ -552,7 +573,26 @@ void ws_entities_build(struct ws_doc *d)
 				cut.first = t;
 				broken = 1;
 			}
-		if (broken)
+		/* a headline's verb is no part of the name before it: "Jo
+		 * Roe Sides With Ann Poe" names Jo Roe, up to the last word the
+		 * name lists know */
+		if (a->type == nm.person && a->last - a->first >= 3 &&
+		    title_case(d, d->tk.tok.v[a->first].para)) {
+			uint32_t k = a->last - 1;
+			while (k > a->first + 1 &&
+			       !lookup_starts(d, &nm, k, nm.minor, nm.surname) &&
+			       !lookup_starts(d, &nm, k, nm.minor, nm.first_name))
+				k--;
+			if (k > a->first && k + 1 < a->last &&
+			    (lookup_starts(d, &nm, k, nm.minor, nm.surname) ||
+			     lookup_starts(d, &nm, k, nm.minor, nm.first_name))) {
+				if (!broken && !tail)
+					cut = *a;
+				cut.last = k + 1;
+				tail = 1;
+			}
+		}
+		if (broken || tail)
 			a = &cut;
 		struct ws_span sp = span_of(d, a->first, a->last);
 		int32_t ent;

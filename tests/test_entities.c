@@ -105,6 +105,15 @@ Test(entities, a_lone_first_name_is_a_mention_of_its_person)
 		    "Hillary Vrann=Hillary Vrann; Hillary=Hillary Vrann");
 }
 
+/* in a headline every word is capitalised: the name ends at the last word
+ * the name lists know ("Donna Miller Embraces ..." names Donna Miller) */
+Test(entities, a_headline_verb_is_no_part_of_the_name)
+{
+	expect_view(mention_view("The council met.\n\nDonna Miller Embraces Local Farmers On "
+				 "Taxes Again\n\nThe vote was close."),
+		    "The council=council; Donna Miller=Donna Miller");
+}
+
 Test(entities, parenthesis_then_apposition_chain)
 {
 	expect_view(mention_view("Sen. Kim Baker (D-Ore.), a former teacher, said no."),
