@@ -103,6 +103,7 @@ void ws_attribute(struct ws_doc *d)
 	c.d = d;
 	c.ntok = d->tk.tok.n;
 	c.last_speaker = -1;
+	c.nents0 = d->ents.n;
 	find_names(d, &c.nm);
 	size_t n = c.ntok;
 	c.cue_used = ws_xcalloc(n + 1, 1);

@@ -44,6 +44,7 @@ struct actx {
 	uint8_t *claimed;	/* per quote: a statement uses it */
 	uint8_t *cue_used;	/* per token: a cue there made a frame */
 	int32_t last_speaker;	/* entity of the last attributed statement */
+	size_t nents0;		/* the entities the entity rules made: d->ents.v[0 .. nents0) */
 };
 
 struct speaker {

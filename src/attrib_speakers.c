@@ -93,6 +93,10 @@ static int32_t resolve_description(const struct actx *c, size_t m0, size_t head,
  * start when forward). Fills *m0 (or *m1) and *head. */
 static int description_ending(const struct actx *c, size_t end, size_t *m0, size_t *head)
 {
+	/* what part of an organisation someone works in */
+	static const char *const staff_words[] = {
+		"campaign", "communications", "press", "policy", "political", "legal", "security", NULL
+	};
 	if (end == 0)
 		return 0;
 	size_t h = end - 1;
@@ -109,7 +113,12 @@ static int description_ending(const struct actx *c, size_t end, size_t *m0, size
 		lookup_at(c, s - 1, 0, c->nm.org, NULL) ||
 		(tok(c, s - 1)->shape == WS_SHAPE_LOWER && tok(c, s - 1)->kind == WS_TOK_WORD &&
 		 !lower_is(c, s - 1, "the") && !lower_is(c, s - 1, "a") &&
-		 CUE_AT(c, s - 1) < 0 && lookup_at(c, s - 1, 0, c->nm.person, c->nm.role))))
+		 CUE_AT(c, s - 1) < 0 && lookup_at(c, s - 1, 0, c->nm.person, c->nm.role)) ||
+		/* whose: "a senior Cruz adviser", "A top Acme campaign
+		 * official" (a name inside: describe() credits no one) */
+		(s - 1 > 0 && (is_cap(c, s - 1) || word_in(c, s - 1, staff_words)) &&
+		 !is_starter(c, s - 1) && !(tok(c, s - 1)->flags & WS_TF_SENT_START) &&
+		 !is_possessive(c, s - 1))))
 		s--;
 	if (s == 0 || !(lower_is(c, s - 1, "the") || lower_is(c, s - 1, "a") ||
 			lower_is(c, s - 1, "an")) || !same_sent(c, s - 1, h))
@@ -123,18 +132,22 @@ int description_starting(const struct actx *c, size_t start, size_t *m1, size_t 
 {
 	if (!(lower_is(c, start, "the") || lower_is(c, start, "a") || lower_is(c, start, "an")))
 		return 0;
+	int found = 0;
 	for (size_t e = start + 2; e <= c->ntok && e - start <= 6 && same_sent(c, start, e - 1);
 	     e++) {
 		size_t m0, h;
 		if (description_ending(c, e, &m0, &h) && m0 == start) {
-			/* take the longest: "the foreign minister" over "the foreign" */
+			/* take the longest: "the foreign minister" over "the
+			 * foreign", "a senior Roe adviser" over "a senior" */
 			*m1 = e;
 			*head = h;
-			if (e == c->ntok || !lookup_at(c, e, e + 1, c->nm.person, c->nm.role))
+			found = 1;
+			if (e == c->ntok || (!lookup_at(c, e, e + 1, c->nm.person, c->nm.role) &&
+					     !(is_cap(c, e) && same_sent(c, start, e))))
 				return 1;
 		}
 	}
-	return 0;
+	return found;	/* "a senior Roe", no head after the name */
 }
 
 /* A capitalised run ending before end, within the sentence. */
@@ -202,6 +215,9 @@ void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum sieve s
 	}
 }
 
+/* A party's member: "one New Hampshire Democrat" is a person, no name. */
+static const char *const party_members[] = { "Democrat", "Republican", "Libertarian", NULL };
+
 /* The type of a noun phrase speaker with no name, by its head word: a
  * plural is a group ("some farmers", "the candidates"), a word for
  * a person's role or title is a person ("a Cairo airport official", "one
@@ -213,6 +229,8 @@ static enum ws_speaker_type nominal_type(const struct actx *c, size_t head)
 	const struct ws_annot *a;
 	if (plural_word(c, head))
 		return WS_SP_GROUP;
+	if (tok(c, head)->shape == WS_SHAPE_CAP && word_in(c, head, party_members))
+		return WS_SP_PERSON;
 	if (tok(c, head)->shape != WS_SHAPE_LOWER)
 		return WS_SP_UNKNOWN;
 	if (lookup_at(c, head, head + 1, c->nm.title, c->nm.head))
@@ -294,6 +312,30 @@ static int has_honorific(const struct actx *c, size_t m0, size_t m1)
 	return 0;
 }
 
+/* Whether the mention [m0, m1) is a word for a role or a title's head, in
+ * lower case, then only capitalised words ("Band member Flea", "Acme
+ * spokesman Jo Vrann", "Soviet dissident Milo Djil"): a person's name after
+ * what the person is. */
+static int role_before_name(const struct actx *c, size_t m0, size_t m1)
+{
+	for (size_t k = m0; k + 1 < m1; k++) {
+		if (tok(c, k)->shape != WS_SHAPE_LOWER || plural_word(c, k) ||
+		    nominal_type(c, k) != WS_SP_PERSON)
+			continue;
+		size_t j = k + 1;
+		while (j < m1 && tok(c, j)->kind == WS_TOK_WORD &&
+		       (tok(c, j)->shape == WS_SHAPE_CAP || tok(c, j)->shape == WS_SHAPE_UPPER ||
+			(tok(c, j)->flags & WS_TF_ABBREV)))
+			j++;
+		/* not an acronym's plural: "super PACs" */
+		const struct ws_token *t = tok(c, m1 - 1);
+		const char *e = c->d->text + t->end;
+		return j == m1 && !(t->end - t->start >= 3 && e[-1] == 's' && e[-2] >= 'A' &&
+				    e[-2] <= 'Z');
+	}
+	return 0;
+}
+
 /* Whether the mention [m0, m1) is "the" and capitalised words, the last
  * no plural ("The American Legion said", "the Acme Institute"): an
  * organisation's name ("The Clintons" are a family). */
@@ -307,6 +349,27 @@ static int the_and_name(const struct actx *c, size_t m0, size_t m1)
 		    (tok(c, k)->shape != WS_SHAPE_CAP && tok(c, k)->shape != WS_SHAPE_UPPER))
 			return 0;
 	return 1;
+}
+
+/* Whether the mention [m0, m1) is one word of two to six capitals that
+ * names no place or person and opens no paragraph ("FICO said", "HP says";
+ * not a dateline's "PARIS"): an organisation's initials. */
+static int acronym(const struct actx *c, size_t m0, size_t m1)
+{
+	size_t n = tok(c, m0)->end - tok(c, m0)->start;
+	return m1 == m0 + 1 && tok(c, m0)->shape == WS_SHAPE_UPPER && n >= 2 && n <= 6 &&
+	       !(tok(c, m0)->flags & WS_TF_PARA_START) &&	/* a dateline: "PARIS, Aug 31" */
+	       !lower_is(c, m0, "tv") && !lookup_at(c, m0, 0, c->nm.place, NULL) &&
+	       !lookup_at(c, m0, 0, c->nm.person, NULL);
+}
+
+/* Whether a mention's rule is a sieve's: attribution made it. */
+static int is_sieve(const char *rule)
+{
+	for (size_t i = 0; ws_sieve_names[i]; i++)
+		if (rule == ws_sieve_names[i])
+			return 1;
+	return 0;
 }
 
 /* Speakers the lists did not know, typed by what surrounds them.
@@ -323,19 +386,40 @@ void unknown_speakers(struct actx *c)
 	for (size_t m = 0; m < d->ments.n; m++) {
 		const struct ws_mention *mn = &d->ments.v[m];
 		size_t f = d->ment_tok.v[2 * m], l = d->ment_tok.v[2 * m + 1];
-		if (mn->entity < 0 || mn->pronoun || mn->wide ||
-		    d->ents.v[mn->entity].type != WS_SP_UNKNOWN || l < 1)
+		if (mn->entity < 0 || mn->pronoun || l < 1)
 			continue;
-		if (the_and_name(c, f, l)) {
-			d->ents.v[mn->entity].type = WS_SP_ORGANIZATION;
+		/* a speaker attribution found that a pronoun ("..., he said")
+		 * has made a person already, or its wider mention of a known
+		 * one ("Acme candidate Sen. Jo Roe"): an apposition joins it,
+		 * as it joins the entity rules' ("Acme candidate Sen. Jo Roe
+		 * (D-Ore.)") */
+		enum ws_speaker_type t = d->ents.v[mn->entity].type;
+		if (((size_t)mn->entity >= c->nents0 || (mn->wide && is_sieve(mn->rule))) &&
+		    (t == WS_SP_PERSON || t == WS_SP_ORGANIZATION)) {
+			if (!only)
+				only = ws_xcalloc(d->ents.n, 1);
+			only[mn->entity] = 1;
 			continue;
 		}
-		int person = has_honorific(c, f, l);
+		if (t != WS_SP_UNKNOWN || mn->wide)
+			continue;
+		if (the_and_name(c, f, l) ||
+		    (acronym(c, f, l) && mn->rule != ws_sieve_names[S_LABEL] &&
+		     mn->rule != ws_sieve_names[S_HEADLINE])) {
+			d->ents.v[mn->entity].type = WS_SP_ORGANIZATION;
+			if (!only)
+				only = ws_xcalloc(d->ents.n, 1);
+			only[mn->entity] = 1;
+			continue;
+		}
+		int person = has_honorific(c, f, l) || role_before_name(c, f, l);
 		/* no person's name starts with "the"; after "according to X,"
 		 * the clause goes on, no apposition */
 		if (!person && l + 1 < c->ntok && tok(c, l)->end - tok(c, l)->start == 1 &&
 		    d->text[tok(c, l)->start] == ',' && same_sent(c, l - 1, l + 1) &&
-		    !plural_word(c, l - 1) && !(tok(c, l - 1)->flags & WS_TF_ABBREV) &&
+		    /* "Andres, a spokesman": one person, whatever the name's end */
+		    (!plural_word(c, l - 1) || lower_is(c, l + 1, "a") || lower_is(c, l + 1, "an")) &&
+		    !(tok(c, l - 1)->flags & WS_TF_ABBREV) &&
 		    !lower_is(c, f, "the") &&
 		    !(f >= 2 && lower_is(c, f - 1, "to") && lower_is(c, f - 2, "according")))
 			person = apposition_says_person(c, l + 1);
@@ -365,7 +449,14 @@ static void describe(const struct actx *c, struct speaker *s, size_t m0, size_t 
 		set_entity(c, s, -1, S_DESCRIPTION);
 	} else {
 		s->type = WS_SP_PERSON;
-		set_entity(c, s, resolve_description(c, m0, head, (uint32_t)m0), S_DESCRIPTION);
+		/* "a senior Cruz adviser" is none of the people named before */
+		int named = 0;
+		for (size_t k = m0 + 1; k < head && !named; k++)
+			named = is_cap(c, k) && !lookup_at(c, k, 0, c->nm.place, NULL) &&
+				!lookup_at(c, k, 0, c->nm.title, NULL) &&
+				!lookup_at(c, k, 0, c->nm.org, NULL);
+		set_entity(c, s, named ? -1 : resolve_description(c, m0, head, (uint32_t)m0),
+			   S_DESCRIPTION);
 	}
 }
 
@@ -927,7 +1018,7 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 			while (k > start && is_cap(c, k - 1))
 				k--;
 			s.m1 = (uint32_t)r;
-			if (k < r && k > start) {
+			if (k < r && k > start && !word_in(c, r - 1, party_members)) {
 				set_entity(c, &s, fallback_entity(c->d, k, r), named);
 			} else {
 				s.type = nominal_type(c, phrase_head(c, start, r));

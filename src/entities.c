@@ -12,7 +12,7 @@
 
 struct names {
 	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
-	const char *modifier;
+	const char *modifier, *lookup, *major, *place, *minor, *first_name, *surname;
 };
 
 static void find_names(const struct ws_doc *d, struct names *n)
@@ -27,6 +27,12 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->apposition = ws_sym_find(st, "Apposition", 10);
 	n->determiner = ws_sym_find(st, "Determiner", 10);
 	n->modifier = ws_sym_find(st, "Modifier", 8);
+	n->lookup = ws_sym_find(st, "Lookup", 6);
+	n->major = ws_sym_find(st, "major", 5);
+	n->place = ws_sym_find(st, "place", 5);
+	n->minor = ws_sym_find(st, "minor", 5);
+	n->first_name = ws_sym_find(st, "first_name", 10);
+	n->surname = ws_sym_find(st, "surname", 7);
 }
 
 /* The clustering key of a name's last token: without a particle prefix or
@@ -328,6 +334,124 @@ static void surname_mentions(struct ws_doc *d)
 	free(pool);
 }
 
+/* Whether a lookup with that feature value starts at token i (a place's
+ * name is no one's first name: "Florida", "China"). The lookups come
+ * first in d->gaz, sorted by first token: two binary searches. */
+static int lookup_starts(const struct ws_doc *d, const struct names *nm, uint32_t i,
+			 const char *key, const char *value)
+{
+	size_t lo = 0, hi = d->gaz.n;
+	while (lo < hi) {	/* the end of the lookups */
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->gaz.v[mid].type == nm->lookup)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t nl = lo;
+	lo = 0;
+	hi = nl;
+	while (lo < hi) {	/* the first lookup at or after i */
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->gaz.v[mid].first < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < nl && d->gaz.v[lo].first == i; lo++)
+		if (ws_annot_get(&d->gaz.v[lo], key) == value)
+			return 1;
+	return 0;
+}
+
+/* Whether a headline's capitalised words fill paragraph para: four words
+ * or more, and of those longer than three letters eight in ten or more
+ * capitalised ("Jo Roe Sides With Ann Poe On Taxes"). */
+static int title_case(const struct ws_doc *d, uint32_t para)
+{
+	const struct ws_range *p = &d->tk.para.v[para];
+	size_t words = 0, caps = 0;
+	for (uint32_t t = p->first; t < p->last && t < p->first + 40; t++) {
+		const struct ws_token *k = &d->tk.tok.v[t];
+		if (k->kind != WS_TOK_WORD || k->end - k->start <= 3)
+			continue;
+		words++;
+		caps += k->shape != WS_SHAPE_LOWER;
+	}
+	return words >= 4 && caps * 10 >= words * 8;
+}
+
+/* A lone first name that opens exactly one known person's name is a
+ * mention of that person ("Hillary said", "what Bernie is talking about"
+ * in an article that names Hillary Clinton and Bernie Sanders): a person
+ * the lists gave a gender, so the word is a first name; not when a
+ * capitalised word follows (another name), nor when two people share it. */
+static void first_name_mentions(struct ws_doc *d, const struct names *nm)
+{
+	size_t n = d->tk.tok.n, nent = d->ents.n;
+	struct keyent *table = NULL, *pool = ws_xcalloc(nent + 1, sizeof(*pool));
+	size_t used = 0;
+	uint64_t lens = 0, firsts[4] = { 0 };	/* as in surname_mentions() */
+	for (size_t e = 0; e < nent; e++) {
+		const struct ws_entity *en = &d->ents.v[e];
+		if (en->type != WS_SP_PERSON || !en->gender)
+			continue;
+		const char *s = d->text + en->name.start, *end = d->text + en->name.end;
+		const char *sp = memchr(s, ' ', (size_t)(end - s));
+		if (!sp || sp - s < 3 || !(*s >= 'A' && *s <= 'Z'))
+			continue;
+		int word = 1;
+		for (const char *p = s + 1; p < sp && word; p++)
+			word = *p >= 'a' && *p <= 'z';
+		if (!word)
+			continue;
+		struct keyent *ke = &pool[used], *old = NULL;
+		HASH_FIND(hh, table, s, (size_t)(sp - s), old);
+		if (old) {
+			if (old->ent != (int32_t)e)
+				old->ent = -1;	/* two people of that first name */
+			continue;
+		}
+		ke->k = s;
+		ke->n = (size_t)(sp - s);
+		ke->ent = (int32_t)e;
+		HASH_ADD_KEYPTR(hh, table, ke->k, ke->n, ke);
+		used++;
+		lens |= 1ULL << (ke->n < 63 ? ke->n : 63);
+		firsts[(unsigned char)*s >> 6] |= 1ULL << ((unsigned char)*s & 63);
+	}
+	if (used) {
+		uint8_t *covered = ws_xcalloc(n + 1, 1);
+		size_t nmt = d->ments.n;
+		for (size_t m = 0; m < nmt; m++)
+			for (uint32_t t = d->ment_tok.v[2 * m]; t < d->ment_tok.v[2 * m + 1]; t++)
+				covered[t] = 1;
+		for (uint32_t i = 0; i < n; i++) {
+			const struct ws_token *t = &d->tk.tok.v[i];
+			if (covered[i] || t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_CAP)
+				continue;
+			const char *k;
+			size_t kn;
+			struct keyent *ke = NULL;
+			key_of(d, i, &k, &kn);
+			unsigned char b0 = kn ? (unsigned char)k[0] : 0;
+			if (!(lens >> (kn < 63 ? kn : 63) & 1) || !(firsts[b0 >> 6] >> (b0 & 63) & 1))
+				continue;
+			HASH_FIND(hh, table, k, kn, ke);
+			if (!ke || ke->ent < 0 || lookup_starts(d, nm, i, nm->major, nm->place))
+				continue;
+			const struct ws_token *nx = i + 1 < n ? &d->tk.tok.v[i + 1] : NULL;
+			if (nx && nx->sent == t->sent && nx->kind == WS_TOK_WORD &&
+			    nx->shape != WS_SHAPE_LOWER && k + kn == d->text + t->end)
+				continue;	/* "Hillary Rodham": another name */
+			add_mention(d, span_of(d, i, i + 1), ke->ent, "entities:first_name", i, i + 1);
+		}
+		free(covered);
+	}
+	HASH_CLEAR(hh, table);
+	free(pool);
+}
+
 /* An Apposition (rules/50-mentions.rules) joined to the person or
  * organisation mention that ends right before it: "Jane Roe, a lawyer for
  * the club," is a second, wider mention of Jane Roe as written, made by the
@@ -437,6 +561,39 @@ void ws_entities_build(struct ws_doc *d)
 		qsort(order.v, order.n, sizeof(order.v[0]), by_first);
 	for (size_t oi = 0; oi < order.n; oi++) {
 		const struct ws_annot *a = &d->gaz.v[order.v[oi].idx];
+		/* a name does not run on over a line break: "... A Sign Of
+		 * Leadership" then a line "Marco Rubio defended ..." names Marco
+		 * Rubio, and what stood before the break is no title of his */
+		struct ws_annot cut;
+		int broken = 0, tail = 0;
+		for (uint32_t t = a->first + 1; a->type == nm.person && t < a->last; t++)
+			if (d->tk.tok.v[t].flags & WS_TF_NL_BEFORE) {
+				if (!broken)
+					cut = *a;
+				cut.first = t;
+				broken = 1;
+			}
+		/* a headline's verb is no part of the name before it: "Jo
+		 * Roe Sides With Ann Poe" names Jo Roe, up to the last word the
+		 * name lists know */
+		if (a->type == nm.person && a->last - a->first >= 3 &&
+		    title_case(d, d->tk.tok.v[a->first].para)) {
+			uint32_t k = a->last - 1;
+			while (k > a->first + 1 &&
+			       !lookup_starts(d, &nm, k, nm.minor, nm.surname) &&
+			       !lookup_starts(d, &nm, k, nm.minor, nm.first_name))
+				k--;
+			if (k > a->first && k + 1 < a->last &&
+			    (lookup_starts(d, &nm, k, nm.minor, nm.surname) ||
+			     lookup_starts(d, &nm, k, nm.minor, nm.first_name))) {
+				if (!broken && !tail)
+					cut = *a;
+				cut.last = k + 1;
+				tail = 1;
+			}
+		}
+		if (broken || tail)
+			a = &cut;
 		struct ws_span sp = span_of(d, a->first, a->last);
 		int32_t ent;
 		if (a->type == nm.person) {
@@ -456,8 +613,8 @@ void ws_entities_build(struct ws_doc *d)
 			const char *g = ws_annot_get(a, nm.gender);
 			if (!en->gender && g && (g == nm.female || g == nm.male))
 				en->gender = g == nm.female ? "female" : "male";
-			int32_t ti = a->first > 0 ? title_end[a->first - 1] : -1;
-			if (ti < 0 && a->first > 1)
+			int32_t ti = a->first > 0 && !broken ? title_end[a->first - 1] : -1;
+			if (ti < 0 && a->first > 1 && !broken)
 				ti = title_end[a->first - 2];	/* "President Barack Obama" */
 			if (ti >= 0 && d->gaz.v[ti].rule == a->rule) {
 				struct ws_span ts = span_of(d, d->gaz.v[ti].first, d->gaz.v[ti].last);
@@ -486,7 +643,7 @@ void ws_entities_build(struct ws_doc *d)
 			 ws_tok_len(d, a->first - 1) == 3 &&
 			 strncasecmp(ws_tok_text(d, a->first - 1), "the", 3) == 0)
 			mfirst = a->first - 1;	/* "the Pentagon", "The Times" */
-		if (a->type == nm.person && a->first > 0) {
+		if (a->type == nm.person && a->first > 0 && !broken) {
 			int32_t ti = title_end[a->first - 1];
 			if (ti >= 0 && d->gaz.v[ti].rule == a->rule)
 				mfirst = d->gaz.v[ti].first;
@@ -532,6 +689,7 @@ void ws_entities_build(struct ws_doc *d)
 	free(det_end);
 	free(mod_end);
 	surname_mentions(d);
+	first_name_mentions(d, &nm);
 	ws_mentions_sort(d);
 	if (apposition_mentions(d, &nm, NULL))
 		ws_mentions_sort(d);

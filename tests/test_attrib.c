@@ -901,6 +901,8 @@ Test(attrib, a_nameless_speaker_is_typed_by_its_head)
 		/* the head is the word before a preposition, or past a share */
 		{ "One employee at a software firm said the plan was bad.", WS_SP_PERSON },
 		{ "Some of the local farmers said the rain came too late.", WS_SP_GROUP },
+		/* a party's member, one of many: no one's name */
+		{ "\"It is over,\" said one Vermont Democrat.", WS_SP_PERSON },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const struct ws_statement *st;
@@ -916,8 +918,8 @@ Test(attrib, a_nameless_speaker_is_typed_by_its_head)
 
 /* A speaker the lists do not know is a person when an apposition says what
  * the speaker is (a role's head, "who", an age), and the apposition joins
- * the mention, or when an honorific stands in the mention; a role word that
- * is no head says nothing; "the" and a name are an organisation */
+ * the mention, or when an honorific or a role before capitalised words
+ * stands in the mention; a role word that is no head says nothing; "the" and a name are an organisation */
 Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
 {
 	static const struct {
@@ -927,10 +929,19 @@ Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
 		{ "Qxelby, a history professor, said the plan was bad.",
 		  "Qxelby, a history professor,", WS_SP_PERSON },
 		{ "Vrolk, 70, said it was too early.", "Vrolk, 70,", WS_SP_PERSON },
+		/* a name that ends like a plural, then "a": one person */
+		{ "Qandres, a spokesman for the mayor, said the plan was bad.",
+		  "Qandres, a spokesman for the mayor,", WS_SP_PERSON },
 		{ "Qzarn, the conservative organization she founded, said no.", NULL,
 		  WS_SP_UNKNOWN },
 		/* an honorific says it too, where the name lists fail (a town) */
 		{ "Mr. Arad said the plan was bad.", NULL, WS_SP_PERSON },
+		/* ... and a role or a title's head before capitalised words */
+		{ "Band member Qzorf shared the news on Monday.", NULL, WS_SP_PERSON },
+		{ "Acme spokesman Jo Qxelbyn said the plan was bad.", NULL, WS_SP_PERSON },
+		/* capitals alone: an organisation's initials, not "TV" */
+		{ "Later, QZFX said the plan was bad.", NULL, WS_SP_ORGANIZATION },
+		{ "Later, TV said the plan was bad.", NULL, WS_SP_UNKNOWN },
 		/* "the" and a name: an organisation; a family is none */
 		{ "The Qxelby Legion said the plan was bad.", NULL, WS_SP_ORGANIZATION },
 		{ "The Qxelbys said the plan was bad.", NULL, WS_SP_UNKNOWN },
@@ -950,6 +961,50 @@ Test(attrib, what_surrounds_an_unknown_speaker_gives_its_type)
 				wide++;
 		cr_expect_eq(wide, cases[i].wide ? 1u : 0u, "%s", t);
 	}
+}
+
+/* A speaker the lists do not know that a pronoun has made a person
+ * ("..., he said") or "the" and a name an organisation takes its
+ * apposition as the entity rules' people do; so does a known person's
+ * mention that attribution found wider than the entity rules did. */
+Test(attrib, a_known_type_speaker_found_by_attribution_takes_its_apposition)
+{
+	static const struct {
+		const char *text, *wide;
+	} cases[] = {
+		{ "Qxelby Vrann, the chief financial officer, noted that costs rose. \"They "
+		  "are painful,\" he said.",
+		  "Qxelby Vrann, the chief financial officer," },
+		{ "\"It is over,\" said the Qxelby Legion, which monitors the groups.",
+		  "the Qxelby Legion, which monitors the groups" },
+		/* a known person's mention that attribution found wider */
+		{ "Democratic presidential candidate Sen. Bernard Sandor (I-Vt.) on Saturday "
+		  "criticized the global accord.",
+		  "Democratic presidential candidate Sen. Bernard Sandor (I-Vt.)" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *t = cases[i].text;
+		const struct ws_mention *mn;
+		cr_assert_eq(ws_doc_process(doc, t, strlen(t)), 0);
+		size_t n = ws_doc_mentions(doc, &mn), wide = 0;
+		for (size_t k = 0; k < n; k++)
+			if (mn[k].wide && mn[k].span.end - mn[k].span.start == strlen(cases[i].wide) &&
+			    memcmp(t + mn[k].span.start, cases[i].wide, strlen(cases[i].wide)) == 0)
+				wide++;
+		cr_expect_eq(wide, 1u, "%s", t);
+	}
+}
+
+/* A description may name whom the person works for ("a senior Roe
+ * adviser", "A Roe campaign official"): the whole phrase is the speaker,
+ * a person, and no one named before it. */
+Test(attrib, a_description_holding_a_name_is_the_speaker)
+{
+	assert_view(view("Jane Roe spoke on Monday. \"It is fine,\" said a senior Roe adviser."),
+		    "a senior Roe adviser=/description");
+	assert_view(view("Jane Roe spoke on Monday. A Roe campaign official said the video was "
+			 "fake."),
+		    "A Roe campaign official=/description");
 }
 
 Test(attrib, more_verbs_anonymous_sources_and_a_frame_opening_its_sentence)

@@ -74,6 +74,46 @@ Test(entities, apposition_after_the_cue_runs_to_the_sentence_end)
 		    "Tom Miller=Tom Miller; Tom Miller, an author of the annual report+=Tom Miller");
 }
 
+/* an age and where someone lives, up to the sentence's end, even where
+ * the end is an abbreviation's period */
+Test(entities, an_age_and_a_place_after_the_cue_belong_to_the_mention)
+{
+	expect_view(mention_view("\"It is over,\" said Tom Miller, 20, of Jacksonville, Fla. "
+				 "''She has it.''"),
+		    "Tom Miller=Tom Miller; Tom Miller, 20, of Jacksonville, Fla.+=Tom Miller");
+}
+
+/* a name does not run on over a line break: a headline line without a
+ * full stop, then a paragraph line that opens with a name */
+Test(entities, a_name_does_not_cross_a_line_break)
+{
+	expect_view(mention_view("The council met.\n\n9:23PM Vrolk Says Leaving Was A Sign Of "
+				 "Leadership\nMarco Rubio defended himself on Saturday."),
+		    "The council=council; Marco Rubio=Marco Rubio");
+}
+
+/* a lone first name that opens one known person's name is a mention of
+ * that person; not a place's name, nor a first name two people share */
+Test(entities, a_lone_first_name_is_a_mention_of_its_person)
+{
+	expect_view(mention_view("Hillary Vrann spoke on Monday. Later Hillary said the plan was "
+				 "bad, and Hillary Qolt agreed."),
+		    "Hillary Vrann=Hillary Vrann; Hillary Qolt=Hillary Qolt");
+	expect_view(mention_view("Georgia Vrann spoke on Monday. Later Georgia voted."),
+		    "Georgia Vrann=Georgia Vrann");
+	expect_view(mention_view("Hillary Vrann spoke on Monday. Later Hillary said no."),
+		    "Hillary Vrann=Hillary Vrann; Hillary=Hillary Vrann");
+}
+
+/* in a headline every word is capitalised: the name ends at the last word
+ * the name lists know ("Donna Miller Embraces ..." names Donna Miller) */
+Test(entities, a_headline_verb_is_no_part_of_the_name)
+{
+	expect_view(mention_view("The council met.\n\nDonna Miller Embraces Local Farmers On "
+				 "Taxes Again\n\nThe vote was close."),
+		    "The council=council; Donna Miller=Donna Miller");
+}
+
 Test(entities, parenthesis_then_apposition_chain)
 {
 	expect_view(mention_view("Sen. Kim Baker (D-Ore.), a former teacher, said no."),
@@ -242,4 +282,15 @@ Test(entities, a_title_splits_into_the_parts_researchers_count)
 	expect_view(title_view("Mr. Tom Brandt spoke on Monday.", "Tom Brandt"), "honorific=Mr.");
 	/* no title, no parts */
 	expect_view(title_view("Tom Brandt spoke on Monday.", "Tom Brandt"), "");
+}
+
+/* the hand lists know agencies as spelled with periods, a party by its
+ * initials, and newspapers by their short names */
+Test(entities, agencies_with_periods_parties_and_short_newspaper_names)
+{
+	expect_view(mention_view("The F.B.I. said the case was closed."), "The F.B.I.=F.B.I.");
+	expect_view(mention_view("In 2005, the SVP campaigned hard against the plan."),
+		    "the SVP=SVP");
+	expect_view(mention_view("The Sun-Times reported that the Daily News was sold."),
+		    "The Sun-Times=Sun-Times; the Daily News=Daily News");
 }
