@@ -223,6 +223,7 @@ void ws_out_entities_header(struct ws_buf *b)
 		ws_buf_adds(b, ws_title_part_names[i]);
 		tab(b);
 	}
+	ws_buf_adds(b, "title_office_norm\t");
 	ws_buf_adds(b, "gender\tmentions\tfirst_start\tfirst_end\taliases\tquotes\n");
 }
 
@@ -263,6 +264,32 @@ static void aliases(struct ws_buf *b, const struct ws_doc *d, int32_t ent, const
 
 /* The title's parts, each followed by a tab; a part of several spans is
  * written with one space between them. */
+/* The office to count by: what an office honorific stands for ("Sen.":
+ * senator), else the office as written in ASCII lower case, so "Senator",
+ * "Sen." and "senator" are one office. */
+static void office_norm(struct ws_buf *b, const struct ws_doc *d, const struct ws_title_parts *tp)
+{
+	if (tp->office_expands) {
+		field_str(b, tp->office_expands);
+		return;
+	}
+	const char *text = ws_doc_text(d, NULL);
+	char low[256];
+	size_t n = 0;
+	for (int j = 0; j < tp->n[WS_TP_OFFICE]; j++) {
+		struct ws_span sp = tp->s[WS_TP_OFFICE][j];
+		if (j && n < sizeof(low))
+			low[n++] = ' ';
+		for (uint32_t k = sp.start; k < sp.end && n < sizeof(low); k++) {
+			char c = text[k];
+			low[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+		}
+	}
+	if (n == sizeof(low))
+		return;	/* an office this long is no office; leave it empty */
+	ws_tsv_field(b, low, n);
+}
+
 static void title_parts(struct ws_buf *b, const struct ws_doc *d, struct ws_span title)
 {
 	struct ws_title_parts tp;
@@ -275,6 +302,8 @@ static void title_parts(struct ws_buf *b, const struct ws_doc *d, struct ws_span
 		}
 		tab(b);
 	}
+	office_norm(b, d, &tp);
+	tab(b);
 }
 
 void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)

@@ -23,6 +23,8 @@ struct word {
 	uint8_t long_kind;	/* of the longest ones ("Republican Party" an org,
 				 * not the modifier "Republican") */
 	uint8_t head_len, port_len, len;	/* len: the longest lookup of any kind */
+	const char *expands;	/* what an office honorific of head_len stands
+				 * for ("Sen.": senator), or NULL */
 };
 
 void ws_title_keys_init(struct ws_title_keys *k, const struct ws_symtab *st)
@@ -60,13 +62,17 @@ static void classify(const struct ws_title_keys *k, const struct ws_annot *a, st
 	w->kind = 0;
 	if (minor == k->head || minor == k->role) {
 		w->kind |= K_HEAD;
-		if (len > w->head_len)
+		if (len > w->head_len) {
 			w->head_len = len;
+			w->expands = NULL;
+		}
 	} else if (minor == k->honorific) {
-		int office = k->expands && ws_annot_get(a, k->expands);
-		w->kind |= office ? K_HON_OFFICE : K_HON;
-		if (office && len > w->head_len)
+		const char *ex = k->expands ? ws_annot_get(a, k->expands) : NULL;
+		w->kind |= ex ? K_HON_OFFICE : K_HON;
+		if (ex && len > w->head_len) {
 			w->head_len = len;
+			w->expands = ex;
+		}
 	} else if (minor == k->portfolio) {
 		w->kind |= K_PORT;
 		if (len > w->port_len)
@@ -213,4 +219,7 @@ void ws_title_parts(const struct ws_doc *d, struct ws_span title, struct ws_titl
 	} else {
 		add(d, p, WS_TP_OFFICE, o0, t1);
 	}
+	/* "Sen." alone is the office senator; "Ohio Gov." the office governor */
+	if (o0 == h && (hl == t1 || p->n[WS_TP_PORTFOLIO]))
+		p->office_expands = w[h - t0].expands;
 }

@@ -30,6 +30,10 @@ enum ws_title_part {
 struct ws_title_parts {
 	struct ws_span s[WS_TP_N][WS_TP_SPANS];
 	uint8_t n[WS_TP_N];
+	/* when the office is one honorific that stands for an office ("Sen.",
+	 * "Gov.", "Rep."), what it stands for ("senator"), from the list's
+	 * expands= feature; else NULL */
+	const char *office_expands;
 };
 
 /* The interned names the split compares with: worked out once per

@@ -280,6 +280,14 @@ Test(entities, a_title_splits_into_the_parts_researchers_count)
 	expect_view(title_view("Republican Party nominee Ken Hale spoke on Monday.", "Ken Hale"),
 		    "org=Republican Party; office=nominee");
 	expect_view(title_view("Mr. Tom Brandt spoke on Monday.", "Tom Brandt"), "honorific=Mr.");
+	/* an office honorific is counted as the office it stands for */
+	struct ws_title_parts tp;
+	const char *text = "The vote was close, Sen. Ann Poe said.";
+	free(title_view(text, "Ann Poe"));
+	const struct ws_entity *en;
+	ws_doc_entities(doc, &en);
+	ws_title_parts(doc, en[0].title, &tp);
+	cr_expect_str_eq(tp.office_expands, "senator");
 	/* no title, no parts */
 	expect_view(title_view("Tom Brandt spoke on Monday.", "Tom Brandt"), "");
 }
