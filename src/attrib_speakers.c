@@ -966,6 +966,26 @@ struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
 	return affiliated_head(c, s);
 }
 
+/* "said a spokeswoman for the House committee", "said one longtime adviser
+ * to Jo Roe": a described speaker after the cue is written with whom it
+ * works for; the mention runs to the end of that name, as it does before
+ * the cue (affiliated_head()). Returns the token after the name, or m1. */
+static size_t affiliation_after(const struct actx *c, size_t start, size_t m1)
+{
+	static const char *const affil[] = { "for", "to", "of", "at", NULL };
+	if (m1 + 1 >= c->ntok || !word_in(c, m1, affil) || !same_sent(c, start, m1 + 1))
+		return m1;
+	size_t o = m1 + 1;
+	if (lower_is(c, o, "the") && o + 1 < c->ntok && same_sent(c, o, o + 1))
+		o++;
+	/* a known mention starting there: the longest ending within 8 */
+	for (size_t e = o + 8 < c->ntok ? o + 8 : c->ntok; e > o; e--)
+		if (ws_mention_first(c->d, (uint32_t)e) == o && ws_entity_at(c->d, (uint32_t)o, (uint32_t)e) >= 0 &&
+		    same_sent(c, start, e - 1))
+			return e;
+	return m1;
+}
+
 /* The speaker whose mention starts at token start. */
 struct speaker speaker_after(struct actx *c, size_t start, enum sieve named)
 {
@@ -998,6 +1018,8 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 	} else if (description_starting(c, start, &m1, &head)) {
 		s.m1 = (uint32_t)m1;
 		describe(c, &s, start, head);
+		if (s.type == WS_SP_PERSON)
+			s.m1 = (uint32_t)affiliation_after(c, start, m1);
 	} else {
 		size_t r = run_forward(c, start);
 		/* "Tuesday, predicting ...", "Clinton's campaign manager": a time is
@@ -1023,6 +1045,8 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 			} else {
 				s.type = nominal_type(c, phrase_head(c, start, r));
 				set_entity(c, &s, -1, S_NOMINAL);
+				if (s.type == WS_SP_PERSON)
+					s.m1 = (uint32_t)affiliation_after(c, start, r);
 			}
 		}
 	}

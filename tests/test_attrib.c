@@ -722,6 +722,18 @@ Test(attrib, a_spokesman_for_x_is_not_x)
 		    "A source familiar with the talks=/anonymous");
 }
 
+Test(attrib, a_described_speaker_after_the_cue_keeps_whom_it_works_for)
+{
+	assert_view(view("Jo Roe lost the vote. \"The count was wrong,\" said one longtime adviser "
+			 "to Jo Roe."),
+		    "one longtime adviser to Jo Roe=/nominal");
+	assert_view(view("\"The count was wrong,\" said a spokeswoman for Acme Corp."),
+		    "a spokeswoman for Acme Corp.=/description");
+	/* "at the time" is no one's employer */
+	assert_view(view("\"The count was wrong,\" said the American ambassador at the time."),
+		    "the American ambassador=/description");
+}
+
 Test(attrib, relative_clauses_on_the_subject)
 {
 	/* no commas: the antecedent and its clause are the mention */
