@@ -809,6 +809,12 @@ void frame_at(struct actx *c, size_t i)
 				set_entity(c, &sp, e, S_SUBJECT);
 			}
 		}
+		/* "The former congressman, who led a filibuster in June,
+		 * said": a description's relative clause belongs to its
+		 * mention, as a name's does */
+		if (named_apposition && sp.found && sp.m1 == end && sp.type == WS_SP_PERSON &&
+		    (sp.sieve == S_DESCRIPTION || sp.sieve == S_NOMINAL) && lower_is(c, end + 1, "who"))
+			sp.m1 = (uint32_t)named_apposition + 1;
 		/* "Voters who watched the debate said": the antecedent of a
 		 * relative clause with no commas speaks, and the mention
 		 * holds the clause */

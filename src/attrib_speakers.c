@@ -966,6 +966,37 @@ struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
 	return affiliated_head(c, s);
 }
 
+/* "said a Trump supporter who runs a bakery", "said the designer, who
+ * works for another brand,": a described speaker's relative clause belongs
+ * to its mention, as a name's does; a clause set off by commas keeps its
+ * closing comma. Returns the token after the clause, or m1. */
+static size_t relative_after(const struct actx *c, size_t start, size_t m1)
+{
+	size_t k = m1;
+	int commas = 0;
+	if (k + 1 < c->ntok && is_punct(c, k, ",") && lower_is(c, k + 1, "who")) {
+		k++;
+		commas = 1;
+	}
+	if (k >= c->ntok || !lower_is(c, k, "who") || !same_sent(c, start, k))
+		return m1;
+	size_t j = k + 1;
+	while (j < c->ntok && j - k < 25 && same_sent(c, start, j) && tok(c, j)->kind != WS_TOK_DASH &&
+	       QUOTE_OPEN(c, j) < 0 && !is_punct(c, j, ",") && !is_punct(c, j, ";") &&
+	       !is_punct(c, j, ".") && !is_punct(c, j, ":") && !is_punct(c, j, "("))
+		j++;
+	/* a clause that says something itself ("who said he left") is its
+	 * own statement; one cut by a quote or a colon is not whole */
+	for (size_t q = k + 1; q < j; q++)
+		if (CUE_AT(c, q) >= 0)
+			return m1;
+	if (j - k < 2 || j - k >= 25 ||
+	    (j < c->ntok && same_sent(c, start, j) && !is_punct(c, j, ",") && !is_punct(c, j, ";") &&
+	     !is_punct(c, j, ".")))
+		return m1;
+	return commas && j < c->ntok && is_punct(c, j, ",") ? j + 1 : j;
+}
+
 /* "said a spokeswoman for the House committee", "said one longtime adviser
  * to Jo Roe": a described speaker after the cue is written with whom it
  * works for; the mention runs to the end of that name, as it does before
@@ -1019,7 +1050,7 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 		s.m1 = (uint32_t)m1;
 		describe(c, &s, start, head);
 		if (s.type == WS_SP_PERSON)
-			s.m1 = (uint32_t)affiliation_after(c, start, m1);
+			s.m1 = (uint32_t)relative_after(c, start, affiliation_after(c, start, m1));
 	} else {
 		size_t r = run_forward(c, start);
 		/* "Tuesday, predicting ...", "Clinton's campaign manager": a time is
@@ -1046,7 +1077,8 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 				s.type = nominal_type(c, phrase_head(c, start, r));
 				set_entity(c, &s, -1, S_NOMINAL);
 				if (s.type == WS_SP_PERSON)
-					s.m1 = (uint32_t)affiliation_after(c, start, r);
+					s.m1 = (uint32_t)relative_after(c, start,
+									affiliation_after(c, start, r));
 			}
 		}
 	}

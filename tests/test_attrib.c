@@ -734,6 +734,21 @@ Test(attrib, a_described_speaker_after_the_cue_keeps_whom_it_works_for)
 		    "the American ambassador=/description");
 }
 
+Test(attrib, a_described_speakers_relative_clause_is_part_of_the_mention)
+{
+	assert_view(view("\"The plan is bad,\" said a Trump supporter who runs a bakery in town."),
+		    "a Trump supporter who runs a bakery in town=/description");
+	assert_view(view("\"The plan is bad,\" said the designer, who works for another brand, "
+			 "on Monday."),
+		    "the designer, who works for another brand,=/description");
+	assert_view(view("The former congressman, who led a filibuster in June, said the count was "
+			 "wrong."),
+		    "The former congressman, who led a filibuster in June,=/description");
+	/* a clause that says something is a statement of its own */
+	assert_view(view("\"The plan is bad,\" said a city official who said he left on good terms."),
+		    "a city official=/nominal; who=/pronoun");
+}
+
 Test(attrib, relative_clauses_on_the_subject)
 {
 	/* no commas: the antecedent and its clause are the mention */
