@@ -980,6 +980,13 @@ static size_t relative_after(const struct actx *c, size_t start, size_t m1)
 	}
 	if (k >= c->ntok || !lower_is(c, k, "who") || !same_sent(c, start, k))
 		return m1;
+	/* "who spoke on condition of anonymity", "who requested anonymity":
+	 * how the speaker talked, written outside the mention */
+	static const char *const anonymity[] = {
+		"spoke", "requested", "asked", "declined", "insisted", "demanded", NULL
+	};
+	if (k + 1 < c->ntok && word_in(c, k + 1, anonymity))
+		return m1;
 	size_t j = k + 1;
 	while (j < c->ntok && j - k < 25 && same_sent(c, start, j) && tok(c, j)->kind != WS_TOK_DASH &&
 	       QUOTE_OPEN(c, j) < 0 && !is_punct(c, j, ",") && !is_punct(c, j, ";") &&

@@ -744,6 +744,10 @@ Test(attrib, a_described_speakers_relative_clause_is_part_of_the_mention)
 	assert_view(view("The former congressman, who led a filibuster in June, said the count was "
 			 "wrong."),
 		    "The former congressman, who led a filibuster in June,=/description");
+	/* how the speaker talked is written outside the mention */
+	assert_view(view("\"The plan is bad,\" said a city official who spoke on the condition of "
+			 "anonymity."),
+		    "a city official=/nominal");
 	/* a clause that says something is a statement of its own */
 	assert_view(view("\"The plan is bad,\" said a city official who said he left on good terms."),
 		    "a city official=/nominal; who=/pronoun");
