@@ -753,6 +753,16 @@ Test(attrib, a_described_speakers_relative_clause_is_part_of_the_mention)
 		    "a city official=/nominal; who=/pronoun");
 }
 
+Test(attrib, news_role_nouns_make_a_described_speaker_a_person)
+{
+	assert_view(view("\"The plan is bad,\" a GOP speechwriter said."),
+		    "a GOP speechwriter=/description");
+	const struct ws_statement *st;
+	assert_view(view("\"The plan is bad,\" said one person."), "one person=/nominal");
+	cr_assert_eq(ws_doc_statements(doc, &st), 1);
+	cr_expect_eq(st[0].speaker_type, WS_SP_PERSON);
+}
+
 Test(attrib, relative_clauses_on_the_subject)
 {
 	/* no commas: the antecedent and its clause are the mention */
