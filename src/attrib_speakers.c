@@ -1011,16 +1011,26 @@ static size_t relative_after(const struct actx *c, size_t start, size_t m1)
 static size_t affiliation_after(const struct actx *c, size_t start, size_t m1)
 {
 	static const char *const affil[] = { "for", "to", "of", "at", NULL };
-	if (m1 + 1 >= c->ntok || !word_in(c, m1, affil) || !same_sent(c, start, m1 + 1))
+	size_t p = m1;
+	/* "a person close to the Clintons" */
+	if (lower_is(c, p, "close") && p + 1 < c->ntok && lower_is(c, p + 1, "to"))
+		p++;
+	if (p + 1 >= c->ntok || !word_in(c, p, affil) || !same_sent(c, start, p + 1))
 		return m1;
-	size_t o = m1 + 1;
-	if (lower_is(c, o, "the") && o + 1 < c->ntok && same_sent(c, o, o + 1))
+	size_t o = p + 1;
+	if ((lower_is(c, o, "the") || lower_is(c, o, "both")) && o + 1 < c->ntok && same_sent(c, o, o + 1))
 		o++;
 	/* a known mention starting there: the longest ending within 8 */
 	for (size_t e = o + 8 < c->ntok ? o + 8 : c->ntok; e > o; e--)
 		if (ws_mention_first(c->d, (uint32_t)e) == o && ws_entity_at(c->d, (uint32_t)o, (uint32_t)e) >= 0 &&
 		    same_sent(c, start, e - 1))
 			return e;
+	/* else a capitalised run the clause ends with ("to both Clintons."),
+	 * not a day ("at the Monday briefing") */
+	size_t r = run_forward(c, o);
+	if (r > o && r - o <= 6 && !lookup_at(c, o, r, c->nm.time, NULL) &&
+	    (r >= c->ntok || !same_sent(c, start, r) || tok(c, r)->kind == WS_TOK_PUNCT))
+		return r;
 	return m1;
 }
 

@@ -729,6 +729,11 @@ Test(attrib, a_described_speaker_after_the_cue_keeps_whom_it_works_for)
 		    "one longtime adviser to Jo Roe=/nominal");
 	assert_view(view("\"The count was wrong,\" said a spokeswoman for Acme Corp."),
 		    "a spokeswoman for Acme Corp.=/description");
+	assert_view(view("\"The count was wrong,\" said a person close to the Zorblats."),
+		    "a person close to the Zorblats=/description");
+	/* a day is no one's employer */
+	assert_view(view("\"The count was wrong,\" said a spokesman at the Monday briefing."),
+		    "a spokesman=/description");
 	/* "at the time" is no one's employer */
 	assert_view(view("\"The count was wrong,\" said the American ambassador at the time."),
 		    "the American ambassador=/description");
