@@ -1004,6 +1004,47 @@ static size_t relative_after(const struct actx *c, size_t start, size_t m1)
 	return commas && j < c->ntok && is_punct(c, j, ",") ? j + 1 : j;
 }
 
+/* "said a spokesman for the mayor, Jim Zorbel": a person's name apposed
+ * to a described speaker after the cue is the speaker; the mention runs
+ * over it, and over the comma closing it mid-sentence. */
+static void apposed_name_after(const struct actx *c, struct speaker *s)
+{
+	size_t k = s->m1;
+	if (k + 2 >= c->ntok || !is_punct(c, k, ",") || !same_sent(c, s->m0, k + 1))
+		return;
+	/* the longest person mention starting after the comma (mentions are
+	 * sorted by start; a wider one, "the mayor, Jim Zorbel", may end
+	 * where it ends) */
+	const struct ws_doc *d = c->d;
+	uint32_t at = tok(c, k + 1)->start;
+	size_t lo = 0, hi = d->ments.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->ments.v[mid].span.start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t e = 0;
+	int32_t en = -1;
+	for (size_t m = lo; m < d->ments.n && d->ments.v[m].span.start == at; m++) {
+		const struct ws_mention *mn = &d->ments.v[m];
+		size_t me = d->ment_tok.v[2 * m + 1];
+		if (mn->entity >= 0 && !mn->pronoun && d->ents.v[mn->entity].type == WS_SP_PERSON &&
+		    me > e && me - (k + 1) <= 6) {
+			e = me;
+			en = mn->entity;
+		}
+	}
+	if (en < 0)
+		return;
+	/* the name ends the sentence or its own apposition */
+	if (e < c->ntok && same_sent(c, s->m0, e) && !is_punct(c, e, ",") && !is_punct(c, e, "."))
+		return;
+	s->m1 = (uint32_t)(e < c->ntok && same_sent(c, s->m0, e) && is_punct(c, e, ",") ? e + 1 : e);
+	s->entity = en;
+}
+
 /* "said a spokeswoman for the House committee", "said one longtime adviser
  * to Jo Roe": a described speaker after the cue is written with whom it
  * works for; the mention runs to the end of that name, as it does before
@@ -1025,6 +1066,10 @@ static size_t affiliation_after(const struct actx *c, size_t start, size_t m1)
 		if (ws_mention_first(c->d, (uint32_t)e) == o && ws_entity_at(c->d, (uint32_t)o, (uint32_t)e) >= 0 &&
 		    same_sent(c, start, e - 1))
 			return e;
+	/* "for the mayor", "of the campaign": a description */
+	size_t dm1, dh;
+	if (description_starting(c, p + 1, &dm1, &dh) && same_sent(c, start, dm1 - 1))
+		return dm1;
 	/* else a capitalised run the clause ends with ("to both Clintons."),
 	 * not a day ("at the Monday briefing") */
 	size_t r = run_forward(c, o);
@@ -1066,8 +1111,10 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 	} else if (description_starting(c, start, &m1, &head)) {
 		s.m1 = (uint32_t)m1;
 		describe(c, &s, start, head);
-		if (s.type == WS_SP_PERSON)
+		if (s.type == WS_SP_PERSON) {
 			s.m1 = (uint32_t)relative_after(c, start, affiliation_after(c, start, m1));
+			apposed_name_after(c, &s);
+		}
 	} else {
 		size_t r = run_forward(c, start);
 		/* "Tuesday, predicting ...", "Clinton's campaign manager": a time is
@@ -1093,9 +1140,11 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 			} else {
 				s.type = nominal_type(c, phrase_head(c, start, r));
 				set_entity(c, &s, -1, S_NOMINAL);
-				if (s.type == WS_SP_PERSON)
+				if (s.type == WS_SP_PERSON) {
 					s.m1 = (uint32_t)relative_after(c, start,
 									affiliation_after(c, start, r));
+					apposed_name_after(c, &s);
+				}
 			}
 		}
 	}

@@ -731,6 +731,11 @@ Test(attrib, a_described_speaker_after_the_cue_keeps_whom_it_works_for)
 		    "a spokeswoman for Acme Corp.=/description");
 	assert_view(view("\"The count was wrong,\" said a person close to the Zorblats."),
 		    "a person close to the Zorblats=/description");
+	assert_view(view("\"The count was wrong,\" said a spokesman for the mayor."),
+		    "a spokesman for the mayor=/description");
+	/* a name apposed to it is who spoke */
+	assert_view(view("\"The count was wrong,\" said a spokesman for the mayor, Jim Zorbel."),
+		    "a spokesman for the mayor, Jim Zorbel=Jim Zorbel/description");
 	/* a day is no one's employer */
 	assert_view(view("\"The count was wrong,\" said a spokesman at the Monday briefing."),
 		    "a spokesman=/description");
