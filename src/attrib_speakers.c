@@ -920,7 +920,10 @@ static struct speaker affiliated_head(struct actx *c, struct speaker s)
 	} else if (!(p = affiliation(c, s.m0))) {
 		return s;
 	} else if (description_ending(c, p, &m0, &head) &&
-		   !lookup_at(c, head, head + 1, c->nm.org, c->nm.institution)) {
+		   (!lookup_at(c, head, head + 1, c->nm.org, c->nm.institution) ||
+		    /* "the government in Beijing": an institution by its seat */
+		    (lower_is(c, p, "in") && lower_is(c, m0, "the") && s.m1 == s.m0 + 1 &&
+		     lookup_at(c, s.m0, s.m1, c->nm.place, NULL)))) {
 		h.m0 = (uint32_t)m0;
 		if (lower_is(c, m0, "the")) {
 			describe(c, &h, m0, head);

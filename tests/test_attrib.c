@@ -720,6 +720,8 @@ Test(attrib, a_spokesman_for_x_is_not_x)
 		    "Officials at the Pentagon=/group");
 	assert_view(view("A source familiar with the talks said a deal was close."),
 		    "A source familiar with the talks=/anonymous");
+	assert_view(view("The government in Beijing said the talks had failed."),
+		    "The government in Beijing=/group");
 }
 
 Test(attrib, a_described_speaker_after_the_cue_keeps_whom_it_works_for)
