@@ -923,7 +923,11 @@ static struct speaker affiliated_head(struct actx *c, struct speaker s)
 		   (!lookup_at(c, head, head + 1, c->nm.org, c->nm.institution) ||
 		    /* "the government in Beijing": an institution by its seat */
 		    (lower_is(c, p, "in") && lower_is(c, m0, "the") && s.m1 == s.m0 + 1 &&
-		     lookup_at(c, s.m0, s.m1, c->nm.place, NULL)))) {
+		     lookup_at(c, s.m0, s.m1, c->nm.place, NULL)) ||
+		    /* "the government of President Jo Roe", "the city of Nice" */
+		    (lower_is(c, p, "of") && lower_is(c, m0, "the") && p == s.m0 - 1 &&
+		     ((s.m1 == s.m0 + 1 && lookup_at(c, s.m0, s.m1, c->nm.place, NULL)) ||
+		      (s.entity >= 0 && c->d->ents.v[s.entity].type == WS_SP_PERSON))))) {
 		h.m0 = (uint32_t)m0;
 		if (lower_is(c, m0, "the")) {
 			describe(c, &h, m0, head);

@@ -722,6 +722,9 @@ Test(attrib, a_spokesman_for_x_is_not_x)
 		    "A source familiar with the talks=/anonymous");
 	assert_view(view("The government in Beijing said the talks had failed."),
 		    "The government in Beijing=/group");
+	assert_view(view("On Monday, the government of President Petro O. Zorbenko said the "
+			 "talks had failed."),
+		    "the government of President Petro O. Zorbenko=/group");
 }
 
 Test(attrib, a_described_speaker_after_the_cue_keeps_whom_it_works_for)
