@@ -817,7 +817,7 @@ static struct speaker speaker_ending(struct actx *c, size_t end, enum sieve name
  * maybe past one modifier ("for committee Democrats"), or 0. */
 static size_t affiliation(const struct actx *c, size_t m0)
 {
-	static const char *const affil[] = { "for", "of", "at", "with", "in", NULL };
+	static const char *const affil[] = { "for", "of", "at", "with", "in", "from", NULL };
 	size_t p = m0 - 1;
 	if (!word_in(c, p, affil) && p > 1 && (np_head(c, p) || is_cap(c, p)) && same_sent(c, p - 1, p))
 		p--;
@@ -920,6 +920,8 @@ static struct speaker affiliated_head(struct actx *c, struct speaker s)
 	} else if (!(p = affiliation(c, s.m0))) {
 		return s;
 	} else if (description_ending(c, p, &m0, &head) &&
+		   /* "a letter from X" is no one; "the senator from X" is */
+		   (!lower_is(c, p, "from") || nominal_type(c, head) == WS_SP_PERSON) &&
 		   (!lookup_at(c, head, head + 1, c->nm.org, c->nm.institution) ||
 		    /* "the government in Beijing": an institution by its seat */
 		    (lower_is(c, p, "in") && lower_is(c, m0, "the") && s.m1 == s.m0 + 1 &&
@@ -942,7 +944,8 @@ static struct speaker affiliated_head(struct actx *c, struct speaker s)
 			h.m0 = a->first - 1;
 		h.type = WS_SP_GROUP;
 		set_entity(c, &h, -1, S_GROUP);
-	} else if (!lower_is(c, p, "with") && !lower_is(c, p, "in") && (m0 = np_backward(c, p)) < p &&
+	} else if (!lower_is(c, p, "with") && !lower_is(c, p, "in") && !lower_is(c, p, "from") &&
+		   (m0 = np_backward(c, p)) < p &&
 		   plural_word(c, p - 1) && np_head(c, p - 1)) {
 		h.m0 = (uint32_t)m0;
 		h.type = WS_SP_GROUP;

@@ -720,6 +720,11 @@ Test(attrib, a_spokesman_for_x_is_not_x)
 		    "Officials at the Pentagon=/group");
 	assert_view(view("A source familiar with the talks said a deal was close."),
 		    "A source familiar with the talks=/anonymous");
+	assert_view(view("The senator from Vermont said the talks had failed."),
+		    "The senator from Vermont=/description");
+	/* a letter from someone is no one */
+	assert_view(view("Jo Roe wrote to him. A letter from Roe said the talks had failed."),
+		    "Roe=Jo Roe/explicit:subject");
 	assert_view(view("The government in Beijing said the talks had failed."),
 		    "The government in Beijing=/group");
 	assert_view(view("On Monday, the government of President Petro O. Zorbenko said the "
