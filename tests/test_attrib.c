@@ -783,6 +783,16 @@ Test(attrib, news_role_nouns_make_a_described_speaker_a_person)
 	cr_expect_eq(st[0].speaker_type, WS_SP_PERSON);
 }
 
+/* "X issued a statement saying ...": the statement is X's, not the
+ * document's, when the verb before it made no statement of its own. */
+Test(attrib, the_subject_speaks_through_a_document_and_a_participle)
+{
+	assert_view(view("Jo Roe wrote a letter congratulating the mayor on a fair vote."),
+		    "Jo Roe=Jo Roe/explicit:subject");
+	assert_view(view("The Acme Party issued a statement saying it took the vote seriously."),
+		    "The Acme Party=Acme Party/explicit:subject");
+}
+
 Test(attrib, relative_clauses_on_the_subject)
 {
 	/* no commas: the antecedent and its clause are the mention */
