@@ -809,6 +809,23 @@ void frame_at(struct actx *c, size_t i)
 				set_entity(c, &sp, e, S_SUBJECT);
 			}
 		}
+		/* "X wrote a letter congratulating ...", "X issued a statement
+		 * saying ...": the object of a reporting verb that made no
+		 * statement of its own is not who says what the participle
+		 * reports; the sentence's subject is */
+		if (sp.found && sp.m1 == end && end == c0 && tok_ends(c, c0, "ing", 5) && sp.m0 > 1 &&
+		    same_sent(c, sp.m0 - 1, c0) && tok(c, sp.m0 - 1)->shape == WS_SHAPE_LOWER &&
+		    CUE_AT(c, sp.m0 - 1) >= 0 && !c->cue_used[sp.m0 - 1]) {
+			struct speaker subj = sentence_subject(c, c0);
+			if (subj.found && subj.m1 == sp.m0 - 1)
+				sp = subj;
+		}
+		/* "The former congressman, who led a filibuster in June,
+		 * said": a description's relative clause belongs to its
+		 * mention, as a name's does */
+		if (named_apposition && sp.found && sp.m1 == end && sp.type == WS_SP_PERSON &&
+		    (sp.sieve == S_DESCRIPTION || sp.sieve == S_NOMINAL) && lower_is(c, end + 1, "who"))
+			sp.m1 = (uint32_t)named_apposition + 1;
 		/* "Voters who watched the debate said": the antecedent of a
 		 * relative clause with no commas speaks, and the mention
 		 * holds the clause */

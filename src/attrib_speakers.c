@@ -817,7 +817,7 @@ static struct speaker speaker_ending(struct actx *c, size_t end, enum sieve name
  * maybe past one modifier ("for committee Democrats"), or 0. */
 static size_t affiliation(const struct actx *c, size_t m0)
 {
-	static const char *const affil[] = { "for", "of", "at", "with", "in", NULL };
+	static const char *const affil[] = { "for", "of", "at", "with", "in", "from", NULL };
 	size_t p = m0 - 1;
 	if (!word_in(c, p, affil) && p > 1 && (np_head(c, p) || is_cap(c, p)) && same_sent(c, p - 1, p))
 		p--;
@@ -920,7 +920,16 @@ static struct speaker affiliated_head(struct actx *c, struct speaker s)
 	} else if (!(p = affiliation(c, s.m0))) {
 		return s;
 	} else if (description_ending(c, p, &m0, &head) &&
-		   !lookup_at(c, head, head + 1, c->nm.org, c->nm.institution)) {
+		   /* "a letter from X" is no one; "the senator from X" is */
+		   (!lower_is(c, p, "from") || nominal_type(c, head) == WS_SP_PERSON) &&
+		   (!lookup_at(c, head, head + 1, c->nm.org, c->nm.institution) ||
+		    /* "the government in Beijing": an institution by its seat */
+		    (lower_is(c, p, "in") && lower_is(c, m0, "the") && s.m1 == s.m0 + 1 &&
+		     lookup_at(c, s.m0, s.m1, c->nm.place, NULL)) ||
+		    /* "the government of President Jo Roe", "the city of Nice" */
+		    (lower_is(c, p, "of") && lower_is(c, m0, "the") && p == s.m0 - 1 &&
+		     ((s.m1 == s.m0 + 1 && lookup_at(c, s.m0, s.m1, c->nm.place, NULL)) ||
+		      (s.entity >= 0 && c->d->ents.v[s.entity].type == WS_SP_PERSON))))) {
 		h.m0 = (uint32_t)m0;
 		if (lower_is(c, m0, "the")) {
 			describe(c, &h, m0, head);
@@ -935,7 +944,8 @@ static struct speaker affiliated_head(struct actx *c, struct speaker s)
 			h.m0 = a->first - 1;
 		h.type = WS_SP_GROUP;
 		set_entity(c, &h, -1, S_GROUP);
-	} else if (!lower_is(c, p, "with") && !lower_is(c, p, "in") && (m0 = np_backward(c, p)) < p &&
+	} else if (!lower_is(c, p, "with") && !lower_is(c, p, "in") && !lower_is(c, p, "from") &&
+		   (m0 = np_backward(c, p)) < p &&
 		   plural_word(c, p - 1) && np_head(c, p - 1)) {
 		h.m0 = (uint32_t)m0;
 		h.type = WS_SP_GROUP;
@@ -964,6 +974,119 @@ struct speaker speaker_before(struct actx *c, size_t end, enum sieve named)
 		s.sieve = S_ANONYMOUS;
 	}
 	return affiliated_head(c, s);
+}
+
+/* "said a Trump supporter who runs a bakery", "said the designer, who
+ * works for another brand,": a described speaker's relative clause belongs
+ * to its mention, as a name's does; a clause set off by commas keeps its
+ * closing comma. Returns the token after the clause, or m1. */
+static size_t relative_after(const struct actx *c, size_t start, size_t m1)
+{
+	size_t k = m1;
+	int commas = 0;
+	if (k + 1 < c->ntok && is_punct(c, k, ",") && lower_is(c, k + 1, "who")) {
+		k++;
+		commas = 1;
+	}
+	if (k >= c->ntok || !lower_is(c, k, "who") || !same_sent(c, start, k))
+		return m1;
+	/* "who spoke on condition of anonymity", "who requested anonymity":
+	 * how the speaker talked, written outside the mention */
+	static const char *const anonymity[] = {
+		"spoke", "requested", "asked", "declined", "insisted", "demanded", NULL
+	};
+	if (k + 1 < c->ntok && word_in(c, k + 1, anonymity))
+		return m1;
+	size_t j = k + 1;
+	while (j < c->ntok && j - k < 25 && same_sent(c, start, j) && tok(c, j)->kind != WS_TOK_DASH &&
+	       QUOTE_OPEN(c, j) < 0 && !is_punct(c, j, ",") && !is_punct(c, j, ";") &&
+	       !is_punct(c, j, ".") && !is_punct(c, j, ":") && !is_punct(c, j, "("))
+		j++;
+	/* a clause that says something itself ("who said he left") is its
+	 * own statement; one cut by a quote or a colon is not whole */
+	for (size_t q = k + 1; q < j; q++)
+		if (CUE_AT(c, q) >= 0)
+			return m1;
+	if (j - k < 2 || j - k >= 25 ||
+	    (j < c->ntok && same_sent(c, start, j) && !is_punct(c, j, ",") && !is_punct(c, j, ";") &&
+	     !is_punct(c, j, ".")))
+		return m1;
+	return commas && j < c->ntok && is_punct(c, j, ",") ? j + 1 : j;
+}
+
+/* "said a spokesman for the mayor, Jim Zorbel": a person's name apposed
+ * to a described speaker after the cue is the speaker; the mention runs
+ * over it, and over the comma closing it mid-sentence. */
+static void apposed_name_after(const struct actx *c, struct speaker *s)
+{
+	size_t k = s->m1;
+	if (k + 2 >= c->ntok || !is_punct(c, k, ",") || !same_sent(c, s->m0, k + 1))
+		return;
+	/* the longest person mention starting after the comma (mentions are
+	 * sorted by start; a wider one, "the mayor, Jim Zorbel", may end
+	 * where it ends) */
+	const struct ws_doc *d = c->d;
+	uint32_t at = tok(c, k + 1)->start;
+	size_t lo = 0, hi = d->ments.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->ments.v[mid].span.start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t e = 0;
+	int32_t en = -1;
+	for (size_t m = lo; m < d->ments.n && d->ments.v[m].span.start == at; m++) {
+		const struct ws_mention *mn = &d->ments.v[m];
+		size_t me = d->ment_tok.v[2 * m + 1];
+		if (mn->entity >= 0 && !mn->pronoun && d->ents.v[mn->entity].type == WS_SP_PERSON &&
+		    me > e && me - (k + 1) <= 6) {
+			e = me;
+			en = mn->entity;
+		}
+	}
+	if (en < 0)
+		return;
+	/* the name ends the sentence or its own apposition */
+	if (e < c->ntok && same_sent(c, s->m0, e) && !is_punct(c, e, ",") && !is_punct(c, e, "."))
+		return;
+	s->m1 = (uint32_t)(e < c->ntok && same_sent(c, s->m0, e) && is_punct(c, e, ",") ? e + 1 : e);
+	s->entity = en;
+}
+
+/* "said a spokeswoman for the House committee", "said one longtime adviser
+ * to Jo Roe": a described speaker after the cue is written with whom it
+ * works for; the mention runs to the end of that name, as it does before
+ * the cue (affiliated_head()). Returns the token after the name, or m1. */
+static size_t affiliation_after(const struct actx *c, size_t start, size_t m1)
+{
+	static const char *const affil[] = { "for", "to", "of", "at", NULL };
+	size_t p = m1;
+	/* "a person close to the Clintons" */
+	if (lower_is(c, p, "close") && p + 1 < c->ntok && lower_is(c, p + 1, "to"))
+		p++;
+	if (p + 1 >= c->ntok || !word_in(c, p, affil) || !same_sent(c, start, p + 1))
+		return m1;
+	size_t o = p + 1;
+	if ((lower_is(c, o, "the") || lower_is(c, o, "both")) && o + 1 < c->ntok && same_sent(c, o, o + 1))
+		o++;
+	/* a known mention starting there: the longest ending within 8 */
+	for (size_t e = o + 8 < c->ntok ? o + 8 : c->ntok; e > o; e--)
+		if (ws_mention_first(c->d, (uint32_t)e) == o && ws_entity_at(c->d, (uint32_t)o, (uint32_t)e) >= 0 &&
+		    same_sent(c, start, e - 1))
+			return e;
+	/* "for the mayor", "of the campaign": a description */
+	size_t dm1, dh;
+	if (description_starting(c, p + 1, &dm1, &dh) && same_sent(c, start, dm1 - 1))
+		return dm1;
+	/* else a capitalised run the clause ends with ("to both Clintons."),
+	 * not a day ("at the Monday briefing") */
+	size_t r = run_forward(c, o);
+	if (r > o && r - o <= 6 && !lookup_at(c, o, r, c->nm.time, NULL) &&
+	    (r >= c->ntok || !same_sent(c, start, r) || tok(c, r)->kind == WS_TOK_PUNCT))
+		return r;
+	return m1;
 }
 
 /* The speaker whose mention starts at token start. */
@@ -998,6 +1121,10 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 	} else if (description_starting(c, start, &m1, &head)) {
 		s.m1 = (uint32_t)m1;
 		describe(c, &s, start, head);
+		if (s.type == WS_SP_PERSON) {
+			s.m1 = (uint32_t)relative_after(c, start, affiliation_after(c, start, m1));
+			apposed_name_after(c, &s);
+		}
 	} else {
 		size_t r = run_forward(c, start);
 		/* "Tuesday, predicting ...", "Clinton's campaign manager": a time is
@@ -1023,6 +1150,11 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 			} else {
 				s.type = nominal_type(c, phrase_head(c, start, r));
 				set_entity(c, &s, -1, S_NOMINAL);
+				if (s.type == WS_SP_PERSON) {
+					s.m1 = (uint32_t)relative_after(c, start,
+									affiliation_after(c, start, r));
+					apposed_name_after(c, &s);
+				}
 			}
 		}
 	}

@@ -720,6 +720,77 @@ Test(attrib, a_spokesman_for_x_is_not_x)
 		    "Officials at the Pentagon=/group");
 	assert_view(view("A source familiar with the talks said a deal was close."),
 		    "A source familiar with the talks=/anonymous");
+	assert_view(view("The senator from Vermont said the talks had failed."),
+		    "The senator from Vermont=/description");
+	/* a letter from someone is no one */
+	assert_view(view("Jo Roe wrote to him. A letter from Roe said the talks had failed."),
+		    "Roe=Jo Roe/explicit:subject");
+	assert_view(view("The government in Beijing said the talks had failed."),
+		    "The government in Beijing=/group");
+	assert_view(view("On Monday, the government of President Petro O. Zorbenko said the "
+			 "talks had failed."),
+		    "the government of President Petro O. Zorbenko=/group");
+}
+
+Test(attrib, a_described_speaker_after_the_cue_keeps_whom_it_works_for)
+{
+	assert_view(view("Jo Roe lost the vote. \"The count was wrong,\" said one longtime adviser "
+			 "to Jo Roe."),
+		    "one longtime adviser to Jo Roe=/nominal");
+	assert_view(view("\"The count was wrong,\" said a spokeswoman for Acme Corp."),
+		    "a spokeswoman for Acme Corp.=/description");
+	assert_view(view("\"The count was wrong,\" said a person close to the Zorblats."),
+		    "a person close to the Zorblats=/description");
+	assert_view(view("\"The count was wrong,\" said a spokesman for the mayor."),
+		    "a spokesman for the mayor=/description");
+	/* a name apposed to it is who spoke */
+	assert_view(view("\"The count was wrong,\" said a spokesman for the mayor, Jim Zorbel."),
+		    "a spokesman for the mayor, Jim Zorbel=Jim Zorbel/description");
+	/* a day is no one's employer */
+	assert_view(view("\"The count was wrong,\" said a spokesman at the Monday briefing."),
+		    "a spokesman=/description");
+	/* "at the time" is no one's employer */
+	assert_view(view("\"The count was wrong,\" said the American ambassador at the time."),
+		    "the American ambassador=/description");
+}
+
+Test(attrib, a_described_speakers_relative_clause_is_part_of_the_mention)
+{
+	assert_view(view("\"The plan is bad,\" said a Trump supporter who runs a bakery in town."),
+		    "a Trump supporter who runs a bakery in town=/description");
+	assert_view(view("\"The plan is bad,\" said the designer, who works for another brand, "
+			 "on Monday."),
+		    "the designer, who works for another brand,=/description");
+	assert_view(view("The former congressman, who led a filibuster in June, said the count was "
+			 "wrong."),
+		    "The former congressman, who led a filibuster in June,=/description");
+	/* how the speaker talked is written outside the mention */
+	assert_view(view("\"The plan is bad,\" said a city official who spoke on the condition of "
+			 "anonymity."),
+		    "a city official=/nominal");
+	/* a clause that says something is a statement of its own */
+	assert_view(view("\"The plan is bad,\" said a city official who said he left on good terms."),
+		    "a city official=/nominal; who=/pronoun");
+}
+
+Test(attrib, news_role_nouns_make_a_described_speaker_a_person)
+{
+	assert_view(view("\"The plan is bad,\" a GOP speechwriter said."),
+		    "a GOP speechwriter=/description");
+	const struct ws_statement *st;
+	assert_view(view("\"The plan is bad,\" said one person."), "one person=/nominal");
+	cr_assert_eq(ws_doc_statements(doc, &st), 1);
+	cr_expect_eq(st[0].speaker_type, WS_SP_PERSON);
+}
+
+/* "X issued a statement saying ...": the statement is X's, not the
+ * document's, when the verb before it made no statement of its own. */
+Test(attrib, the_subject_speaks_through_a_document_and_a_participle)
+{
+	assert_view(view("Jo Roe wrote a letter congratulating the mayor on a fair vote."),
+		    "Jo Roe=Jo Roe/explicit:subject");
+	assert_view(view("The Acme Party issued a statement saying it took the vote seriously."),
+		    "The Acme Party=Acme Party/explicit:subject");
 }
 
 Test(attrib, relative_clauses_on_the_subject)
