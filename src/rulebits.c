@@ -423,14 +423,6 @@ void ws_rbits_build(struct ws_ruleset *rs)
 static uint64_t annot_atoms(const struct ws_rbits *b, const struct ws_annot *a);
 static void atoms_bits(const struct ws_rbits *b, size_t ti, uint64_t atoms, uint64_t *out);
 
-static uint64_t bits_hash(const uint64_t *w, size_t W)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL;
-	for (size_t i = 0; i < W; i++)
-		h = (h ^ w[i]) * 0xBF58476D1CE4E5B9ULL;
-	return h ^ h >> 31;
-}
-
 static uint64_t memo_hash(size_t ti, uint64_t atoms)
 {
 	uint64_t h = (atoms ^ (uint64_t)ti << 57) * 0x9E3779B97F4A7C15ULL;
@@ -441,31 +433,13 @@ static uint64_t memo_hash(size_t ti, uint64_t atoms)
  * that slot becoming a new class when none has them. */
 static uint32_t class_of_bits(struct ws_rbits *b)
 {
-	size_t W = b->words, nc = b->nclasses;
+	size_t W = b->words, nc = b->nclasses, slot;
 	const uint64_t *mine = b->classes.v + nc * W;
-	if ((nc + 1) * 2 > b->chash.n) {	/* grow, and place the classes again */
-		size_t cap = b->chash.n ? b->chash.n * 2 : 256;
-		WS_VEC_RESERVE(b->chash, cap);
-		b->chash.n = cap;
-		memset(b->chash.v, 0, cap * sizeof(uint32_t));
-		for (size_t k = 0; k < nc; k++) {
-			size_t i = (size_t)bits_hash(b->classes.v + k * W, W) & (cap - 1);
-			while (b->chash.v[i])
-				i = (i + 1) & (cap - 1);
-			b->chash.v[i] = (uint32_t)k + 1;
-		}
-	}
-	size_t mask = b->chash.n - 1, i = (size_t)bits_hash(mine, W) & mask;
-	for (; b->chash.v[i]; i = (i + 1) & mask) {
-		const uint64_t *cl = b->classes.v + (size_t)(b->chash.v[i] - 1) * W;
-		size_t w = 0;
-		while (w < W && cl[w] == mine[w])
-			w++;
-		if (w == W)
-			return b->chash.v[i];
-	}
+	size_t k = ws_row_find(&b->chash, b->classes.v, nc, W, mine, 256, &slot);
+	if (k < nc)
+		return (uint32_t)k + 1;
 	b->classes.n = (size_t)(++b->nclasses) * W;
-	b->chash.v[i] = b->nclasses;
+	b->chash.v[slot] = b->nclasses;
 	return b->nclasses;
 }
 

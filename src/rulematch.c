@@ -58,7 +58,7 @@ struct phase_sets {
 	 * copies its answers rather than testing every element again. */
 	WS_VEC(uint64_t) lsets;
 	WS_VEC(uint32_t) lrep;
-	WS_VEC(uint32_t) lhash;
+	ws_rowindex lhash;
 	/* The rules that can take their second step at a token of each set
 	 * (cnext, rwords each): a thread of such a rule that has taken a
 	 * one-token first element goes on there, one of the elements its
@@ -159,7 +159,7 @@ struct ws_rules_scratch {
 	struct lcache *lc;		/* 1 << LCACHE_BITS, NULL until a long token */
 	struct unioncache *uc;		/* 1 << UCACHE_BITS */
 	struct featcache *fc;		/* 1 << FCACHE_BITS, NULL until needed */
-	WS_VEC(uint32_t) phash;		/* open addressing: set index + 1, or 0 */
+	ws_rowindex phash;		/* the sets in pats */
 	WS_VEC(uint64_t) block;		/* one token's bits, worked out */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
 	WS_VEC(uint64_t) lbits;		/* a set in a phase's space */
@@ -191,40 +191,17 @@ struct ws_rules_scratch {
 /* The tests that hold at token tok: W words. */
 #define TOKBITS(s, tok, W) ((s)->pats.v + (size_t)(s)->tcls.v[tok] * (W))
 
-static uint64_t pat_hash(const uint64_t *w, size_t W)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL;
-	for (size_t i = 0; i < W; i++)
-		h = (h ^ w[i]) * 0xBF58476D1CE4E5B9ULL;
-	return h ^ h >> 31;
-}
-
 /* The index of the set w in s->pats, added when new. */
 static uint32_t pat_intern(struct ws_rules_scratch *s, const uint64_t *w, size_t W)
 {
-	size_t np = s->pats.n / W;
-	if (s->phash.n == 0 || (np + 1) * 2 > s->phash.n) {
-		size_t cap = s->phash.n ? s->phash.n * 2 : 1024;
-		WS_VEC_RESERVE(s->phash, cap);
-		s->phash.n = cap;
-		memset(s->phash.v, 0, cap * sizeof(uint32_t));
-		for (size_t i = 0; i < np; i++) {
-			size_t k = (size_t)pat_hash(s->pats.v + i * W, W) & (cap - 1);
-			while (s->phash.v[k])
-				k = (k + 1) & (cap - 1);
-			s->phash.v[k] = (uint32_t)i + 1;
-		}
-	}
-	size_t mask = s->phash.n - 1, k = (size_t)pat_hash(w, W) & mask;
-	for (; s->phash.v[k]; k = (k + 1) & mask) {
-		uint32_t i = s->phash.v[k] - 1;
-		if (memcmp(s->pats.v + (size_t)i * W, w, W * sizeof(uint64_t)) == 0)
-			return i;
-	}
+	size_t np = s->pats.n / W, slot;
+	size_t k = ws_row_find(&s->phash, s->pats.v, np, W, w, 1024, &slot);
+	if (k < np)
+		return (uint32_t)k;
 	WS_VEC_RESERVE(s->pats, s->pats.n + W);
 	memcpy(s->pats.v + s->pats.n, w, W * sizeof(uint64_t));
 	s->pats.n += W;
-	s->phash.v[k] = (uint32_t)np + 1;
+	s->phash.v[slot] = (uint32_t)np + 1;
 	return (uint32_t)np;
 }
 
@@ -1220,33 +1197,15 @@ static uint32_t local_class(struct phase_sets *ps, const uint64_t *x, size_t LW,
 			    int *isnew)
 {
 	*isnew = 0;
-	size_t nl = ps->lrep.n;
-	if (ps->lhash.n == 0 || (nl + 1) * 2 > ps->lhash.n) {
-		size_t cap = ps->lhash.n ? ps->lhash.n * 2 : 256;
-		WS_VEC_RESERVE(ps->lhash, cap);
-		ps->lhash.n = cap;
-		memset(ps->lhash.v, 0, cap * sizeof(uint32_t));
-		for (size_t k = 0; k < nl; k++) {
-			size_t h = (size_t)pat_hash(ps->lsets.v + k * LW, LW) & (cap - 1);
-			while (ps->lhash.v[h])
-				h = (h + 1) & (cap - 1);
-			ps->lhash.v[h] = (uint32_t)k + 1;
-		}
-	}
-	size_t mask = ps->lhash.n - 1, h = (size_t)pat_hash(x, LW) & mask;
-	for (; ps->lhash.v[h]; h = (h + 1) & mask) {
-		uint32_t k = ps->lhash.v[h] - 1;
-		size_t w = 0;
-		while (w < LW && ps->lsets.v[(size_t)k * LW + w] == x[w])
-			w++;
-		if (w == LW)
-			return k;
-	}
+	size_t nl = ps->lrep.n, slot;
+	size_t k = ws_row_find(&ps->lhash, ps->lsets.v, nl, LW, x, 256, &slot);
+	if (k < nl)
+		return (uint32_t)k;
 	WS_VEC_RESERVE(ps->lsets, ps->lsets.n + LW);
 	memcpy(ps->lsets.v + ps->lsets.n, x, LW * sizeof(uint64_t));
 	ps->lsets.n += LW;
 	WS_VEC_PUSH(ps->lrep, i);
-	ps->lhash.v[h] = (uint32_t)nl + 1;
+	ps->lhash.v[slot] = (uint32_t)nl + 1;
 	*isnew = 1;
 	return (uint32_t)nl;
 }

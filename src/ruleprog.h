@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "rowindex.h"
 #include "rules.h"
 
 /* What a test looks at. */
@@ -262,7 +263,7 @@ struct ws_rbits {
 	 * open addressing (chash: class or 0), and by what the bits come
 	 * from, an annotation's type and atoms (cmemo, cmemocap slots, a
 	 * class of 0: empty), as the gazetteer has many entries alike. */
-	WS_VEC(uint32_t) chash;
+	ws_rowindex chash;
 	struct ws_rcmemo *cmemo;
 	size_t cmemocap, ncmemo;
 };
