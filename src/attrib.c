@@ -115,8 +115,7 @@ void ws_attribute(struct ws_doc *d)
 	ws_tokmap_init(&c.qclose_map, n + 1);
 	ws_tokmap_init(&c.lookup_map, n + 1);
 	/* the lookups come first in d->gaz, sorted by first token */
-	while (c.nlookups < d->gaz.n && d->gaz.v[c.nlookups].type == c.nm.lookup)
-		c.nlookups++;
+	c.nlookups = d->nlookup;
 	for (size_t k = 0; k < c.nlookups; k++) {
 		const struct ws_annot *a = &d->gaz.v[k];
 		if (k == 0 || a->first != d->gaz.v[k - 1].first)

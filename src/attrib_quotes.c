@@ -44,14 +44,7 @@ size_t tok_at_byte(const struct actx *c, uint32_t off)
 static void nearest_person(const struct actx *c, uint32_t off, uint32_t para, struct speaker *sp)
 {
 	const struct ws_doc *d = c->d;
-	size_t lo = 0, hi = d->ments.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->ments.v[mid].span.start < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = ws_mention_from(d, off);
 	for (size_t m = lo, seen = 0; m-- > 0 && seen++ < 50;) {
 		const struct ws_mention *mn = &d->ments.v[m];
 		uint32_t mt = d->ment_tok.v[2 * m];

@@ -1027,14 +1027,7 @@ static void apposed_name_after(const struct actx *c, struct speaker *s)
 	 * where it ends) */
 	const struct ws_doc *d = c->d;
 	uint32_t at = tok(c, k + 1)->start;
-	size_t lo = 0, hi = d->ments.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->ments.v[mid].span.start < at)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = ws_mention_from(d, at);
 	size_t e = 0;
 	int32_t en = -1;
 	for (size_t m = lo; m < d->ments.n && d->ments.v[m].span.start == at; m++) {

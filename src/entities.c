@@ -12,7 +12,7 @@
 
 struct names {
 	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
-	const char *modifier, *lookup, *major, *place, *minor, *first_name, *surname;
+	const char *modifier, *major, *place, *minor, *first_name, *surname;
 };
 
 static void find_names(const struct ws_doc *d, struct names *n)
@@ -27,7 +27,6 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->apposition = ws_sym_find(st, "Apposition", 10);
 	n->determiner = ws_sym_find(st, "Determiner", 10);
 	n->modifier = ws_sym_find(st, "Modifier", 8);
-	n->lookup = ws_sym_find(st, "Lookup", 6);
 	n->major = ws_sym_find(st, "major", 5);
 	n->place = ws_sym_find(st, "place", 5);
 	n->minor = ws_sym_find(st, "minor", 5);
@@ -271,38 +270,84 @@ struct keyent {
 	UT_hash_handle hh;
 };
 
+/* Name keys (a surname, a first name) and the entity each names, with the
+ * keys' lengths (bit 63: 63 or more) and first bytes as a filter: most
+ * capitalised words fail it before any hashing. */
+struct keytab {
+	struct keyent *table, *pool;
+	size_t used;
+	uint64_t lens, firsts[4];
+};
+
+static void keytab_init(struct keytab *kt, size_t cap)
+{
+	memset(kt, 0, sizeof(*kt));
+	kt->pool = ws_xcalloc(cap + 1, sizeof(*kt->pool));
+}
+
+/* Adds key k[0..n) for entity e, unless a key alike is there: returns
+ * that entry, or NULL when k was added. */
+static struct keyent *keytab_add(struct keytab *kt, const char *k, size_t n, int32_t e)
+{
+	struct keyent *old = NULL, *ke = &kt->pool[kt->used];
+	HASH_FIND(hh, kt->table, k, n, old);
+	if (old)
+		return old;
+	ke->k = k;
+	ke->n = n;
+	ke->ent = e;
+	HASH_ADD_KEYPTR(hh, kt->table, ke->k, ke->n, ke);
+	kt->used++;
+	unsigned char b0 = n ? (unsigned char)k[0] : 0;
+	kt->lens |= 1ULL << (n < 63 ? n : 63);
+	kt->firsts[b0 >> 6] |= 1ULL << (b0 & 63);
+	return NULL;
+}
+
+static struct keyent *keytab_find(const struct keytab *kt, const char *k, size_t n)
+{
+	struct keyent *ke = NULL;
+	unsigned char b0 = n ? (unsigned char)k[0] : 0;
+	if (!(kt->lens >> (n < 63 ? n : 63) & 1) || !(kt->firsts[b0 >> 6] >> (b0 & 63) & 1))
+		return NULL;
+	HASH_FIND(hh, kt->table, k, n, ke);
+	return ke;
+}
+
+static void keytab_free(struct keytab *kt)
+{
+	HASH_CLEAR(hh, kt->table);
+	free(kt->pool);
+}
+
+/* A byte per token, and one more: 1 where a mention covers the token. */
+static uint8_t *covered_tokens(const struct ws_doc *d)
+{
+	uint8_t *covered = ws_xcalloc(d->tk.tok.n + 1, 1);
+	for (size_t m = 0; m < d->ments.n; m++)
+		for (uint32_t t = d->ment_tok.v[2 * m]; t < d->ment_tok.v[2 * m + 1]; t++)
+			covered[t] = 1;
+	return covered;
+}
+
 /* A lone capitalised word that is a known person's surname is a mention
  * of that person ("Assad said", "Muallem, for his part"). Linear: one
  * pass to mark covered tokens, one hash of surnames. */
 static void surname_mentions(struct ws_doc *d)
 {
 	size_t n = d->tk.tok.n, nent = d->ents.n;
-	struct keyent *table = NULL, *pool = ws_xcalloc(nent + 1, sizeof(*pool));
-	size_t used = 0;
-	/* the keys' lengths (bit 63: 63 or more) and first bytes: most
-	 * capitalised words fail these before any hashing */
-	uint64_t lens = 0, firsts[4] = { 0 };
+	struct keytab kt;
+	keytab_init(&kt, nent);
 	for (size_t e = 0; e < nent; e++) {
 		if (d->ents.v[e].type != WS_SP_PERSON)
 			continue;
-		struct keyent *ke = &pool[used], *old = NULL;
-		key_of(d, d->ent_key.v[e], &ke->k, &ke->n);
-		HASH_FIND(hh, table, ke->k, ke->n, old);
-		if (old)
-			continue;
-		ke->ent = (int32_t)e;
-		HASH_ADD_KEYPTR(hh, table, ke->k, ke->n, ke);
-		used++;
-		unsigned char b0 = ke->n ? (unsigned char)ke->k[0] : 0;
-		lens |= 1ULL << (ke->n < 63 ? ke->n : 63);
-		firsts[b0 >> 6] |= 1ULL << (b0 & 63);
+		const char *k;
+		size_t kn;
+		key_of(d, d->ent_key.v[e], &k, &kn);
+		keytab_add(&kt, k, kn, (int32_t)e);
 	}
-	if (used) {
-		uint8_t *covered = ws_xcalloc(n + 1, 1);
-		size_t nm = d->ments.n;
-		for (size_t m = 0; m < nm; m++)
-			for (uint32_t t = d->ment_tok.v[2 * m]; t < d->ment_tok.v[2 * m + 1]; t++)
-				covered[t] = 1;
+	if (kt.used) {
+		uint8_t *covered = covered_tokens(d);
 		for (uint32_t i = 0; i < n; i++) {
 			const struct ws_token *t = &d->tk.tok.v[i];
 			if (covered[i] || t->kind != WS_TOK_WORD ||
@@ -310,12 +355,8 @@ static void surname_mentions(struct ws_doc *d)
 				continue;
 			const char *k;
 			size_t kn;
-			struct keyent *ke = NULL;
 			key_of(d, i, &k, &kn);
-			unsigned char b0 = kn ? (unsigned char)k[0] : 0;
-			if (!(lens >> (kn < 63 ? kn : 63) & 1) || !(firsts[b0 >> 6] >> (b0 & 63) & 1))
-				continue;
-			HASH_FIND(hh, table, k, kn, ke);
+			struct keyent *ke = keytab_find(&kt, k, kn);
 			if (!ke)
 				continue;
 			/* "Jaberi Ansari": earlier words of the same name join in */
@@ -330,27 +371,15 @@ static void surname_mentions(struct ws_doc *d)
 		}
 		free(covered);
 	}
-	HASH_CLEAR(hh, table);
-	free(pool);
+	keytab_free(&kt);
 }
 
 /* Whether a lookup with that feature value starts at token i (a place's
  * name is no one's first name: "Florida", "China"). The lookups come
- * first in d->gaz, sorted by first token: two binary searches. */
-static int lookup_starts(const struct ws_doc *d, const struct names *nm, uint32_t i,
-			 const char *key, const char *value)
+ * first in d->gaz (d->nlookup of them), sorted by first token. */
+static int lookup_starts(const struct ws_doc *d, uint32_t i, const char *key, const char *value)
 {
-	size_t lo = 0, hi = d->gaz.n;
-	while (lo < hi) {	/* the end of the lookups */
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->gaz.v[mid].type == nm->lookup)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t nl = lo;
-	lo = 0;
-	hi = nl;
+	size_t nl = d->nlookup, lo = 0, hi = nl;
 	while (lo < hi) {	/* the first lookup at or after i */
 		size_t mid = lo + (hi - lo) / 2;
 		if (d->gaz.v[mid].first < i)
@@ -389,9 +418,8 @@ static int title_case(const struct ws_doc *d, uint32_t para)
 static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 {
 	size_t n = d->tk.tok.n, nent = d->ents.n;
-	struct keyent *table = NULL, *pool = ws_xcalloc(nent + 1, sizeof(*pool));
-	size_t used = 0;
-	uint64_t lens = 0, firsts[4] = { 0 };	/* as in surname_mentions() */
+	struct keytab kt;
+	keytab_init(&kt, nent);
 	for (size_t e = 0; e < nent; e++) {
 		const struct ws_entity *en = &d->ents.v[e];
 		if (en->type != WS_SP_PERSON || !en->gender)
@@ -405,40 +433,21 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 			word = *p >= 'a' && *p <= 'z';
 		if (!word)
 			continue;
-		struct keyent *ke = &pool[used], *old = NULL;
-		HASH_FIND(hh, table, s, (size_t)(sp - s), old);
-		if (old) {
-			if (old->ent != (int32_t)e)
-				old->ent = -1;	/* two people of that first name */
-			continue;
-		}
-		ke->k = s;
-		ke->n = (size_t)(sp - s);
-		ke->ent = (int32_t)e;
-		HASH_ADD_KEYPTR(hh, table, ke->k, ke->n, ke);
-		used++;
-		lens |= 1ULL << (ke->n < 63 ? ke->n : 63);
-		firsts[(unsigned char)*s >> 6] |= 1ULL << ((unsigned char)*s & 63);
+		struct keyent *old = keytab_add(&kt, s, (size_t)(sp - s), (int32_t)e);
+		if (old && old->ent != (int32_t)e)
+			old->ent = -1;	/* two people of that first name */
 	}
-	if (used) {
-		uint8_t *covered = ws_xcalloc(n + 1, 1);
-		size_t nmt = d->ments.n;
-		for (size_t m = 0; m < nmt; m++)
-			for (uint32_t t = d->ment_tok.v[2 * m]; t < d->ment_tok.v[2 * m + 1]; t++)
-				covered[t] = 1;
+	if (kt.used) {
+		uint8_t *covered = covered_tokens(d);
 		for (uint32_t i = 0; i < n; i++) {
 			const struct ws_token *t = &d->tk.tok.v[i];
 			if (covered[i] || t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_CAP)
 				continue;
 			const char *k;
 			size_t kn;
-			struct keyent *ke = NULL;
 			key_of(d, i, &k, &kn);
-			unsigned char b0 = kn ? (unsigned char)k[0] : 0;
-			if (!(lens >> (kn < 63 ? kn : 63) & 1) || !(firsts[b0 >> 6] >> (b0 & 63) & 1))
-				continue;
-			HASH_FIND(hh, table, k, kn, ke);
-			if (!ke || ke->ent < 0 || lookup_starts(d, nm, i, nm->major, nm->place))
+			struct keyent *ke = keytab_find(&kt, k, kn);
+			if (!ke || ke->ent < 0 || lookup_starts(d, i, nm->major, nm->place))
 				continue;
 			const struct ws_token *nx = i + 1 < n ? &d->tk.tok.v[i + 1] : NULL;
 			if (nx && nx->sent == t->sent && nx->kind == WS_TOK_WORD &&
@@ -448,8 +457,7 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 		}
 		free(covered);
 	}
-	HASH_CLEAR(hh, table);
-	free(pool);
+	keytab_free(&kt);
 }
 
 /* An Apposition (rules/50-mentions.rules) joined to the person or
@@ -580,12 +588,12 @@ void ws_entities_build(struct ws_doc *d)
 		    title_case(d, d->tk.tok.v[a->first].para)) {
 			uint32_t k = a->last - 1;
 			while (k > a->first + 1 &&
-			       !lookup_starts(d, &nm, k, nm.minor, nm.surname) &&
-			       !lookup_starts(d, &nm, k, nm.minor, nm.first_name))
+			       !lookup_starts(d, k, nm.minor, nm.surname) &&
+			       !lookup_starts(d, k, nm.minor, nm.first_name))
 				k--;
 			if (k > a->first && k + 1 < a->last &&
-			    (lookup_starts(d, &nm, k, nm.minor, nm.surname) ||
-			     lookup_starts(d, &nm, k, nm.minor, nm.first_name))) {
+			    (lookup_starts(d, k, nm.minor, nm.surname) ||
+			     lookup_starts(d, k, nm.minor, nm.first_name))) {
 				if (!broken && !tail)
 					cut = *a;
 				cut.last = k + 1;
@@ -797,6 +805,19 @@ int32_t ws_entity_at(const struct ws_doc *d, uint32_t first, uint32_t last)
 }
 
 /* The first token of the mention that ends at last - 1, or last when none. */
+size_t ws_mention_from(const struct ws_doc *d, uint32_t off)
+{
+	size_t lo = 0, hi = d->ments.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->ments.v[mid].span.start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 uint32_t ws_mention_first(const struct ws_doc *d, uint32_t last)
 {
 	if (last == 0 || last > d->ment_end.n || d->ment_end.v[last - 1] < 0)

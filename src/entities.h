@@ -28,6 +28,10 @@ int32_t ws_entity_at(const struct ws_doc *d, uint32_t first, uint32_t last);
  * no mention ends there. */
 uint32_t ws_mention_first(const struct ws_doc *d, uint32_t last);
 
+/* The first mention, in d->ments sorted by start, that starts at or after
+ * byte off; d->ments.n when none does. */
+size_t ws_mention_from(const struct ws_doc *d, uint32_t off);
+
 #include "whosaid.h"
 
 /* Sorts the mentions into text order and rebuilds the index that

@@ -30,7 +30,6 @@ struct word {
 void ws_title_keys_init(struct ws_title_keys *k, const struct ws_symtab *st)
 {
 #define K(f, s) (k->f = ws_sym_find(st, s, sizeof(s) - 1))
-	K(lookup, "Lookup");
 	K(major, "major");
 	K(minor, "minor");
 	K(expands, "expands");
@@ -168,7 +167,7 @@ void ws_title_parts(const struct ws_doc *d, struct ws_span title, struct ws_titl
 		t1++;
 	if (t1 <= t0 || t1 - t0 > 64)
 		return;
-	size_t nlook = d->nlookup <= d->gaz.n ? d->nlookup : d->gaz.n;
+	size_t nlook = d->nlookup;
 	struct word w[64];
 	memset(w, 0, sizeof w);
 	for (size_t i = lookup_from(d, nlook, (uint32_t)t0); i < nlook && d->gaz.v[i].first < t1; i++)

@@ -39,7 +39,7 @@ struct ws_title_parts {
 /* The interned names the split compares with: worked out once per
  * document object (ws_doc_new), as they belong to its engine. */
 struct ws_title_keys {
-	const char *lookup, *major, *minor, *expands;
+	const char *major, *minor, *expands;
 	const char *head, *role, *honorific, *portfolio, *modifier, *place, *org, *cue_word,
 		*person, *first_name, *surname;
 };
