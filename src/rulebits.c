@@ -433,7 +433,7 @@ static uint64_t memo_hash(size_t ti, uint64_t atoms)
  * that slot becoming a new class when none has them. */
 static uint32_t class_of_bits(struct ws_rbits *b)
 {
-	size_t W = b->words, nc = b->nclasses, slot;
+	size_t W = b->words, nc = b->nclasses, slot = 0;
 	const uint64_t *mine = b->classes.v + nc * W;
 	size_t k = ws_row_find(&b->chash, b->classes.v, nc, W, mine, 256, &slot);
 	if (k < nc)

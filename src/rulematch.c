@@ -194,7 +194,7 @@ struct ws_rules_scratch {
 /* The index of the set w in s->pats, added when new. */
 static uint32_t pat_intern(struct ws_rules_scratch *s, const uint64_t *w, size_t W)
 {
-	size_t np = s->pats.n / W, slot;
+	size_t np = s->pats.n / W, slot = 0;
 	size_t k = ws_row_find(&s->phash, s->pats.v, np, W, w, 1024, &slot);
 	if (k < np)
 		return (uint32_t)k;
@@ -1197,7 +1197,7 @@ static uint32_t local_class(struct phase_sets *ps, const uint64_t *x, size_t LW,
 			    int *isnew)
 {
 	*isnew = 0;
-	size_t nl = ps->lrep.n, slot;
+	size_t nl = ps->lrep.n, slot = 0;
 	size_t k = ws_row_find(&ps->lhash, ps->lsets.v, nl, LW, x, 256, &slot);
 	if (k < nl)
 		return (uint32_t)k;
