@@ -35,6 +35,7 @@ struct gold_row {
 struct ment_row {
 	long long b, e;
 	long long lb, le;      /* as gold_row */
+	int named;             /* a person or an organisation */
 };
 
 struct pred_row {
@@ -392,7 +393,7 @@ int ws_eval_add_mention(struct ws_eval *ev, const struct ws_eval_mention *m)
 	struct ment_row *r;
 	struct doc *d;
 
-	if (!m->type || (strcmp(m->type, "person") && strcmp(m->type, "organization")))
+	if (!m->type)
 		return 0;
 	if (m->start < 0 || m->end < m->start)
 		return 0;
@@ -402,6 +403,7 @@ int ws_eval_add_mention(struct ws_eval *ev, const struct ws_eval_mention *m)
 	r = &ev->ments[ev->n_ments];
 	r->b = m->start;
 	r->e = m->end;
+	r->named = strcmp(m->type, "person") == 0 || strcmp(m->type, "organization") == 0;
 	loose_span(m->text, m->start, m->end, &r->lb, &r->le);
 	if (idx_push(&d->ments, ev->n_ments))
 		return WS_EVAL_ENOMEM;
@@ -807,10 +809,11 @@ static int speaker_right(const struct gold_row *g, const struct pred_row *p)
 	return g->is_name && p->last_word && has_word(g->source_text, p->last_word);
 }
 
-/* Four counts of one outlet, summed over its documents. */
+/* The counts of one outlet, summed over its documents. */
+enum { NCOUNT = 5 };
 struct outlet_sum {
 	const char *name;
-	long c[4];
+	long c[NCOUNT];
 	UT_hash_handle hh;
 };
 
@@ -824,7 +827,7 @@ static int outlet_cmp(const struct outlet_sum *a, const struct outlet_sum *b)
  * "unknown"). *sums gets the outlets sorted by name when some document
  * has a known outlet, else NULL; free them with free_sums(). Returns 0,
  * WS_EVAL_ENOMEM or count's error. */
-typedef int (*count_fn)(const struct ws_eval *ev, const struct doc *d, void *ctx, long c[4]);
+typedef int (*count_fn)(const struct ws_eval *ev, const struct doc *d, void *ctx, long c[NCOUNT]);
 
 static void free_sums(struct outlet_sum **sums)
 {
@@ -836,7 +839,7 @@ static void free_sums(struct outlet_sum **sums)
 	}
 }
 
-static int sum_by_outlet(const struct ws_eval *ev, count_fn count, void *ctx, long total[4],
+static int sum_by_outlet(const struct ws_eval *ev, count_fn count, void *ctx, long total[NCOUNT],
                          struct outlet_sum **sums)
 {
 	const struct doc *d;
@@ -846,7 +849,7 @@ static int sum_by_outlet(const struct ws_eval *ev, count_fn count, void *ctx, lo
 	for (d = ev->docs; d; d = d->hh.next) {
 		const char *outlet = d->meta_outlet ? d->meta_outlet : d->pred_outlet;
 		struct outlet_sum *o;
-		long c[4] = { 0, 0, 0, 0 };
+		long c[NCOUNT] = { 0 };
 
 		if (!d->gold.n)
 			continue;
@@ -869,7 +872,7 @@ static int sum_by_outlet(const struct ws_eval *ev, count_fn count, void *ctx, lo
 			o->name = outlet;
 			HASH_ADD_KEYPTR(hh, *sums, o->name, strlen(o->name), o);
 		}
-		for (k = 0; k < 4; k++) {
+		for (k = 0; k < NCOUNT; k++) {
 			total[k] += c[k];
 			o->c[k] += c[k];
 		}
@@ -901,7 +904,7 @@ static void scratch_release(struct scratch *s)
 
 /* Score one document into counts; returns 0 or WS_EVAL_ENOMEM. */
 static int score_doc(const struct ws_eval *ev, const struct doc *d, enum ws_eval_track track,
-                     double thr, struct scratch *s, long counts[4])
+                     double thr, struct scratch *s, long counts[NCOUNT])
 {
 	size_t ng = 0, np = 0, i, j;
 
@@ -974,7 +977,7 @@ static double f1(double p, double r)
 	return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
-static void add_counts(struct ws_eval_row *r, const long c[4])
+static void add_counts(struct ws_eval_row *r, const long c[NCOUNT])
 {
 	r->gold += c[0];
 	r->pred += c[1];
@@ -999,7 +1002,7 @@ struct score_ctx {
 	struct scratch s;
 };
 
-static int score_count(const struct ws_eval *ev, const struct doc *d, void *ctx, long c[4])
+static int score_count(const struct ws_eval *ev, const struct doc *d, void *ctx, long c[NCOUNT])
 {
 	struct score_ctx *x = ctx;
 
@@ -1007,15 +1010,15 @@ static int score_count(const struct ws_eval *ev, const struct doc *d, void *ctx,
 }
 
 /* Both reports are an overall row plus a row per outlet, each filled from
- * the four counts count() summed: fill() turns counts into a row of size
+ * the counts count() summed: fill() turns counts into a row of size
  * bytes whose first member is the outlet's name. */
-typedef void fill_fn(void *row, const char *outlet, const long c[4]);
+typedef void fill_fn(void *row, const char *outlet, const long c[NCOUNT]);
 
 static int outlet_rows(const struct ws_eval *ev, count_fn count, void *ctx, fill_fn fill,
                        size_t size, void *overall, void **rows, size_t *n_rows)
 {
 	struct outlet_sum *sums, *o;
-	long total[4] = { 0, 0, 0, 0 };
+	long total[NCOUNT] = { 0 };
 	char *v;
 	size_t n = 0;
 	int rc = sum_by_outlet(ev, count, ctx, total, &sums);
@@ -1051,7 +1054,7 @@ static const void *find_row(const void *rows, size_t n, size_t size, const char 
 	return NULL;
 }
 
-static void score_fill(void *row, const char *outlet, const long c[4])
+static void score_fill(void *row, const char *outlet, const long c[NCOUNT])
 {
 	struct ws_eval_row *r = row;
 
@@ -1102,20 +1105,28 @@ const struct ws_eval_row *ws_eval_report_find(const struct ws_eval_report *rep,
 
 /* ---- speaker names ---- */
 
-static void names_doc(const struct ws_eval *ev, const struct doc *d, long c[4])
+/* Counts gold names, then those a person or organisation mention has with
+ * the same, loose or overlapping span, then those only a mention of
+ * another type (group, place, unknown) has with the same span. */
+static void names_doc(const struct ws_eval *ev, const struct doc *d, long c[NCOUNT])
 {
 	size_t i, j;
 
 	for (i = 0; i < d->gold.n; i++) {
 		const struct gold_row *g = &ev->gold[d->gold.v[i]];
-		int same = 0, loose = 0, over = 0;
+		int same = 0, loose = 0, over = 0, other = 0;
 
 		if (!g->is_name)
 			continue;
 		for (j = 0; j < d->ments.n && !same; j++) {
 			const struct ment_row *m = &ev->ments[d->ments.v[j]];
+			int s = m->b == g->sb && m->e == g->se;
 
-			same |= m->b == g->sb && m->e == g->se;
+			if (!m->named) {
+				other |= s;
+				continue;
+			}
+			same |= s;
 			loose |= m->lb == g->lb && m->le == g->le;
 			over |= m->b < g->se && g->sb < m->e;
 		}
@@ -1123,10 +1134,11 @@ static void names_doc(const struct ws_eval *ev, const struct doc *d, long c[4])
 		c[1] += same;
 		c[2] += same || loose;
 		c[3] += same || over;
+		c[4] += !same && other;
 	}
 }
 
-static void names_fill(void *row, const char *outlet, const long c[4])
+static void names_fill(void *row, const char *outlet, const long c[NCOUNT])
 {
 	struct ws_eval_names_row *r = row;
 
@@ -1135,12 +1147,13 @@ static void names_fill(void *row, const char *outlet, const long c[4])
 	r->same += c[1];
 	r->loose += c[2];
 	r->overlap += c[3];
+	r->other_type += c[4];
 	r->same_r = ratio(r->same, r->gold);
 	r->loose_r = ratio(r->loose, r->gold);
 	r->overlap_r = ratio(r->overlap, r->gold);
 }
 
-static int names_count(const struct ws_eval *ev, const struct doc *d, void *ctx, long c[4])
+static int names_count(const struct ws_eval *ev, const struct doc *d, void *ctx, long c[NCOUNT])
 {
 	(void)ctx;
 	names_doc(ev, d, c);
@@ -1262,8 +1275,8 @@ void ws_eval_print_ceiling(const struct ws_eval_ceiling *c, FILE *out)
 
 static void names_row(const struct ws_eval_names_row *r, int w, FILE *out)
 {
-	fprintf(out, "%-*s %7ld %7ld %7ld %7ld  %6.4f %6.4f %6.4f\n", w, r->outlet, r->gold,
-	        r->same, r->loose, r->overlap, r->same_r, r->loose_r, r->overlap_r);
+	fprintf(out, "%-*s %7ld %7ld %7ld %7ld  %6.4f %6.4f %6.4f  %7ld\n", w, r->outlet, r->gold,
+	        r->same, r->loose, r->overlap, r->same_r, r->loose_r, r->overlap_r, r->other_type);
 }
 
 void ws_eval_print_names_table(const struct ws_eval_names_report *rep, FILE *out)
@@ -1278,9 +1291,10 @@ void ws_eval_print_names_table(const struct ws_eval_names_report *rep, FILE *out
 	      "mention\n"
 	      "  same = identical byte range; loose = the same but for a leading the/a/an or a "
 	      "final 's;\n"
-	      "  overlap = any shared byte\n", out);
-	fprintf(out, "%-*s %7s %7s %7s %7s  %6s %6s %6s\n", w, "outlet", "gold", "same", "loose",
-	        "overlap", "same", "loose", "overlap");
+	      "  overlap = any shared byte; other = not found so, but a mention typed group,\n"
+	      "  place or unknown has the same byte range\n", out);
+	fprintf(out, "%-*s %7s %7s %7s %7s  %6s %6s %6s  %7s\n", w, "outlet", "gold", "same", "loose",
+	        "overlap", "same", "loose", "overlap", "other");
 	names_row(&rep->overall, w, out);
 	for (i = 0; i < rep->n_outlets; i++)
 		names_row(&rep->outlets[i], w, out);
@@ -1288,13 +1302,14 @@ void ws_eval_print_names_table(const struct ws_eval_names_report *rep, FILE *out
 
 void ws_eval_print_names_tsv_header(FILE *out)
 {
-	fputs("names\toutlet\tgold\tsame\tloose\toverlap\tsame_r\tloose_r\toverlap_r\n", out);
+	fputs("names\toutlet\tgold\tsame\tloose\toverlap\tsame_r\tloose_r\toverlap_r\tother_type\n",
+	      out);
 }
 
 static void names_tsv_row(const struct ws_eval_names_row *r, FILE *out)
 {
-	fprintf(out, "names\t%s\t%ld\t%ld\t%ld\t%ld\t%.4f\t%.4f\t%.4f\n", r->outlet, r->gold,
-	        r->same, r->loose, r->overlap, r->same_r, r->loose_r, r->overlap_r);
+	fprintf(out, "names\t%s\t%ld\t%ld\t%ld\t%ld\t%.4f\t%.4f\t%.4f\t%ld\n", r->outlet, r->gold,
+	        r->same, r->loose, r->overlap, r->same_r, r->loose_r, r->overlap_r, r->other_type);
 }
 
 void ws_eval_print_names_tsv(const struct ws_eval_names_report *rep, FILE *out)

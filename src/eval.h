@@ -95,7 +95,9 @@ void ws_eval_free(struct ws_eval *ev);
 int ws_eval_add_gold(struct ws_eval *ev, const struct ws_eval_gold *g);
 int ws_eval_add_pred(struct ws_eval *ev, const struct ws_eval_pred *p);
 /* One row of whosaid's mentions.tsv. Only types "person" and
- * "organization" are kept (others are ignored, as is a span with start < 0).
+ * "organization" count as finding a name; a mention of another type with a
+ * gold name's span is counted apart (other_type). A span with start < 0 is
+ * ignored.
  * text, the mention's exact bytes, may be NULL; it is only used to find the
  * loose span (see ws_eval_names_row). */
 struct ws_eval_mention {
@@ -187,6 +189,7 @@ void ws_eval_print_tsv(const struct ws_eval_report *rep, FILE *out);
 struct ws_eval_names_row {
 	const char *outlet;   /* "all" for the overall row */
 	long gold, same, loose, overlap;
+	long other_type;      /* not same, but a mention of another type has the span */
 	double same_r, loose_r, overlap_r;
 };
 

@@ -380,7 +380,7 @@ Test(eval, run_prints_table)
 }
 
 static void expect_names(const struct ws_eval_names_row *r, long gold, long same, long loose,
-                         long overlap)
+                         long overlap, long other)
 {
 	cr_assert_not_null(r);
 	cr_expect_eq(r->gold, gold, "%s: gold %ld, expected %ld", r->outlet, r->gold, gold);
@@ -388,6 +388,8 @@ static void expect_names(const struct ws_eval_names_row *r, long gold, long same
 	cr_expect_eq(r->loose, loose, "%s: loose %ld, expected %ld", r->outlet, r->loose, loose);
 	cr_expect_eq(r->overlap, overlap, "%s: overlap %ld, expected %ld", r->outlet, r->overlap,
 	             overlap);
+	cr_expect_eq(r->other_type, other, "%s: other type %ld, expected %ld", r->outlet,
+	             r->other_type, other);
 }
 
 /* gold_names.tsv: Mayor Lopez found whole; The Daily Planet found as Daily
@@ -404,9 +406,9 @@ Test(eval, speaker_names_same_loose_overlap)
 	cr_assert_eq(ws_eval_read_mentions(ev, f, "mentions_names.tsv", stderr), 0);
 	fclose(f);
 	cr_assert_eq(ws_eval_score_names(ev, &rep), 0);
-	expect_names(ws_eval_names_find(&rep, "all"), 5, 1, 3, 4);
-	expect_names(ws_eval_names_find(&rep, "daily-planet"), 4, 1, 3, 4);
-	expect_names(ws_eval_names_find(&rep, "bugle"), 1, 0, 0, 0);
+	expect_names(ws_eval_names_find(&rep, "all"), 5, 1, 3, 4, 1);
+	expect_names(ws_eval_names_find(&rep, "daily-planet"), 4, 1, 3, 4, 0);
+	expect_names(ws_eval_names_find(&rep, "bugle"), 1, 0, 0, 0, 1);
 	cr_expect_float_eq(rep.overall.same_r, 0.2, EPS);
 	cr_expect_float_eq(rep.overall.loose_r, 0.6, EPS);
 	cr_expect_float_eq(rep.overall.overlap_r, 0.8, EPS);
@@ -428,7 +430,35 @@ Test(eval, speaker_names_same_means_identical_bytes)
 	cr_assert_eq(ws_eval_add_mention(ev, &m1), 0);
 	cr_assert_eq(ws_eval_add_mention(ev, &m2), 0);
 	cr_assert_eq(ws_eval_score_names(ev, &rep), 0);
-	expect_names(&rep.overall, 1, 0, 0, 1);
+	expect_names(&rep.overall, 1, 0, 0, 1, 0);
+	ws_eval_names_report_release(&rep);
+	ws_eval_free(ev);
+}
+
+/* "other" counts a gold name that only a group, place or unknown mention
+ * has with the same bytes: not one a person mention has too, nor one the
+ * other mention only overlaps. */
+Test(eval, speaker_names_other_type_only_when_not_found)
+{
+	struct ws_eval *ev = ws_eval_new();
+	struct ws_eval_gold g1 = { "d", "direct", 100, 120, 0, 9, "name", "Lawmakers", NULL };
+	struct ws_eval_gold g2 = { "d", "direct", 200, 220, 30, 41, "name", "Mayor Lopez", NULL };
+	struct ws_eval_gold g3 = { "d", "direct", 300, 320, 60, 66, "name", "Russia", NULL };
+	struct ws_eval_mention m[] = {
+		{ "d", "group", 0, 9, "Lawmakers" },
+		{ "d", "unknown", 30, 41, "Mayor Lopez" },
+		{ "d", "person", 30, 41, "Mayor Lopez" },
+		{ "d", "place", 60, 65, "Russi" },
+	};
+	struct ws_eval_names_report rep;
+
+	cr_assert_eq(ws_eval_add_gold(ev, &g1), 0);
+	cr_assert_eq(ws_eval_add_gold(ev, &g2), 0);
+	cr_assert_eq(ws_eval_add_gold(ev, &g3), 0);
+	for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+		cr_assert_eq(ws_eval_add_mention(ev, &m[i]), 0);
+	cr_assert_eq(ws_eval_score_names(ev, &rep), 0);
+	expect_names(&rep.overall, 3, 1, 1, 1, 1);
 	ws_eval_names_report_release(&rep);
 	ws_eval_free(ev);
 }
@@ -450,7 +480,7 @@ Test(eval, run_prints_speaker_names_with_mentions)
 	etext = slurp(err);
 	cr_expect_str_empty(etext);
 	cr_expect_not_null(strstr(text, "\nall                5       1       3       4  "
-	                                "0.2000 0.6000 0.8000\n"), "%s", text);
+	                                "0.2000 0.6000 0.8000        1\n"), "%s", text);
 	cr_expect_not_null(strstr(text, "\ndaily-planet       4       1       3       4  "),
 	                   "%s", text);
 	free(text);
@@ -462,8 +492,8 @@ Test(eval, run_prints_speaker_names_with_mentions)
 	cr_assert_eq(ws_eval_run(&o, out, err), 0);
 	text = slurp(out);
 	cr_expect_not_null(strstr(text, "\nnames\toutlet\tgold\tsame\tloose\toverlap\t"
-	                                "same_r\tloose_r\toverlap_r\n"
-	                                "names\tall\t5\t1\t3\t4\t0.2000\t0.6000\t0.8000\n"),
+	                                "same_r\tloose_r\toverlap_r\tother_type\n"
+	                                "names\tall\t5\t1\t3\t4\t0.2000\t0.6000\t0.8000\t1\n"),
 	                   "%s", text);
 	free(text);
 	fclose(out);
