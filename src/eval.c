@@ -1291,8 +1291,8 @@ void ws_eval_print_names_table(const struct ws_eval_names_report *rep, FILE *out
 	      "mention\n"
 	      "  same = identical byte range; loose = the same but for a leading the/a/an or a "
 	      "final 's;\n"
-	      "  overlap = any shared byte; other = not found so, but a mention typed group,\n"
-	      "  place or unknown has the same byte range\n", out);
+	      "  overlap = any shared byte; other = not found so, but a mention of another type\n"
+	      "  (group, place, anonymous, unknown) has the same byte range\n", out);
 	fprintf(out, "%-*s %7s %7s %7s %7s  %6s %6s %6s  %7s\n", w, "outlet", "gold", "same", "loose",
 	        "overlap", "same", "loose", "overlap", "other");
 	names_row(&rep->overall, w, out);
