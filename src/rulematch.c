@@ -3,7 +3,6 @@
  * that reach the same instruction at the same token are merged, so a
  * start costs at most WS_RULE_MAX_SPAN steps over the program, and the
  * whole document is linear in its tokens. */
-#include "ruledfa.h"
 #include "ruleprog.h"
 
 #include <stdlib.h>
@@ -75,14 +74,6 @@ struct phase_sets {
 	 * sets of groups */
 	uint64_t phave[64], pposs[64];
 	uint8_t pfull[64];
-	/* which rules match from a start, and where, before the VM is set up
-	 * (ruledfa.h); made when the phase first runs */
-	struct ws_rdfa dfa;
-	int dfa_ready;
-	/* per set: its symbol there when no spanning element holds, valid
-	 * where ssymep is the DFA's epoch */
-	WS_VEC(uint32_t) ssym, ssymep;
-	WS_VEC(uint8_t) sspan;	/* per set: a spanning element holds */
 };
 
 /* A cache of the sets of short tokens (8 bytes or fewer), direct-mapped:
@@ -137,8 +128,6 @@ struct featcache {
 /* Past this many distinct sets the sets are forgotten at the next
  * document: a thread's memory stays bounded whatever it reads. */
 #define MAX_SETS (1u << 15)
-
-#define SYMRING 128	/* a power of two, above WS_RULE_MAX_SPAN */
 
 struct ws_rules_scratch {
 	thread_vec bucket[WS_RULE_MAX_SPAN + 2];
@@ -197,19 +186,6 @@ struct ws_rules_scratch {
 	WS_VEC(uint64_t) rgroups;	/* gwords each */
 	WS_VEC(uint8_t) rdone;
 	struct featblock *pool;		/* features of new annotations */
-	uint32_t dfa_cap;		/* states of a phase's DFA, 0: no DFA */
-	/* the symbols of the tokens the running phase's DFA last read, by
-	 * token modulo SYMRING, valid where gen equals symgen (new with each
-	 * phase and each flush): a scan reads at most WS_RULE_MAX_SPAN tokens
-	 * from its start, and starts move forward, so the ring keeps what the
-	 * next scans read again, in memory that does not grow with a document */
-	struct symslot {
-		uint32_t tok, gen, sym;
-	} symring[SYMRING];
-	uint32_t symgen;
-	WS_VEC(uint64_t) symbuf;	/* one symbol being worked out */
-	uint64_t lens64[64];		/* per spanning test: annotation lengths */
-	uint32_t dend[64];		/* per rule: the DFA's longest match's end offset */
 };
 
 /* The tests that hold at token tok: W words. */
@@ -242,10 +218,6 @@ static void sets_free(struct ws_rules_scratch *s)
 		WS_VEC_FREE(s->psets[p].cnext);
 		WS_VEC_FREE(s->psets[p].rfree);
 		WS_VEC_FREE(s->psets[p].follow);
-		ws_rdfa_release(&s->psets[p].dfa);
-		WS_VEC_FREE(s->psets[p].ssym);
-		WS_VEC_FREE(s->psets[p].ssymep);
-		WS_VEC_FREE(s->psets[p].sspan);
 	}
 	free(s->psets);
 	s->psets = NULL;
@@ -280,24 +252,7 @@ static void sets_check(const struct ws_ruleset *rs, struct ws_rules_scratch *s)
 
 struct ws_rules_scratch *ws_rules_scratch_new(void)
 {
-	struct ws_rules_scratch *s = ws_xcalloc(1, sizeof(struct ws_rules_scratch));
-	s->dfa_cap = WS_RDFA_STATES;
-	return s;
-}
-
-void ws_rules_scratch_dfa(struct ws_rules_scratch *s, uint32_t max_states)
-{
-	sets_free(s);
-	s->serial = 0;
-	s->dfa_cap = max_states;
-}
-
-uint64_t ws_rules_scratch_flushes(const struct ws_rules_scratch *s)
-{
-	uint64_t n = 0;
-	for (size_t p = 0; p < s->npsets; p++)
-		n += s->psets[p].dfa.flushes;
-	return n;
+	return ws_xcalloc(1, sizeof(struct ws_rules_scratch));
 }
 
 void ws_rules_scratch_free(struct ws_rules_scratch *s)
@@ -335,7 +290,6 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->needy);
 	WS_VEC_FREE(s->rgroups);
 	WS_VEC_FREE(s->rdone);
-	WS_VEC_FREE(s->symbuf);
 	struct featblock *b = s->pool;
 	while (b) {
 		struct featblock *nx = b->next;
@@ -462,7 +416,6 @@ struct ctx {
 	const struct ws_rbits *b;
 	const struct phase_sets *ps;
 	uint32_t pos, limit;
-	uint32_t stop;		/* the VM stops past this offset */
 	uint32_t scope;		/* the index of pos's sentence or paragraph */
 	uint32_t maxoff;	/* the furthest offset a thread was added at */
 	size_t phase;
@@ -771,128 +724,6 @@ static int first_step_lives(const struct ctx *c)
 	return 0;
 }
 
-/* Makes the tokens' symbols unknown to the phase about to run. */
-static void new_symbols(struct ws_rules_scratch *s)
-{
-	if (++s->symgen == 0) {	/* wrapped: forget every old stamp */
-		memset(s->symring, 0, sizeof(s->symring));
-		s->symgen = 1;
-	}
-}
-
-/* The symbol of token tok in the phase's DFA (ruledfa.h): the elements
- * that hold there and the lengths of the annotations starting there that
- * pass each spanning test. */
-static inline uint32_t token_symbol(const struct ctx *c, struct ws_rdfa *d, uint32_t tok)
-{
-	struct ws_rules_scratch *s = c->s;
-	struct symslot *slot = &s->symring[tok & (SYMRING - 1)];
-	if (slot->gen == s->symgen && slot->tok == tok)
-		return slot->sym;
-	struct phase_sets *ps = &s->psets[c->phase];
-	uint32_t set = s->tcls.v[tok];
-	if (ps->ssymep.v[set] != d->epoch) {
-		/* the set's symbol, no lengths, and whether a spanning
-		 * element holds, which asks for the annotations */
-		size_t EL = d->EL, W = EL + d->K;
-		WS_VEC_RESERVE(s->symbuf, W);
-		uint64_t *x = s->symbuf.v, any = 0;
-		const uint64_t *el = elems_at(c, tok);
-		for (size_t w = 0; w < EL; w++) {
-			x[w] = el[w];
-			any |= el[w] & d->spanelems[w];
-		}
-		for (size_t k = EL; k < W; k++)
-			x[k] = 0;
-		ps->ssym.v[set] = ws_rdfa_symbol(d, x);
-		ps->ssymep.v[set] = d->epoch;
-		ps->sspan.v[set] = any != 0;
-	}
-	uint32_t sym = ps->ssym.v[set];
-	if (ps->sspan.v[set]) {
-		const struct ws_rbits *b = c->b;
-		uint64_t touched = 0, *lens = s->lens64;
-		struct atcursor it;
-		at_begin(s, tok, &it);
-		for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
-			const struct ws_annot *a = &c->an->v[i];
-			if (a->last <= tok || a->last - tok > WS_RULE_MAX_SPAN)
-				continue;
-			uint64_t len = 1ULL << (a->last - tok - 1), km = 0;
-			if (a->cls && a->cls <= b->nclasses)
-				km = ws_rdfa_class(d, b, a->cls);
-			else
-				for (uint32_t k = 0; k < d->K; k++)
-					km |= (uint64_t)ws_rbits_passes(a, d->spantest[k]) << k;
-			for (; km; km &= km - 1) {
-				unsigned k = (unsigned)__builtin_ctzll(km);
-				lens[k] = (touched >> k & 1 ? lens[k] : 0) | len;
-				touched |= 1ULL << k;
-			}
-		}
-		if (touched)
-			sym = ws_rdfa_span_symbol(d, sym, lens, touched);
-	}
-	slot->tok = tok;
-	slot->gen = s->symgen;
-	slot->sym = sym;
-	return sym;
-}
-
-/* The rules of run (those the VM would run from c->pos) that match there,
- * as the DFA finds them, each one's longest match ending at offset
- * s->dend[rule]. */
-static __attribute__((noinline)) uint64_t dfa_scan(struct ctx *c, struct ws_rdfa *d,
-						   uint64_t run)
-{
-	struct ws_rules_scratch *s = c->s;
-	uint32_t span = c->limit - c->pos;
-	if (span == 0)
-		return 0;
-	uint64_t flushes = d->flushes;
-	ws_rdfa_check(d);
-	if (d->flushes != flushes)	/* the symbols are numbered again */
-		new_symbols(s);
-	uint32_t st = ws_rdfa_start(d, c->ph, run);
-	uint64_t m = 0;
-	for (uint32_t off = 0;;) {
-		const struct ws_rdstate *S = &d->states.v[st];
-		if (off > 0 && (S->accept & run)) {
-			m |= S->accept & run;
-			for (uint64_t x = S->accept & run; x; x &= x - 1)
-				s->dend[__builtin_ctzll(x)] = off;
-		}
-		if (off == span || S->n == 0)
-			break;
-		st = ws_rdfa_next(d, c->ph, st, token_symbol(c, d, c->pos + off));
-		off++;
-	}
-	return m;
-}
-
-/* Of the rules matched apart (s->cands) and those of m (ends in s->dend),
- * the one appelt control picks: the longest match, then the highest
- * priority, then the first rule. Its bit when it is one of m, else 0: the
- * VM need only recover the winner's captures. */
-static uint64_t appelt_winner(const struct ctx *c, uint64_t m)
-{
-	const struct ws_rules_scratch *s = c->s;
-	const struct ws_rphase *ph = c->ph;
-	uint64_t all = m | s->rbits.v[s->rwords];
-	size_t best = SIZE_MAX;
-	uint32_t bend = 0;
-	for (uint64_t x = all; x; x &= x - 1) {
-		size_t r = (size_t)__builtin_ctzll(x);
-		uint32_t end = (m >> r & 1) ? c->pos + s->dend[r] : s->cands.v[r].end;
-		if (best == SIZE_MAX || end > bend ||
-		    (end == bend && ph->rules.v[r].priority > ph->rules.v[best].priority)) {
-			best = r;
-			bend = end;
-		}
-	}
-	return best != SIZE_MAX && (m >> best & 1) ? 1ULL << best : 0;
-}
-
 /* Runs the phase's VM from c->pos (after new_start) for the rules not
  * skipped; fills s->cands with each rule's longest match (end > 0). */
 static void simulate(struct ctx *c)
@@ -909,7 +740,7 @@ static void simulate(struct ctx *c)
 	else
 		add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX));
 	/* buckets past maxoff are cleared as threads first reach them */
-	for (uint32_t off = 0; off <= c->stop && off <= c->maxoff; off++) {
+	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
 			struct thread t = s->bucket[off].v[ti];
 			const struct ws_rinst *in = &ph->prog.v[t.pc];
@@ -1151,23 +982,8 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
-	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], 0, 0, 0, 0, 0,
+	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], 0, 0, 0, 0,
 			 phase };
-	struct ws_rdfa *dfa = &s->psets[phase].dfa;
-	if (!s->psets[phase].dfa_ready) {
-		ws_rdfa_init(dfa, ph, &rs->bits, phase, s->dfa_cap);
-		s->psets[phase].dfa_ready = 1;
-	}
-	new_symbols(s);
-	struct phase_sets *pset = &s->psets[phase];
-	size_t nsets = s->pats.n / rs->bits.words;
-	if (pset->ssym.n < nsets) {
-		WS_VEC_RESERVE(pset->ssym, nsets);
-		WS_VEC_RESERVE(pset->ssymep, nsets);
-		WS_VEC_RESERVE(pset->sspan, nsets);
-		memset(pset->ssymep.v + pset->ssym.n, 0, (nsets - pset->ssym.n) * sizeof(uint32_t));
-		pset->ssym.n = pset->ssymep.n = pset->sspan.n = nsets;
-	}
 	uint32_t pos = 0;
 	size_t nneeds = 0;
 	for (size_t r = 0; r < ph->rules.n; r++)
@@ -1264,24 +1080,8 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		new_start(s);
 		if (singles)
 			match_singles(&c);
-		c.stop = c.limit - pos;
-		if (vm && dfa->usable) {
-			/* the VM runs for the rules the DFA found matching: in
-			 * appelt only for the winner, when the VM's */
-			uint64_t m = first_step_lives(&c) ? dfa_scan(&c, dfa, run[0]) : 0;
-			if (ph->control == RC_APPELT)
-				m = appelt_winner(&c, m);
-			c.stop = 0;
-			for (uint64_t x = m; x; x &= x - 1) {
-				uint32_t e = s->dend[__builtin_ctzll(x)];
-				c.stop = e > c.stop ? e : c.stop;
-			}
-			run[0] = m;
-			if (m)
-				simulate(&c);
-		} else if (vm && (!ph->clo_first || first_step_lives(&c))) {
+		if (vm && (!ph->clo_first || first_step_lives(&c)))
 			simulate(&c);
-		}
 		if (ph->control == RC_ALL) {
 			for (size_t w = 0; w < RW; w++)
 				for (uint64_t m = matched[w]; m; m &= m - 1) {

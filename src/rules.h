@@ -8,7 +8,6 @@
 #define WS_RULES_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "annot.h"
 #include "diag.h"
@@ -45,15 +44,6 @@ uint32_t ws_rules_classify(struct ws_ruleset *rs, const struct ws_annot *a);
 
 struct ws_rules_scratch *ws_rules_scratch_new(void);
 void ws_rules_scratch_free(struct ws_rules_scratch *s);
-
-/* Caps each phase's lazy DFA (src/ruledfa.h) at max_states states, 0
- * turning it off; what the scratch learnt is forgotten. The matches are
- * the same whatever the cap: tests use it to see that. */
-void ws_rules_scratch_dfa(struct ws_rules_scratch *s, uint32_t max_states);
-
-/* How many times the scratch's DFAs were flushed for growing past their
- * cap. */
-uint64_t ws_rules_scratch_flushes(const struct ws_rules_scratch *s);
 
 /* Runs every phase over the document. annots holds the annotations made so
  * far (gazetteer lookups); each phase sees them and those of earlier
