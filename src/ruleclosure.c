@@ -11,6 +11,11 @@
  * walk costs time: the matcher walks instead. */
 #define MAX_LEAVES (1u << 22)
 
+/* The closures' element masks (ws_rphase.clo_mask) of a phase of many
+ * instructions and many elements would take more memory than they save
+ * time: past this many words there are none. */
+#define MAX_MASK_WORDS (1u << 20)
+
 struct item {
 	uint32_t pc;
 	uint32_t save;	/* the saves on the path: index + 1 in chain, 0: none */
@@ -113,7 +118,9 @@ void ws_rclosure_release(struct ws_rphase *ph)
 {
 	free(ph->clo_first);
 	free(ph->clo_count);
+	free(ph->clo_mask);
 	ph->clo_first = ph->clo_count = NULL;
+	ph->clo_mask = NULL;
 	WS_VEC_FREE(ph->leaves);
 	WS_VEC_FREE(ph->leaf_slots);
 	WS_VEC_FREE(ph->single_slots);
@@ -137,8 +144,25 @@ void ws_rclosure_build(struct ws_rphase *ph)
 			ok = closure(ph, in->y, mark, ++stamp);
 	}
 	free(mark);
-	if (!ok)
+	if (!ok) {
 		ws_rclosure_release(ph);
-	else
-		find_singles(ph);
+		return;
+	}
+	find_singles(ph);
+	size_t EL = (ph->elems.n + 63) / 64, W = EL + 1;
+	if (n * W > MAX_MASK_WORDS)
+		return;	/* the matcher goes over the leaves instead */
+	ph->clo_words = (uint32_t)W;
+	ph->clo_mask = ws_xcalloc(n * W + 1, sizeof(uint64_t));
+	for (size_t pc = 0; pc < n; pc++) {
+		if (ph->clo_first[pc] == UINT32_MAX)
+			continue;
+		uint64_t *m = ph->clo_mask + pc * W;
+		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
+		for (uint32_t k = 0; k < ph->clo_count[pc]; k++, lf++)
+			if (lf->elem == UINT32_MAX)
+				m[EL] = 1;
+			else
+				m[lf->elem >> 6] |= 1ULL << (lf->elem & 63);
+	}
 }

@@ -672,13 +672,23 @@ static void start_threads(struct ctx *c, uint32_t span)
 static int leads_on(const struct ctx *c, uint32_t pc, uint32_t off)
 {
 	const struct ws_rphase *ph = c->ph;
-	uint32_t n = ph->clo_count[pc];
-	if (n == 0)
+	if (!ph->clo_mask) {	/* a phase too large for the masks */
+		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
+		const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
+		for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++)
+			if (lf->elem == UINT32_MAX || (ok && has_bit(ok, lf->elem)))
+				return 1;
 		return 0;
-	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
-	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
-	for (uint32_t i = 0; i < n; i++, lf++)
-		if (lf->elem == UINT32_MAX || (ok && has_bit(ok, lf->elem)))
+	}
+	size_t EL = ph->clo_words - 1;
+	const uint64_t *m = ph->clo_mask + (size_t)pc * ph->clo_words;
+	if (m[EL])
+		return 1;
+	if (c->pos + off >= c->limit)
+		return 0;
+	const uint64_t *ok = elems_at(c, c->pos + off);
+	for (size_t w = 0; w < EL; w++)
+		if (m[w] & ok[w])
 			return 1;
 	return 0;
 }

@@ -139,6 +139,12 @@ struct ws_rphase {
 	 * (clo_first NULL) when too large: the matcher then walks. */
 	uint32_t *clo_first;		/* per instruction: first leaf, UINT32_MAX: none */
 	uint32_t *clo_count;
+	/* per instruction, clo_words words: the elements of its leaves, a
+	 * bit each, then a word that is 1 when a leaf is a MATCH; a thread
+	 * sent there dies at a token where none of those elements holds,
+	 * which one AND a word tells */
+	uint64_t *clo_mask;
+	uint32_t clo_words;
 	WS_VEC(struct ws_rleaf) leaves;
 	WS_VEC(uint32_t) leaf_slots;
 	WS_VEC(uint32_t) single_slots;
