@@ -6,23 +6,38 @@
 
 #include <string.h>
 
-/* word_in() asks the same few word lists about most tokens: each thread
- * keeps those it has met as hash sets of their words' bytes, ASCII
- * letters folded, packed in a word (words of 1 to 8 bytes; the others
- * are compared one by one). */
-#define WSET_LISTS 64
-#define WSET_SLOTS 256	/* a power of two; a list of more than half as many
-			 * words is not kept */
+/* word_in() asks the same few word lists about most tokens, and the same
+ * tokens again and again. Each thread gives every list it meets a bit (its
+ * entry in wordsets[]) and keeps one table of all their words (ASCII
+ * letters folded, packed in a word: words of 1 to 8 bytes) with the bits
+ * of the lists that hold each. A token's bits are looked up once per
+ * document (actx.wmask) and a question is then a bit test. A list whose
+ * words do not fit the table, and tokens of more than 8 bytes when a list
+ * has such words, are compared one by one. */
+#define WSET_LISTS 256	/* a power of two: entries for lists, by address */
+#define WSET_BITS 63	/* lists kept at most: bit 63 of a token's bits
+			 * says they are known */
+#define WTAB_SLOTS 4096	/* a power of two; kept at most 3/4 full */
+#define WMASK_KNOWN (1ULL << 63)
 
 struct wordset {
 	const char *const *list;	/* NULL: a free entry */
-	int kept;			/* 0: too long, compared one by one */
-	int others;			/* some word is empty or over 8 bytes */
-	uint64_t key[WSET_SLOTS];
-	uint8_t len[WSET_SLOTS];	/* 0: an empty slot */
+	uint8_t kept;			/* 0: not in the table, compared one by one */
+	uint8_t others;			/* some word is empty or over 8 bytes */
+	uint8_t bit;			/* the list's bit, when kept */
+};
+
+struct wordtab {
+	uint64_t key[WTAB_SLOTS];
+	uint64_t lists[WTAB_SLOTS];	/* the bits of the lists that hold the word */
+	uint8_t len[WTAB_SLOTS];	/* 0: an empty slot */
+	size_t n;
+	unsigned nbits;	/* lists kept so far; bits known before a list
+			 * was added lack its bit */
 };
 
 static _Thread_local struct wordset wordsets[WSET_LISTS];
+static _Thread_local struct wordtab wordtab;
 
 static uint64_t fold_pack(const unsigned char *s, size_t n)
 {
@@ -44,64 +59,125 @@ static uint64_t fold_token(const char *s, size_t n, const char *end)
 	return v | upper >> 2;
 }
 
-static size_t wordset_slot(uint64_t v, size_t n)
+static size_t wordtab_slot(uint64_t v, size_t n)
 {
-	return (size_t)(((v ^ n) * 0x9E3779B97F4A7C15ULL) >> 56) & (WSET_SLOTS - 1);
+	return (size_t)(((v ^ n) * 0x9E3779B97F4A7C15ULL) >> 52) & (WTAB_SLOTS - 1);
 }
 
-/* The list's set, made on first use; NULL when it is not kept. */
+/* The bits of the lists that hold the packed word v of n bytes. */
+static uint64_t wordtab_get(uint64_t v, size_t n)
+{
+	const struct wordtab *t = &wordtab;
+	for (size_t x = wordtab_slot(v, n); t->len[x]; x = (x + 1) & (WTAB_SLOTS - 1))
+		if (t->len[x] == n && t->key[x] == v)
+			return t->lists[x];
+	return 0;
+}
+
+static void wordtab_add(uint64_t v, size_t n, uint64_t bit)
+{
+	struct wordtab *t = &wordtab;
+	size_t x = wordtab_slot(v, n);
+	for (; t->len[x]; x = (x + 1) & (WTAB_SLOTS - 1))
+		if (t->len[x] == n && t->key[x] == v) {
+			t->lists[x] |= bit;
+			return;
+		}
+	t->key[x] = v;
+	t->len[x] = (uint8_t)n;
+	t->lists[x] = bit;
+	t->n++;
+}
+
+/* Gives list its entry w: a bit and its words in the table, when there
+ * is room. Once a list, so out of line. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void wordset_add(struct wordset *w, const char *const *list)
+{
+	w->list = list;
+	size_t count = 0;
+	while (list[count])
+		count++;
+	if ((wordtab.n + count) * 4 > WTAB_SLOTS * 3 || wordtab.nbits == WSET_BITS)
+		return;	/* not kept */
+	w->kept = 1;
+	w->bit = (uint8_t)wordtab.nbits++;
+	for (size_t j = 0; j < count; j++) {
+		size_t n = strlen(list[j]);
+		if (n == 0 || n > 8)
+			w->others = 1;
+		else
+			wordtab_add(fold_pack((const unsigned char *)list[j], n), n, 1ULL << w->bit);
+	}
+}
+
+static size_t wordset_hash(const char *const *list)
+{
+	/* the lists are static arrays near each other: their addresses
+	 * differ in a few low bits, which the product spreads to the top */
+	return (size_t)(((uintptr_t)list * 0x9E3779B97F4A7C15ULL) >> 56);
+}
+
+/* The list's entry, made on first use; NULL when there is no room. Few
+ * lists share a start of probing, as the table is mostly empty. */
 static const struct wordset *wordset_of(const char *const *list)
 {
-	size_t h = (size_t)((uintptr_t)list >> 4);
+	size_t h = wordset_hash(list);
 	for (size_t k = 0; k < WSET_LISTS; k++) {
 		struct wordset *w = &wordsets[(h + k) & (WSET_LISTS - 1)];
 		if (w->list == list)
-			return w->kept ? w : NULL;
-		if (w->list)
-			continue;
-		w->list = list;
-		size_t count = 0;
-		while (list[count])
-			count++;
-		if (count * 2 > WSET_SLOTS)
-			return NULL;
-		w->kept = 1;
-		for (size_t j = 0; j < count; j++) {
-			size_t n = strlen(list[j]);
-			if (n == 0 || n > 8) {
-				w->others = 1;
-				continue;
-			}
-			uint64_t v = fold_pack((const unsigned char *)list[j], n);
-			size_t x = wordset_slot(v, n);
-			while (w->len[x])
-				x = (x + 1) & (WSET_SLOTS - 1);
-			w->key[x] = v;
-			w->len[x] = (uint8_t)n;
+			return w;
+		if (!w->list) {
+			wordset_add(w, list);
+			return w;
 		}
-		return w;
 	}
 	return NULL;	/* more lists than entries */
 }
 
-/* Whether the token is one of list, as lower_is() compares: through the
- * list's set, or else with the token's first byte folded once. */
-int word_in(const struct actx *c, size_t i, const char *const *list)
+void word_lists_init(struct actx *c)
 {
-	if (i >= c->ntok)
-		return 0;
-	size_t n = ws_tok_len(c->d, i);
-	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
-	const struct wordset *w = wordset_of(list);
-	if (w && n >= 1 && n <= 8) {
-		uint64_t v = fold_token((const char *)t, n, c->d->text + c->d->len);
-		for (size_t x = wordset_slot(v, n); w->len[x]; x = (x + 1) & (WSET_SLOTS - 1))
-			if (w->len[x] == n && w->key[x] == v)
-				return 1;
-		return 0;
+	c->wmask = ws_xcalloc(c->ntok + 1, sizeof(uint64_t));
+	c->wmask[c->ntok] = wordtab.nbits;
+}
+
+/* The bits of the lists that hold token i (1 to 8 bytes), found once a
+ * document and kept in wmask[i]. wmask[ntok] is the number of lists kept
+ * when the bits were found: a list kept since then makes all of them
+ * unknown again. */
+static uint64_t token_lists(const struct actx *c, size_t i, size_t n)
+{
+	uint64_t *m = c->wmask;
+	if (m[c->ntok] != wordtab.nbits) {
+		memset(m, 0, c->ntok * sizeof(*m));
+		m[c->ntok] = wordtab.nbits;
 	}
-	if (w && !w->others)
-		return 0;
+	if (!(m[i] & WMASK_KNOWN)) {
+		uint64_t v = fold_token(ws_tok_text(c->d, i), n, c->d->text + c->d->len);
+		m[i] = wordtab_get(v, n) | WMASK_KNOWN;
+	}
+	return m[i];
+}
+
+/* word_in() but for a list met and a token's bits known: the list made
+ * and kept, the bits found, or the words compared one by one. Out of
+ * line, so that word_in() saves no registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
+{
+	size_t n = ws_tok_len(c->d, i);
+	const struct wordset *w = wordset_of(list);
+	if (w && w->kept) {
+		if (n - 1 < 8)
+			return (int)(token_lists(c, i, n) >> w->bit & 1);
+		if (!w->others)
+			return 0;
+	}
+	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
 	unsigned char first = n ? ascii_lower(t[0]) : 0;
 	for (int k = 0; list[k]; k++) {
 		const unsigned char *lit = (const unsigned char *)list[k];
@@ -116,6 +192,20 @@ int word_in(const struct actx *c, size_t i, const char *const *list)
 			return 1;
 	}
 	return 0;
+}
+
+/* Whether the token is one of list, as lower_is() compares: a bit test
+ * when the list is kept and the token's bits are known. */
+int word_in(const struct actx *c, size_t i, const char *const *list)
+{
+	if (i >= c->ntok)
+		return 0;
+	const struct wordset *w = &wordsets[wordset_hash(list)];
+	uint64_t m = c->wmask[i];
+	if (w->list == list && w->kept && (m & WMASK_KNOWN) &&
+	    c->wmask[c->ntok] == wordtab.nbits && ws_tok_len(c->d, i) - 1 < 8)
+		return (int)(m >> w->bit & 1);
+	return word_in_slow(c, i, list);
 }
 
 /* A lookup of major/minor (minor may be NULL) that starts at first and ends
