@@ -151,18 +151,28 @@ struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned m
 	return wl;
 }
 
-const struct ws_word *ws_wordlist_get(const struct ws_wordlist *wl, const char *s, size_t n)
+/* ws_wordlist_get() past the filters. Out of line, so that the many
+ * words the filters turn away cost no saved registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const struct ws_word *find(const struct ws_wordlist *wl, const char *s, size_t n)
 {
 	struct entry *e = NULL;
-	if (!wl || !(wl->lens >> (n < 63 ? n : 63) & 1))
-		return NULL;
-	if (n && !(wl->firsts[(unsigned char)s[0] >> 6] >> ((unsigned char)s[0] & 63) & 1))
-		return NULL;
 	for (size_t i = (size_t)ws_hash_bytes(s, n) & wl->mask; (e = wl->slots[i]);
 	     i = (i + 1) & wl->mask)
 		if (e->klen == n && memcmp(e->w.key, s, n) == 0)
 			return &e->w;
 	return NULL;
+}
+
+const struct ws_word *ws_wordlist_get(const struct ws_wordlist *wl, const char *s, size_t n)
+{
+	if (!wl || !(wl->lens >> (n < 63 ? n : 63) & 1))
+		return NULL;
+	if (n && !(wl->firsts[(unsigned char)s[0] >> 6] >> ((unsigned char)s[0] & 63) & 1))
+		return NULL;
+	return find(wl, s, n);
 }
 
 size_t ws_wordlist_count(const struct ws_wordlist *wl)
