@@ -226,6 +226,11 @@ static uint64_t tail_bytes(const char *s, size_t n)
 #endif
 }
 
+const uint64_t ws_low_bytes[9] = {
+	0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL,
+	0xFFFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFFFULL
+};
+
 uint64_t ws_hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = WS_HASH_SEED ^ (uint64_t)n;

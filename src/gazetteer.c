@@ -1597,8 +1597,8 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 		s->cand.n = 0;
 		uint32_t best = 0;
 		const uint32_t *here = ids + (i & rmask) * MODES * 2;
-		if (!(here[M_EXACT] | here[M_FOLD] | here[M_STEM]))
-			continue;	/* most tokens: no list has the word */
+		if (!(here[MODES + M_EXACT] | here[MODES + M_FOLD] | here[MODES + M_STEM]))
+			continue;	/* most tokens: no form starts with the word */
 		for (int mi = 0; mi < nmodes; mi++) {
 			int m = modes[mi];
 			uint32_t w, h = here[MODES + m];
