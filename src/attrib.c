@@ -107,7 +107,6 @@ void ws_attribute(struct ws_doc *d)
 	find_names(d, &c.nm);
 	size_t n = c.ntok;
 	c.cue_used = ws_xcalloc(n + 1, 1);
-	word_lists_init(&c);
 	c.claimed = ws_xcalloc(d->quotes.n + 1, 1);
 	c.lookup_end = ws_xcalloc(n / 64 + 1, sizeof(uint64_t));
 	ws_tokmap_init(&c.cue_map, n + 1);
@@ -213,7 +212,6 @@ void ws_attribute(struct ws_doc *d)
 	ws_tokmap_free(&c.qclose_map);
 	ws_tokmap_free(&c.lookup_map);
 	free(c.cue_used);
-	free(c.wmask);
 	free(c.claimed);
 	free(c.lookup_end);
 }

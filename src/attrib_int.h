@@ -43,8 +43,6 @@ struct actx {
 	uint64_t *lookup_end;	/* a bit per token: some lookup ends before it */
 	uint8_t *claimed;	/* per quote: a statement uses it */
 	uint8_t *cue_used;	/* per token: a cue there made a frame */
-	uint64_t *wmask;	/* per token: the word lists that hold it, once
-				 * known (word_in() in attrib_words.c); ntok + 1 */
 	int32_t last_speaker;	/* entity of the last attributed statement */
 	size_t nents0;		/* the entities the entity rules made: d->ents.v[0 .. nents0) */
 };
@@ -130,8 +128,6 @@ void sort_statements(struct ws_doc *d);
 
 /* attrib_words.c: word tests */
 extern const char *const quantifiers[];
-/* Makes c->wmask, which word_in() keeps its answers in; free it. */
-void word_lists_init(struct actx *c);
 int word_in(const struct actx *c, size_t i, const char *const *list);
 const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last,
 				 const char *major, const char *minor);

@@ -4,21 +4,19 @@
  * auxiliaries. */
 #include "attrib_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-/* word_in() asks the same few word lists about most tokens, and the same
- * tokens again and again. Each thread gives every list it meets a bit (its
- * entry in wordsets[]) and keeps one table of all their words (ASCII
- * letters folded, packed in a word: words of 1 to 8 bytes) with the bits
- * of the lists that hold each. A token's bits are looked up once per
- * document (actx.wmask) and a question is then a bit test. A list whose
- * words do not fit the table, and tokens of more than 8 bytes when a list
- * has such words, are compared one by one. */
+/* word_in() asks the same few word lists about most tokens. Each thread
+ * gives every list it meets a bit (in its entry of wordsets[]) and keeps
+ * one table of all their words (ASCII letters folded, packed in a word:
+ * words of 1 to 8 bytes) with the bits of the lists that hold each: a
+ * question is then one probe of that table and a bit test, whatever the
+ * list. A list whose words do not fit the table, and tokens of more than
+ * 8 bytes when a list has such words, are compared one by one. */
 #define WSET_LISTS 256	/* a power of two: entries for lists, by address */
-#define WSET_BITS 63	/* lists kept at most: bit 63 of a token's bits
-			 * says they are known */
+#define WSET_BITS 64	/* lists kept at most */
 #define WTAB_SLOTS 4096	/* a power of two; kept at most 3/4 full */
-#define WMASK_KNOWN (1ULL << 63)
 
 struct wordset {
 	const char *const *list;	/* NULL: a free entry */
@@ -32,8 +30,7 @@ struct wordtab {
 	uint64_t lists[WTAB_SLOTS];	/* the bits of the lists that hold the word */
 	uint8_t len[WTAB_SLOTS];	/* 0: an empty slot */
 	size_t n;
-	unsigned nbits;	/* lists kept so far; bits known before a list
-			 * was added lack its bit */
+	unsigned nbits;			/* lists kept so far */
 };
 
 static _Thread_local struct wordset wordsets[WSET_LISTS];
@@ -137,33 +134,9 @@ static const struct wordset *wordset_of(const char *const *list)
 	return NULL;	/* more lists than entries */
 }
 
-void word_lists_init(struct actx *c)
-{
-	c->wmask = ws_xcalloc(c->ntok + 1, sizeof(uint64_t));
-	c->wmask[c->ntok] = wordtab.nbits;
-}
-
-/* The bits of the lists that hold token i (1 to 8 bytes), found once a
- * document and kept in wmask[i]. wmask[ntok] is the number of lists kept
- * when the bits were found: a list kept since then makes all of them
- * unknown again. */
-static uint64_t token_lists(const struct actx *c, size_t i, size_t n)
-{
-	uint64_t *m = c->wmask;
-	if (m[c->ntok] != wordtab.nbits) {
-		memset(m, 0, c->ntok * sizeof(*m));
-		m[c->ntok] = wordtab.nbits;
-	}
-	if (!(m[i] & WMASK_KNOWN)) {
-		uint64_t v = fold_token(ws_tok_text(c->d, i), n, c->d->text + c->d->len);
-		m[i] = wordtab_get(v, n) | WMASK_KNOWN;
-	}
-	return m[i];
-}
-
-/* word_in() but for a list met and a token's bits known: the list made
- * and kept, the bits found, or the words compared one by one. Out of
- * line, so that word_in() saves no registers. */
+/* word_in() for a list not yet met or not kept, or a token of more than
+ * 8 bytes: the list made and kept, or the words compared one by one. Out
+ * of line, so that word_in() saves no registers. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -172,8 +145,10 @@ static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
 	size_t n = ws_tok_len(c->d, i);
 	const struct wordset *w = wordset_of(list);
 	if (w && w->kept) {
-		if (n - 1 < 8)
-			return (int)(token_lists(c, i, n) >> w->bit & 1);
+		if (n - 1 < 8) {
+			uint64_t v = fold_token(ws_tok_text(c->d, i), n, c->d->text + c->d->len);
+			return (int)(wordtab_get(v, n) >> w->bit & 1);
+		}
 		if (!w->others)
 			return 0;
 	}
@@ -194,17 +169,19 @@ static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
 	return 0;
 }
 
-/* Whether the token is one of list, as lower_is() compares: a bit test
- * when the list is kept and the token's bits are known. */
+/* Whether the token is one of list, as lower_is() compares: a probe of
+ * the table and a bit test when the list is kept and the token short. */
 int word_in(const struct actx *c, size_t i, const char *const *list)
 {
 	if (i >= c->ntok)
 		return 0;
 	const struct wordset *w = &wordsets[wordset_hash(list)];
-	uint64_t m = c->wmask[i];
-	if (w->list == list && w->kept && (m & WMASK_KNOWN) &&
-	    c->wmask[c->ntok] == wordtab.nbits && ws_tok_len(c->d, i) - 1 < 8)
-		return (int)(m >> w->bit & 1);
+	const struct ws_doc *d = c->d;
+	size_t n = ws_tok_len(d, i);
+	if (w->list == list && w->kept && n - 1 < 8) {
+		uint64_t v = fold_token(ws_tok_text(d, i), n, d->text + d->len);
+		return (int)(wordtab_get(v, n) >> w->bit & 1);
+	}
 	return word_in_slow(c, i, list);
 }
 

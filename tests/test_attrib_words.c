@@ -1,6 +1,7 @@
-/* Attribution's word lists (attrib_words.c): word_in() answers from each
- * token's list bits, found once a document; these check that the answers
- * are those of a word-by-word comparison whatever order lists are met in. */
+/* Attribution's word lists (attrib_words.c): word_in() answers from one
+ * table of all lists' words with a bit per list; these check that the
+ * answers are those of a word-by-word comparison whatever order lists are
+ * met in and however many there are. */
 #include "testutil.h"
 #include "attrib_int.h"
 
@@ -16,7 +17,6 @@ static void setup(void)
 
 static void teardown(void)
 {
-	free(ctx.wmask);
 	ws_doc_free(doc);
 	ws_engine_free(eng);
 }
@@ -27,11 +27,9 @@ TestSuite(attrib_words, .init = setup, .fini = teardown);
 static void context(const char *text)
 {
 	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
-	free(ctx.wmask);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.d = doc;
 	ctx.ntok = doc->tk.tok.n;
-	word_lists_init(&ctx);
 }
 
 /* The token whose text is w. */
@@ -62,12 +60,12 @@ Test(attrib_words, a_list_met_later_sees_known_tokens)
 	static const char *const first[] = { "alpha", NULL };
 	static const char *const later[] = { "beta", "gamma", NULL };
 	context("alpha beta gamma delta");
-	/* every token's bits found with the first list only */
+	/* every token asked about with the first list only in the table */
 	for (size_t i = 0; i < ctx.ntok; i++)
 		cr_assert_eq(word_in(&ctx, i, first), i == 0);
 	/* asked again, and through the cache: the same */
 	cr_assert(word_in(&ctx, 0, first) && !word_in(&ctx, 1, first));
-	/* a list met now must not be answered from the old bits */
+	/* a list met now must be answered with its own words */
 	cr_assert(word_in(&ctx, at("beta"), later));
 	cr_assert(word_in(&ctx, at("gamma"), later));
 	cr_assert(!word_in(&ctx, at("delta"), later));
@@ -93,3 +91,4 @@ Test(attrib_words, many_lists_share_words)
 		cr_assert(!word_in(&ctx, at("none"), lists[k]), "list %d", k);
 	}
 }
+
