@@ -48,7 +48,7 @@ static uint64_t fold_pack(const unsigned char *s, size_t n)
  * one load, and 'A'..'Z' found in all eight bytes at once (a byte's low
  * seven bits plus 0x3f reach 0x80 from 'A' on, plus 0x25 from past 'Z';
  * no byte carries into the next, and bytes >= 0x80 are left alone). */
-static uint64_t fold_token(const char *s, size_t n, const char *end)
+static inline uint64_t fold_token(const char *s, size_t n, const char *end)
 {
 	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
 	uint64_t v = ws_pack_short(s, n, end), x = v & ~hi;
@@ -62,7 +62,7 @@ static size_t wordtab_slot(uint64_t v, size_t n)
 }
 
 /* The bits of the lists that hold the packed word v of n bytes. */
-static uint64_t wordtab_get(uint64_t v, size_t n)
+static inline uint64_t wordtab_get(uint64_t v, size_t n)
 {
 	const struct wordtab *t = &wordtab;
 	for (size_t x = wordtab_slot(v, n); t->len[x]; x = (x + 1) & (WTAB_SLOTS - 1))
