@@ -9,7 +9,21 @@
 void ws_tokmap_init(struct ws_tokmap *m, size_t ntok)
 {
 	memset(m, 0, sizeof(*m));
-	m->bits = ws_xcalloc(ntok / 64 + 2, sizeof(uint64_t));
+	m->nwords = ntok / 64 + 2;
+	/* one block: the bits, then the ranks (as many uint32_t, half of it) */
+	m->bits = ws_xcalloc(2 * m->nwords, sizeof(uint64_t));
+	m->rank = (uint32_t *)(m->bits + m->nwords);
+}
+
+/* The ranks of the words of bits; each key has its bit, once. */
+static void make_ranks(struct ws_tokmap *m)
+{
+	uint32_t r = 0;
+	for (size_t w = 0; w < m->nwords; w++) {
+		m->rank[w] = r;
+		for (uint64_t x = m->bits[w]; x; x &= x - 1)
+			r++;
+	}
 }
 
 void ws_tokmap_set(struct ws_tokmap *m, size_t tok, int32_t val)
@@ -45,8 +59,10 @@ void ws_tokmap_finish(struct ws_tokmap *m)
 	int sorted = 1;
 	for (size_t i = 1; i < m->n && sorted; i++)
 		sorted = m->key[i - 1] < m->key[i];
-	if (sorted)
+	if (sorted) {
+		make_ranks(m);
 		return;
+	}
 	struct pair *p = ws_xmalloc((m->n + 1) * sizeof(*p));
 	for (size_t i = 0; i < m->n; i++) {
 		p[i].key = m->key[i];
@@ -64,6 +80,7 @@ void ws_tokmap_finish(struct ws_tokmap *m)
 	}
 	m->n = k;
 	free(p);
+	make_ranks(m);
 }
 
 void ws_tokmap_free(struct ws_tokmap *m)
