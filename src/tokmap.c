@@ -10,8 +10,8 @@ void ws_tokmap_init(struct ws_tokmap *m, size_t ntok)
 {
 	memset(m, 0, sizeof(*m));
 	m->nwords = ntok / 64 + 2;
-	/* one block: the bits, then the ranks (as many uint32_t, half of it) */
-	m->bits = ws_xcalloc(2 * m->nwords, sizeof(uint64_t));
+	/* one block: the bits, then as many uint32_t ranks */
+	m->bits = ws_xcalloc(m->nwords + (m->nwords + 1) / 2, sizeof(uint64_t));
 	m->rank = (uint32_t *)(m->bits + m->nwords);
 }
 
