@@ -133,9 +133,9 @@ struct tcache {
 #define TCACHE_BITS 14
 
 struct ws_gaz_scratch {
-	/* per token, MODES word ids then MODES trie roots, for a window of
-	 * tokens as long as the longest form: memory stays small and hot
-	 * however long the text */
+	/* per token, MODES word ids then MODES trie roots, for a chunk of
+	 * tokens and the longest form after it (LOOKUP_CHUNK): memory stays
+	 * small and hot however long the text */
 	WS_VEC(uint32_t) ids;
 	struct ws_buf key;
 	WS_VEC(struct cand) cand;
@@ -1563,6 +1563,25 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
  * ending in the word. Lists of common words (folded or stemmed) are left
  * alone, so "president's" is no title head. */
 
+/* The lookup runs over chunks of this many tokens: each chunk's word ids
+ * (and those of the max_tokens - 1 tokens after it, which forms starting
+ * in it may reach) are made in one loop, then its tokens are walked; the
+ * memory stays small however long the text. */
+#define LOOKUP_CHUNK 256
+
+/* token_slot() of tokens [from, to), into ids onwards. Its own loop,
+ * out of line: the walk's registers are not its. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *text,
+		     const struct ws_token *tok, size_t from, size_t to, const char *end,
+		     uint32_t *ids)
+{
+	for (size_t t = from; t < to; t++, ids += MODES * 2)
+		token_slot(g, s, text + tok[t].start, tok[t].end - tok[t].start, end, ids);
+}
+
 size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *text,
 		     const struct ws_tokens *tk, unsigned opts, ws_annot_vec *out)
 {
@@ -1574,11 +1593,8 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 		if (!s->stemmer)
 			return 0;	/* ws_gaz_load made one, so only memory can fail */
 	}
-	size_t ring = 1;
-	while (ring < g->max_tokens)
-		ring *= 2;
-	size_t rmask = ring - 1, done = 0;
-	WS_VEC_RESERVE(s->ids, ring * MODES * 2);
+	const size_t maxt = g->max_tokens ? g->max_tokens : 1;
+	WS_VEC_RESERVE(s->ids, (LOOKUP_CHUNK + maxt) * MODES * 2);
 	if (!s->tc)
 		s->tc = ws_xcalloc((size_t)1 << TCACHE_BITS, sizeof(*s->tc));
 	uint32_t *ids = s->ids.v;
@@ -1588,15 +1604,20 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	for (int m = 0; m < MODES; m++)
 		if (g->modes >> m & 1)
 			modes[nmodes++] = m;
-	const size_t maxt = g->max_tokens;
+	size_t c0 = 0, done = 0;	/* ids hold tokens [c0, done), from ids[0] */
 	for (size_t i = 0; i < n; i++) {
-		/* the ids of tokens [i, i + max_tokens) are in the ring */
-		for (size_t want = i + maxt < n ? i + maxt : n; done < want; done++)
-			token_slot(g, s, text + tok[done].start, tok[done].end - tok[done].start, end,
-				   ids + (done & rmask) * MODES * 2);
+		if (i == done || i - c0 == LOOKUP_CHUNK) {
+			/* the next chunk: the ids of tokens [i, i + chunk + max_tokens),
+			 * those made already moved to the front */
+			memmove(ids, ids + (i - c0) * MODES * 2, (done - i) * MODES * 2 * sizeof(*ids));
+			c0 = i;
+			size_t want = i + LOOKUP_CHUNK + maxt - 1 < n ? i + LOOKUP_CHUNK + maxt - 1 : n;
+			fill_ids(g, s, text, tok, done, want, end, ids + (done - c0) * MODES * 2);
+			done = want;
+		}
 		s->cand.n = 0;
 		uint32_t best = 0;
-		const uint32_t *here = ids + (i & rmask) * MODES * 2;
+		const uint32_t *here = ids + (i - c0) * MODES * 2;
 		if (!(here[MODES + M_EXACT] | here[MODES + M_FOLD] | here[MODES + M_STEM]))
 			continue;	/* most tokens: no form starts with the word */
 		for (int mi = 0; mi < nmodes; mi++) {
@@ -1618,7 +1639,7 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 				}
 				if (!(h & H_KIDS) || k >= n || (tok[k].flags & WS_TF_SENT_START))
 					break;
-				w = ids[(k & rmask) * MODES * 2 + m];
+				w = ids[(k - c0) * MODES * 2 + m];
 				h = w ? edge_find(g, h & H_NODE, w) : 0;
 			}
 		}
