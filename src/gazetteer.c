@@ -1578,8 +1578,32 @@ static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 		     const struct ws_token *tok, size_t from, size_t to, const char *end,
 		     uint32_t *ids)
 {
-	for (size_t t = from; t < to; t++, ids += MODES * 2)
-		token_slot(g, s, text + tok[t].start, tok[t].end - tok[t].start, end, ids);
+	const int cached = !(g->modes & (1u << M_STEM));
+	for (size_t t = from; t < to; t++, ids += MODES * 2) {
+		const char *p = text + tok[t].start;
+		size_t n = tok[t].end - tok[t].start;
+		/* most tokens: an ASCII word of at most 8 bytes, well inside the
+		 * text and in the cache; token_slot()'s hit, in one load */
+		if (cached && n - 1 < 8 && end - p >= 8) {
+			uint64_t v;
+			memcpy(&v, p, 8);
+			v &= ws_low_bytes[n];
+			if (!(v & 0x8080808080808080ULL)) {
+				uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL * 0xC4CEB9FE1A85EC53ULL;
+				const struct tcache *e = &s->tc[h >> (64 - TCACHE_BITS)];
+				if (e->len == n && e->key[0] == v && e->key[1] == 0) {
+					ids[M_EXACT] = e->id[0];
+					ids[M_FOLD] = e->id[1];
+					ids[M_STEM] = 0;
+					ids[MODES + M_EXACT] = e->root[0];
+					ids[MODES + M_FOLD] = e->root[1];
+					ids[MODES + M_STEM] = 0;
+					continue;
+				}
+			}
+		}
+		token_slot(g, s, p, n, end, ids);
+	}
 }
 
 size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *text,
