@@ -160,21 +160,28 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 		 enum ws_shape shape, unsigned quote, unsigned flags)
 {
 	struct ws_tokens *o = sc->out;
-	struct ws_token t = {
-		.start = (uint32_t)start, .end = (uint32_t)end, .kind = (uint8_t)kind,
-		.shape = (uint8_t)shape, .quote = (uint8_t)quote, .flags = (uint8_t)flags,
-	};
-	if (sc->line) {
+	if (o->tok.n == o->tok.cap)
+		ws_grow((void **)&o->tok.v, &o->tok.cap, o->tok.n + 1, sizeof(*o->tok.v));
+	/* written in place: a token is made once a few bytes of text */
+	struct ws_token *t = &o->tok.v[o->tok.n];
+	int line = sc->line;
+	t->start = (uint32_t)start;
+	t->end = (uint32_t)end;
+	t->sent = 0;
+	t->kind = (uint8_t)kind;
+	t->shape = (uint8_t)shape;
+	t->quote = (uint8_t)quote;
+	t->flags = (uint8_t)(flags | WS_TF_SPACE_BEFORE * (sc->space != 0));
+	t->abbrev = 0;
+	if (line) {
 		/* newlines and parasep are set only with line: reset with it */
-		line_start(sc, &t);
+		line_start(sc, t);
 		sc->newlines = 0;
 		sc->parasep = 0;
 		sc->line = 0;
-	} else {
-		t.flags |= (uint8_t)(WS_TF_SPACE_BEFORE * (sc->space != 0));
 	}
-	t.para = (uint32_t)(o->para.n - 1);
-	WS_VEC_PUSH(o->tok, t);
+	t->para = (uint32_t)(o->para.n - 1);
+	o->tok.n++;
 	sc->space = 0;
 }
 
