@@ -42,12 +42,6 @@ void ws_doc_free(struct ws_doc *d)
 	free(d);
 }
 
-int ws_tok_eq(const struct ws_doc *d, size_t i, const char *lit)
-{
-	size_t n = strlen(lit);
-	return ws_tok_len(d, i) == n && memcmp(ws_tok_text(d, i), lit, n) == 0;
-}
-
 static void reset(struct ws_doc *d)
 {
 	d->tk.tok.n = d->tk.sent.n = d->tk.para.n = 0;

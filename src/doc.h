@@ -51,7 +51,12 @@ static inline const char *ws_tok_text(const struct ws_doc *d, size_t i)
 	return d->text + d->tk.tok.v[i].start;
 }
 
-/* The token is exactly the ASCII literal lit. */
-int ws_tok_eq(const struct ws_doc *d, size_t i, const char *lit);
+/* The token is exactly the ASCII literal lit. Inline: with a literal the
+ * length folds away and the compare is a load or two. */
+static inline int ws_tok_eq(const struct ws_doc *d, size_t i, const char *lit)
+{
+	size_t n = strlen(lit);
+	return ws_tok_len(d, i) == n && memcmp(ws_tok_text(d, i), lit, n) == 0;
+}
 
 #endif
