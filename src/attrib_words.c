@@ -244,24 +244,36 @@ int is_starter(const struct actx *c, size_t i)
 	       NULL;
 }
 
-/* We've, You'll, I'd, They're: a pronoun with a verb, never a name. */
+/* We've, You'll, I'd, They're: a pronoun with a verb, never a name. The
+ * tails 'll 've 're 'd 'm, with a straight or curly apostrophe; the last
+ * byte tells which tail a word may have. */
 int is_contraction(const struct actx *c, size_t i)
 {
-	const char *s = ws_tok_text(c->d, i);
-	size_t n = ws_tok_len(c->d, i);
-	static const char *const tails[] = { "ll", "ve", "re", "d", "m", NULL };
-	static const size_t tlen[] = { 2, 2, 2, 1, 1 };
-	/* most words end in none of the tails' letters */
-	if (n < 2 || !(s[n - 1] == 'l' || s[n - 1] == 'e' || s[n - 1] == 'd' || s[n - 1] == 'm'))
+	const unsigned char *s = (const unsigned char *)ws_tok_text(c->d, i);
+	size_t n = ws_tok_len(c->d, i), tl;
+	if (n < 2)
 		return 0;
-	for (int k = 0; tails[k]; k++) {
-		size_t tl = tlen[k];
-		if (n > tl + 1 && memcmp(s + n - tl, tails[k], tl) == 0 &&
-		    (s[n - tl - 1] == '\'' ||
-		     (n > tl + 3 && memcmp(s + n - tl - 3, "\xE2\x80\x99", 3) == 0)))
-			return 1;
+	switch (s[n - 1]) {
+	case 'l':
+		if (s[n - 2] != 'l')
+			return 0;
+		tl = 2;
+		break;
+	case 'e':
+		if (s[n - 2] != 'v' && s[n - 2] != 'r')
+			return 0;
+		tl = 2;
+		break;
+	case 'd':
+	case 'm':
+		tl = 1;
+		break;
+	default:
+		return 0;	/* most words */
 	}
-	return 0;
+	return n > tl + 1 &&
+	       (s[n - tl - 1] == '\'' ||
+		(n > tl + 3 && s[n - tl - 3] == 0xE2 && s[n - tl - 2] == 0x80 && s[n - tl - 1] == 0x99));
 }
 
 int is_cap(const struct actx *c, size_t i)
@@ -283,13 +295,6 @@ int name_word(const struct actx *c, size_t i)
 	const struct ws_token *t = tok(c, i);
 	return t->kind == WS_TOK_WORD && t->shape != WS_SHAPE_LOWER && t->shape != WS_SHAPE_DIGITS &&
 	       !pronoun_at(c, i) && !is_contraction(c, i);
-}
-
-/* Whether token i has at least min bytes and ends with suffix suf. */
-int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min)
-{
-	size_t n = ws_tok_len(c->d, i), k = strlen(suf);
-	return n >= min && n >= k && memcmp(ws_tok_text(c->d, i) + n - k, suf, k) == 0;
 }
 
 /* "members", "officials": a plural by its final s ("press" is not). */

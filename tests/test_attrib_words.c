@@ -92,3 +92,17 @@ Test(attrib_words, many_lists_share_words)
 	}
 }
 
+
+Test(attrib_words, contractions)
+{
+	context("We've You'll I'd They're I'm We\xE2\x80\x99ve She\xE2\x80\x99" "d "
+		"Hill Fred live wore 'd ll Mall Cam 'll");
+	static const char *const yes[] = {
+		"We've", "You'll", "I'd", "They're", "I'm", "We\xE2\x80\x99ve", "She\xE2\x80\x99" "d", NULL
+	};
+	static const char *const no[] = { "Hill", "Fred", "live", "wore", "Mall", "Cam", NULL };
+	for (int k = 0; yes[k]; k++)
+		cr_assert(is_contraction(&ctx, at(yes[k])), "%s", yes[k]);
+	for (int k = 0; no[k]; k++)
+		cr_assert(!is_contraction(&ctx, at(no[k])), "%s", no[k]);
+}
