@@ -224,6 +224,18 @@ static int by_first(const void *x, const void *y)
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
+/* Sorts items by first token, then index; most come in that order
+ * already (annotations of one kind, by first token), and then nothing is
+ * done. The indices grow in the order items were added. */
+static void sort_by_first(struct order_item *v, size_t n)
+{
+	size_t k = 1;
+	while (k < n && v[k - 1].first <= v[k].first)
+		k++;
+	if (k < n)
+		qsort(v, n, sizeof(*v), by_first);
+}
+
 /* For each token, the mention that ends there (the first made), so that
  * finding a speaker's entity costs O(1). */
 static void index_mentions(struct ws_doc *d)
@@ -479,7 +491,7 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm, const u
 		}
 	if (!apps.n)
 		return 0;
-	qsort(apps.v, apps.n, sizeof(apps.v[0]), by_first);
+	sort_by_first(apps.v, apps.n);
 	size_t ntok = d->tk.tok.n, added = 0;
 	int32_t *ends = ws_xmalloc((ntok + 1) * sizeof(*ends));
 	memcpy(ends, d->ment_end.v, ntok * sizeof(*ends));
@@ -565,8 +577,7 @@ void ws_entities_build(struct ws_doc *d)
 			  d->gaz.v[mod_end[a->last - 1]].first > a->first))
 			mod_end[a->last - 1] = (int32_t)i;	/* the longest */
 	}
-	if (order.n)
-		qsort(order.v, order.n, sizeof(order.v[0]), by_first);
+	sort_by_first(order.v, order.n);
 	for (size_t oi = 0; oi < order.n; oi++) {
 		const struct ws_annot *a = &d->gaz.v[order.v[oi].idx];
 		/* a name does not run on over a line break: "... A Sign Of
