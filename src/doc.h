@@ -10,6 +10,7 @@
 #include "text.h"
 #include "titleparts.h"
 #include "tokenize.h"
+#include "tokmap.h"
 #include "whosaid.h"
 
 struct ws_doc {
@@ -38,6 +39,11 @@ struct ws_doc {
 	WS_VEC(uint32_t) ment_set;
 	WS_VEC(uint32_t) ent_key;
 	WS_VEC(int32_t) ekey;		/* hash table of entities by key (entities.c) */	/* per entity: last token of its name */
+	/* attribution's per-token maps and flags (attrib.c), kept for their
+	 * memory from document to document */
+	struct ws_tokmap amaps[5];
+	WS_VEC(uint8_t) abytes;
+	WS_VEC(uint64_t) awords;
 };
 
 /* Helpers on tokens used by several stages. */

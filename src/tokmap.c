@@ -9,10 +9,22 @@
 void ws_tokmap_init(struct ws_tokmap *m, size_t ntok)
 {
 	memset(m, 0, sizeof(*m));
+	ws_tokmap_reset(m, ntok);
+}
+
+void ws_tokmap_reset(struct ws_tokmap *m, size_t ntok)
+{
 	m->nwords = ntok / 64 + 2;
-	/* one block: the bits, then as many uint32_t ranks */
-	m->bits = ws_xcalloc(m->nwords + (m->nwords + 1) / 2, sizeof(uint64_t));
-	m->rank = (uint32_t *)(m->bits + m->nwords);
+	m->n = 0;
+	if (m->nwords > m->wcap) {
+		free(m->bits);
+		m->wcap = m->nwords;
+		/* one block: the bits, then as many uint32_t ranks */
+		m->bits = ws_xcalloc(m->wcap + (m->wcap + 1) / 2, sizeof(uint64_t));
+	} else {
+		memset(m->bits, 0, m->nwords * sizeof(uint64_t));
+	}
+	m->rank = (uint32_t *)(m->bits + m->wcap);
 }
 
 /* The ranks of the words of bits; each key has its bit, once. */

@@ -15,9 +15,14 @@ struct ws_tokmap {
 	uint32_t *key;		/* the tokens that have one, ascending after finish */
 	int32_t *val;
 	size_t n, cap, nwords;
+	size_t wcap;		/* words of bits there is room for */
 };
 
 void ws_tokmap_init(struct ws_tokmap *m, size_t ntok);
+/* Empties m for ntok tokens, keeping its memory: a thread's maps are made
+ * once and reset for each document. m was made by ws_tokmap_init(), or is
+ * all zero. */
+void ws_tokmap_reset(struct ws_tokmap *m, size_t ntok);
 /* Sets tok's value; a later set of the same token wins. Any order. */
 void ws_tokmap_set(struct ws_tokmap *m, size_t tok, int32_t val);
 /* Sorts what was set; call once, before ws_tokmap_get. */

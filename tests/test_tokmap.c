@@ -48,3 +48,23 @@ Test(tokmap, every_token_against_an_array)
 		cr_assert_eq(ws_tokmap_get(&m, t), want[t], "token %zu", t);
 	ws_tokmap_free(&m);
 }
+
+Test(tokmap, reset_keeps_no_values)
+{
+	/* a map reset for the next document, bigger or smaller, holds only
+	 * what that document sets */
+	struct ws_tokmap m;
+	memset(&m, 0, sizeof(m));
+	static const size_t sizes[] = { 100, 5000, 70, 5000, 1 };
+	for (size_t r = 0; r < sizeof(sizes) / sizeof(sizes[0]); r++) {
+		size_t n = sizes[r];
+		ws_tokmap_reset(&m, n);
+		for (size_t t = r % 3; t < n; t += 3)
+			ws_tokmap_set(&m, t, (int32_t)(t * 10 + r));
+		ws_tokmap_finish(&m);
+		for (size_t t = 0; t < n; t++)
+			cr_assert_eq(ws_tokmap_get(&m, t), (t % 3 == r % 3) ? (int32_t)(t * 10 + r) : -1,
+				     "round %zu, token %zu", r, t);
+	}
+	ws_tokmap_free(&m);
+}
