@@ -463,6 +463,14 @@ static void pass_tokens(struct scan *sc, size_t i)
 	const unsigned char *s = sc->s;
 	const size_t len = sc->len;
 	size_t prev_end = i;
+	/* the last byte that is no ASCII letter: a word starting before it
+	 * ends at it or sooner, so its letters need no check against len */
+	size_t guard = 0;
+	for (size_t k = len; k-- > i;)
+		if (!(byte_kind[s[k]] & (B_LOWER | B_UPPER))) {
+			guard = k;
+			break;
+		}
 	while (i < len) {
 		unsigned char b0 = s[i];
 		if (b0 == ' ') {	/* most bytes between tokens */
@@ -478,9 +486,24 @@ static void pass_tokens(struct scan *sc, size_t i)
 			 * non-ASCII): the shape from two counts, nothing else to check */
 			unsigned seen = 0, f;	/* B_LOWER, B_UPPER: the cases after the first */
 			size_t j = i + 1;
-			while (j < len && ((f = byte_kind[s[j]]) & (B_LOWER | B_UPPER))) {
-				seen |= f;
-				j++;
+			if (i < guard) {
+				/* two letters a round, the guard ends the word */
+				for (;;) {
+					if (!((f = byte_kind[s[j]]) & (B_LOWER | B_UPPER)))
+						break;
+					seen |= f;
+					if (!((f = byte_kind[s[j + 1]]) & (B_LOWER | B_UPPER))) {
+						j++;
+						break;
+					}
+					seen |= f;
+					j += 2;
+				}
+			} else {
+				while (j < len && ((f = byte_kind[s[j]]) & (B_LOWER | B_UPPER))) {
+					seen |= f;
+					j++;
+				}
 			}
 			unsigned char b = j < len ? s[j] : ' ';
 			if (byte_kind[b] & B_ENDS) {
