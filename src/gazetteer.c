@@ -1628,67 +1628,70 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	for (int m = 0; m < MODES; m++)
 		if (g->modes >> m & 1)
 			modes[nmodes++] = m;
-	size_t c0 = 0, done = 0;	/* ids hold tokens [c0, done), from ids[0] */
-	for (size_t i = 0; i < n; i++) {
-		if (i == done || i - c0 == LOOKUP_CHUNK) {
-			/* the next chunk: the ids of tokens [i, i + chunk + max_tokens),
-			 * those made already moved to the front */
-			memmove(ids, ids + (i - c0) * MODES * 2, (done - i) * MODES * 2 * sizeof(*ids));
-			c0 = i;
-			size_t want = i + LOOKUP_CHUNK + maxt - 1 < n ? i + LOOKUP_CHUNK + maxt - 1 : n;
-			fill_ids(g, s, text, tok, done, want, end, ids + (done - c0) * MODES * 2);
-			done = want;
-		}
-		s->cand.n = 0;
-		uint32_t best = 0;
-		const uint32_t *here = ids + (i - c0) * MODES * 2;
-		if (!(here[MODES + M_EXACT] | here[MODES + M_FOLD] | here[MODES + M_STEM]))
-			continue;	/* most tokens: no form starts with the word */
-		for (int mi = 0; mi < nmodes; mi++) {
-			int m = modes[mi];
-			uint32_t w, h = here[MODES + m];
-			for (size_t k = i + 1; h; k++) {
-				uint32_t len = (uint32_t)(k - i);
-				if ((h & H_ACC) && ((opts & WS_GAZ_ALL) || len >= best)) {
-					const struct node *nd = &g->nodes.v[h & H_NODE];
-					if (len > best && !(opts & WS_GAZ_ALL))
-						s->cand.n = 0;
-					if (len > best)
-						best = len;
-					for (uint32_t a = 0; a < nd->nacc; a++) {
-						const struct accrec *r = &g->acc[nd->acc + a];
-						struct cand c = { len, r->entry, r };
-						WS_VEC_PUSH(s->cand, c);
+	size_t done = 0;	/* ids hold tokens [c0, done), from ids[0] */
+	for (size_t c0 = 0; c0 < n; c0 += LOOKUP_CHUNK) {
+		/* the chunk's ids: tokens [c0, c0 + chunk + max_tokens - 1), those
+		 * made for the chunk before moved to the front */
+		if (c0)
+			memmove(ids, ids + LOOKUP_CHUNK * MODES * 2,
+				(done - c0) * MODES * 2 * sizeof(*ids));
+		size_t want = c0 + LOOKUP_CHUNK + maxt - 1 < n ? c0 + LOOKUP_CHUNK + maxt - 1 : n;
+		fill_ids(g, s, text, tok, done, want, end, ids + (done - c0) * MODES * 2);
+		done = want;
+		size_t c1 = c0 + LOOKUP_CHUNK < n ? c0 + LOOKUP_CHUNK : n;
+		for (size_t i = c0; i < c1; i++) {
+			const uint32_t *here = ids + (i - c0) * MODES * 2;
+			if (!(here[MODES + M_EXACT] | here[MODES + M_FOLD] | here[MODES + M_STEM]))
+				continue;	/* most tokens: no form starts with the word */
+			s->cand.n = 0;
+			uint32_t best = 0;
+			for (int mi = 0; mi < nmodes; mi++) {
+				int m = modes[mi];
+				uint32_t w, h = here[MODES + m];
+				for (size_t k = i + 1; h; k++) {
+					uint32_t len = (uint32_t)(k - i);
+					if ((h & H_ACC) && ((opts & WS_GAZ_ALL) || len >= best)) {
+						const struct node *nd = &g->nodes.v[h & H_NODE];
+						if (len > best && !(opts & WS_GAZ_ALL))
+							s->cand.n = 0;
+						if (len > best)
+							best = len;
+						for (uint32_t a = 0; a < nd->nacc; a++) {
+							const struct accrec *r = &g->acc[nd->acc + a];
+							struct cand c = { len, r->entry, r };
+							WS_VEC_PUSH(s->cand, c);
+						}
 					}
+					if (!(h & H_KIDS) || k >= n ||
+					    (tok[k].flags & WS_TF_SENT_START))
+						break;
+					w = ids[(k - c0) * MODES * 2 + m];
+					h = w ? edge_find(g, h & H_NODE, w) : 0;
 				}
-				if (!(h & H_KIDS) || k >= n || (tok[k].flags & WS_TF_SENT_START))
-					break;
-				w = ids[(k - c0) * MODES * 2 + m];
-				h = w ? edge_find(g, h & H_NODE, w) : 0;
 			}
-		}
-		if (!s->cand.n)
-			continue;
-		/* longer first, then lists.def order (entry ids grow with it) */
-		struct cand *c = s->cand.v;
-		for (size_t a = 1; a < s->cand.n; a++) {
-			struct cand x = c[a];
-			size_t b = a;
-			while (b > 0 && (c[b - 1].len < x.len ||
-					 (c[b - 1].len == x.len && c[b - 1].entry > x.entry))) {
-				c[b] = c[b - 1];
-				b--;
+			if (!s->cand.n)
+				continue;
+			/* longer first, then lists.def order (entry ids grow with it) */
+			struct cand *c = s->cand.v;
+			for (size_t a = 1; a < s->cand.n; a++) {
+				struct cand x = c[a];
+				size_t b = a;
+				while (b > 0 && (c[b - 1].len < x.len ||
+						 (c[b - 1].len == x.len && c[b - 1].entry > x.entry))) {
+					c[b] = c[b - 1];
+					b--;
+				}
+				c[b] = x;
 			}
-			c[b] = x;
-		}
-		WS_VEC_RESERVE(*out, out->n + s->cand.n);
-		for (size_t a = 0; a < s->cand.n; a++) {
-			const struct accrec *e = c[a].rec;
-			struct ws_annot an = {
-				(uint32_t)i, (uint32_t)i + c[a].len, g->names.lookup,
-				g->feat.v + e->feat, e->nfeat, e->cls, g->lists.v[e->list].rule
-			};
-			out->v[out->n++] = an;
+			WS_VEC_RESERVE(*out, out->n + s->cand.n);
+			for (size_t a = 0; a < s->cand.n; a++) {
+				const struct accrec *e = c[a].rec;
+				struct ws_annot an = {
+					(uint32_t)i, (uint32_t)i + c[a].len, g->names.lookup,
+					g->feat.v + e->feat, e->nfeat, e->cls, g->lists.v[e->list].rule
+				};
+				out->v[out->n++] = an;
+			}
 		}
 	}
 	return out->n - out0;
