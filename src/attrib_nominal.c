@@ -188,15 +188,19 @@ static void last_before(struct actx *c, size_t i, size_t nsorted, size_t *j, int
 
 void nominal_cues(struct actx *c)
 {
-	size_t nsorted = c->d->stmts.n, j = 0, seen = 0;
+	size_t nsorted = c->d->stmts.n, j = 0, seen = 0, qk = 0;
 	int32_t inquote = -1, last = -1;
+	const struct ws_tokmap *qm = &c->qopen_map;
 	for (size_t i = 0; i < c->ntok; i++) {
 		/* what the two ask first, asked here: most tokens are neither
 		 * a lower-case word nor "in" nor where a quote opens, and for
 		 * them nothing happens but the last speaker going along, which
-		 * waits for a token that asks (or the end) */
+		 * waits for a token that asks (or the end). The quotes' openings
+		 * are taken in order from the map's keys, not asked per token */
 		const struct ws_token *t = tok(c, i);
-		int32_t q = QUOTE_OPEN(c, i);
+		while (qk < qm->n && qm->key[qk] < i)
+			qk++;
+		int32_t q = qk < qm->n && qm->key[qk] == i ? qm->val[qk] : -1;
 		seen = i;
 		if (q < 0 && t->end - t->start != 2 &&
 		    !(t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER))
