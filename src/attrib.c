@@ -108,7 +108,11 @@ void ws_attribute(struct ws_doc *d)
 	c.ntok = d->tk.tok.n;
 	c.last_speaker = -1;
 	c.nents0 = d->ents.n;
-	find_names(d, &c.nm);
+	if (!d->anames) {
+		d->anames = ws_xmalloc(sizeof(struct names));
+		find_names(d, d->anames);
+	}
+	c.nm = *(const struct names *)d->anames;
 	size_t n = c.ntok, nw = n / 64 + 1;
 	/* the flags and maps live in the document's buffers, cleared here:
 	 * no allocation per document once they are big enough */

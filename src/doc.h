@@ -44,6 +44,9 @@ struct ws_doc {
 	struct ws_tokmap amaps[5];
 	WS_VEC(uint8_t) abytes;
 	WS_VEC(uint64_t) awords;
+	/* the engine's interned names that entities and attribution compare
+	 * with, found at the first document: the engine never changes */
+	void *enames, *anames;
 };
 
 /* Helpers on tokens used by several stages. */

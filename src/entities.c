@@ -15,8 +15,15 @@ struct names {
 	const char *modifier, *major, *place, *minor, *first_name, *surname;
 };
 
-static void find_names(const struct ws_doc *d, struct names *n)
+/* The engine's names entities compare with: looked up at the document's
+ * first build and kept in d->enames, as the engine never changes. */
+static void find_names(struct ws_doc *d, struct names *out)
 {
+	if (d->enames) {
+		*out = *(const struct names *)d->enames;
+		return;
+	}
+	struct names *n = d->enames = ws_xmalloc(sizeof(*n));
 	const struct ws_symtab *st = d->eng->syms;
 	n->person = ws_sym_find(st, "Person", 6);
 	n->org = ws_sym_find(st, "Organization", 12);
@@ -32,6 +39,7 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->minor = ws_sym_find(st, "minor", 5);
 	n->first_name = ws_sym_find(st, "first_name", 10);
 	n->surname = ws_sym_find(st, "surname", 7);
+	*out = *n;
 }
 
 /* The clustering key of a name's last token: without a particle prefix or
