@@ -108,6 +108,13 @@ static inline int tok_ends(const struct actx *c, size_t i, const char *suf, size
 	return n >= min && n >= k && memcmp(ws_tok_text(c->d, i) + n - k, suf, k) == 0;
 }
 
+/* a equals the literal lit; most compared strings differ at the first
+ * byte, and then no strcmp is called. */
+static inline int streq(const char *a, const char *lit)
+{
+	return a[0] == lit[0] && strcmp(a, lit) == 0;
+}
+
 static inline int same_sent(const struct actx *c, size_t a, size_t b)
 {
 	return tok(c, a)->sent == tok(c, b)->sent;
