@@ -96,6 +96,10 @@ static size_t next_stop(const uint64_t *bits, size_t i, size_t n)
 	return t < n ? t : n;
 }
 
+/* Documents of up to this many tokens leave attribution's buffers to the
+ * next; a bigger one frees them. */
+#define ATTRIB_KEEP_TOKENS 65536
+
 void ws_attribute(struct ws_doc *d)
 {
 	struct actx c;
@@ -104,16 +108,28 @@ void ws_attribute(struct ws_doc *d)
 	c.ntok = d->tk.tok.n;
 	c.last_speaker = -1;
 	c.nents0 = d->ents.n;
-	find_names(d, &c.nm);
-	size_t n = c.ntok;
-	c.cue_used = ws_xcalloc(n + 1, 1);
-	c.claimed = ws_xcalloc(d->quotes.n + 1, 1);
-	c.lookup_end = ws_xcalloc(n / 64 + 1, sizeof(uint64_t));
-	ws_tokmap_init(&c.cue_map, n + 1);
-	ws_tokmap_init(&c.title_map, n + 1);
-	ws_tokmap_init(&c.qopen_map, n + 1);
-	ws_tokmap_init(&c.qclose_map, n + 1);
-	ws_tokmap_init(&c.lookup_map, n + 1);
+	if (!d->anames) {
+		d->anames = ws_xmalloc(sizeof(struct names));
+		find_names(d, d->anames);
+	}
+	c.nm = *(const struct names *)d->anames;
+	size_t n = c.ntok, nw = n / 64 + 1;
+	/* the flags and maps live in the document's buffers, cleared here:
+	 * no allocation per document once they are big enough */
+	WS_VEC_RESERVE(d->abytes, n + 1 + d->quotes.n + 1);
+	memset(d->abytes.v, 0, n + 1 + d->quotes.n + 1);
+	c.cue_used = d->abytes.v;
+	c.claimed = d->abytes.v + n + 1;
+	WS_VEC_RESERVE(d->awords, 2 * nw);
+	memset(d->awords.v, 0, nw * sizeof(uint64_t));	/* stops: all written */
+	c.lookup_end = d->awords.v;
+	uint64_t *stops = d->awords.v + nw;
+	struct ws_tokmap *maps[] = { &c.cue_map, &c.title_map, &c.qopen_map, &c.qclose_map,
+				     &c.lookup_map };
+	for (size_t i = 0; i < 5; i++) {
+		*maps[i] = d->amaps[i];
+		ws_tokmap_reset(maps[i], n + 1);
+	}
 	/* the lookups come first in d->gaz, sorted by first token */
 	c.nlookups = d->nlookup;
 	for (size_t k = 0; k < c.nlookups; k++) {
@@ -152,8 +168,6 @@ void ws_attribute(struct ws_doc *d)
 	 * own speech, not the article's. Only the tokens where a cue is, a
 	 * quote opens or a paragraph starts do anything: the loop goes from
 	 * one to the next by their bits */
-	size_t nw = n / 64 + 1;
-	uint64_t *stops = ws_xcalloc(nw, sizeof(uint64_t));
 	for (size_t w = 0; w < nw; w++)
 		stops[w] = c.cue_map.bits[w] | c.qopen_map.bits[w];
 	for (size_t p = 0; p < d->tk.para.n; p++)
@@ -189,7 +203,6 @@ void ws_attribute(struct ws_doc *d)
 			continue;
 		frame_at(&c, i);
 	}
-	free(stops);
 	sort_statements(d);
 	ws_mentions_sort(d);
 	nominal_cues(&c);
@@ -206,12 +219,16 @@ void ws_attribute(struct ws_doc *d)
 		if (s->entity >= 0)
 			s->speaker_type = d->ents.v[s->entity].type;
 	}
-	ws_tokmap_free(&c.cue_map);
-	ws_tokmap_free(&c.title_map);
-	ws_tokmap_free(&c.qopen_map);
-	ws_tokmap_free(&c.qclose_map);
-	ws_tokmap_free(&c.lookup_map);
-	free(c.cue_used);
-	free(c.claimed);
-	free(c.lookup_end);
+	/* kept for the next document, unless a huge one made them big: its
+	 * memory goes back, as the per-document arrays give theirs */
+	int huge = n > ATTRIB_KEEP_TOKENS;
+	for (size_t i = 0; i < 5; i++) {
+		d->amaps[i] = *maps[i];
+		if (huge)
+			ws_tokmap_free(&d->amaps[i]);
+	}
+	if (huge) {
+		WS_VEC_FREE(d->abytes);
+		WS_VEC_FREE(d->awords);
+	}
 }

@@ -11,8 +11,8 @@
 int speech_verb(const struct actx *c, const struct ws_annot *cue)
 {
 	const char *cat = ws_annot_get(cue, c->nm.category);
-	return !cat || strcmp(cat, "neutral") == 0 || strcmp(cat, "assertive") == 0 ||
-	       strcmp(cat, "epistemic") == 0;
+	return !cat || streq(cat, "neutral") || streq(cat, "assertive") ||
+	       streq(cat, "epistemic");
 }
 
 static int participle_after_comma(const struct actx *c, size_t c0);
@@ -384,7 +384,7 @@ static struct speaker clause_pronoun(struct actx *c, size_t c0)
 		return sp;
 	sp.m0 = (uint32_t)found - 1;
 	sp.m1 = (uint32_t)found;
-	sp.type = strcmp(pw->f[0], "male") == 0 || strcmp(pw->f[0], "female") == 0
+	sp.type = streq(pw->f[0], "male") || streq(pw->f[0], "female")
 		  ? WS_SP_PERSON : WS_SP_UNKNOWN;
 	set_entity(c, &sp, resolve_pronoun(c, pw->f[0], (uint32_t)found - 1), S_PRONOUN);
 	return sp;
@@ -419,7 +419,7 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 		return 0;
 	size_t t0, t1;
 	struct speaker agent = no_speaker(S_SUBJECT);
-	if (strncmp(lemma, "ask", 3) == 0 && (lemma[3] == 0 || strcmp(lemma, "ask about") == 0)) {
+	if (strncmp(lemma, "ask", 3) == 0 && (lemma[3] == 0 || streq(lemma, "ask about"))) {
 		/* the participle opens its clause: sentence start, "when", "if",
 		 * a comma */
 		if (!((tok(c, c0)->flags & WS_TF_SENT_START) ||
@@ -454,7 +454,7 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 			t1++;
 		if (t1 - t0 < 2)
 			return 0;
-	} else if (strcmp(lemma, "expect") == 0) {
+	} else if (streq(lemma, "expect")) {
 		/* "X is expected to ...": a form of be, the participle, "to" */
 		if (!(lower_is(c, c0, "is") || lower_is(c, c0, "are") || lower_is(c, c0, "was") ||
 		      lower_is(c, c0, "were")) || !lower_is(c, c1, "to") ||
@@ -464,13 +464,13 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 		t1 = sentence_content_end(c, c0);
 		if (t0 >= c0 || t1 <= c1 + 1 || t1 - t0 > MAX_CONTENT)
 			return 0;
-	} else if (strcmp(lemma, "seem") == 0 || strcmp(lemma, "appear") == 0) {
+	} else if (streq(lemma, "seem") || streq(lemma, "appear")) {
 		/* "Trump's supporters seemed unperturbed", "X appeared to end
 		 * his bid": how things seemed, to no one named; "It appears
 		 * that ...": the clause. "appeared on CNN" is no such thing. */
 		/* "seemed to be shrinking", "seemed like an obstacle", "seemed a
 		 * reminder" are such; "appeared on CNN" is not */
-		int seem = strcmp(lemma, "seem") == 0;
+		int seem = streq(lemma, "seem");
 		int inf = c1 + 1 < c->ntok && lower_is(c, c1, "to") &&
 			  tok(c, c1 + 1)->shape == WS_SHAPE_LOWER && !is_determiner(c, c1 + 1);
 		int ok_next = inf || (seem && (lower_is(c, c1, "like") || lower_is(c, c1, "a") ||
@@ -622,7 +622,7 @@ static void passive_frame(struct actx *c, const struct ws_annot *cue, size_t m0,
 	const char *lemma = ws_annot_get(cue, c->nm.lemma);
 	if (sp.sieve == S_AGENTLESS && c1 < c->ntok && !lower_is(c, c1, "that") &&
 	    (ws_annot_get(cue, c->nm.ambiguous) ||
-	     (lower_is(c, c1, "to") && lemma && strcmp(lemma, "suppose") == 0)))
+	     (lower_is(c, c1, "to") && lemma && streq(lemma, "suppose"))))
 		return;
 	/* "was backed by Sen. X of Ohio, who said ...": the agent's comma ends it */
 	size_t e = from < c->ntok && same_sent(c, c0, from) && !is_punct(c, from, ",")
@@ -700,7 +700,7 @@ void frame_at(struct actx *c, size_t i)
 	/* "X seemed unmoved" that agentless_at did not take: how things
 	 * seemed is not X's statement (right 2 times in 26 on train) */
 	const char *lemma0 = ws_annot_get(cue, c->nm.lemma);
-	if (lemma0 && (strcmp(lemma0, "seem") == 0 || strcmp(lemma0, "appear") == 0))
+	if (lemma0 && (streq(lemma0, "seem") || streq(lemma0, "appear")))
 		return;
 	/* "declined to comment", "did not respond to a request for comment":
 	 * the verb is the cue and the refusal is what is reported */
@@ -847,7 +847,7 @@ void frame_at(struct actx *c, size_t i)
 			return;	/* ("strategists fear that ...", "Many fear" are verbs) */
 		/* "a consulting firm called Gavekal": naming, not saying */
 		const char *lemma = ws_annot_get(cue, c->nm.lemma);
-		if (c0 == i && lemma && strcmp(lemma, "call") == 0 && naming_called(c, c0))
+		if (c0 == i && lemma && streq(lemma, "call") && naming_called(c, c0))
 			return;
 		if (sp.found && sp.m1 <= c0 && c1 - c0 >= 2 && passive_cue(c, cue, c0, c1)) {
 			passive_frame(c, cue, sp.m0, c0, c1);
@@ -899,7 +899,7 @@ void frame_at(struct actx *c, size_t i)
 				/* "a poll showed a tight race": what a poll shows or
 				 * finds may be a noun phrase */
 				const char *lm = ws_annot_get(cue, c->nm.lemma);
-				int np_ok = lm && (strcmp(lm, "show") == 0 || strcmp(lm, "find") == 0);
+				int np_ok = lm && (streq(lm, "show") || streq(lm, "find"));
 				if (!content_after(c, c1, cue, speech_verb(c, cue) && !np_ok, &ct))
 					return;
 				/* "the two sides discussed the situation": a topic

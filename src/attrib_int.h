@@ -100,6 +100,21 @@ static inline int lower_is(const struct actx *c, size_t i, const char *lit)
 	return 1;
 }
 
+/* Whether token i has at least min bytes and ends with suffix suf.
+ * Inline, so that a literal suffix's length folds away. */
+static inline int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min)
+{
+	size_t n = ws_tok_len(c->d, i), k = strlen(suf);
+	return n >= min && n >= k && memcmp(ws_tok_text(c->d, i) + n - k, suf, k) == 0;
+}
+
+/* a equals the literal lit; most compared strings differ at the first
+ * byte, and then no strcmp is called. */
+static inline int streq(const char *a, const char *lit)
+{
+	return a[0] == lit[0] && strcmp(a, lit) == 0;
+}
+
 static inline int same_sent(const struct actx *c, size_t a, size_t b)
 {
 	return tok(c, a)->sent == tok(c, b)->sent;
@@ -139,7 +154,6 @@ int is_starter(const struct actx *c, size_t i);
 int is_contraction(const struct actx *c, size_t i);
 int is_cap(const struct actx *c, size_t i);
 int name_word(const struct actx *c, size_t i);
-int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min);
 int plural_word(const struct actx *c, size_t i);
 int is_determiner(const struct actx *c, size_t i);
 int noun_plural(const struct actx *c, size_t i);

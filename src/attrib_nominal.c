@@ -176,19 +176,38 @@ static size_t poll_source_at(struct actx *c, size_t i, size_t nsorted)
 	return t1;
 }
 
+/* The speaker of the last statement (of the first nsorted) that starts
+ * before token i, for pronouns: *j and *last go along with i. */
+static void last_before(struct actx *c, size_t i, size_t nsorted, size_t *j, int32_t *last)
+{
+	for (; *j < nsorted && c->d->stmts.v[*j].span.start < tok(c, i)->start; ++*j)
+		if (c->d->stmts.v[*j].entity >= 0)
+			*last = c->d->stmts.v[*j].entity;
+	c->last_speaker = *last;
+}
+
 void nominal_cues(struct actx *c)
 {
-	size_t nsorted = c->d->stmts.n, j = 0;
+	size_t nsorted = c->d->stmts.n, j = 0, seen = 0, qk = 0;
 	int32_t inquote = -1, last = -1;
+	const struct ws_tokmap *qm = &c->qopen_map;
 	for (size_t i = 0; i < c->ntok; i++) {
-		/* the speaker of the last statement before here, for pronouns */
-		for (; j < nsorted && c->d->stmts.v[j].span.start < tok(c, i)->start; j++)
-			if (c->d->stmts.v[j].entity >= 0)
-				last = c->d->stmts.v[j].entity;
-		c->last_speaker = last;
+		/* what the two ask first, asked here: most tokens are neither
+		 * a lower-case word nor "in" nor where a quote opens, and for
+		 * them nothing happens but the last speaker going along, which
+		 * waits for a token that asks (or the end). The quotes' openings
+		 * are taken in order from the map's keys, not asked per token */
+		const struct ws_token *t = tok(c, i);
+		while (qk < qm->n && qm->key[qk] < i)
+			qk++;
+		int32_t q = qk < qm->n && qm->key[qk] == i ? qm->val[qk] : -1;
+		seen = i;
+		if (q < 0 && t->end - t->start != 2 &&
+		    !(t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER))
+			continue;
+		last_before(c, i, nsorted, &j, &last);
 		if (inquote >= 0 && i > c->d->quotes.v[inquote].close_tok)
 			inquote = -1;
-		int32_t q = QUOTE_OPEN(c, i);
 		if (q >= 0 && inquote < 0)
 			inquote = q;
 		if (inquote >= 0) {	/* nothing inside: on past the quote */
@@ -198,9 +217,6 @@ void nominal_cues(struct actx *c)
 		}
 		if (c->cue_used[i] || CUE_AT(c, i) >= 0)
 			continue;
-		/* what the two ask first, asked here: most tokens are neither
-		 * a lower-case word nor "in" */
-		const struct ws_token *t = tok(c, i);
 		size_t next = 0;
 		/* a word of rules/cue-nouns.txt, two words before the sentence
 		 * ends; asked here, not after a call per word */
@@ -217,4 +233,6 @@ void nominal_cues(struct actx *c)
 		if (next)
 			i = next - 1;
 	}
+	if (c->ntok)
+		last_before(c, seen, nsorted, &j, &last);
 }

@@ -4,25 +4,37 @@
  * auxiliaries. */
 #include "attrib_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-/* word_in() asks the same few word lists about most tokens: each thread
- * keeps those it has met as hash sets of their words' bytes, ASCII
- * letters folded, packed in a word (words of 1 to 8 bytes; the others
- * are compared one by one). */
-#define WSET_LISTS 64
-#define WSET_SLOTS 256	/* a power of two; a list of more than half as many
-			 * words is not kept */
+/* word_in() asks the same few word lists about most tokens. Each thread
+ * gives every list it meets a bit (in its entry of wordsets[]) and keeps
+ * one table of all their words (ASCII letters folded, packed in a word:
+ * words of 1 to 8 bytes) with the bits of the lists that hold each: a
+ * question is then one probe of that table and a bit test, whatever the
+ * list. A list whose words do not fit the table, and tokens of more than
+ * 8 bytes when a list has such words, are compared one by one. */
+#define WSET_LISTS 256	/* a power of two: entries for lists, by address */
+#define WSET_BITS 64	/* lists kept at most */
+#define WTAB_SLOTS 4096	/* a power of two; kept at most 3/4 full */
 
 struct wordset {
 	const char *const *list;	/* NULL: a free entry */
-	int kept;			/* 0: too long, compared one by one */
-	int others;			/* some word is empty or over 8 bytes */
-	uint64_t key[WSET_SLOTS];
-	uint8_t len[WSET_SLOTS];	/* 0: an empty slot */
+	uint8_t kept;			/* 0: not in the table, compared one by one */
+	uint8_t others;			/* some word is empty or over 8 bytes */
+	uint8_t bit;			/* the list's bit, when kept */
+};
+
+struct wordtab {
+	uint64_t key[WTAB_SLOTS];
+	uint64_t lists[WTAB_SLOTS];	/* the bits of the lists that hold the word */
+	uint8_t len[WTAB_SLOTS];	/* 0: an empty slot */
+	size_t n;
+	unsigned nbits;			/* lists kept so far */
 };
 
 static _Thread_local struct wordset wordsets[WSET_LISTS];
+static _Thread_local struct wordtab wordtab;
 
 static uint64_t fold_pack(const unsigned char *s, size_t n)
 {
@@ -36,7 +48,7 @@ static uint64_t fold_pack(const unsigned char *s, size_t n)
  * one load, and 'A'..'Z' found in all eight bytes at once (a byte's low
  * seven bits plus 0x3f reach 0x80 from 'A' on, plus 0x25 from past 'Z';
  * no byte carries into the next, and bytes >= 0x80 are left alone). */
-static uint64_t fold_token(const char *s, size_t n, const char *end)
+static inline uint64_t fold_token(const char *s, size_t n, const char *end)
 {
 	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
 	uint64_t v = ws_pack_short(s, n, end), x = v & ~hi;
@@ -44,64 +56,103 @@ static uint64_t fold_token(const char *s, size_t n, const char *end)
 	return v | upper >> 2;
 }
 
-static size_t wordset_slot(uint64_t v, size_t n)
+static size_t wordtab_slot(uint64_t v, size_t n)
 {
-	return (size_t)(((v ^ n) * 0x9E3779B97F4A7C15ULL) >> 56) & (WSET_SLOTS - 1);
+	return (size_t)(((v ^ n) * 0x9E3779B97F4A7C15ULL) >> 52) & (WTAB_SLOTS - 1);
 }
 
-/* The list's set, made on first use; NULL when it is not kept. */
+/* The bits of the lists that hold the packed word v of n bytes. */
+static inline uint64_t wordtab_get(uint64_t v, size_t n)
+{
+	const struct wordtab *t = &wordtab;
+	for (size_t x = wordtab_slot(v, n); t->len[x]; x = (x + 1) & (WTAB_SLOTS - 1))
+		if (t->len[x] == n && t->key[x] == v)
+			return t->lists[x];
+	return 0;
+}
+
+static void wordtab_add(uint64_t v, size_t n, uint64_t bit)
+{
+	struct wordtab *t = &wordtab;
+	size_t x = wordtab_slot(v, n);
+	for (; t->len[x]; x = (x + 1) & (WTAB_SLOTS - 1))
+		if (t->len[x] == n && t->key[x] == v) {
+			t->lists[x] |= bit;
+			return;
+		}
+	t->key[x] = v;
+	t->len[x] = (uint8_t)n;
+	t->lists[x] = bit;
+	t->n++;
+}
+
+/* Gives list its entry w: a bit and its words in the table, when there
+ * is room. Once a list, so out of line. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void wordset_add(struct wordset *w, const char *const *list)
+{
+	w->list = list;
+	size_t count = 0;
+	while (list[count])
+		count++;
+	if ((wordtab.n + count) * 4 > WTAB_SLOTS * 3 || wordtab.nbits == WSET_BITS)
+		return;	/* not kept */
+	w->kept = 1;
+	w->bit = (uint8_t)wordtab.nbits++;
+	for (size_t j = 0; j < count; j++) {
+		size_t n = strlen(list[j]);
+		if (n == 0 || n > 8)
+			w->others = 1;
+		else
+			wordtab_add(fold_pack((const unsigned char *)list[j], n), n, 1ULL << w->bit);
+	}
+}
+
+static size_t wordset_hash(const char *const *list)
+{
+	/* the lists are static arrays near each other: their addresses
+	 * differ in a few low bits, which the product spreads to the top */
+	return (size_t)(((uintptr_t)list * 0x9E3779B97F4A7C15ULL) >> 56);
+}
+
+/* The list's entry, made on first use; NULL when there is no room. Few
+ * lists share a start of probing, as the table is mostly empty. */
 static const struct wordset *wordset_of(const char *const *list)
 {
-	size_t h = (size_t)((uintptr_t)list >> 4);
+	size_t h = wordset_hash(list);
 	for (size_t k = 0; k < WSET_LISTS; k++) {
 		struct wordset *w = &wordsets[(h + k) & (WSET_LISTS - 1)];
 		if (w->list == list)
-			return w->kept ? w : NULL;
-		if (w->list)
-			continue;
-		w->list = list;
-		size_t count = 0;
-		while (list[count])
-			count++;
-		if (count * 2 > WSET_SLOTS)
-			return NULL;
-		w->kept = 1;
-		for (size_t j = 0; j < count; j++) {
-			size_t n = strlen(list[j]);
-			if (n == 0 || n > 8) {
-				w->others = 1;
-				continue;
-			}
-			uint64_t v = fold_pack((const unsigned char *)list[j], n);
-			size_t x = wordset_slot(v, n);
-			while (w->len[x])
-				x = (x + 1) & (WSET_SLOTS - 1);
-			w->key[x] = v;
-			w->len[x] = (uint8_t)n;
+			return w;
+		if (!w->list) {
+			wordset_add(w, list);
+			return w;
 		}
-		return w;
 	}
 	return NULL;	/* more lists than entries */
 }
 
-/* Whether the token is one of list, as lower_is() compares: through the
- * list's set, or else with the token's first byte folded once. */
-int word_in(const struct actx *c, size_t i, const char *const *list)
+/* word_in() for a list not yet met or not kept, or a token of more than
+ * 8 bytes: the list made and kept, or the words compared one by one. Out
+ * of line, so that word_in() saves no registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
 {
-	if (i >= c->ntok)
-		return 0;
 	size_t n = ws_tok_len(c->d, i);
-	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
 	const struct wordset *w = wordset_of(list);
-	if (w && n >= 1 && n <= 8) {
-		uint64_t v = fold_token((const char *)t, n, c->d->text + c->d->len);
-		for (size_t x = wordset_slot(v, n); w->len[x]; x = (x + 1) & (WSET_SLOTS - 1))
-			if (w->len[x] == n && w->key[x] == v)
-				return 1;
-		return 0;
+	if (w && w->kept) {
+		if (n - 1 < 8) {
+			uint64_t v = fold_token(ws_tok_text(c->d, i), n, c->d->text + c->d->len);
+			return (int)(wordtab_get(v, n) >> w->bit & 1);
+		}
+		if (!w->others)
+			return 0;
 	}
-	if (w && !w->others)
-		return 0;
+	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
 	unsigned char first = n ? ascii_lower(t[0]) : 0;
 	for (int k = 0; list[k]; k++) {
 		const unsigned char *lit = (const unsigned char *)list[k];
@@ -116,6 +167,22 @@ int word_in(const struct actx *c, size_t i, const char *const *list)
 			return 1;
 	}
 	return 0;
+}
+
+/* Whether the token is one of list, as lower_is() compares: a probe of
+ * the table and a bit test when the list is kept and the token short. */
+int word_in(const struct actx *c, size_t i, const char *const *list)
+{
+	if (i >= c->ntok)
+		return 0;
+	const struct wordset *w = &wordsets[wordset_hash(list)];
+	const struct ws_doc *d = c->d;
+	size_t n = ws_tok_len(d, i);
+	if (w->list == list && w->kept && n - 1 < 8) {
+		uint64_t v = fold_token(ws_tok_text(d, i), n, d->text + d->len);
+		return (int)(wordtab_get(v, n) >> w->bit & 1);
+	}
+	return word_in_slow(c, i, list);
 }
 
 /* A lookup of major/minor (minor may be NULL) that starts at first and ends
@@ -177,24 +244,36 @@ int is_starter(const struct actx *c, size_t i)
 	       NULL;
 }
 
-/* We've, You'll, I'd, They're: a pronoun with a verb, never a name. */
+/* We've, You'll, I'd, They're: a pronoun with a verb, never a name. The
+ * tails 'll 've 're 'd 'm, with a straight or curly apostrophe; the last
+ * byte tells which tail a word may have. */
 int is_contraction(const struct actx *c, size_t i)
 {
-	const char *s = ws_tok_text(c->d, i);
-	size_t n = ws_tok_len(c->d, i);
-	static const char *const tails[] = { "ll", "ve", "re", "d", "m", NULL };
-	static const size_t tlen[] = { 2, 2, 2, 1, 1 };
-	/* most words end in none of the tails' letters */
-	if (n < 2 || !(s[n - 1] == 'l' || s[n - 1] == 'e' || s[n - 1] == 'd' || s[n - 1] == 'm'))
+	const unsigned char *s = (const unsigned char *)ws_tok_text(c->d, i);
+	size_t n = ws_tok_len(c->d, i), tl;
+	if (n < 2)
 		return 0;
-	for (int k = 0; tails[k]; k++) {
-		size_t tl = tlen[k];
-		if (n > tl + 1 && memcmp(s + n - tl, tails[k], tl) == 0 &&
-		    (s[n - tl - 1] == '\'' ||
-		     (n > tl + 3 && memcmp(s + n - tl - 3, "\xE2\x80\x99", 3) == 0)))
-			return 1;
+	switch (s[n - 1]) {
+	case 'l':
+		if (s[n - 2] != 'l')
+			return 0;
+		tl = 2;
+		break;
+	case 'e':
+		if (s[n - 2] != 'v' && s[n - 2] != 'r')
+			return 0;
+		tl = 2;
+		break;
+	case 'd':
+	case 'm':
+		tl = 1;
+		break;
+	default:
+		return 0;	/* most words */
 	}
-	return 0;
+	return n > tl + 1 &&
+	       (s[n - tl - 1] == '\'' ||
+		(n > tl + 3 && s[n - tl - 3] == 0xE2 && s[n - tl - 2] == 0x80 && s[n - tl - 1] == 0x99));
 }
 
 int is_cap(const struct actx *c, size_t i)
@@ -216,13 +295,6 @@ int name_word(const struct actx *c, size_t i)
 	const struct ws_token *t = tok(c, i);
 	return t->kind == WS_TOK_WORD && t->shape != WS_SHAPE_LOWER && t->shape != WS_SHAPE_DIGITS &&
 	       !pronoun_at(c, i) && !is_contraction(c, i);
-}
-
-/* Whether token i has at least min bytes and ends with suffix suf. */
-int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min)
-{
-	size_t n = ws_tok_len(c->d, i), k = strlen(suf);
-	return n >= min && n >= k && memcmp(ws_tok_text(c->d, i) + n - k, suf, k) == 0;
 }
 
 /* "members", "officials": a plural by its final s ("press" is not). */

@@ -126,8 +126,23 @@ void ws_buf_addu(struct ws_buf *b, unsigned long long v)
 		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 		"8081828384858687888990919293949596979899";
 	size_t n = 1;
-	for (unsigned long long p = 10; n < 20 && v >= p; p *= 10)
-		n++;
+	/* the count of digits, four at a step: offsets have four to six */
+	for (unsigned long long x = v;; x /= 10000, n += 4) {
+		if (x < 10)
+			break;
+		if (x < 100) {
+			n += 1;
+			break;
+		}
+		if (x < 1000) {
+			n += 2;
+			break;
+		}
+		if (x < 10000) {
+			n += 3;
+			break;
+		}
+	}
 	if (b->len + n + 1 > b->cap)
 		ws_buf_grow(b, n);
 	char *d = b->data + b->len + n;
@@ -225,6 +240,11 @@ static uint64_t tail_bytes(const char *s, size_t n)
 	return v;
 #endif
 }
+
+const uint64_t ws_low_bytes[9] = {
+	0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL,
+	0xFFFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFFFULL
+};
 
 uint64_t ws_hash_bytes(const char *s, size_t n)
 {

@@ -55,13 +55,14 @@ uint64_t ws_hash_bytes(const char *s, size_t n);
 /* The n <= 8 bytes at p as one 64-bit word in memory order, zero above
  * them (what memcpy into a zeroed word gives); the bytes up to end may be
  * read, so a word well inside a text is loaded in one go. */
+extern const uint64_t ws_low_bytes[9];	/* [n]: the low n bytes of a word set */
 static inline uint64_t ws_pack_short(const char *p, size_t n, const char *end)
 {
 	uint64_t v = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (n && end - p >= 8) {
 		memcpy(&v, p, 8);
-		return n >= 8 ? v : v & (~0ULL >> (64 - 8 * n));
+		return v & ws_low_bytes[n];
 	}
 	/* near the end: two loads that may overlap (the bytes they share are
 	 * the same), not a loop over bytes */

@@ -39,13 +39,13 @@ void ws_doc_free(struct ws_doc *d)
 	WS_VEC_FREE(d->ments);
 	WS_VEC_FREE(d->ent_key);
 	WS_VEC_FREE(d->ekey);
+	for (size_t i = 0; i < sizeof(d->amaps) / sizeof(d->amaps[0]); i++)
+		ws_tokmap_free(&d->amaps[i]);
+	WS_VEC_FREE(d->abytes);
+	WS_VEC_FREE(d->awords);
+	free(d->enames);
+	free(d->anames);
 	free(d);
-}
-
-int ws_tok_eq(const struct ws_doc *d, size_t i, const char *lit)
-{
-	size_t n = strlen(lit);
-	return ws_tok_len(d, i) == n && memcmp(ws_tok_text(d, i), lit, n) == 0;
 }
 
 static void reset(struct ws_doc *d)

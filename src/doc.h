@@ -10,6 +10,7 @@
 #include "text.h"
 #include "titleparts.h"
 #include "tokenize.h"
+#include "tokmap.h"
 #include "whosaid.h"
 
 struct ws_doc {
@@ -38,6 +39,14 @@ struct ws_doc {
 	WS_VEC(uint32_t) ment_set;
 	WS_VEC(uint32_t) ent_key;
 	WS_VEC(int32_t) ekey;		/* hash table of entities by key (entities.c) */	/* per entity: last token of its name */
+	/* attribution's per-token maps and flags (attrib.c), kept for their
+	 * memory from document to document */
+	struct ws_tokmap amaps[5];
+	WS_VEC(uint8_t) abytes;
+	WS_VEC(uint64_t) awords;
+	/* the engine's interned names that entities and attribution compare
+	 * with, found at the first document: the engine never changes */
+	void *enames, *anames;
 };
 
 /* Helpers on tokens used by several stages. */
@@ -51,7 +60,12 @@ static inline const char *ws_tok_text(const struct ws_doc *d, size_t i)
 	return d->text + d->tk.tok.v[i].start;
 }
 
-/* The token is exactly the ASCII literal lit. */
-int ws_tok_eq(const struct ws_doc *d, size_t i, const char *lit);
+/* The token is exactly the ASCII literal lit. Inline: with a literal the
+ * length folds away and the compare is a load or two. */
+static inline int ws_tok_eq(const struct ws_doc *d, size_t i, const char *lit)
+{
+	size_t n = strlen(lit);
+	return ws_tok_len(d, i) == n && memcmp(ws_tok_text(d, i), lit, n) == 0;
+}
 
 #endif

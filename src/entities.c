@@ -15,8 +15,15 @@ struct names {
 	const char *modifier, *major, *place, *minor, *first_name, *surname;
 };
 
-static void find_names(const struct ws_doc *d, struct names *n)
+/* The engine's names entities compare with: looked up at the document's
+ * first build and kept in d->enames, as the engine never changes. */
+static void find_names(struct ws_doc *d, struct names *out)
 {
+	if (d->enames) {
+		*out = *(const struct names *)d->enames;
+		return;
+	}
+	struct names *n = d->enames = ws_xmalloc(sizeof(*n));
 	const struct ws_symtab *st = d->eng->syms;
 	n->person = ws_sym_find(st, "Person", 6);
 	n->org = ws_sym_find(st, "Organization", 12);
@@ -32,6 +39,7 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->minor = ws_sym_find(st, "minor", 5);
 	n->first_name = ws_sym_find(st, "first_name", 10);
 	n->surname = ws_sym_find(st, "surname", 7);
+	*out = *n;
 }
 
 /* The clustering key of a name's last token: without a particle prefix or
@@ -222,6 +230,18 @@ static int by_first(const void *x, const void *y)
 	if (a->first != b->first)
 		return a->first < b->first ? -1 : 1;
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* Sorts items by first token, then index; most come in that order
+ * already (annotations of one kind, by first token), and then nothing is
+ * done. The indices grow in the order items were added. */
+static void sort_by_first(struct order_item *v, size_t n)
+{
+	size_t k = 1;
+	while (k < n && v[k - 1].first <= v[k].first)
+		k++;
+	if (k < n)
+		qsort(v, n, sizeof(*v), by_first);
 }
 
 /* For each token, the mention that ends there (the first made), so that
@@ -479,7 +499,7 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm, const u
 		}
 	if (!apps.n)
 		return 0;
-	qsort(apps.v, apps.n, sizeof(apps.v[0]), by_first);
+	sort_by_first(apps.v, apps.n);
 	size_t ntok = d->tk.tok.n, added = 0;
 	int32_t *ends = ws_xmalloc((ntok + 1) * sizeof(*ends));
 	memcpy(ends, d->ment_end.v, ntok * sizeof(*ends));
@@ -565,8 +585,7 @@ void ws_entities_build(struct ws_doc *d)
 			  d->gaz.v[mod_end[a->last - 1]].first > a->first))
 			mod_end[a->last - 1] = (int32_t)i;	/* the longest */
 	}
-	if (order.n)
-		qsort(order.v, order.n, sizeof(order.v[0]), by_first);
+	sort_by_first(order.v, order.n);
 	for (size_t oi = 0; oi < order.n; oi++) {
 		const struct ws_annot *a = &d->gaz.v[order.v[oi].idx];
 		/* a name does not run on over a line break: "... A Sign Of

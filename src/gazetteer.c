@@ -133,9 +133,9 @@ struct tcache {
 #define TCACHE_BITS 14
 
 struct ws_gaz_scratch {
-	/* per token, MODES word ids then MODES trie roots, for a window of
-	 * tokens as long as the longest form: memory stays small and hot
-	 * however long the text */
+	/* per token, MODES word ids then MODES trie roots, for a chunk of
+	 * tokens and the longest form after it (LOOKUP_CHUNK): memory stays
+	 * small and hot however long the text */
 	WS_VEC(uint32_t) ids;
 	struct ws_buf key;
 	WS_VEC(struct cand) cand;
@@ -1563,6 +1563,49 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
  * ending in the word. Lists of common words (folded or stemmed) are left
  * alone, so "president's" is no title head. */
 
+/* The lookup runs over chunks of this many tokens: each chunk's word ids
+ * (and those of the max_tokens - 1 tokens after it, which forms starting
+ * in it may reach) are made in one loop, then its tokens are walked; the
+ * memory stays small however long the text. */
+#define LOOKUP_CHUNK 256
+
+/* token_slot() of tokens [from, to), into ids onwards. Its own loop,
+ * out of line: the walk's registers are not its. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *text,
+		     const struct ws_token *tok, size_t from, size_t to, const char *end,
+		     uint32_t *ids)
+{
+	const int cached = !(g->modes & (1u << M_STEM));
+	for (size_t t = from; t < to; t++, ids += MODES * 2) {
+		const char *p = text + tok[t].start;
+		size_t n = tok[t].end - tok[t].start;
+		/* most tokens: an ASCII word of at most 8 bytes, well inside the
+		 * text and in the cache; token_slot()'s hit, in one load */
+		if (cached && n - 1 < 8 && end - p >= 8) {
+			uint64_t v;
+			memcpy(&v, p, 8);
+			v &= ws_low_bytes[n];
+			if (!(v & 0x8080808080808080ULL)) {
+				uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL * 0xC4CEB9FE1A85EC53ULL;
+				const struct tcache *e = &s->tc[h >> (64 - TCACHE_BITS)];
+				if (e->len == n && e->key[0] == v && e->key[1] == 0) {
+					ids[M_EXACT] = e->id[0];
+					ids[M_FOLD] = e->id[1];
+					ids[M_STEM] = 0;
+					ids[MODES + M_EXACT] = e->root[0];
+					ids[MODES + M_FOLD] = e->root[1];
+					ids[MODES + M_STEM] = 0;
+					continue;
+				}
+			}
+		}
+		token_slot(g, s, p, n, end, ids);
+	}
+}
+
 size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *text,
 		     const struct ws_tokens *tk, unsigned opts, ws_annot_vec *out)
 {
@@ -1574,11 +1617,8 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 		if (!s->stemmer)
 			return 0;	/* ws_gaz_load made one, so only memory can fail */
 	}
-	size_t ring = 1;
-	while (ring < g->max_tokens)
-		ring *= 2;
-	size_t rmask = ring - 1, done = 0;
-	WS_VEC_RESERVE(s->ids, ring * MODES * 2);
+	const size_t maxt = g->max_tokens ? g->max_tokens : 1;
+	WS_VEC_RESERVE(s->ids, (LOOKUP_CHUNK + maxt) * MODES * 2);
 	if (!s->tc)
 		s->tc = ws_xcalloc((size_t)1 << TCACHE_BITS, sizeof(*s->tc));
 	uint32_t *ids = s->ids.v;
@@ -1588,62 +1628,70 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	for (int m = 0; m < MODES; m++)
 		if (g->modes >> m & 1)
 			modes[nmodes++] = m;
-	const size_t maxt = g->max_tokens;
-	for (size_t i = 0; i < n; i++) {
-		/* the ids of tokens [i, i + max_tokens) are in the ring */
-		for (size_t want = i + maxt < n ? i + maxt : n; done < want; done++)
-			token_slot(g, s, text + tok[done].start, tok[done].end - tok[done].start, end,
-				   ids + (done & rmask) * MODES * 2);
-		s->cand.n = 0;
-		uint32_t best = 0;
-		const uint32_t *here = ids + (i & rmask) * MODES * 2;
-		if (!(here[M_EXACT] | here[M_FOLD] | here[M_STEM]))
-			continue;	/* most tokens: no list has the word */
-		for (int mi = 0; mi < nmodes; mi++) {
-			int m = modes[mi];
-			uint32_t w, h = here[MODES + m];
-			for (size_t k = i + 1; h; k++) {
-				uint32_t len = (uint32_t)(k - i);
-				if ((h & H_ACC) && ((opts & WS_GAZ_ALL) || len >= best)) {
-					const struct node *nd = &g->nodes.v[h & H_NODE];
-					if (len > best && !(opts & WS_GAZ_ALL))
-						s->cand.n = 0;
-					if (len > best)
-						best = len;
-					for (uint32_t a = 0; a < nd->nacc; a++) {
-						const struct accrec *r = &g->acc[nd->acc + a];
-						struct cand c = { len, r->entry, r };
-						WS_VEC_PUSH(s->cand, c);
+	size_t done = 0;	/* ids hold tokens [c0, done), from ids[0] */
+	for (size_t c0 = 0; c0 < n; c0 += LOOKUP_CHUNK) {
+		/* the chunk's ids: tokens [c0, c0 + chunk + max_tokens - 1), those
+		 * made for the chunk before moved to the front */
+		if (c0)
+			memmove(ids, ids + LOOKUP_CHUNK * MODES * 2,
+				(done - c0) * MODES * 2 * sizeof(*ids));
+		size_t want = c0 + LOOKUP_CHUNK + maxt - 1 < n ? c0 + LOOKUP_CHUNK + maxt - 1 : n;
+		fill_ids(g, s, text, tok, done, want, end, ids + (done - c0) * MODES * 2);
+		done = want;
+		size_t c1 = c0 + LOOKUP_CHUNK < n ? c0 + LOOKUP_CHUNK : n;
+		for (size_t i = c0; i < c1; i++) {
+			const uint32_t *here = ids + (i - c0) * MODES * 2;
+			if (!(here[MODES + M_EXACT] | here[MODES + M_FOLD] | here[MODES + M_STEM]))
+				continue;	/* most tokens: no form starts with the word */
+			s->cand.n = 0;
+			uint32_t best = 0;
+			for (int mi = 0; mi < nmodes; mi++) {
+				int m = modes[mi];
+				uint32_t w, h = here[MODES + m];
+				for (size_t k = i + 1; h; k++) {
+					uint32_t len = (uint32_t)(k - i);
+					if ((h & H_ACC) && ((opts & WS_GAZ_ALL) || len >= best)) {
+						const struct node *nd = &g->nodes.v[h & H_NODE];
+						if (len > best && !(opts & WS_GAZ_ALL))
+							s->cand.n = 0;
+						if (len > best)
+							best = len;
+						for (uint32_t a = 0; a < nd->nacc; a++) {
+							const struct accrec *r = &g->acc[nd->acc + a];
+							struct cand c = { len, r->entry, r };
+							WS_VEC_PUSH(s->cand, c);
+						}
 					}
+					if (!(h & H_KIDS) || k >= n ||
+					    (tok[k].flags & WS_TF_SENT_START))
+						break;
+					w = ids[(k - c0) * MODES * 2 + m];
+					h = w ? edge_find(g, h & H_NODE, w) : 0;
 				}
-				if (!(h & H_KIDS) || k >= n || (tok[k].flags & WS_TF_SENT_START))
-					break;
-				w = ids[(k & rmask) * MODES * 2 + m];
-				h = w ? edge_find(g, h & H_NODE, w) : 0;
 			}
-		}
-		if (!s->cand.n)
-			continue;
-		/* longer first, then lists.def order (entry ids grow with it) */
-		struct cand *c = s->cand.v;
-		for (size_t a = 1; a < s->cand.n; a++) {
-			struct cand x = c[a];
-			size_t b = a;
-			while (b > 0 && (c[b - 1].len < x.len ||
-					 (c[b - 1].len == x.len && c[b - 1].entry > x.entry))) {
-				c[b] = c[b - 1];
-				b--;
+			if (!s->cand.n)
+				continue;
+			/* longer first, then lists.def order (entry ids grow with it) */
+			struct cand *c = s->cand.v;
+			for (size_t a = 1; a < s->cand.n; a++) {
+				struct cand x = c[a];
+				size_t b = a;
+				while (b > 0 && (c[b - 1].len < x.len ||
+						 (c[b - 1].len == x.len && c[b - 1].entry > x.entry))) {
+					c[b] = c[b - 1];
+					b--;
+				}
+				c[b] = x;
 			}
-			c[b] = x;
-		}
-		WS_VEC_RESERVE(*out, out->n + s->cand.n);
-		for (size_t a = 0; a < s->cand.n; a++) {
-			const struct accrec *e = c[a].rec;
-			struct ws_annot an = {
-				(uint32_t)i, (uint32_t)i + c[a].len, g->names.lookup,
-				g->feat.v + e->feat, e->nfeat, e->cls, g->lists.v[e->list].rule
-			};
-			out->v[out->n++] = an;
+			WS_VEC_RESERVE(*out, out->n + s->cand.n);
+			for (size_t a = 0; a < s->cand.n; a++) {
+				const struct accrec *e = c[a].rec;
+				struct ws_annot an = {
+					(uint32_t)i, (uint32_t)i + c[a].len, g->names.lookup,
+					g->feat.v + e->feat, e->nfeat, e->cls, g->lists.v[e->list].rule
+				};
+				out->v[out->n++] = an;
+			}
 		}
 	}
 	return out->n - out0;

@@ -171,7 +171,7 @@ struct ws_qmark ws_quote_mark(uint32_t cp)
 	return q;
 }
 
-size_t ws_possessive_len(const char *s, size_t len)
+size_t ws_possessive_len_of(const char *s, size_t len)
 {
 	static const char rsq[] = "\xe2\x80\x99";	/* ’ */
 	if (len > 3 && (s[len - 1] == 's' || s[len - 1] == 'S') && s[len - 2] == '\'')

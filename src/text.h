@@ -67,7 +67,17 @@ size_t ws_bom_len(const char *s, size_t len);
 /* The length of word s[0..len) without a possessive ending: Trump's,
  * Trump’s, Sanders', Sanders’ (the tokenizer keeps the ending in the word);
  * len when there is none. */
-size_t ws_possessive_len(const char *s, size_t len);
+size_t ws_possessive_len_of(const char *s, size_t len);
+
+/* ws_possessive_len_of(), inline for most words: an ending is s, S, ' or
+ * the last byte of ’, and a word that ends otherwise has none. */
+static inline size_t ws_possessive_len(const char *s, size_t len)
+{
+	unsigned char last = len ? (unsigned char)s[len - 1] : 0;
+	if (last != 's' && last != 'S' && last != '\'' && last != 0x99)
+		return len;
+	return ws_possessive_len_of(s, len);
+}
 
 /* What a document's bytes look like before any parsing. */
 enum ws_encoding {

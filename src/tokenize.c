@@ -160,20 +160,29 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 		 enum ws_shape shape, unsigned quote, unsigned flags)
 {
 	struct ws_tokens *o = sc->out;
-	struct ws_token t = {
-		.start = (uint32_t)start, .end = (uint32_t)end, .kind = (uint8_t)kind,
-		.shape = (uint8_t)shape, .quote = (uint8_t)quote, .flags = (uint8_t)flags,
-	};
-	if (sc->line)
-		line_start(sc, &t);
-	else if (sc->space)
-		t.flags |= WS_TF_SPACE_BEFORE;
-	t.para = (uint32_t)(o->para.n - 1);
-	WS_VEC_PUSH(o->tok, t);
-	sc->newlines = 0;
+	if (o->tok.n == o->tok.cap)
+		ws_grow((void **)&o->tok.v, &o->tok.cap, o->tok.n + 1, sizeof(*o->tok.v));
+	/* written in place: a token is made once a few bytes of text */
+	struct ws_token *t = &o->tok.v[o->tok.n];
+	int line = sc->line;
+	t->start = (uint32_t)start;
+	t->end = (uint32_t)end;
+	t->sent = 0;
+	t->kind = (uint8_t)kind;
+	t->shape = (uint8_t)shape;
+	t->quote = (uint8_t)quote;
+	t->flags = (uint8_t)(flags | WS_TF_SPACE_BEFORE * (sc->space != 0));
+	t->abbrev = 0;
+	if (line) {
+		/* newlines and parasep are set only with line: reset with it */
+		line_start(sc, t);
+		sc->newlines = 0;
+		sc->parasep = 0;
+		sc->line = 0;
+	}
+	t->para = (uint32_t)(o->para.n - 1);
+	o->tok.n++;
 	sc->space = 0;
-	sc->parasep = 0;
-	sc->line = 0;
 }
 
 static int is_apos(uint32_t cp)
@@ -451,11 +460,67 @@ static const unsigned char byte_kind[256] = {
 
 static void pass_tokens(struct scan *sc, size_t i)
 {
+	const unsigned char *s = sc->s;
+	const size_t len = sc->len;
 	size_t prev_end = i;
-	while (i < sc->len) {
-		if (sc->s[i] == ' ') {	/* most bytes between tokens */
+	/* the last byte that is no ASCII letter: a word starting before it
+	 * ends at it or sooner, so its letters need no check against len */
+	size_t guard = 0;
+	for (size_t k = len; k-- > i;)
+		if (!(byte_kind[s[k]] & (B_LOWER | B_UPPER))) {
+			guard = k;
+			break;
+		}
+	while (i < len) {
+		unsigned char b0 = s[i];
+		if (b0 == ' ') {	/* most bytes between tokens */
 			sc->space = 1;
 			i++;
+			continue;
+		}
+		size_t start = i;
+		unsigned k0 = byte_kind[b0];
+		if (k0 & (B_LOWER | B_UPPER)) {
+			/* most tokens: ASCII letters ending at a byte that no word rule
+			 * looks at (not a period, apostrophe, hyphen, ampersand, digit or
+			 * non-ASCII): the shape from two counts, nothing else to check */
+			unsigned seen = 0, f;	/* B_LOWER, B_UPPER: the cases after the first */
+			size_t j = i + 1;
+			if (i < guard) {
+				/* two letters a round, the guard ends the word */
+				for (;;) {
+					if (!((f = byte_kind[s[j]]) & (B_LOWER | B_UPPER)))
+						break;
+					seen |= f;
+					if (!((f = byte_kind[s[j + 1]]) & (B_LOWER | B_UPPER))) {
+						j++;
+						break;
+					}
+					seen |= f;
+					j += 2;
+				}
+			} else {
+				while (j < len && ((f = byte_kind[s[j]]) & (B_LOWER | B_UPPER))) {
+					seen |= f;
+					j++;
+				}
+			}
+			unsigned char b = j < len ? s[j] : ' ';
+			if (byte_kind[b] & B_ENDS) {
+				enum ws_shape shape = (k0 & B_UPPER) ?
+					((seen & B_LOWER) || !(seen & B_UPPER) ? WS_SHAPE_CAP : WS_SHAPE_UPPER) :
+					((seen & B_UPPER) ? WS_SHAPE_MIXED : WS_SHAPE_LOWER);
+				emit(sc, start, j, WS_TOK_WORD, shape, 0, 0);
+				i = prev_end = j;
+				continue;
+			}
+		} else if (b0 < 0x80 && ws_ascii_class[b0] == WS_C_OTHER && b0 != '!' && b0 != '?' &&
+			   b0 != '`' &&
+			   (b0 != '.' || !(i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.'))) {
+			/* , ; : ( ) and a lone period: one byte of punctuation, which is
+			 * what the chain below ends in for them */
+			emit(sc, start, i + 1, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			i = prev_end = i + 1;
 			continue;
 		}
 		size_t n;
@@ -469,7 +534,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 			i += n;
 			continue;
 		case WS_C_NEWLINE:
-			if (cp == '\r' && i + 1 < sc->len && sc->s[i + 1] == '\n')
+			if (cp == '\r' && i + 1 < len && s[i + 1] == '\n')
 				n = 2;
 			sc->newlines++;
 			sc->line = 1;
@@ -482,35 +547,6 @@ static void pass_tokens(struct scan *sc, size_t i)
 			continue;
 		default:
 			break;
-		}
-		size_t start = i;
-		if (c == WS_C_UPPER || c == WS_C_LOWER) {
-			/* most tokens: ASCII letters ending at a byte that no word rule
-			 * looks at (not a period, apostrophe, hyphen, ampersand, digit or
-			 * non-ASCII): the shape from two counts, nothing else to check */
-			unsigned seen = 0, f;	/* B_LOWER, B_UPPER: the cases after the first */
-			size_t j = i + 1;
-			while (j < sc->len && ((f = byte_kind[sc->s[j]]) & (B_LOWER | B_UPPER))) {
-				seen |= f;
-				j++;
-			}
-			unsigned char b = j < sc->len ? sc->s[j] : ' ';
-			if (cp < 0x80 && (byte_kind[b] & B_ENDS)) {
-				enum ws_shape shape = c == WS_C_UPPER ?
-					((seen & B_LOWER) || !(seen & B_UPPER) ? WS_SHAPE_CAP : WS_SHAPE_UPPER) :
-					((seen & B_UPPER) ? WS_SHAPE_MIXED : WS_SHAPE_LOWER);
-				emit(sc, start, j, WS_TOK_WORD, shape, 0, 0);
-				i = prev_end = j;
-				continue;
-			}
-		}
-		if (c == WS_C_OTHER && cp < 0x80 && cp != '!' && cp != '?' && cp != '`' &&
-		    (cp != '.' || !(i + 2 < sc->len && sc->s[i + 1] == '.' && sc->s[i + 2] == '.'))) {
-			/* , ; : ( ) and a lone period: one byte of punctuation, which is
-			 * what the chain below ends in for them */
-			emit(sc, start, i + 1, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
-			i = prev_end = i + 1;
-			continue;
 		}
 		int at_para_start = sc->out->tok.n == 0 || sc->parasep ||
 				    sc->newlines >= (sc->blank_mode ? 2u : 1u);

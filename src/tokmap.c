@@ -9,7 +9,33 @@
 void ws_tokmap_init(struct ws_tokmap *m, size_t ntok)
 {
 	memset(m, 0, sizeof(*m));
-	m->bits = ws_xcalloc(ntok / 64 + 2, sizeof(uint64_t));
+	ws_tokmap_reset(m, ntok);
+}
+
+void ws_tokmap_reset(struct ws_tokmap *m, size_t ntok)
+{
+	m->nwords = ntok / 64 + 2;
+	m->n = 0;
+	if (m->nwords > m->wcap) {
+		free(m->bits);
+		m->wcap = m->nwords;
+		/* one block: the bits, then as many uint32_t ranks */
+		m->bits = ws_xcalloc(m->wcap + (m->wcap + 1) / 2, sizeof(uint64_t));
+	} else {
+		memset(m->bits, 0, m->nwords * sizeof(uint64_t));
+	}
+	m->rank = (uint32_t *)(m->bits + m->wcap);
+}
+
+/* The ranks of the words of bits; each key has its bit, once. */
+static void make_ranks(struct ws_tokmap *m)
+{
+	uint32_t r = 0;
+	for (size_t w = 0; w < m->nwords; w++) {
+		m->rank[w] = r;
+		for (uint64_t x = m->bits[w]; x; x &= x - 1)
+			r++;
+	}
 }
 
 void ws_tokmap_set(struct ws_tokmap *m, size_t tok, int32_t val)
@@ -45,8 +71,10 @@ void ws_tokmap_finish(struct ws_tokmap *m)
 	int sorted = 1;
 	for (size_t i = 1; i < m->n && sorted; i++)
 		sorted = m->key[i - 1] < m->key[i];
-	if (sorted)
+	if (sorted) {
+		make_ranks(m);
 		return;
+	}
 	struct pair *p = ws_xmalloc((m->n + 1) * sizeof(*p));
 	for (size_t i = 0; i < m->n; i++) {
 		p[i].key = m->key[i];
@@ -64,6 +92,7 @@ void ws_tokmap_finish(struct ws_tokmap *m)
 	}
 	m->n = k;
 	free(p);
+	make_ranks(m);
 }
 
 void ws_tokmap_free(struct ws_tokmap *m)

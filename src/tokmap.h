@@ -10,32 +10,35 @@
 
 struct ws_tokmap {
 	uint64_t *bits;		/* a bit per token: it has a value */
+	uint32_t *rank;		/* per word of bits: the values before it (after
+				 * finish), where a search for its tokens starts */
 	uint32_t *key;		/* the tokens that have one, ascending after finish */
 	int32_t *val;
-	size_t n, cap;
+	size_t n, cap, nwords;
+	size_t wcap;		/* words of bits there is room for */
 };
 
 void ws_tokmap_init(struct ws_tokmap *m, size_t ntok);
+/* Empties m for ntok tokens, keeping its memory: a thread's maps are made
+ * once and reset for each document. m was made by ws_tokmap_init(), or is
+ * all zero. */
+void ws_tokmap_reset(struct ws_tokmap *m, size_t ntok);
 /* Sets tok's value; a later set of the same token wins. Any order. */
 void ws_tokmap_set(struct ws_tokmap *m, size_t tok, int32_t val);
 /* Sorts what was set; call once, before ws_tokmap_get. */
 void ws_tokmap_finish(struct ws_tokmap *m);
 void ws_tokmap_free(struct ws_tokmap *m);
 
-/* tok's value, or -1. */
+/* tok's value, or -1: the values of the tokens in tok's word of bits
+ * start at its rank, and tok's is among the few there. */
 static inline int32_t ws_tokmap_get(const struct ws_tokmap *m, size_t tok)
 {
 	if (!(m->bits[tok >> 6] >> (tok & 63) & 1))
-		return -1;
-	size_t lo = 0, hi = m->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->key[mid] < tok)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return m->val[lo];
+		return -1;	/* most tokens: no value, one test */
+	size_t i = m->rank[tok >> 6];
+	while (m->key[i] != tok)
+		i++;
+	return m->val[i];
 }
 
 #endif

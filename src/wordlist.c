@@ -20,15 +20,26 @@ struct ws_wordlist {
 	char *text;		/* the file's bytes; keys and fields point into it */
 	struct entry *pool;
 	size_t n;
-	/* what the keys' lengths (bit 63: 63 or more) and first bytes are:
-	 * most words asked about fail these, before any hashing */
+	/* what the keys' lengths (bit 63: 63 or more) and first bytes are,
+	 * and a filter of their samples: most words asked about fail these,
+	 * before any hashing of the whole word */
 	uint64_t lens;
 	uint64_t firsts[4];
+	uint64_t bloom[16];	/* a bit per sample_hash() of a key */
 	/* the entries again, by ws_hash_bytes() with open addressing, for
 	 * lookups: cheaper than the table's hash, which loading keeps */
 	struct entry **slots;
 	size_t mask;
 };
+
+/* A hash of a word's length and its first, middle and last bytes, for
+ * the filter: cheap, and words that share all four are few. n > 0. */
+static size_t sample_hash(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t x = u[0] | (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16 | (uint64_t)n << 24;
+	return (size_t)((x * 0x9E3779B97F4A7C15ULL) >> 54);	/* 10 bits */
+}
 
 void ws_wordlist_free(struct ws_wordlist *wl)
 {
@@ -131,6 +142,10 @@ struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned m
 		HASH_ADD_KEYPTR(hh, wl->table, e->w.key, klen, e);
 		wl->lens |= 1ULL << (klen < 63 ? klen : 63);
 		wl->firsts[b0 >> 6] |= 1ULL << (b0 & 63);
+		if (klen) {
+			size_t h = sample_hash(e->w.key, klen);
+			wl->bloom[h >> 6] |= 1ULL << (h & 63);
+		}
 		wl->n++;
 	}
 	if (d->errors != errors0) {
@@ -151,18 +166,33 @@ struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned m
 	return wl;
 }
 
-const struct ws_word *ws_wordlist_get(const struct ws_wordlist *wl, const char *s, size_t n)
+/* ws_wordlist_get() past the filters. Out of line, so that the many
+ * words the filters turn away cost no saved registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const struct ws_word *find(const struct ws_wordlist *wl, const char *s, size_t n)
 {
 	struct entry *e = NULL;
-	if (!wl || !(wl->lens >> (n < 63 ? n : 63) & 1))
-		return NULL;
-	if (n && !(wl->firsts[(unsigned char)s[0] >> 6] >> ((unsigned char)s[0] & 63) & 1))
-		return NULL;
 	for (size_t i = (size_t)ws_hash_bytes(s, n) & wl->mask; (e = wl->slots[i]);
 	     i = (i + 1) & wl->mask)
 		if (e->klen == n && memcmp(e->w.key, s, n) == 0)
 			return &e->w;
 	return NULL;
+}
+
+const struct ws_word *ws_wordlist_get(const struct ws_wordlist *wl, const char *s, size_t n)
+{
+	if (!wl || !(wl->lens >> (n < 63 ? n : 63) & 1))
+		return NULL;
+	if (n) {
+		if (!(wl->firsts[(unsigned char)s[0] >> 6] >> ((unsigned char)s[0] & 63) & 1))
+			return NULL;
+		size_t h = sample_hash(s, n);
+		if (!(wl->bloom[h >> 6] >> (h & 63) & 1))
+			return NULL;
+	}
+	return find(wl, s, n);
 }
 
 size_t ws_wordlist_count(const struct ws_wordlist *wl)

@@ -392,3 +392,26 @@ Test(gazetteer, numeric_values_interned_only_when_a_rule_compares_them)
 	ws_tokens_release(&tk);
 	tgaz_free(&t);
 }
+
+/* The lookup makes word ids a chunk of tokens at a time: a form across
+ * the chunks' border is found as anywhere else. */
+Test(gazetteer, forms_across_chunks)
+{
+	struct tgaz t;
+	tgaz_load(&t, "basic");
+	cr_assert_not_null(t.g, "%s", t.diag);
+	for (int n = 240; n < 780; n += (n > 270 && n < 500) ? 200 : 1) {
+		struct ws_buf b = WS_BUF_INIT;
+		for (int k = 0; k < n; k++)
+			ws_buf_adds(&b, "x ");
+		ws_buf_adds(&b, "Bashar al-Assad met the deputy foreign minister");
+		char *v = lookup_view(t.g, b.data, WS_GAZ_ALL);
+		cr_assert_str_eq(v, "Bashar al-Assad=person/name al-Assad=person/name "
+				    "deputy foreign minister=title/head deputy=title/head "
+				    "foreign minister=title/head minister=title/head",
+				 "after %d words", n);
+		free(v);
+		ws_buf_release(&b);
+	}
+	tgaz_free(&t);
+}

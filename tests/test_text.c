@@ -91,3 +91,16 @@ Test(text, scan_detects_bom_and_encodings)
 	cr_assert_eq(s.invalid, 1);
 	cr_assert_eq(s.chars, 5);
 }
+
+Test(text, possessive_endings)
+{
+	static const struct { const char *w; size_t len; } cases[] = {
+		{ "Trump's", 5 }, { "Trump\xE2\x80\x99s", 5 }, { "TRUMP'S", 5 },
+		{ "Sanders'", 7 }, { "Sanders\xE2\x80\x99", 7 }, { "it's", 2 },
+		{ "its", 3 }, { "s", 1 }, { "'s", 2 }, { "says", 4 }, { "Jones", 5 },
+		{ "x\xE2\x80\x99", 4 }, { "\xE2\x80\x99s", 4 }, { "", 0 },
+	};
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+		cr_assert_eq(ws_possessive_len(cases[k].w, strlen(cases[k].w)), cases[k].len,
+			     "%s", cases[k].w);
+}

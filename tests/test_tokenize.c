@@ -175,3 +175,47 @@ Test(tokenize, doubled_backticks_and_apostrophes)
 	cr_assert_eq(t.tok.v[3].end - t.tok.v[3].start, 2);
 	ws_tokens_release(&t);
 }
+
+/* The letters of a word are read two at a time up to a byte that is no
+ * letter; at the text's end there may be none, and the bytes past it
+ * (here more letters) must not be read into the last word. */
+Test(tokenize, words_end_at_the_texts_end)
+{
+	const char *buf = "said Smith and MacLeod, ABCDEFGHIJ kLmNoPqRsT";
+	size_t full = strlen(buf);
+	for (size_t len = 1; len <= full; len++) {
+		struct ws_tokens t = { 0 };
+		cr_assert_eq(ws_tokenize(&eng->seg, buf, len, &t), 0);
+		cr_assert(t.tok.n > 0);
+		const struct ws_token *last = &t.tok.v[t.tok.n - 1];
+		cr_assert_leq(last->end, len, "len %zu", len);
+		/* the last token runs to the end unless the text ends in a space */
+		if (buf[len - 1] != ' ')
+			cr_assert_eq(last->end, len, "len %zu", len);
+		/* and is what the whole text tokenizes to there */
+		struct ws_tokens w = { 0 };
+		cr_assert_eq(ws_tokenize(&eng->seg, buf, full, &w), 0);
+		for (size_t i = 0; i + 1 < t.tok.n; i++) {
+			cr_assert_eq(t.tok.v[i].start, w.tok.v[i].start, "len %zu token %zu", len, i);
+			cr_assert_eq(t.tok.v[i].end, w.tok.v[i].end, "len %zu token %zu", len, i);
+			cr_assert_eq(t.tok.v[i].shape, w.tok.v[i].shape, "len %zu token %zu", len, i);
+		}
+		ws_tokens_release(&t);
+		ws_tokens_release(&w);
+	}
+	/* shapes of words that end the text, odd and even lengths */
+	static const struct { const char *text; enum ws_shape shape; } ends[] = {
+		{ "x A", WS_SHAPE_CAP }, { "x AB", WS_SHAPE_UPPER }, { "x ABC", WS_SHAPE_UPPER },
+		{ "x Ab", WS_SHAPE_CAP }, { "x Abc", WS_SHAPE_CAP }, { "x aB", WS_SHAPE_MIXED },
+		{ "x abC", WS_SHAPE_MIXED }, { "x ab", WS_SHAPE_LOWER }, { "x abc", WS_SHAPE_LOWER },
+		{ "x McCain", WS_SHAPE_CAP },
+	};
+	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+		struct ws_tokens t = { 0 };
+		cr_assert_eq(ws_tokenize(&eng->seg, ends[k].text, strlen(ends[k].text), &t), 0);
+		cr_assert_eq(t.tok.n, 2, "%s", ends[k].text);
+		cr_assert_eq(t.tok.v[1].shape, ends[k].shape, "%s: %s", ends[k].text,
+			     ws_shape_name(t.tok.v[1].shape));
+		ws_tokens_release(&t);
+	}
+}

@@ -1,0 +1,108 @@
+/* Attribution's word lists (attrib_words.c): word_in() answers from one
+ * table of all lists' words with a bit per list; these check that the
+ * answers are those of a word-by-word comparison whatever order lists are
+ * met in and however many there are. */
+#include "testutil.h"
+#include "attrib_int.h"
+
+static struct ws_engine *eng;
+static struct ws_doc *doc;
+static struct actx ctx;
+
+static void setup(void)
+{
+	eng = test_engine();
+	doc = ws_doc_new(eng);
+}
+
+static void teardown(void)
+{
+	ws_doc_free(doc);
+	ws_engine_free(eng);
+}
+
+TestSuite(attrib_words, .init = setup, .fini = teardown);
+
+/* A context over text's tokens with nothing else in it: enough for word_in. */
+static void context(const char *text)
+{
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.d = doc;
+	ctx.ntok = doc->tk.tok.n;
+}
+
+/* The token whose text is w. */
+static size_t at(const char *w)
+{
+	for (size_t i = 0; i < ctx.ntok; i++)
+		if (ws_tok_eq(doc, i, w))
+			return i;
+	cr_assert_fail("no token '%s'", w);
+	return 0;
+}
+
+Test(attrib_words, case_folded_and_whole_words)
+{
+	static const char *const l[] = { "the", "said", "Reportedly", NULL };
+	context("THE officials Said it, reportedly; they sai them.");
+	cr_assert(word_in(&ctx, at("THE"), l));
+	cr_assert(word_in(&ctx, at("Said"), l));
+	cr_assert(word_in(&ctx, at("reportedly"), l));	/* over 8 bytes */
+	cr_assert(!word_in(&ctx, at("sai"), l));
+	cr_assert(!word_in(&ctx, at("them"), l));
+	cr_assert(!word_in(&ctx, at("officials"), l));
+	cr_assert(!word_in(&ctx, ctx.ntok, l));		/* past the end */
+}
+
+Test(attrib_words, a_list_met_later_sees_known_tokens)
+{
+	static const char *const first[] = { "alpha", NULL };
+	static const char *const later[] = { "beta", "gamma", NULL };
+	context("alpha beta gamma delta");
+	/* every token asked about with the first list only in the table */
+	for (size_t i = 0; i < ctx.ntok; i++)
+		cr_assert_eq(word_in(&ctx, i, first), i == 0);
+	/* asked again, and through the cache: the same */
+	cr_assert(word_in(&ctx, 0, first) && !word_in(&ctx, 1, first));
+	/* a list met now must be answered with its own words */
+	cr_assert(word_in(&ctx, at("beta"), later));
+	cr_assert(word_in(&ctx, at("gamma"), later));
+	cr_assert(!word_in(&ctx, at("delta"), later));
+	cr_assert(word_in(&ctx, at("alpha"), first));
+}
+
+Test(attrib_words, many_lists_share_words)
+{
+	/* lists past the bits there are fall back to comparing word by word */
+	static char words[80][8];
+	static const char *lists[80][3];
+	for (int k = 0; k < 80; k++) {
+		snprintf(words[k], sizeof(words[k]), "w%d", k);
+		lists[k][0] = words[k];
+		lists[k][1] = "shared";
+		lists[k][2] = NULL;
+	}
+	context("w3 shared w79 none");
+	for (int k = 0; k < 80; k++) {
+		cr_assert(word_in(&ctx, at("shared"), lists[k]), "list %d", k);
+		cr_assert_eq(word_in(&ctx, at("w3"), lists[k]), k == 3, "list %d", k);
+		cr_assert_eq(word_in(&ctx, at("w79"), lists[k]), k == 79, "list %d", k);
+		cr_assert(!word_in(&ctx, at("none"), lists[k]), "list %d", k);
+	}
+}
+
+
+Test(attrib_words, contractions)
+{
+	context("We've You'll I'd They're I'm We\xE2\x80\x99ve She\xE2\x80\x99" "d "
+		"Hill Fred live wore 'd ll Mall Cam 'll");
+	static const char *const yes[] = {
+		"We've", "You'll", "I'd", "They're", "I'm", "We\xE2\x80\x99ve", "She\xE2\x80\x99" "d", NULL
+	};
+	static const char *const no[] = { "Hill", "Fred", "live", "wore", "Mall", "Cam", NULL };
+	for (int k = 0; yes[k]; k++)
+		cr_assert(is_contraction(&ctx, at(yes[k])), "%s", yes[k]);
+	for (int k = 0; no[k]; k++)
+		cr_assert(!is_contraction(&ctx, at(no[k])), "%s", no[k]);
+}

@@ -1,0 +1,70 @@
+/* The sparse per-token maps (tokmap.h): a value is found from the rank of
+ * its word of bits, so every token must answer its own value,
+ * whatever order the values were set in and however they spread. */
+#include "testutil.h"
+#include "tokmap.h"
+
+Test(tokmap, values_in_any_order_last_wins)
+{
+	struct ws_tokmap m;
+	ws_tokmap_init(&m, 300);
+	ws_tokmap_set(&m, 200, 7);
+	ws_tokmap_set(&m, 0, 1);
+	ws_tokmap_set(&m, 63, 2);
+	ws_tokmap_set(&m, 64, 3);
+	ws_tokmap_set(&m, 200, 8);	/* the later set wins */
+	ws_tokmap_set(&m, 299, 9);
+	ws_tokmap_set(&m, 127, 4);
+	ws_tokmap_finish(&m);
+	cr_assert_eq(ws_tokmap_get(&m, 0), 1);
+	cr_assert_eq(ws_tokmap_get(&m, 63), 2);
+	cr_assert_eq(ws_tokmap_get(&m, 64), 3);
+	cr_assert_eq(ws_tokmap_get(&m, 127), 4);
+	cr_assert_eq(ws_tokmap_get(&m, 200), 8);
+	cr_assert_eq(ws_tokmap_get(&m, 299), 9);
+	cr_assert_eq(ws_tokmap_get(&m, 1), -1);
+	cr_assert_eq(ws_tokmap_get(&m, 128), -1);
+	cr_assert_eq(ws_tokmap_get(&m, 300), -1);
+	ws_tokmap_free(&m);
+}
+
+Test(tokmap, every_token_against_an_array)
+{
+	/* a pseudo-random spread, dense in places and empty words between */
+	enum { N = 5000 };
+	static int32_t want[N + 1];
+	struct ws_tokmap m;
+	ws_tokmap_init(&m, N + 1);
+	uint32_t x = 12345;
+	for (size_t t = 0; t <= N; t++) {
+		x = x * 1103515245u + 12345u;
+		int on = (t / 700) % 2 ? (x >> 16) % 3 == 0 : (x >> 16) % 40 == 0;
+		want[t] = on ? (int32_t)(x >> 8 & 0xFFFF) : -1;
+		if (on)
+			ws_tokmap_set(&m, t, want[t]);
+	}
+	ws_tokmap_finish(&m);
+	for (size_t t = 0; t <= N; t++)
+		cr_assert_eq(ws_tokmap_get(&m, t), want[t], "token %zu", t);
+	ws_tokmap_free(&m);
+}
+
+Test(tokmap, reset_keeps_no_values)
+{
+	/* a map reset for the next document, bigger or smaller, holds only
+	 * what that document sets */
+	struct ws_tokmap m;
+	memset(&m, 0, sizeof(m));
+	static const size_t sizes[] = { 100, 5000, 70, 5000, 1 };
+	for (size_t r = 0; r < sizeof(sizes) / sizeof(sizes[0]); r++) {
+		size_t n = sizes[r];
+		ws_tokmap_reset(&m, n);
+		for (size_t t = r % 3; t < n; t += 3)
+			ws_tokmap_set(&m, t, (int32_t)(t * 10 + r));
+		ws_tokmap_finish(&m);
+		for (size_t t = 0; t < n; t++)
+			cr_assert_eq(ws_tokmap_get(&m, t), (t % 3 == r % 3) ? (int32_t)(t * 10 + r) : -1,
+				     "round %zu, token %zu", r, t);
+	}
+	ws_tokmap_free(&m);
+}
