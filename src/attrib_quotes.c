@@ -228,6 +228,12 @@ static int transcript_name(const struct actx *c, size_t first, size_t end)
 	return words > 0;
 }
 
+/* An interview's label "Q", a capital letter alone: the one asking. */
+static int q_label(const struct actx *c, size_t k)
+{
+	return ws_tok_len(c->d, k) == 1 && ws_tok_text(c->d, k)[0] == 'Q';
+}
+
 /* "JOEL BENENSON: This is a man who ...", "Cruz: Trump Would Put Liberals
  * On Court", "Rep. Trey Gowdy (R-S.C.):" then a quoted paragraph: a name
  * and a colon open the paragraph, and the rest of it (or the next
@@ -253,9 +259,12 @@ size_t label_at(struct actx *c, size_t first)
 	if (k >= p->last || k == first || depth || !is_punct(c, k, ":") || mend == first ||
 	    !is_cap(c, first))
 		return 0;
+	/* an interview's "Q:" is the one asking; an answer ("A:") is left to
+	 * the statements inside it, which gold data annotates one by one */
+	int q = mend == first + 1 && q_label(c, first);
 	/* "UPDATE:", "Photo:", "Video Transcript:", "WASHINGTON:" label no one,
 	 * nor does a caption's credit ("Staff Photo:", "Belle Image:") */
-	if (label_word(c, first, 0) || (mend > first + 1 && label_word(c, mend - 1, 1)) ||
+	if ((!q && label_word(c, first, 0)) || (mend > first + 1 && label_word(c, mend - 1, 1)) ||
 	    lookup_at(c, first, mend, c->nm.time, NULL) ||
 	    (mend == first + 1 && lookup_at(c, first, mend, c->nm.place, NULL)))
 		return 0;
@@ -276,9 +285,9 @@ size_t label_at(struct actx *c, size_t first)
 	sp.m0 = (uint32_t)first;
 	sp.m1 = (uint32_t)mend;
 	int32_t e = ws_entity_at(c->d, (uint32_t)first, (uint32_t)mend);
-	if (e < 0 && (mend > first + 1 || ws_tok_len(c->d, first) > 1))
+	if (e < 0 && (mend > first + 1 || ws_tok_len(c->d, first) > 1 || q))
 		e = fallback_entity(c->d, first, mend);
-	if (e >= 0 && c->d->ents.v[e].type == WS_SP_UNKNOWN && transcript_name(c, first, mend))
+	if (e >= 0 && c->d->ents.v[e].type == WS_SP_UNKNOWN && (q || transcript_name(c, first, mend)))
 		c->d->ents.v[e].type = WS_SP_PERSON;
 	set_entity(c, &sp, e, S_LABEL);
 	if (overlaps_statement(c, ct.span))
