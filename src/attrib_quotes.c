@@ -242,6 +242,16 @@ static int q_label(const struct actx *c, size_t k)
 size_t label_at(struct actx *c, size_t first)
 {
 	const struct ws_range *p = &c->d->tk.para.v[tok(c, first)->para];
+	/* a transcript quoted paragraph by paragraph, each opening with a
+	 * quote mark ("WALLACE: ..." then "PENCE: ..."): the label in capitals
+	 * follows the mark */
+	int quoted = 0;
+	if ((tok(c, first)->kind == WS_TOK_QUOTE_OPEN || tok(c, first)->kind == WS_TOK_QUOTE_AMBIG) &&
+	    first + 2 < p->last && tok(c, first + 1)->kind == WS_TOK_WORD &&
+	    tok(c, first + 1)->shape == WS_SHAPE_UPPER && ws_tok_len(c->d, first + 1) > 1) {
+		first++;
+		quoted = 1;
+	}
 	size_t k = first, mend = first;
 	int depth = 0;
 	while (k < p->last && k - first < 9 && !is_punct(c, k, ":")) {
@@ -257,7 +267,7 @@ size_t label_at(struct actx *c, size_t first)
 		k++;
 	}
 	if (k >= p->last || k == first || depth || !is_punct(c, k, ":") || mend == first ||
-	    !is_cap(c, first))
+	    !is_cap(c, first) || (quoted && !transcript_name(c, first, mend)))
 		return 0;
 	/* an interview's "Q:" is the one asking; an answer ("A:") is left to
 	 * the statements inside it, which gold data annotates one by one */
@@ -279,8 +289,14 @@ size_t label_at(struct actx *c, size_t first)
 			return 0;
 		t1 = c->d->tk.para.v[tok(c, t0)->para].last;
 	}
+	/* a quoted transcript line is the label's words as said; the mark
+	 * that closes the last line is no part of them */
+	if (quoted && t1 - t0 >= 2 && (tok(c, t1 - 1)->kind == WS_TOK_QUOTE_CLOSE ||
+				       tok(c, t1 - 1)->kind == WS_TOK_QUOTE_AMBIG))
+		t1--;
 	struct content ct;
 	fill_content(c, t0, t1, &ct);
+	ct.joined = quoted;
 	struct speaker sp = no_speaker(S_SUBJECT);
 	sp.m0 = (uint32_t)first;
 	sp.m1 = (uint32_t)mend;
