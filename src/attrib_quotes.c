@@ -228,6 +228,12 @@ static int transcript_name(const struct actx *c, size_t first, size_t end)
 	return words > 0;
 }
 
+/* An interview's label "Q", a capital letter alone: the one asking. */
+static int q_label(const struct actx *c, size_t k)
+{
+	return ws_tok_len(c->d, k) == 1 && ws_tok_text(c->d, k)[0] == 'Q';
+}
+
 /* "JOEL BENENSON: This is a man who ...", "Cruz: Trump Would Put Liberals
  * On Court", "Rep. Trey Gowdy (R-S.C.):" then a quoted paragraph: a name
  * and a colon open the paragraph, and the rest of it (or the next
@@ -236,6 +242,16 @@ static int transcript_name(const struct actx *c, size_t first, size_t end)
 size_t label_at(struct actx *c, size_t first)
 {
 	const struct ws_range *p = &c->d->tk.para.v[tok(c, first)->para];
+	/* a transcript quoted paragraph by paragraph, each opening with a
+	 * quote mark ("WALLACE: ..." then "PENCE: ..."): the label in capitals
+	 * follows the mark */
+	int quoted = 0;
+	if ((tok(c, first)->kind == WS_TOK_QUOTE_OPEN || tok(c, first)->kind == WS_TOK_QUOTE_AMBIG) &&
+	    first + 2 < p->last && tok(c, first + 1)->kind == WS_TOK_WORD &&
+	    tok(c, first + 1)->shape == WS_SHAPE_UPPER && ws_tok_len(c->d, first + 1) > 1) {
+		first++;
+		quoted = 1;
+	}
 	size_t k = first, mend = first;
 	int depth = 0;
 	while (k < p->last && k - first < 9 && !is_punct(c, k, ":")) {
@@ -251,11 +267,14 @@ size_t label_at(struct actx *c, size_t first)
 		k++;
 	}
 	if (k >= p->last || k == first || depth || !is_punct(c, k, ":") || mend == first ||
-	    !is_cap(c, first))
+	    !is_cap(c, first) || (quoted && !transcript_name(c, first, mend)))
 		return 0;
+	/* an interview's "Q:" is the one asking; an answer ("A:") is left to
+	 * the statements inside it, which gold data annotates one by one */
+	int q = mend == first + 1 && q_label(c, first);
 	/* "UPDATE:", "Photo:", "Video Transcript:", "WASHINGTON:" label no one,
 	 * nor does a caption's credit ("Staff Photo:", "Belle Image:") */
-	if (label_word(c, first, 0) || (mend > first + 1 && label_word(c, mend - 1, 1)) ||
+	if ((!q && label_word(c, first, 0)) || (mend > first + 1 && label_word(c, mend - 1, 1)) ||
 	    lookup_at(c, first, mend, c->nm.time, NULL) ||
 	    (mend == first + 1 && lookup_at(c, first, mend, c->nm.place, NULL)))
 		return 0;
@@ -270,15 +289,21 @@ size_t label_at(struct actx *c, size_t first)
 			return 0;
 		t1 = c->d->tk.para.v[tok(c, t0)->para].last;
 	}
+	/* a quoted transcript line is the label's words as said; the mark
+	 * that closes the last line is no part of them */
+	if (quoted && t1 - t0 >= 2 && (tok(c, t1 - 1)->kind == WS_TOK_QUOTE_CLOSE ||
+				       tok(c, t1 - 1)->kind == WS_TOK_QUOTE_AMBIG))
+		t1--;
 	struct content ct;
 	fill_content(c, t0, t1, &ct);
+	ct.joined = quoted;
 	struct speaker sp = no_speaker(S_SUBJECT);
 	sp.m0 = (uint32_t)first;
 	sp.m1 = (uint32_t)mend;
 	int32_t e = ws_entity_at(c->d, (uint32_t)first, (uint32_t)mend);
-	if (e < 0 && (mend > first + 1 || ws_tok_len(c->d, first) > 1))
+	if (e < 0 && (mend > first + 1 || ws_tok_len(c->d, first) > 1 || q))
 		e = fallback_entity(c->d, first, mend);
-	if (e >= 0 && c->d->ents.v[e].type == WS_SP_UNKNOWN && transcript_name(c, first, mend))
+	if (e >= 0 && c->d->ents.v[e].type == WS_SP_UNKNOWN && (q || transcript_name(c, first, mend)))
 		c->d->ents.v[e].type = WS_SP_PERSON;
 	set_entity(c, &sp, e, S_LABEL);
 	if (overlaps_statement(c, ct.span))

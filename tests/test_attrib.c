@@ -235,6 +235,40 @@ Test(attrib, a_transcript_label_in_capitals_is_a_person)
 	cr_expect_neq(st[1].speaker_type, WS_SP_PERSON);
 }
 
+/* A transcript quoted paragraph by paragraph: each line's label in
+ * capitals after the quote mark is its speaker, the line direct speech
+ * without the closing mark. */
+Test(attrib, a_quoted_transcript_line_is_its_labels_statement)
+{
+	const char *text = "Partial transcript as follows:\n\n"
+			   "\"JO ROE: Let us start with the debate. Why would he do that?\n\n"
+			   "\"(CROSSTALK.)\n\n"
+			   "\"ANN POE: She will not be attending the debate tomorrow.\"";
+	const struct ws_statement *st;
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
+	cr_assert_eq(ws_doc_statements(doc, &st), 2);
+	cr_expect_eq(st[0].type, WS_QT_DIRECT);
+	cr_expect_eq(st[0].speaker_type, WS_SP_PERSON);
+	cr_expect_eq(st[0].mention.start, (uint32_t)(strstr(text, "JO ROE") - text));
+	cr_expect_eq(st[1].mention.start, (uint32_t)(strstr(text, "ANN POE") - text));
+	cr_expect_eq(st[1].span.end, (uint32_t)(strstr(text, "tomorrow.") - text + 9));
+}
+
+/* An interview's "Q:" is a person, the one asking, though a lone capital
+ * letter names no entity elsewhere; an answer's "A:" makes no label
+ * statement (its statements are those inside it). */
+Test(attrib, an_interview_question_label_is_a_person)
+{
+	const char *text = "An interview with the mayor.\n\nQ: What will you do next year?\n\n"
+			   "A: I will run again.";
+	const struct ws_statement *st;
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
+	cr_assert_eq(ws_doc_statements(doc, &st), 1);
+	cr_expect_eq(st[0].speaker_type, WS_SP_PERSON);
+	cr_expect_geq(st[0].entity, 0, "Q is an entity");
+	cr_expect_eq(st[0].mention.end - st[0].mention.start, 1);
+}
+
 /* PolNeAR's convention, and a reader's: the quotes around one frame are
  * one statement. */
 static void expect_one_span(const char *text, const char *first, const char *last)

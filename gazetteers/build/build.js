@@ -256,6 +256,11 @@ function wordnetOrgs() {
   const KIND = [['08256968', 'party'], ['08392137', 'armed'], ['08198398', 'armed'], ['08199025', 'armed'],
     ['08355075', 'agency'], ['08294696', 'intl'], ['08119821', 'gov'], ['08123167', 'gov'], ['08337324', 'gov'],
     ['08002015', 'outlet']];
+  const drop = new Set();
+  for (const l of lines(path.join(GZ, 'src/wordnet_orgs_drop.txt'))) {
+    if (!l.trim() || l.startsWith('#')) continue;
+    drop.add(l.split('\t')[0].trim());
+  }
   const memo = new Map();
   const ancestors = (off) => {
     if (memo.has(off)) return memo.get(off);
@@ -269,7 +274,8 @@ function wordnetOrgs() {
     const s = syn.get(off);
     const anc = ancestors(off);
     if (!anc.has(ROOT) || off === ROOT) continue;
-    const names = s.words.filter((w) => /^[A-Z0-9]/.test(w) && /[A-Za-z]/.test(w) && !/[()]/.test(w));
+    const names = s.words.filter((w) => /^[A-Z0-9]/.test(w) && /[A-Za-z]/.test(w) && !/[()]/.test(w) &&
+      !drop.has(w));
     if (!names.length) continue;
     const canon = [...names].sort((a, b) => b.length - a.length || cmpBytes(a, b))[0];
     let kind = 'org';
@@ -282,7 +288,8 @@ function wordnetOrgs() {
   }
   writeList('org/wordnet_orgs.lst', [GEN,
     'Organisations: capitalised lemmas of WordNet 3.0 noun synsets under organization.n.01 (08008335).',
-    'kind=party|armed|agency|intl|gov|outlet|org from the hypernym chain; wn = WordNet synset offset.'],
+    'kind=party|armed|agency|intl|gov|outlet|org from the hypernym chain; wn = WordNet synset offset.',
+    'Names in src/wordnet_orgs_drop.txt (hand) are left out.'],
   entries);
 }
 
