@@ -78,7 +78,7 @@ Test(attrib_words, many_lists_share_words)
 	static char words[80][8];
 	static const char *lists[80][3];
 	for (int k = 0; k < 80; k++) {
-		snprintf(words[k], sizeof(words[k]), "w%d", k);
+		snprintf(words[k], sizeof(words[k]), "w%u", (unsigned)k % 100u);
 		lists[k][0] = words[k];
 		lists[k][1] = "shared";
 		lists[k][2] = NULL;
