@@ -637,6 +637,20 @@ static inline __attribute__((always_inline)) void step(struct ctx *c, const stru
 	}
 }
 
+/* The bits of the entry's closure leaves whose element holds at token tok
+ * (the centry row of its token set). */
+static inline const uint64_t *entry_holds(const struct ctx *c, uint32_t tok)
+{
+	return c->ps->centry.v + (size_t)c->s->tcls.v[tok] * c->ps->ewords;
+}
+
+/* Whether leaf l's rule is one to run in this sentence; rules are
+ * separate code: leaving one out changes no other. */
+static inline int leaf_runs(const struct ctx *c, const struct ws_rleaf *l)
+{
+	return has_bit(c->s->rbits.v, c->ph->rule_of.v[l->pc]);
+}
+
 /* The threads of the entry's closure at offset 0, stepped at once: only
  * those whose element holds at the start (from its set's centry bits),
  * in the order add_thread() would queue them, so the threads after them
@@ -646,15 +660,12 @@ static void start_threads(struct ctx *c, uint32_t span)
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[ph->entry];
-	const uint64_t *holds = c->ps->centry.v + (size_t)s->tcls.v[c->pos] * c->ps->ewords;
-	const uint64_t *run = s->rbits.v;
+	const uint64_t *holds = entry_holds(c, c->pos);
 	uint32_t root = caps_new(s, ph->nslots, UINT32_MAX);
 	for (size_t w = 0; w < c->ps->ewords; w++)
 		for (uint64_t m = holds[w]; m; m &= m - 1) {
 			const struct ws_rleaf *l = lf + w * 64 + (size_t)__builtin_ctzll(m);
-			/* rules are separate code: leaving one out changes no other */
-			uint32_t r = ph->rule_of.v[l->pc];
-			if (!(run[r >> 6] >> (r & 63) & 1))
+			if (!leaf_runs(c, l))
 				continue;
 			uint32_t caps = root;
 			if (l->nslots) {
@@ -707,13 +718,11 @@ static int first_step_lives(const struct ctx *c)
 	if (span == 0)
 		return 0;
 	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[ph->entry];
-	const uint64_t *holds = c->ps->centry.v + (size_t)s->tcls.v[tok] * c->ps->ewords;
-	const uint64_t *run = s->rbits.v;
+	const uint64_t *holds = entry_holds(c, tok);
 	for (size_t w = 0; w < c->ps->ewords; w++)
 		for (uint64_t m = holds[w]; m; m &= m - 1) {
 			const struct ws_rleaf *l = lf + w * 64 + (size_t)__builtin_ctzll(m);
-			uint32_t r = ph->rule_of.v[l->pc];
-			if (!(run[r >> 6] >> (r & 63) & 1))
+			if (!leaf_runs(c, l))
 				continue;
 			const struct ws_rinst *in = &ph->prog.v[l->pc];
 			const struct ws_relem *e = &ph->elems.v[in->x];
