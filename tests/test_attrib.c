@@ -2,22 +2,16 @@
  * quote, pronoun speakers, and what must not become a statement. */
 #include "testutil.h"
 
-static struct ws_engine *eng;
-static struct ws_doc *doc;
+TEST_DOC_SUITE(attrib);
 
-static void setup(void)
+/* Processes text and asserts that it holds n statements; returns them. */
+static const struct ws_statement *statements_of(const char *text, size_t n)
 {
-	eng = test_engine();
-	doc = ws_doc_new(eng);
+	const struct ws_statement *st;
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
+	cr_assert_eq(ws_doc_statements(doc, &st), n, "%zu statements in: %s", n, text);
+	return st;
 }
-
-static void teardown(void)
-{
-	ws_doc_free(doc);
-	ws_engine_free(eng);
-}
-
-TestSuite(attrib, .init = setup, .fini = teardown);
 
 /* "mention=speaker/sieve" for each statement, joined by "; ". */
 static char *view(const char *text)
@@ -228,9 +222,7 @@ Test(attrib, a_transcript_label_in_capitals_is_a_person)
 {
 	const char *text = "The debate began at nine.\n\nJAKE QXELBY: Good evening.\n\n"
 			   "CROWD: We want more time.";
-	const struct ws_statement *st;
-	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
-	cr_assert_eq(ws_doc_statements(doc, &st), 2);
+	const struct ws_statement *st = statements_of(text, 2);
 	cr_expect_eq(st[0].speaker_type, WS_SP_PERSON);
 	cr_expect_neq(st[1].speaker_type, WS_SP_PERSON);
 }
@@ -244,9 +236,7 @@ Test(attrib, a_quoted_transcript_line_is_its_labels_statement)
 			   "\"JO ROE: Let us start with the debate. Why would he do that?\n\n"
 			   "\"(CROSSTALK.)\n\n"
 			   "\"ANN POE: She will not be attending the debate tomorrow.\"";
-	const struct ws_statement *st;
-	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
-	cr_assert_eq(ws_doc_statements(doc, &st), 2);
+	const struct ws_statement *st = statements_of(text, 2);
 	cr_expect_eq(st[0].type, WS_QT_DIRECT);
 	cr_expect_eq(st[0].speaker_type, WS_SP_PERSON);
 	cr_expect_eq(st[0].mention.start, (uint32_t)(strstr(text, "JO ROE") - text));
@@ -261,9 +251,7 @@ Test(attrib, an_interview_question_label_is_a_person)
 {
 	const char *text = "An interview with the mayor.\n\nQ: What will you do next year?\n\n"
 			   "A: I will run again.";
-	const struct ws_statement *st;
-	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
-	cr_assert_eq(ws_doc_statements(doc, &st), 1);
+	const struct ws_statement *st = statements_of(text, 1);
 	cr_expect_eq(st[0].speaker_type, WS_SP_PERSON);
 	cr_expect_geq(st[0].entity, 0, "Q is an entity");
 	cr_expect_eq(st[0].mention.end - st[0].mention.start, 1);
@@ -273,9 +261,7 @@ Test(attrib, an_interview_question_label_is_a_person)
  * one statement. */
 static void expect_one_span(const char *text, const char *first, const char *last)
 {
-	const struct ws_statement *st;
-	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
-	cr_assert_eq(ws_doc_statements(doc, &st), 1, "one statement in: %s", text);
+	const struct ws_statement *st = statements_of(text, 1);
 	cr_expect_eq(st[0].span.start, (uint32_t)(strstr(text, first) - text));
 	cr_expect_eq(st[0].span.end, (uint32_t)(strstr(text, last) - text + strlen(last)));
 	cr_expect_eq(st[0].type, WS_QT_DIRECT);

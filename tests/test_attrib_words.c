@@ -5,23 +5,9 @@
 #include "testutil.h"
 #include "attrib_int.h"
 
-static struct ws_engine *eng;
-static struct ws_doc *doc;
+TEST_DOC_SUITE(attrib_words);
+
 static struct actx ctx;
-
-static void setup(void)
-{
-	eng = test_engine();
-	doc = ws_doc_new(eng);
-}
-
-static void teardown(void)
-{
-	ws_doc_free(doc);
-	ws_engine_free(eng);
-}
-
-TestSuite(attrib_words, .init = setup, .fini = teardown);
 
 /* A context over text's tokens with nothing else in it: enough for word_in. */
 static void context(const char *text)

@@ -3,22 +3,7 @@
  * entity keeps its plain name. The sentences are invented. */
 #include "testutil.h"
 
-static struct ws_engine *eng;
-static struct ws_doc *doc;
-
-static void setup(void)
-{
-	eng = test_engine();
-	doc = ws_doc_new(eng);
-}
-
-static void teardown(void)
-{
-	ws_doc_free(doc);
-	ws_engine_free(eng);
-}
-
-TestSuite(entities, .init = setup, .fini = teardown);
+TEST_DOC_SUITE(entities);
 
 /* "text=entity name" for each person or organisation mention, with a "+"
  * after wide ones, joined by "; ". */

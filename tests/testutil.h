@@ -24,6 +24,23 @@ static inline struct ws_engine *test_engine(void)
 	return e;
 }
 
+/* A suite whose tests each get the project's engine, eng, and a document
+ * on it, doc, made before the test and freed after it. */
+#define TEST_DOC_SUITE(suite)                                   \
+	static struct ws_engine *eng;                           \
+	static struct ws_doc *doc;                              \
+	static void doc_suite_setup(void)                       \
+	{                                                       \
+		eng = test_engine();                            \
+		doc = ws_doc_new(eng);                          \
+	}                                                       \
+	static void doc_suite_teardown(void)                    \
+	{                                                       \
+		ws_doc_free(doc);                               \
+		ws_engine_free(eng);                            \
+	}                                                       \
+	TestSuite(suite, .init = doc_suite_setup, .fini = doc_suite_teardown)
+
 /* Tokens joined by spaces; a sentence start after the first is marked
  * "/ ", a paragraph start "// ". The caller frees the string. */
 static inline char *tok_view(const struct ws_engine *e, const char *text)
