@@ -68,6 +68,12 @@ struct phase_sets {
 	WS_VEC(uint64_t) cnext;
 	WS_VEC(uint64_t) rfree;
 	WS_VEC(uint64_t) follow;
+	/* The elements a match can start with (elwords), and those of each
+	 * group of needed elements (elwords each): a set holds the group, or
+	 * can start a match, when one of them holds there, the masks of
+	 * ws_rbits.mustmasks being the elements' own (ws_rbits_build). */
+	WS_VEC(uint64_t) felems;
+	WS_VEC(uint64_t) gelems;
 	int fdone;
 	/* possible_rules() of a phase of up to 64 rules and 64 groups, by
 	 * the groups a scope holds, direct-mapped: scopes hold few distinct
@@ -218,6 +224,8 @@ static void sets_free(struct ws_rules_scratch *s)
 		WS_VEC_FREE(s->psets[p].cnext);
 		WS_VEC_FREE(s->psets[p].rfree);
 		WS_VEC_FREE(s->psets[p].follow);
+		WS_VEC_FREE(s->psets[p].felems);
+		WS_VEC_FREE(s->psets[p].gelems);
 	}
 	free(s->psets);
 	s->psets = NULL;
@@ -1231,10 +1239,27 @@ static uint32_t local_class(struct phase_sets *ps, const uint64_t *x, size_t LW,
 
 /* The phase's follow and rfree (phase_sets): from each entry leaf, the
  * leaves its element leads to. Without the closure lists every rule is
- * free. */
-static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_t RW, size_t EL)
+ * free. Also its felems and gelems. */
+static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_t RW, size_t EL,
+			size_t groups)
 {
 	size_t nr = ph->rules.n;
+	WS_VEC_RESERVE(ps->felems, EL + 1);
+	WS_VEC_RESERVE(ps->gelems, groups * EL + 1);
+	memset(ps->felems.v, 0, EL * sizeof(uint64_t));
+	memset(ps->gelems.v, 0, groups * EL * sizeof(uint64_t));
+	for (size_t k = 0; k < ph->firsts.n; k++)
+		ps->felems.v[ph->firsts.v[k] >> 6] |= 1ULL << (ph->firsts.v[k] & 63);
+	for (size_t r = 0; r < nr; r++) {
+		const struct ws_rule *ru = &ph->rules.v[r];
+		for (uint32_t n = 0; n < ru->nneeds; n++) {
+			uint64_t *g = ps->gelems.v + (size_t)ru->needs[n].group * EL;
+			for (uint32_t k = 0; k < ru->needs[n].n; k++) {
+				uint32_t e = ru->must[ru->needs[n].first + k];
+				g[e >> 6] |= 1ULL << (e & 63);
+			}
+		}
+	}
 	WS_VEC_RESERVE(ps->rfree, RW + 1);
 	WS_VEC_RESERVE(ps->follow, nr * EL + 1);
 	memset(ps->rfree.v, 0, RW * sizeof(uint64_t));
@@ -1288,9 +1313,6 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	WS_VEC_RESERVE(ps->cgroups, np * GW + 1);
 	ps->gwords = GW;
 	memset(ps->cgroups.v + ps->done * GW, 0, (np - ps->done) * GW * sizeof(uint64_t));
-	/* no must-masks at all (a rule set with no rules): no pointer sum
-	 * on NULL, which UBSan rightly refuses */
-	const uint64_t *firsts = b->mustmasks.v ? b->mustmasks.v + b->firstmasks.v[phase] : NULL;
 	size_t nentry = ph->clo_first ? ph->clo_count[ph->entry] : 0, EW = (nentry + 63) / 64;
 	const struct ws_rleaf *entry = ph->clo_first ? ph->leaves.v + ph->clo_first[ph->entry] : NULL;
 	WS_VEC_RESERVE(ps->centry, np * EW + 1);
@@ -1299,7 +1321,7 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	ps->ewords = EW;
 	memset(ps->centry.v + ps->done * EW, 0, (np - ps->done) * EW * sizeof(uint64_t));
 	if (!ps->fdone)
-		find_follow(ph, ps, RW, EL);
+		find_follow(ph, ps, RW, EL, groups);
 	WS_VEC_RESERVE(ps->cnext, np * RW + 1);
 	for (size_t i = ps->done; i < np; i++) {
 		ws_rspace_project(sp, s->pats.v + i * W, W, x);
@@ -1320,12 +1342,8 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 			continue;
 		}
 		uint64_t *el = ps->celems.v + i * EL;
-		for (size_t e = 0; e < ph->elems.n; e++) {
-			const struct ws_relem *em = &ph->elems.v[e];
-			if (masks_hold(x, b->masks.v + em->mask, LW) &&
-			    (em->span < 0 || has_bit(x, em->lspanbit)))
-				el[e >> 6] |= 1ULL << (e & 63);
-		}
+		if (ph->elems.n)
+			ws_rspace_elems(sp, ph->elems.n, x, el);
 		uint64_t *nx = ps->cnext.v + i * RW;
 		memcpy(nx, ps->rfree.v, RW * sizeof(uint64_t));
 		for (size_t r = 0; r < ph->rules.n; r++) {
@@ -1337,8 +1355,8 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 				}
 		}
 		uint8_t start = 0;
-		for (size_t k = 0; k < ph->firsts.n && !start; k++)
-			start = (uint8_t)masks_hold(x, firsts + k * 2 * LW, LW);
+		for (size_t w = 0; w < EL; w++)
+			start |= (ps->felems.v[w] & el[w]) != 0;
 		uint64_t *ce = ps->centry.v + i * EW, *can = ps->crules.v + i * RW;
 		memset(can, 0, RW * sizeof(uint64_t));
 		for (size_t r = 0; start && !entry && r < ph->rules.n; r++)
@@ -1351,18 +1369,14 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 			}
 		}
 		uint64_t *cg = ps->cgroups.v + i * GW;
-		for (size_t r = 0; r < ph->rules.n; r++)
-			for (uint32_t n = 0; n < ph->rules.v[r].nneeds; n++) {
-				const struct ws_rneed *nd = &ph->rules.v[r].needs[n];
-				if (cg[nd->group >> 6] >> (nd->group & 63) & 1)
-					continue;	/* its group's bit is set */
-				const uint64_t *mm = b->mustmasks.v + nd->mmask;
-				for (uint32_t k = 0; k < nd->n; k++)
-					if (masks_hold(x, mm + (size_t)k * 2 * LW, LW)) {
-						cg[nd->group >> 6] |= 1ULL << (nd->group & 63);
-						break;
-					}
-			}
+		for (size_t g = 0; g < groups; g++) {
+			const uint64_t *ge = ps->gelems.v + g * EL;
+			for (size_t w = 0; w < EL; w++)
+				if (ge[w] & el[w]) {
+					cg[g >> 6] |= 1ULL << (g & 63);
+					break;
+				}
+		}
 	}
 	ps->done = np;
 }

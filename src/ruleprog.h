@@ -206,6 +206,13 @@ struct ws_rspace {
 	uint32_t nbits;
 	uint64_t *used;		/* the rule set's bits the phase reads (ws_rbits.words) */
 	uint16_t *local;	/* per bit of the rule set: its bit here */
+	/* The phase's elements by bit, ewords words a row: per bit, those
+	 * that need it (a spanning test's bit included) and those that
+	 * forbid it. The elements that hold at a set are all of them but
+	 * those needing a bit it lacks and those forbidding one it has: a
+	 * pass over the bits, however many elements (ws_rspace_elems). */
+	uint32_t ewords;
+	uint64_t *needers, *forbidders;
 };
 
 /* Projects the set g of the rule set's bits onto the phase's space: out
@@ -220,6 +227,25 @@ static inline void ws_rspace_project(const struct ws_rspace *sp, const uint64_t 
 			uint32_t l = sp->local[w * 64 + (size_t)__builtin_ctzll(m)];
 			out[l >> 6] |= 1ULL << (l & 63);
 		}
+}
+
+/* Sets out (sp->ewords words) to the elements of the phase of n elements
+ * that hold at x, a set in its space: each element's tests, and its
+ * spanning test when it has one. */
+static inline void ws_rspace_elems(const struct ws_rspace *sp, size_t n, const uint64_t *x,
+				   uint64_t *out)
+{
+	size_t EW = sp->ewords;
+	for (size_t w = 0; w < EW; w++)
+		out[w] = ~0ULL;
+	if (n % 64)
+		out[EW - 1] = (1ULL << (n % 64)) - 1;
+	for (uint32_t bit = 0; bit < sp->nbits; bit++) {
+		const uint64_t *k = (x[bit >> 6] >> (bit & 63) & 1 ? sp->forbidders : sp->needers) +
+				    (size_t)bit * EW;
+		for (size_t w = 0; w < EW; w++)
+			out[w] &= ~k[w];
+	}
 }
 
 /* Every distinct test of the rule set as one bit (rulebits.c). A token's

@@ -76,6 +76,31 @@ static void number(const struct ws_rphase *ph, size_t gbits, size_t gwords, stru
 	free(u);
 }
 
+/* The space's needers and forbidders, from the elements' masks. */
+static void by_bit(const struct ws_rphase *ph, const struct ws_rbits *b, struct ws_rspace *sp)
+{
+	size_t W = sp->words, EW = (ph->elems.n + 63) / 64;
+	if (EW == 0)
+		EW = 1;
+	sp->ewords = (uint32_t)EW;
+	sp->needers = ws_xcalloc((size_t)sp->nbits * EW + 1, sizeof(uint64_t));
+	sp->forbidders = ws_xcalloc((size_t)sp->nbits * EW + 1, sizeof(uint64_t));
+	for (size_t e = 0; e < ph->elems.n; e++) {
+		const struct ws_relem *el = &ph->elems.v[e];
+		const uint64_t *need = b->masks.v + el->mask, *forbid = need + W;
+		for (size_t w = 0; w < W; w++) {
+			for (uint64_t m = need[w]; m; m &= m - 1)
+				set_bit(sp->needers + (w * 64 + (size_t)__builtin_ctzll(m)) * EW,
+					(uint32_t)e);
+			for (uint64_t m = forbid[w]; m; m &= m - 1)
+				set_bit(sp->forbidders + (w * 64 + (size_t)__builtin_ctzll(m)) * EW,
+					(uint32_t)e);
+		}
+		if (el->span >= 0)
+			set_bit(sp->needers + (size_t)el->lspanbit * EW, (uint32_t)e);
+	}
+}
+
 void ws_rspace_build(struct ws_ruleset *rs)
 {
 	struct ws_rbits *b = &rs->bits;
@@ -102,6 +127,7 @@ void ws_rspace_build(struct ws_ruleset *rs)
 					set_bit(b->masks.v + at + (t->neg ? W : 0), sp->local[t->bit]);
 			}
 		}
+		by_bit(ph, b, sp);
 	}
 }
 
@@ -110,6 +136,8 @@ void ws_rspace_release(struct ws_rbits *b)
 	for (size_t p = 0; p < b->nspaces; p++) {
 		free(b->spaces[p].used);
 		free(b->spaces[p].local);
+		free(b->spaces[p].needers);
+		free(b->spaces[p].forbidders);
 	}
 	free(b->spaces);
 	b->spaces = NULL;
