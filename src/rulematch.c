@@ -659,33 +659,6 @@ static inline int leaf_runs(const struct ctx *c, const struct ws_rleaf *l)
 	return has_bit(c->s->rbits.v, c->ph->rule_of.v[l->pc]);
 }
 
-/* The threads of the entry's closure at offset 0, stepped at once: only
- * those whose element holds at the start (from its set's centry bits),
- * in the order add_thread() would queue them, so the threads after them
- * are the same. */
-static void start_threads(struct ctx *c, uint32_t span)
-{
-	struct ws_rules_scratch *s = c->s;
-	const struct ws_rphase *ph = c->ph;
-	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[ph->entry];
-	const uint64_t *holds = entry_holds(c, c->pos);
-	uint32_t root = caps_new(s, ph->nslots, UINT32_MAX);
-	for (size_t w = 0; w < c->ps->ewords; w++)
-		for (uint64_t m = holds[w]; m; m &= m - 1) {
-			const struct ws_rleaf *l = lf + w * 64 + (size_t)__builtin_ctzll(m);
-			if (!leaf_runs(c, l))
-				continue;
-			uint32_t caps = root;
-			if (l->nslots) {
-				caps = caps_new(s, ph->nslots, root);
-				for (uint32_t i = 0; i < l->nslots; i++)
-					s->capbuf.v[caps + ph->leaf_slots.v[l->slots + i]] =
-						(int32_t)c->pos;
-			}
-			step(c, &ph->prog.v[l->pc], caps, 0, span);
-		}
-}
-
 /* Whether a thread sent to pc at offset off lives on there: a leaf of its
  * closure is a MATCH, or its element holds at the token. */
 static int leads_on(const struct ctx *c, uint32_t pc, uint32_t off)
@@ -712,21 +685,36 @@ static int leads_on(const struct ctx *c, uint32_t pc, uint32_t off)
 	return 0;
 }
 
-/* Whether a thread of the VM from c->pos lives past its first step (the
- * phase has closure lists): an entry leaf of a rule to run, its element
- * holding at the start, leads on where the element ends. Most starts
- * that pass the needed elements' test die there, and finding that out
- * costs far less than setting the VM up; when none lives, the VM would
- * find no match. */
-static int first_step_lives(const struct ctx *c)
+/* The captures of a thread of entry leaf l at the start: *root, all
+ * unset, made when first needed, and the leaf's slots set to the start. */
+static uint32_t start_caps(struct ctx *c, const struct ws_rleaf *l, uint32_t *root)
 {
-	const struct ws_rules_scratch *s = c->s;
+	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
-	uint32_t span = c->limit - c->pos, tok = c->pos;
-	if (span == 0)
-		return 0;
+	if (*root == UINT32_MAX)
+		*root = caps_new(s, ph->nslots, UINT32_MAX);
+	if (!l->nslots)
+		return *root;
+	uint32_t caps = caps_new(s, ph->nslots, *root);
+	for (uint32_t i = 0; i < l->nslots; i++)
+		s->capbuf.v[caps + ph->leaf_slots.v[l->slots + i]] = (int32_t)c->pos;
+	return caps;
+}
+
+/* The threads of the entry's closure at offset 0, stepped at once: only
+ * those whose element holds at the start (from its set's centry bits),
+ * in the order add_thread() would queue them, so the threads after them
+ * are the same. A step that leads on nowhere (leads_on) would queue
+ * nothing: it is left out before its captures are made, and as most
+ * starts die in their first step, most cost no more than that test. */
+static void start_threads(struct ctx *c, uint32_t span)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
 	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[ph->entry];
+	uint32_t tok = c->pos;
 	const uint64_t *holds = entry_holds(c, tok);
+	uint32_t root = UINT32_MAX;
 	for (size_t w = 0; w < c->ps->ewords; w++)
 		for (uint64_t m = holds[w]; m; m &= m - 1) {
 			const struct ws_rleaf *l = lf + w * 64 + (size_t)__builtin_ctzll(m);
@@ -734,21 +722,25 @@ static int first_step_lives(const struct ctx *c)
 				continue;
 			const struct ws_rinst *in = &ph->prog.v[l->pc];
 			const struct ws_relem *e = &ph->elems.v[in->x];
-			if (e->span < 0) {
+			if (e->span < 0) {	/* span >= 1 */
 				if (leads_on(c, in->y, 1))
-					return 1;
+					add_thread(c, 1, in->y, start_caps(c, l, &root));
 				continue;
 			}
+			uint32_t caps = UINT32_MAX;
 			struct atcursor it;
 			at_begin(s, tok, &it);
 			for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
 				const struct ws_annot *a = &c->an->v[i];
-				if (a->last > tok && a->last - tok <= span && span_passes(c, a, e) &&
-				    leads_on(c, in->y, a->last - tok))
-					return 1;
+				uint32_t len = a->last - tok;
+				if (a->last > tok && len <= span && span_passes(c, a, e) &&
+				    leads_on(c, in->y, len)) {
+					if (caps == UINT32_MAX)
+						caps = start_caps(c, l, &root);
+					add_thread(c, len, in->y, caps);
+				}
 			}
 		}
-	return 0;
 }
 
 /* Runs the phase's VM from c->pos (after new_start) for the rules not
@@ -1107,7 +1099,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		new_start(s);
 		if (singles)
 			match_singles(&c);
-		if (vm && (!ph->clo_first || first_step_lives(&c)))
+		if (vm)
 			simulate(&c);
 		if (ph->control == RC_ALL) {
 			for (size_t w = 0; w < RW; w++)
