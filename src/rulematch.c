@@ -1210,6 +1210,13 @@ static void add_annot_bits(const struct ws_rbits *b, struct ws_rules_scratch *s,
 	}
 }
 
+/* Row to = row from in rows of n words: a few words, no memcpy call. */
+static inline void copy_row(uint64_t *rows, size_t to, size_t from, size_t n)
+{
+	for (size_t w = 0; w < n; w++)
+		rows[to * n + w] = rows[from * n + w];
+}
+
 /* The index in ps->lrep of the projection x (LW words), added with set i
  * as the first to have it when new (*isnew set). */
 static uint32_t local_class(struct phase_sets *ps, const uint64_t *x, size_t LW, uint32_t i,
@@ -1321,16 +1328,11 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 		uint32_t lc = local_class(ps, x, LW, (uint32_t)i, &isnew);
 		if (!isnew) {	/* asks what an earlier set asks */
 			size_t rep = ps->lrep.v[lc];
-			memcpy(ps->celems.v + i * EL, ps->celems.v + (size_t)rep * EL,
-			       EL * sizeof(uint64_t));
-			memcpy(ps->centry.v + i * EW, ps->centry.v + (size_t)rep * EW,
-			       EW * sizeof(uint64_t));
-			memcpy(ps->crules.v + i * RW, ps->crules.v + (size_t)rep * RW,
-			       RW * sizeof(uint64_t));
-			memcpy(ps->cgroups.v + i * GW, ps->cgroups.v + (size_t)rep * GW,
-			       GW * sizeof(uint64_t));
-			memcpy(ps->cnext.v + i * RW, ps->cnext.v + (size_t)rep * RW,
-			       RW * sizeof(uint64_t));
+			copy_row(ps->celems.v, i, rep, EL);
+			copy_row(ps->centry.v, i, rep, EW);
+			copy_row(ps->crules.v, i, rep, RW);
+			copy_row(ps->cgroups.v, i, rep, GW);
+			copy_row(ps->cnext.v, i, rep, RW);
 			continue;
 		}
 		uint64_t *el = ps->celems.v + i * EL;
