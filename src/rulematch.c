@@ -246,16 +246,20 @@ static void sets_check(const struct ws_ruleset *rs, struct ws_rules_scratch *s)
 	s->serial = rs->bits.serial;
 	s->pats.n = 0;
 	s->phash.n = 0;
+	/* new caches come zeroed from calloc, whose fresh pages cost no
+	 * pass: only caches in use are cleared */
 	if (!s->tc)
-		s->tc = ws_xmalloc(sizeof(*s->tc) << TCACHE_BITS);
-	memset(s->tc, 0, sizeof(*s->tc) << TCACHE_BITS);
+		s->tc = ws_xcalloc((size_t)1 << TCACHE_BITS, sizeof(*s->tc));
+	else
+		memset(s->tc, 0, sizeof(*s->tc) << TCACHE_BITS);
 	if (s->lc)
 		memset(s->lc, 0, sizeof(*s->lc) << LCACHE_BITS);
 	if (s->fc)
 		memset(s->fc, 0, sizeof(*s->fc) << FCACHE_BITS);
 	if (!s->uc)
-		s->uc = ws_xmalloc(sizeof(*s->uc) << UCACHE_BITS);
-	memset(s->uc, 0, sizeof(*s->uc) << UCACHE_BITS);
+		s->uc = ws_xcalloc((size_t)1 << UCACHE_BITS, sizeof(*s->uc));
+	else
+		memset(s->uc, 0, sizeof(*s->uc) << UCACHE_BITS);
 }
 
 struct ws_rules_scratch *ws_rules_scratch_new(void)
