@@ -150,7 +150,6 @@ struct ws_rules_scratch {
 	WS_VEC(uint32_t) chead, ctail, cnext;
 	size_t nbase;
 	WS_VEC(struct cand) cands;	/* per rule */
-	WS_VEC(uint32_t) lens;		/* lengths an element can consume */
 	/* per token, the tests that hold (ws_rbits) as a class: tokens share
 	 * few distinct sets, so a token costs 4 bytes however many tests */
 	WS_VEC(uint32_t) tcls;		/* per token: its set in pats */
@@ -282,7 +281,6 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->ctail);
 	WS_VEC_FREE(s->cnext);
 	WS_VEC_FREE(s->cands);
-	WS_VEC_FREE(s->lens);
 	WS_VEC_FREE(s->tcls);
 	WS_VEC_FREE(s->pats);
 	sets_free(s);
@@ -455,25 +453,25 @@ static inline int span_passes(const struct ctx *c, const struct ws_annot *a,
 	return ws_rbits_passes(a, &e->tests[e->span]);
 }
 
-/* The lengths the element can consume at tok, into s->lens. */
-static void elem_lengths(const struct ctx *c, uint32_t ei, uint32_t tok)
+/* The longest the element can consume at tok, up to span tokens; 0:
+ * nothing. */
+static uint32_t longest_at(const struct ctx *c, uint32_t ei, uint32_t tok, uint32_t span)
 {
-	struct ws_rules_scratch *s = c->s;
 	const struct ws_relem *e = &c->ph->elems.v[ei];
-	s->lens.n = 0;
 	if (!has_bit(elems_at(c, tok), ei))
-		return;
-	if (e->span < 0) {
-		WS_VEC_PUSH(s->lens, 1);
-		return;
-	}
+		return 0;
+	if (e->span < 0)
+		return span >= 1;
+	uint32_t best = 0;
 	struct atcursor it;
-	at_begin(s, tok, &it);
-	for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
+	at_begin(c->s, tok, &it);
+	for (uint32_t i; (i = at_next(c->s, &it)) != UINT32_MAX;) {
 		const struct ws_annot *a = &c->an->v[i];
-		if (a->last > tok && span_passes(c, a, e))
-			WS_VEC_PUSH(s->lens, a->last - tok);
+		if (a->last > tok && a->last - tok <= span && a->last - tok > best &&
+		    span_passes(c, a, e))
+			best = a->last - tok;
 	}
+	return best;
 }
 
 /* A new capture array: a copy of the one at from, or all -1 (from is
@@ -604,11 +602,7 @@ static void match_singles(struct ctx *c)
 	for (uint64_t m = can[w] & single[w]; m; m &= m - 1) {
 		size_t r = w * 64 + (size_t)__builtin_ctzll(m);
 		const struct ws_rule *ru = &ph->rules.v[r];
-		elem_lengths(c, (uint32_t)ru->single, c->pos);
-		uint32_t best = 0;
-		for (size_t k = 0; k < s->lens.n; k++)
-			if (s->lens.v[k] <= span && s->lens.v[k] > best)
-				best = s->lens.v[k];
+		uint32_t best = longest_at(c, (uint32_t)ru->single, c->pos, span);
 		if (!best)
 			continue;
 		struct cand *cd = &s->cands.v[r];
