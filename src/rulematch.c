@@ -853,10 +853,15 @@ static uint32_t needed_from(const struct ctx *c, uint32_t g, struct needscan *ns
 	size_t GW = c->ps->gwords;
 	const uint64_t *cg = c->ps->cgroups.v + (g >> 6), bit = 1ULL << (g & 63);
 	const uint32_t *cls = c->s->tcls.v;
-	if (GW == 1)	/* up to 64 groups: no multiply in the loop */
+	if (GW == 1) {	/* up to 64 groups: no multiply in the loop */
+		/* four tokens a test while none of them holds */
+		if (t < limit)
+			while (limit - t >= 4 && !((cg[cls[t]] | cg[cls[t + 1]] | cg[cls[t + 2]] |
+						    cg[cls[t + 3]]) & bit))
+				t += 4;
 		while (t < limit && !(cg[cls[t]] & bit))
 			t++;
-	else
+	} else
 		while (t < limit && !(cg[(size_t)cls[t] * GW] & bit))
 			t++;
 	ns->at = t;
