@@ -206,13 +206,15 @@ struct ws_rspace {
 	uint32_t nbits;
 	uint64_t *used;		/* the rule set's bits the phase reads (ws_rbits.words) */
 	uint16_t *local;	/* per bit of the rule set: its bit here */
-	/* The phase's elements by bit, ewords words a row: per bit, those
-	 * that need it (a spanning test's bit included) and those that
-	 * forbid it. The elements that hold at a set are all of them but
-	 * those needing a bit it lacks and those forbidding one it has: a
-	 * pass over the bits, however many elements (ws_rspace_elems). */
+	/* The elements that hold at a set are all of the phase's but those
+	 * needing a bit it lacks (a spanning test's bit included) and those
+	 * forbidding one it has. kill holds them by four bits at a time: for
+	 * bits 4i to 4i + 3 of a set (nibble i) and each of their 16 values,
+	 * the elements that value rules out, ewords words a row, at
+	 * (i * 16 + value) * ewords; so a set's elements cost a pass over its
+	 * nibbles, however many elements (ws_rspace_elems). */
 	uint32_t ewords;
-	uint64_t *needers, *forbidders;
+	uint64_t *kill;
 };
 
 /* Projects the set g of the rule set's bits onto the phase's space: out
@@ -240,9 +242,8 @@ static inline void ws_rspace_elems(const struct ws_rspace *sp, size_t n, const u
 		out[w] = ~0ULL;
 	if (n % 64)
 		out[EW - 1] = (1ULL << (n % 64)) - 1;
-	for (uint32_t bit = 0; bit < sp->nbits; bit++) {
-		const uint64_t *k = (x[bit >> 6] >> (bit & 63) & 1 ? sp->forbidders : sp->needers) +
-				    (size_t)bit * EW;
+	for (uint32_t i = 0; i * 4 < sp->nbits; i++) {
+		const uint64_t *k = sp->kill + ((size_t)i * 16 + (x[i >> 4] >> (i * 4 & 63) & 15)) * EW;
 		for (size_t w = 0; w < EW; w++)
 			out[w] &= ~k[w];
 	}

@@ -76,29 +76,43 @@ static void number(const struct ws_rphase *ph, size_t gbits, size_t gwords, stru
 	free(u);
 }
 
-/* The space's needers and forbidders, from the elements' masks. */
+/* The space's kill table (ws_rspace), from the elements' masks: first
+ * per bit the elements that need it and those that forbid it. */
 static void by_bit(const struct ws_rphase *ph, const struct ws_rbits *b, struct ws_rspace *sp)
 {
-	size_t W = sp->words, EW = (ph->elems.n + 63) / 64;
+	size_t W = sp->words, EW = (ph->elems.n + 63) / 64, nbits = sp->nbits;
 	if (EW == 0)
 		EW = 1;
 	sp->ewords = (uint32_t)EW;
-	sp->needers = ws_xcalloc((size_t)sp->nbits * EW + 1, sizeof(uint64_t));
-	sp->forbidders = ws_xcalloc((size_t)sp->nbits * EW + 1, sizeof(uint64_t));
+	uint64_t *needers = ws_xcalloc(nbits * EW + 1, sizeof(uint64_t));
+	uint64_t *forbidders = ws_xcalloc(nbits * EW + 1, sizeof(uint64_t));
 	for (size_t e = 0; e < ph->elems.n; e++) {
 		const struct ws_relem *el = &ph->elems.v[e];
 		const uint64_t *need = b->masks.v + el->mask, *forbid = need + W;
 		for (size_t w = 0; w < W; w++) {
 			for (uint64_t m = need[w]; m; m &= m - 1)
-				set_bit(sp->needers + (w * 64 + (size_t)__builtin_ctzll(m)) * EW,
-					(uint32_t)e);
+				set_bit(needers + (w * 64 + (size_t)__builtin_ctzll(m)) * EW, (uint32_t)e);
 			for (uint64_t m = forbid[w]; m; m &= m - 1)
-				set_bit(sp->forbidders + (w * 64 + (size_t)__builtin_ctzll(m)) * EW,
+				set_bit(forbidders + (w * 64 + (size_t)__builtin_ctzll(m)) * EW,
 					(uint32_t)e);
 		}
 		if (el->span >= 0)
-			set_bit(sp->needers + (size_t)el->lspanbit * EW, (uint32_t)e);
+			set_bit(needers + (size_t)el->lspanbit * EW, (uint32_t)e);
 	}
+	size_t nnib = (nbits + 3) / 4;
+	sp->kill = ws_xcalloc(nnib * 16 * EW + 1, sizeof(uint64_t));
+	for (size_t i = 0; i < nnib; i++)
+		for (size_t v = 0; v < 16; v++) {
+			uint64_t *k = sp->kill + (i * 16 + v) * EW;
+			for (size_t bit = i * 4; bit < i * 4 + 4 && bit < nbits; bit++) {
+				const uint64_t *by = (v >> (bit - i * 4) & 1 ? forbidders : needers) +
+						     bit * EW;
+				for (size_t w = 0; w < EW; w++)
+					k[w] |= by[w];
+			}
+		}
+	free(needers);
+	free(forbidders);
 }
 
 void ws_rspace_build(struct ws_ruleset *rs)
@@ -136,8 +150,7 @@ void ws_rspace_release(struct ws_rbits *b)
 	for (size_t p = 0; p < b->nspaces; p++) {
 		free(b->spaces[p].used);
 		free(b->spaces[p].local);
-		free(b->spaces[p].needers);
-		free(b->spaces[p].forbidders);
+		free(b->spaces[p].kill);
 	}
 	free(b->spaces);
 	b->spaces = NULL;
