@@ -75,6 +75,18 @@ struct phase_sets {
 	WS_VEC(uint64_t) felems;
 	WS_VEC(uint64_t) gelems;
 	int fdone;
+	/* The phase's rules as run_phase() sorts them, worked out once
+	 * (rdone): those matched apart (single, rwords) and those any scope
+	 * can match (always, rwords); per rule its first in the scratch's
+	 * mustnext (needbase) and its needed groups (rneeds, gwords each);
+	 * the rules that need some and are not matched apart (needy). */
+	WS_VEC(uint64_t) single;
+	WS_VEC(uint64_t) always;
+	WS_VEC(uint32_t) needbase;
+	WS_VEC(uint64_t) rneeds;
+	WS_VEC(uint32_t) needy;
+	size_t nneeds;
+	int singles, vm, rdone;
 	/* possible_rules() of a phase of up to 64 rules and 64 groups, by
 	 * the groups a scope holds, direct-mapped: scopes hold few distinct
 	 * sets of groups */
@@ -177,13 +189,9 @@ struct ws_rules_scratch {
 	uint64_t scope_can;	/* the rules one of which can start at a token of
 				 * the running scope (scope_groups), all when
 				 * not worked out */
-	WS_VEC(uint32_t) needbase;	/* per rule: its first in mustnext */
-	WS_VEC(uint64_t) rneeds;	/* per rule, gwords each: its needed groups */
 	WS_VEC(uint64_t) rposs;		/* rwords: the rules the running scope can
 					 * match, its tokens holding all their
 					 * needed groups */
-	WS_VEC(uint32_t) needy;		/* the rules of the phase that need some
-					 * and are not matched apart */
 	/* per sentence or paragraph (the running phase's scope), the groups
 	 * of needed elements one of its tokens holds, worked out when first
 	 * asked (rdone): a rule that needs one its scope lacks is not
@@ -225,6 +233,11 @@ static void sets_free(struct ws_rules_scratch *s)
 		WS_VEC_FREE(s->psets[p].follow);
 		WS_VEC_FREE(s->psets[p].felems);
 		WS_VEC_FREE(s->psets[p].gelems);
+		WS_VEC_FREE(s->psets[p].single);
+		WS_VEC_FREE(s->psets[p].always);
+		WS_VEC_FREE(s->psets[p].needbase);
+		WS_VEC_FREE(s->psets[p].rneeds);
+		WS_VEC_FREE(s->psets[p].needy);
 	}
 	free(s->psets);
 	s->psets = NULL;
@@ -294,10 +307,7 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->lbits);
 	WS_VEC_FREE(s->mustnext);
 	WS_VEC_FREE(s->rbits);
-	WS_VEC_FREE(s->needbase);
-	WS_VEC_FREE(s->rneeds);
 	WS_VEC_FREE(s->rposs);
-	WS_VEC_FREE(s->needy);
 	WS_VEC_FREE(s->rgroups);
 	WS_VEC_FREE(s->rdone);
 	struct featblock *b = s->pool;
@@ -922,8 +932,8 @@ static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct need
 }
 
 /* The rules c->scope can match into s->rposs: those that need nothing or
- * are matched apart (always, RW words), and those of s->needy whose
- * needed groups its tokens all hold. */
+ * are matched apart (always, RW words), and those of the phase's needy
+ * whose needed groups its tokens all hold. */
 static void possible_rules(const struct ctx *c, const uint64_t *always)
 {
 	struct ws_rules_scratch *s = c->s;
@@ -932,10 +942,10 @@ static void possible_rules(const struct ctx *c, const uint64_t *always)
 	for (size_t w = 0; w < RW; w++)
 		poss[w] = always[w];
 	s->scope_can = ~0ULL;
-	if (s->needy.n == 0)
+	struct phase_sets *ps = &s->psets[c->phase];
+	if (ps->needy.n == 0)
 		return;
 	const uint64_t *have = scope_groups(c);
-	struct phase_sets *ps = &s->psets[c->phase];
 	size_t h = 0;
 	if (RW == 1 && GW == 1) {
 		h = (size_t)((have[0] * 0x9E3779B97F4A7C15ULL) >> 58);
@@ -944,9 +954,9 @@ static void possible_rules(const struct ctx *c, const uint64_t *always)
 			return;
 		}
 	}
-	for (size_t k = 0; k < s->needy.n; k++) {
-		uint32_t r = s->needy.v[k];
-		const uint64_t *want = s->rneeds.v + (size_t)r * GW;
+	for (size_t k = 0; k < ps->needy.n; k++) {
+		uint32_t r = ps->needy.v[k];
+		const uint64_t *want = ps->rneeds.v + (size_t)r * GW;
 		size_t w = 0;
 		while (w < GW && !(want[w] & ~have[w]))
 			w++;
@@ -985,6 +995,41 @@ static uint32_t next_start(const uint64_t *crules, size_t RW, const uint64_t *po
 	return pos;
 }
 
+/* The phase's rules sorted (phase_sets.single ... needy); single-element
+ * rules are matched apart: the VM leaves them out. */
+static void sort_rules(const struct ws_rphase *ph, struct phase_sets *ps, size_t RW)
+{
+	size_t nr = ph->rules.n, GW = ps->gwords;
+	WS_VEC_RESERVE(ps->single, RW + 1);
+	WS_VEC_RESERVE(ps->always, RW + 1);
+	WS_VEC_RESERVE(ps->needbase, nr + 1);
+	WS_VEC_RESERVE(ps->rneeds, nr * GW + 1);
+	memset(ps->single.v, 0, RW * sizeof(uint64_t));
+	memset(ps->always.v, 0, RW * sizeof(uint64_t));
+	memset(ps->rneeds.v, 0, nr * GW * sizeof(uint64_t));
+	ps->needy.n = 0;
+	ps->singles = ps->vm = 0;
+	size_t base = 0;
+	for (size_t r = 0; r < nr; base += ph->rules.v[r++].nneeds) {
+		const struct ws_rule *ru = &ph->rules.v[r];
+		int one = ph->clo_first && ru->single >= 0;
+		ps->single.v[r >> 6] |= (uint64_t)one << (r & 63);
+		ps->singles |= one;
+		ps->vm |= !one;
+		ps->needbase.v[r] = (uint32_t)base;
+		for (uint32_t n = 0; n < ru->nneeds; n++) {
+			uint32_t g = ru->needs[n].group;
+			ps->rneeds.v[r * GW + (g >> 6)] |= 1ULL << (g & 63);
+		}
+		if (one || ru->nneeds == 0)
+			ps->always.v[r >> 6] |= 1ULL << (r & 63);
+		else
+			WS_VEC_PUSH(ps->needy, (uint32_t)r);
+	}
+	ps->nneeds = base;
+	ps->rdone = 1;
+}
+
 static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules_scratch *s,
 		      const char *text, const struct ws_tokens *tk, ws_annot_vec *annots)
 {
@@ -1007,47 +1052,29 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], 0, 0, 0, 0,
 			 phase };
 	uint32_t pos = 0;
-	size_t nneeds = 0;
-	for (size_t r = 0; r < ph->rules.n; r++)
-		nneeds += ph->rules.v[r].nneeds;
+	struct phase_sets *ps = &s->psets[phase];
+	size_t RW = (ph->rules.n + 63) / 64;
+	if (!ps->rdone)
+		sort_rules(ph, ps, RW);
+	size_t nneeds = ps->nneeds;
 	WS_VEC_RESERVE(s->mustnext, nneeds + 1);
 	memset(s->mustnext.v, 0, nneeds * sizeof(*s->mustnext.v));
 	size_t nscopes = ph->scope == RS_PARAGRAPH ? tk->para.n : tk->sent.n;
 	WS_VEC_RESERVE(s->rgroups, nscopes * c.ps->gwords + 1);
 	WS_VEC_RESERVE(s->rdone, nscopes + 1);
 	memset(s->rdone.v, 0, nscopes);
-	size_t RW = (ph->rules.n + 63) / 64;
 	s->rwords = RW;
 	WS_VEC_RESERVE(s->rbits, 4 * RW + 1);
-	WS_VEC_RESERVE(s->needbase, ph->rules.n + 1);
 	WS_VEC_RESERVE(s->rposs, RW + 1);
-	size_t GW = c.ps->gwords;
-	WS_VEC_RESERVE(s->rneeds, ph->rules.n * GW + 1);
-	memset(s->rneeds.v, 0, ph->rules.n * GW * sizeof(uint64_t));
 	uint64_t *run = s->rbits.v, *matched = run + RW, *single = run + 2 * RW;
 	uint64_t *always = run + 3 * RW;	/* the rules any scope can match */
 	uint64_t *poss = s->rposs.v;
-	memset(single, 0, RW * sizeof(uint64_t));
-	memset(always, 0, RW * sizeof(uint64_t));
-	s->needy.n = 0;
-	/* single-element rules are matched apart: the VM leaves them out */
-	int singles = 0, vm = 0;
-	for (size_t r = 0, base = 0; r < ph->rules.n; base += ph->rules.v[r++].nneeds) {
-		const struct ws_rule *ru = &ph->rules.v[r];
-		int one = ph->clo_first && ru->single >= 0;
-		single[r >> 6] |= (uint64_t)one << (r & 63);
-		singles |= one;
-		vm |= !one;
-		s->needbase.v[r] = (uint32_t)base;
-		for (uint32_t n = 0; n < ru->nneeds; n++) {
-			uint32_t g = ru->needs[n].group;
-			s->rneeds.v[r * GW + (g >> 6)] |= 1ULL << (g & 63);
-		}
-		if (one || ru->nneeds == 0)
-			always[r >> 6] |= 1ULL << (r & 63);
-		else
-			WS_VEC_PUSH(s->needy, (uint32_t)r);
+	for (size_t w = 0; w < RW; w++) {
+		single[w] = ps->single.v[w];
+		always[w] = ps->always.v[w];
 	}
+	int singles = ps->singles, vm = ps->vm;
+	const uint32_t *needbase = ps->needbase.v;
 	const uint64_t *crules = c.ps->crules.v;
 	const uint32_t *cls = s->tcls.v;
 	uint32_t send = 0;	/* where the scan in pos's scope ends */
@@ -1090,7 +1117,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 			matched[w] = 0;
 			for (uint64_t m = can[w] & ~single[w] & poss[w] & nx[w]; m; m &= m - 1) {
 				size_t r = w * 64 + (size_t)__builtin_ctzll(m);
-				if (needs_hold(&c, &ph->rules.v[r], s->mustnext.v + s->needbase.v[r]))
+				if (needs_hold(&c, &ph->rules.v[r], s->mustnext.v + needbase[r]))
 					run[w] |= m & -m;
 			}
 			any |= run[w] | (can[w] & single[w]);
