@@ -49,6 +49,11 @@ struct phase_sets {
 	WS_VEC(uint64_t) crules;	/* rwords each: the rules one of whose
 					 * first elements holds, none where no
 					 * element a match starts with holds */
+	/* For a phase whose groups and rules fit in one word together
+	 * (packed): per set its groups' bits, then its crules shifted past
+	 * them, so that a scope's scan (scope_groups) ORs one word a token */
+	WS_VEC(uint64_t) cgr;
+	int packed;
 	size_t gwords, ewords, elwords;
 	size_t done;			/* sets worked out so far */
 	/* Sets that differ only in tests the phase does not read ask the
@@ -225,6 +230,7 @@ static void sets_free(struct ws_rules_scratch *s)
 		WS_VEC_FREE(s->psets[p].cgroups);
 		WS_VEC_FREE(s->psets[p].centry);
 		WS_VEC_FREE(s->psets[p].crules);
+		WS_VEC_FREE(s->psets[p].cgr);
 		WS_VEC_FREE(s->psets[p].lsets);
 		WS_VEC_FREE(s->psets[p].lrep);
 		WS_VEC_FREE(s->psets[p].lhash);
@@ -893,6 +899,16 @@ static const uint64_t *scope_groups(const struct ctx *c)
 	const uint32_t *cls = s->tcls.v;
 	const uint64_t *cg = c->ps->cgroups.v;
 	s->scope_can = ~0ULL;
+	if (c->ps->packed) {
+		const uint64_t *cgr = c->ps->cgr.v;
+		uint64_t x = 0;
+		for (uint32_t t = r->first; t < r->last; t++)
+			x |= cgr[cls[t]];
+		size_t groups = c->b->ngroups.v[c->phase];
+		*m = x & ((1ULL << groups) - 1);
+		s->scope_can = x >> groups;
+		return m;
+	}
 	if (GW == 1 && s->rwords == 1) {
 		/* up to 64 groups and 64 rules: no inner loops, and the rules
 		 * that can start at one of the tokens on the way */
@@ -1352,6 +1368,9 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	if (!ps->fdone)
 		find_follow(ph, ps, RW, EL, groups);
 	WS_VEC_RESERVE(ps->cnext, np * RW + 1);
+	ps->packed = RW == 1 && groups >= 1 && groups + ph->rules.n <= 64;
+	if (ps->packed)
+		WS_VEC_RESERVE(ps->cgr, np + 1);
 	for (size_t i = ps->done; i < np; i++) {
 		ws_rspace_project(sp, s->pats.v + i * W, W, x);
 		int isnew;
@@ -1363,6 +1382,8 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 			copy_row(ps->crules.v, i, rep, RW);
 			copy_row(ps->cgroups.v, i, rep, GW);
 			copy_row(ps->cnext.v, i, rep, RW);
+			if (ps->packed)
+				ps->cgr.v[i] = ps->cgr.v[rep];
 			continue;
 		}
 		uint64_t *el = ps->celems.v + i * EL;
@@ -1401,6 +1422,8 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 					break;
 				}
 		}
+		if (ps->packed)
+			ps->cgr.v[i] = cg[0] | can[0] << groups;
 	}
 	ps->done = np;
 }
