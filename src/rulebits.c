@@ -487,55 +487,55 @@ uint32_t ws_rules_classify(struct ws_ruleset *rs, const struct ws_annot *a)
 	return cls;
 }
 
-void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws_tokens *tk,
-		     uint64_t *out)
+int ws_rbits_token(const struct ws_rbits *b, const char *text, const struct ws_token *k,
+		   const char *end, uint64_t *o)
 {
 	size_t W = b->words;
-	/* the text is at least as long as the last token's end */
-	const char *end = tk->tok.n ? text + tk->tok.v[tk->tok.n - 1].end : text;
-	for (size_t i = 0; i < tk->tok.n; i++) {
-		const struct ws_token *k = &tk->tok.v[i];
-		uint64_t *o = out + i * W;
-		const uint64_t *kb = b->kind + (size_t)k->kind * W;
-		const uint64_t *fb = b->flags + (size_t)k->flags * W;
-		const uint64_t *sb = k->kind != WS_TOK_PUNCT && k->shape <= WS_SHAPE_PUNCT ?
-				     b->shape + (size_t)k->shape * W : NULL;
-		if (W == 1)
-			o[0] = kb[0] | fb[0] | (sb ? sb[0] : 0);
-		else
-			for (size_t w = 0; w < W; w++)
-				o[w] = kb[w] | fb[w] | (sb ? sb[w] : 0);
-		size_t n = k->end - k->start;
-		if (n > b->maxlit || (n < 64 && !(b->litlens >> n & 1)))
-			continue;
-		const char *s = text + k->start;
-		unsigned char c0 = n ? lower((unsigned char)s[0]) : 0;
-		if (n && !(b->lead[c0 >> 6] >> (c0 & 63) & 1))
-			continue;
-		if (n && n <= 8) {
-			const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
-			uint64_t v = ws_pack_short(s, n, end);
-			if (!(v & hi)) {
-				/* ASCII: lower-cased in the word ('A'..'Z' get 0x20) */
-				uint64_t up = (v + ones * 0x3f) & ~(v + ones * 0x25) & hi;
-				const struct ws_rpacked *p = packed_find(b, v | up >> 2, n);
-				for (uint32_t a = p->len ? p->alts : 0; a; a = b->alts.v[a - 1].next) {
-					const struct ws_rlitalt *alt = &b->alts.v[a - 1];
-					if (!alt->lit || alt->exact == v)
-						set_bit(o, alt->bit);
+	const uint64_t *kb = b->kind + (size_t)k->kind * W;
+	const uint64_t *fb = b->flags + (size_t)k->flags * W;
+	const uint64_t *sb = k->kind != WS_TOK_PUNCT && k->shape <= WS_SHAPE_PUNCT ?
+			     b->shape + (size_t)k->shape * W : NULL;
+	if (W == 1)
+		o[0] = kb[0] | fb[0] | (sb ? sb[0] : 0);
+	else
+		for (size_t w = 0; w < W; w++)
+			o[w] = kb[w] | fb[w] | (sb ? sb[w] : 0);
+	size_t n = k->end - k->start;
+	if (n > b->maxlit || (n < 64 && !(b->litlens >> n & 1)))
+		return 0;
+	const char *s = text + k->start;
+	unsigned char c0 = n ? lower((unsigned char)s[0]) : 0;
+	if (n && !(b->lead[c0 >> 6] >> (c0 & 63) & 1))
+		return 0;
+	int lit = 0;
+	if (n && n <= 8) {
+		const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+		uint64_t v = ws_pack_short(s, n, end);
+		if (!(v & hi)) {
+			/* ASCII: lower-cased in the word ('A'..'Z' get 0x20) */
+			uint64_t up = (v + ones * 0x3f) & ~(v + ones * 0x25) & hi;
+			const struct ws_rpacked *p = packed_find(b, v | up >> 2, n);
+			for (uint32_t a = p->len ? p->alts : 0; a; a = b->alts.v[a - 1].next) {
+				const struct ws_rlitalt *alt = &b->alts.v[a - 1];
+				if (!alt->lit || alt->exact == v) {
+					set_bit(o, alt->bit);
+					lit = 1;
 				}
-				continue;
 			}
-		}
-		const struct ws_rlit *l = lit_slot(b, s, n);
-		if (!l->key)
-			continue;
-		for (uint32_t a = l->alts; a; a = b->alts.v[a - 1].next) {
-			const struct ws_rlitalt *alt = &b->alts.v[a - 1];
-			if (!alt->lit || memcmp(alt->lit, s, n) == 0)
-				set_bit(o, alt->bit);
+			return lit;
 		}
 	}
+	const struct ws_rlit *l = lit_slot(b, s, n);
+	if (!l->key)
+		return 0;
+	for (uint32_t a = l->alts; a; a = b->alts.v[a - 1].next) {
+		const struct ws_rlitalt *alt = &b->alts.v[a - 1];
+		if (!alt->lit || memcmp(alt->lit, s, n) == 0) {
+			set_bit(o, alt->bit);
+			lit = 1;
+		}
+	}
+	return lit;
 }
 
 int ws_rbits_passes(const struct ws_annot *a, const struct ws_rtest *t)

@@ -123,6 +123,14 @@ struct lcache {
 	uint32_t set;
 };
 
+/* The sets of tokens no text or lower test holds at, by their kind,
+ * shape and flags, direct-mapped; key 0: empty. */
+#define BCACHE_BITS 8
+
+struct bcache {
+	uint32_t key, set;
+};
+
 /* A cache of the union of a token's set and an annotation's class
  * (ws_annot.cls), direct-mapped; key 0 is no entry (classes count from 1). */
 #define UCACHE_BITS 12
@@ -181,6 +189,7 @@ struct ws_rules_scratch {
 	struct lcache *lc;		/* 1 << LCACHE_BITS, NULL until a long token */
 	struct unioncache *uc;		/* 1 << UCACHE_BITS */
 	struct featcache *fc;		/* 1 << FCACHE_BITS, NULL until needed */
+	struct bcache bc[1 << BCACHE_BITS];
 	ws_rowindex phash;		/* the sets in pats */
 	WS_VEC(uint64_t) block;		/* one token's bits, worked out */
 	WS_VEC(uint64_t) abits;		/* one annotation's bits */
@@ -274,6 +283,7 @@ static void sets_check(const struct ws_ruleset *rs, struct ws_rules_scratch *s)
 		memset(s->lc, 0, sizeof(*s->lc) << LCACHE_BITS);
 	if (s->fc)
 		memset(s->fc, 0, sizeof(*s->fc) << FCACHE_BITS);
+	memset(s->bc, 0, sizeof(s->bc));
 	if (!s->uc)
 		s->uc = ws_xcalloc((size_t)1 << UCACHE_BITS, sizeof(*s->uc));
 	else
@@ -1440,8 +1450,6 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 	WS_VEC_RESERVE(s->tcls, ntok);
 	WS_VEC_RESERVE(s->block, W);
 	const char *end = text + tk->tok.v[ntok - 1].end;
-	struct ws_tokens one = *tk;
-	one.tok.n = 1;
 	for (size_t i = 0; i < ntok; i++) {
 		const struct ws_token *k = &tk->tok.v[i];
 		size_t n = k->end - k->start;
@@ -1474,9 +1482,20 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 				continue;
 			}
 		}
-		one.tok.v = tk->tok.v + i;
-		ws_rbits_tokens(&rs->bits, text, &one, s->block.v);
-		s->tcls.v[i] = pat_intern(s, s->block.v, W);
+		if (ws_rbits_token(&rs->bits, text, k, end, s->block.v)) {
+			s->tcls.v[i] = pat_intern(s, s->block.v, W);
+		} else {
+			/* no text test holds: the set of its kind, shape and
+			 * flags, as many words have */
+			uint32_t key = 1u << 31 | (uint32_t)k->kind | (uint32_t)k->shape << 8 |
+				       (uint32_t)k->flags << 16;
+			struct bcache *bc = &s->bc[(key * 0x9E3779B9u) >> (32 - BCACHE_BITS)];
+			if (bc->key != key) {
+				bc->key = key;
+				bc->set = pat_intern(s, s->block.v, W);
+			}
+			s->tcls.v[i] = bc->set;
+		}
 		if (e) {
 			e->bytes = v;
 			e->tag = tag;

@@ -320,10 +320,12 @@ void ws_rspace_release(struct ws_rbits *b);
 void ws_rbits_build(struct ws_ruleset *rs);
 void ws_rbits_release(struct ws_rbits *b);
 
-/* The token tests of every token: out[i * words ...], annotation bits
- * not included. */
-void ws_rbits_tokens(const struct ws_rbits *b, const char *text, const struct ws_tokens *tk,
-		     uint64_t *out);
+/* The token tests of token k (annotation bits not included) into out
+ * (words long); the text is readable up to end. Returns whether a text
+ * or lower test holds: when none does, the bits follow from the token's
+ * kind, shape and flags alone. */
+int ws_rbits_token(const struct ws_rbits *b, const char *text, const struct ws_token *k,
+		   const char *end, uint64_t *out);
 
 /* Whether annotation a passes the annotation test t (its type and
  * feature tests; t->neg not applied). */
