@@ -684,8 +684,10 @@ static inline int leaf_runs(const struct ctx *c, const struct ws_rleaf *l)
 }
 
 /* Whether a thread sent to pc at offset off lives on there: a leaf of its
- * closure is a MATCH, or its element holds at the token. */
-static int leads_on(const struct ctx *c, uint32_t pc, uint32_t off)
+ * closure is a MATCH, or its element holds at the token. Inlined into
+ * start_threads(), which asks it for each first step. */
+static inline __attribute__((always_inline)) int leads_on(const struct ctx *c, uint32_t pc,
+							  uint32_t off)
 {
 	const struct ws_rphase *ph = c->ph;
 	if (!ph->clo_mask) {	/* a phase too large for the masks */
