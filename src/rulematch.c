@@ -544,7 +544,12 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
 	uint32_t *seen = s->seen + (size_t)off * ph->prog.n;
 	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
-	for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++) {
+	/* room for every leaf at once: no test of it at each push */
+	uint32_t n = ph->clo_count[pc];
+	thread_vec *b = &s->bucket[off];
+	WS_VEC_RESERVE(*b, b->n + n);
+	struct thread *to = b->v + b->n;
+	for (uint32_t i = 0; i < n; i++, lf++) {
 		if (lf->elem != UINT32_MAX && (!ok || !has_bit(ok, lf->elem)))
 			continue;
 		if (seen[lf->pc] == s->gen)
@@ -557,8 +562,9 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 				s->capbuf.v[nt.caps + ph->leaf_slots.v[lf->slots + k]] =
 					(int32_t)(c->pos + off);
 		}
-		WS_VEC_PUSH(s->bucket[off], nt);
+		*to++ = nt;
 	}
+	b->n = (size_t)(to - b->v);
 }
 
 /* add_thread() without the closure lists: a walk over the program. */
