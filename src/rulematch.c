@@ -73,6 +73,10 @@ struct phase_sets {
 	WS_VEC(uint64_t) cnext;
 	WS_VEC(uint64_t) rfree;
 	WS_VEC(uint64_t) follow;
+	/* The rules with a spanning first element (rwords): what cnext says
+	 * of them holds after an annotation of one token; where a longer one
+	 * starts, they are free (long_at). */
+	WS_VEC(uint64_t) sfree;
 	/* The elements a match can start with (elwords), and those of each
 	 * group of needed elements (elwords each): a set holds the group, or
 	 * can start a match, when one of them holds there, the masks of
@@ -246,6 +250,7 @@ static void sets_free(struct ws_rules_scratch *s)
 		WS_VEC_FREE(s->psets[p].cnext);
 		WS_VEC_FREE(s->psets[p].rfree);
 		WS_VEC_FREE(s->psets[p].follow);
+		WS_VEC_FREE(s->psets[p].sfree);
 		WS_VEC_FREE(s->psets[p].felems);
 		WS_VEC_FREE(s->psets[p].gelems);
 		WS_VEC_FREE(s->psets[p].single);
@@ -1064,6 +1069,30 @@ static void sort_rules(const struct ws_rphase *ph, struct phase_sets *ps, size_t
 	ps->rdone = 1;
 }
 
+/* Whether one of the rules can (RW words) of a spanning first element has
+ * no second step at the next token by nx: long_at() may free it. */
+static inline int spanfree(const struct phase_sets *ps, const uint64_t *can, const uint64_t *nx,
+			   size_t RW)
+{
+	for (size_t w = 0; w < RW; w++)
+		if (can[w] & ps->sfree.v[w] & ~nx[w])
+			return 1;
+	return 0;
+}
+
+/* Whether an annotation the phase sees of two tokens or more starts at
+ * tok: a spanning element that consumes it takes its second step past
+ * the next token. */
+static int long_at(const struct ctx *c, uint32_t tok)
+{
+	struct atcursor it;
+	at_begin(c->s, tok, &it);
+	for (uint32_t i; (i = at_next(c->s, &it)) != UINT32_MAX;)
+		if (c->an->v[i].last - tok >= 2)
+			return 1;
+	return 0;
+}
+
 static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules_scratch *s,
 		      const char *text, const struct ws_tokens *tk, ws_annot_vec *annots)
 {
@@ -1098,10 +1127,11 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	WS_VEC_RESERVE(s->rdone, nscopes + 1);
 	memset(s->rdone.v, 0, nscopes);
 	s->rwords = RW;
-	WS_VEC_RESERVE(s->rbits, 4 * RW + 1);
+	WS_VEC_RESERVE(s->rbits, 5 * RW + 1);
 	WS_VEC_RESERVE(s->rposs, RW + 1);
 	uint64_t *run = s->rbits.v, *matched = run + RW, *single = run + 2 * RW;
 	uint64_t *always = run + 3 * RW;	/* the rules any scope can match */
+	uint64_t *wide = run + 4 * RW;		/* nx with the rules sfree frees */
 	uint64_t *poss = s->rposs.v;
 	for (size_t w = 0; w < RW; w++) {
 		single[w] = ps->single.v[w];
@@ -1145,6 +1175,13 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		/* ... and whose threads can take a second step */
 		const uint64_t *nx = pos + 1 < c.limit ? c.ps->cnext.v + (size_t)cls[pos + 1] * RW
 						       : c.ps->rfree.v;
+		if (pos + 1 < c.limit && spanfree(c.ps, can, nx, RW) && long_at(&c, pos)) {
+			/* a rule with a spanning first element may go on past
+			 * pos + 1 */
+			for (size_t w = 0; w < RW; w++)
+				wide[w] = nx[w] | c.ps->sfree.v[w];
+			nx = wide;
+		}
 		uint64_t any = 0;
 		for (size_t w = 0; w < RW; w++) {
 			run[w] = 0;
@@ -1324,8 +1361,10 @@ static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_
 		}
 	}
 	WS_VEC_RESERVE(ps->rfree, RW + 1);
+	WS_VEC_RESERVE(ps->sfree, RW + 1);
 	WS_VEC_RESERVE(ps->follow, nr * EL + 1);
 	memset(ps->rfree.v, 0, RW * sizeof(uint64_t));
+	memset(ps->sfree.v, 0, RW * sizeof(uint64_t));
 	memset(ps->follow.v, 0, nr * EL * sizeof(uint64_t));
 	ps->fdone = 1;
 	if (!ph->clo_first) {
@@ -1341,11 +1380,12 @@ static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_
 			continue;	/* the entry's own code */
 		uint64_t *f = ps->follow.v + (size_t)r * EL;
 		const struct ws_rinst *in = &ph->prog.v[l->pc];
-		if (l->elem == UINT32_MAX || ph->elems.v[l->elem].span >= 0 ||
-		    ph->clo_first[in->y] == UINT32_MAX) {
+		if (l->elem == UINT32_MAX || ph->clo_first[in->y] == UINT32_MAX) {
 			ps->rfree.v[r >> 6] |= 1ULL << (r & 63);
 			continue;
 		}
+		if (ph->elems.v[l->elem].span >= 0)
+			ps->sfree.v[r >> 6] |= 1ULL << (r & 63);
 		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[in->y];
 		for (uint32_t i = 0; i < ph->clo_count[in->y]; i++, lf++)
 			if (lf->elem == UINT32_MAX)
