@@ -507,7 +507,8 @@ static uint32_t longest_at(const struct ctx *c, uint32_t ei, uint32_t tok, uint3
 
 /* A new capture array: a copy of the one at from, or all -1 (from is
  * UINT32_MAX). */
-static uint32_t caps_new(struct ws_rules_scratch *s, uint32_t nslots, uint32_t from)
+static inline __attribute__((always_inline)) uint32_t caps_new(struct ws_rules_scratch *s,
+							     uint32_t nslots, uint32_t from)
 {
 	uint32_t at = (uint32_t)s->capbuf.n;
 	WS_VEC_RESERVE(s->capbuf, s->capbuf.n + nslots + 1);
