@@ -832,9 +832,17 @@ static int one_of(const struct node *n, u32_vec *out)
 	}
 }
 
+/* Where needed() is: *open stays set while no part that may consume a
+ * token has been passed, and first_starts says whether the first set was
+ * found then, so that every match starts with one of its elements. */
+struct walk {
+	int open, first_starts;
+};
+
 /* Walks n in match order and appends to *elems each set of elements one
  * of which every match of n holds, and each set's size to *sizes. */
-static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, int depth)
+static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, struct walk *w,
+		   int depth)
 {
 	if (depth > 64)
 		return;		/* parse_alt bounds nesting; this is only a guard */
@@ -842,21 +850,25 @@ static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, int dep
 	switch (n->kind) {
 	case N_SEQ:
 		for (size_t i = 0; i < n->nkids; i++)
-			needed(n->kids[i], elems, sizes, depth + 1);
+			needed(n->kids[i], elems, sizes, w, depth + 1);
 		break;
 	case N_LABEL:
-		needed(n->kids[0], elems, sizes, depth + 1);
+		needed(n->kids[0], elems, sizes, w, depth + 1);
 		break;
 	case N_REPEAT:
 		if (n->min >= 1)
-			needed(n->kids[0], elems, sizes, depth + 1);
+			needed(n->kids[0], elems, sizes, w, depth + 1);
+		w->open = 0;	/* its further rounds, or all of it, come first */
 		break;
 	default:
 		if (!can_be_empty(n) && one_of(n, &set) && set.n) {
+			if (!sizes->n)
+				w->first_starts = w->open;
 			for (size_t i = 0; i < set.n; i++)
 				WS_VEC_PUSH(*elems, set.v[i]);
 			WS_VEC_PUSH(*sizes, (uint32_t)set.n);
 		}
+		w->open = 0;
 		break;
 	}
 	WS_VEC_FREE(set);
@@ -946,19 +958,22 @@ static void parse_rule(struct parser *ps)
 		free_actions(&r);
 		return;
 	}
-	/* the needed sets but the first (mostly the first element, which is
-	 * tested before any rule runs anyway) */
+	/* the needed sets but the one every match starts with (tested before
+	 * any rule runs anyway), when there is one: a set after optional
+	 * parts ("(a)? (b)? {c}") is needed, but a match may start before it */
 	u32_vec elems = { 0 }, sizes = { 0 };
-	needed(pat, &elems, &sizes, 0);
-	if (sizes.n >= 2) {
+	struct walk w = { 1, 0 };
+	needed(pat, &elems, &sizes, &w, 0);
+	uint32_t skip = sizes.n && w.first_starts;
+	if (sizes.n > skip) {
 		r.must = elems.v;
-		r.nneeds = (uint32_t)sizes.n - 1;
+		r.nneeds = (uint32_t)sizes.n - skip;
 		r.needs = ws_xcalloc(r.nneeds, sizeof(*r.needs));
-		uint32_t at = sizes.v[0];
+		uint32_t at = skip ? sizes.v[0] : 0;
 		for (uint32_t k = 0; k < r.nneeds; k++) {
 			r.needs[k].first = at;
-			r.needs[k].n = sizes.v[k + 1];
-			at += sizes.v[k + 1];
+			r.needs[k].n = sizes.v[k + skip];
+			at += sizes.v[k + skip];
 		}
 	} else {
 		WS_VEC_FREE(elems);

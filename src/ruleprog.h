@@ -93,9 +93,10 @@ struct ws_rule {
 	struct ws_raction *actions;
 	uint32_t nactions;
 	/* Sets of elements one of each of which holds somewhere in every
-	 * match, but for the first such set (none: nneeds 0); their elements
-	 * are in must. Where one set holds nowhere within reach of a start,
-	 * the matcher does not try the rule there. */
+	 * match, in match order, but for a set every match starts with (none:
+	 * nneeds 0); their elements are in must. Where one set holds nowhere
+	 * within reach of a start (from the start on), the matcher does not
+	 * try the rule there. */
 	uint32_t *must;
 	struct ws_rneed *needs;
 	uint32_t nneeds;
