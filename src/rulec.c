@@ -860,16 +860,49 @@ static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, struct 
 			needed(n->kids[0], elems, sizes, w, depth + 1);
 		w->open = 0;	/* its further rounds, or all of it, come first */
 		break;
-	default:
-		if (!can_be_empty(n) && one_of(n, &set) && set.n) {
+	default: {
+		int starts = w->open;
+		if (can_be_empty(n))
+			;
+		else if (one_of(n, &set))
+			;
+		else if (n->kind == N_ALT) {
+			/* alternatives of more than one element: each has a
+			 * set of its own that every match through it holds, the
+			 * first, and one of the union holds in every match */
+			set.n = 0;
+			for (size_t i = 0; i < n->nkids; i++) {
+				u32_vec e = { 0 }, z = { 0 };
+				struct walk sub = { 1, 0 };
+				needed(n->kids[i], &e, &z, &sub, depth + 1);
+				if (!z.n) {
+					set.n = 0;	/* an alternative needs none */
+					WS_VEC_FREE(e);
+					WS_VEC_FREE(z);
+					break;
+				}
+				starts &= sub.first_starts;
+				for (uint32_t k = 0; k < z.v[0]; k++) {
+					size_t j = 0;
+					while (j < set.n && set.v[j] != e.v[k])
+						j++;
+					if (j == set.n)
+						WS_VEC_PUSH(set, e.v[k]);
+				}
+				WS_VEC_FREE(e);
+				WS_VEC_FREE(z);
+			}
+		}
+		if (set.n) {
 			if (!sizes->n)
-				w->first_starts = w->open;
+				w->first_starts = starts;
 			for (size_t i = 0; i < set.n; i++)
 				WS_VEC_PUSH(*elems, set.v[i]);
 			WS_VEC_PUSH(*sizes, (uint32_t)set.n);
 		}
 		w->open = 0;
 		break;
+	}
 	}
 	WS_VEC_FREE(set);
 }
