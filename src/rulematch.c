@@ -926,7 +926,10 @@ static const uint64_t *scope_groups(const struct ctx *c)
 	if (c->ps->packed) {
 		const uint64_t *cgr = c->ps->cgr.v;
 		uint64_t x = 0;
-		for (uint32_t t = r->first; t < r->last; t++)
+		uint32_t t = r->first;
+		for (; t + 4 <= r->last; t += 4)	/* four tokens a round */
+			x |= cgr[cls[t]] | cgr[cls[t + 1]] | cgr[cls[t + 2]] | cgr[cls[t + 3]];
+		for (; t < r->last; t++)
 			x |= cgr[cls[t]];
 		size_t groups = c->b->ngroups.v[c->phase];
 		*m = x & ((1ULL << groups) - 1);
