@@ -95,7 +95,7 @@ struct phase_sets {
 	WS_VEC(uint64_t) rneeds;
 	WS_VEC(uint32_t) needy;
 	size_t nneeds;
-	int singles, vm, rdone;
+	int singles, rdone;
 	/* possible_rules() of a phase of up to 64 rules and 64 groups, by
 	 * the groups a scope holds, direct-mapped: scopes hold few distinct
 	 * sets of groups */
@@ -1051,14 +1051,13 @@ static void sort_rules(const struct ws_rphase *ph, struct phase_sets *ps, size_t
 	memset(ps->always.v, 0, RW * sizeof(uint64_t));
 	memset(ps->rneeds.v, 0, nr * GW * sizeof(uint64_t));
 	ps->needy.n = 0;
-	ps->singles = ps->vm = 0;
+	ps->singles = 0;
 	size_t base = 0;
 	for (size_t r = 0; r < nr; base += ph->rules.v[r++].nneeds) {
 		const struct ws_rule *ru = &ph->rules.v[r];
 		int one = ph->clo_first && ru->single >= 0;
 		ps->single.v[r >> 6] |= (uint64_t)one << (r & 63);
 		ps->singles |= one;
-		ps->vm |= !one;
 		ps->needbase.v[r] = (uint32_t)base;
 		for (uint32_t n = 0; n < ru->nneeds; n++) {
 			uint32_t g = ru->needs[n].group;
@@ -1141,7 +1140,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		single[w] = ps->single.v[w];
 		always[w] = ps->always.v[w];
 	}
-	int singles = ps->singles, vm = ps->vm;
+	int singles = ps->singles;
 	const uint32_t *needbase = ps->needbase.v;
 	const uint64_t *crules = c.ps->crules.v;
 	const uint32_t *cls = s->tcls.v;
@@ -1186,7 +1185,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 				wide[w] = nx[w] | c.ps->sfree.v[w];
 			nx = wide;
 		}
-		uint64_t any = 0;
+		uint64_t any = 0, vmany = 0;
 		for (size_t w = 0; w < RW; w++) {
 			run[w] = 0;
 			matched[w] = 0;
@@ -1195,6 +1194,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 				if (needs_hold(&c, &ph->rules.v[r], s->mustnext.v + needbase[r]))
 					run[w] |= m & -m;
 			}
+			vmany |= run[w];
 			any |= run[w] | (can[w] & single[w]);
 		}
 		if (!any) {	/* no rule can match here */
@@ -1204,7 +1204,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		new_start(s);
 		if (singles)
 			match_singles(&c);
-		if (vm)
+		if (vmany)	/* some rule for the VM to run */
 			simulate(&c);
 		if (ph->control == RC_ALL) {
 			for (size_t w = 0; w < RW; w++)
