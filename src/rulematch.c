@@ -210,12 +210,10 @@ struct ws_rules_scratch {
 	WS_VEC(uint64_t) rposs;		/* rwords: the rules the running scope can
 					 * match, its tokens holding all their
 					 * needed groups */
-	/* per sentence or paragraph (the running phase's scope), the groups
-	 * of needed elements one of its tokens holds, worked out when first
-	 * asked (rdone): a rule that needs one its scope lacks is not
-	 * scanned for */
-	WS_VEC(uint64_t) rgroups;	/* gwords each */
-	WS_VEC(uint8_t) rdone;
+	/* the groups of needed elements one of the running scope's tokens
+	 * holds (scope_groups), gwords: a rule that needs one its scope lacks
+	 * is not scanned for */
+	WS_VEC(uint64_t) rgroups;
 	struct featblock *pool;		/* features of new annotations */
 };
 
@@ -330,7 +328,6 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->rbits);
 	WS_VEC_FREE(s->rposs);
 	WS_VEC_FREE(s->rgroups);
-	WS_VEC_FREE(s->rdone);
 	struct featblock *b = s->pool;
 	while (b) {
 		struct featblock *nx = b->next;
@@ -909,15 +906,13 @@ static uint32_t needed_from(const struct ctx *c, uint32_t g, struct needscan *ns
 	return t;
 }
 
-/* The groups one of the tokens of c->pos's scope holds (rgroups). */
+/* The groups one of the tokens of c->pos's scope holds (rgroups); each
+ * scope is asked once per phase, as its starts only move forward. */
 static const uint64_t *scope_groups(const struct ctx *c)
 {
 	struct ws_rules_scratch *s = c->s;
 	size_t GW = c->ps->gwords;
-	uint64_t *m = s->rgroups.v + (size_t)c->scope * GW;
-	if (s->rdone.v[c->scope])
-		return m;
-	s->rdone.v[c->scope] = 1;
+	uint64_t *m = s->rgroups.v;
 	const struct ws_range *r = c->ph->scope == RS_PARAGRAPH ? &c->tk->para.v[c->scope]
 								 : &c->tk->sent.v[c->scope];
 	const uint32_t *cls = s->tcls.v;
@@ -1125,10 +1120,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	size_t nneeds = ps->nneeds;
 	WS_VEC_RESERVE(s->mustnext, nneeds + 1);
 	memset(s->mustnext.v, 0, nneeds * sizeof(*s->mustnext.v));
-	size_t nscopes = ph->scope == RS_PARAGRAPH ? tk->para.n : tk->sent.n;
-	WS_VEC_RESERVE(s->rgroups, nscopes * c.ps->gwords + 1);
-	WS_VEC_RESERVE(s->rdone, nscopes + 1);
-	memset(s->rdone.v, 0, nscopes);
+	WS_VEC_RESERVE(s->rgroups, c.ps->gwords + 1);
 	s->rwords = RW;
 	WS_VEC_RESERVE(s->rbits, 5 * RW + 1);
 	WS_VEC_RESERVE(s->rposs, RW + 1);
