@@ -240,19 +240,6 @@ static void build_needs(struct ws_ruleset *rs)
 	for (size_t p = 0; p < rs->phases.n; p++) {
 		struct ws_rphase *ph = &rs->phases.v[p];
 		size_t W = b->spaces[p].words;
-		WS_VEC_PUSH(b->firstmasks, (uint32_t)b->mustmasks.n);
-		for (size_t i = 0; i < ph->firsts.n; i++) {
-			const struct ws_relem *e = &ph->elems.v[ph->firsts.v[i]];
-			size_t at = b->mustmasks.n;
-			for (size_t w = 0; w < 2 * W; w++)
-				WS_VEC_PUSH(b->mustmasks, b->masks.v[e->mask + w]);
-			if (e->span >= 0)
-				set_bit(b->mustmasks.v + at, e->lspanbit);
-		}
-	}
-	for (size_t p = 0; p < rs->phases.n; p++) {
-		struct ws_rphase *ph = &rs->phases.v[p];
-		size_t W = b->spaces[p].words;
 		uint32_t groups = 0;
 		/* the sets of the phase so far, to find a set's group */
 		WS_VEC(const struct ws_rneed *) seen = { 0 };
@@ -311,7 +298,6 @@ void ws_rbits_release(struct ws_rbits *b)
 	WS_VEC_FREE(b->chash);
 	free(b->cmemo);
 	WS_VEC_FREE(b->mustmasks);
-	WS_VEC_FREE(b->firstmasks);
 	WS_VEC_FREE(b->ngroups);
 	memset(b, 0, sizeof(*b));
 }

@@ -288,8 +288,6 @@ struct ws_rbits {
 	uint64_t *none;				/* per type: bits that hold with no atom */
 	uint64_t *lead;				/* 256 bits: lower-cased first bytes of literals */
 	WS_VEC(uint64_t) mustmasks;		/* see ws_rule.mmask, in the phase's space */
-	WS_VEC(uint32_t) firstmasks;		/* per phase: where its first elements'
-						 * masks start in mustmasks, the same kind */
 	WS_VEC(uint32_t) ngroups;		/* per phase: groups of needed elements */
 	WS_VEC(uint64_t) classes;		/* class k's bits at (k - 1) * words */
 	uint32_t nclasses;
