@@ -48,6 +48,7 @@ void ws_tokens_release(struct ws_tokens *t)
 	WS_VEC_FREE(t->tok);
 	WS_VEC_FREE(t->sent);
 	WS_VEC_FREE(t->para);
+	WS_VEC_FREE(t->ends);
 }
 
 /* The scanner's view of the input. */
@@ -156,7 +157,7 @@ static void line_start(struct scan *sc, struct ws_token *t)
 	}
 }
 
-static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
+static inline __attribute__((always_inline)) void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
 		 enum ws_shape shape, unsigned quote, unsigned flags)
 {
 	struct ws_tokens *o = sc->out;
@@ -167,7 +168,6 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 	int line = sc->line;
 	t->start = (uint32_t)start;
 	t->end = (uint32_t)end;
-	t->sent = 0;
 	t->kind = (uint8_t)kind;
 	t->shape = (uint8_t)shape;
 	t->quote = (uint8_t)quote;
@@ -183,6 +183,13 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 	t->para = (uint32_t)(o->para.n - 1);
 	o->tok.n++;
 	sc->space = 0;
+	/* a token that may end a sentence (a period, ! or ?, an ellipsis or
+	 * an abbreviation): pass_sentences() looks at these and not at every
+	 * token; for the fast paths' constant kinds and flags this folds away */
+	if ((kind == WS_TOK_PUNCT && ((flags & WS_TF_ELLIPSIS) || sc->s[start] == '.' ||
+				      sc->s[start] == '!' || sc->s[start] == '?')) ||
+	    (flags & WS_TF_ABBREV))
+		WS_VEC_PUSH(o->ends, (uint32_t)(o->tok.n - 1));
 }
 
 static int is_apos(uint32_t cp)
@@ -653,16 +660,6 @@ static int tok_is(const char *s, const struct ws_token *t, const char *lit)
 	return t->end - t->start == n && memcmp(s + t->start, lit, n) == 0;
 }
 
-static int is_terminal(const char *s, const struct ws_token *t)
-{
-	if (t->kind != WS_TOK_PUNCT)
-		return 0;
-	if (t->flags & WS_TF_ELLIPSIS)
-		return 1;
-	unsigned char c = (unsigned char)s[t->start];
-	return c == '.' || c == '!' || c == '?';
-}
-
 static int is_closer(const char *s, const struct ws_token *t)
 {
 	if (t->flags & WS_TF_SPACE_BEFORE)
@@ -718,42 +715,59 @@ static void pass_sentences(const struct ws_seglists *l, const char *s, struct ws
 {
 	struct ws_token *tk = o->tok.v;
 	size_t n = o->tok.n;
-	for (size_t i = 0; i < n; i++) {
-		struct ws_token *t = &tk[i];
-		if (!is_terminal(s, t) && !(t->flags & WS_TF_ABBREV))
-			continue;
+	/* the tokens that may end a sentence, in order; each new sentence's
+	 * first token replaces them in o->ends (at most one per candidate, and
+	 * never past it) */
+	size_t nends = o->ends.n, nstart = 0;
+	uint32_t *ends = o->ends.v;
+	for (size_t c = 0; c < nends; c++) {
+		size_t i = ends[c];
+		const struct ws_token *t = &tk[i];
 		size_t j = i + 1;
 		while (j < n && !(tk[j].flags & WS_TF_PARA_START) && is_closer(s, &tk[j]))
 			j++;
 		if (j >= n || (tk[j].flags & WS_TF_PARA_START))
 			continue;
-		if (splits(l, s, t, &tk[j]))
+		if (splits(l, s, t, &tk[j])) {
 			tk[j].flags |= WS_TF_SENT_START;
-		i = j - 1;
-	}
-	uint32_t cur = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (tk[i].flags & WS_TF_SENT_START) {
-			if (o->sent.n) {	/* the last sentence ends here */
-				o->sent.v[o->sent.n - 1].last = (uint32_t)i;
-				o->sent.v[o->sent.n - 1].end = tk[i - 1].end;
-			}
-			struct ws_range r = { (uint32_t)i, (uint32_t)i, tk[i].start, tk[i].end };
-			WS_VEC_PUSH(o->sent, r);
-			cur = (uint32_t)(o->sent.n - 1);
+			ends[nstart++] = (uint32_t)j;
 		}
-		tk[i].sent = cur;
+		/* the tokens before j are closers: no candidate lies among them */
+	}
+	/* sentences start at paragraphs' starts and at those splits: two
+	 * ascending lists, merged */
+	size_t p = 0, q = 0;
+	for (;;) {
+		size_t first;
+		if (p < o->para.n && (q >= nstart || o->para.v[p].first < ends[q]))
+			first = o->para.v[p++].first;
+		else if (q < nstart)
+			first = ends[q++];
+		else
+			break;
+		if (o->sent.n) {	/* the last sentence ends here */
+			o->sent.v[o->sent.n - 1].last = (uint32_t)first;
+			o->sent.v[o->sent.n - 1].end = tk[first - 1].end;
+		}
+		struct ws_range r = { (uint32_t)first, (uint32_t)first, tk[first].start,
+				      tk[first].end };
+		WS_VEC_PUSH(o->sent, r);
 	}
 	if (n) {
 		o->sent.v[o->sent.n - 1].last = (uint32_t)n;
 		o->sent.v[o->sent.n - 1].end = tk[n - 1].end;
+	}
+	for (size_t k = 0; k < o->sent.n; k++) {
+		const struct ws_range *r = &o->sent.v[k];
+		for (uint32_t i = r->first; i < r->last; i++)
+			tk[i].sent = (uint32_t)k;
 	}
 }
 
 int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 		struct ws_tokens *out)
 {
-	out->tok.n = out->sent.n = out->para.n = 0;
+	out->tok.n = out->sent.n = out->para.n = out->ends.n = 0;
 	if (len > UINT32_MAX)
 		return -1;
 	struct scan sc;

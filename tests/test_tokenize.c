@@ -219,3 +219,39 @@ Test(tokenize, words_end_at_the_texts_end)
 		ws_tokens_release(&t);
 	}
 }
+
+/* Every token's sentence index names the sentence whose range holds it, and
+ * sentences tile the tokens; reused token sets start afresh. */
+static void assert_sentences_tile(const struct ws_tokens *t)
+{
+	uint32_t next = 0;
+	for (size_t k = 0; k < t->sent.n; k++) {
+		const struct ws_range *r = &t->sent.v[k];
+		cr_assert_eq(r->first, next, "sentence %zu", k);
+		cr_assert_lt(r->first, r->last, "sentence %zu", k);
+		cr_assert_eq(r->start, t->tok.v[r->first].start, "sentence %zu", k);
+		cr_assert_eq(r->end, t->tok.v[r->last - 1].end, "sentence %zu", k);
+		for (uint32_t i = r->first; i < r->last; i++)
+			cr_assert_eq(t->tok.v[i].sent, k, "token %u", i);
+		next = r->last;
+	}
+	cr_assert_eq(next, t->tok.n);
+}
+
+Test(tokenize, exclamations_questions_and_sentence_indices)
+{
+	const char *text = "Stop! Who goes there?? Me... Really.\n\nNew para. (Aside.) \"Yes!\" "
+			   "he said. Mr. Lee left at 5 p.m. Then";
+	assert_view(tok_view(eng, text),
+		    "Stop ! / Who goes there ?? / Me ... / Really . // New para . / ( Aside . ) "
+		    "/ \" Yes ! \" he said . / Mr. Lee left at 5 p.m. / Then");
+	struct ws_tokens t = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	cr_assert_eq(t.sent.n, 9);
+	assert_sentences_tile(&t);
+	const char *two = "One. Two! Three? Four";
+	cr_assert_eq(ws_tokenize(&eng->seg, two, strlen(two), &t), 0);
+	cr_assert_eq(t.sent.n, 4);
+	assert_sentences_tile(&t);
+	ws_tokens_release(&t);
+}
