@@ -15,37 +15,20 @@ static uint64_t unprintable(uint64_t v)
 	return ((v - ones * 0x20) & ~v & hi) | (((v + ones) | v) & hi);
 }
 
-void ws_tsv_field(struct ws_buf *b, const char *s, size_t n)
+static uint32_t unprintable4(uint32_t v)
+{
+	const uint32_t ones = 0x01010101u, hi = ones * 0x80;
+	return ((v - ones * 0x20) & ~v & hi) | (((v + ones) | v) & hi);
+}
+
+/* The rest of a field from byte i on, where a byte that is not printable
+ * ASCII may lie: run by run, what is copied stays. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void tsv_field_rest(struct ws_buf *b, const char *s, size_t n, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	/* most fields are printable ASCII throughout: checked and copied
-	 * eight bytes at a time (the last eight again where n is no multiple
-	 * of eight), straight into the buffer */
-	if (b->len + n + 1 > b->cap)
-		ws_buf_grow(b, n);
-	char *d = b->data + b->len;
-	size_t i = 0;
-	uint64_t v;
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&v, u + i, 8);
-		if (unprintable(v))
-			break;
-		memcpy(d + i, &v, 8);
-	}
-	if (i < n && n >= 8 && i + 8 > n) {
-		memcpy(&v, u + n - 8, 8);
-		if (!unprintable(v)) {
-			memcpy(d + n - 8, &v, 8);
-			i = n;
-		}
-	}
-	for (; i < n && u[i] >= 0x20 && u[i] < 0x7F; i++)
-		d[i] = s[i];
-	b->len += i;
-	b->data[b->len] = '\0';
-	if (i == n)
-		return;
-	/* the rest, run by run; what is copied stays */
 	while (i < n) {
 		size_t run = i;
 		while (run < n && u[run] >= 0x20 && u[run] < 0x7F)
@@ -66,6 +49,51 @@ void ws_tsv_field(struct ws_buf *b, const char *s, size_t n)
 			ws_buf_add(b, s + i, k);
 		i += k;
 	}
+}
+
+void ws_tsv_field(struct ws_buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	/* most fields are printable ASCII throughout: checked and copied
+	 * eight bytes at a time (the last eight again where n is no multiple
+	 * of eight; a short field as two four-byte words that may overlap),
+	 * straight into the buffer */
+	if (b->len + n + 1 > b->cap)
+		ws_buf_grow(b, n);
+	char *d = b->data + b->len;
+	size_t i = 0;
+	if (n >= 8) {
+		uint64_t v;
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&v, u + i, 8);
+			if (unprintable(v))
+				goto rest;
+			memcpy(d + i, &v, 8);
+		}
+		if (i < n) {
+			memcpy(&v, u + n - 8, 8);
+			if (unprintable(v))
+				goto rest;
+			memcpy(d + n - 8, &v, 8);
+		}
+		i = n;
+	} else if (n >= 4) {
+		uint32_t x, y;
+		memcpy(&x, u, 4);
+		memcpy(&y, u + n - 4, 4);
+		if (unprintable4(x) | unprintable4(y))
+			goto rest;
+		memcpy(d, &x, 4);
+		memcpy(d + n - 4, &y, 4);
+		i = n;
+	}
+rest:
+	for (; i < n && u[i] >= 0x20 && u[i] < 0x7F; i++)
+		d[i] = s[i];
+	b->len += i;
+	b->data[b->len] = '\0';
+	if (i < n)
+		tsv_field_rest(b, s, n, i);
 }
 
 static void field_str(struct ws_buf *b, const char *s)
@@ -125,9 +153,49 @@ static void field_fixed2(struct ws_buf *b, double x)
 	ws_buf_addf(b, "%.2f", x);	/* too long to keep */
 }
 
-static void tab(struct ws_buf *b)
+/* A tab between two fields. Unlike ws_buf_addc() it leaves the NUL
+ * unwritten: every row goes on to end in ws_buf_addc(b, '\n'), which
+ * writes it, and a tab is output's most common add. */
+static inline void tab(struct ws_buf *b)
 {
-	ws_buf_addc(b, '\t');
+	if (b->len + 2 > b->cap)
+		ws_buf_grow(b, 1);
+	b->data[b->len++] = '\t';
+}
+
+/* A name from the engine's fixed sets (quote and speaker types): short
+ * and printable, copied as two words that may overlap, with no call to
+ * strlen or memcpy. */
+static inline void add_name(struct ws_buf *b, const char *s)
+{
+	size_t n = 0;
+	while (s[n])
+		n++;
+	if (n > 16) {
+		ws_buf_add(b, s, n);
+		return;
+	}
+	if (b->len + n + 1 > b->cap)
+		ws_buf_grow(b, n);
+	char *d = b->data + b->len;
+	if (n >= 8) {
+		uint64_t x, y;
+		memcpy(&x, s, 8);
+		memcpy(&y, s + n - 8, 8);
+		memcpy(d, &x, 8);
+		memcpy(d + n - 8, &y, 8);
+	} else if (n >= 4) {
+		uint32_t x, y;
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		memcpy(d, &x, 4);
+		memcpy(d + n - 4, &y, 4);
+	} else {
+		for (size_t k = 0; k < n; k++)
+			d[k] = s[k];
+	}
+	b->len += n;
+	d[n] = '\0';
 }
 
 /* Appends again the n bytes of b that start at from: the columns every
@@ -179,7 +247,7 @@ void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws
 		tab(b);
 		ws_buf_addu(b, i + 1);
 		tab(b);
-		ws_buf_adds(b, ws_quote_type_name(s->type));
+		add_name(b, ws_quote_type_name(s->type));
 		tab(b);
 		field_offsets(b, s->span);
 		tab(b);
@@ -198,7 +266,7 @@ void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws
 		if (e)
 			field_span(b, d, e->name);
 		tab(b);
-		ws_buf_adds(b, ws_speaker_type_name(s->speaker_type));
+		add_name(b, ws_speaker_type_name(s->speaker_type));
 		tab(b);
 		if (e)
 			field_span(b, d, e->title);
@@ -335,7 +403,7 @@ void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		tab(b);
 		ws_buf_addu(b, i + 1);
 		tab(b);
-		ws_buf_adds(b, ws_speaker_type_name(e->type));
+		add_name(b, ws_speaker_type_name(e->type));
 		tab(b);
 		field_span(b, d, e->name);
 		tab(b);
@@ -380,8 +448,8 @@ void ws_out_mentions(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		if (mn[i].entity >= 0)
 			ws_buf_addu(b, (unsigned long long)mn[i].entity + 1);
 		tab(b);
-		ws_buf_adds(b, ws_speaker_type_name(mn[i].entity >= 0 ? en[mn[i].entity].type
-								     : mn[i].type));
+		add_name(b, ws_speaker_type_name(mn[i].entity >= 0 ? en[mn[i].entity].type
+								   : mn[i].type));
 		tab(b);
 		field_offsets(b, mn[i].span);
 		tab(b);

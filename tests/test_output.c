@@ -1,0 +1,100 @@
+/* TSV rendering (output.c): fields cleaned as a byte-by-byte reading of
+ * the contract in output.h would clean them, whatever their length and
+ * wherever a byte to clean lies; rows NUL-terminated and tab-separated. */
+#include "testutil.h"
+
+#include "output.h"
+
+/* The contract, one character at a time. */
+static void model_field(struct ws_buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = u[i] < 0x80 ? (cp = u[i], 1) : ws_utf8_next(u, n, i, &cp);
+		if (cp == WS_CP_INVALID)
+			ws_buf_add(b, "\xEF\xBF\xBD", 3);
+		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 ||
+			 cp == 0x2029)
+			ws_buf_addc(b, ' ');
+		else
+			ws_buf_add(b, s + i, k);
+		i += k;
+	}
+}
+
+static void check_field(const char *s, size_t n)
+{
+	struct ws_buf got = WS_BUF_INIT, want = WS_BUF_INIT;
+	ws_buf_adds(&got, "x\t");
+	ws_buf_adds(&want, "x\t");
+	ws_tsv_field(&got, s, n);
+	model_field(&want, s, n);
+	cr_assert_eq(got.len, want.len, "length %zu", n);
+	cr_assert(memcmp(got.data, want.data, want.len) == 0, "length %zu", n);
+	cr_assert_eq(got.data[got.len], '\0', "length %zu", n);
+	ws_buf_release(&got);
+	ws_buf_release(&want);
+}
+
+Test(output, fields_of_every_length_with_a_byte_to_clean_anywhere)
+{
+	static const char *const odd[] = { "\t", "\n", "\x7F", "\xC3\xA9", "\xE2\x80\xA8", "\xFF" };
+	char s[40];
+	for (size_t n = 0; n <= 33; n++) {
+		for (size_t k = 0; k < n; k++)
+			s[k] = (char)('a' + k % 26);
+		/* printable throughout, exact length: no byte past n is read
+		 * into the field */
+		char *heap = calloc(n ? n : 1, 1);
+		memcpy(heap, s, n);
+		check_field(heap, n);
+		free(heap);
+		for (size_t at = 0; at < n; at++) {
+			for (size_t o = 0; o < sizeof(odd) / sizeof(odd[0]); o++) {
+				size_t m = strlen(odd[o]);
+				if (at + m > n)
+					continue;
+				char t[40];
+				memcpy(t, s, n);
+				memcpy(t + at, odd[o], m);
+				check_field(t, n);
+			}
+		}
+	}
+}
+
+Test(output, a_documents_rows_end_each_line_and_the_buffer)
+{
+	struct ws_engine *eng = test_engine();
+	struct ws_doc *doc = ws_doc_new(eng);
+	const char *text = "\"We will win,\" said John Smith, the party leader.\n\n"
+			   "The Acme Corporation said its profits rose.";
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), WS_OK);
+	struct ws_docinfo m = { .doc_id = "d1", .outlet = "o", .source = "s" };
+	struct ws_buf b = WS_BUF_INIT;
+	ws_out_quotes(&b, &m, doc);
+	cr_assert_gt(b.len, 0);
+	cr_assert_eq(b.data[b.len], '\0');
+	cr_assert_eq(b.data[b.len - 1], '\n');
+	/* the first row: 22 columns, the quote type and the speaker type named */
+	const char *nl = strchr(b.data, '\n');
+	size_t tabs = 0;
+	for (const char *p = b.data; p < nl; p++)
+		tabs += *p == '\t';
+	cr_assert_eq(tabs, 21);
+	cr_assert(strstr(b.data, "\tdirect\t") != NULL, "%s", b.data);
+	cr_assert(strstr(b.data, "\tperson\t") != NULL, "%s", b.data);
+	size_t rows = 0;
+	for (size_t i = 0; i < b.len; i++)
+		rows += b.data[i] == '\n';
+	cr_assert_eq(rows, ws_doc_statements(doc, &(const struct ws_statement *){ NULL }));
+	ws_buf_reset(&b);
+	ws_out_mentions(&b, &m, doc);
+	cr_assert_eq(b.data[b.len], '\0');
+	cr_assert(strstr(b.data, "\tperson\t") != NULL, "%s", b.data);
+	cr_assert(strstr(b.data, "\torganization\t") != NULL, "%s", b.data);
+	ws_buf_release(&b);
+	ws_doc_free(doc);
+	ws_engine_free(eng);
+}
