@@ -127,7 +127,8 @@ struct cand {
 struct tcache {
 	uint64_t key[2];	/* the word's bytes 0-7 and 8-15 packed (ws_pack_short) */
 	uint32_t len;		/* 0: empty */
-	uint32_t id[2], root[2];
+	uint32_t slot[MODES * 2];	/* its ids and roots as the lookup keeps
+					 * them for a token (no stem mode) */
 };
 
 #define TCACHE_BITS 14
@@ -1473,12 +1474,7 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 			uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
 			e = &s->tc[h >> (64 - TCACHE_BITS)];
 			if (e->len == n && e->key[0] == v && e->key[1] == v2) {
-				ids[M_EXACT] = e->id[0];
-				ids[M_FOLD] = e->id[1];
-				ids[M_STEM] = 0;
-				roots[M_EXACT] = e->root[0];
-				roots[M_FOLD] = e->root[1];
-				roots[M_STEM] = 0;
+				memcpy(ids, e->slot, sizeof(e->slot));
 				return;
 			}
 		}
@@ -1490,10 +1486,7 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 		e->key[0] = v;
 		e->key[1] = v2;
 		e->len = (uint32_t)n;
-		e->id[0] = ids[M_EXACT];
-		e->id[1] = ids[M_FOLD];
-		e->root[0] = roots[M_EXACT];
-		e->root[1] = roots[M_FOLD];
+		memcpy(e->slot, ids, sizeof(e->slot));
 	}
 }
 
@@ -1524,15 +1517,22 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 			return;
 		}
 	}
-	unsigned char all = 0, upper = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		all |= c;
-		upper |= (unsigned char)(c - 'A') < 26u;
+	/* which bytes are not ASCII, which capitals: eight at a time */
+	const uint64_t hi = 0x8080808080808080ULL;
+	uint64_t all = 0, upper = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, p + i, 8);
+		all |= v;
+		upper |= upper_bits(v);
 	}
+	uint64_t tail = ws_pack_short(p + i, n - i, end);
+	all |= tail;
+	upper |= upper_bits(tail);
 	const char *k = p;
 	size_t klen = n;
-	if (all >= 0x80) {
+	if (all & hi) {
 		ws_buf_reset(&s->key);
 		slow_key(p, n, 0, &s->key);
 		k = s->key.data;
@@ -1542,7 +1542,7 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 	ids[M_EXACT] = ex;
 	if (!(g->modes & (1u << M_FOLD | 1u << M_STEM)))
 		return;
-	int same = all < 0x80 && !upper;	/* folding changes nothing */
+	int same = !(all & hi) && !upper;	/* folding changes nothing */
 	if (same)
 		ids[M_FOLD] = ex;
 	else if (ex && !(g->modes & (1u << M_STEM)))
@@ -1592,12 +1592,7 @@ static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 				uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL * 0xC4CEB9FE1A85EC53ULL;
 				const struct tcache *e = &s->tc[h >> (64 - TCACHE_BITS)];
 				if (e->len == n && e->key[0] == v && e->key[1] == 0) {
-					ids[M_EXACT] = e->id[0];
-					ids[M_FOLD] = e->id[1];
-					ids[M_STEM] = 0;
-					ids[MODES + M_EXACT] = e->root[0];
-					ids[MODES + M_FOLD] = e->root[1];
-					ids[MODES + M_STEM] = 0;
+					memcpy(ids, e->slot, sizeof(e->slot));
 					continue;
 				}
 			}
