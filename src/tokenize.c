@@ -465,6 +465,14 @@ static const unsigned char byte_kind[256] = {
 #undef U
 #undef E
 
+/* The shape of an ASCII word from the case of its first letter (B_UPPER
+ * << 1) and the cases seen after it (B_LOWER | B_UPPER): Xxxx, and X or
+ * McCain, are capitalised; xX mixed. */
+static const unsigned char word_shapes[8] = {
+	WS_SHAPE_LOWER, WS_SHAPE_LOWER, WS_SHAPE_MIXED, WS_SHAPE_MIXED,	/* x... */
+	WS_SHAPE_CAP, WS_SHAPE_CAP, WS_SHAPE_UPPER, WS_SHAPE_CAP,	/* X... */
+};
+
 static void pass_tokens(struct scan *sc, size_t i)
 {
 	const unsigned char *s = sc->s;
@@ -514,11 +522,15 @@ static void pass_tokens(struct scan *sc, size_t i)
 			}
 			unsigned char b = j < len ? s[j] : ' ';
 			if (byte_kind[b] & B_ENDS) {
-				enum ws_shape shape = (k0 & B_UPPER) ?
-					((seen & B_LOWER) || !(seen & B_UPPER) ? WS_SHAPE_CAP : WS_SHAPE_UPPER) :
-					((seen & B_UPPER) ? WS_SHAPE_MIXED : WS_SHAPE_LOWER);
-				emit(sc, start, j, WS_TOK_WORD, shape, 0, 0);
+				emit(sc, start, j, WS_TOK_WORD, word_shapes[(k0 & B_UPPER) << 1 | seen],
+				     0, 0);
 				i = prev_end = j;
+				/* the space after a word, most often one: no round of
+				 * the loop for it */
+				if (b == ' ' && j < len) {
+					sc->space = 1;
+					i++;
+				}
 				continue;
 			}
 		} else if (b0 < 0x80 && ws_ascii_class[b0] == WS_C_OTHER && b0 != '!' && b0 != '?' &&

@@ -255,3 +255,27 @@ Test(tokenize, exclamations_questions_and_sentence_indices)
 	assert_sentences_tile(&t);
 	ws_tokens_release(&t);
 }
+
+/* Which tokens have white space before them: after a word and one space,
+ * several, a tab or a line break, and none after a word or a mark. */
+Test(tokenize, space_before_tokens)
+{
+	const char *text = "He said,  \"yes\"\tto ABC-TV's\nreporter (Jo)";
+	static const struct { const char *tok; int space; } want[] = {
+		{ "He", 1 }, { "said", 1 }, { ",", 0 }, { "\"", 1 }, { "yes", 0 }, { "\"", 0 },
+		{ "to", 1 }, { "ABC-TV's", 1 }, { "reporter", 1 }, { "(", 1 }, { "Jo", 0 },
+		{ ")", 0 },
+	};
+	struct ws_tokens t = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	cr_assert_eq(t.tok.n, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < t.tok.n; i++) {
+		const struct ws_token *k = &t.tok.v[i];
+		cr_assert_eq(k->end - k->start, strlen(want[i].tok), "token %zu", i);
+		cr_assert(memcmp(text + k->start, want[i].tok, k->end - k->start) == 0, "token %zu", i);
+		if (i)	/* the first token starts a line, which counts as space */
+			cr_assert_eq(!!(k->flags & WS_TF_SPACE_BEFORE), want[i].space, "token %zu", i);
+	}
+	cr_assert(t.tok.v[8].flags & WS_TF_NL_BEFORE);
+	ws_tokens_release(&t);
+}
