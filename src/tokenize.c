@@ -49,6 +49,7 @@ void ws_tokens_release(struct ws_tokens *t)
 	WS_VEC_FREE(t->sent);
 	WS_VEC_FREE(t->para);
 	WS_VEC_FREE(t->ends);
+	WS_VEC_FREE(t->marks);
 }
 
 /* The scanner's view of the input. */
@@ -190,6 +191,9 @@ static inline __attribute__((always_inline)) void emit(struct scan *sc, size_t s
 				      sc->s[start] == '!' || sc->s[start] == '?')) ||
 	    (flags & WS_TF_ABBREV))
 		WS_VEC_PUSH(o->ends, (uint32_t)(o->tok.n - 1));
+	/* quote marks, for ws_pair_quotes(), which looks at no other token */
+	if (quote)
+		WS_VEC_PUSH(o->marks, (uint32_t)(o->tok.n - 1));
 }
 
 static int is_apos(uint32_t cp)
@@ -779,7 +783,7 @@ static void pass_sentences(const struct ws_seglists *l, const char *s, struct ws
 int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 		struct ws_tokens *out)
 {
-	out->tok.n = out->sent.n = out->para.n = out->ends.n = 0;
+	out->tok.n = out->sent.n = out->para.n = out->ends.n = out->marks.n = 0;
 	if (len > UINT32_MAX)
 		return -1;
 	struct scan sc;
