@@ -537,6 +537,35 @@ static void pass_tokens(struct scan *sc, size_t i)
 				}
 				continue;
 			}
+			if (b == '.' && j - start >= 2) {
+				/* a word of two or more letters before a period, most
+				 * often a sentence's last: no acronym, no initial, no
+				 * possessive; an abbreviation (Gov., Corp.) or not, as
+				 * the slow way's look_up_abbrev() tells */
+				struct wordinfo w = { 0, 0, 0, (unsigned)(j - start), 0, 0 };
+				enum ws_shape shape = word_shapes[(k0 & B_UPPER) << 1 | seen];
+				unsigned flags = 0, abclass = WS_AB_NONE;
+				size_t end = j;
+				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape);
+				emit(sc, start, end, WS_TOK_WORD, shape, 0, flags);
+				sc->out->tok.v[sc->out->tok.n - 1].abbrev = (uint8_t)abclass;
+				i = prev_end = end;
+				continue;
+			}
+		} else if ((unsigned)(b0 - '0') < 10) {
+			/* a run of digits ending at a byte that no number rule looks
+			 * at (not a letter, a period, an apostrophe or a hyphen, nor a
+			 * comma or colon before a digit: 1,000 and 10:30 go on) */
+			size_t j = i + 1;
+			while (j < len && (unsigned)(s[j] - '0') < 10)
+				j++;
+			unsigned char b = j < len ? s[j] : ' ';
+			if ((byte_kind[b] & B_ENDS) &&
+			    !((b == ',' || b == ':') && j + 1 < len && (unsigned)(s[j + 1] - '0') < 10)) {
+				emit(sc, start, j, WS_TOK_NUMBER, WS_SHAPE_DIGITS, 0, 0);
+				i = prev_end = j;
+				continue;
+			}
 		} else if (b0 < 0x80 && ws_ascii_class[b0] == WS_C_OTHER && b0 != '!' && b0 != '?' &&
 			   b0 != '`' &&
 			   (b0 != '.' || !(i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.'))) {

@@ -279,3 +279,45 @@ Test(tokenize, space_before_tokens)
 	cr_assert(t.tok.v[8].flags & WS_TF_NL_BEFORE);
 	ws_tokens_release(&t);
 }
+
+/* Tokens as "text=k/shape/abbrev", k the kind's first letter. */
+static char *kind_view(const char *text)
+{
+	struct ws_tokens t = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	struct ws_buf b = WS_BUF_INIT;
+	for (size_t i = 0; i < t.tok.n; i++) {
+		const struct ws_token *k = &t.tok.v[i];
+		ws_buf_addf(&b, "%s%.*s=%c/%s/%u", i ? " " : "", (int)(k->end - k->start),
+			    text + k->start, ws_tok_kind_name(k->kind)[0], ws_shape_name(k->shape),
+			    k->abbrev);
+	}
+	ws_tokens_release(&t);
+	ws_buf_grow(&b, 0);
+	return b.data;
+}
+
+/* Numbers and words before a period, which the tokenizer's fast ways
+ * take when nothing after them can continue them: the same tokens as the
+ * general way makes. */
+Test(tokenize, numbers_and_words_before_periods)
+{
+	assert_view(kind_view("In 2004, 12 of 15:30 and 1,5 or 7: 9 (42) 3% 10.5 2nd 5\u00bc 7&8 "
+			      "No. 5 at 3. Then 1999... done"),
+		    "In=w/Xxxx/0 2004=n/dd/0 ,=p/./0 12=n/dd/0 of=w/xxxx/0 15:30=n/d.d/0 "
+		    "and=w/xxxx/0 1,5=n/d.d/0 or=w/xxxx/0 7=n/dd/0 :=p/./0 9=n/dd/0 (=p/./0 "
+		    "42=n/dd/0 )=p/./0 3=n/dd/0 %=p/./0 10.5=n/d.d/0 2nd=w/dx/0 5=n/dd/0 "
+		    "\u00bc=p/./0 7=n/dd/0 &=p/./0 8=n/dd/0 No.=w/Xxxx/4 5=n/dd/0 at=w/xxxx/0 "
+		    "3=n/dd/0 .=p/./0 Then=w/Xxxx/0 1999=n/dd/0 ...=p/./0 done=w/xxxx/0");
+	assert_view(kind_view("He met Gov. Brown and Mr. Smith. Apple Inc. rose. It was Jan. "
+			      "2016. She said no. Then he left... Really. Dr. No. 1 hit. Stop.. ok. "
+			      "THE END. Corp.'s pick."),
+		    "He=w/Xxxx/0 met=w/xxxx/0 Gov.=w/Xxxx/1 Brown=w/Xxxx/0 and=w/xxxx/0 "
+		    "Mr.=w/Xxxx/1 Smith=w/Xxxx/0 .=p/./0 Apple=w/Xxxx/0 Inc.=w/Xxxx/5 "
+		    "rose=w/xxxx/0 .=p/./0 It=w/Xxxx/0 was=w/xxxx/0 Jan.=w/Xxxx/3 2016=n/dd/0 "
+		    ".=p/./0 She=w/Xxxx/0 said=w/xxxx/0 no=w/xxxx/0 .=p/./0 Then=w/Xxxx/0 "
+		    "he=w/xxxx/0 left=w/xxxx/0 ...=p/./0 Really=w/Xxxx/0 .=p/./0 Dr.=w/Xxxx/1 "
+		    "No.=w/Xxxx/4 1=n/dd/0 hit=w/xxxx/0 .=p/./0 Stop=w/Xxxx/0 .=p/./0 .=p/./0 "
+		    "ok=w/xxxx/0 .=p/./0 THE=w/XXXX/0 END=w/XXXX/0 .=p/./0 Corp.=w/Xxxx/5 "
+		    "'=q/./0 s=w/xxxx/0 pick=w/xxxx/0 .=p/./0");
+}
