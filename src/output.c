@@ -381,8 +381,10 @@ void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 	size_t n = ws_doc_entities(d, &en), nm = ws_doc_mentions(d, &mn);
 	/* each entity's mentions in text order, by a counting sort: the
 	 * aliases then cost each entity its own mentions, not all of them */
-	uint32_t *first = ws_xcalloc(n + 2, sizeof(uint32_t));
-	uint32_t *ment = ws_xmalloc((nm + 1) * sizeof(uint32_t));
+	uint32_t first_here[64], ment_here[512];	/* most documents' share: no malloc */
+	uint32_t *first = n + 2 <= 64 ? first_here : ws_xmalloc((n + 2) * sizeof(uint32_t));
+	uint32_t *ment = nm + 1 <= 512 ? ment_here : ws_xmalloc((nm + 1) * sizeof(uint32_t));
+	memset(first, 0, (n + 2) * sizeof(uint32_t));
 	for (size_t k = 0; k < nm; k++)
 		if (mn[k].entity >= 0 && (size_t)mn[k].entity < n)
 			first[mn[k].entity + 2]++;
@@ -421,8 +423,10 @@ void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		ws_buf_addu(b, e->quotes);
 		ws_buf_addc(b, '\n');
 	}
-	free(first);
-	free(ment);
+	if (first != first_here)
+		free(first);
+	if (ment != ment_here)
+		free(ment);
 }
 
 void ws_out_mentions_header(struct ws_buf *b)

@@ -98,3 +98,79 @@ Test(output, a_documents_rows_end_each_line_and_the_buffer)
 	ws_doc_free(doc);
 	ws_engine_free(eng);
 }
+
+/* Column k (0-based) of a TSV row, into out. */
+static void column(const char *row, int k, char *out, size_t cap)
+{
+	for (int c = 0; c < k; c++)
+		row = strchr(row, '\t') + 1;
+	size_t n = strcspn(row, "\t\n");
+	cr_assert_lt(n, cap);
+	memcpy(out, row, n);
+	out[n] = '\0';
+}
+
+/* Each entity row counts the mention rows that name it, and an entity
+ * written one way only has no aliases: for documents with many entities
+ * and many mentions too (whose sorting arrays outgrow the stack's). */
+static void check_entity_rows(const char *text, size_t min_entities, size_t min_mentions)
+{
+	struct ws_engine *eng = test_engine();
+	struct ws_doc *doc = ws_doc_new(eng);
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), WS_OK);
+	const struct ws_entity *en;
+	const struct ws_mention *mn;
+	size_t n = ws_doc_entities(doc, &en), nm = ws_doc_mentions(doc, &mn);
+	cr_assert_geq(n, min_entities);
+	cr_assert_geq(nm, min_mentions);
+	struct ws_docinfo m = { .doc_id = "d", .source = "s" };
+	struct ws_buf ents = WS_BUF_INIT, ments = WS_BUF_INIT;
+	ws_out_entities(&ents, &m, doc);
+	ws_out_mentions(&ments, &m, doc);
+	size_t *count = calloc(n + 1, sizeof(size_t));
+	for (const char *row = ments.data; *row; row = strchr(row, '\n') + 1) {
+		char no[32];
+		column(row, 1, no, sizeof(no));
+		if (*no)
+			count[strtoul(no, NULL, 10)]++;
+	}
+	size_t rows = 0;
+	for (const char *row = ents.data; *row; row = strchr(row, '\n') + 1, rows++) {
+		char no[32], mentions[32], aliases[4096];
+		column(row, 2, no, sizeof(no));
+		column(row, 14, mentions, sizeof(mentions));
+		column(row, 17, aliases, sizeof(aliases));
+		size_t e = strtoul(no, NULL, 10);
+		cr_assert_eq(e, rows + 1);
+		cr_assert_eq(strtoul(mentions, NULL, 10), count[e], "entity %zu", e);
+		cr_assert_str_empty(aliases, "entity %zu: %s", e, aliases);
+	}
+	cr_assert_eq(rows, n);
+	free(count);
+	ws_buf_release(&ents);
+	ws_buf_release(&ments);
+	ws_doc_free(doc);
+	ws_engine_free(eng);
+}
+
+Test(output, entity_rows_of_documents_with_many_entities_and_mentions)
+{
+	/* a hundred people of distinct surnames (Kelton, Kelley ... Linwell) */
+	static const char *const given[] = { "John", "Mary", "David", "Sarah", "Peter",
+					     "Anne", "Paul", "Susan", "Mark", "Emma" };
+	static const char *const head[] = { "Kel", "Mor", "Dal", "Har", "Wen",
+					    "Bel", "Cor", "Fen", "Gar", "Lin" };
+	static const char *const tail[] = { "ton", "ley", "son", "wick", "field",
+					    "more", "by", "ford", "ham", "well" };
+	struct ws_buf b = WS_BUF_INIT;
+	for (int i = 0; i < 10; i++)
+		for (int j = 0; j < 10; j++)
+			ws_buf_addf(&b, "\"It is fine,\" said %s %s%s.\n\n", given[i], head[i],
+				    tail[j]);
+	check_entity_rows(b.data, 70, 70);
+	ws_buf_reset(&b);
+	for (int i = 0; i < 600; i++)
+		ws_buf_adds(&b, "\"It is fine,\" said John Smith.\n\n");
+	check_entity_rows(b.data, 1, 520);
+	ws_buf_release(&b);
+}
