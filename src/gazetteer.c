@@ -256,7 +256,7 @@ static uint32_t word_add(struct ws_gaz *g, const char *s, size_t n)
 	return id;
 }
 
-static uint32_t edge_find(const struct ws_gaz *g, uint32_t node, uint32_t word)
+static inline __attribute__((always_inline)) uint32_t edge_find(const struct ws_gaz *g, uint32_t node, uint32_t word)
 {
 	size_t mask = g->ecap - 1;
 	for (size_t i = (size_t)hash_edge(node, word) & mask;; i = (i + 1) & mask) {
@@ -1644,6 +1644,10 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	for (int m = 0; m < MODES; m++)
 		if (g->modes >> m & 1)
 			modes[nmodes++] = m;
+	/* the engine's arrays read once: a store of a candidate's pointer
+	 * could be to them, as far as the compiler knows */
+	const struct node *nodes = g->nodes.v;
+	const struct accrec *acc = g->acc;
 	size_t done = 0;	/* ids hold tokens [c0, done), from ids[0] */
 	for (size_t c0 = 0; c0 < n; c0 += LOOKUP_CHUNK) {
 		/* the chunk's ids: tokens [c0, c0 + chunk + max_tokens - 1), those
@@ -1667,16 +1671,22 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 				for (size_t k = i + 1; h; k++) {
 					uint32_t len = (uint32_t)(k - i);
 					if ((h & H_ACC) && ((opts & WS_GAZ_ALL) || len >= best)) {
-						const struct node *nd = &g->nodes.v[h & H_NODE];
+						const struct node *nd = &nodes[h & H_NODE];
 						if (len > best && !(opts & WS_GAZ_ALL))
 							s->cand.n = 0;
 						if (len > best)
 							best = len;
-						for (uint32_t a = 0; a < nd->nacc; a++) {
-							const struct accrec *r = &g->acc[nd->acc + a];
-							struct cand c = { len, r->entry, r };
-							WS_VEC_PUSH(s->cand, c);
+						/* room once, then the node's entries side by side */
+						uint32_t na = nd->nacc;
+						const struct accrec *r = acc + nd->acc;
+						WS_VEC_RESERVE(s->cand, s->cand.n + na);
+						struct cand *cv = s->cand.v + s->cand.n;
+						for (uint32_t a = 0; a < na; a++) {
+							cv[a].len = len;
+							cv[a].entry = r[a].entry;
+							cv[a].rec = &r[a];
 						}
+						s->cand.n += na;
 					}
 					if (!(h & H_KIDS) || k >= n ||
 					    (tok[k].flags & WS_TF_SENT_START))
@@ -1699,15 +1709,23 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 				}
 				c[b] = x;
 			}
-			WS_VEC_RESERVE(*out, out->n + s->cand.n);
-			for (size_t a = 0; a < s->cand.n; a++) {
+			size_t nc = s->cand.n, o = out->n;
+			WS_VEC_RESERVE(*out, o + nc);
+			/* the engine's arrays read once: a store of the annotations'
+			 * pointers could be to them, as far as the compiler knows */
+			const char *lookup = g->names.lookup;
+			const struct ws_feat *feat = g->feat.v;
+			const struct ws_gaz_list *lists = g->lists.v;
+			struct ws_annot *dst = out->v + o;
+			for (size_t a = 0; a < nc; a++) {
 				const struct accrec *e = c[a].rec;
 				struct ws_annot an = {
-					(uint32_t)i, (uint32_t)i + c[a].len, g->names.lookup,
-					g->feat.v + e->feat, e->nfeat, e->cls, g->lists.v[e->list].rule
+					(uint32_t)i, (uint32_t)i + c[a].len, lookup,
+					feat + e->feat, e->nfeat, e->cls, lists[e->list].rule
 				};
-				out->v[out->n++] = an;
+				dst[a] = an;
 			}
+			out->n = o + nc;
 		}
 	}
 	return out->n - out0;
