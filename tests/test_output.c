@@ -174,3 +174,28 @@ Test(output, entity_rows_of_documents_with_many_entities_and_mentions)
 	check_entity_rows(b.data, 1, 520);
 	ws_buf_release(&b);
 }
+
+/* A row's text fields are cleaned as ws_tsv_field() cleans them, bytes
+ * that grow (an invalid byte becomes three) and controls included. */
+Test(output, row_fields_with_bytes_to_clean)
+{
+	struct ws_engine *eng = test_engine();
+	struct ws_doc *doc = ws_doc_new(eng);
+	const char *text = "\"We \xff will\x01 win \xC3\xA9t\xC3\xA9 and all of it, "
+			   "every bit of it,\" said John Smith.";
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), WS_OK);
+	const struct ws_statement *st;
+	cr_assert_eq(ws_doc_statements(doc, &st), 1);
+	struct ws_docinfo m = { .doc_id = "d", .source = "s" };
+	struct ws_buf b = WS_BUF_INIT, want = WS_BUF_INIT;
+	ws_out_quotes(&b, &m, doc);
+	model_field(&want, text + st[0].span.start, st[0].span.end - st[0].span.start);
+	char quote[256];
+	column(b.data, 7, quote, sizeof(quote));
+	cr_assert_str_eq(quote, want.data);
+	cr_assert(strstr(quote, "\xEF\xBF\xBD") != NULL, "%s", quote);
+	ws_buf_release(&b);
+	ws_buf_release(&want);
+	ws_doc_free(doc);
+	ws_engine_free(eng);
+}
