@@ -61,7 +61,7 @@ static char *put_rest(char *d, const char *s, size_t n, size_t i)
  * end. Most fields are printable ASCII throughout: checked and copied
  * eight bytes at a time (the last eight again where n is no multiple of
  * eight; a short field as two four-byte words that may overlap). */
-static inline char *put_field(char *d, const char *s, size_t n)
+static inline __attribute__((always_inline)) char *put_field(char *d, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
