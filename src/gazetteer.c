@@ -1617,6 +1617,21 @@ static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 					continue;
 				}
 			}
+		} else if (n - 9 < 8 && end - p >= 16) {
+			/* a word of 9 to 16 bytes: two loads */
+			uint64_t v, v2;
+			memcpy(&v, p, 8);
+			memcpy(&v2, p + 8, 8);
+			v2 &= ws_low_bytes[n - 8];
+			if (!((v | v2) & 0x8080808080808080ULL)) {
+				uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) *
+					     0xC4CEB9FE1A85EC53ULL;
+				const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
+				if (e->len == n && e->key[0] == v && e->key[1] == v2) {
+					memcpy(ids, e->slot, sizeof(e->slot));
+					continue;
+				}
+			}
 		}
 		token_slot_far(g, s, p, n, end, ids);
 	}
