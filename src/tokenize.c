@@ -537,6 +537,32 @@ static void pass_tokens(struct scan *sc, size_t i)
 				}
 				continue;
 			}
+			if ((b == '\'' || b == '-') && j + 1 < len &&
+			    (byte_kind[s[j + 1]] & (B_LOWER | B_UPPER))) {
+				/* don't, O'Brien, US-led, year-earlier: runs of ASCII
+				 * letters joined by apostrophes and hyphens, as
+				 * scan_word() joins them, ending at a byte no word rule
+				 * looks at: the shape from the cases, a possessive from
+				 * the word's ending */
+				size_t k = j;
+				unsigned char c = b;
+				while ((c == '\'' || c == '-') && k + 1 < len &&
+				       (byte_kind[s[k + 1]] & (B_LOWER | B_UPPER))) {
+					k++;
+					do
+						seen |= byte_kind[s[k++]];
+					while (k < len && (byte_kind[s[k]] & (B_LOWER | B_UPPER)));
+					c = k < len ? s[k] : ' ';
+				}
+				if (byte_kind[c] & B_ENDS) {
+					unsigned flags = ws_possessive_len((const char *)s + start, k - start) <
+							 k - start ? WS_TF_POSSESSIVE : 0;
+					emit(sc, start, k, WS_TOK_WORD,
+					     word_shapes[(k0 & B_UPPER) << 1 | seen], 0, flags);
+					i = prev_end = k;
+					continue;
+				}
+			}
 			if (b == '.' && j - start >= 2) {
 				/* a word of two or more letters before a period, most
 				 * often a sentence's last: no acronym, no initial, no

@@ -321,3 +321,27 @@ Test(tokenize, numbers_and_words_before_periods)
 		    "ok=w/xxxx/0 .=p/./0 THE=w/XXXX/0 END=w/XXXX/0 .=p/./0 Corp.=w/Xxxx/5 "
 		    "'=q/./0 s=w/xxxx/0 pick=w/xxxx/0 .=p/./0");
 }
+
+/* Words of letters joined by apostrophes and hyphens, which the fast way
+ * takes when a byte no word rule looks at follows: tokens, shapes and
+ * possessives (marked ' here) as the general way makes them. */
+Test(tokenize, apostrophes_and_hyphens_inside_words)
+{
+	const char *text = "He don't like O'Brien's US-led, year-earlier rock'n'roll ABC-TV's "
+			   "show; I'm DON'T it's--a Jones' x-1 e-mail's al-Assad's";
+	struct ws_tokens t = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	struct ws_buf b = WS_BUF_INIT;
+	for (size_t i = 0; i < t.tok.n; i++) {
+		const struct ws_token *k = &t.tok.v[i];
+		ws_buf_addf(&b, "%s%.*s=%s%s", i ? " " : "", (int)(k->end - k->start),
+			    text + k->start, ws_shape_name(k->shape),
+			    k->flags & WS_TF_POSSESSIVE ? "'" : "");
+	}
+	cr_assert_str_eq(b.data, "He=Xxxx don't=xxxx like=xxxx O'Brien's=Xxxx' US-led=Xxxx ,=. "
+				 "year-earlier=xxxx rock'n'roll=xxxx ABC-TV's=Xxxx' show=xxxx ;=. "
+				 "I'm=Xxxx DON'T=XXXX it's=xxxx' --=. a=xxxx Jones'=Xxxx' x-1=xxxx "
+				 "e-mail's=xxxx' al-Assad's=xX'");
+	ws_buf_release(&b);
+	ws_tokens_release(&t);
+}
