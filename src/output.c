@@ -379,6 +379,15 @@ static void office_norm(struct ws_buf *b, const struct ws_doc *d, const struct w
 
 static void title_parts(struct ws_buf *b, const struct ws_doc *d, struct ws_span title)
 {
+	if (title.end <= title.start) {
+		/* most entities have no title: every part empty, as
+		 * ws_title_parts() would find them, and the office too */
+		char *o = row_begin(b, WS_TP_N + 1);
+		for (int i = 0; i <= WS_TP_N; i++)
+			*o++ = '\t';
+		row_end(b, o);
+		return;
+	}
 	struct ws_title_parts tp;
 	ws_title_parts(d, title, &tp);
 	for (int i = 0; i < WS_TP_N; i++) {
