@@ -118,15 +118,19 @@ static inline void row_end(struct ws_buf *b, char *d)
 	b->len = (size_t)(d - b->data);
 }
 
+/* A document's text, asked for once a document and not once a field. */
+struct dtext {
+	const char *text;
+	size_t len;
+};
+
 /* The text of a span of the document, or NULL (n = 0) when empty or out
  * of it. */
-static inline const char *span_text(const struct ws_doc *d, struct ws_span sp, size_t *n)
+static inline const char *span_text(const struct dtext *t, struct ws_span sp, size_t *n)
 {
-	size_t len;
-	const char *text = ws_doc_text(d, &len);
-	if (sp.end > sp.start && sp.end <= len) {
+	if (sp.end > sp.start && sp.end <= t->len) {
 		*n = sp.end - sp.start;
-		return text + sp.start;
+		return t->text + sp.start;
 	}
 	*n = 0;
 	return NULL;
@@ -232,6 +236,8 @@ void ws_out_quotes_header(struct ws_buf *b)
 
 void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
 {
+	struct dtext dt;
+	dt.text = ws_doc_text(d, &dt.len);
 	const struct ws_statement *st;
 	const struct ws_entity *en;
 	size_t n = ws_doc_statements(d, &st);
@@ -252,11 +258,11 @@ void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws
 		size_t ln = s->cue_lemma ? strlen(s->cue_lemma) : 0;
 		size_t sn = s->sieve ? strlen(s->sieve) : 0;
 		size_t tn, cn, mtn, nn = 0, tin = 0;
-		const char *t = span_text(d, s->span, &tn), *c = span_text(d, s->cue, &cn);
-		const char *mt = span_text(d, s->mention, &mtn), *nm = NULL, *ti = NULL;
+		const char *t = span_text(&dt, s->span, &tn), *c = span_text(&dt, s->cue, &cn);
+		const char *mt = span_text(&dt, s->mention, &mtn), *nm = NULL, *ti = NULL;
 		if (e) {
-			nm = span_text(d, e->name, &nn);
-			ti = span_text(d, e->title, &tin);
+			nm = span_text(&dt, e->name, &nn);
+			ti = span_text(&dt, e->title, &tin);
 		}
 		/* 8 numbers, 18 tabs */
 		char *o = row_begin(b, 8 * WS_U_ROOM + 18 +
@@ -404,6 +410,8 @@ static void title_parts(struct ws_buf *b, const struct ws_doc *d, struct ws_span
 
 void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
 {
+	struct dtext dt;
+	dt.text = ws_doc_text(d, &dt.len);
 	const struct ws_entity *en;
 	const struct ws_mention *mn;
 	size_t n = ws_doc_entities(d, &en), nm = ws_doc_mentions(d, &mn);
@@ -432,7 +440,7 @@ void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		}
 		const char *type = ws_speaker_type_name(e->type);
 		size_t tn = strlen(type), nn, tin;
-		const char *name = span_text(d, e->name, &nn), *ti = span_text(d, e->title, &tin);
+		const char *name = span_text(&dt, e->name, &nn), *ti = span_text(&dt, e->title, &tin);
 		char *o = row_begin(b, WS_U_ROOM + 5 + FIELD_ROOM(tn + nn + tin));	/* 5 tabs */
 		*o++ = '\t';
 		o = ws_put_u(o, i + 1);
@@ -474,6 +482,8 @@ void ws_out_mentions_header(struct ws_buf *b)
 
 void ws_out_mentions(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
 {
+	struct dtext dt;
+	dt.text = ws_doc_text(d, &dt.len);
 	const struct ws_mention *mn;
 	const struct ws_entity *en;
 	size_t n = ws_doc_mentions(d, &mn);
@@ -489,7 +499,7 @@ void ws_out_mentions(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		const char *type = ws_speaker_type_name(mn[i].entity >= 0 ? en[mn[i].entity].type
 									: mn[i].type);
 		size_t tn = strlen(type), xn, rn = mn[i].rule ? strlen(mn[i].rule) : 0;
-		const char *x = span_text(d, mn[i].span, &xn);
+		const char *x = span_text(&dt, mn[i].span, &xn);
 		/* 3 numbers, 6 tabs and the newline */
 		char *o = row_begin(b, 3 * WS_U_ROOM + 7 + FIELD_ROOM(tn + xn + rn));
 		*o++ = '\t';
