@@ -117,49 +117,18 @@ void ws_buf_adds(struct ws_buf *b, const char *s)
 	ws_buf_add(b, s, strlen(s));
 }
 
+const char ws_digit_pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 void ws_buf_addu(struct ws_buf *b, unsigned long long v)
 {
-	/* output writes a few numbers a row: the digits go straight into
-	 * place, two at a time and last first, once their count is known */
-	static const char pairs[] =
-		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-		"8081828384858687888990919293949596979899";
-	size_t n = 1;
-	/* the count of digits, four at a step: offsets have four to six */
-	for (unsigned long long x = v;; x /= 10000, n += 4) {
-		if (x < 10)
-			break;
-		if (x < 100) {
-			n += 1;
-			break;
-		}
-		if (x < 1000) {
-			n += 2;
-			break;
-		}
-		if (x < 10000) {
-			n += 3;
-			break;
-		}
-	}
-	if (b->len + n + 1 > b->cap)
-		ws_buf_grow(b, n);
-	char *d = b->data + b->len + n;
-	while (v >= 100) {
-		unsigned r = (unsigned)(v % 100);
-		v /= 100;
-		*--d = pairs[2 * r + 1];
-		*--d = pairs[2 * r];
-	}
-	if (v >= 10) {
-		*--d = pairs[2 * v + 1];
-		*--d = pairs[2 * v];
-	} else {
-		*--d = (char)('0' + v);
-	}
-	b->len += n;
-	b->data[b->len] = '\0';
+	if (b->len + WS_U_ROOM + 1 > b->cap)
+		ws_buf_grow(b, WS_U_ROOM);
+	char *e = ws_put_u(b->data + b->len, v);
+	b->len = (size_t)(e - b->data);
+	*e = '\0';
 }
 
 void ws_buf_addf(struct ws_buf *b, const char *fmt, ...)

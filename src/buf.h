@@ -36,6 +36,48 @@ static inline void ws_buf_addc(struct ws_buf *b, char c)
 	b->data[b->len] = '\0';
 }
 void ws_buf_addu(struct ws_buf *b, unsigned long long v);
+
+/* v in decimal at d, which has room for WS_U_ROOM bytes; returns the end
+ * (no NUL). Output writes a few numbers a row: the digits go straight
+ * into place, two at a time and last first, once their count is known. */
+#define WS_U_ROOM 20
+extern const char ws_digit_pairs[201];	/* "00" "01" ... "99" */
+static inline char *ws_put_u(char *d, unsigned long long v)
+{
+	size_t n = 1;
+	/* the count of digits, four at a step: offsets have four to six */
+	for (unsigned long long x = v;; x /= 10000, n += 4) {
+		if (x < 10)
+			break;
+		if (x < 100) {
+			n += 1;
+			break;
+		}
+		if (x < 1000) {
+			n += 2;
+			break;
+		}
+		if (x < 10000) {
+			n += 3;
+			break;
+		}
+	}
+	char *e = d + n;
+	d = e;
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		*--d = ws_digit_pairs[2 * r + 1];
+		*--d = ws_digit_pairs[2 * r];
+	}
+	if (v >= 10) {
+		*--d = ws_digit_pairs[2 * v + 1];
+		*--d = ws_digit_pairs[2 * v];
+	} else {
+		*--d = (char)('0' + v);
+	}
+	return e;
+}
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif

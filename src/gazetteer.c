@@ -127,10 +127,15 @@ struct cand {
 struct tcache {
 	uint64_t key[2];	/* the word's bytes 0-7 and 8-15 packed (ws_pack_short) */
 	uint32_t len;		/* 0: empty */
-	uint32_t id[2], root[2];
+	uint32_t slot[MODES * 2];	/* its ids and roots as the lookup keeps
+					 * them for a token (no stem mode) */
 };
 
-#define TCACHE_BITS 14
+/* 32768 slots of 48 bytes (1.5 MB a thread): 400 BBC articles hold some
+ * 12,500 distinct words, and half as many slots missed 2,000 more times
+ * there, for a slot another word had taken (a miss costs some 200
+ * instructions and a walk through the vocabulary's megabytes) */
+#define TCACHE_BITS 15
 
 struct ws_gaz_scratch {
 	/* per token, MODES word ids then MODES trie roots, for a chunk of
@@ -251,7 +256,7 @@ static uint32_t word_add(struct ws_gaz *g, const char *s, size_t n)
 	return id;
 }
 
-static uint32_t edge_find(const struct ws_gaz *g, uint32_t node, uint32_t word)
+static inline __attribute__((always_inline)) uint32_t edge_find(const struct ws_gaz *g, uint32_t node, uint32_t word)
 {
 	size_t mask = g->ecap - 1;
 	for (size_t i = (size_t)hash_edge(node, word) & mask;; i = (i + 1) & mask) {
@@ -1473,12 +1478,7 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 			uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
 			e = &s->tc[h >> (64 - TCACHE_BITS)];
 			if (e->len == n && e->key[0] == v && e->key[1] == v2) {
-				ids[M_EXACT] = e->id[0];
-				ids[M_FOLD] = e->id[1];
-				ids[M_STEM] = 0;
-				roots[M_EXACT] = e->root[0];
-				roots[M_FOLD] = e->root[1];
-				roots[M_STEM] = 0;
+				memcpy(ids, e->slot, sizeof(e->slot));
 				return;
 			}
 		}
@@ -1490,10 +1490,7 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 		e->key[0] = v;
 		e->key[1] = v2;
 		e->len = (uint32_t)n;
-		e->id[0] = ids[M_EXACT];
-		e->id[1] = ids[M_FOLD];
-		e->root[0] = roots[M_EXACT];
-		e->root[1] = roots[M_FOLD];
+		memcpy(e->slot, ids, sizeof(e->slot));
 	}
 }
 
@@ -1524,15 +1521,22 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 			return;
 		}
 	}
-	unsigned char all = 0, upper = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		all |= c;
-		upper |= (unsigned char)(c - 'A') < 26u;
+	/* which bytes are not ASCII, which capitals: eight at a time */
+	const uint64_t hi = 0x8080808080808080ULL;
+	uint64_t all = 0, upper = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, p + i, 8);
+		all |= v;
+		upper |= upper_bits(v);
 	}
+	uint64_t tail = ws_pack_short(p + i, n - i, end);
+	all |= tail;
+	upper |= upper_bits(tail);
 	const char *k = p;
 	size_t klen = n;
-	if (all >= 0x80) {
+	if (all & hi) {
 		ws_buf_reset(&s->key);
 		slow_key(p, n, 0, &s->key);
 		k = s->key.data;
@@ -1542,7 +1546,7 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 	ids[M_EXACT] = ex;
 	if (!(g->modes & (1u << M_FOLD | 1u << M_STEM)))
 		return;
-	int same = all < 0x80 && !upper;	/* folding changes nothing */
+	int same = !(all & hi) && !upper;	/* folding changes nothing */
 	if (same)
 		ids[M_FOLD] = ex;
 	else if (ex && !(g->modes & (1u << M_STEM)))
@@ -1569,6 +1573,17 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
  * memory stays small however long the text. */
 #define LOOKUP_CHUNK 256
 
+/* token_slot(), out of line: fill_ids()'s loop keeps its few registers
+ * for the cache's hits. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void token_slot_far(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+			   size_t n, const char *end, uint32_t *ids)
+{
+	token_slot(g, s, p, n, end, ids);
+}
+
 /* token_slot() of tokens [from, to), into ids onwards. Its own loop,
  * out of line: the walk's registers are not its. */
 #if defined(__GNUC__)
@@ -1578,31 +1593,47 @@ static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 		     const struct ws_token *tok, size_t from, size_t to, const char *end,
 		     uint32_t *ids)
 {
-	const int cached = !(g->modes & (1u << M_STEM));
-	for (size_t t = from; t < to; t++, ids += MODES * 2) {
-		const char *p = text + tok[t].start;
-		size_t n = tok[t].end - tok[t].start;
+	if (g->modes & (1u << M_STEM)) {
+		for (size_t t = from; t < to; t++, ids += MODES * 2)
+			token_slot_far(g, s, text + tok[t].start, tok[t].end - tok[t].start, end, ids);
+		return;
+	}
+	const struct tcache *tc = s->tc;
+	for (const struct ws_token *k = tok + from, *kend = tok + to; k < kend;
+	     k++, ids += MODES * 2) {
+		const char *p = text + k->start;
+		size_t n = k->end - k->start;
 		/* most tokens: an ASCII word of at most 8 bytes, well inside the
 		 * text and in the cache; token_slot()'s hit, in one load */
-		if (cached && n - 1 < 8 && end - p >= 8) {
+		if (n - 1 < 8 && end - p >= 8) {
 			uint64_t v;
 			memcpy(&v, p, 8);
 			v &= ws_low_bytes[n];
 			if (!(v & 0x8080808080808080ULL)) {
 				uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL * 0xC4CEB9FE1A85EC53ULL;
-				const struct tcache *e = &s->tc[h >> (64 - TCACHE_BITS)];
+				const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
 				if (e->len == n && e->key[0] == v && e->key[1] == 0) {
-					ids[M_EXACT] = e->id[0];
-					ids[M_FOLD] = e->id[1];
-					ids[M_STEM] = 0;
-					ids[MODES + M_EXACT] = e->root[0];
-					ids[MODES + M_FOLD] = e->root[1];
-					ids[MODES + M_STEM] = 0;
+					memcpy(ids, e->slot, sizeof(e->slot));
+					continue;
+				}
+			}
+		} else if (n - 9 < 8 && end - p >= 16) {
+			/* a word of 9 to 16 bytes: two loads */
+			uint64_t v, v2;
+			memcpy(&v, p, 8);
+			memcpy(&v2, p + 8, 8);
+			v2 &= ws_low_bytes[n - 8];
+			if (!((v | v2) & 0x8080808080808080ULL)) {
+				uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) *
+					     0xC4CEB9FE1A85EC53ULL;
+				const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
+				if (e->len == n && e->key[0] == v && e->key[1] == v2) {
+					memcpy(ids, e->slot, sizeof(e->slot));
 					continue;
 				}
 			}
 		}
-		token_slot(g, s, p, n, end, ids);
+		token_slot_far(g, s, p, n, end, ids);
 	}
 }
 
@@ -1628,6 +1659,10 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	for (int m = 0; m < MODES; m++)
 		if (g->modes >> m & 1)
 			modes[nmodes++] = m;
+	/* the engine's arrays read once: a store of a candidate's pointer
+	 * could be to them, as far as the compiler knows */
+	const struct node *nodes = g->nodes.v;
+	const struct accrec *acc = g->acc;
 	size_t done = 0;	/* ids hold tokens [c0, done), from ids[0] */
 	for (size_t c0 = 0; c0 < n; c0 += LOOKUP_CHUNK) {
 		/* the chunk's ids: tokens [c0, c0 + chunk + max_tokens - 1), those
@@ -1651,16 +1686,22 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 				for (size_t k = i + 1; h; k++) {
 					uint32_t len = (uint32_t)(k - i);
 					if ((h & H_ACC) && ((opts & WS_GAZ_ALL) || len >= best)) {
-						const struct node *nd = &g->nodes.v[h & H_NODE];
+						const struct node *nd = &nodes[h & H_NODE];
 						if (len > best && !(opts & WS_GAZ_ALL))
 							s->cand.n = 0;
 						if (len > best)
 							best = len;
-						for (uint32_t a = 0; a < nd->nacc; a++) {
-							const struct accrec *r = &g->acc[nd->acc + a];
-							struct cand c = { len, r->entry, r };
-							WS_VEC_PUSH(s->cand, c);
+						/* room once, then the node's entries side by side */
+						uint32_t na = nd->nacc;
+						const struct accrec *r = acc + nd->acc;
+						WS_VEC_RESERVE(s->cand, s->cand.n + na);
+						struct cand *cv = s->cand.v + s->cand.n;
+						for (uint32_t a = 0; a < na; a++) {
+							cv[a].len = len;
+							cv[a].entry = r[a].entry;
+							cv[a].rec = &r[a];
 						}
+						s->cand.n += na;
 					}
 					if (!(h & H_KIDS) || k >= n ||
 					    (tok[k].flags & WS_TF_SENT_START))
@@ -1683,15 +1724,23 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 				}
 				c[b] = x;
 			}
-			WS_VEC_RESERVE(*out, out->n + s->cand.n);
-			for (size_t a = 0; a < s->cand.n; a++) {
+			size_t nc = s->cand.n, o = out->n;
+			WS_VEC_RESERVE(*out, o + nc);
+			/* the engine's arrays read once: a store of the annotations'
+			 * pointers could be to them, as far as the compiler knows */
+			const char *lookup = g->names.lookup;
+			const struct ws_feat *feat = g->feat.v;
+			const struct ws_gaz_list *lists = g->lists.v;
+			struct ws_annot *dst = out->v + o;
+			for (size_t a = 0; a < nc; a++) {
 				const struct accrec *e = c[a].rec;
 				struct ws_annot an = {
-					(uint32_t)i, (uint32_t)i + c[a].len, g->names.lookup,
-					g->feat.v + e->feat, e->nfeat, e->cls, g->lists.v[e->list].rule
+					(uint32_t)i, (uint32_t)i + c[a].len, lookup,
+					feat + e->feat, e->nfeat, e->cls, lists[e->list].rule
 				};
-				out->v[out->n++] = an;
+				dst[a] = an;
 			}
+			out->n = o + nc;
 		}
 	}
 	return out->n - out0;

@@ -15,57 +15,137 @@ static uint64_t unprintable(uint64_t v)
 	return ((v - ones * 0x20) & ~v & hi) | (((v + ones) | v) & hi);
 }
 
-void ws_tsv_field(struct ws_buf *b, const char *s, size_t n)
+static uint32_t unprintable4(uint32_t v)
+{
+	const uint32_t ones = 0x01010101u, hi = ones * 0x80;
+	return ((v - ones * 0x20) & ~v & hi) | (((v + ones) | v) & hi);
+}
+
+/* Rows are written through a cursor into room made for the whole row at
+ * once: a field then costs no capacity check, length update or NUL. A
+ * cleaned field takes at most three bytes a byte (an invalid byte becomes
+ * U+FFFD), a number WS_U_ROOM. */
+#define FIELD_ROOM(n) (3 * (size_t)(n))
+
+/* put_field() from byte i on, where a byte that is not printable ASCII
+ * may lie (and in fields of under four bytes): character by character. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static char *put_rest(char *d, const char *s, size_t n, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	/* most fields are printable ASCII throughout: checked and copied
-	 * eight bytes at a time (the last eight again where n is no multiple
-	 * of eight), straight into the buffer */
-	if (b->len + n + 1 > b->cap)
-		ws_buf_grow(b, n);
-	char *d = b->data + b->len;
-	size_t i = 0;
-	uint64_t v;
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&v, u + i, 8);
-		if (unprintable(v))
-			break;
-		memcpy(d + i, &v, 8);
-	}
-	if (i < n && n >= 8 && i + 8 > n) {
-		memcpy(&v, u + n - 8, 8);
-		if (!unprintable(v)) {
-			memcpy(d + n - 8, &v, 8);
-			i = n;
-		}
-	}
-	for (; i < n && u[i] >= 0x20 && u[i] < 0x7F; i++)
-		d[i] = s[i];
-	b->len += i;
-	b->data[b->len] = '\0';
-	if (i == n)
-		return;
-	/* the rest, run by run; what is copied stays */
 	while (i < n) {
-		size_t run = i;
-		while (run < n && u[run] >= 0x20 && u[run] < 0x7F)
-			run++;
-		if (run > i) {
-			ws_buf_add(b, s + i, run - i);
-			i = run;
+		if (u[i] >= 0x20 && u[i] < 0x7F) {
+			*d++ = s[i++];
 			continue;
 		}
 		uint32_t cp;
 		size_t k = ws_utf8_next(u, n, i, &cp);
-		if (cp == WS_CP_INVALID)
-			ws_buf_add(b, "\xEF\xBF\xBD", 3);
-		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-			 cp == 0x2028 || cp == 0x2029)
-			ws_buf_addc(b, ' ');
-		else
-			ws_buf_add(b, s + i, k);
+		if (cp == WS_CP_INVALID) {
+			memcpy(d, "\xEF\xBF\xBD", 3);
+			d += 3;
+		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+			   cp == 0x2028 || cp == 0x2029) {
+			*d++ = ' ';
+		} else {
+			memcpy(d, s + i, k);
+			d += k;
+		}
 		i += k;
 	}
+	return d;
+}
+
+/* s[0..n) cleaned as one field at d (FIELD_ROOM(n) bytes of room); the
+ * end. Most fields are printable ASCII throughout: checked and copied
+ * eight bytes at a time (the last eight again where n is no multiple of
+ * eight; a short field as two four-byte words that may overlap). */
+static inline __attribute__((always_inline)) char *put_field(char *d, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	if (n >= 8) {
+		uint64_t v;
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&v, u + i, 8);
+			if (unprintable(v))
+				return put_rest(d + i, s, n, i);
+			memcpy(d + i, &v, 8);
+		}
+		if (i < n) {
+			memcpy(&v, u + n - 8, 8);
+			if (unprintable(v))
+				return put_rest(d + i, s, n, i);
+			memcpy(d + n - 8, &v, 8);
+		}
+		return d + n;
+	}
+	if (n >= 4) {
+		uint32_t x, y;
+		memcpy(&x, u, 4);
+		memcpy(&y, u + n - 4, 4);
+		if (unprintable4(x) | unprintable4(y))
+			return put_rest(d, s, n, 0);
+		memcpy(d, &x, 4);
+		memcpy(d + n - 4, &y, 4);
+		return d + n;
+	}
+	return put_rest(d, s, n, 0);
+}
+
+void ws_tsv_field(struct ws_buf *b, const char *s, size_t n)
+{
+	if (b->len + FIELD_ROOM(n) + 1 > b->cap)
+		ws_buf_grow(b, FIELD_ROOM(n));
+	char *e = put_field(b->data + b->len, s, n);
+	b->len = (size_t)(e - b->data);
+	*e = '\0';
+}
+
+/* Room for need more bytes and a NUL; the cursor at the buffer's end. */
+static inline char *row_begin(struct ws_buf *b, size_t need)
+{
+	if (b->len + need + 1 > b->cap)
+		ws_buf_grow(b, need);
+	return b->data + b->len;
+}
+
+/* The row written up to d, ended. */
+static inline void row_end(struct ws_buf *b, char *d)
+{
+	*d = '\0';
+	b->len = (size_t)(d - b->data);
+}
+
+/* A document's text, asked for once a document and not once a field. */
+struct dtext {
+	const char *text;
+	size_t len;
+};
+
+/* The text of a span of the document, or NULL (n = 0) when empty or out
+ * of it. */
+static inline const char *span_text(const struct dtext *t, struct ws_span sp, size_t *n)
+{
+	if (sp.end > sp.start && sp.end <= t->len) {
+		*n = sp.end - sp.start;
+		return t->text + sp.start;
+	}
+	*n = 0;
+	return NULL;
+}
+
+/* "start<TAB>end", or only the tab for an empty span. */
+static inline char *put_offsets(char *d, struct ws_span sp)
+{
+	if (sp.end > sp.start) {
+		d = ws_put_u(d, sp.start);
+		*d++ = '\t';
+		return ws_put_u(d, sp.end);
+	}
+	*d++ = '\t';
+	return d;
 }
 
 static void field_str(struct ws_buf *b, const char *s)
@@ -80,17 +160,6 @@ static void field_span(struct ws_buf *b, const struct ws_doc *d, struct ws_span 
 	const char *text = ws_doc_text(d, &len);
 	if (sp.end > sp.start && sp.end <= len)
 		ws_tsv_field(b, text + sp.start, sp.end - sp.start);
-}
-
-static void field_offsets(struct ws_buf *b, struct ws_span sp)
-{
-	if (sp.end > sp.start) {
-		ws_buf_addu(b, sp.start);
-		ws_buf_addc(b, '\t');
-		ws_buf_addu(b, sp.end);
-	} else {
-		ws_buf_addc(b, '\t');
-	}
 }
 
 /* x as "%.2f" prints it. A run has a few distinct confidences (one per
@@ -125,9 +194,14 @@ static void field_fixed2(struct ws_buf *b, double x)
 	ws_buf_addf(b, "%.2f", x);	/* too long to keep */
 }
 
-static void tab(struct ws_buf *b)
+/* A tab between two fields. Unlike ws_buf_addc() it leaves the NUL
+ * unwritten: every row goes on to end in ws_buf_addc(b, '\n'), which
+ * writes it, and a tab is output's most common add. */
+static inline void tab(struct ws_buf *b)
 {
-	ws_buf_addc(b, '\t');
+	if (b->len + 2 > b->cap)
+		ws_buf_grow(b, 1);
+	b->data[b->len++] = '\t';
 }
 
 /* Appends again the n bytes of b that start at from: the columns every
@@ -162,6 +236,8 @@ void ws_out_quotes_header(struct ws_buf *b)
 
 void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
 {
+	struct dtext dt;
+	dt.text = ws_doc_text(d, &dt.len);
 	const struct ws_statement *st;
 	const struct ws_entity *en;
 	size_t n = ws_doc_statements(d, &st);
@@ -176,43 +252,60 @@ void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws
 		} else {
 			add_again(b, cols, ncols);
 		}
-		tab(b);
-		ws_buf_addu(b, i + 1);
-		tab(b);
-		ws_buf_adds(b, ws_quote_type_name(s->type));
-		tab(b);
-		field_offsets(b, s->span);
-		tab(b);
-		field_span(b, d, s->span);
-		tab(b);
-		field_span(b, d, s->cue);
-		tab(b);
-		field_str(b, s->cue_lemma);
-		tab(b);
-		field_offsets(b, s->cue);
-		tab(b);
-		field_span(b, d, s->mention);
-		tab(b);
-		field_offsets(b, s->mention);
-		tab(b);
+		const char *qt = ws_quote_type_name(s->type);
+		const char *sp = ws_speaker_type_name(s->speaker_type);
+		size_t qtn = strlen(qt), spn = strlen(sp);
+		size_t ln = s->cue_lemma ? strlen(s->cue_lemma) : 0;
+		size_t sn = s->sieve ? strlen(s->sieve) : 0;
+		size_t tn, cn, mtn, nn = 0, tin = 0;
+		const char *t = span_text(&dt, s->span, &tn), *c = span_text(&dt, s->cue, &cn);
+		const char *mt = span_text(&dt, s->mention, &mtn), *nm = NULL, *ti = NULL;
+		if (e) {
+			nm = span_text(&dt, e->name, &nn);
+			ti = span_text(&dt, e->title, &tin);
+		}
+		/* 8 numbers, 18 tabs */
+		char *o = row_begin(b, 8 * WS_U_ROOM + 18 +
+					       FIELD_ROOM(qtn + spn + tn + cn + mtn + nn + tin + ln + sn));
+		*o++ = '\t';
+		o = ws_put_u(o, i + 1);
+		*o++ = '\t';
+		o = put_field(o, qt, qtn);
+		*o++ = '\t';
+		o = put_offsets(o, s->span);
+		*o++ = '\t';
+		o = put_field(o, t, tn);
+		*o++ = '\t';
+		o = put_field(o, c, cn);
+		*o++ = '\t';
+		o = put_field(o, s->cue_lemma, ln);
+		*o++ = '\t';
+		o = put_offsets(o, s->cue);
+		*o++ = '\t';
+		o = put_field(o, mt, mtn);
+		*o++ = '\t';
+		o = put_offsets(o, s->mention);
+		*o++ = '\t';
+		o = put_field(o, nm, nn);
+		*o++ = '\t';
+		o = put_field(o, sp, spn);
+		*o++ = '\t';
+		o = put_field(o, ti, tin);
+		*o++ = '\t';
 		if (e)
-			field_span(b, d, e->name);
-		tab(b);
-		ws_buf_adds(b, ws_speaker_type_name(s->speaker_type));
-		tab(b);
-		if (e)
-			field_span(b, d, e->title);
-		tab(b);
-		if (e)
-			ws_buf_addu(b, (unsigned long long)s->entity + 1);
-		tab(b);
-		field_str(b, s->sieve);
-		tab(b);
+			o = ws_put_u(o, (unsigned long long)s->entity + 1);
+		*o++ = '\t';
+		o = put_field(o, s->sieve, sn);
+		*o++ = '\t';
+		row_end(b, o);
 		if (s->confidence >= 0)
 			field_fixed2(b, s->confidence);
-		tab(b);
-		field_str(b, s->cue_category);
-		ws_buf_addc(b, '\n');
+		size_t ccn = s->cue_category ? strlen(s->cue_category) : 0;
+		o = row_begin(b, 2 + FIELD_ROOM(ccn));	/* a tab, the newline */
+		*o++ = '\t';
+		o = put_field(o, s->cue_category, ccn);
+		*o++ = '\n';
+		row_end(b, o);
 	}
 }
 
@@ -292,6 +385,15 @@ static void office_norm(struct ws_buf *b, const struct ws_doc *d, const struct w
 
 static void title_parts(struct ws_buf *b, const struct ws_doc *d, struct ws_span title)
 {
+	if (title.end <= title.start) {
+		/* most entities have no title: every part empty, as
+		 * ws_title_parts() would find them, and the office too */
+		char *o = row_begin(b, WS_TP_N + 1);
+		for (int i = 0; i <= WS_TP_N; i++)
+			*o++ = '\t';
+		row_end(b, o);
+		return;
+	}
 	struct ws_title_parts tp;
 	ws_title_parts(d, title, &tp);
 	for (int i = 0; i < WS_TP_N; i++) {
@@ -308,13 +410,17 @@ static void title_parts(struct ws_buf *b, const struct ws_doc *d, struct ws_span
 
 void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
 {
+	struct dtext dt;
+	dt.text = ws_doc_text(d, &dt.len);
 	const struct ws_entity *en;
 	const struct ws_mention *mn;
 	size_t n = ws_doc_entities(d, &en), nm = ws_doc_mentions(d, &mn);
 	/* each entity's mentions in text order, by a counting sort: the
 	 * aliases then cost each entity its own mentions, not all of them */
-	uint32_t *first = ws_xcalloc(n + 2, sizeof(uint32_t));
-	uint32_t *ment = ws_xmalloc((nm + 1) * sizeof(uint32_t));
+	uint32_t first_here[64], ment_here[512];	/* most documents' share: no malloc */
+	uint32_t *first = n + 2 <= 64 ? first_here : ws_xmalloc((n + 2) * sizeof(uint32_t));
+	uint32_t *ment = nm + 1 <= 512 ? ment_here : ws_xmalloc((nm + 1) * sizeof(uint32_t));
+	memset(first, 0, (n + 2) * sizeof(uint32_t));
 	for (size_t k = 0; k < nm; k++)
 		if (mn[k].entity >= 0 && (size_t)mn[k].entity < n)
 			first[mn[k].entity + 2]++;
@@ -332,29 +438,41 @@ void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		} else {
 			add_again(b, cols, ncols);
 		}
-		tab(b);
-		ws_buf_addu(b, i + 1);
-		tab(b);
-		ws_buf_adds(b, ws_speaker_type_name(e->type));
-		tab(b);
-		field_span(b, d, e->name);
-		tab(b);
-		field_span(b, d, e->title);
-		tab(b);
+		const char *type = ws_speaker_type_name(e->type);
+		size_t tn = strlen(type), nn, tin;
+		const char *name = span_text(&dt, e->name, &nn), *ti = span_text(&dt, e->title, &tin);
+		char *o = row_begin(b, WS_U_ROOM + 5 + FIELD_ROOM(tn + nn + tin));	/* 5 tabs */
+		*o++ = '\t';
+		o = ws_put_u(o, i + 1);
+		*o++ = '\t';
+		o = put_field(o, type, tn);
+		*o++ = '\t';
+		o = put_field(o, name, nn);
+		*o++ = '\t';
+		o = put_field(o, ti, tin);
+		*o++ = '\t';
+		row_end(b, o);
 		title_parts(b, d, e->title);
-		field_str(b, e->gender);
-		tab(b);
-		ws_buf_addu(b, e->mentions);
-		tab(b);
-		field_offsets(b, e->first);
-		tab(b);
+		size_t gn = e->gender ? strlen(e->gender) : 0;
+		o = row_begin(b, 3 * WS_U_ROOM + 4 + FIELD_ROOM(gn));	/* 4 tabs */
+		o = put_field(o, e->gender, gn);
+		*o++ = '\t';
+		o = ws_put_u(o, e->mentions);
+		*o++ = '\t';
+		o = put_offsets(o, e->first);
+		*o++ = '\t';
+		row_end(b, o);
 		aliases(b, d, (int32_t)i, ment + first[i], first[i + 1] - first[i]);
-		tab(b);
-		ws_buf_addu(b, e->quotes);
-		ws_buf_addc(b, '\n');
+		o = row_begin(b, WS_U_ROOM + 2);	/* a tab, the newline */
+		*o++ = '\t';
+		o = ws_put_u(o, e->quotes);
+		*o++ = '\n';
+		row_end(b, o);
 	}
-	free(first);
-	free(ment);
+	if (first != first_here)
+		free(first);
+	if (ment != ment_here)
+		free(ment);
 }
 
 void ws_out_mentions_header(struct ws_buf *b)
@@ -364,6 +482,8 @@ void ws_out_mentions_header(struct ws_buf *b)
 
 void ws_out_mentions(struct ws_buf *b, const struct ws_docinfo *m, const struct ws_doc *d)
 {
+	struct dtext dt;
+	dt.text = ws_doc_text(d, &dt.len);
 	const struct ws_mention *mn;
 	const struct ws_entity *en;
 	size_t n = ws_doc_mentions(d, &mn);
@@ -376,19 +496,25 @@ void ws_out_mentions(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		} else {
 			add_again(b, cols, ncols);
 		}
-		tab(b);
+		const char *type = ws_speaker_type_name(mn[i].entity >= 0 ? en[mn[i].entity].type
+									: mn[i].type);
+		size_t tn = strlen(type), xn, rn = mn[i].rule ? strlen(mn[i].rule) : 0;
+		const char *x = span_text(&dt, mn[i].span, &xn);
+		/* 3 numbers, 6 tabs and the newline */
+		char *o = row_begin(b, 3 * WS_U_ROOM + 7 + FIELD_ROOM(tn + xn + rn));
+		*o++ = '\t';
 		if (mn[i].entity >= 0)
-			ws_buf_addu(b, (unsigned long long)mn[i].entity + 1);
-		tab(b);
-		ws_buf_adds(b, ws_speaker_type_name(mn[i].entity >= 0 ? en[mn[i].entity].type
-								     : mn[i].type));
-		tab(b);
-		field_offsets(b, mn[i].span);
-		tab(b);
-		field_span(b, d, mn[i].span);
-		tab(b);
-		field_str(b, mn[i].rule);
-		ws_buf_addc(b, '\n');
+			o = ws_put_u(o, (unsigned long long)mn[i].entity + 1);
+		*o++ = '\t';
+		o = put_field(o, type, tn);
+		*o++ = '\t';
+		o = put_offsets(o, mn[i].span);
+		*o++ = '\t';
+		o = put_field(o, x, xn);
+		*o++ = '\t';
+		o = put_field(o, mn[i].rule, rn);
+		*o++ = '\n';
+		row_end(b, o);
 	}
 }
 

@@ -120,15 +120,15 @@ void ws_pair_quotes(const struct ws_tokens *t, ws_qspan_vec *out, struct ws_qsta
 	p.t = t;
 	p.out = out;
 	out->n = 0;
-	const struct ws_token *tk = t->tok.v;
 	uint32_t skip = UINT32_MAX;	/* the mark that continues a quote */
+	/* the tokenizer lists the marks: no pass over the other tokens */
+	const uint32_t *mark = t->marks.v;
+	size_t nmarks = t->marks.n, k = 0;
 	for (size_t pi = 0; pi < t->para.n; pi++) {
 		const struct ws_range *para = &t->para.v[pi];
-		for (uint32_t i = para->first; i < para->last; i++) {
-			if (tk[i].quote == WS_Q_NONE || i == skip)
-				continue;
-			handle_mark(&p, i);
-		}
+		for (; k < nmarks && mark[k] < para->last; k++)
+			if (mark[k] != skip)
+				handle_mark(&p, mark[k]);
 		uint32_t next = pi + 1 < t->para.n ? t->para.v[pi + 1].first : (uint32_t)t->tok.n;
 		uint32_t cont = end_paragraph(&p, next);
 		skip = cont ? cont : UINT32_MAX;

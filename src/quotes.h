@@ -25,9 +25,10 @@ struct ws_qstats {
 
 typedef WS_VEC(struct ws_qspan) ws_qspan_vec;
 
-/* Pairs the quote tokens of t into out (reset first), sorted by start.
- * An unbalanced mark is dropped at the end of its paragraph, so it never
- * damages the rest of the document. */
+/* Pairs the quote tokens of t (as ws_tokenize() made them, with their
+ * list t->marks) into out (reset first), sorted by start. An unbalanced
+ * mark is dropped at the end of its paragraph, so it never damages the
+ * rest of the document. */
 void ws_pair_quotes(const struct ws_tokens *t, ws_qspan_vec *out, struct ws_qstats *st);
 
 #endif

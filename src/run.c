@@ -441,6 +441,16 @@ static void process(struct worker *w, struct slot *s, struct item *it)
 		ws_buf_release(&w->text);
 }
 
+/* A batch's rows come to about its input's size: a slot's row buffers
+ * get room for a batch at once, which spares the copies of growing them
+ * by doubling from empty (pages never written cost no memory). */
+static void reserve_rows(const struct run *r, struct slot *s)
+{
+	for (int i = 0; i < OUT_ROWS; i++)
+		if ((i == OUT_QUOTES || r->all_files) && s->out[i].cap < BATCH_BYTES)
+			ws_buf_grow(&s->out[i], BATCH_BYTES);
+}
+
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
@@ -455,6 +465,7 @@ static void *worker_main(void *arg)
 		}
 		struct slot *s = &r->slots[r->work_seq++ % r->nslots];
 		pthread_mutex_unlock(&r->mu);
+		reserve_rows(r, s);
 		for (size_t i = 0; i < s->n; i++) {
 			process(w, s, &s->items[i]);
 			if (s->items[i].raw.cap > KEEP_BYTES)

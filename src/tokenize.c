@@ -48,6 +48,8 @@ void ws_tokens_release(struct ws_tokens *t)
 	WS_VEC_FREE(t->tok);
 	WS_VEC_FREE(t->sent);
 	WS_VEC_FREE(t->para);
+	WS_VEC_FREE(t->ends);
+	WS_VEC_FREE(t->marks);
 }
 
 /* The scanner's view of the input. */
@@ -156,7 +158,7 @@ static void line_start(struct scan *sc, struct ws_token *t)
 	}
 }
 
-static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
+static inline __attribute__((always_inline)) void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
 		 enum ws_shape shape, unsigned quote, unsigned flags)
 {
 	struct ws_tokens *o = sc->out;
@@ -167,7 +169,6 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 	int line = sc->line;
 	t->start = (uint32_t)start;
 	t->end = (uint32_t)end;
-	t->sent = 0;
 	t->kind = (uint8_t)kind;
 	t->shape = (uint8_t)shape;
 	t->quote = (uint8_t)quote;
@@ -183,6 +184,16 @@ static inline void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_k
 	t->para = (uint32_t)(o->para.n - 1);
 	o->tok.n++;
 	sc->space = 0;
+	/* a token that may end a sentence (a period, ! or ?, an ellipsis or
+	 * an abbreviation): pass_sentences() looks at these and not at every
+	 * token; for the fast paths' constant kinds and flags this folds away */
+	if ((kind == WS_TOK_PUNCT && ((flags & WS_TF_ELLIPSIS) || sc->s[start] == '.' ||
+				      sc->s[start] == '!' || sc->s[start] == '?')) ||
+	    (flags & WS_TF_ABBREV))
+		WS_VEC_PUSH(o->ends, (uint32_t)(o->tok.n - 1));
+	/* quote marks, for ws_pair_quotes(), which looks at no other token */
+	if (quote)
+		WS_VEC_PUSH(o->marks, (uint32_t)(o->tok.n - 1));
 }
 
 static int is_apos(uint32_t cp)
@@ -458,6 +469,14 @@ static const unsigned char byte_kind[256] = {
 #undef U
 #undef E
 
+/* The shape of an ASCII word from the case of its first letter (B_UPPER
+ * << 1) and the cases seen after it (B_LOWER | B_UPPER): Xxxx, and X or
+ * McCain, are capitalised; xX mixed. */
+static const unsigned char word_shapes[8] = {
+	WS_SHAPE_LOWER, WS_SHAPE_LOWER, WS_SHAPE_MIXED, WS_SHAPE_MIXED,	/* x... */
+	WS_SHAPE_CAP, WS_SHAPE_CAP, WS_SHAPE_UPPER, WS_SHAPE_CAP,	/* X... */
+};
+
 static void pass_tokens(struct scan *sc, size_t i)
 {
 	const unsigned char *s = sc->s;
@@ -507,10 +526,69 @@ static void pass_tokens(struct scan *sc, size_t i)
 			}
 			unsigned char b = j < len ? s[j] : ' ';
 			if (byte_kind[b] & B_ENDS) {
-				enum ws_shape shape = (k0 & B_UPPER) ?
-					((seen & B_LOWER) || !(seen & B_UPPER) ? WS_SHAPE_CAP : WS_SHAPE_UPPER) :
-					((seen & B_UPPER) ? WS_SHAPE_MIXED : WS_SHAPE_LOWER);
-				emit(sc, start, j, WS_TOK_WORD, shape, 0, 0);
+				emit(sc, start, j, WS_TOK_WORD, word_shapes[(k0 & B_UPPER) << 1 | seen],
+				     0, 0);
+				i = prev_end = j;
+				/* the space after a word, most often one: no round of
+				 * the loop for it */
+				if (b == ' ' && j < len) {
+					sc->space = 1;
+					i++;
+				}
+				continue;
+			}
+			if ((b == '\'' || b == '-') && j + 1 < len &&
+			    (byte_kind[s[j + 1]] & (B_LOWER | B_UPPER))) {
+				/* don't, O'Brien, US-led, year-earlier: runs of ASCII
+				 * letters joined by apostrophes and hyphens, as
+				 * scan_word() joins them, ending at a byte no word rule
+				 * looks at: the shape from the cases, a possessive from
+				 * the word's ending */
+				size_t k = j;
+				unsigned char c = b;
+				while ((c == '\'' || c == '-') && k + 1 < len &&
+				       (byte_kind[s[k + 1]] & (B_LOWER | B_UPPER))) {
+					k++;
+					do
+						seen |= byte_kind[s[k++]];
+					while (k < len && (byte_kind[s[k]] & (B_LOWER | B_UPPER)));
+					c = k < len ? s[k] : ' ';
+				}
+				if (byte_kind[c] & B_ENDS) {
+					unsigned flags = ws_possessive_len((const char *)s + start, k - start) <
+							 k - start ? WS_TF_POSSESSIVE : 0;
+					emit(sc, start, k, WS_TOK_WORD,
+					     word_shapes[(k0 & B_UPPER) << 1 | seen], 0, flags);
+					i = prev_end = k;
+					continue;
+				}
+			}
+			if (b == '.' && j - start >= 2) {
+				/* a word of two or more letters before a period, most
+				 * often a sentence's last: no acronym, no initial, no
+				 * possessive; an abbreviation (Gov., Corp.) or not, as
+				 * the slow way's look_up_abbrev() tells */
+				struct wordinfo w = { 0, 0, 0, (unsigned)(j - start), 0, 0 };
+				enum ws_shape shape = word_shapes[(k0 & B_UPPER) << 1 | seen];
+				unsigned flags = 0, abclass = WS_AB_NONE;
+				size_t end = j;
+				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape);
+				emit(sc, start, end, WS_TOK_WORD, shape, 0, flags);
+				sc->out->tok.v[sc->out->tok.n - 1].abbrev = (uint8_t)abclass;
+				i = prev_end = end;
+				continue;
+			}
+		} else if ((unsigned)(b0 - '0') < 10) {
+			/* a run of digits ending at a byte that no number rule looks
+			 * at (not a letter, a period, an apostrophe or a hyphen, nor a
+			 * comma or colon before a digit: 1,000 and 10:30 go on) */
+			size_t j = i + 1;
+			while (j < len && (unsigned)(s[j] - '0') < 10)
+				j++;
+			unsigned char b = j < len ? s[j] : ' ';
+			if ((byte_kind[b] & B_ENDS) &&
+			    !((b == ',' || b == ':') && j + 1 < len && (unsigned)(s[j + 1] - '0') < 10)) {
+				emit(sc, start, j, WS_TOK_NUMBER, WS_SHAPE_DIGITS, 0, 0);
 				i = prev_end = j;
 				continue;
 			}
@@ -653,16 +731,6 @@ static int tok_is(const char *s, const struct ws_token *t, const char *lit)
 	return t->end - t->start == n && memcmp(s + t->start, lit, n) == 0;
 }
 
-static int is_terminal(const char *s, const struct ws_token *t)
-{
-	if (t->kind != WS_TOK_PUNCT)
-		return 0;
-	if (t->flags & WS_TF_ELLIPSIS)
-		return 1;
-	unsigned char c = (unsigned char)s[t->start];
-	return c == '.' || c == '!' || c == '?';
-}
-
 static int is_closer(const char *s, const struct ws_token *t)
 {
 	if (t->flags & WS_TF_SPACE_BEFORE)
@@ -718,42 +786,59 @@ static void pass_sentences(const struct ws_seglists *l, const char *s, struct ws
 {
 	struct ws_token *tk = o->tok.v;
 	size_t n = o->tok.n;
-	for (size_t i = 0; i < n; i++) {
-		struct ws_token *t = &tk[i];
-		if (!is_terminal(s, t) && !(t->flags & WS_TF_ABBREV))
-			continue;
+	/* the tokens that may end a sentence, in order; each new sentence's
+	 * first token replaces them in o->ends (at most one per candidate, and
+	 * never past it) */
+	size_t nends = o->ends.n, nstart = 0;
+	uint32_t *ends = o->ends.v;
+	for (size_t c = 0; c < nends; c++) {
+		size_t i = ends[c];
+		const struct ws_token *t = &tk[i];
 		size_t j = i + 1;
 		while (j < n && !(tk[j].flags & WS_TF_PARA_START) && is_closer(s, &tk[j]))
 			j++;
 		if (j >= n || (tk[j].flags & WS_TF_PARA_START))
 			continue;
-		if (splits(l, s, t, &tk[j]))
+		if (splits(l, s, t, &tk[j])) {
 			tk[j].flags |= WS_TF_SENT_START;
-		i = j - 1;
-	}
-	uint32_t cur = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (tk[i].flags & WS_TF_SENT_START) {
-			if (o->sent.n) {	/* the last sentence ends here */
-				o->sent.v[o->sent.n - 1].last = (uint32_t)i;
-				o->sent.v[o->sent.n - 1].end = tk[i - 1].end;
-			}
-			struct ws_range r = { (uint32_t)i, (uint32_t)i, tk[i].start, tk[i].end };
-			WS_VEC_PUSH(o->sent, r);
-			cur = (uint32_t)(o->sent.n - 1);
+			ends[nstart++] = (uint32_t)j;
 		}
-		tk[i].sent = cur;
+		/* the tokens before j are closers: no candidate lies among them */
+	}
+	/* sentences start at paragraphs' starts and at those splits: two
+	 * ascending lists, merged */
+	size_t p = 0, q = 0;
+	for (;;) {
+		size_t first;
+		if (p < o->para.n && (q >= nstart || o->para.v[p].first < ends[q]))
+			first = o->para.v[p++].first;
+		else if (q < nstart)
+			first = ends[q++];
+		else
+			break;
+		if (o->sent.n) {	/* the last sentence ends here */
+			o->sent.v[o->sent.n - 1].last = (uint32_t)first;
+			o->sent.v[o->sent.n - 1].end = tk[first - 1].end;
+		}
+		struct ws_range r = { (uint32_t)first, (uint32_t)first, tk[first].start,
+				      tk[first].end };
+		WS_VEC_PUSH(o->sent, r);
 	}
 	if (n) {
 		o->sent.v[o->sent.n - 1].last = (uint32_t)n;
 		o->sent.v[o->sent.n - 1].end = tk[n - 1].end;
+	}
+	for (size_t k = 0; k < o->sent.n; k++) {
+		const struct ws_range *r = &o->sent.v[k];
+		for (uint32_t i = r->first; i < r->last; i++)
+			tk[i].sent = (uint32_t)k;
 	}
 }
 
 int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 		struct ws_tokens *out)
 {
-	out->tok.n = out->sent.n = out->para.n = 0;
+	out->tok.n = out->sent.n = out->para.n = out->ends.n = out->marks.n = 0;
 	if (len > UINT32_MAX)
 		return -1;
 	struct scan sc;

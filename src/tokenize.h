@@ -75,6 +75,10 @@ struct ws_tokens {
 	WS_VEC(struct ws_token) tok;
 	WS_VEC(struct ws_range) sent;
 	WS_VEC(struct ws_range) para;
+	WS_VEC(uint32_t) ends;	/* the tokenizer's own: the tokens that may end a
+				 * sentence (terminals, abbreviations), then
+				 * the sentences' first tokens */
+	WS_VEC(uint32_t) marks;	/* the quote marks' tokens (quote != 0), in order */
 };
 
 /* The lists the tokenizer consults; any may be NULL (then nothing is an

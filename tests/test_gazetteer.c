@@ -195,6 +195,9 @@ Test(gazetteer, fold_lists_match_any_case)
 	tgaz_load(&t, "basic");
 	assert_view(lookup_view(t.g, "The MINISTER met two Ministers and the Secretary-General.", 0),
 		    "MINISTER=title/head Ministers=title/head Secretary-General=title/head");
+	/* capitals only past a long word's first eight bytes */
+	assert_view(lookup_view(t.g, "the secretary-GENERAL and the secretary-generaL", 0),
+		    "secretary-GENERAL=title/head secretary-generaL=title/head");
 	tgaz_free(&t);
 }
 
@@ -414,4 +417,42 @@ Test(gazetteer, forms_across_chunks)
 		ws_buf_release(&b);
 	}
 	tgaz_free(&t);
+}
+
+/* A scratch remembers the words it has looked up (short ASCII words, up
+ * to 16 bytes): a text looked up again with it, every word remembered,
+ * gives the annotations a fresh scratch gives, in both match modes. */
+Test(gazetteer, remembered_words_match_as_fresh_ones)
+{
+	char *text = read_file(WS_DATADIR "/corpus/000_92eb43aadcb4a738.txt");
+	struct ws_buf b = WS_BUF_INIT;
+	ws_buf_adds(&b, text);
+	/* short and 9-16 byte words of both lists' kinds, in any case */
+	ws_buf_adds(&b, " The MINISTER and the minister, Foreign Minister Lee, "
+			"Secretary-General Ban, Georgia's and georgia, said the spokeswoman.");
+	const struct ws_gaz *g = eng->gaz;
+	struct ws_tokens tk = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, b.data, b.len, &tk), 0);
+	struct ws_gaz_scratch *fresh = ws_gaz_scratch_new(), *kept = ws_gaz_scratch_new();
+	ws_annot_vec want = { 0 }, got = { 0 };
+	ws_gaz_lookup(g, fresh, b.data, &tk, WS_GAZ_ALL, &want);
+	cr_assert_gt(want.n, 20);
+	for (int round = 0; round < 2; round++) {
+		got.n = 0;
+		ws_gaz_lookup(g, kept, b.data, &tk, WS_GAZ_ALL, &got);
+		cr_assert_eq(got.n, want.n, "round %d", round);
+		for (size_t i = 0; i < want.n; i++) {
+			cr_assert_eq(got.v[i].first, want.v[i].first, "round %d annotation %zu", round, i);
+			cr_assert_eq(got.v[i].last, want.v[i].last, "round %d annotation %zu", round, i);
+			cr_assert_eq(got.v[i].feat, want.v[i].feat, "round %d annotation %zu", round, i);
+			cr_assert_eq(got.v[i].cls, want.v[i].cls, "round %d annotation %zu", round, i);
+		}
+	}
+	WS_VEC_FREE(want);
+	WS_VEC_FREE(got);
+	ws_gaz_scratch_free(fresh);
+	ws_gaz_scratch_free(kept);
+	ws_tokens_release(&tk);
+	ws_buf_release(&b);
+	free(text);
 }

@@ -104,3 +104,51 @@ Test(text, possessive_endings)
 		cr_assert_eq(ws_possessive_len(cases[k].w, strlen(cases[k].w)), cases[k].len,
 			     "%s", cases[k].w);
 }
+
+/* The scan's counts as a byte-by-byte reading gives them, for texts of
+ * every length up to 40 with an odd byte (a control, a NUL, a tab, a
+ * two-byte character, an invalid byte, DEL) at every place. */
+static void model_scan(const char *s, size_t len, struct ws_text_scan *m)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	memset(m, 0, sizeof(*m));
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = ws_utf8_next(u, len, i, &cp);
+		if (cp == WS_CP_INVALID)
+			m->invalid++;
+		else if (cp == 0)
+			m->nul++;
+		else if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f' &&
+			 cp != '\v')
+			m->controls++;
+		m->chars++;
+		i += k;
+	}
+}
+
+Test(text, scan_counts_odd_bytes_anywhere)
+{
+	static const char *const odd[] = { "\x01", "\0", "\t", "\xC3\xA9", "\xFF", "\x7F", "\n" };
+	char t[48];
+	for (size_t len = 1; len <= 40; len++) {
+		for (size_t at = 0; at < len; at++) {
+			for (size_t o = 0; o < sizeof(odd) / sizeof(odd[0]); o++) {
+				size_t m = odd[o][0] ? strlen(odd[o]) : 1;
+				if (at + m > len)
+					continue;
+				for (size_t k = 0; k < len; k++)
+					t[k] = (char)('a' + k % 26);
+				memcpy(t + at, odd[o], m);
+				struct ws_text_scan got, want;
+				ws_text_scan(t, len, &got);
+				model_scan(t, len, &want);
+				cr_assert_eq(got.chars, want.chars, "len %zu at %zu odd %zu", len, at, o);
+				cr_assert_eq(got.invalid, want.invalid, "len %zu at %zu odd %zu", len, at, o);
+				cr_assert_eq(got.nul, want.nul, "len %zu at %zu odd %zu", len, at, o);
+				cr_assert_eq(got.controls, want.controls, "len %zu at %zu odd %zu", len, at,
+					     o);
+			}
+		}
+	}
+}

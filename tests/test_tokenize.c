@@ -219,3 +219,129 @@ Test(tokenize, words_end_at_the_texts_end)
 		ws_tokens_release(&t);
 	}
 }
+
+/* Every token's sentence index names the sentence whose range holds it, and
+ * sentences tile the tokens; reused token sets start afresh. */
+static void assert_sentences_tile(const struct ws_tokens *t)
+{
+	uint32_t next = 0;
+	for (size_t k = 0; k < t->sent.n; k++) {
+		const struct ws_range *r = &t->sent.v[k];
+		cr_assert_eq(r->first, next, "sentence %zu", k);
+		cr_assert_lt(r->first, r->last, "sentence %zu", k);
+		cr_assert_eq(r->start, t->tok.v[r->first].start, "sentence %zu", k);
+		cr_assert_eq(r->end, t->tok.v[r->last - 1].end, "sentence %zu", k);
+		for (uint32_t i = r->first; i < r->last; i++)
+			cr_assert_eq(t->tok.v[i].sent, k, "token %u", i);
+		next = r->last;
+	}
+	cr_assert_eq(next, t->tok.n);
+}
+
+Test(tokenize, exclamations_questions_and_sentence_indices)
+{
+	const char *text = "Stop! Who goes there?? Me... Really.\n\nNew para. (Aside.) \"Yes!\" "
+			   "he said. Mr. Lee left at 5 p.m. Then";
+	assert_view(tok_view(eng, text),
+		    "Stop ! / Who goes there ?? / Me ... / Really . // New para . / ( Aside . ) "
+		    "/ \" Yes ! \" he said . / Mr. Lee left at 5 p.m. / Then");
+	struct ws_tokens t = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	cr_assert_eq(t.sent.n, 9);
+	assert_sentences_tile(&t);
+	const char *two = "One. Two! Three? Four";
+	cr_assert_eq(ws_tokenize(&eng->seg, two, strlen(two), &t), 0);
+	cr_assert_eq(t.sent.n, 4);
+	assert_sentences_tile(&t);
+	ws_tokens_release(&t);
+}
+
+/* Which tokens have white space before them: after a word and one space,
+ * several, a tab or a line break, and none after a word or a mark. */
+Test(tokenize, space_before_tokens)
+{
+	const char *text = "He said,  \"yes\"\tto ABC-TV's\nreporter (Jo)";
+	static const struct { const char *tok; int space; } want[] = {
+		{ "He", 1 }, { "said", 1 }, { ",", 0 }, { "\"", 1 }, { "yes", 0 }, { "\"", 0 },
+		{ "to", 1 }, { "ABC-TV's", 1 }, { "reporter", 1 }, { "(", 1 }, { "Jo", 0 },
+		{ ")", 0 },
+	};
+	struct ws_tokens t = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	cr_assert_eq(t.tok.n, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < t.tok.n; i++) {
+		const struct ws_token *k = &t.tok.v[i];
+		cr_assert_eq(k->end - k->start, strlen(want[i].tok), "token %zu", i);
+		cr_assert(memcmp(text + k->start, want[i].tok, k->end - k->start) == 0, "token %zu", i);
+		if (i)	/* the first token starts a line, which counts as space */
+			cr_assert_eq(!!(k->flags & WS_TF_SPACE_BEFORE), want[i].space, "token %zu", i);
+	}
+	cr_assert(t.tok.v[8].flags & WS_TF_NL_BEFORE);
+	ws_tokens_release(&t);
+}
+
+/* Tokens as "text=k/shape/abbrev", k the kind's first letter. */
+static char *kind_view(const char *text)
+{
+	struct ws_tokens t = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	struct ws_buf b = WS_BUF_INIT;
+	for (size_t i = 0; i < t.tok.n; i++) {
+		const struct ws_token *k = &t.tok.v[i];
+		ws_buf_addf(&b, "%s%.*s=%c/%s/%u", i ? " " : "", (int)(k->end - k->start),
+			    text + k->start, ws_tok_kind_name(k->kind)[0], ws_shape_name(k->shape),
+			    k->abbrev);
+	}
+	ws_tokens_release(&t);
+	ws_buf_grow(&b, 0);
+	return b.data;
+}
+
+/* Numbers and words before a period, which the tokenizer's fast ways
+ * take when nothing after them can continue them: the same tokens as the
+ * general way makes. */
+Test(tokenize, numbers_and_words_before_periods)
+{
+	assert_view(kind_view("In 2004, 12 of 15:30 and 1,5 or 7: 9 (42) 3% 10.5 2nd 5\u00bc 7&8 "
+			      "No. 5 at 3. Then 1999... done"),
+		    "In=w/Xxxx/0 2004=n/dd/0 ,=p/./0 12=n/dd/0 of=w/xxxx/0 15:30=n/d.d/0 "
+		    "and=w/xxxx/0 1,5=n/d.d/0 or=w/xxxx/0 7=n/dd/0 :=p/./0 9=n/dd/0 (=p/./0 "
+		    "42=n/dd/0 )=p/./0 3=n/dd/0 %=p/./0 10.5=n/d.d/0 2nd=w/dx/0 5=n/dd/0 "
+		    "\u00bc=p/./0 7=n/dd/0 &=p/./0 8=n/dd/0 No.=w/Xxxx/4 5=n/dd/0 at=w/xxxx/0 "
+		    "3=n/dd/0 .=p/./0 Then=w/Xxxx/0 1999=n/dd/0 ...=p/./0 done=w/xxxx/0");
+	assert_view(kind_view("He met Gov. Brown and Mr. Smith. Apple Inc. rose. It was Jan. "
+			      "2016. She said no. Then he left... Really. Dr. No. 1 hit. Stop.. ok. "
+			      "THE END. Corp.'s pick."),
+		    "He=w/Xxxx/0 met=w/xxxx/0 Gov.=w/Xxxx/1 Brown=w/Xxxx/0 and=w/xxxx/0 "
+		    "Mr.=w/Xxxx/1 Smith=w/Xxxx/0 .=p/./0 Apple=w/Xxxx/0 Inc.=w/Xxxx/5 "
+		    "rose=w/xxxx/0 .=p/./0 It=w/Xxxx/0 was=w/xxxx/0 Jan.=w/Xxxx/3 2016=n/dd/0 "
+		    ".=p/./0 She=w/Xxxx/0 said=w/xxxx/0 no=w/xxxx/0 .=p/./0 Then=w/Xxxx/0 "
+		    "he=w/xxxx/0 left=w/xxxx/0 ...=p/./0 Really=w/Xxxx/0 .=p/./0 Dr.=w/Xxxx/1 "
+		    "No.=w/Xxxx/4 1=n/dd/0 hit=w/xxxx/0 .=p/./0 Stop=w/Xxxx/0 .=p/./0 .=p/./0 "
+		    "ok=w/xxxx/0 .=p/./0 THE=w/XXXX/0 END=w/XXXX/0 .=p/./0 Corp.=w/Xxxx/5 "
+		    "'=q/./0 s=w/xxxx/0 pick=w/xxxx/0 .=p/./0");
+}
+
+/* Words of letters joined by apostrophes and hyphens, which the fast way
+ * takes when a byte no word rule looks at follows: tokens, shapes and
+ * possessives (marked ' here) as the general way makes them. */
+Test(tokenize, apostrophes_and_hyphens_inside_words)
+{
+	const char *text = "He don't like O'Brien's US-led, year-earlier rock'n'roll ABC-TV's "
+			   "show; I'm DON'T it's--a Jones' x-1 e-mail's al-Assad's";
+	struct ws_tokens t = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	struct ws_buf b = WS_BUF_INIT;
+	for (size_t i = 0; i < t.tok.n; i++) {
+		const struct ws_token *k = &t.tok.v[i];
+		ws_buf_addf(&b, "%s%.*s=%s%s", i ? " " : "", (int)(k->end - k->start),
+			    text + k->start, ws_shape_name(k->shape),
+			    k->flags & WS_TF_POSSESSIVE ? "'" : "");
+	}
+	cr_assert_str_eq(b.data, "He=Xxxx don't=xxxx like=xxxx O'Brien's=Xxxx' US-led=Xxxx ,=. "
+				 "year-earlier=xxxx rock'n'roll=xxxx ABC-TV's=Xxxx' show=xxxx ;=. "
+				 "I'm=Xxxx DON'T=XXXX it's=xxxx' --=. a=xxxx Jones'=Xxxx' x-1=xxxx "
+				 "e-mail's=xxxx' al-Assad's=xX'");
+	ws_buf_release(&b);
+	ws_tokens_release(&t);
+}

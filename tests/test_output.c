@@ -1,0 +1,201 @@
+/* TSV rendering (output.c): fields cleaned as a byte-by-byte reading of
+ * the contract in output.h would clean them, whatever their length and
+ * wherever a byte to clean lies; rows NUL-terminated and tab-separated. */
+#include "testutil.h"
+
+#include "output.h"
+
+/* The contract, one character at a time. */
+static void model_field(struct ws_buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = u[i] < 0x80 ? (cp = u[i], 1) : ws_utf8_next(u, n, i, &cp);
+		if (cp == WS_CP_INVALID)
+			ws_buf_add(b, "\xEF\xBF\xBD", 3);
+		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 ||
+			 cp == 0x2029)
+			ws_buf_addc(b, ' ');
+		else
+			ws_buf_add(b, s + i, k);
+		i += k;
+	}
+}
+
+static void check_field(const char *s, size_t n)
+{
+	struct ws_buf got = WS_BUF_INIT, want = WS_BUF_INIT;
+	ws_buf_adds(&got, "x\t");
+	ws_buf_adds(&want, "x\t");
+	ws_tsv_field(&got, s, n);
+	model_field(&want, s, n);
+	cr_assert_eq(got.len, want.len, "length %zu", n);
+	cr_assert(memcmp(got.data, want.data, want.len) == 0, "length %zu", n);
+	cr_assert_eq(got.data[got.len], '\0', "length %zu", n);
+	ws_buf_release(&got);
+	ws_buf_release(&want);
+}
+
+Test(output, fields_of_every_length_with_a_byte_to_clean_anywhere)
+{
+	static const char *const odd[] = { "\t", "\n", "\x7F", "\xC3\xA9", "\xE2\x80\xA8", "\xFF" };
+	char s[40];
+	for (size_t n = 0; n <= 33; n++) {
+		for (size_t k = 0; k < n; k++)
+			s[k] = (char)('a' + k % 26);
+		/* printable throughout, exact length: no byte past n is read
+		 * into the field */
+		char *heap = calloc(n ? n : 1, 1);
+		memcpy(heap, s, n);
+		check_field(heap, n);
+		free(heap);
+		for (size_t at = 0; at < n; at++) {
+			for (size_t o = 0; o < sizeof(odd) / sizeof(odd[0]); o++) {
+				size_t m = strlen(odd[o]);
+				if (at + m > n)
+					continue;
+				char t[40];
+				memcpy(t, s, n);
+				memcpy(t + at, odd[o], m);
+				check_field(t, n);
+			}
+		}
+	}
+}
+
+Test(output, a_documents_rows_end_each_line_and_the_buffer)
+{
+	struct ws_engine *eng = test_engine();
+	struct ws_doc *doc = ws_doc_new(eng);
+	const char *text = "\"We will win,\" said John Smith, the party leader.\n\n"
+			   "The Acme Corporation said its profits rose.";
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), WS_OK);
+	struct ws_docinfo m = { .doc_id = "d1", .outlet = "o", .source = "s" };
+	struct ws_buf b = WS_BUF_INIT;
+	ws_out_quotes(&b, &m, doc);
+	cr_assert_gt(b.len, 0);
+	cr_assert_eq(b.data[b.len], '\0');
+	cr_assert_eq(b.data[b.len - 1], '\n');
+	/* the first row: 22 columns, the quote type and the speaker type named */
+	const char *nl = strchr(b.data, '\n');
+	size_t tabs = 0;
+	for (const char *p = b.data; p < nl; p++)
+		tabs += *p == '\t';
+	cr_assert_eq(tabs, 21);
+	cr_assert(strstr(b.data, "\tdirect\t") != NULL, "%s", b.data);
+	cr_assert(strstr(b.data, "\tperson\t") != NULL, "%s", b.data);
+	size_t rows = 0;
+	for (size_t i = 0; i < b.len; i++)
+		rows += b.data[i] == '\n';
+	cr_assert_eq(rows, ws_doc_statements(doc, &(const struct ws_statement *){ NULL }));
+	ws_buf_reset(&b);
+	ws_out_mentions(&b, &m, doc);
+	cr_assert_eq(b.data[b.len], '\0');
+	cr_assert(strstr(b.data, "\tperson\t") != NULL, "%s", b.data);
+	cr_assert(strstr(b.data, "\torganization\t") != NULL, "%s", b.data);
+	ws_buf_release(&b);
+	ws_doc_free(doc);
+	ws_engine_free(eng);
+}
+
+/* Column k (0-based) of a TSV row, into out. */
+static void column(const char *row, int k, char *out, size_t cap)
+{
+	for (int c = 0; c < k; c++)
+		row = strchr(row, '\t') + 1;
+	size_t n = strcspn(row, "\t\n");
+	cr_assert_lt(n, cap);
+	memcpy(out, row, n);
+	out[n] = '\0';
+}
+
+/* Each entity row counts the mention rows that name it, and an entity
+ * written one way only has no aliases: for documents with many entities
+ * and many mentions too (whose sorting arrays outgrow the stack's). */
+static void check_entity_rows(const char *text, size_t min_entities, size_t min_mentions)
+{
+	struct ws_engine *eng = test_engine();
+	struct ws_doc *doc = ws_doc_new(eng);
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), WS_OK);
+	const struct ws_entity *en;
+	const struct ws_mention *mn;
+	size_t n = ws_doc_entities(doc, &en), nm = ws_doc_mentions(doc, &mn);
+	cr_assert_geq(n, min_entities);
+	cr_assert_geq(nm, min_mentions);
+	struct ws_docinfo m = { .doc_id = "d", .source = "s" };
+	struct ws_buf ents = WS_BUF_INIT, ments = WS_BUF_INIT;
+	ws_out_entities(&ents, &m, doc);
+	ws_out_mentions(&ments, &m, doc);
+	size_t *count = calloc(n + 1, sizeof(size_t));
+	for (const char *row = ments.data; *row; row = strchr(row, '\n') + 1) {
+		char no[32];
+		column(row, 1, no, sizeof(no));
+		if (*no)
+			count[strtoul(no, NULL, 10)]++;
+	}
+	size_t rows = 0;
+	for (const char *row = ents.data; *row; row = strchr(row, '\n') + 1, rows++) {
+		char no[32], mentions[32], aliases[4096];
+		column(row, 2, no, sizeof(no));
+		column(row, 14, mentions, sizeof(mentions));
+		column(row, 17, aliases, sizeof(aliases));
+		size_t e = strtoul(no, NULL, 10);
+		cr_assert_eq(e, rows + 1);
+		cr_assert_eq(strtoul(mentions, NULL, 10), count[e], "entity %zu", e);
+		cr_assert_str_empty(aliases, "entity %zu: %s", e, aliases);
+	}
+	cr_assert_eq(rows, n);
+	free(count);
+	ws_buf_release(&ents);
+	ws_buf_release(&ments);
+	ws_doc_free(doc);
+	ws_engine_free(eng);
+}
+
+Test(output, entity_rows_of_documents_with_many_entities_and_mentions)
+{
+	/* a hundred people of distinct surnames (Kelton, Kelley ... Linwell) */
+	static const char *const given[] = { "John", "Mary", "David", "Sarah", "Peter",
+					     "Anne", "Paul", "Susan", "Mark", "Emma" };
+	static const char *const head[] = { "Kel", "Mor", "Dal", "Har", "Wen",
+					    "Bel", "Cor", "Fen", "Gar", "Lin" };
+	static const char *const tail[] = { "ton", "ley", "son", "wick", "field",
+					    "more", "by", "ford", "ham", "well" };
+	struct ws_buf b = WS_BUF_INIT;
+	for (int i = 0; i < 10; i++)
+		for (int j = 0; j < 10; j++)
+			ws_buf_addf(&b, "\"It is fine,\" said %s %s%s.\n\n", given[i], head[i],
+				    tail[j]);
+	check_entity_rows(b.data, 70, 70);
+	ws_buf_reset(&b);
+	for (int i = 0; i < 600; i++)
+		ws_buf_adds(&b, "\"It is fine,\" said John Smith.\n\n");
+	check_entity_rows(b.data, 1, 520);
+	ws_buf_release(&b);
+}
+
+/* A row's text fields are cleaned as ws_tsv_field() cleans them, bytes
+ * that grow (an invalid byte becomes three) and controls included. */
+Test(output, row_fields_with_bytes_to_clean)
+{
+	struct ws_engine *eng = test_engine();
+	struct ws_doc *doc = ws_doc_new(eng);
+	const char *text = "\"We \xff will\x01 win \xC3\xA9t\xC3\xA9 and all of it, "
+			   "every bit of it,\" said John Smith.";
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), WS_OK);
+	const struct ws_statement *st;
+	cr_assert_eq(ws_doc_statements(doc, &st), 1);
+	struct ws_docinfo m = { .doc_id = "d", .source = "s" };
+	struct ws_buf b = WS_BUF_INIT, want = WS_BUF_INIT;
+	ws_out_quotes(&b, &m, doc);
+	model_field(&want, text + st[0].span.start, st[0].span.end - st[0].span.start);
+	char quote[256];
+	column(b.data, 7, quote, sizeof(quote));
+	cr_assert_str_eq(quote, want.data);
+	cr_assert(strstr(quote, "\xEF\xBF\xBD") != NULL, "%s", quote);
+	ws_buf_release(&b);
+	ws_buf_release(&want);
+	ws_doc_free(doc);
+	ws_engine_free(eng);
+}
