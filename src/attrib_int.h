@@ -144,6 +144,9 @@ void sort_statements(struct ws_doc *d);
 /* attrib_words.c: word tests */
 extern const char *const quantifiers[];
 int word_in(const struct actx *c, size_t i, const char *const *list);
+/* Forgets word_in()'s answers about the last document's tokens; at the
+ * start of each document's attribution. */
+void word_cache_reset(void);
 const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last,
 				 const char *major, const char *minor);
 const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,

@@ -36,6 +36,34 @@ struct wordtab {
 static _Thread_local struct wordset wordsets[WSET_LISTS];
 static _Thread_local struct wordtab wordtab;
 
+/* The sieves ask about the same few tokens around a cue again and again,
+ * list after list: the table's bits of the last tokens asked about are
+ * kept, a slot per token index modulo WCACHE. An entry holds for one
+ * epoch: a document's attribution, while no list joins the table (a new
+ * list's bit is in no entry). No memory per token. */
+#define WCACHE 128	/* a power of two */
+
+struct wcache {
+	uint64_t bits;
+	uint32_t tok, epoch;	/* epoch 0: never valid */
+};
+
+static _Thread_local struct wcache wcache[WCACHE];
+static _Thread_local uint32_t wepoch = 1;
+
+static void wcache_forget(void)
+{
+	if (++wepoch == 0) {	/* wrapped: old entries could match again */
+		memset(wcache, 0, sizeof(wcache));
+		wepoch = 1;
+	}
+}
+
+void word_cache_reset(void)
+{
+	wcache_forget();
+}
+
 static uint64_t fold_pack(const unsigned char *s, size_t n)
 {
 	uint64_t v = 0;
@@ -94,6 +122,7 @@ __attribute__((noinline))
 static void wordset_add(struct wordset *w, const char *const *list)
 {
 	w->list = list;
+	wcache_forget();
 	size_t count = 0;
 	while (list[count])
 		count++;
@@ -176,11 +205,19 @@ int word_in(const struct actx *c, size_t i, const char *const *list)
 	if (i >= c->ntok)
 		return 0;
 	const struct wordset *w = &wordsets[wordset_hash(list)];
-	const struct ws_doc *d = c->d;
-	size_t n = ws_tok_len(d, i);
-	if (w->list == list && w->kept && n - 1 < 8) {
-		uint64_t v = fold_token(ws_tok_text(d, i), n, d->text + d->len);
-		return (int)(wordtab_get(v, n) >> w->bit & 1);
+	if (w->list == list && w->kept) {
+		struct wcache *e = &wcache[i & (WCACHE - 1)];
+		if (e->tok == i && e->epoch == wepoch)
+			return (int)(e->bits >> w->bit & 1);
+		const struct ws_doc *d = c->d;
+		size_t n = ws_tok_len(d, i);
+		if (n - 1 < 8) {
+			uint64_t v = fold_token(ws_tok_text(d, i), n, d->text + d->len);
+			e->bits = wordtab_get(v, n);
+			e->tok = (uint32_t)i;
+			e->epoch = wepoch;
+			return (int)(e->bits >> w->bit & 1);
+		}
 	}
 	return word_in_slow(c, i, list);
 }

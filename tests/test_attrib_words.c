@@ -1,7 +1,8 @@
 /* Attribution's word lists (attrib_words.c): word_in() answers from one
- * table of all lists' words with a bit per list; these check that the
- * answers are those of a word-by-word comparison whatever order lists are
- * met in and however many there are. */
+ * table of all lists' words with a bit per list, and keeps the last tokens'
+ * answers; these check that the answers are those of a word-by-word
+ * comparison whatever order lists and documents are met in and however
+ * many lists there are. */
 #include "testutil.h"
 #include "attrib_int.h"
 
@@ -56,6 +57,18 @@ Test(attrib_words, a_list_met_later_sees_known_tokens)
 	cr_assert(word_in(&ctx, at("gamma"), later));
 	cr_assert(!word_in(&ctx, at("delta"), later));
 	cr_assert(word_in(&ctx, at("alpha"), first));
+}
+
+Test(attrib_words, answers_are_about_this_document)
+{
+	/* the same token index in the next document is another word (no
+	 * cue in either: attribution itself asks nothing about them) */
+	static const char *const l[] = { "quiet", NULL };
+	context("Quiet evening.");
+	cr_assert(word_in(&ctx, 0, l) && !word_in(&ctx, 1, l));
+	cr_assert(word_in(&ctx, 0, l));		/* (kept now) */
+	context("Loud evening.");
+	cr_assert(!word_in(&ctx, 0, l) && !word_in(&ctx, 1, l));
 }
 
 Test(attrib_words, many_lists_share_words)
