@@ -350,12 +350,20 @@ static uint8_t *covered_tokens(const struct ws_doc *d)
 	return covered;
 }
 
+/* In the byte per token of covered_tokens(): a token no mention covers
+ * that is a capitalised word (WS_SHAPE_CAP), which first_name_mentions()
+ * looks at. */
+#define UNCOVERED_CAP 2
+
 /* A lone capitalised word that is a known person's surname is a mention
  * of that person ("Assad said", "Muallem, for his part"). Linear: one
- * pass to mark covered tokens, one hash of surnames. */
-static void surname_mentions(struct ws_doc *d)
+ * pass to mark covered tokens, one hash of surnames. Returns the covered
+ * tokens after it, the uncovered capitalised words marked UNCOVERED_CAP
+ * (the caller frees them), or NULL when no one has a surname. */
+static uint8_t *surname_mentions(struct ws_doc *d)
 {
 	size_t n = d->tk.tok.n, nent = d->ents.n;
+	uint8_t *covered = NULL;
 	struct keytab kt;
 	keytab_init(&kt, nent);
 	for (size_t e = 0; e < nent; e++) {
@@ -367,12 +375,15 @@ static void surname_mentions(struct ws_doc *d)
 		keytab_add(&kt, k, kn, (int32_t)e);
 	}
 	if (kt.used) {
-		uint8_t *covered = covered_tokens(d);
+		covered = covered_tokens(d);
+		size_t had = d->ments.n;
 		for (uint32_t i = 0; i < n; i++) {
 			const struct ws_token *t = &d->tk.tok.v[i];
 			if (covered[i] || t->kind != WS_TOK_WORD ||
 			    (t->shape != WS_SHAPE_CAP && t->shape != WS_SHAPE_MIXED))
 				continue;
+			if (t->shape == WS_SHAPE_CAP)
+				covered[i] = UNCOVERED_CAP;	/* (this pass reads it as 0) */
 			const char *k;
 			size_t kn;
 			key_of(d, i, &k, &kn);
@@ -382,16 +393,20 @@ static void surname_mentions(struct ws_doc *d)
 			/* "Jaberi Ansari": earlier words of the same name join in */
 			uint32_t f = i;
 			const struct ws_span full = d->ents.v[ke->ent].name;
-			while (f > 0 && !covered[f - 1] && d->tk.tok.v[f - 1].kind == WS_TOK_WORD &&
+			while (f > 0 && covered[f - 1] != 1 && d->tk.tok.v[f - 1].kind == WS_TOK_WORD &&
 			       d->tk.tok.v[f - 1].shape == WS_SHAPE_CAP &&
 			       d->tk.tok.v[f - 1].sent == t->sent &&
 			       word_in(d, f - 1, full))
 				f--;
 			add_mention(d, span_of(d, f, i + 1), ke->ent, "entities:surname", f, i + 1);
 		}
-		free(covered);
+		/* what these cover, as covered_tokens() would mark it now */
+		for (size_t m = had; m < d->ments.n; m++)
+			memset(covered + d->ment_tok.v[2 * m], 1,
+			       d->ment_tok.v[2 * m + 1] - d->ment_tok.v[2 * m]);
 	}
 	keytab_free(&kt);
+	return covered;
 }
 
 /* Whether a lookup with that feature value starts at token i (a place's
@@ -434,8 +449,10 @@ static int title_case(const struct ws_doc *d, uint32_t para)
  * mention of that person ("Hillary said", "what Bernie is talking about"
  * in an article that names Hillary Clinton and Bernie Sanders): a person
  * the lists gave a gender, so the word is a first name; not when a
- * capitalised word follows (another name), nor when two people share it. */
-static void first_name_mentions(struct ws_doc *d, const struct names *nm)
+ * capitalised word follows (another name), nor when two people share it.
+ * covered: the covered tokens and the uncovered capitalised words, as
+ * surname_mentions() returns them, or NULL. */
+static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_t *covered)
 {
 	size_t n = d->tk.tok.n, nent = d->ents.n;
 	struct keytab kt;
@@ -458,11 +475,19 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 			old->ent = -1;	/* two people of that first name */
 	}
 	if (kt.used) {
-		uint8_t *covered = covered_tokens(d);
-		for (uint32_t i = 0; i < n; i++) {
+		uint8_t *own = NULL;
+		if (!covered) {
+			covered = own = covered_tokens(d);
+			for (uint32_t i = 0; i < n; i++)
+				if (!covered[i] && d->tk.tok.v[i].kind == WS_TOK_WORD &&
+				    d->tk.tok.v[i].shape == WS_SHAPE_CAP)
+					covered[i] = UNCOVERED_CAP;
+		}
+		/* the uncovered capitalised words, found a memchr() at a time */
+		for (const uint8_t *p = memchr(covered, UNCOVERED_CAP, n); p;
+		     p = memchr(p + 1, UNCOVERED_CAP, n - (size_t)(p + 1 - covered))) {
+			uint32_t i = (uint32_t)(p - covered);
 			const struct ws_token *t = &d->tk.tok.v[i];
-			if (covered[i] || t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_CAP)
-				continue;
 			const char *k;
 			size_t kn;
 			key_of(d, i, &k, &kn);
@@ -475,7 +500,7 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 				continue;	/* "Hillary Rodham": another name */
 			add_mention(d, span_of(d, i, i + 1), ke->ent, "entities:first_name", i, i + 1);
 		}
-		free(covered);
+		free(own);
 	}
 	keytab_free(&kt);
 }
@@ -492,7 +517,7 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm, const u
 	if (!nm->apposition)
 		return 0;
 	WS_VEC(struct order_item) apps = { 0 };
-	for (size_t i = 0; i < d->gaz.n; i++)
+	for (size_t i = d->nlookup; i < d->gaz.n; i++)	/* (lookups are no Apposition) */
 		if (d->gaz.v[i].type == nm->apposition && d->gaz.v[i].first > 0) {
 			struct order_item it = { d->gaz.v[i].first, (uint32_t)i };
 			WS_VEC_PUSH(apps, it);
@@ -553,6 +578,28 @@ static int close_descriptions(struct ws_doc *d, const uint8_t *desc)
 	return changed;
 }
 
+/* Documents of up to this many tokens leave the builder's tables to the
+ * next; a bigger one frees them. */
+#define ENT_KEEP_TOKENS 65536
+
+/* The builder's tables for nt tokens: 3 * nt entries of d->eends, all -1,
+ * and nt bytes of d->ebytes, all 0 (as they are left after each
+ * document). */
+static void tables_reserve(struct ws_doc *d, size_t nt)
+{
+	if (d->eends.n < 3 * nt) {
+		WS_VEC_RESERVE(d->eends, 3 * nt);
+		for (size_t i = d->eends.n; i < 3 * nt; i++)
+			d->eends.v[i] = -1;
+		d->eends.n = 3 * nt;
+	}
+	if (d->ebytes.n < nt) {
+		WS_VEC_RESERVE(d->ebytes, nt);
+		memset(d->ebytes.v + d->ebytes.n, 0, nt - d->ebytes.n);
+		d->ebytes.n = nt;
+	}
+}
+
 void ws_entities_build(struct ws_doc *d)
 {
 	struct names nm;
@@ -561,14 +608,16 @@ void ws_entities_build(struct ws_doc *d)
 		return;
 	/* annotations are appended phase by phase: visit them in text order */
 	WS_VEC(struct order_item) order = { 0 };
-	size_t ntok = d->tk.tok.n;
-	int32_t *title_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
-	int32_t *det_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
-	int32_t *mod_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
-	uint8_t *desc_first = ws_xcalloc(ntok + 1, 1);
-	for (size_t i = 0; i <= ntok; i++)
-		title_end[i] = det_end[i] = mod_end[i] = -1;
-	for (size_t i = 0; i < d->gaz.n; i++) {
+	size_t ntok = d->tk.tok.n, nt = ntok + 1;
+	/* per token: the title, the longest determiner and the longest
+	 * modifier ending there (indices into d->gaz, or -1), and where a
+	 * description's wide mention starts; only the entries set are put
+	 * back at the end, not the whole tables */
+	tables_reserve(d, nt);
+	int32_t *title_end = d->eends.v, *det_end = title_end + nt, *mod_end = det_end + nt;
+	uint8_t *desc_first = d->ebytes.v;
+	/* (the lookups are none of these) */
+	for (size_t i = d->nlookup; i < d->gaz.n; i++) {
 		const struct ws_annot *a = &d->gaz.v[i];
 		if (a->type && (a->type == nm.person || a->type == nm.org)) {
 			struct order_item it = { a->first, (uint32_t)i };
@@ -712,17 +761,25 @@ void ws_entities_build(struct ws_doc *d)
 		}
 	}
 	WS_VEC_FREE(order);
-	free(title_end);
-	free(det_end);
-	free(mod_end);
-	surname_mentions(d);
-	first_name_mentions(d, &nm);
+	uint8_t *covered = surname_mentions(d);
+	first_name_mentions(d, &nm, covered);
+	free(covered);
 	ws_mentions_sort(d);
 	if (apposition_mentions(d, &nm, NULL))
 		ws_mentions_sort(d);
 	if (close_descriptions(d, desc_first))
 		ws_mentions_sort(d);
-	free(desc_first);
+	if (ntok > ENT_KEEP_TOKENS) {	/* a huge document gives its memory back */
+		WS_VEC_FREE(d->eends);
+		WS_VEC_FREE(d->ebytes);
+		return;
+	}
+	for (size_t i = d->nlookup; i < d->gaz.n; i++) {
+		const struct ws_annot *a = &d->gaz.v[i];
+		if (a->last > 0)
+			title_end[a->last - 1] = det_end[a->last - 1] = mod_end[a->last - 1] = -1;
+		desc_first[a->first] = 0;
+	}
 }
 
 void ws_entities_appositions(struct ws_doc *d, const uint8_t *only)
