@@ -105,6 +105,8 @@ void ws_attribute(struct ws_doc *d)
 	struct actx c;
 	memset(&c, 0, sizeof(c));
 	c.d = d;
+	c.tokv = d->tk.tok.v;
+	c.text = d->text;
 	c.ntok = d->tk.tok.n;
 	c.last_speaker = -1;
 	c.nents0 = d->ents.n;

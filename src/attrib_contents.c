@@ -286,7 +286,7 @@ static int time_word(const struct actx *c, size_t k)
 		"yesterday", "today", "tonight", "earlier", "later", NULL
 	};
 	if (tok(c, k)->kind == WS_TOK_NUMBER)
-		return ws_tok_len(c->d, k) == 4 || (k > 0 && lookup_at(c, k - 1, 0, c->nm.time, NULL));
+		return tok_len(c, k) == 4 || (k > 0 && lookup_at(c, k - 1, 0, c->nm.time, NULL));
 	return word_in(c, k, words) || lookup_at(c, k, 0, c->nm.time, NULL) != NULL;
 }
 

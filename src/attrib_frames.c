@@ -184,7 +184,7 @@ size_t skip_before_cue(const struct actx *c, size_t c0)
 		} else if (time_phrase_before(c, end) < end &&
 			   !(tok(c, time_phrase_before(c, end))->flags & WS_TF_SENT_START)) {
 			end = time_phrase_before(c, end);	/* "Trump last week said" */
-		} else if (k > 1 && tok(c, k)->shape == WS_SHAPE_DIGITS && ws_tok_len(c->d, k) == 4 &&
+		} else if (k > 1 && tok(c, k)->shape == WS_SHAPE_DIGITS && tok_len(c, k) == 4 &&
 			   (lower_is(c, k - 1, "from") || lower_is(c, k - 1, "in"))) {
 			end = k - 1;	/* "another Pew study from 2011 noted" */
 		} else if (lower_is(c, k, "to") && k > 2 && same_sent(c, k - 2, k) &&

@@ -31,6 +31,8 @@ struct names {
  * and quotes, and what the sieves have used so far. */
 struct actx {
 	struct ws_doc *d;
+	const struct ws_token *tokv;	/* d->tk.tok.v, d->text: read at every */
+	const char *text;		/* token test, one load away */
 	struct names nm;
 	size_t ntok;
 	/* per token, sparse (tokmap.h): ... or -1 */
@@ -70,12 +72,29 @@ static inline struct speaker no_speaker(enum sieve sv)
 
 static inline const struct ws_token *tok(const struct actx *c, size_t i)
 {
-	return &c->d->tk.tok.v[i];
+	return &c->tokv[i];
+}
+
+static inline size_t tok_len(const struct actx *c, size_t i)
+{
+	return c->tokv[i].end - c->tokv[i].start;
+}
+
+static inline const char *tok_text(const struct actx *c, size_t i)
+{
+	return c->text + c->tokv[i].start;
+}
+
+/* The token is exactly the ASCII literal lit (as ws_tok_eq()). */
+static inline int tok_eq(const struct actx *c, size_t i, const char *lit)
+{
+	size_t n = strlen(lit);
+	return tok_len(c, i) == n && memcmp(tok_text(c, i), lit, n) == 0;
 }
 
 static inline int is_punct(const struct actx *c, size_t i, const char *lit)
 {
-	return i < c->ntok && tok(c, i)->kind == WS_TOK_PUNCT && ws_tok_eq(c->d, i, lit);
+	return i < c->ntok && tok(c, i)->kind == WS_TOK_PUNCT && tok_eq(c, i, lit);
 }
 
 static inline unsigned char ascii_lower(unsigned char c)
@@ -90,11 +109,11 @@ static inline int lower_is(const struct actx *c, size_t i, const char *lit)
 {
 	if (i >= c->ntok)
 		return 0;
-	size_t n = ws_tok_len(c->d, i);
-	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
-	if (n == 0 || ascii_lower(t[0]) != ascii_lower((unsigned char)lit[0]) || strlen(lit) != n)
-		return n == 0 && lit[0] == '\0';
-	for (size_t k = 1; k < n; k++)
+	size_t n = tok_len(c, i);
+	if (strlen(lit) != n)	/* most calls: one compare, no byte read */
+		return 0;
+	const unsigned char *t = (const unsigned char *)tok_text(c, i);
+	for (size_t k = 0; k < n; k++)
 		if (ascii_lower(t[k]) != ascii_lower((unsigned char)lit[k]))
 			return 0;
 	return 1;
@@ -104,8 +123,8 @@ static inline int lower_is(const struct actx *c, size_t i, const char *lit)
  * Inline, so that a literal suffix's length folds away. */
 static inline int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min)
 {
-	size_t n = ws_tok_len(c->d, i), k = strlen(suf);
-	return n >= min && n >= k && memcmp(ws_tok_text(c->d, i) + n - k, suf, k) == 0;
+	size_t n = tok_len(c, i), k = strlen(suf);
+	return n >= min && n >= k && memcmp(tok_text(c, i) + n - k, suf, k) == 0;
 }
 
 /* a equals the literal lit; most compared strings differ at the first

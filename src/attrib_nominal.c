@@ -11,8 +11,8 @@
 static int preposition_follows(const struct actx *c, size_t i, const struct ws_word *w)
 {
 	const char *preps = w->f[1];
-	const char *nx = ws_tok_text(c->d, i + 1);
-	size_t nn = ws_tok_len(c->d, i + 1), found = 0;
+	const char *nx = tok_text(c, i + 1);
+	size_t nn = tok_len(c, i + 1), found = 0;
 	for (const char *p = preps; *p && !found;) {
 		const char *e = strchr(p, ',');
 		size_t l = e ? (size_t)(e - p) : strlen(p);
@@ -234,8 +234,8 @@ void nominal_cues(struct actx *c)
 		if (t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER && i + 2 < c->ntok &&
 		    same_sent(c, i, i + 2)) {
 			const struct ws_word *w = ws_wordlist_get(c->d->eng->cue_nouns,
-								  ws_tok_text(c->d, i),
-								  ws_tok_len(c->d, i));
+								  tok_text(c, i),
+								  tok_len(c, i));
 			if (w && preposition_follows(c, i, w)) {
 				last_before(c, i, nsorted, &j, &last);
 				next = nominal_cue_at(c, i, w, &nsorted);

@@ -519,7 +519,7 @@ const char *const prepositions[] = {
 int np_head(const struct actx *c, size_t h)
 {
 	const struct ws_token *t = tok(c, h);
-	size_t n = ws_tok_len(c->d, h);
+	size_t n = tok_len(c, h);
 	if (t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_LOWER || n < 3)
 		return 0;
 	static const char *const numbers[] = {
@@ -527,7 +527,7 @@ int np_head(const struct actx *c, size_t h)
 		"some", "many", "most", "few", "several", "half", "more", "none", NULL
 	};
 	static const char *const objects[] = { "you", "me", "him", "us", "them", "one's", NULL };
-	const char *w = ws_tok_text(c->d, h);
+	const char *w = tok_text(c, h);
 	/* "doesn't", "there's", "you'd": a verb or a pronoun inside */
 	for (size_t i = 0; i < n; i++)
 		if (w[i] == '\'' || (i + 2 < n && (unsigned char)w[i] == 0xE2 &&
@@ -636,11 +636,11 @@ static size_t np_backward(const struct actx *c, size_t end)
 		int coord = lower_is(c, k, "and") && k > 0 && np_head(c, k - 1) &&
 			    same_sent(c, k - 1, k) && (np_head(c, k + 1) || is_cap(c, k + 1));
 		/* "there's", "it's", "that's": a pronoun and a verb */
-		size_t kn = ws_tok_len(c->d, k);
+		size_t kn = tok_len(c, k);
 		int pron_s = t->shape == WS_SHAPE_LOWER && kn > 2 &&
-			     (ws_tok_text(c->d, k)[kn - 2] == '\'' ||
-			      (kn > 4 && (unsigned char)ws_tok_text(c->d, k)[kn - 2] == 0x99)) &&
-			     ws_tok_text(c->d, k)[kn - 1] == 's' &&
+			     (tok_text(c, k)[kn - 2] == '\'' ||
+			      (kn > 4 && (unsigned char)tok_text(c, k)[kn - 2] == 0x99)) &&
+			     tok_text(c, k)[kn - 1] == 's' &&
 			     (lower_is(c, k, "there's") || lower_is(c, k, "it's") ||
 			      lower_is(c, k, "that's") || lower_is(c, k, "what's") ||
 			      lower_is(c, k, "here's") || lower_is(c, k, "who's") ||
@@ -681,7 +681,7 @@ static size_t np_backward(const struct actx *c, size_t end)
 	/* ", strategists said,", "Analysts say", ", new fundraising reports
 	 * show", "early results from the 14 districts showed": a bare plural
 	 * opening its clause */
-	int bare_plural = end - j <= 8 && ws_tok_len(c->d, end - 1) > 3 && plural_word(c, end - 1) &&
+	int bare_plural = end - j <= 8 && tok_len(c, end - 1) > 3 && plural_word(c, end - 1) &&
 			  ((f->flags & WS_TF_SENT_START) ||
 			   (j > 0 && (is_punct(c, j - 1, ",") || is_punct(c, j - 1, ";"))));
 	if (!(is_determiner(c, j) || word_in(c, j, quant) || f->kind == WS_TOK_NUMBER ||

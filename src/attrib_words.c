@@ -171,17 +171,17 @@ __attribute__((noinline))
 #endif
 static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
 {
-	size_t n = ws_tok_len(c->d, i);
+	size_t n = tok_len(c, i);
 	const struct wordset *w = wordset_of(list);
 	if (w && w->kept) {
 		if (n - 1 < 8) {
-			uint64_t v = fold_token(ws_tok_text(c->d, i), n, c->d->text + c->d->len);
+			uint64_t v = fold_token(tok_text(c, i), n, c->d->text + c->d->len);
 			return (int)(wordtab_get(v, n) >> w->bit & 1);
 		}
 		if (!w->others)
 			return 0;
 	}
-	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
+	const unsigned char *t = (const unsigned char *)tok_text(c, i);
 	unsigned char first = n ? ascii_lower(t[0]) : 0;
 	for (int k = 0; list[k]; k++) {
 		const unsigned char *lit = (const unsigned char *)list[k];
@@ -266,18 +266,18 @@ const struct ws_word *pronoun_at(const struct actx *c, size_t i)
 {
 	if (i >= c->ntok || tok(c, i)->kind != WS_TOK_WORD)
 		return NULL;
-	return ws_wordlist_get(c->d->eng->pronouns, ws_tok_text(c->d, i), ws_tok_len(c->d, i));
+	return ws_wordlist_get(c->d->eng->pronouns, tok_text(c, i), tok_len(c, i));
 }
 
 int is_particle(const struct actx *c, size_t i)
 {
 	return tok(c, i)->kind == WS_TOK_WORD &&
-	       ws_wordlist_get(c->d->eng->particles, ws_tok_text(c->d, i), ws_tok_len(c->d, i));
+	       ws_wordlist_get(c->d->eng->particles, tok_text(c, i), tok_len(c, i));
 }
 
 int is_starter(const struct actx *c, size_t i)
 {
-	return ws_wordlist_get(c->d->eng->starters, ws_tok_text(c->d, i), ws_tok_len(c->d, i)) !=
+	return ws_wordlist_get(c->d->eng->starters, tok_text(c, i), tok_len(c, i)) !=
 	       NULL;
 }
 
@@ -286,8 +286,8 @@ int is_starter(const struct actx *c, size_t i)
  * byte tells which tail a word may have. */
 int is_contraction(const struct actx *c, size_t i)
 {
-	const unsigned char *s = (const unsigned char *)ws_tok_text(c->d, i);
-	size_t n = ws_tok_len(c->d, i), tl;
+	const unsigned char *s = (const unsigned char *)tok_text(c, i);
+	size_t n = tok_len(c, i), tl;
 	if (n < 2)
 		return 0;
 	switch (s[n - 1]) {
@@ -337,8 +337,8 @@ int name_word(const struct actx *c, size_t i)
 /* "members", "officials": a plural by its final s ("press" is not). */
 int plural_word(const struct actx *c, size_t i)
 {
-	const char *w = ws_tok_text(c->d, i);
-	size_t n = ws_tok_len(c->d, i);
+	const char *w = tok_text(c, i);
+	size_t n = tok_len(c, i);
 	return n >= 2 && w[n - 1] == 's' && w[n - 2] != 's';
 }
 
@@ -367,8 +367,8 @@ int noun_plural(const struct actx *c, size_t i)
 
 int is_possessive(const struct actx *c, size_t i)
 {
-	const char *s = ws_tok_text(c->d, i);
-	size_t n = ws_tok_len(c->d, i);
+	const char *s = tok_text(c, i);
+	size_t n = tok_len(c, i);
 	if (tok(c, i)->kind != WS_TOK_WORD || n < 2)
 		return 0;
 	return (n > 2 && (memcmp(s + n - 2, "'s", 2) == 0 || memcmp(s + n - 2, "'S", 2) == 0)) ||

@@ -16,6 +16,8 @@ static void context(const char *text)
 	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.d = doc;
+	ctx.tokv = doc->tk.tok.v;
+	ctx.text = doc->text;
 	ctx.ntok = doc->tk.tok.n;
 }
 
