@@ -43,6 +43,9 @@ struct actx {
 	size_t nlookups;	/* the lookups are d->gaz.v[0 .. nlookups), by first token */
 	struct ws_tokmap lookup_map;	/* the first lookup starting there */
 	uint64_t *lookup_end;	/* a bit per token: some lookup ends before it */
+	/* ... and one of these that lookup_ending() is asked about, most
+	 * often in vain: a time (any minor), an anonymous source, a group */
+	uint64_t *time_end, *anon_end, *group_end;
 	uint8_t *claimed;	/* per quote: a statement uses it */
 	uint8_t *cue_used;	/* per token: a cue there made a frame */
 	int32_t last_speaker;	/* entity of the last attributed statement */

@@ -250,8 +250,18 @@ const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last
 const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
 				     const char *minor)
 {
-	if (last > c->ntok || !(c->lookup_end[last >> 6] >> (last & 63) & 1))
-		return NULL;	/* most tokens: no lookup ends there */
+	/* the bits of the lookups asked about, where attribution keeps them */
+	const uint64_t *ends = c->lookup_end;
+	if (!major)
+		;
+	else if (major == c->nm.time && !minor)
+		ends = c->time_end;
+	else if (major == c->nm.source && minor && minor == c->nm.anonymous)
+		ends = c->anon_end;
+	else if (major == c->nm.person && minor && minor == c->nm.group)
+		ends = c->group_end;
+	if (last > c->ntok || !(ends[last >> 6] >> (last & 63) & 1))
+		return NULL;	/* most tokens: no such lookup ends there */
 	for (size_t f = last; f-- > 0 && last - f <= 8;) {
 		if (!(c->lookup_map.bits[f >> 6] >> (f & 63) & 1))
 			continue;	/* no lookup starts there: lookup_at() says no */
