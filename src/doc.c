@@ -18,6 +18,7 @@ struct ws_doc *ws_doc_new(const struct ws_engine *e)
 	 * portfolio inside "Deputy Foreign Minister", though "Foreign Minister"
 	 * is also a role noun) */
 	d->gaz_opts = WS_GAZ_ALL;
+	d->ments_indexed = SIZE_MAX;
 	ws_title_keys_init(&d->title_keys, e->syms);
 	return d;
 }
@@ -57,6 +58,7 @@ static void reset(struct ws_doc *d)
 	d->ment_tok.n = d->ment_end.n = 0;
 	d->quotes.n = d->stmts.n = d->ents.n = d->ments.n = d->ent_key.n = d->ekey.n = 0;
 	d->qstats.unmatched = 0;
+	d->ments_indexed = SIZE_MAX;
 }
 
 /* Whether the bytes are an article at all. A few stray invalid or control

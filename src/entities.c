@@ -573,6 +573,7 @@ static int close_descriptions(struct ws_doc *d, const uint8_t *desc)
 			continue;
 		d->ment_tok.v[2 * m + 1] = l + 1;
 		d->ments.v[m].span.end = d->tk.tok.v[l].end;
+		d->ments_indexed = SIZE_MAX;
 		changed = 1;
 	}
 	return changed;
@@ -804,6 +805,8 @@ static int by_mpos(const void *x, const void *y)
 
 /* Sorts the mentions into text order and indexes them by last token (the
  * entity rules, the surname pass and attribution each append their own). */
+static void mentions_sort(struct ws_doc *d);
+
 /* The same span of the same entity twice (the entity rules' "Jane Roe"
  * and attribution's, when a wider mention ends at the same token) is one
  * mention: the later one goes. The mentions are in order of start. */
@@ -830,6 +833,18 @@ static void drop_duplicates(struct ws_doc *d)
 }
 
 void ws_mentions_sort(struct ws_doc *d)
+{
+	size_t n = d->ments.n;
+	/* no mention added, dropped or changed since the last time (mentions
+	 * are only appended, but where close_descriptions() widens one):
+	 * sorted, without duplicates and indexed still */
+	if (n == d->ments_indexed)
+		return;
+	mentions_sort(d);
+	d->ments_indexed = d->ments.n;
+}
+
+static void mentions_sort(struct ws_doc *d)
 {
 	size_t n = d->ments.n;
 	if (n < 2) {
