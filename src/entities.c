@@ -377,11 +377,16 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 	if (kt.used) {
 		covered = covered_tokens(d);
 		size_t had = d->ments.n;
+		const struct ws_token *tk = d->tk.tok.v;
 		for (uint32_t i = 0; i < n; i++) {
-			const struct ws_token *t = &d->tk.tok.v[i];
-			if (covered[i] || t->kind != WS_TOK_WORD ||
-			    (t->shape != WS_SHAPE_CAP && t->shape != WS_SHAPE_MIXED))
-				continue;
+			/* on to the next uncovered capitalised word, in a loop
+			 * of its own that calls nothing */
+			while (i < n && (covered[i] || tk[i].kind != WS_TOK_WORD ||
+					 (tk[i].shape != WS_SHAPE_CAP && tk[i].shape != WS_SHAPE_MIXED)))
+				i++;
+			if (i == n)
+				break;
+			const struct ws_token *t = &tk[i];
 			if (t->shape == WS_SHAPE_CAP)
 				covered[i] = UNCOVERED_CAP;	/* (this pass reads it as 0) */
 			const char *k;
@@ -393,9 +398,8 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 			/* "Jaberi Ansari": earlier words of the same name join in */
 			uint32_t f = i;
 			const struct ws_span full = d->ents.v[ke->ent].name;
-			while (f > 0 && covered[f - 1] != 1 && d->tk.tok.v[f - 1].kind == WS_TOK_WORD &&
-			       d->tk.tok.v[f - 1].shape == WS_SHAPE_CAP &&
-			       d->tk.tok.v[f - 1].sent == t->sent &&
+			while (f > 0 && covered[f - 1] != 1 && tk[f - 1].kind == WS_TOK_WORD &&
+			       tk[f - 1].shape == WS_SHAPE_CAP && tk[f - 1].sent == t->sent &&
 			       word_in(d, f - 1, full))
 				f--;
 			add_mention(d, span_of(d, f, i + 1), ke->ent, "entities:surname", f, i + 1);
