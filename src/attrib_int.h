@@ -165,7 +165,11 @@ void sort_statements(struct ws_doc *d);
 
 /* attrib_words.c: word tests */
 extern const char *const quantifiers[];
+extern const char *const determiners[];
 int word_in(const struct actx *c, size_t i, const char *const *list);
+/* Whether the token is one of any of lists (NULL-terminated), as word_in()
+ * of each would say: one probe for them all. */
+int word_in_any(const struct actx *c, size_t i, const char *const *const *lists);
 /* Forgets word_in()'s answers about the last document's tokens; at the
  * start of each document's attribution. */
 void word_cache_reset(void);

@@ -527,6 +527,11 @@ int np_head(const struct actx *c, size_t h)
 		"some", "many", "most", "few", "several", "half", "more", "none", NULL
 	};
 	static const char *const objects[] = { "you", "me", "him", "us", "them", "one's", NULL };
+	/* determiners, numbers, objects, prepositions and np_stop: asked
+	 * together */
+	static const char *const *const no_heads[] = {
+		determiners, numbers, objects, prepositions, np_stop, NULL
+	};
 	const char *w = tok_text(c, h);
 	/* "doesn't", "there's", "you'd": a verb or a pronoun inside */
 	for (size_t i = 0; i < n; i++)
@@ -537,9 +542,8 @@ int np_head(const struct actx *c, size_t h)
 		"ally", "family", "rally", "assembly", "supply", "reply", "bully", "monopoly",
 		"anomaly", "tally", "folly", NULL
 	};
-	if ((tok_ends(c, h, "ly", 3) && !word_in(c, h, ly_nouns)) || is_determiner(c, h) ||
-	    word_in(c, h, numbers) || word_in(c, h, objects) ||
-	    pronoun_at(c, h) || word_in(c, h, prepositions) || word_in(c, h, np_stop))
+	if ((tok_ends(c, h, "ly", 3) && !word_in(c, h, ly_nouns)) || word_in_any(c, h, no_heads) ||
+	    pronoun_at(c, h))
 		return 0;
 	/* a cue word is no head, unless it is more often a noun ("new
 	 * fundraising reports show") */

@@ -198,6 +198,77 @@ static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
 	return 0;
 }
 
+/* Lists asked about together, as one (word_in_any()): the bits of its
+ * lists in the table, when all of them are kept there and hold only words
+ * of 1 to 8 bytes (ok); by address, as the lists' entries. */
+#define WGROUPS 32	/* a power of two */
+
+struct wgroup {
+	const char *const *const *lists;	/* NULL: a free entry */
+	uint64_t mask;
+	int ok;
+};
+
+static _Thread_local struct wgroup wgroups[WGROUPS];
+
+static size_t wgroup_hash(const char *const *const *lists)
+{
+	return (size_t)(((uintptr_t)lists * 0x9E3779B97F4A7C15ULL) >> 59);
+}
+
+/* The group's entry, made on first use (its lists too); NULL when there
+ * is no room. Once a group, so out of line. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const struct wgroup *wgroup_of(const char *const *const *lists)
+{
+	size_t h = wgroup_hash(lists);
+	for (size_t k = 0; k < WGROUPS; k++) {
+		struct wgroup *g = &wgroups[(h + k) & (WGROUPS - 1)];
+		if (g->lists == lists)
+			return g;
+		if (g->lists)
+			continue;
+		g->lists = lists;
+		g->ok = 1;
+		for (size_t j = 0; lists[j]; j++) {
+			const struct wordset *w = wordset_of(lists[j]);
+			if (!w || !w->kept || w->others)
+				g->ok = 0;
+			else
+				g->mask |= 1ULL << w->bit;
+		}
+		return g;
+	}
+	return NULL;
+}
+
+int word_in_any(const struct actx *c, size_t i, const char *const *const *lists)
+{
+	if (i >= c->ntok)
+		return 0;
+	const struct wgroup *g = &wgroups[wgroup_hash(lists)];
+	if (g->lists != lists)
+		g = wgroup_of(lists);
+	if (g && g->ok) {
+		struct wcache *e = &wcache[i & (WCACHE - 1)];
+		if (e->tok == i && e->epoch == wepoch)
+			return (e->bits & g->mask) != 0;
+		size_t n = tok_len(c, i);
+		if (n - 1 >= 8)
+			return 0;	/* (no list of the group has such words) */
+		e->bits = wordtab_get(fold_token(tok_text(c, i), n, c->d->text + c->d->len), n);
+		e->tok = (uint32_t)i;
+		e->epoch = wepoch;
+		return (e->bits & g->mask) != 0;
+	}
+	for (size_t j = 0; lists[j]; j++)
+		if (word_in(c, i, lists[j]))
+			return 1;
+	return 0;
+}
+
 /* Whether the token is one of list, as lower_is() compares: a probe of
  * the table and a bit test when the list is kept and the token short. */
 int word_in(const struct actx *c, size_t i, const char *const *list)
@@ -354,13 +425,14 @@ int plural_word(const struct actx *c, size_t i)
 
 /* ---- cues ---- */
 
+const char *const determiners[] = {
+	"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
+	"its", "our", "my", "your", "whose", "every", "each", "any", "no", NULL
+};
+
 int is_determiner(const struct actx *c, size_t i)
 {
-	static const char *const det[] = {
-		"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
-		"its", "our", "my", "your", "whose", "every", "each", "any", "no", NULL
-	};
-	return word_in(c, i, det);
+	return word_in(c, i, determiners);
 }
 
 /* Clinton's, Trump’s, the candidates' */

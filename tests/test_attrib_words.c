@@ -107,3 +107,26 @@ Test(attrib_words, contractions)
 	for (int k = 0; no[k]; k++)
 		cr_assert(!is_contraction(&ctx, at(no[k])), "%s", no[k]);
 }
+
+Test(attrib_words, a_group_of_lists_answers_as_each_would)
+{
+	static const char *const a[] = { "alpha", "said", NULL };
+	static const char *const b[] = { "beta", NULL };
+	static const char *const lng[] = { "gamma", "reportedly", NULL };	/* a word of over 8 bytes */
+	static const char *const *const ab[] = { a, b, NULL };
+	static const char *const *const bl[] = { b, lng, NULL };
+	context("Alpha BETA gamma reportedly delta said reported");
+	const char *words[] = { "Alpha", "BETA", "gamma", "reportedly", "delta", "said", "reported" };
+	for (int round = 0; round < 2; round++)	/* the second through the cache */
+		for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+			size_t i = at(words[k]);
+			cr_assert_eq(word_in_any(&ctx, i, ab), word_in(&ctx, i, a) || word_in(&ctx, i, b),
+				     "%s", words[k]);
+			cr_assert_eq(word_in_any(&ctx, i, bl), word_in(&ctx, i, b) || word_in(&ctx, i, lng),
+				     "%s", words[k]);
+		}
+	cr_assert(word_in_any(&ctx, at("Alpha"), ab) && word_in_any(&ctx, at("BETA"), ab));
+	cr_assert(!word_in_any(&ctx, at("delta"), ab) && !word_in_any(&ctx, at("reported"), bl));
+	cr_assert(word_in_any(&ctx, at("reportedly"), bl) && !word_in_any(&ctx, at("reportedly"), ab));
+	cr_assert(!word_in_any(&ctx, ctx.ntok, ab));
+}
