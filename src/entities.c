@@ -224,24 +224,47 @@ struct order_item {
 	uint32_t first, idx;
 };
 
-static int by_first(const void *x, const void *y)
+/* The end of the run of items in order that starts at a. */
+static size_t run_end(const struct order_item *v, size_t a, size_t n)
 {
-	const struct order_item *a = x, *b = y;
-	if (a->first != b->first)
-		return a->first < b->first ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
+	size_t b = a + 1;
+	while (b < n && v[b - 1].first <= v[b].first)
+		b++;
+	return b;
 }
 
-/* Sorts items by first token, then index; most come in that order
- * already (annotations of one kind, by first token), and then nothing is
- * done. The indices grow in the order items were added. */
+/* Sorts items by first token, then index (the indices grow in the order
+ * items were added, so a stable sort by first token does). They come in
+ * a few runs in order (annotations of one kind, or of one pass, by first
+ * token): the runs are merged two by two, a pass at a time, and one run
+ * is left as it is. */
 static void sort_by_first(struct order_item *v, size_t n)
 {
-	size_t k = 1;
-	while (k < n && v[k - 1].first <= v[k].first)
-		k++;
-	if (k < n)
-		qsort(v, n, sizeof(*v), by_first);
+	if (n < 2 || run_end(v, 0, n) == n)
+		return;
+	struct order_item *tmp = ws_xmalloc(n * sizeof(*tmp)), *src = v, *dst = tmp;
+	for (;;) {
+		size_t runs = 0;
+		for (size_t a = 0; a < n; runs++) {
+			size_t b = run_end(src, a, n), e = b < n ? run_end(src, b, n) : b;
+			size_t x = a, y = b, o = a;
+			while (x < b && y < e)	/* on a tie the earlier run's first */
+				dst[o++] = src[y].first < src[x].first ? src[y++] : src[x++];
+			while (x < b)
+				dst[o++] = src[x++];
+			while (y < e)
+				dst[o++] = src[y++];
+			a = e;
+		}
+		struct order_item *sw = src;
+		src = dst;
+		dst = sw;
+		if (runs == 1)
+			break;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(*v));
+	free(tmp);
 }
 
 /* For each token, the mention that ends there (the first made), so that
@@ -795,18 +818,6 @@ void ws_entities_appositions(struct ws_doc *d, const uint8_t *only)
 		ws_mentions_sort(d);
 }
 
-struct mpos {
-	uint32_t start, idx;
-};
-
-static int by_mpos(const void *x, const void *y)
-{
-	const struct mpos *a = x, *b = y;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
 /* Sorts the mentions into text order and indexes them by last token (the
  * entity rules, the surname pass and attribution each append their own). */
 static void mentions_sort(struct ws_doc *d);
@@ -855,8 +866,8 @@ static void mentions_sort(struct ws_doc *d)
 		index_mentions(d);
 		return;
 	}
-	/* the mentions up to k are in order already (each pass appends its
-	 * own to sorted ones): only the rest is sorted, then merged in */
+	/* the mentions are in runs in order (each pass appends its own to
+	 * sorted ones), mostly one */
 	size_t k = 1;
 	while (k < n && d->ments.v[k - 1].span.start <= d->ments.v[k].span.start)
 		k++;
@@ -865,14 +876,13 @@ static void mentions_sort(struct ws_doc *d)
 		index_mentions(d);
 		return;
 	}
-	struct mpos *p = ws_xmalloc(2 * n * sizeof(*p)), *q = p + n;
+	/* by start, on a tie the older first */
+	struct order_item *p = ws_xmalloc(n * sizeof(*p));
 	for (size_t i = 0; i < n; i++) {
-		q[i].start = d->ments.v[i].span.start;
-		q[i].idx = (uint32_t)i;
+		p[i].first = d->ments.v[i].span.start;
+		p[i].idx = (uint32_t)i;
 	}
-	qsort(q + k, n - k, sizeof(*q), by_mpos);
-	for (size_t i = 0, x = 0, y = k; i < n; i++)	/* on a tie the older first */
-		p[i] = y == n || (x < k && q[x].start <= q[y].start) ? q[x++] : q[y++];
+	sort_by_first(p, n);
 	struct ws_mention *m = ws_xmalloc(n * sizeof(*m));
 	uint32_t *t = ws_xmalloc(2 * n * sizeof(*t));
 	for (size_t i = 0; i < n; i++) {
