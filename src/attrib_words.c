@@ -9,19 +9,20 @@
 
 /* word_in() asks the same few word lists about most tokens. Each thread
  * gives every list it meets a bit (in its entry of wordsets[]) and keeps
- * one table of all their words (ASCII letters folded, packed in a word:
- * words of 1 to 8 bytes) with the bits of the lists that hold each: a
- * question is then one probe of that table and a bit test, whatever the
- * list. A list whose words do not fit the table, and tokens of more than
- * 8 bytes when a list has such words, are compared one by one. */
+ * one table of all their words of 1 to 8 bytes (ASCII letters folded,
+ * packed in a word) and one of their longer words, each with the bits of
+ * the lists that hold it: a question is then one probe and a bit test,
+ * whatever the list. A list whose words do not fit the tables, or that
+ * holds an empty word, is compared one by one. */
 #define WSET_LISTS 256	/* a power of two: entries for lists, by address */
 #define WSET_BITS 64	/* lists kept at most */
 #define WTAB_SLOTS 4096	/* a power of two; kept at most 3/4 full */
+#define LTAB_SLOTS 1024	/* the same, for words of more than 8 bytes */
 
 struct wordset {
 	const char *const *list;	/* NULL: a free entry */
-	uint8_t kept;			/* 0: not in the table, compared one by one */
-	uint8_t others;			/* some word is empty or over 8 bytes */
+	uint8_t kept;			/* 0: not in the tables, compared one by one */
+	uint8_t others;			/* some word is empty: compared one by one */
 	uint8_t bit;			/* the list's bit, when kept */
 };
 
@@ -33,8 +34,18 @@ struct wordtab {
 	unsigned nbits;			/* lists kept so far */
 };
 
+/* The words of more than 8 bytes, by fold_slot(): found by a compare
+ * with the word, letters folded. */
+struct longtab {
+	const char *word[LTAB_SLOTS];	/* NULL: an empty slot */
+	size_t len[LTAB_SLOTS];
+	uint64_t lists[LTAB_SLOTS];
+	size_t n;
+};
+
 static _Thread_local struct wordset wordsets[WSET_LISTS];
 static _Thread_local struct wordtab wordtab;
+static _Thread_local struct longtab longtab;
 
 /* The sieves ask about the same few tokens around a cue again and again,
  * list after list: the table's bits of the last tokens asked about are
@@ -114,7 +125,48 @@ static void wordtab_add(uint64_t v, size_t n, uint64_t bit)
 	t->n++;
 }
 
-/* Gives list its entry w: a bit and its words in the table, when there
+static size_t fold_slot(const char *s, size_t n)
+{
+	uint64_t h = n;
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ ascii_lower((unsigned char)s[k])) * 0x100000001B3ULL;
+	return (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 54) & (LTAB_SLOTS - 1);
+}
+
+static int fold_eq(const char *a, const char *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (ascii_lower((unsigned char)a[k]) != ascii_lower((unsigned char)b[k]))
+			return 0;
+	return 1;
+}
+
+/* The bits of the lists that hold the word s of n > 8 bytes. */
+static uint64_t longtab_get(const char *s, size_t n)
+{
+	const struct longtab *t = &longtab;
+	for (size_t x = fold_slot(s, n); t->word[x]; x = (x + 1) & (LTAB_SLOTS - 1))
+		if (t->len[x] == n && fold_eq(t->word[x], s, n))
+			return t->lists[x];
+	return 0;
+}
+
+static void longtab_add(const char *s, size_t n, uint64_t bit)
+{
+	struct longtab *t = &longtab;
+	size_t x = fold_slot(s, n);
+	for (; t->word[x]; x = (x + 1) & (LTAB_SLOTS - 1))
+		if (t->len[x] == n && fold_eq(t->word[x], s, n)) {
+			t->lists[x] |= bit;
+			return;
+		}
+	t->word[x] = s;
+	t->len[x] = n;
+	t->lists[x] = bit;
+	t->n++;
+}
+
+/* Gives list its entry w: a bit and its words in the tables, when there
  * is room. Once a list, so out of line. */
 #if defined(__GNUC__)
 __attribute__((noinline))
@@ -123,17 +175,20 @@ static void wordset_add(struct wordset *w, const char *const *list)
 {
 	w->list = list;
 	wcache_forget();
-	size_t count = 0;
-	while (list[count])
-		count++;
-	if ((wordtab.n + count) * 4 > WTAB_SLOTS * 3 || wordtab.nbits == WSET_BITS)
+	size_t count = 0, nlong = 0;
+	for (; list[count]; count++)
+		nlong += strlen(list[count]) > 8;
+	if ((wordtab.n + count) * 4 > WTAB_SLOTS * 3 ||
+	    (longtab.n + nlong) * 4 > LTAB_SLOTS * 3 || wordtab.nbits == WSET_BITS)
 		return;	/* not kept */
 	w->kept = 1;
 	w->bit = (uint8_t)wordtab.nbits++;
 	for (size_t j = 0; j < count; j++) {
 		size_t n = strlen(list[j]);
-		if (n == 0 || n > 8)
+		if (n == 0)
 			w->others = 1;
+		else if (n > 8)
+			longtab_add(list[j], n, 1ULL << w->bit);
 		else
 			wordtab_add(fold_pack((const unsigned char *)list[j], n), n, 1ULL << w->bit);
 	}
@@ -163,9 +218,24 @@ static const struct wordset *wordset_of(const char *const *list)
 	return NULL;	/* more lists than entries */
 }
 
-/* word_in() for a list not yet met or not kept, or a token of more than
- * 8 bytes: the list made and kept, or the words compared one by one. Out
- * of line, so that word_in() saves no registers. */
+/* The tables' bits of token i, kept in wcache[] for the epoch (0 for an
+ * empty token: no kept list without an empty word holds it). */
+static inline uint64_t token_bits(const struct actx *c, size_t i)
+{
+	struct wcache *e = &wcache[i & (WCACHE - 1)];
+	if (e->tok == i && e->epoch == wepoch)
+		return e->bits;
+	size_t n = tok_len(c, i);
+	e->bits = n - 1 < 8 ? wordtab_get(fold_token(tok_text(c, i), n, c->d->text + c->d->len), n)
+		  : n ? longtab_get(tok_text(c, i), n) : 0;
+	e->tok = (uint32_t)i;
+	e->epoch = wepoch;
+	return e->bits;
+}
+
+/* word_in() for a list not yet met or not kept, or holding an empty word:
+ * the list made and kept, or the words compared one by one. Out of line,
+ * so that word_in() saves no registers. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -173,14 +243,8 @@ static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
 {
 	size_t n = tok_len(c, i);
 	const struct wordset *w = wordset_of(list);
-	if (w && w->kept) {
-		if (n - 1 < 8) {
-			uint64_t v = fold_token(tok_text(c, i), n, c->d->text + c->d->len);
-			return (int)(wordtab_get(v, n) >> w->bit & 1);
-		}
-		if (!w->others)
-			return 0;
-	}
+	if (w && w->kept && !w->others)
+		return (int)(token_bits(c, i) >> w->bit & 1);
 	const unsigned char *t = (const unsigned char *)tok_text(c, i);
 	unsigned char first = n ? ascii_lower(t[0]) : 0;
 	for (int k = 0; list[k]; k++) {
@@ -199,8 +263,8 @@ static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
 }
 
 /* Lists asked about together, as one (word_in_any()): the bits of its
- * lists in the table, when all of them are kept there and hold only words
- * of 1 to 8 bytes (ok); by address, as the lists' entries. */
+ * lists in the tables, when all of them are kept there and none holds an
+ * empty word (ok); by address, as the lists' entries. */
 #define WGROUPS 32	/* a power of two */
 
 struct wgroup {
@@ -251,18 +315,8 @@ int word_in_any(const struct actx *c, size_t i, const char *const *const *lists)
 	const struct wgroup *g = &wgroups[wgroup_hash(lists)];
 	if (g->lists != lists)
 		g = wgroup_of(lists);
-	if (g && g->ok) {
-		struct wcache *e = &wcache[i & (WCACHE - 1)];
-		if (e->tok == i && e->epoch == wepoch)
-			return (e->bits & g->mask) != 0;
-		size_t n = tok_len(c, i);
-		if (n - 1 >= 8)
-			return 0;	/* (no list of the group has such words) */
-		e->bits = wordtab_get(fold_token(tok_text(c, i), n, c->d->text + c->d->len), n);
-		e->tok = (uint32_t)i;
-		e->epoch = wepoch;
-		return (e->bits & g->mask) != 0;
-	}
+	if (g && g->ok)
+		return (token_bits(c, i) & g->mask) != 0;
 	for (size_t j = 0; lists[j]; j++)
 		if (word_in(c, i, lists[j]))
 			return 1;
@@ -276,20 +330,8 @@ int word_in(const struct actx *c, size_t i, const char *const *list)
 	if (i >= c->ntok)
 		return 0;
 	const struct wordset *w = &wordsets[wordset_hash(list)];
-	if (w->list == list && w->kept) {
-		struct wcache *e = &wcache[i & (WCACHE - 1)];
-		if (e->tok == i && e->epoch == wepoch)
-			return (int)(e->bits >> w->bit & 1);
-		const struct ws_doc *d = c->d;
-		size_t n = ws_tok_len(d, i);
-		if (n - 1 < 8) {
-			uint64_t v = fold_token(ws_tok_text(d, i), n, d->text + d->len);
-			e->bits = wordtab_get(v, n);
-			e->tok = (uint32_t)i;
-			e->epoch = wepoch;
-			return (int)(e->bits >> w->bit & 1);
-		}
-	}
+	if (w->list == list && w->kept && !w->others)
+		return (int)(token_bits(c, i) >> w->bit & 1);
 	return word_in_slow(c, i, list);
 }
 

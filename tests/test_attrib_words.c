@@ -61,6 +61,24 @@ Test(attrib_words, a_list_met_later_sees_known_tokens)
 	cr_assert(word_in(&ctx, at("alpha"), first));
 }
 
+Test(attrib_words, long_words_are_whole_words)
+{
+	/* words of over 8 bytes have a table of their own, shared by lists */
+	static const char *const one[] = { "Spokeswoman", "reportedly", NULL };
+	static const char *const two[] = { "spokeswoman", "Washington", NULL };
+	context("SPOKESWOMAN reportedly Washingtoon spokeswomen reportedlyy Washington "
+		"spokeswoman");
+	for (int round = 0; round < 2; round++) {	/* the second through the cache */
+		cr_assert(word_in(&ctx, 0, one) && word_in(&ctx, 0, two));
+		cr_assert(word_in(&ctx, 1, one) && !word_in(&ctx, 1, two));
+		cr_assert(!word_in(&ctx, 2, one) && !word_in(&ctx, 2, two));
+		cr_assert(!word_in(&ctx, 3, one) && !word_in(&ctx, 3, two));
+		cr_assert(!word_in(&ctx, 4, one) && !word_in(&ctx, 4, two));
+		cr_assert(!word_in(&ctx, 5, one) && word_in(&ctx, 5, two));
+		cr_assert(word_in(&ctx, 6, one) && word_in(&ctx, 6, two));
+	}
+}
+
 Test(attrib_words, answers_are_about_this_document)
 {
 	/* the same token index in the next document is another word (no
