@@ -610,19 +610,23 @@ static int close_descriptions(struct ws_doc *d, const uint8_t *desc)
  * next; a bigger one frees them. */
 #define ENT_KEEP_TOKENS 65536
 
-/* The builder's tables for nt tokens: 3 * nt entries of d->eends, all -1,
- * and nt bytes of d->ebytes, all 0 (as they are left after each
- * document). */
+/* The builder's tables for nt tokens (at most ENT_KEEP_TOKENS + 1): 3 * nt
+ * entries of d->eends, all -1, and nt bytes of d->ebytes, all 0 (as they
+ * are left after each document). */
 static void tables_reserve(struct ws_doc *d, size_t nt)
 {
+	/* the size asked for, not a vector's growth: a huge document's
+	 * tables are as big as before they were kept */
 	if (d->eends.n < 3 * nt) {
-		WS_VEC_RESERVE(d->eends, 3 * nt);
+		d->eends.v = ws_xrealloc(d->eends.v, 3 * nt * sizeof(*d->eends.v));
+		d->eends.cap = 3 * nt;
 		for (size_t i = d->eends.n; i < 3 * nt; i++)
 			d->eends.v[i] = -1;
 		d->eends.n = 3 * nt;
 	}
 	if (d->ebytes.n < nt) {
-		WS_VEC_RESERVE(d->ebytes, nt);
+		d->ebytes.v = ws_xrealloc(d->ebytes.v, nt);
+		d->ebytes.cap = nt;
 		memset(d->ebytes.v + d->ebytes.n, 0, nt - d->ebytes.n);
 		d->ebytes.n = nt;
 	}
@@ -639,11 +643,27 @@ void ws_entities_build(struct ws_doc *d)
 	size_t ntok = d->tk.tok.n, nt = ntok + 1;
 	/* per token: the title, the longest determiner and the longest
 	 * modifier ending there (indices into d->gaz, or -1), and where a
-	 * description's wide mention starts; only the entries set are put
-	 * back at the end, not the whole tables */
-	tables_reserve(d, nt);
-	int32_t *title_end = d->eends.v, *det_end = title_end + nt, *mod_end = det_end + nt;
-	uint8_t *desc_first = d->ebytes.v;
+	 * description's wide mention starts; in the document's tables, of
+	 * which only the entries set are put back, not the whole; a huge
+	 * document has its own, given back as soon as it is done with them */
+	int huge = ntok > ENT_KEEP_TOKENS;
+	int32_t *title_end, *det_end, *mod_end;
+	uint8_t *desc_first;
+	if (huge) {
+		title_end = ws_xmalloc(nt * sizeof(int32_t));
+		det_end = ws_xmalloc(nt * sizeof(int32_t));
+		mod_end = ws_xmalloc(nt * sizeof(int32_t));
+		desc_first = ws_xcalloc(nt, 1);
+		for (size_t i = 0; i < nt; i++)
+			title_end[i] = det_end[i] = mod_end[i] = -1;
+	} else {
+		tables_reserve(d, nt);
+		title_end = d->eends.v;
+		desc_first = d->ebytes.v;
+		det_end = title_end + nt;
+		mod_end = det_end + nt;
+	}
+	size_t ndesc = 0;	/* descriptions' wide mentions made */
 	/* (the lookups are none of these) */
 	for (size_t i = d->nlookup; i < d->gaz.n; i++) {
 		const struct ws_annot *a = &d->gaz.v[i];
@@ -786,28 +806,37 @@ void ws_entities_build(struct ws_doc *d)
 			push_mention(d, span_of(d, d->gaz.v[de].first, a->last), ent,
 				     d->gaz.v[de].rule, d->gaz.v[de].first, a->last, 1);
 			desc_first[d->gaz.v[de].first] = 1;
+			ndesc++;
 		}
 	}
 	WS_VEC_FREE(order);
+	/* the titles, determiners and modifiers are done with: a huge
+	 * document gives their memory back before the passes below take
+	 * theirs, others put the entries set back */
+	if (huge) {
+		free(title_end);
+		free(det_end);
+		free(mod_end);
+	} else
+		for (size_t i = d->nlookup; i < d->gaz.n; i++) {
+			const struct ws_annot *a = &d->gaz.v[i];
+			if (a->last > 0)
+				title_end[a->last - 1] = det_end[a->last - 1] = mod_end[a->last - 1] = -1;
+		}
 	uint8_t *covered = surname_mentions(d);
 	first_name_mentions(d, &nm, covered);
 	free(covered);
 	ws_mentions_sort(d);
 	if (apposition_mentions(d, &nm, NULL))
 		ws_mentions_sort(d);
-	if (close_descriptions(d, desc_first))
+	if (ndesc && close_descriptions(d, desc_first))
 		ws_mentions_sort(d);
-	if (ntok > ENT_KEEP_TOKENS) {	/* a huge document gives its memory back */
-		WS_VEC_FREE(d->eends);
-		WS_VEC_FREE(d->ebytes);
+	if (huge) {
+		free(desc_first);
 		return;
 	}
-	for (size_t i = d->nlookup; i < d->gaz.n; i++) {
-		const struct ws_annot *a = &d->gaz.v[i];
-		if (a->last > 0)
-			title_end[a->last - 1] = det_end[a->last - 1] = mod_end[a->last - 1] = -1;
-		desc_first[a->first] = 0;
-	}
+	for (size_t i = d->nlookup; i < d->gaz.n && ndesc; i++)
+		desc_first[d->gaz.v[i].first] = 0;
 }
 
 void ws_entities_appositions(struct ws_doc *d, const uint8_t *only)
