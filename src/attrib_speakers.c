@@ -532,19 +532,19 @@ int np_head(const struct actx *c, size_t h)
 	static const char *const *const no_heads[] = {
 		determiners, numbers, objects, prepositions, np_stop, NULL
 	};
+	static const char *const ly_nouns[] = {
+		"ally", "family", "rally", "assembly", "supply", "reply", "bully", "monopoly",
+		"anomaly", "tally", "folly", NULL
+	};
+	if (word_in_any(c, h, no_heads) || (tok_ends(c, h, "ly", 3) && !word_in(c, h, ly_nouns)) ||
+	    pronoun_at(c, h))
+		return 0;
 	const char *w = tok_text(c, h);
 	/* "doesn't", "there's", "you'd": a verb or a pronoun inside */
 	for (size_t i = 0; i < n; i++)
 		if (w[i] == '\'' || (i + 2 < n && (unsigned char)w[i] == 0xE2 &&
 				     (unsigned char)w[i + 1] == 0x80 && (unsigned char)w[i + 2] == 0x99))
 			return 0;
-	static const char *const ly_nouns[] = {
-		"ally", "family", "rally", "assembly", "supply", "reply", "bully", "monopoly",
-		"anomaly", "tally", "folly", NULL
-	};
-	if ((tok_ends(c, h, "ly", 3) && !word_in(c, h, ly_nouns)) || word_in_any(c, h, no_heads) ||
-	    pronoun_at(c, h))
-		return 0;
 	/* a cue word is no head, unless it is more often a noun ("new
 	 * fundraising reports show") */
 	if (CUE_AT(c, h) >= 0 && !ws_annot_get(&c->d->gaz.v[CUE_AT(c, h)], c->nm.ambiguous))

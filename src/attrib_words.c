@@ -438,14 +438,12 @@ int is_contraction(const struct actx *c, size_t i)
 
 int is_cap(const struct actx *c, size_t i)
 {
-	if (is_contraction(c, i))
-		return 0;
 	const struct ws_token *t = tok(c, i);
-	return t->kind == WS_TOK_WORD &&
+	return t->kind == WS_TOK_WORD &&	/* (most words fail here) */
 	       (t->shape == WS_SHAPE_CAP || t->shape == WS_SHAPE_UPPER ||
 		t->shape == WS_SHAPE_INITIAL || t->shape == WS_SHAPE_ACRONYM ||
 		t->shape == WS_SHAPE_MIXED) &&
-	       !pronoun_at(c, i) && CUE_AT(c, i) < 0;
+	       !is_contraction(c, i) && !pronoun_at(c, i) && CUE_AT(c, i) < 0;
 }
 
 /* A capitalised word that may stand in a name, cue words included ("The
