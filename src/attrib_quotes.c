@@ -252,6 +252,13 @@ size_t label_at(struct actx *c, size_t first)
 		first++;
 		quoted = 1;
 	}
+	/* the label's colon is one of its first ten tokens: most paragraphs
+	 * have none there, and that is the cheap question */
+	size_t lim = first + 10 < p->last ? first + 10 : p->last, colon = first;
+	while (colon < lim && !is_punct(c, colon, ":"))
+		colon++;
+	if (colon == lim)
+		return 0;
 	size_t k = first, mend = first;
 	int depth = 0;
 	while (k < p->last && k - first < 9 && !is_punct(c, k, ":")) {

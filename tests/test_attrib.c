@@ -214,6 +214,11 @@ Test(attrib, name_and_colon_open_a_paragraph)
 			 "Story Categories: Local news, Transport, Weather"), "");
 	assert_view(view("Harbour Watch: The Port Authority Hid The Report For Years"),
 		    "Harbour Watch=Harbour Watch/label");
+	/* a label of nine tokens (its colon the tenth), not of ten */
+	assert_view(view("Jo Ann Van Der Berg Mary Lou Roe Smith: We will win this fight."),
+		    "Jo Ann Van Der Berg Mary Lou Roe Smith=Lou Roe Smith/label");
+	assert_view(view("Jo Ann Van Der Berg Mary Lou Roe Smith Jones: We will win this fight."),
+		    "");
 }
 
 /* A transcript's label in capitals names a person, though no list knows
