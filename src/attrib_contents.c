@@ -121,6 +121,11 @@ size_t content_after_end(const struct actx *c, size_t from)
 	if (e > from + MAX_CONTENT)
 		e = from + MAX_CONTENT;
 	for (size_t i = from + 1; i + 1 < e; i++) {
+		/* what follows asks for a cue after the token, a punctuation
+		 * mark or "and" (three bytes): most tokens are none, and are
+		 * passed over with one test of each */
+		if (CUE_AT(c, i + 1) < 0 && tok(c, i)->kind != WS_TOK_PUNCT && tok_len(c, i) != 3)
+			continue;
 		/* "... and said Manafort was not involved", "..., and he said":
 		 * another frame of the same subject or a pronoun */
 		if (CUE_AT(c, i + 1) >= 0 && tok(c, i + 1)->shape == WS_SHAPE_LOWER &&
