@@ -373,6 +373,12 @@ static uint8_t *covered_tokens(const struct ws_doc *d)
 	return covered;
 }
 
+/* A token's kind and shape, the kind in the low byte. */
+static inline unsigned kind_shape(const struct ws_token *t)
+{
+	return (unsigned)t->kind | (unsigned)t->shape << 8;
+}
+
 /* In the byte per token of covered_tokens(): a token no mention covers
  * that is a capitalised word (WS_SHAPE_CAP), which first_name_mentions()
  * looks at. */
@@ -403,9 +409,12 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 		const struct ws_token *tk = d->tk.tok.v;
 		for (uint32_t i = 0; i < n; i++) {
 			/* on to the next uncovered capitalised word, in a loop
-			 * of its own that calls nothing */
-			while (i < n && (covered[i] || tk[i].kind != WS_TOK_WORD ||
-					 (tk[i].shape != WS_SHAPE_CAP && tk[i].shape != WS_SHAPE_MIXED)))
+			 * of its own that calls nothing: a word is CAP or MIXED
+			 * when its kind and shape, read as one 16-bit number,
+			 * are 0x0100 or 0x0300 */
+			_Static_assert(WS_TOK_WORD == 0 && WS_SHAPE_CAP == 1 && WS_SHAPE_MIXED == 3,
+				       "the kind and shape test below");
+			while (i < n && (covered[i] || (kind_shape(&tk[i]) | 0x0200) != 0x0300))
 				i++;
 			if (i == n)
 				break;
