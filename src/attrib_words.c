@@ -218,6 +218,21 @@ static const struct wordset *wordset_of(const char *const *list)
 	return NULL;	/* more lists than entries */
 }
 
+/* token_bits() when wcache[] does not have them: found and kept in e.
+ * Out of line, so that the cache's hits save no registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint64_t token_bits_find(const struct actx *c, size_t i, struct wcache *e)
+{
+	size_t n = tok_len(c, i);
+	e->bits = n - 1 < 8 ? wordtab_get(fold_token(tok_text(c, i), n, c->d->text + c->d->len), n)
+		  : n ? longtab_get(tok_text(c, i), n) : 0;
+	e->tok = (uint32_t)i;
+	e->epoch = wepoch;
+	return e->bits;
+}
+
 /* The tables' bits of token i, kept in wcache[] for the epoch (0 for an
  * empty token: no kept list without an empty word holds it). */
 static inline uint64_t token_bits(const struct actx *c, size_t i)
@@ -225,12 +240,7 @@ static inline uint64_t token_bits(const struct actx *c, size_t i)
 	struct wcache *e = &wcache[i & (WCACHE - 1)];
 	if (e->tok == i && e->epoch == wepoch)
 		return e->bits;
-	size_t n = tok_len(c, i);
-	e->bits = n - 1 < 8 ? wordtab_get(fold_token(tok_text(c, i), n, c->d->text + c->d->len), n)
-		  : n ? longtab_get(tok_text(c, i), n) : 0;
-	e->tok = (uint32_t)i;
-	e->epoch = wepoch;
-	return e->bits;
+	return token_bits_find(c, i, e);
 }
 
 /* word_in() for a list not yet met or not kept, or holding an empty word:
