@@ -414,7 +414,7 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 			 * are 0x0100 or 0x0300 */
 			_Static_assert(WS_TOK_WORD == 0 && WS_SHAPE_CAP == 1 && WS_SHAPE_MIXED == 3,
 				       "the kind and shape test below");
-			while (i < n && (covered[i] || (kind_shape(&tk[i]) | 0x0200) != 0x0300))
+			while (i < n && ((kind_shape(&tk[i]) | 0x0200) != 0x0300 || covered[i]))
 				i++;
 			if (i == n)
 				break;
