@@ -547,7 +547,8 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
  * Apposition's rule; it does not count as another mention of her. Chains
  * join in text order: "Rep. Jane Roe (D-Ore.), a lawyer, said". Only the
  * entities marked in only, when it is not NULL. Needs the mentions indexed
- * (ws_mentions_sort); returns whether it added any. */
+ * (ws_mentions_sort); returns whether it added any, and then they must be
+ * sorted again (the index holds the new ones out of order). */
 static int apposition_mentions(struct ws_doc *d, const struct names *nm, const uint8_t *only)
 {
 	if (!nm->apposition)
@@ -561,9 +562,11 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm, const u
 	if (!apps.n)
 		return 0;
 	sort_by_first(apps.v, apps.n);
-	size_t ntok = d->tk.tok.n, added = 0;
-	int32_t *ends = ws_xmalloc((ntok + 1) * sizeof(*ends));
-	memcpy(ends, d->ment_end.v, ntok * sizeof(*ends));
+	size_t added = 0;
+	/* the index of the mentions by last token, kept up to date with the
+	 * wide mentions made, so that they chain; the caller sorts them and
+	 * index_mentions() then clears every entry set (ment_set) */
+	int32_t *ends = d->ment_end.v;
 	for (size_t k = 0; k < apps.n; k++) {
 		const struct ws_annot *a = &d->gaz.v[apps.v[k].idx];
 		int32_t m = ends[a->first - 1];
@@ -575,12 +578,13 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm, const u
 		uint32_t first = d->ment_tok.v[2 * (size_t)m];
 		push_mention(d, span_of(d, first, a->last), d->ments.v[m].entity, a->rule, first,
 			     a->last, 1);
+		if (ends[a->last - 1] < 0)
+			WS_VEC_PUSH(d->ment_set, a->last - 1);
 		if (ends[a->last - 1] < 0 ||
 		    d->ment_tok.v[2 * (size_t)ends[a->last - 1]] > first)
 			ends[a->last - 1] = (int32_t)(d->ments.n - 1);
 		added++;
 	}
-	free(ends);
 	WS_VEC_FREE(apps);
 	return added > 0;
 }
