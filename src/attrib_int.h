@@ -177,6 +177,10 @@ const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last
 				 const char *major, const char *minor);
 const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
 				     const char *minor);
+/* Whether lookup_at(c, first, last, major, minor) finds one of the npairs
+ * pairs { major, minor }, in one pass over the lookups. */
+int lookup_at_any(const struct actx *c, size_t first, size_t last, const char *const (*pairs)[2],
+		  size_t npairs);
 const struct ws_word *pronoun_at(const struct actx *c, size_t i);
 int is_particle(const struct actx *c, size_t i);
 int is_starter(const struct actx *c, size_t i);

@@ -102,15 +102,19 @@ static int description_ending(const struct actx *c, size_t end, size_t *m0, size
 	size_t h = end - 1;
 	if (tok(c, h)->kind != WS_TOK_WORD || tok(c, h)->shape == WS_SHAPE_UPPER)
 		return 0;
-	if (!lookup_at(c, h, h + 1, c->nm.person, c->nm.role) &&
-	    !lookup_at(c, h, h + 1, c->nm.title, c->nm.head) &&
-	    !lookup_at(c, h, h + 1, c->nm.org, c->nm.institution))
+	/* a head: a role noun, a title's head or an institution; before it
+	 * a place, a title or an organisation */
+	const char *const heads[3][2] = {
+		{ c->nm.person, c->nm.role }, { c->nm.title, c->nm.head }, { c->nm.org, c->nm.institution }
+	};
+	const char *const modifiers[3][2] = {
+		{ c->nm.place, NULL }, { c->nm.title, NULL }, { c->nm.org, NULL }
+	};
+	if (!lookup_at_any(c, h, h + 1, heads, 3))
 		return 0;
 	size_t s = h;
 	while (s > 0 && end - s < 6 && same_sent(c, s - 1, h) &&
-	       (lookup_at(c, s - 1, 0, c->nm.place, NULL) ||
-		lookup_at(c, s - 1, 0, c->nm.title, NULL) ||
-		lookup_at(c, s - 1, 0, c->nm.org, NULL) ||
+	       (lookup_at_any(c, s - 1, 0, modifiers, 3) ||
 		(tok(c, s - 1)->shape == WS_SHAPE_LOWER && tok(c, s - 1)->kind == WS_TOK_WORD &&
 		 !lower_is(c, s - 1, "the") && !lower_is(c, s - 1, "a") &&
 		 CUE_AT(c, s - 1) < 0 && lookup_at(c, s - 1, 0, c->nm.person, c->nm.role)) ||

@@ -368,6 +368,27 @@ const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last
 	return NULL;
 }
 
+int lookup_at_any(const struct actx *c, size_t first, size_t last, const char *const (*pairs)[2],
+		  size_t npairs)
+{
+	if (first >= c->ntok)
+		return 0;
+	int32_t lo = ws_tokmap_get(&c->lookup_map, first);
+	if (lo < 0)
+		return 0;
+	for (size_t k = (size_t)lo; k < c->nlookups && c->d->gaz.v[k].first == first; k++) {
+		const struct ws_annot *a = &c->d->gaz.v[k];
+		if (last && a->last != last)
+			continue;
+		const char *major = ws_annot_get(a, c->nm.major);
+		for (size_t p = 0; p < npairs; p++)
+			if (major == pairs[p][0] &&
+			    (!pairs[p][1] || ws_annot_get(a, c->nm.minor) == pairs[p][1]))
+				return 1;
+	}
+	return 0;
+}
+
 /* A lookup of major/minor that ends at token last - 1 (searching starts up
  * to 8 tokens back). */
 const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
