@@ -48,7 +48,7 @@ static _Thread_local struct wordtab wordtab;
 static _Thread_local struct longtab longtab;
 
 /* The sieves ask about the same few tokens around a cue again and again,
- * list after list: the table's bits of the last tokens asked about are
+ * list after list: the tables' bits of the last tokens asked about are
  * kept, a slot per token index modulo WCACHE. An entry holds for one
  * epoch: a document's attribution, while no list joins the table (a new
  * list's bit is in no entry). No memory per token. */
@@ -333,8 +333,9 @@ int word_in_any(const struct actx *c, size_t i, const char *const *const *lists)
 	return 0;
 }
 
-/* Whether the token is one of list, as lower_is() compares: a probe of
- * the table and a bit test when the list is kept and the token short. */
+/* Whether the token is one of list, as lower_is() compares: the token's
+ * bits (wcache[], else a probe of the tables) and a bit test when the list
+ * is kept. */
 int word_in(const struct actx *c, size_t i, const char *const *list)
 {
 	if (i >= c->ntok)
