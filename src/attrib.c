@@ -148,8 +148,10 @@ void ws_attribute(struct ws_doc *d)
 			c.lookup_end[a->last >> 6] |= bit;
 			if (major == c.nm.time)
 				c.time_end[a->last >> 6] |= bit;
-			else if (major == c.nm.source && ws_annot_get(a, c.nm.minor) == c.nm.anonymous)
+			else if (major == c.nm.source && ws_annot_get(a, c.nm.minor) == c.nm.anonymous) {
 				c.anon_end[a->last >> 6] |= bit;
+				c.nanon++;
+			}
 			else if (major == c.nm.person && ws_annot_get(a, c.nm.minor) == c.nm.group)
 				c.group_end[a->last >> 6] |= bit;
 		}

@@ -46,6 +46,7 @@ struct actx {
 	/* ... and one of these that lookup_ending() is asked about, most
 	 * often in vain: a time (any minor), an anonymous source, a group */
 	uint64_t *time_end, *anon_end, *group_end;
+	size_t nanon;		/* the anonymous sources' lookups */
 	uint8_t *claimed;	/* per quote: a statement uses it */
 	uint8_t *cue_used;	/* per token: a cue there made a frame */
 	int32_t last_speaker;	/* entity of the last attributed statement */

@@ -839,6 +839,8 @@ static struct speaker anonymous_with_object(struct actx *c, size_t end, int *fou
 {
 	struct speaker h = no_speaker(S_ANONYMOUS);
 	*found = 0;
+	if (!c->nanon)
+		return h;	/* no anonymous source in the document: most */
 	for (size_t k = end ? end - 1 : 0; k > 0 && end - k < 6 && same_sent(c, k, end - 1) &&
 	     !is_punct(c, k, ",") &&
 	     (CUE_AT(c, k) < 0 || is_possessive(c, k - 1) || is_determiner(c, k - 1)); k--) {
