@@ -582,14 +582,15 @@ static size_t share_start(const struct actx *c, size_t end)
 	if (end < 2)
 		return end;
 	size_t j = end - 1;
+	int number = numberish(c, j);
 	if (is_punct(c, j, "%") && numberish(c, j - 1))
 		j--;
-	else if (numberish(c, j) && j >= 2 && lower_is(c, j - 1, "in") && numberish(c, j - 2))
+	else if (number && j >= 2 && lower_is(c, j - 1, "in") && numberish(c, j - 2))
 		j -= 2;
-	else if (numberish(c, j) && j >= 3 && lower_is(c, j - 1, "of") && lower_is(c, j - 2, "out") &&
+	else if (number && j >= 3 && lower_is(c, j - 1, "of") && lower_is(c, j - 2, "out") &&
 		 numberish(c, j - 3))
 		j -= 3;
-	else if (word_in(c, j, fractions) && tok(c, j)->shape == WS_SHAPE_LOWER)
+	else if (tok(c, j)->shape == WS_SHAPE_LOWER && word_in(c, j, fractions))
 		j -= j > 0 && same_sent(c, j - 1, j) && (lower_is(c, j - 1, "a") || numberish(c, j - 1));
 	else
 		return end;
