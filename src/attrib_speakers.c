@@ -210,9 +210,9 @@ void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum sieve s
 	if (m0 + 1 < s->m1 && lower_is(c, m0, "the"))
 		m0++;
 	/* (not a nationality: "Cuban said" is Mark Cuban) */
-	const struct ws_annot *pl = s->m1 > m0 ? lookup_at(c, m0, s->m1, c->nm.place, NULL) : NULL;
-	if (s->m1 > m0 && (s->type == WS_SP_UNKNOWN) && pl &&
-	    ws_annot_get(pl, c->nm.minor) != c->nm.demonym) {
+	const struct ws_annot *pl = s->m1 > m0 && s->type == WS_SP_UNKNOWN
+				    ? lookup_at(c, m0, s->m1, c->nm.place, NULL) : NULL;
+	if (pl && ws_annot_get(pl, c->nm.minor) != c->nm.demonym) {
 		s->type = WS_SP_PLACE;
 		if (e >= 0 && c->d->ents.v[e].type == WS_SP_UNKNOWN)
 			c->d->ents.v[e].type = WS_SP_PLACE;
