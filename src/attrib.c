@@ -105,6 +105,8 @@ void ws_attribute(struct ws_doc *d)
 	struct actx c;
 	memset(&c, 0, sizeof(c));
 	c.d = d;
+	c.tokv = d->tk.tok.v;
+	c.text = d->text;
 	c.ntok = d->tk.tok.n;
 	c.last_speaker = -1;
 	c.nents0 = d->ents.n;
@@ -113,6 +115,7 @@ void ws_attribute(struct ws_doc *d)
 		find_names(d, d->anames);
 	}
 	c.nm = *(const struct names *)d->anames;
+	word_cache_reset();
 	size_t n = c.ntok, nw = n / 64 + 1;
 	/* the flags and maps live in the document's buffers, cleared here:
 	 * no allocation per document once they are big enough */
@@ -120,10 +123,13 @@ void ws_attribute(struct ws_doc *d)
 	memset(d->abytes.v, 0, n + 1 + d->quotes.n + 1);
 	c.cue_used = d->abytes.v;
 	c.claimed = d->abytes.v + n + 1;
-	WS_VEC_RESERVE(d->awords, 2 * nw);
-	memset(d->awords.v, 0, nw * sizeof(uint64_t));	/* stops: all written */
+	WS_VEC_RESERVE(d->awords, 5 * nw);
+	memset(d->awords.v, 0, 4 * nw * sizeof(uint64_t));	/* stops: all written */
 	c.lookup_end = d->awords.v;
-	uint64_t *stops = d->awords.v + nw;
+	c.time_end = d->awords.v + nw;
+	c.anon_end = d->awords.v + 2 * nw;
+	c.group_end = d->awords.v + 3 * nw;
+	uint64_t *stops = d->awords.v + 4 * nw;
 	struct ws_tokmap *maps[] = { &c.cue_map, &c.title_map, &c.qopen_map, &c.qclose_map,
 				     &c.lookup_map };
 	for (size_t i = 0; i < 5; i++) {
@@ -136,9 +142,20 @@ void ws_attribute(struct ws_doc *d)
 		const struct ws_annot *a = &d->gaz.v[k];
 		if (k == 0 || a->first != d->gaz.v[k - 1].first)
 			ws_tokmap_set(&c.lookup_map, a->first, (int32_t)k);
-		if (a->last <= n)
-			c.lookup_end[a->last >> 6] |= 1ULL << (a->last & 63);
-		if (ws_annot_get(a, c.nm.major) != c.nm.cue)
+		const char *major = ws_annot_get(a, c.nm.major);
+		if (a->last <= n) {
+			uint64_t bit = 1ULL << (a->last & 63);
+			c.lookup_end[a->last >> 6] |= bit;
+			if (major == c.nm.time)
+				c.time_end[a->last >> 6] |= bit;
+			else if (major == c.nm.source && ws_annot_get(a, c.nm.minor) == c.nm.anonymous) {
+				c.anon_end[a->last >> 6] |= bit;
+				c.nanon++;
+			}
+			else if (major == c.nm.person && ws_annot_get(a, c.nm.minor) == c.nm.group)
+				c.group_end[a->last >> 6] |= bit;
+		}
+		if (major != c.nm.cue)
 			continue;
 		/* the longest cue at a token: lookups come by first token */
 		struct ws_tokmap *m = &c.cue_map;

@@ -121,6 +121,11 @@ size_t content_after_end(const struct actx *c, size_t from)
 	if (e > from + MAX_CONTENT)
 		e = from + MAX_CONTENT;
 	for (size_t i = from + 1; i + 1 < e; i++) {
+		/* what follows asks for a cue after the token, a punctuation
+		 * mark or "and" (three bytes): most tokens are none, and are
+		 * passed over with one test of each */
+		if (CUE_AT(c, i + 1) < 0 && tok(c, i)->kind != WS_TOK_PUNCT && tok_len(c, i) != 3)
+			continue;
 		/* "... and said Manafort was not involved", "..., and he said":
 		 * another frame of the same subject or a pronoun */
 		if (CUE_AT(c, i + 1) >= 0 && tok(c, i + 1)->shape == WS_SHAPE_LOWER &&
@@ -286,7 +291,7 @@ static int time_word(const struct actx *c, size_t k)
 		"yesterday", "today", "tonight", "earlier", "later", NULL
 	};
 	if (tok(c, k)->kind == WS_TOK_NUMBER)
-		return ws_tok_len(c->d, k) == 4 || (k > 0 && lookup_at(c, k - 1, 0, c->nm.time, NULL));
+		return tok_len(c, k) == 4 || (k > 0 && lookup_at(c, k - 1, 0, c->nm.time, NULL));
 	return word_in(c, k, words) || lookup_at(c, k, 0, c->nm.time, NULL) != NULL;
 }
 
@@ -341,10 +346,11 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 		return 0;
 	/* "..., are worrying, Cuban said": past a comma, only a quote or
 	 * what a verb of saying says is content */
-	const char *cat = cue ? ws_annot_get(cue, c->nm.category) : NULL;
-	if (t > t_in && cat && QUOTE_OPEN(c, t) < 0 && is_punct(c, t_in, ",") &&
-	    strcmp(cat, "neutral") != 0 && strcmp(cat, "assertive") != 0)
-		return 0;
+	if (t > t_in && cue && QUOTE_OPEN(c, t) < 0 && is_punct(c, t_in, ",")) {
+		const char *cat = ws_annot_get(cue, c->nm.category);
+		if (cat && strcmp(cat, "neutral") != 0 && strcmp(cat, "assertive") != 0)
+			return 0;
+	}
 	if (QUOTE_OPEN(c, t) >= 0) {
 		const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, t)];
 		size_t se = sentence_content_end(c, t);
@@ -366,8 +372,8 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 	 * adjunct only a "that" or a quote starts the content */
 	/* "declined to comment", "vowed to fight on": after a verb that takes
 	 * one, "to" and a verb are the content, not an adjunct */
-	int infinitive = cue && (ws_annot_get(cue, c->nm.infinitive) ||
-				 ws_annot_get(cue, c->nm.nonresponse)) && lower_is(c, t, "to") &&
+	int infinitive = cue && lower_is(c, t, "to") &&
+			 (ws_annot_get(cue, c->nm.infinitive) || ws_annot_get(cue, c->nm.nonresponse)) &&
 			 t + 1 < e && tok(c, t + 1)->shape == WS_SHAPE_LOWER &&
 			 !is_determiner(c, t + 1) && !pronoun_at(c, t + 1);
 	/* "said Tuesday his actions are lawful", "said on Monday the deal

@@ -184,7 +184,7 @@ size_t skip_before_cue(const struct actx *c, size_t c0)
 		} else if (time_phrase_before(c, end) < end &&
 			   !(tok(c, time_phrase_before(c, end))->flags & WS_TF_SENT_START)) {
 			end = time_phrase_before(c, end);	/* "Trump last week said" */
-		} else if (k > 1 && tok(c, k)->shape == WS_SHAPE_DIGITS && ws_tok_len(c->d, k) == 4 &&
+		} else if (k > 1 && tok(c, k)->shape == WS_SHAPE_DIGITS && tok_len(c, k) == 4 &&
 			   (lower_is(c, k - 1, "from") || lower_is(c, k - 1, "in"))) {
 			end = k - 1;	/* "another Pew study from 2011 noted" */
 		} else if (lower_is(c, k, "to") && k > 2 && same_sent(c, k - 2, k) &&
@@ -522,6 +522,8 @@ static int time_phrase_ago(const struct actx *c, size_t s, size_t e);
  * sentence; the statement is the sentence around it. */
 static int parenthetical_frame(const struct actx *c, size_t m0, size_t c1, struct content *ct)
 {
+	if (m0 < 3 || !is_punct(c, m0 - 1, ","))
+		return 0;	/* (asked first: no comma before the speaker, mostly) */
 	/* "The bridge, officials said Tuesday, is safe": past a time */
 	const struct ws_annot *tm = c1 < c->ntok ? lookup_at(c, c1, 0, c->nm.time, NULL) : NULL;
 	size_t rel = time_phrase_after(c, c1);
@@ -854,7 +856,8 @@ void frame_at(struct actx *c, size_t i)
 			return;
 		}
 		if (sp.found) {
-			if (quote_follows(c, skip_recipient(c, cue, c1)) &&
+			size_t rec = skip_recipient(c, cue, c1);	/* where what was told begins */
+			if (quote_follows(c, rec) &&
 			    content_after(c, c1, cue, 0, &ct)) {
 				if (ct.quote >= 0 && is_punct(c, c1, ":") && sp.sieve == S_SUBJECT)
 					sp.sieve = S_LEADIN;
@@ -892,9 +895,9 @@ void frame_at(struct actx *c, size_t i)
 			} else if (parenthetical_frame(c, sp.m0, c1, &ct)) {
 				/* "This campaign, he says, is different" */
 			} else if (lower_is(c, c1 - 1, "that") ||
-				   lower_is(c, skip_recipient(c, cue, c1), "that") ||
+				   lower_is(c, rec, "that") ||
 				   lower_is(c, sp.m0, "who") ||	/* a relative says what follows */
-				   !content_before(c, sp.m0, skip_recipient(c, cue, c1), &ct)) {
+				   !content_before(c, sp.m0, rec, &ct)) {
 				/* "X said that ...": what follows, whatever stands before */
 				/* "a poll showed a tight race": what a poll shows or
 				 * finds may be a noun phrase */

@@ -31,6 +31,8 @@ struct names {
  * and quotes, and what the sieves have used so far. */
 struct actx {
 	struct ws_doc *d;
+	const struct ws_token *tokv;	/* d->tk.tok.v, d->text: read at every */
+	const char *text;		/* token test, one load away */
 	struct names nm;
 	size_t ntok;
 	/* per token, sparse (tokmap.h): ... or -1 */
@@ -41,6 +43,10 @@ struct actx {
 	size_t nlookups;	/* the lookups are d->gaz.v[0 .. nlookups), by first token */
 	struct ws_tokmap lookup_map;	/* the first lookup starting there */
 	uint64_t *lookup_end;	/* a bit per token: some lookup ends before it */
+	/* ... and one of these that lookup_ending() is asked about, most
+	 * often in vain: a time (any minor), an anonymous source, a group */
+	uint64_t *time_end, *anon_end, *group_end;
+	size_t nanon;		/* the anonymous sources' lookups */
 	uint8_t *claimed;	/* per quote: a statement uses it */
 	uint8_t *cue_used;	/* per token: a cue there made a frame */
 	int32_t last_speaker;	/* entity of the last attributed statement */
@@ -70,12 +76,29 @@ static inline struct speaker no_speaker(enum sieve sv)
 
 static inline const struct ws_token *tok(const struct actx *c, size_t i)
 {
-	return &c->d->tk.tok.v[i];
+	return &c->tokv[i];
+}
+
+static inline size_t tok_len(const struct actx *c, size_t i)
+{
+	return c->tokv[i].end - c->tokv[i].start;
+}
+
+static inline const char *tok_text(const struct actx *c, size_t i)
+{
+	return c->text + c->tokv[i].start;
+}
+
+/* The token is exactly the ASCII literal lit (as ws_tok_eq()). */
+static inline int tok_eq(const struct actx *c, size_t i, const char *lit)
+{
+	size_t n = strlen(lit);
+	return tok_len(c, i) == n && memcmp(tok_text(c, i), lit, n) == 0;
 }
 
 static inline int is_punct(const struct actx *c, size_t i, const char *lit)
 {
-	return i < c->ntok && tok(c, i)->kind == WS_TOK_PUNCT && ws_tok_eq(c->d, i, lit);
+	return i < c->ntok && tok(c, i)->kind == WS_TOK_PUNCT && tok_eq(c, i, lit);
 }
 
 static inline unsigned char ascii_lower(unsigned char c)
@@ -90,11 +113,11 @@ static inline int lower_is(const struct actx *c, size_t i, const char *lit)
 {
 	if (i >= c->ntok)
 		return 0;
-	size_t n = ws_tok_len(c->d, i);
-	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
-	if (n == 0 || ascii_lower(t[0]) != ascii_lower((unsigned char)lit[0]) || strlen(lit) != n)
-		return n == 0 && lit[0] == '\0';
-	for (size_t k = 1; k < n; k++)
+	size_t n = tok_len(c, i);
+	if (strlen(lit) != n)	/* most calls: one compare, no byte read */
+		return 0;
+	const unsigned char *t = (const unsigned char *)tok_text(c, i);
+	for (size_t k = 0; k < n; k++)
 		if (ascii_lower(t[k]) != ascii_lower((unsigned char)lit[k]))
 			return 0;
 	return 1;
@@ -104,8 +127,8 @@ static inline int lower_is(const struct actx *c, size_t i, const char *lit)
  * Inline, so that a literal suffix's length folds away. */
 static inline int tok_ends(const struct actx *c, size_t i, const char *suf, size_t min)
 {
-	size_t n = ws_tok_len(c->d, i), k = strlen(suf);
-	return n >= min && n >= k && memcmp(ws_tok_text(c->d, i) + n - k, suf, k) == 0;
+	size_t n = tok_len(c, i), k = strlen(suf);
+	return n >= min && n >= k && memcmp(tok_text(c, i) + n - k, suf, k) == 0;
 }
 
 /* a equals the literal lit; most compared strings differ at the first
@@ -143,11 +166,22 @@ void sort_statements(struct ws_doc *d);
 
 /* attrib_words.c: word tests */
 extern const char *const quantifiers[];
+extern const char *const determiners[];
 int word_in(const struct actx *c, size_t i, const char *const *list);
+/* Whether the token is one of any of lists (NULL-terminated), as word_in()
+ * of each would say: one probe for them all. */
+int word_in_any(const struct actx *c, size_t i, const char *const *const *lists);
+/* Forgets word_in()'s answers about the last document's tokens; at the
+ * start of each document's attribution. */
+void word_cache_reset(void);
 const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last,
 				 const char *major, const char *minor);
 const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
 				     const char *minor);
+/* Whether lookup_at(c, first, last, major, minor) finds one of the npairs
+ * pairs { major, minor }, in one pass over the lookups. */
+int lookup_at_any(const struct actx *c, size_t first, size_t last, const char *const (*pairs)[2],
+		  size_t npairs);
 const struct ws_word *pronoun_at(const struct actx *c, size_t i);
 int is_particle(const struct actx *c, size_t i);
 int is_starter(const struct actx *c, size_t i);

@@ -6,13 +6,29 @@
 #include <string.h>
 #include <strings.h>
 
+/* Whether the word after i is one that may follow i's entry w of
+ * rules/cue-nouns.txt (one of its prepositions, or "that"). */
+static int preposition_follows(const struct actx *c, size_t i, const struct ws_word *w)
+{
+	const char *preps = w->f[1];
+	const char *nx = tok_text(c, i + 1);
+	size_t nn = tok_len(c, i + 1), found = 0;
+	for (const char *p = preps; *p && !found;) {
+		const char *e = strchr(p, ',');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		found = l == nn && strncasecmp(p, nx, l) == 0;
+		p = e ? e + 1 : p + l;
+	}
+	return (int)found;
+}
+
 /* "Trump's criticism of the deal", "his support for the bill", "X
  * expressed concerns about Y", "questions about her emails": a word of
- * rules/cue-nouns.txt followed by one of its prepositions (or "that").
- * The content runs to the clause's end; the speaker is the possessive
- * before the word, the subject of a light verb before it, or no one.
- * w: the lower-case word i's entry there. Returns the token after the
- * statement, or 0. */
+ * rules/cue-nouns.txt followed by one of its prepositions (or "that":
+ * preposition_follows()). The content runs to the clause's end; the
+ * speaker is the possessive before the word, the subject of a light verb
+ * before it, or no one. w: the lower-case word i's entry there. Returns
+ * the token after the statement, or 0. */
 static size_t nominal_cue_at(struct actx *c, size_t i, const struct ws_word *w,
 			     const size_t *nsorted)
 {
@@ -26,18 +42,6 @@ static size_t nominal_cue_at(struct actx *c, size_t i, const struct ws_word *w,
 	static const char *const pos_pron[][2] = {
 		{ "his", "male" }, { "her", "female" }, { "their", "any" }, { "its", "neuter" },
 	};
-	/* the word that follows must be one of the word's */
-	const char *preps = w->f[1];
-	const char *nx = ws_tok_text(c->d, i + 1);
-	size_t nn = ws_tok_len(c->d, i + 1), found = 0;
-	for (const char *p = preps; *p && !found;) {
-		const char *e = strchr(p, ',');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-		found = l == nn && strncasecmp(p, nx, l) == 0;
-		p = e ? e + 1 : p + l;
-	}
-	if (!found)
-		return 0;
 	/* the content: to a comma, a semicolon, the sentence's end, an
 	 * auxiliary or a verb cue, at most 25 tokens */
 	size_t t0 = i + 2, t1 = t0;
@@ -134,6 +138,12 @@ static size_t poll_source_at(struct actx *c, size_t i, size_t nsorted)
 	};
 	if (!lower_is(c, i, "in") || i + 2 >= c->ntok)
 		return 0;
+	/* "In the poll, ..." or "Still, in the poll, ..."; not "sagged in
+	 * the polls", which mostly says where, not who (asked first: most
+	 * "in"s are inside a clause) */
+	size_t s0 = c->d->tk.sent.v[tok(c, i)->sent].first;
+	if (!(i == s0 || (i - s0 <= 3 && is_punct(c, i - 1, ",") && clause_start(c, i - 1) == s0)))
+		return 0;
 	size_t k = i + 1, head = 0;
 	while (k < c->ntok && k - i <= 12 && same_sent(c, i, k) &&
 	       (tok(c, k)->kind == WS_TOK_WORD || tok(c, k)->kind == WS_TOK_NUMBER ||
@@ -146,11 +156,7 @@ static size_t poll_source_at(struct actx *c, size_t i, size_t nsorted)
 	/* the phrase: at most 12 words, its head among the last three */
 	if (!head || head + 3 < k || k >= c->ntok)
 		return 0;
-	/* "In the poll, ..." or "Still, in the poll, ..."; not "sagged in
-	 * the polls", which mostly says where, not who */
-	size_t s0 = c->d->tk.sent.v[tok(c, i)->sent].first;
-	if (!is_punct(c, k, ",") ||
-	    !(i == s0 || (is_punct(c, i - 1, ",") && clause_start(c, i - 1) == s0 && i - s0 <= 3)))
+	if (!is_punct(c, k, ","))
 		return 0;
 	size_t t0 = k + 1, t1 = sentence_content_end(c, t0);
 	if (t1 <= t0 + 2 || t1 - t0 > MAX_CONTENT)
@@ -177,7 +183,8 @@ static size_t poll_source_at(struct actx *c, size_t i, size_t nsorted)
 }
 
 /* The speaker of the last statement (of the first nsorted) that starts
- * before token i, for pronouns: *j and *last go along with i. */
+ * before token i, for pronouns: *j and *last go along with i (which only
+ * grows), caught up where a statement may be made and at the end. */
 static void last_before(struct actx *c, size_t i, size_t nsorted, size_t *j, int32_t *last)
 {
 	for (; *j < nsorted && c->d->stmts.v[*j].span.start < tok(c, i)->start; ++*j)
@@ -191,21 +198,25 @@ void nominal_cues(struct actx *c)
 	size_t nsorted = c->d->stmts.n, j = 0, seen = 0, qk = 0;
 	int32_t inquote = -1, last = -1;
 	const struct ws_tokmap *qm = &c->qopen_map;
+	size_t qnext = qm->n ? qm->key[0] : SIZE_MAX;	/* the next quote's opening */
 	for (size_t i = 0; i < c->ntok; i++) {
 		/* what the two ask first, asked here: most tokens are neither
 		 * a lower-case word nor "in" nor where a quote opens, and for
-		 * them nothing happens but the last speaker going along, which
-		 * waits for a token that asks (or the end). The quotes' openings
-		 * are taken in order from the map's keys, not asked per token */
+		 * them nothing happens. The quotes' openings are taken in
+		 * order from the map's keys, not asked per token */
 		const struct ws_token *t = tok(c, i);
-		while (qk < qm->n && qm->key[qk] < i)
-			qk++;
-		int32_t q = qk < qm->n && qm->key[qk] == i ? qm->val[qk] : -1;
+		int32_t q = -1;
+		if (i >= qnext) {
+			while (qk < qm->n && qm->key[qk] < i)
+				qk++;
+			qnext = qk < qm->n ? qm->key[qk] : SIZE_MAX;
+			if (qnext == i)
+				q = qm->val[qk];
+		}
 		seen = i;
 		if (q < 0 && t->end - t->start != 2 &&
 		    !(t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER))
 			continue;
-		last_before(c, i, nsorted, &j, &last);
 		if (inquote >= 0 && i > c->d->quotes.v[inquote].close_tok)
 			inquote = -1;
 		if (q >= 0 && inquote < 0)
@@ -223,13 +234,15 @@ void nominal_cues(struct actx *c)
 		if (t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER && i + 2 < c->ntok &&
 		    same_sent(c, i, i + 2)) {
 			const struct ws_word *w = ws_wordlist_get(c->d->eng->cue_nouns,
-								  ws_tok_text(c->d, i),
-								  ws_tok_len(c->d, i));
-			if (w)
+								  tok_text(c, i),
+								  tok_len(c, i));
+			if (w && preposition_follows(c, i, w)) {
+				last_before(c, i, nsorted, &j, &last);
 				next = nominal_cue_at(c, i, w, &nsorted);
+			}
 		}
 		if (!next && t->end - t->start == 2)
-			next = poll_source_at(c, i, nsorted);
+			next = poll_source_at(c, i, nsorted);	/* (no pronoun in it) */
 		if (next)
 			i = next - 1;
 	}

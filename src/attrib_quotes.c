@@ -196,8 +196,8 @@ void loose_quotes(struct actx *c)
 static int label_word(struct actx *c, size_t k, int last)
 {
 	char low[32];
-	const char *w = ws_tok_text(c->d, k);
-	size_t n = ws_tok_len(c->d, k);
+	const char *w = tok_text(c, k);
+	size_t n = tok_len(c, k);
 	if (n >= sizeof(low))
 		return 0;
 	for (size_t i = 0; i < n; i++)
@@ -223,7 +223,7 @@ static int transcript_name(const struct actx *c, size_t first, size_t end)
 		if (lookup_at(c, k, 0, c->nm.place, NULL) || lookup_at(c, k, 0, c->nm.org, NULL) ||
 		    lookup_at(c, k, 0, c->nm.person, c->nm.group))
 			return 0;
-		words += t->shape == WS_SHAPE_UPPER && ws_tok_len(c->d, k) > 1;
+		words += t->shape == WS_SHAPE_UPPER && tok_len(c, k) > 1;
 	}
 	return words > 0;
 }
@@ -231,7 +231,7 @@ static int transcript_name(const struct actx *c, size_t first, size_t end)
 /* An interview's label "Q", a capital letter alone: the one asking. */
 static int q_label(const struct actx *c, size_t k)
 {
-	return ws_tok_len(c->d, k) == 1 && ws_tok_text(c->d, k)[0] == 'Q';
+	return tok_len(c, k) == 1 && tok_text(c, k)[0] == 'Q';
 }
 
 /* "JOEL BENENSON: This is a man who ...", "Cruz: Trump Would Put Liberals
@@ -248,10 +248,17 @@ size_t label_at(struct actx *c, size_t first)
 	int quoted = 0;
 	if ((tok(c, first)->kind == WS_TOK_QUOTE_OPEN || tok(c, first)->kind == WS_TOK_QUOTE_AMBIG) &&
 	    first + 2 < p->last && tok(c, first + 1)->kind == WS_TOK_WORD &&
-	    tok(c, first + 1)->shape == WS_SHAPE_UPPER && ws_tok_len(c->d, first + 1) > 1) {
+	    tok(c, first + 1)->shape == WS_SHAPE_UPPER && tok_len(c, first + 1) > 1) {
 		first++;
 		quoted = 1;
 	}
+	/* the label's colon is one of its first ten tokens: most paragraphs
+	 * have none there, and that is the cheap question */
+	size_t lim = first + 10 < p->last ? first + 10 : p->last, colon = first;
+	while (colon < lim && !is_punct(c, colon, ":"))
+		colon++;
+	if (colon == lim)
+		return 0;
 	size_t k = first, mend = first;
 	int depth = 0;
 	while (k < p->last && k - first < 9 && !is_punct(c, k, ":")) {
@@ -301,7 +308,7 @@ size_t label_at(struct actx *c, size_t first)
 	sp.m0 = (uint32_t)first;
 	sp.m1 = (uint32_t)mend;
 	int32_t e = ws_entity_at(c->d, (uint32_t)first, (uint32_t)mend);
-	if (e < 0 && (mend > first + 1 || ws_tok_len(c->d, first) > 1 || q))
+	if (e < 0 && (mend > first + 1 || tok_len(c, first) > 1 || q))
 		e = fallback_entity(c->d, first, mend);
 	if (e >= 0 && c->d->ents.v[e].type == WS_SP_UNKNOWN && (q || transcript_name(c, first, mend)))
 		c->d->ents.v[e].type = WS_SP_PERSON;

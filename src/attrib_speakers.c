@@ -102,15 +102,19 @@ static int description_ending(const struct actx *c, size_t end, size_t *m0, size
 	size_t h = end - 1;
 	if (tok(c, h)->kind != WS_TOK_WORD || tok(c, h)->shape == WS_SHAPE_UPPER)
 		return 0;
-	if (!lookup_at(c, h, h + 1, c->nm.person, c->nm.role) &&
-	    !lookup_at(c, h, h + 1, c->nm.title, c->nm.head) &&
-	    !lookup_at(c, h, h + 1, c->nm.org, c->nm.institution))
+	/* a head: a role noun, a title's head or an institution; before it
+	 * a place, a title or an organisation */
+	const char *const heads[3][2] = {
+		{ c->nm.person, c->nm.role }, { c->nm.title, c->nm.head }, { c->nm.org, c->nm.institution }
+	};
+	const char *const modifiers[3][2] = {
+		{ c->nm.place, NULL }, { c->nm.title, NULL }, { c->nm.org, NULL }
+	};
+	if (!lookup_at_any(c, h, h + 1, heads, 3))
 		return 0;
 	size_t s = h;
 	while (s > 0 && end - s < 6 && same_sent(c, s - 1, h) &&
-	       (lookup_at(c, s - 1, 0, c->nm.place, NULL) ||
-		lookup_at(c, s - 1, 0, c->nm.title, NULL) ||
-		lookup_at(c, s - 1, 0, c->nm.org, NULL) ||
+	       (lookup_at_any(c, s - 1, 0, modifiers, 3) ||
 		(tok(c, s - 1)->shape == WS_SHAPE_LOWER && tok(c, s - 1)->kind == WS_TOK_WORD &&
 		 !lower_is(c, s - 1, "the") && !lower_is(c, s - 1, "a") &&
 		 CUE_AT(c, s - 1) < 0 && lookup_at(c, s - 1, 0, c->nm.person, c->nm.role)) ||
@@ -206,9 +210,9 @@ void set_entity(const struct actx *c, struct speaker *s, int32_t e, enum sieve s
 	if (m0 + 1 < s->m1 && lower_is(c, m0, "the"))
 		m0++;
 	/* (not a nationality: "Cuban said" is Mark Cuban) */
-	const struct ws_annot *pl = s->m1 > m0 ? lookup_at(c, m0, s->m1, c->nm.place, NULL) : NULL;
-	if (s->m1 > m0 && (s->type == WS_SP_UNKNOWN) && pl &&
-	    ws_annot_get(pl, c->nm.minor) != c->nm.demonym) {
+	const struct ws_annot *pl = s->m1 > m0 && s->type == WS_SP_UNKNOWN
+				    ? lookup_at(c, m0, s->m1, c->nm.place, NULL) : NULL;
+	if (pl && ws_annot_get(pl, c->nm.minor) != c->nm.demonym) {
 		s->type = WS_SP_PLACE;
 		if (e >= 0 && c->d->ents.v[e].type == WS_SP_UNKNOWN)
 			c->d->ents.v[e].type = WS_SP_PLACE;
@@ -519,7 +523,7 @@ const char *const prepositions[] = {
 int np_head(const struct actx *c, size_t h)
 {
 	const struct ws_token *t = tok(c, h);
-	size_t n = ws_tok_len(c->d, h);
+	size_t n = tok_len(c, h);
 	if (t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_LOWER || n < 3)
 		return 0;
 	static const char *const numbers[] = {
@@ -527,20 +531,24 @@ int np_head(const struct actx *c, size_t h)
 		"some", "many", "most", "few", "several", "half", "more", "none", NULL
 	};
 	static const char *const objects[] = { "you", "me", "him", "us", "them", "one's", NULL };
-	const char *w = ws_tok_text(c->d, h);
+	/* determiners, numbers, objects, prepositions and np_stop: asked
+	 * together */
+	static const char *const *const no_heads[] = {
+		determiners, numbers, objects, prepositions, np_stop, NULL
+	};
+	static const char *const ly_nouns[] = {
+		"ally", "family", "rally", "assembly", "supply", "reply", "bully", "monopoly",
+		"anomaly", "tally", "folly", NULL
+	};
+	if (word_in_any(c, h, no_heads) || (tok_ends(c, h, "ly", 3) && !word_in(c, h, ly_nouns)) ||
+	    pronoun_at(c, h))
+		return 0;
+	const char *w = tok_text(c, h);
 	/* "doesn't", "there's", "you'd": a verb or a pronoun inside */
 	for (size_t i = 0; i < n; i++)
 		if (w[i] == '\'' || (i + 2 < n && (unsigned char)w[i] == 0xE2 &&
 				     (unsigned char)w[i + 1] == 0x80 && (unsigned char)w[i + 2] == 0x99))
 			return 0;
-	static const char *const ly_nouns[] = {
-		"ally", "family", "rally", "assembly", "supply", "reply", "bully", "monopoly",
-		"anomaly", "tally", "folly", NULL
-	};
-	if ((tok_ends(c, h, "ly", 3) && !word_in(c, h, ly_nouns)) || is_determiner(c, h) ||
-	    word_in(c, h, numbers) || word_in(c, h, objects) ||
-	    pronoun_at(c, h) || word_in(c, h, prepositions) || word_in(c, h, np_stop))
-		return 0;
 	/* a cue word is no head, unless it is more often a noun ("new
 	 * fundraising reports show") */
 	if (CUE_AT(c, h) >= 0 && !ws_annot_get(&c->d->gaz.v[CUE_AT(c, h)], c->nm.ambiguous))
@@ -574,14 +582,15 @@ static size_t share_start(const struct actx *c, size_t end)
 	if (end < 2)
 		return end;
 	size_t j = end - 1;
+	int number = numberish(c, j);
 	if (is_punct(c, j, "%") && numberish(c, j - 1))
 		j--;
-	else if (numberish(c, j) && j >= 2 && lower_is(c, j - 1, "in") && numberish(c, j - 2))
+	else if (number && j >= 2 && lower_is(c, j - 1, "in") && numberish(c, j - 2))
 		j -= 2;
-	else if (numberish(c, j) && j >= 3 && lower_is(c, j - 1, "of") && lower_is(c, j - 2, "out") &&
+	else if (number && j >= 3 && lower_is(c, j - 1, "of") && lower_is(c, j - 2, "out") &&
 		 numberish(c, j - 3))
 		j -= 3;
-	else if (word_in(c, j, fractions) && tok(c, j)->shape == WS_SHAPE_LOWER)
+	else if (tok(c, j)->shape == WS_SHAPE_LOWER && word_in(c, j, fractions))
 		j -= j > 0 && same_sent(c, j - 1, j) && (lower_is(c, j - 1, "a") || numberish(c, j - 1));
 	else
 		return end;
@@ -636,11 +645,11 @@ static size_t np_backward(const struct actx *c, size_t end)
 		int coord = lower_is(c, k, "and") && k > 0 && np_head(c, k - 1) &&
 			    same_sent(c, k - 1, k) && (np_head(c, k + 1) || is_cap(c, k + 1));
 		/* "there's", "it's", "that's": a pronoun and a verb */
-		size_t kn = ws_tok_len(c->d, k);
+		size_t kn = tok_len(c, k);
 		int pron_s = t->shape == WS_SHAPE_LOWER && kn > 2 &&
-			     (ws_tok_text(c->d, k)[kn - 2] == '\'' ||
-			      (kn > 4 && (unsigned char)ws_tok_text(c->d, k)[kn - 2] == 0x99)) &&
-			     ws_tok_text(c->d, k)[kn - 1] == 's' &&
+			     (tok_text(c, k)[kn - 2] == '\'' ||
+			      (kn > 4 && (unsigned char)tok_text(c, k)[kn - 2] == 0x99)) &&
+			     tok_text(c, k)[kn - 1] == 's' &&
 			     (lower_is(c, k, "there's") || lower_is(c, k, "it's") ||
 			      lower_is(c, k, "that's") || lower_is(c, k, "what's") ||
 			      lower_is(c, k, "here's") || lower_is(c, k, "who's") ||
@@ -681,7 +690,7 @@ static size_t np_backward(const struct actx *c, size_t end)
 	/* ", strategists said,", "Analysts say", ", new fundraising reports
 	 * show", "early results from the 14 districts showed": a bare plural
 	 * opening its clause */
-	int bare_plural = end - j <= 8 && ws_tok_len(c->d, end - 1) > 3 && plural_word(c, end - 1) &&
+	int bare_plural = end - j <= 8 && tok_len(c, end - 1) > 3 && plural_word(c, end - 1) &&
 			  ((f->flags & WS_TF_SENT_START) ||
 			   (j > 0 && (is_punct(c, j - 1, ",") || is_punct(c, j - 1, ";"))));
 	if (!(is_determiner(c, j) || word_in(c, j, quant) || f->kind == WS_TOK_NUMBER ||
@@ -831,6 +840,8 @@ static struct speaker anonymous_with_object(struct actx *c, size_t end, int *fou
 {
 	struct speaker h = no_speaker(S_ANONYMOUS);
 	*found = 0;
+	if (!c->nanon)
+		return h;	/* no anonymous source in the document: most */
 	for (size_t k = end ? end - 1 : 0; k > 0 && end - k < 6 && same_sent(c, k, end - 1) &&
 	     !is_punct(c, k, ",") &&
 	     (CUE_AT(c, k) < 0 || is_possessive(c, k - 1) || is_determiner(c, k - 1)); k--) {

@@ -9,19 +9,20 @@
 
 /* word_in() asks the same few word lists about most tokens. Each thread
  * gives every list it meets a bit (in its entry of wordsets[]) and keeps
- * one table of all their words (ASCII letters folded, packed in a word:
- * words of 1 to 8 bytes) with the bits of the lists that hold each: a
- * question is then one probe of that table and a bit test, whatever the
- * list. A list whose words do not fit the table, and tokens of more than
- * 8 bytes when a list has such words, are compared one by one. */
+ * one table of all their words of 1 to 8 bytes (ASCII letters folded,
+ * packed in a word) and one of their longer words, each with the bits of
+ * the lists that hold it: a question is then one probe and a bit test,
+ * whatever the list. A list whose words do not fit the tables, or that
+ * holds an empty word, is compared one by one. */
 #define WSET_LISTS 256	/* a power of two: entries for lists, by address */
 #define WSET_BITS 64	/* lists kept at most */
 #define WTAB_SLOTS 4096	/* a power of two; kept at most 3/4 full */
+#define LTAB_SLOTS 1024	/* the same, for words of more than 8 bytes */
 
 struct wordset {
 	const char *const *list;	/* NULL: a free entry */
-	uint8_t kept;			/* 0: not in the table, compared one by one */
-	uint8_t others;			/* some word is empty or over 8 bytes */
+	uint8_t kept;			/* 0: not in the tables, compared one by one */
+	uint8_t others;			/* some word is empty: compared one by one */
 	uint8_t bit;			/* the list's bit, when kept */
 };
 
@@ -33,8 +34,46 @@ struct wordtab {
 	unsigned nbits;			/* lists kept so far */
 };
 
+/* The words of more than 8 bytes, by fold_slot(): found by a compare
+ * with the word, letters folded. */
+struct longtab {
+	const char *word[LTAB_SLOTS];	/* NULL: an empty slot */
+	size_t len[LTAB_SLOTS];
+	uint64_t lists[LTAB_SLOTS];
+	size_t n;
+};
+
 static _Thread_local struct wordset wordsets[WSET_LISTS];
 static _Thread_local struct wordtab wordtab;
+static _Thread_local struct longtab longtab;
+
+/* The sieves ask about the same few tokens around a cue again and again,
+ * list after list: the tables' bits of the last tokens asked about are
+ * kept, a slot per token index modulo WCACHE. An entry holds for one
+ * epoch: a document's attribution, while no list joins the table (a new
+ * list's bit is in no entry). No memory per token. */
+#define WCACHE 128	/* a power of two */
+
+struct wcache {
+	uint64_t bits;
+	uint32_t tok, epoch;	/* epoch 0: never valid */
+};
+
+static _Thread_local struct wcache wcache[WCACHE];
+static _Thread_local uint32_t wepoch = 1;
+
+static void wcache_forget(void)
+{
+	if (++wepoch == 0) {	/* wrapped: old entries could match again */
+		memset(wcache, 0, sizeof(wcache));
+		wepoch = 1;
+	}
+}
+
+void word_cache_reset(void)
+{
+	wcache_forget();
+}
 
 static uint64_t fold_pack(const unsigned char *s, size_t n)
 {
@@ -86,7 +125,48 @@ static void wordtab_add(uint64_t v, size_t n, uint64_t bit)
 	t->n++;
 }
 
-/* Gives list its entry w: a bit and its words in the table, when there
+static size_t fold_slot(const char *s, size_t n)
+{
+	uint64_t h = n;
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ ascii_lower((unsigned char)s[k])) * 0x100000001B3ULL;
+	return (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 54) & (LTAB_SLOTS - 1);
+}
+
+static int fold_eq(const char *a, const char *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (ascii_lower((unsigned char)a[k]) != ascii_lower((unsigned char)b[k]))
+			return 0;
+	return 1;
+}
+
+/* The bits of the lists that hold the word s of n > 8 bytes. */
+static uint64_t longtab_get(const char *s, size_t n)
+{
+	const struct longtab *t = &longtab;
+	for (size_t x = fold_slot(s, n); t->word[x]; x = (x + 1) & (LTAB_SLOTS - 1))
+		if (t->len[x] == n && fold_eq(t->word[x], s, n))
+			return t->lists[x];
+	return 0;
+}
+
+static void longtab_add(const char *s, size_t n, uint64_t bit)
+{
+	struct longtab *t = &longtab;
+	size_t x = fold_slot(s, n);
+	for (; t->word[x]; x = (x + 1) & (LTAB_SLOTS - 1))
+		if (t->len[x] == n && fold_eq(t->word[x], s, n)) {
+			t->lists[x] |= bit;
+			return;
+		}
+	t->word[x] = s;
+	t->len[x] = n;
+	t->lists[x] = bit;
+	t->n++;
+}
+
+/* Gives list its entry w: a bit and its words in the tables, when there
  * is room. Once a list, so out of line. */
 #if defined(__GNUC__)
 __attribute__((noinline))
@@ -94,17 +174,21 @@ __attribute__((noinline))
 static void wordset_add(struct wordset *w, const char *const *list)
 {
 	w->list = list;
-	size_t count = 0;
-	while (list[count])
-		count++;
-	if ((wordtab.n + count) * 4 > WTAB_SLOTS * 3 || wordtab.nbits == WSET_BITS)
+	wcache_forget();
+	size_t count = 0, nlong = 0;
+	for (; list[count]; count++)
+		nlong += strlen(list[count]) > 8;
+	if ((wordtab.n + count) * 4 > WTAB_SLOTS * 3 ||
+	    (longtab.n + nlong) * 4 > LTAB_SLOTS * 3 || wordtab.nbits == WSET_BITS)
 		return;	/* not kept */
 	w->kept = 1;
 	w->bit = (uint8_t)wordtab.nbits++;
 	for (size_t j = 0; j < count; j++) {
 		size_t n = strlen(list[j]);
-		if (n == 0 || n > 8)
+		if (n == 0)
 			w->others = 1;
+		else if (n > 8)
+			longtab_add(list[j], n, 1ULL << w->bit);
 		else
 			wordtab_add(fold_pack((const unsigned char *)list[j], n), n, 1ULL << w->bit);
 	}
@@ -134,25 +218,44 @@ static const struct wordset *wordset_of(const char *const *list)
 	return NULL;	/* more lists than entries */
 }
 
-/* word_in() for a list not yet met or not kept, or a token of more than
- * 8 bytes: the list made and kept, or the words compared one by one. Out
- * of line, so that word_in() saves no registers. */
+/* token_bits() when wcache[] does not have them: found and kept in e.
+ * Out of line, so that the cache's hits save no registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint64_t token_bits_find(const struct actx *c, size_t i, struct wcache *e)
+{
+	size_t n = tok_len(c, i);
+	e->bits = n - 1 < 8 ? wordtab_get(fold_token(tok_text(c, i), n, c->d->text + c->d->len), n)
+		  : n ? longtab_get(tok_text(c, i), n) : 0;
+	e->tok = (uint32_t)i;
+	e->epoch = wepoch;
+	return e->bits;
+}
+
+/* The tables' bits of token i, kept in wcache[] for the epoch (0 for an
+ * empty token: no kept list without an empty word holds it). */
+static inline uint64_t token_bits(const struct actx *c, size_t i)
+{
+	struct wcache *e = &wcache[i & (WCACHE - 1)];
+	if (e->tok == i && e->epoch == wepoch)
+		return e->bits;
+	return token_bits_find(c, i, e);
+}
+
+/* word_in() for a list not yet met or not kept, or holding an empty word:
+ * the list made and kept, or the words compared one by one. Out of line,
+ * so that word_in() saves no registers. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
 {
-	size_t n = ws_tok_len(c->d, i);
+	size_t n = tok_len(c, i);
 	const struct wordset *w = wordset_of(list);
-	if (w && w->kept) {
-		if (n - 1 < 8) {
-			uint64_t v = fold_token(ws_tok_text(c->d, i), n, c->d->text + c->d->len);
-			return (int)(wordtab_get(v, n) >> w->bit & 1);
-		}
-		if (!w->others)
-			return 0;
-	}
-	const unsigned char *t = (const unsigned char *)ws_tok_text(c->d, i);
+	if (w && w->kept && !w->others)
+		return (int)(token_bits(c, i) >> w->bit & 1);
+	const unsigned char *t = (const unsigned char *)tok_text(c, i);
 	unsigned char first = n ? ascii_lower(t[0]) : 0;
 	for (int k = 0; list[k]; k++) {
 		const unsigned char *lit = (const unsigned char *)list[k];
@@ -169,19 +272,77 @@ static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
 	return 0;
 }
 
-/* Whether the token is one of list, as lower_is() compares: a probe of
- * the table and a bit test when the list is kept and the token short. */
+/* Lists asked about together, as one (word_in_any()): the bits of its
+ * lists in the tables, when all of them are kept there and none holds an
+ * empty word (ok); by address, as the lists' entries. */
+#define WGROUPS 32	/* a power of two */
+
+struct wgroup {
+	const char *const *const *lists;	/* NULL: a free entry */
+	uint64_t mask;
+	int ok;
+};
+
+static _Thread_local struct wgroup wgroups[WGROUPS];
+
+static size_t wgroup_hash(const char *const *const *lists)
+{
+	return (size_t)(((uintptr_t)lists * 0x9E3779B97F4A7C15ULL) >> 59);
+}
+
+/* The group's entry, made on first use (its lists too); NULL when there
+ * is no room. Once a group, so out of line. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const struct wgroup *wgroup_of(const char *const *const *lists)
+{
+	size_t h = wgroup_hash(lists);
+	for (size_t k = 0; k < WGROUPS; k++) {
+		struct wgroup *g = &wgroups[(h + k) & (WGROUPS - 1)];
+		if (g->lists == lists)
+			return g;
+		if (g->lists)
+			continue;
+		g->lists = lists;
+		g->ok = 1;
+		for (size_t j = 0; lists[j]; j++) {
+			const struct wordset *w = wordset_of(lists[j]);
+			if (!w || !w->kept || w->others)
+				g->ok = 0;
+			else
+				g->mask |= 1ULL << w->bit;
+		}
+		return g;
+	}
+	return NULL;
+}
+
+int word_in_any(const struct actx *c, size_t i, const char *const *const *lists)
+{
+	if (i >= c->ntok)
+		return 0;
+	const struct wgroup *g = &wgroups[wgroup_hash(lists)];
+	if (g->lists != lists)
+		g = wgroup_of(lists);
+	if (g && g->ok)
+		return (token_bits(c, i) & g->mask) != 0;
+	for (size_t j = 0; lists[j]; j++)
+		if (word_in(c, i, lists[j]))
+			return 1;
+	return 0;
+}
+
+/* Whether the token is one of list, as lower_is() compares: the token's
+ * bits (wcache[], else a probe of the tables) and a bit test when the list
+ * is kept. */
 int word_in(const struct actx *c, size_t i, const char *const *list)
 {
 	if (i >= c->ntok)
 		return 0;
 	const struct wordset *w = &wordsets[wordset_hash(list)];
-	const struct ws_doc *d = c->d;
-	size_t n = ws_tok_len(d, i);
-	if (w->list == list && w->kept && n - 1 < 8) {
-		uint64_t v = fold_token(ws_tok_text(d, i), n, d->text + d->len);
-		return (int)(wordtab_get(v, n) >> w->bit & 1);
-	}
+	if (w->list == list && w->kept && !w->others)
+		return (int)(token_bits(c, i) >> w->bit & 1);
 	return word_in_slow(c, i, list);
 }
 
@@ -208,13 +369,44 @@ const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last
 	return NULL;
 }
 
+int lookup_at_any(const struct actx *c, size_t first, size_t last, const char *const (*pairs)[2],
+		  size_t npairs)
+{
+	if (first >= c->ntok)
+		return 0;
+	int32_t lo = ws_tokmap_get(&c->lookup_map, first);
+	if (lo < 0)
+		return 0;
+	for (size_t k = (size_t)lo; k < c->nlookups && c->d->gaz.v[k].first == first; k++) {
+		const struct ws_annot *a = &c->d->gaz.v[k];
+		if (last && a->last != last)
+			continue;
+		const char *major = ws_annot_get(a, c->nm.major);
+		for (size_t p = 0; p < npairs; p++)
+			if (major == pairs[p][0] &&
+			    (!pairs[p][1] || ws_annot_get(a, c->nm.minor) == pairs[p][1]))
+				return 1;
+	}
+	return 0;
+}
+
 /* A lookup of major/minor that ends at token last - 1 (searching starts up
  * to 8 tokens back). */
 const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
 				     const char *minor)
 {
-	if (last > c->ntok || !(c->lookup_end[last >> 6] >> (last & 63) & 1))
-		return NULL;	/* most tokens: no lookup ends there */
+	/* the bits of the lookups asked about, where attribution keeps them */
+	const uint64_t *ends = c->lookup_end;
+	if (!major)
+		;
+	else if (major == c->nm.time && !minor)
+		ends = c->time_end;
+	else if (major == c->nm.source && minor && minor == c->nm.anonymous)
+		ends = c->anon_end;
+	else if (major == c->nm.person && minor && minor == c->nm.group)
+		ends = c->group_end;
+	if (last > c->ntok || !(ends[last >> 6] >> (last & 63) & 1))
+		return NULL;	/* most tokens: no such lookup ends there */
 	for (size_t f = last; f-- > 0 && last - f <= 8;) {
 		if (!(c->lookup_map.bits[f >> 6] >> (f & 63) & 1))
 			continue;	/* no lookup starts there: lookup_at() says no */
@@ -229,18 +421,18 @@ const struct ws_word *pronoun_at(const struct actx *c, size_t i)
 {
 	if (i >= c->ntok || tok(c, i)->kind != WS_TOK_WORD)
 		return NULL;
-	return ws_wordlist_get(c->d->eng->pronouns, ws_tok_text(c->d, i), ws_tok_len(c->d, i));
+	return ws_wordlist_get(c->d->eng->pronouns, tok_text(c, i), tok_len(c, i));
 }
 
 int is_particle(const struct actx *c, size_t i)
 {
 	return tok(c, i)->kind == WS_TOK_WORD &&
-	       ws_wordlist_get(c->d->eng->particles, ws_tok_text(c->d, i), ws_tok_len(c->d, i));
+	       ws_wordlist_get(c->d->eng->particles, tok_text(c, i), tok_len(c, i));
 }
 
 int is_starter(const struct actx *c, size_t i)
 {
-	return ws_wordlist_get(c->d->eng->starters, ws_tok_text(c->d, i), ws_tok_len(c->d, i)) !=
+	return ws_wordlist_get(c->d->eng->starters, tok_text(c, i), tok_len(c, i)) !=
 	       NULL;
 }
 
@@ -249,8 +441,8 @@ int is_starter(const struct actx *c, size_t i)
  * byte tells which tail a word may have. */
 int is_contraction(const struct actx *c, size_t i)
 {
-	const unsigned char *s = (const unsigned char *)ws_tok_text(c->d, i);
-	size_t n = ws_tok_len(c->d, i), tl;
+	const unsigned char *s = (const unsigned char *)tok_text(c, i);
+	size_t n = tok_len(c, i), tl;
 	if (n < 2)
 		return 0;
 	switch (s[n - 1]) {
@@ -278,14 +470,12 @@ int is_contraction(const struct actx *c, size_t i)
 
 int is_cap(const struct actx *c, size_t i)
 {
-	if (is_contraction(c, i))
-		return 0;
 	const struct ws_token *t = tok(c, i);
-	return t->kind == WS_TOK_WORD &&
+	return t->kind == WS_TOK_WORD &&	/* (most words fail here) */
 	       (t->shape == WS_SHAPE_CAP || t->shape == WS_SHAPE_UPPER ||
 		t->shape == WS_SHAPE_INITIAL || t->shape == WS_SHAPE_ACRONYM ||
 		t->shape == WS_SHAPE_MIXED) &&
-	       !pronoun_at(c, i) && CUE_AT(c, i) < 0;
+	       !is_contraction(c, i) && !pronoun_at(c, i) && CUE_AT(c, i) < 0;
 }
 
 /* A capitalised word that may stand in a name, cue words included ("The
@@ -300,20 +490,21 @@ int name_word(const struct actx *c, size_t i)
 /* "members", "officials": a plural by its final s ("press" is not). */
 int plural_word(const struct actx *c, size_t i)
 {
-	const char *w = ws_tok_text(c->d, i);
-	size_t n = ws_tok_len(c->d, i);
+	const char *w = tok_text(c, i);
+	size_t n = tok_len(c, i);
 	return n >= 2 && w[n - 1] == 's' && w[n - 2] != 's';
 }
 
 /* ---- cues ---- */
 
+const char *const determiners[] = {
+	"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
+	"its", "our", "my", "your", "whose", "every", "each", "any", "no", NULL
+};
+
 int is_determiner(const struct actx *c, size_t i)
 {
-	static const char *const det[] = {
-		"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
-		"its", "our", "my", "your", "whose", "every", "each", "any", "no", NULL
-	};
-	return word_in(c, i, det);
+	return word_in(c, i, determiners);
 }
 
 /* Clinton's, Trump’s, the candidates' */
@@ -330,8 +521,8 @@ int noun_plural(const struct actx *c, size_t i)
 
 int is_possessive(const struct actx *c, size_t i)
 {
-	const char *s = ws_tok_text(c->d, i);
-	size_t n = ws_tok_len(c->d, i);
+	const char *s = tok_text(c, i);
+	size_t n = tok_len(c, i);
 	if (tok(c, i)->kind != WS_TOK_WORD || n < 2)
 		return 0;
 	return (n > 2 && (memcmp(s + n - 2, "'s", 2) == 0 || memcmp(s + n - 2, "'S", 2) == 0)) ||

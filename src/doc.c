@@ -18,6 +18,7 @@ struct ws_doc *ws_doc_new(const struct ws_engine *e)
 	 * portfolio inside "Deputy Foreign Minister", though "Foreign Minister"
 	 * is also a role noun) */
 	d->gaz_opts = WS_GAZ_ALL;
+	d->ments_indexed = SIZE_MAX;
 	ws_title_keys_init(&d->title_keys, e->syms);
 	return d;
 }
@@ -39,6 +40,8 @@ void ws_doc_free(struct ws_doc *d)
 	WS_VEC_FREE(d->ments);
 	WS_VEC_FREE(d->ent_key);
 	WS_VEC_FREE(d->ekey);
+	WS_VEC_FREE(d->eends);
+	WS_VEC_FREE(d->ebytes);
 	for (size_t i = 0; i < sizeof(d->amaps) / sizeof(d->amaps[0]); i++)
 		ws_tokmap_free(&d->amaps[i]);
 	WS_VEC_FREE(d->abytes);
@@ -55,6 +58,7 @@ static void reset(struct ws_doc *d)
 	d->ment_tok.n = d->ment_end.n = 0;
 	d->quotes.n = d->stmts.n = d->ents.n = d->ments.n = d->ent_key.n = d->ekey.n = 0;
 	d->qstats.unmatched = 0;
+	d->ments_indexed = SIZE_MAX;
 }
 
 /* Whether the bytes are an article at all. A few stray invalid or control

@@ -37,8 +37,15 @@ struct ws_doc {
 	/* the tokens whose ment_end is set; every other entry up to its cap
 	 * is -1, so that indexing again clears only these */
 	WS_VEC(uint32_t) ment_set;
+	/* how many mentions there were when they were last sorted and
+	 * indexed, none changed since; SIZE_MAX: not so (entities.c) */
+	size_t ments_indexed;
 	WS_VEC(uint32_t) ent_key;
 	WS_VEC(int32_t) ekey;		/* hash table of entities by key (entities.c) */	/* per entity: last token of its name */
+	/* the entity builder's per-token tables (entities.c), all -1 and 0
+	 * between documents, kept for their memory */
+	WS_VEC(int32_t) eends;
+	WS_VEC(uint8_t) ebytes;
 	/* attribution's per-token maps and flags (attrib.c), kept for their
 	 * memory from document to document */
 	struct ws_tokmap amaps[5];

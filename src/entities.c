@@ -224,24 +224,47 @@ struct order_item {
 	uint32_t first, idx;
 };
 
-static int by_first(const void *x, const void *y)
+/* The end of the run of items in order that starts at a. */
+static size_t run_end(const struct order_item *v, size_t a, size_t n)
 {
-	const struct order_item *a = x, *b = y;
-	if (a->first != b->first)
-		return a->first < b->first ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
+	size_t b = a + 1;
+	while (b < n && v[b - 1].first <= v[b].first)
+		b++;
+	return b;
 }
 
-/* Sorts items by first token, then index; most come in that order
- * already (annotations of one kind, by first token), and then nothing is
- * done. The indices grow in the order items were added. */
+/* Sorts items by first token, then index (the indices grow in the order
+ * items were added, so a stable sort by first token does). They come in
+ * a few runs in order (annotations of one kind, or of one pass, by first
+ * token): the runs are merged two by two, a pass at a time, and one run
+ * is left as it is. */
 static void sort_by_first(struct order_item *v, size_t n)
 {
-	size_t k = 1;
-	while (k < n && v[k - 1].first <= v[k].first)
-		k++;
-	if (k < n)
-		qsort(v, n, sizeof(*v), by_first);
+	if (n < 2 || run_end(v, 0, n) == n)
+		return;
+	struct order_item *tmp = ws_xmalloc(n * sizeof(*tmp)), *src = v, *dst = tmp;
+	for (;;) {
+		size_t runs = 0;
+		for (size_t a = 0; a < n; runs++) {
+			size_t b = run_end(src, a, n), e = b < n ? run_end(src, b, n) : b;
+			size_t x = a, y = b, o = a;
+			while (x < b && y < e)	/* on a tie the earlier run's first */
+				dst[o++] = src[y].first < src[x].first ? src[y++] : src[x++];
+			while (x < b)
+				dst[o++] = src[x++];
+			while (y < e)
+				dst[o++] = src[y++];
+			a = e;
+		}
+		struct order_item *sw = src;
+		src = dst;
+		dst = sw;
+		if (runs == 1)
+			break;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(*v));
+	free(tmp);
 }
 
 /* For each token, the mention that ends there (the first made), so that
@@ -350,12 +373,26 @@ static uint8_t *covered_tokens(const struct ws_doc *d)
 	return covered;
 }
 
+/* A token's kind and shape, the kind in the low byte. */
+static inline unsigned kind_shape(const struct ws_token *t)
+{
+	return (unsigned)t->kind | (unsigned)t->shape << 8;
+}
+
+/* In the byte per token of covered_tokens(): a token no mention covers
+ * that is a capitalised word (WS_SHAPE_CAP), which first_name_mentions()
+ * looks at. */
+#define UNCOVERED_CAP 2
+
 /* A lone capitalised word that is a known person's surname is a mention
  * of that person ("Assad said", "Muallem, for his part"). Linear: one
- * pass to mark covered tokens, one hash of surnames. */
-static void surname_mentions(struct ws_doc *d)
+ * pass to mark covered tokens, one hash of surnames. Returns the covered
+ * tokens after it, the uncovered capitalised words marked UNCOVERED_CAP
+ * (the caller frees them), or NULL when no one has a surname. */
+static uint8_t *surname_mentions(struct ws_doc *d)
 {
 	size_t n = d->tk.tok.n, nent = d->ents.n;
+	uint8_t *covered = NULL;
 	struct keytab kt;
 	keytab_init(&kt, nent);
 	for (size_t e = 0; e < nent; e++) {
@@ -367,12 +404,23 @@ static void surname_mentions(struct ws_doc *d)
 		keytab_add(&kt, k, kn, (int32_t)e);
 	}
 	if (kt.used) {
-		uint8_t *covered = covered_tokens(d);
+		covered = covered_tokens(d);
+		size_t had = d->ments.n;
+		const struct ws_token *tk = d->tk.tok.v;
 		for (uint32_t i = 0; i < n; i++) {
-			const struct ws_token *t = &d->tk.tok.v[i];
-			if (covered[i] || t->kind != WS_TOK_WORD ||
-			    (t->shape != WS_SHAPE_CAP && t->shape != WS_SHAPE_MIXED))
-				continue;
+			/* on to the next uncovered capitalised word, in a loop
+			 * of its own that calls nothing: a word is CAP or MIXED
+			 * when its kind and shape, read as one 16-bit number,
+			 * are 0x0100 or 0x0300 */
+			_Static_assert(WS_TOK_WORD == 0 && WS_SHAPE_CAP == 1 && WS_SHAPE_MIXED == 3,
+				       "the kind and shape test below");
+			while (i < n && ((kind_shape(&tk[i]) | 0x0200) != 0x0300 || covered[i]))
+				i++;
+			if (i == n)
+				break;
+			const struct ws_token *t = &tk[i];
+			if (t->shape == WS_SHAPE_CAP)
+				covered[i] = UNCOVERED_CAP;	/* (this pass reads it as 0) */
 			const char *k;
 			size_t kn;
 			key_of(d, i, &k, &kn);
@@ -382,16 +430,19 @@ static void surname_mentions(struct ws_doc *d)
 			/* "Jaberi Ansari": earlier words of the same name join in */
 			uint32_t f = i;
 			const struct ws_span full = d->ents.v[ke->ent].name;
-			while (f > 0 && !covered[f - 1] && d->tk.tok.v[f - 1].kind == WS_TOK_WORD &&
-			       d->tk.tok.v[f - 1].shape == WS_SHAPE_CAP &&
-			       d->tk.tok.v[f - 1].sent == t->sent &&
+			while (f > 0 && covered[f - 1] != 1 && tk[f - 1].kind == WS_TOK_WORD &&
+			       tk[f - 1].shape == WS_SHAPE_CAP && tk[f - 1].sent == t->sent &&
 			       word_in(d, f - 1, full))
 				f--;
 			add_mention(d, span_of(d, f, i + 1), ke->ent, "entities:surname", f, i + 1);
 		}
-		free(covered);
+		/* what these cover, as covered_tokens() would mark it now */
+		for (size_t m = had; m < d->ments.n; m++)
+			memset(covered + d->ment_tok.v[2 * m], 1,
+			       d->ment_tok.v[2 * m + 1] - d->ment_tok.v[2 * m]);
 	}
 	keytab_free(&kt);
+	return covered;
 }
 
 /* Whether a lookup with that feature value starts at token i (a place's
@@ -434,8 +485,10 @@ static int title_case(const struct ws_doc *d, uint32_t para)
  * mention of that person ("Hillary said", "what Bernie is talking about"
  * in an article that names Hillary Clinton and Bernie Sanders): a person
  * the lists gave a gender, so the word is a first name; not when a
- * capitalised word follows (another name), nor when two people share it. */
-static void first_name_mentions(struct ws_doc *d, const struct names *nm)
+ * capitalised word follows (another name), nor when two people share it.
+ * covered: the covered tokens and the uncovered capitalised words, as
+ * surname_mentions() returns them, or NULL. */
+static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_t *covered)
 {
 	size_t n = d->tk.tok.n, nent = d->ents.n;
 	struct keytab kt;
@@ -458,11 +511,19 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 			old->ent = -1;	/* two people of that first name */
 	}
 	if (kt.used) {
-		uint8_t *covered = covered_tokens(d);
-		for (uint32_t i = 0; i < n; i++) {
+		uint8_t *own = NULL;
+		if (!covered) {
+			covered = own = covered_tokens(d);
+			for (uint32_t i = 0; i < n; i++)
+				if (!covered[i] && d->tk.tok.v[i].kind == WS_TOK_WORD &&
+				    d->tk.tok.v[i].shape == WS_SHAPE_CAP)
+					covered[i] = UNCOVERED_CAP;
+		}
+		/* the uncovered capitalised words, found a memchr() at a time */
+		for (const uint8_t *p = memchr(covered, UNCOVERED_CAP, n); p;
+		     p = memchr(p + 1, UNCOVERED_CAP, n - (size_t)(p + 1 - covered))) {
+			uint32_t i = (uint32_t)(p - covered);
 			const struct ws_token *t = &d->tk.tok.v[i];
-			if (covered[i] || t->kind != WS_TOK_WORD || t->shape != WS_SHAPE_CAP)
-				continue;
 			const char *k;
 			size_t kn;
 			key_of(d, i, &k, &kn);
@@ -475,7 +536,7 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
 				continue;	/* "Hillary Rodham": another name */
 			add_mention(d, span_of(d, i, i + 1), ke->ent, "entities:first_name", i, i + 1);
 		}
-		free(covered);
+		free(own);
 	}
 	keytab_free(&kt);
 }
@@ -486,13 +547,14 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm)
  * Apposition's rule; it does not count as another mention of her. Chains
  * join in text order: "Rep. Jane Roe (D-Ore.), a lawyer, said". Only the
  * entities marked in only, when it is not NULL. Needs the mentions indexed
- * (ws_mentions_sort); returns whether it added any. */
+ * (ws_mentions_sort); returns whether it added any, and then they must be
+ * sorted again (the index holds the new ones out of order). */
 static int apposition_mentions(struct ws_doc *d, const struct names *nm, const uint8_t *only)
 {
 	if (!nm->apposition)
 		return 0;
 	WS_VEC(struct order_item) apps = { 0 };
-	for (size_t i = 0; i < d->gaz.n; i++)
+	for (size_t i = d->nlookup; i < d->gaz.n; i++)	/* (lookups are no Apposition) */
 		if (d->gaz.v[i].type == nm->apposition && d->gaz.v[i].first > 0) {
 			struct order_item it = { d->gaz.v[i].first, (uint32_t)i };
 			WS_VEC_PUSH(apps, it);
@@ -500,9 +562,11 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm, const u
 	if (!apps.n)
 		return 0;
 	sort_by_first(apps.v, apps.n);
-	size_t ntok = d->tk.tok.n, added = 0;
-	int32_t *ends = ws_xmalloc((ntok + 1) * sizeof(*ends));
-	memcpy(ends, d->ment_end.v, ntok * sizeof(*ends));
+	size_t added = 0;
+	/* the index of the mentions by last token, kept up to date with the
+	 * wide mentions made, so that they chain; the caller sorts them and
+	 * index_mentions() then clears every entry set (ment_set) */
+	int32_t *ends = d->ment_end.v;
 	for (size_t k = 0; k < apps.n; k++) {
 		const struct ws_annot *a = &d->gaz.v[apps.v[k].idx];
 		int32_t m = ends[a->first - 1];
@@ -514,12 +578,13 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm, const u
 		uint32_t first = d->ment_tok.v[2 * (size_t)m];
 		push_mention(d, span_of(d, first, a->last), d->ments.v[m].entity, a->rule, first,
 			     a->last, 1);
+		if (ends[a->last - 1] < 0)
+			WS_VEC_PUSH(d->ment_set, a->last - 1);
 		if (ends[a->last - 1] < 0 ||
 		    d->ment_tok.v[2 * (size_t)ends[a->last - 1]] > first)
 			ends[a->last - 1] = (int32_t)(d->ments.n - 1);
 		added++;
 	}
-	free(ends);
 	WS_VEC_FREE(apps);
 	return added > 0;
 }
@@ -548,9 +613,36 @@ static int close_descriptions(struct ws_doc *d, const uint8_t *desc)
 			continue;
 		d->ment_tok.v[2 * m + 1] = l + 1;
 		d->ments.v[m].span.end = d->tk.tok.v[l].end;
+		d->ments_indexed = SIZE_MAX;
 		changed = 1;
 	}
 	return changed;
+}
+
+/* Documents of up to this many tokens leave the builder's tables to the
+ * next; a bigger one frees them. */
+#define ENT_KEEP_TOKENS 65536
+
+/* The builder's tables for nt tokens (at most ENT_KEEP_TOKENS + 1): 3 * nt
+ * entries of d->eends, all -1, and nt bytes of d->ebytes, all 0 (as they
+ * are left after each document). */
+static void tables_reserve(struct ws_doc *d, size_t nt)
+{
+	/* the size asked for, not a vector's growth: a huge document's
+	 * tables are as big as before they were kept */
+	if (d->eends.n < 3 * nt) {
+		d->eends.v = ws_xrealloc(d->eends.v, 3 * nt * sizeof(*d->eends.v));
+		d->eends.cap = 3 * nt;
+		for (size_t i = d->eends.n; i < 3 * nt; i++)
+			d->eends.v[i] = -1;
+		d->eends.n = 3 * nt;
+	}
+	if (d->ebytes.n < nt) {
+		d->ebytes.v = ws_xrealloc(d->ebytes.v, nt);
+		d->ebytes.cap = nt;
+		memset(d->ebytes.v + d->ebytes.n, 0, nt - d->ebytes.n);
+		d->ebytes.n = nt;
+	}
 }
 
 void ws_entities_build(struct ws_doc *d)
@@ -561,14 +653,32 @@ void ws_entities_build(struct ws_doc *d)
 		return;
 	/* annotations are appended phase by phase: visit them in text order */
 	WS_VEC(struct order_item) order = { 0 };
-	size_t ntok = d->tk.tok.n;
-	int32_t *title_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
-	int32_t *det_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
-	int32_t *mod_end = ws_xmalloc((ntok + 1) * sizeof(int32_t));
-	uint8_t *desc_first = ws_xcalloc(ntok + 1, 1);
-	for (size_t i = 0; i <= ntok; i++)
-		title_end[i] = det_end[i] = mod_end[i] = -1;
-	for (size_t i = 0; i < d->gaz.n; i++) {
+	size_t ntok = d->tk.tok.n, nt = ntok + 1;
+	/* per token: the title, the longest determiner and the longest
+	 * modifier ending there (indices into d->gaz, or -1), and where a
+	 * description's wide mention starts; in the document's tables, of
+	 * which only the entries set are put back, not the whole; a huge
+	 * document has its own, given back as soon as it is done with them */
+	int huge = ntok > ENT_KEEP_TOKENS;
+	int32_t *title_end, *det_end, *mod_end;
+	uint8_t *desc_first;
+	if (huge) {
+		title_end = ws_xmalloc(nt * sizeof(int32_t));
+		det_end = ws_xmalloc(nt * sizeof(int32_t));
+		mod_end = ws_xmalloc(nt * sizeof(int32_t));
+		desc_first = ws_xcalloc(nt, 1);
+		for (size_t i = 0; i < nt; i++)
+			title_end[i] = det_end[i] = mod_end[i] = -1;
+	} else {
+		tables_reserve(d, nt);
+		title_end = d->eends.v;
+		desc_first = d->ebytes.v;
+		det_end = title_end + nt;
+		mod_end = det_end + nt;
+	}
+	size_t ndesc = 0;	/* descriptions' wide mentions made */
+	/* (the lookups are none of these) */
+	for (size_t i = d->nlookup; i < d->gaz.n; i++) {
 		const struct ws_annot *a = &d->gaz.v[i];
 		if (a->type && (a->type == nm.person || a->type == nm.org)) {
 			struct order_item it = { a->first, (uint32_t)i };
@@ -709,20 +819,37 @@ void ws_entities_build(struct ws_doc *d)
 			push_mention(d, span_of(d, d->gaz.v[de].first, a->last), ent,
 				     d->gaz.v[de].rule, d->gaz.v[de].first, a->last, 1);
 			desc_first[d->gaz.v[de].first] = 1;
+			ndesc++;
 		}
 	}
 	WS_VEC_FREE(order);
-	free(title_end);
-	free(det_end);
-	free(mod_end);
-	surname_mentions(d);
-	first_name_mentions(d, &nm);
+	/* the titles, determiners and modifiers are done with: a huge
+	 * document gives their memory back before the passes below take
+	 * theirs, others put the entries set back */
+	if (huge) {
+		free(title_end);
+		free(det_end);
+		free(mod_end);
+	} else
+		for (size_t i = d->nlookup; i < d->gaz.n; i++) {
+			const struct ws_annot *a = &d->gaz.v[i];
+			if (a->last > 0)
+				title_end[a->last - 1] = det_end[a->last - 1] = mod_end[a->last - 1] = -1;
+		}
+	uint8_t *covered = surname_mentions(d);
+	first_name_mentions(d, &nm, covered);
+	free(covered);
 	ws_mentions_sort(d);
 	if (apposition_mentions(d, &nm, NULL))
 		ws_mentions_sort(d);
-	if (close_descriptions(d, desc_first))
+	if (ndesc && close_descriptions(d, desc_first))
 		ws_mentions_sort(d);
-	free(desc_first);
+	if (huge) {
+		free(desc_first);
+		return;
+	}
+	for (size_t i = d->nlookup; i < d->gaz.n && ndesc; i++)
+		desc_first[d->gaz.v[i].first] = 0;
 }
 
 void ws_entities_appositions(struct ws_doc *d, const uint8_t *only)
@@ -733,20 +860,10 @@ void ws_entities_appositions(struct ws_doc *d, const uint8_t *only)
 		ws_mentions_sort(d);
 }
 
-struct mpos {
-	uint32_t start, idx;
-};
-
-static int by_mpos(const void *x, const void *y)
-{
-	const struct mpos *a = x, *b = y;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
 /* Sorts the mentions into text order and indexes them by last token (the
  * entity rules, the surname pass and attribution each append their own). */
+static void mentions_sort(struct ws_doc *d);
+
 /* The same span of the same entity twice (the entity rules' "Jane Roe"
  * and attribution's, when a wider mention ends at the same token) is one
  * mention: the later one goes. The mentions are in order of start. */
@@ -775,12 +892,24 @@ static void drop_duplicates(struct ws_doc *d)
 void ws_mentions_sort(struct ws_doc *d)
 {
 	size_t n = d->ments.n;
+	/* no mention added, dropped or changed since the last time (mentions
+	 * are only appended, but where close_descriptions() widens one):
+	 * sorted, without duplicates and indexed still */
+	if (n == d->ments_indexed)
+		return;
+	mentions_sort(d);
+	d->ments_indexed = d->ments.n;
+}
+
+static void mentions_sort(struct ws_doc *d)
+{
+	size_t n = d->ments.n;
 	if (n < 2) {
 		index_mentions(d);
 		return;
 	}
-	/* the mentions up to k are in order already (each pass appends its
-	 * own to sorted ones): only the rest is sorted, then merged in */
+	/* the mentions are in runs in order (each pass appends its own to
+	 * sorted ones), mostly one */
 	size_t k = 1;
 	while (k < n && d->ments.v[k - 1].span.start <= d->ments.v[k].span.start)
 		k++;
@@ -789,14 +918,13 @@ void ws_mentions_sort(struct ws_doc *d)
 		index_mentions(d);
 		return;
 	}
-	struct mpos *p = ws_xmalloc(2 * n * sizeof(*p)), *q = p + n;
+	/* by start, on a tie the older first */
+	struct order_item *p = ws_xmalloc(n * sizeof(*p));
 	for (size_t i = 0; i < n; i++) {
-		q[i].start = d->ments.v[i].span.start;
-		q[i].idx = (uint32_t)i;
+		p[i].first = d->ments.v[i].span.start;
+		p[i].idx = (uint32_t)i;
 	}
-	qsort(q + k, n - k, sizeof(*q), by_mpos);
-	for (size_t i = 0, x = 0, y = k; i < n; i++)	/* on a tie the older first */
-		p[i] = y == n || (x < k && q[x].start <= q[y].start) ? q[x++] : q[y++];
+	sort_by_first(p, n);
 	struct ws_mention *m = ws_xmalloc(n * sizeof(*m));
 	uint32_t *t = ws_xmalloc(2 * n * sizeof(*t));
 	for (size_t i = 0; i < n; i++) {

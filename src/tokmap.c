@@ -27,29 +27,31 @@ void ws_tokmap_reset(struct ws_tokmap *m, size_t ntok)
 	m->rank = (uint32_t *)(m->bits + m->wcap);
 }
 
+/* The bits set in x. */
+static uint32_t popcount(uint64_t x)
+{
+	x -= x >> 1 & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + (x >> 2 & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (uint32_t)((x * 0x0101010101010101ULL) >> 56);
+}
+
 /* The ranks of the words of bits; each key has its bit, once. */
 static void make_ranks(struct ws_tokmap *m)
 {
 	uint32_t r = 0;
 	for (size_t w = 0; w < m->nwords; w++) {
 		m->rank[w] = r;
-		for (uint64_t x = m->bits[w]; x; x &= x - 1)
-			r++;
+		r += popcount(m->bits[w]);
 	}
 }
 
-void ws_tokmap_set(struct ws_tokmap *m, size_t tok, int32_t val)
+void ws_tokmap_grow(struct ws_tokmap *m)
 {
-	if (m->n == m->cap) {
-		size_t c = m->cap ? m->cap * 2 : 64;
-		m->key = ws_xrealloc(m->key, c * sizeof(*m->key));
-		m->val = ws_xrealloc(m->val, c * sizeof(*m->val));
-		m->cap = c;
-	}
-	m->key[m->n] = (uint32_t)tok;
-	m->val[m->n] = val;
-	m->n++;
-	m->bits[tok >> 6] |= (uint64_t)1 << (tok & 63);
+	size_t c = m->cap ? m->cap * 2 : 64;
+	m->key = ws_xrealloc(m->key, c * sizeof(*m->key));
+	m->val = ws_xrealloc(m->val, c * sizeof(*m->val));
+	m->cap = c;
 }
 
 /* Insertion order breaks ties, so that the last set wins. */

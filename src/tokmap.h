@@ -23,8 +23,20 @@ void ws_tokmap_init(struct ws_tokmap *m, size_t ntok);
  * once and reset for each document. m was made by ws_tokmap_init(), or is
  * all zero. */
 void ws_tokmap_reset(struct ws_tokmap *m, size_t ntok);
-/* Sets tok's value; a later set of the same token wins. Any order. */
-void ws_tokmap_set(struct ws_tokmap *m, size_t tok, int32_t val);
+/* Makes room for more values; ws_tokmap_set() calls it. */
+void ws_tokmap_grow(struct ws_tokmap *m);
+
+/* Sets tok's value; a later set of the same token wins. Any order.
+ * Inline: a document's lookups set one a token. */
+static inline void ws_tokmap_set(struct ws_tokmap *m, size_t tok, int32_t val)
+{
+	if (m->n == m->cap)
+		ws_tokmap_grow(m);
+	m->key[m->n] = (uint32_t)tok;
+	m->val[m->n] = val;
+	m->n++;
+	m->bits[tok >> 6] |= (uint64_t)1 << (tok & 63);
+}
 /* Sorts what was set; call once, before ws_tokmap_get. */
 void ws_tokmap_finish(struct ws_tokmap *m);
 void ws_tokmap_free(struct ws_tokmap *m);

@@ -214,6 +214,11 @@ Test(attrib, name_and_colon_open_a_paragraph)
 			 "Story Categories: Local news, Transport, Weather"), "");
 	assert_view(view("Harbour Watch: The Port Authority Hid The Report For Years"),
 		    "Harbour Watch=Harbour Watch/label");
+	/* a label of nine tokens (its colon the tenth), not of ten */
+	assert_view(view("Jo Ann Van Der Berg Mary Lou Roe Smith: We will win this fight."),
+		    "Jo Ann Van Der Berg Mary Lou Roe Smith=Lou Roe Smith/label");
+	assert_view(view("Jo Ann Van Der Berg Mary Lou Roe Smith Jones: We will win this fight."),
+		    "");
 }
 
 /* A transcript's label in capitals names a person, though no list knows
@@ -369,6 +374,12 @@ Test(attrib, nominal_cues_after_the_verb_frames)
 	/* inside a statement made by a verb it makes nothing of its own */
 	assert_view(view("Jane Doe said her support for the deal was firm."),
 		    "Jane Doe=Jane Doe/explicit:subject");
+	/* "his" is the speaker of the statement before it, not of the last
+	 * one the verb frames found */
+	assert_view(view("John Smith said the tax plan was weak. His criticism of the deal was "
+			 "sharp. Bill Jones said the plan was fine."),
+		    "John Smith=John Smith/explicit:subject; His=John Smith/pronoun; "
+		    "Bill Jones=Bill Jones/explicit:subject");
 }
 
 /* A speaker search that finds a name and then no frame leaves no entity:
@@ -510,8 +521,13 @@ Test(attrib, a_poll_opening_its_clause_is_the_source)
 {
 	assert_view(contents("In the latest Fox News poll, the senator fell to 10 percent."),
 		    "the senator fell to 10 percent|In");
+	/* after a sentence adverb or two */
+	assert_view(contents("Yet still, in the latest Fox News poll, the senator fell to 10 percent."),
+		    "the senator fell to 10 percent|in");
 	/* where, not who */
 	assert_view(contents("The senator has sagged in the polls."), "");
+	assert_view(contents("The senator, who was in the latest Fox News poll, fell to 10 "
+			     "percent."), "");
 }
 
 Test(attrib, shares_of_people_say)

@@ -1,7 +1,8 @@
 /* Attribution's word lists (attrib_words.c): word_in() answers from one
- * table of all lists' words with a bit per list; these check that the
- * answers are those of a word-by-word comparison whatever order lists are
- * met in and however many there are. */
+ * table of all lists' words with a bit per list, and keeps the last tokens'
+ * answers; these check that the answers are those of a word-by-word
+ * comparison whatever order lists and documents are met in and however
+ * many lists there are. */
 #include "testutil.h"
 #include "attrib_int.h"
 
@@ -15,6 +16,8 @@ static void context(const char *text)
 	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), 0);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.d = doc;
+	ctx.tokv = doc->tk.tok.v;
+	ctx.text = doc->text;
 	ctx.ntok = doc->tk.tok.n;
 }
 
@@ -58,6 +61,36 @@ Test(attrib_words, a_list_met_later_sees_known_tokens)
 	cr_assert(word_in(&ctx, at("alpha"), first));
 }
 
+Test(attrib_words, long_words_are_whole_words)
+{
+	/* words of over 8 bytes have a table of their own, shared by lists */
+	static const char *const one[] = { "Spokeswoman", "reportedly", NULL };
+	static const char *const two[] = { "spokeswoman", "Washington", NULL };
+	context("SPOKESWOMAN reportedly Washingtoon spokeswomen reportedlyy Washington "
+		"spokeswoman");
+	for (int round = 0; round < 2; round++) {	/* the second through the cache */
+		cr_assert(word_in(&ctx, 0, one) && word_in(&ctx, 0, two));
+		cr_assert(word_in(&ctx, 1, one) && !word_in(&ctx, 1, two));
+		cr_assert(!word_in(&ctx, 2, one) && !word_in(&ctx, 2, two));
+		cr_assert(!word_in(&ctx, 3, one) && !word_in(&ctx, 3, two));
+		cr_assert(!word_in(&ctx, 4, one) && !word_in(&ctx, 4, two));
+		cr_assert(!word_in(&ctx, 5, one) && word_in(&ctx, 5, two));
+		cr_assert(word_in(&ctx, 6, one) && word_in(&ctx, 6, two));
+	}
+}
+
+Test(attrib_words, answers_are_about_this_document)
+{
+	/* the same token index in the next document is another word (no
+	 * cue in either: attribution itself asks nothing about them) */
+	static const char *const l[] = { "quiet", NULL };
+	context("Quiet evening.");
+	cr_assert(word_in(&ctx, 0, l) && !word_in(&ctx, 1, l));
+	cr_assert(word_in(&ctx, 0, l));		/* (kept now) */
+	context("Loud evening.");
+	cr_assert(!word_in(&ctx, 0, l) && !word_in(&ctx, 1, l));
+}
+
 Test(attrib_words, many_lists_share_words)
 {
 	/* lists past the bits there are fall back to comparing word by word */
@@ -91,4 +124,27 @@ Test(attrib_words, contractions)
 		cr_assert(is_contraction(&ctx, at(yes[k])), "%s", yes[k]);
 	for (int k = 0; no[k]; k++)
 		cr_assert(!is_contraction(&ctx, at(no[k])), "%s", no[k]);
+}
+
+Test(attrib_words, a_group_of_lists_answers_as_each_would)
+{
+	static const char *const a[] = { "alpha", "said", NULL };
+	static const char *const b[] = { "beta", NULL };
+	static const char *const lng[] = { "gamma", "reportedly", NULL };	/* a word of over 8 bytes */
+	static const char *const *const ab[] = { a, b, NULL };
+	static const char *const *const bl[] = { b, lng, NULL };
+	context("Alpha BETA gamma reportedly delta said reported");
+	const char *words[] = { "Alpha", "BETA", "gamma", "reportedly", "delta", "said", "reported" };
+	for (int round = 0; round < 2; round++)	/* the second through the cache */
+		for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+			size_t i = at(words[k]);
+			cr_assert_eq(word_in_any(&ctx, i, ab), word_in(&ctx, i, a) || word_in(&ctx, i, b),
+				     "%s", words[k]);
+			cr_assert_eq(word_in_any(&ctx, i, bl), word_in(&ctx, i, b) || word_in(&ctx, i, lng),
+				     "%s", words[k]);
+		}
+	cr_assert(word_in_any(&ctx, at("Alpha"), ab) && word_in_any(&ctx, at("BETA"), ab));
+	cr_assert(!word_in_any(&ctx, at("delta"), ab) && !word_in_any(&ctx, at("reported"), bl));
+	cr_assert(word_in_any(&ctx, at("reportedly"), bl) && !word_in_any(&ctx, at("reportedly"), ab));
+	cr_assert(!word_in_any(&ctx, ctx.ntok, ab));
 }

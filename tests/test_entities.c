@@ -88,6 +88,10 @@ Test(entities, a_lone_first_name_is_a_mention_of_its_person)
 		    "Georgia Vrann=Georgia Vrann");
 	expect_view(mention_view("Hillary Vrann spoke on Monday. Later Hillary said no."),
 		    "Hillary Vrann=Hillary Vrann; Hillary=Hillary Vrann");
+	/* a word that is one person's surname is no other's first name */
+	expect_view(mention_view("Hillary Vrann spoke on Monday. Jane Hillary spoke too. Later "
+				 "Hillary said no."),
+		    "Hillary Vrann=Hillary Vrann; Jane Hillary=Jane Hillary; Hillary=Jane Hillary");
 }
 
 /* in a headline every word is capitalised: the name ends at the last word
@@ -286,4 +290,24 @@ Test(entities, agencies_with_periods_parties_and_short_newspaper_names)
 		    "the SVP=SVP");
 	expect_view(mention_view("The Sun-Times reported that the Daily News was sold."),
 		    "The Sun-Times=Sun-Times; the Daily News=Daily News");
+}
+
+/* The builder's per-token tables are kept from document to document and
+ * put back to all -1 and 0 after each: a title, determiner or description
+ * of one document must not be seen in the next. */
+Test(entities, tables_are_clean_after_each_document)
+{
+	expect_view(mention_view("Former Ohio Gov. Ted Vrann spoke. \"It is over,\" said the party "
+				 "chairman, Jane Roe, on Monday. Some Republicans agreed."),
+		    "Former Ohio Gov. Ted Vrann=Ted Vrann; the party=party; "
+		    "the party chairman, Jane Roe,+=Jane Roe; Jane Roe=Jane Roe; "
+		    "Some Republicans=Republicans");
+	cr_assert(doc->eends.n > 0 && doc->ebytes.n > 0);
+	for (size_t i = 0; i < doc->eends.n; i++)
+		cr_assert_eq(doc->eends.v[i], -1, "entry %zu", i);
+	for (size_t i = 0; i < doc->ebytes.n; i++)
+		cr_assert_eq(doc->ebytes.v[i], 0, "byte %zu", i);
+	/* the same words at other tokens: the same mentions */
+	expect_view(mention_view("Yes. Ted Vrann spoke. \"It is over,\" said the chairman Jane Roe."),
+		    "Ted Vrann=Ted Vrann; the chairman Jane Roe=Jane Roe");
 }
