@@ -29,6 +29,9 @@ enum { M_EXACT, M_FOLD, M_STEM, MODES };
 struct word {
 	uint32_t root[MODES];	/* handle of the depth-1 node in each mode, 0 for none */
 	uint32_t fold;		/* the word of this key case folded, 0 when none */
+	uint32_t follows;	/* bit m: some form of mode m has the word after
+				 * its first, so a walk of that mode can go on
+				 * along it */
 };
 
 struct wkey {
@@ -242,7 +245,7 @@ static uint32_t word_add(struct ws_gaz *g, const char *s, size_t n)
 	/* at most 3/4 full: probes stay short and the table small */
 	if ((g->words.n + 1) * 4 > g->wcap * 3)
 		word_rehash(g, g->wcap * 2);
-	struct word w = { { 0, 0, 0 }, 0 };
+	struct word w = { { 0, 0, 0 }, 0, 0 };
 	struct wkey wk = { (uint32_t)g->wtext.len, (uint32_t)n };
 	ws_buf_add(&g->wtext, s, n);
 	id = (uint32_t)g->words.n;
@@ -576,6 +579,7 @@ static void add_form(struct loader *ld, const char *line, const char *form, size
 			}
 		} else {
 			node = child_add(g, node, w);
+			g->words.v[w].follows |= 1u << mode;
 		}
 	}
 	if (ld->tk.tok.n > g->max_tokens)
@@ -1150,7 +1154,7 @@ struct ws_gaz *ws_gaz_load(const char *root, const char *dir, const struct ws_se
 	nm->one = ws_intern_str(syms, "1");
 	struct node nd0 = { 0, 0, 0 };
 	WS_VEC_PUSH(g->nodes, nd0);
-	struct word w0 = { { 0, 0, 0 }, 0 };
+	struct word w0 = { { 0, 0, 0 }, 0, 0 };
 	struct wkey wk0 = { 0, 0 };
 	WS_VEC_PUSH(g->words, w0);
 	WS_VEC_PUSH(g->wkeys, wk0);
@@ -1484,8 +1488,15 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 		}
 	}
 	token_ids_possessive(g, s, p, n, end, ids);
-	for (int m = 0; m < MODES; m++)
-		roots[m] = ids[m] ? g->words.v[ids[m]].root[m] : 0;
+	/* a word that no form has after its first ends every walk that
+	 * reaches it: its id, which the walk alone reads, is left out, and
+	 * the walk makes no probe for it (most tokens after "the" or "in") */
+	for (int m = 0; m < MODES; m++) {
+		const struct word *w = ids[m] ? &g->words.v[ids[m]] : NULL;
+		roots[m] = w ? w->root[m] : 0;
+		if (w && !(w->follows >> m & 1))
+			ids[m] = 0;
+	}
 	if (e) {
 		e->key[0] = v;
 		e->key[1] = v2;

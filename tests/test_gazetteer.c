@@ -456,3 +456,20 @@ Test(gazetteer, remembered_words_match_as_fresh_ones)
 	ws_buf_release(&b);
 	free(text);
 }
+
+/* A walk goes on only along words that some form of its mode has after
+ * its first: "minister" follows in the folded titles, "Coast" in the
+ * exact countries, "Georgia" in none; each seen alone first, as a lookup
+ * remembers them. */
+Test(gazetteer, walks_go_on_along_following_words_only)
+{
+	struct tgaz t;
+	tgaz_load(&t, "basic");
+	cr_assert_not_null(t.g, "%s", t.diag);
+	assert_view(lookup_view(t.g, "Minister, Coast and Georgia. The foreign minister "
+				     "left the Ivory Coast for Foreign Georgia.", 0),
+		    "Minister=title/head Georgia=place/country Georgia=place/region "
+		    "foreign minister=title/head minister=title/head Ivory Coast=place/country "
+		    "Georgia=place/country Georgia=place/region");
+	tgaz_free(&t);
+}
