@@ -1595,6 +1595,40 @@ static void token_slot_far(const struct ws_gaz *g, struct ws_gaz_scratch *s, con
 	token_slot(g, s, p, n, end, ids);
 }
 
+/* token_slot()'s hit for the token p[0..n), the cache's ids and roots into
+ * ids, when the 16 bytes from p lie in the text; 0 when the token is not
+ * in the cache. The cache holds ASCII words only, so a word with other
+ * bytes finds no key alike and takes the slow way: no test for them here. */
+static inline __attribute__((always_inline)) int cache_hit(const struct tcache *tc, const char *p,
+							   size_t n, uint32_t *ids)
+{
+	if (n - 1 < 8) {
+		/* most tokens: an ASCII word of at most 8 bytes, in one load */
+		uint64_t v;
+		memcpy(&v, p, 8);
+		v &= ws_low_bytes[n];
+		uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL * 0xC4CEB9FE1A85EC53ULL;
+		const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
+		if (e->len == n && e->key[0] == v && e->key[1] == 0) {
+			memcpy(ids, e->slot, sizeof(e->slot));
+			return 1;
+		}
+	} else if (n - 9 < 8) {
+		/* a word of 9 to 16 bytes: two loads */
+		uint64_t v, v2;
+		memcpy(&v, p, 8);
+		memcpy(&v2, p + 8, 8);
+		v2 &= ws_low_bytes[n - 8];
+		uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
+		const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
+		if (e->len == n && e->key[0] == v && e->key[1] == v2) {
+			memcpy(ids, e->slot, sizeof(e->slot));
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* token_slot() of tokens [from, to), into ids onwards. Its own loop,
  * out of line: the walk's registers are not its. */
 #if defined(__GNUC__)
@@ -1610,38 +1644,23 @@ static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 		return;
 	}
 	const struct tcache *tc = s->tc;
-	for (const struct ws_token *k = tok + from, *kend = tok + to; k < kend;
-	     k++, ids += MODES * 2) {
+	/* the tokens whose 16 bytes lie in the text, all but the last few:
+	 * their loop need not ask */
+	size_t safe = to;
+	while (safe > from && end - (text + tok[safe - 1].start) < 16)
+		safe--;
+	const struct ws_token *k = tok + from;
+	for (const struct ws_token *kend = tok + safe; k < kend; k++, ids += MODES * 2) {
 		const char *p = text + k->start;
 		size_t n = k->end - k->start;
-		/* most tokens: an ASCII word of at most 8 bytes, well inside the
-		 * text and in the cache; token_slot()'s hit, in one load. The
-		 * cache holds ASCII words only, so a word with other bytes finds
-		 * no key alike and takes the slow way: no test for them here. */
-		if (n - 1 < 8 && end - p >= 8) {
-			uint64_t v;
-			memcpy(&v, p, 8);
-			v &= ws_low_bytes[n];
-			uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL * 0xC4CEB9FE1A85EC53ULL;
-			const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
-			if (e->len == n && e->key[0] == v && e->key[1] == 0) {
-				memcpy(ids, e->slot, sizeof(e->slot));
-				continue;
-			}
-		} else if (n - 9 < 8 && end - p >= 16) {
-			/* a word of 9 to 16 bytes: two loads */
-			uint64_t v, v2;
-			memcpy(&v, p, 8);
-			memcpy(&v2, p + 8, 8);
-			v2 &= ws_low_bytes[n - 8];
-			uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
-			const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
-			if (e->len == n && e->key[0] == v && e->key[1] == v2) {
-				memcpy(ids, e->slot, sizeof(e->slot));
-				continue;
-			}
-		}
-		token_slot_far(g, s, p, n, end, ids);
+		if (!cache_hit(tc, p, n, ids))
+			token_slot_far(g, s, p, n, end, ids);
+	}
+	for (const struct ws_token *kend = tok + to; k < kend; k++, ids += MODES * 2) {
+		const char *p = text + k->start;
+		size_t n = k->end - k->start;
+		if (end - p < 16 || !cache_hit(tc, p, n, ids))
+			token_slot_far(g, s, p, n, end, ids);
 	}
 }
 

@@ -476,3 +476,42 @@ Test(gazetteer, walks_go_on_along_following_words_only)
 		    "Georgia=place/country Georgia=place/region");
 	tgaz_free(&t);
 }
+
+/* The last words of a text are looked up without reading past it, each
+ * time: a text in a buffer of its own size, its words remembered from a
+ * first lookup (a read past it is what the sanitizers report). */
+Test(gazetteer, words_at_the_end_are_read_within_the_text)
+{
+	static const char *const texts[] = {
+		"He met the deputy foreign minister",
+		"He met the ministers",
+		"He met the Secretary-General",
+		"Georgia",
+		"C\u00f4te d\u2019Ivoire",
+	};
+	const struct ws_gaz *g = eng->gaz;
+	struct ws_gaz_scratch *s = ws_gaz_scratch_new();
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		size_t len = strlen(texts[i]);
+		char *text = malloc(len);
+		cr_assert_not_null(text);
+		memcpy(text, texts[i], len);
+		struct ws_tokens tk = { 0 };
+		cr_assert_eq(ws_tokenize(&eng->seg, text, len, &tk), 0);
+		ws_annot_vec first = { 0 }, again = { 0 };
+		ws_gaz_lookup(g, s, text, &tk, WS_GAZ_ALL, &first);
+		ws_gaz_lookup(g, s, text, &tk, WS_GAZ_ALL, &again);
+		cr_assert_gt(first.n, 0, "%s", texts[i]);
+		cr_assert_eq(again.n, first.n, "%s", texts[i]);
+		for (size_t a = 0; a < first.n; a++) {
+			cr_assert_eq(again.v[a].first, first.v[a].first, "%s", texts[i]);
+			cr_assert_eq(again.v[a].last, first.v[a].last, "%s", texts[i]);
+			cr_assert_eq(again.v[a].feat, first.v[a].feat, "%s", texts[i]);
+		}
+		WS_VEC_FREE(first);
+		WS_VEC_FREE(again);
+		ws_tokens_release(&tk);
+		free(text);
+	}
+	ws_gaz_scratch_free(s);
+}
