@@ -1664,6 +1664,53 @@ static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	}
 }
 
+/* What the walks from one token read. */
+struct walk {
+	const struct ws_gaz *g;
+	struct ws_gaz_scratch *s;
+	const struct node *nodes;
+	const struct accrec *acc;
+	const struct ws_token *tok;
+	size_t n;		/* tokens */
+	const uint32_t *ids;	/* of tokens from c0 on */
+	size_t c0, i;		/* the walks start at token i */
+	unsigned opts;
+};
+
+/* The walk of mode m from its root h: the entries of the forms it reaches
+ * into the scratch's candidates, the longer ones only (*best the longest
+ * so far) unless every match is wanted. */
+static inline __attribute__((always_inline)) void walk_mode(const struct walk *wk, int m,
+							    uint32_t h, uint32_t *best)
+{
+	struct ws_gaz_scratch *s = wk->s;
+	for (size_t k = wk->i + 1; h; k++) {
+		uint32_t len = (uint32_t)(k - wk->i);
+		if ((h & H_ACC) && ((wk->opts & WS_GAZ_ALL) || len >= *best)) {
+			const struct node *nd = &wk->nodes[h & H_NODE];
+			if (len > *best && !(wk->opts & WS_GAZ_ALL))
+				s->cand.n = 0;
+			if (len > *best)
+				*best = len;
+			/* room once, then the node's entries side by side */
+			uint32_t na = nd->nacc;
+			const struct accrec *r = wk->acc + nd->acc;
+			WS_VEC_RESERVE(s->cand, s->cand.n + na);
+			struct cand *cv = s->cand.v + s->cand.n;
+			for (uint32_t a = 0; a < na; a++) {
+				cv[a].len = len;
+				cv[a].entry = r[a].entry;
+				cv[a].rec = &r[a];
+			}
+			s->cand.n += na;
+		}
+		if (!(h & H_KIDS) || k >= wk->n || (wk->tok[k].flags & WS_TF_SENT_START))
+			break;
+		uint32_t w = wk->ids[(k - wk->c0) * MODES * 2 + m];
+		h = w ? edge_find(wk->g, h & H_NODE, w) : 0;
+	}
+}
+
 size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *text,
 		     const struct ws_tokens *tk, unsigned opts, ws_annot_vec *out)
 {
@@ -1682,10 +1729,6 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	uint32_t *ids = s->ids.v;
 	const struct ws_token *tok = tk->tok.v;
 	const char *end = text + tok[n - 1].end;	/* the text is at least this long */
-	int modes[MODES], nmodes = 0;
-	for (int m = 0; m < MODES; m++)
-		if (g->modes >> m & 1)
-			modes[nmodes++] = m;
 	/* the engine's arrays read once: a store of a candidate's pointer
 	 * could be to them, as far as the compiler knows */
 	const struct node *nodes = g->nodes.v;
@@ -1703,40 +1746,20 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 		size_t c1 = c0 + LOOKUP_CHUNK < n ? c0 + LOOKUP_CHUNK : n;
 		for (size_t i = c0; i < c1; i++) {
 			const uint32_t *here = ids + (i - c0) * MODES * 2;
-			if (!(here[MODES + M_EXACT] | here[MODES + M_FOLD] | here[MODES + M_STEM]))
+			uint32_t hx = here[MODES + M_EXACT], hf = here[MODES + M_FOLD],
+				 hs = here[MODES + M_STEM];
+			if (!(hx | hf | hs))
 				continue;	/* most tokens: no form starts with the word */
 			s->cand.n = 0;
 			uint32_t best = 0;
-			for (int mi = 0; mi < nmodes; mi++) {
-				int m = modes[mi];
-				uint32_t w, h = here[MODES + m];
-				for (size_t k = i + 1; h; k++) {
-					uint32_t len = (uint32_t)(k - i);
-					if ((h & H_ACC) && ((opts & WS_GAZ_ALL) || len >= best)) {
-						const struct node *nd = &nodes[h & H_NODE];
-						if (len > best && !(opts & WS_GAZ_ALL))
-							s->cand.n = 0;
-						if (len > best)
-							best = len;
-						/* room once, then the node's entries side by side */
-						uint32_t na = nd->nacc;
-						const struct accrec *r = acc + nd->acc;
-						WS_VEC_RESERVE(s->cand, s->cand.n + na);
-						struct cand *cv = s->cand.v + s->cand.n;
-						for (uint32_t a = 0; a < na; a++) {
-							cv[a].len = len;
-							cv[a].entry = r[a].entry;
-							cv[a].rec = &r[a];
-						}
-						s->cand.n += na;
-					}
-					if (!(h & H_KIDS) || k >= n ||
-					    (tok[k].flags & WS_TF_SENT_START))
-						break;
-					w = ids[(k - c0) * MODES * 2 + m];
-					h = w ? edge_find(g, h & H_NODE, w) : 0;
-				}
-			}
+			/* the modes in order; a mode no list uses has no roots */
+			struct walk w = { g, s, nodes, acc, tok, n, ids, c0, i, opts };
+			if (hx)
+				walk_mode(&w, M_EXACT, hx, &best);
+			if (hf)
+				walk_mode(&w, M_FOLD, hf, &best);
+			if (hs)
+				walk_mode(&w, M_STEM, hs, &best);
 			if (!s->cand.n)
 				continue;
 			/* longer first, then lists.def order (entry ids grow with it) */
