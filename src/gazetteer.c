@@ -1676,12 +1676,35 @@ struct walk {
 	const uint32_t *ids;	/* of tokens from c0 on */
 	size_t c0, i;		/* the walks start at token i */
 	unsigned opts;
+	/* the nodes with entries the walks kept: their number, and the
+	 * first, whose entries go to the candidates only when a second
+	 * comes (most starts find one) */
+	unsigned nhit;
+	const struct node *hit;
+	uint32_t hit_len;
 };
+
+/* The entries of node nd, len tokens long, added to the candidates. */
+static inline void add_cands(struct ws_gaz_scratch *s, const struct accrec *acc,
+			     const struct node *nd, uint32_t len)
+{
+	/* room once, then the node's entries side by side */
+	uint32_t na = nd->nacc;
+	const struct accrec *r = acc + nd->acc;
+	WS_VEC_RESERVE(s->cand, s->cand.n + na);
+	struct cand *cv = s->cand.v + s->cand.n;
+	for (uint32_t a = 0; a < na; a++) {
+		cv[a].len = len;
+		cv[a].entry = r[a].entry;
+		cv[a].rec = &r[a];
+	}
+	s->cand.n += na;
+}
 
 /* The walk of mode m from its root h: the entries of the forms it reaches
  * into the scratch's candidates, the longer ones only (*best the longest
  * so far) unless every match is wanted. */
-static inline __attribute__((always_inline)) void walk_mode(const struct walk *wk, int m,
+static inline __attribute__((always_inline)) void walk_mode(struct walk *wk, int m,
 							    uint32_t h, uint32_t *best)
 {
 	struct ws_gaz_scratch *s = wk->s;
@@ -1689,21 +1712,20 @@ static inline __attribute__((always_inline)) void walk_mode(const struct walk *w
 		uint32_t len = (uint32_t)(k - wk->i);
 		if ((h & H_ACC) && ((wk->opts & WS_GAZ_ALL) || len >= *best)) {
 			const struct node *nd = &wk->nodes[h & H_NODE];
-			if (len > *best && !(wk->opts & WS_GAZ_ALL))
+			if (len > *best && !(wk->opts & WS_GAZ_ALL)) {
 				s->cand.n = 0;
+				wk->nhit = 0;
+			}
 			if (len > *best)
 				*best = len;
-			/* room once, then the node's entries side by side */
-			uint32_t na = nd->nacc;
-			const struct accrec *r = wk->acc + nd->acc;
-			WS_VEC_RESERVE(s->cand, s->cand.n + na);
-			struct cand *cv = s->cand.v + s->cand.n;
-			for (uint32_t a = 0; a < na; a++) {
-				cv[a].len = len;
-				cv[a].entry = r[a].entry;
-				cv[a].rec = &r[a];
+			if (wk->nhit++ == 0) {
+				wk->hit = nd;
+				wk->hit_len = len;
+			} else {
+				if (wk->nhit == 2)
+					add_cands(s, wk->acc, wk->hit, wk->hit_len);
+				add_cands(s, wk->acc, nd, len);
 			}
-			s->cand.n += na;
 		}
 		if (!(h & H_KIDS) || k >= wk->n || (wk->tok[k].flags & WS_TF_SENT_START))
 			break;
@@ -1757,15 +1779,39 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 			s->cand.n = 0;
 			uint32_t best = 0;
 			/* the modes in order; a mode no list uses has no roots */
-			struct walk w = { g, s, nodes, acc, tok, n, ids, c0, i, opts };
+			struct walk w = { g, s, nodes, acc, tok, n, ids, c0, i, opts, 0, NULL, 0 };
 			if (hx)
 				walk_mode(&w, M_EXACT, hx, &best);
 			if (hf)
 				walk_mode(&w, M_FOLD, hf, &best);
 			if (hs)
 				walk_mode(&w, M_STEM, hs, &best);
-			if (!s->cand.n)
+			if (!w.nhit)
 				continue;
+			/* the engine's arrays read once: a store of the annotations'
+			 * pointers could be to them, as far as the compiler knows */
+			const char *lookup = g->names.lookup;
+			const struct ws_feat *feat = g->feat.v;
+			const struct ws_gaz_list *lists = g->lists.v;
+			if (w.nhit == 1) {
+				/* most starts: one node, whose entries lie in the order
+				 * of their ids (flatten()), which the sort below gives */
+				uint32_t na = w.hit->nacc;
+				const struct accrec *r = acc + w.hit->acc;
+				size_t o = out->n;
+				WS_VEC_RESERVE(*out, o + na);
+				struct ws_annot *dst = out->v + o;
+				for (uint32_t a = 0; a < na; a++) {
+					struct ws_annot an = {
+						(uint32_t)i, (uint32_t)i + w.hit_len, lookup,
+						feat + r[a].feat, r[a].nfeat, r[a].cls,
+						lists[r[a].list].rule
+					};
+					dst[a] = an;
+				}
+				out->n = o + na;
+				continue;
+			}
 			/* longer first, then lists.def order (entry ids grow with it) */
 			struct cand *c = s->cand.v;
 			for (size_t a = 1; a < s->cand.n; a++) {
@@ -1780,11 +1826,6 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 			}
 			size_t nc = s->cand.n, o = out->n;
 			WS_VEC_RESERVE(*out, o + nc);
-			/* the engine's arrays read once: a store of the annotations'
-			 * pointers could be to them, as far as the compiler knows */
-			const char *lookup = g->names.lookup;
-			const struct ws_feat *feat = g->feat.v;
-			const struct ws_gaz_list *lists = g->lists.v;
 			struct ws_annot *dst = out->v + o;
 			for (size_t a = 0; a < nc; a++) {
 				const struct accrec *e = c[a].rec;
