@@ -1127,7 +1127,8 @@ static void flatten(struct ws_gaz *g, struct loader *ld)
 		struct node *nd = &g->nodes.v[i];
 		uint32_t c = nd->acc, k = nd->nacc;
 		nd->acc = off;
-		/* the chain runs newest first: fill from the back */
+		/* the chain runs newest first: fill from the back, so a node's
+		 * entries lie in the order of their ids (ws_gaz_lookup()) */
 		while (c) {
 			g->acc[off + --k].entry = ld->chain.v[c - 1].entry;
 			c = ld->chain.v[c - 1].next;
