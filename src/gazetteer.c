@@ -1702,9 +1702,10 @@ static inline void add_cands(struct ws_gaz_scratch *s, const struct accrec *acc,
 	s->cand.n += na;
 }
 
-/* The walk of mode m from its root h: the entries of the forms it reaches
- * into the scratch's candidates, the longer ones only (*best the longest
- * so far) unless every match is wanted. */
+/* The walk of mode m from its root h: the nodes where the forms it
+ * reaches end, into wk's hits (and from the second on, their entries into
+ * the scratch's candidates), the longer ones only (*best the longest so
+ * far) unless every match is wanted. */
 static inline __attribute__((always_inline)) void walk_mode(struct walk *wk, int m,
 							    uint32_t h, uint32_t *best)
 {
