@@ -1482,10 +1482,14 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 			v2 = ws_pack_short(p + 8, n - 8, end);
 		if (!((v | v2) & 0x8080808080808080ULL)) {
 			uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
-			e = &s->tc[h >> (64 - TCACHE_BITS)];
-			if (e->len == n && e->key[0] == v && e->key[1] == v2) {
-				memcpy(ids, e->slot, sizeof(e->slot));
-				return;
+			size_t x = h >> (64 - TCACHE_BITS);
+			e = &s->tc[x];
+			for (int way = 0; way < 2; way++) {
+				const struct tcache *f = &s->tc[x ^ (size_t)way];
+				if (f->len == n && f->key[0] == v && f->key[1] == v2) {
+					memcpy(ids, f->slot, sizeof(f->slot));
+					return;
+				}
 			}
 		}
 	}
@@ -1500,6 +1504,10 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 			ids[m] = 0;
 	}
 	if (e) {
+		/* the word takes its own slot, and the word there moves to the
+		 * other slot of the pair: the older one leaves */
+		if (e->len)
+			s->tc[(size_t)(e - s->tc) ^ 1] = *e;
 		e->key[0] = v;
 		e->key[1] = v2;
 		e->len = (uint32_t)n;
@@ -1610,7 +1618,13 @@ static inline __attribute__((always_inline)) int cache_hit(const struct tcache *
 		memcpy(&v, p, 8);
 		v &= ws_low_bytes[n];
 		uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL * 0xC4CEB9FE1A85EC53ULL;
-		const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
+		size_t x = h >> (64 - TCACHE_BITS);
+		const struct tcache *e = &tc[x];
+		if (e->len == n && e->key[0] == v && e->key[1] == 0) {
+			memcpy(ids, e->slot, sizeof(e->slot));
+			return 1;
+		}
+		e = &tc[x ^ 1];
 		if (e->len == n && e->key[0] == v && e->key[1] == 0) {
 			memcpy(ids, e->slot, sizeof(e->slot));
 			return 1;
@@ -1622,7 +1636,13 @@ static inline __attribute__((always_inline)) int cache_hit(const struct tcache *
 		memcpy(&v2, p + 8, 8);
 		v2 &= ws_low_bytes[n - 8];
 		uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
-		const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
+		size_t x = h >> (64 - TCACHE_BITS);
+		const struct tcache *e = &tc[x];
+		if (e->len == n && e->key[0] == v && e->key[1] == v2) {
+			memcpy(ids, e->slot, sizeof(e->slot));
+			return 1;
+		}
+		e = &tc[x ^ 1];
 		if (e->len == n && e->key[0] == v && e->key[1] == v2) {
 			memcpy(ids, e->slot, sizeof(e->slot));
 			return 1;

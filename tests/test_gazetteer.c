@@ -515,3 +515,50 @@ Test(gazetteer, words_at_the_end_are_read_within_the_text)
 	}
 	ws_gaz_scratch_free(s);
 }
+
+/* More words than the scratch has room for, so that words meet in its
+ * slots and push each other out: looked up again and again with one
+ * scratch, the text gives the annotations of a text with one filler word
+ * throughout (which no list holds) and the same words between. */
+Test(gazetteer, remembered_words_that_share_slots_match_as_fresh_ones)
+{
+	static const char *const real[] = { "minister", "Georgia", "deputy", "Secretary-General",
+					    "spokeswoman", "said", "Minister", "the" };
+	struct ws_buf b = WS_BUF_INIT, r = WS_BUF_INIT;
+	for (int k = 0; k < 60000; k++) {
+		if (k % 7 == 0) {
+			ws_buf_addf(&b, "%s ", real[(k / 7) % 8]);
+			ws_buf_addf(&r, "%s ", real[(k / 7) % 8]);
+		} else {
+			ws_buf_addf(&b, k % 3 ? "w%d " : "wordsmith%d ", k);
+			ws_buf_adds(&r, "w ");
+		}
+	}
+	const struct ws_gaz *g = eng->gaz;
+	struct ws_tokens tk = { 0 }, tr = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, b.data, b.len, &tk), 0);
+	cr_assert_eq(ws_tokenize(&eng->seg, r.data, r.len, &tr), 0);
+	cr_assert_eq(tk.tok.n, tr.tok.n);
+	struct ws_gaz_scratch *kept = ws_gaz_scratch_new(), *fresh = ws_gaz_scratch_new();
+	ws_annot_vec want = { 0 }, got = { 0 };
+	ws_gaz_lookup(g, fresh, r.data, &tr, WS_GAZ_ALL, &want);
+	cr_assert_gt(want.n, 8000);
+	for (int round = 0; round < 3; round++) {
+		got.n = 0;
+		ws_gaz_lookup(g, kept, b.data, &tk, WS_GAZ_ALL, &got);
+		cr_assert_eq(got.n, want.n, "round %d", round);
+		for (size_t i = 0; i < want.n; i++) {
+			cr_assert_eq(got.v[i].first, want.v[i].first, "round %d annotation %zu", round, i);
+			cr_assert_eq(got.v[i].last, want.v[i].last, "round %d annotation %zu", round, i);
+			cr_assert_eq(got.v[i].feat, want.v[i].feat, "round %d annotation %zu", round, i);
+		}
+	}
+	WS_VEC_FREE(want);
+	WS_VEC_FREE(got);
+	ws_gaz_scratch_free(kept);
+	ws_gaz_scratch_free(fresh);
+	ws_tokens_release(&tk);
+	ws_tokens_release(&tr);
+	ws_buf_release(&b);
+	ws_buf_release(&r);
+}
