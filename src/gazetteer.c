@@ -138,7 +138,9 @@ struct tcache {
 /* 32768 slots of 48 bytes (1.5 MB a thread): 400 BBC articles hold some
  * 12,500 distinct words, and half as many slots missed 2,000 more times
  * there, for a slot another word had taken (a miss costs some 200
- * instructions and a walk through the vocabulary's megabytes) */
+ * instructions and a walk through the vocabulary's megabytes). A word
+ * lies in its slot or in the other of the pair (token_slot()): a slot
+ * taken by one word then no longer sends another away. */
 #define TCACHE_BITS 15
 
 struct ws_gaz_scratch {
