@@ -837,12 +837,55 @@ static int one_of(const struct node *n, u32_vec *out)
  * found then, so that every match starts with one of its elements. */
 struct walk {
 	int open, first_starts;
+	uint32_t reach;		/* the most tokens a match consumes before here */
+	u32_vec *reaches;	/* each set's reach, when asked (NULL: not) */
 };
 
+/* Adds two counts of tokens, UINT32_MAX standing for no bound. */
+static uint32_t reach_add(uint32_t a, uint32_t b)
+{
+	return a == UINT32_MAX || b == UINT32_MAX || a + b > WS_RULE_MAX_SPAN ? UINT32_MAX
+									       : a + b;
+}
+
+/* The most tokens n consumes; UINT32_MAX: no bound below the longest
+ * match, as where it spans an annotation or repeats without end. */
+static uint32_t max_len(const struct ws_rphase *ph, const struct node *n, int depth)
+{
+	if (depth > 64)
+		return UINT32_MAX;
+	uint32_t len = 0, k;
+	switch (n->kind) {
+	case N_ELEM:
+		return ph->elems.v[n->elem].span < 0 ? 1 : UINT32_MAX;
+	case N_LABEL:
+		return max_len(ph, n->kids[0], depth + 1);
+	case N_REPEAT:
+		k = max_len(ph, n->kids[0], depth + 1);
+		if (n->max < 0)
+			return k == 0 ? 0 : UINT32_MAX;
+		for (int i = 0; i < n->max && len != UINT32_MAX; i++)
+			len = reach_add(len, k);
+		return len;
+	case N_ALT:
+		for (size_t i = 0; i < n->nkids; i++) {
+			k = max_len(ph, n->kids[i], depth + 1);
+			len = k > len ? k : len;
+		}
+		return len;
+	default:
+		for (size_t i = 0; i < n->nkids; i++)
+			len = reach_add(len, max_len(ph, n->kids[i], depth + 1));
+		return len;
+	}
+}
+
 /* Walks n in match order and appends to *elems each set of elements one
- * of which every match of n holds, and each set's size to *sizes. */
-static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, struct walk *w,
-		   int depth)
+ * of which every match of n holds, and each set's size to *sizes; with
+ * w->reaches, each set's reach there too: the most tokens a match
+ * consumes before the one of its elements it holds starts. */
+static void needed(const struct ws_rphase *ph, const struct node *n, u32_vec *elems,
+		   u32_vec *sizes, struct walk *w, int depth)
 {
 	if (depth > 64)
 		return;		/* parse_alt bounds nesting; this is only a guard */
@@ -850,16 +893,19 @@ static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, struct 
 	switch (n->kind) {
 	case N_SEQ:
 		for (size_t i = 0; i < n->nkids; i++)
-			needed(n->kids[i], elems, sizes, w, depth + 1);
+			needed(ph, n->kids[i], elems, sizes, w, depth + 1);
 		break;
 	case N_LABEL:
-		needed(n->kids[0], elems, sizes, w, depth + 1);
+		needed(ph, n->kids[0], elems, sizes, w, depth + 1);
 		break;
-	case N_REPEAT:
+	case N_REPEAT: {
+		uint32_t before = w->reach;
 		if (n->min >= 1)
-			needed(n->kids[0], elems, sizes, w, depth + 1);
+			needed(ph, n->kids[0], elems, sizes, w, depth + 1);
 		w->open = 0;	/* its further rounds, or all of it, come first */
+		w->reach = reach_add(before, max_len(ph, n, depth));
 		break;
+	}
 	default: {
 		int starts = w->open;
 		if (can_be_empty(n))
@@ -873,8 +919,8 @@ static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, struct 
 			set.n = 0;
 			for (size_t i = 0; i < n->nkids; i++) {
 				u32_vec e = { 0 }, z = { 0 };
-				struct walk sub = { 1, 0 };
-				needed(n->kids[i], &e, &z, &sub, depth + 1);
+				struct walk sub = { 1, 0, 0, NULL };
+				needed(ph, n->kids[i], &e, &z, &sub, depth + 1);
 				if (!z.n) {
 					set.n = 0;	/* an alternative needs none */
 					WS_VEC_FREE(e);
@@ -893,13 +939,22 @@ static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, struct 
 				WS_VEC_FREE(z);
 			}
 		}
+		uint32_t len = max_len(ph, n, depth);
 		if (set.n) {
 			if (!sizes->n)
 				w->first_starts = starts;
 			for (size_t i = 0; i < set.n; i++)
 				WS_VEC_PUSH(*elems, set.v[i]);
 			WS_VEC_PUSH(*sizes, (uint32_t)set.n);
+			/* one element: it starts where n does; alternatives
+			 * of several: somewhere before n's last token */
+			if (w->reaches)
+				WS_VEC_PUSH(*w->reaches,
+					    n->kind == N_ALT && len != 1
+						    ? reach_add(w->reach, len == UINT32_MAX ? len : len - 1)
+						    : w->reach);
 		}
+		w->reach = reach_add(w->reach, len);
 		w->open = 0;
 		break;
 	}
@@ -994,9 +1049,9 @@ static void parse_rule(struct parser *ps)
 	/* the needed sets but the one every match starts with (tested before
 	 * any rule runs anyway), when there is one: a set after optional
 	 * parts ("(a)? (b)? {c}") is needed, but a match may start before it */
-	u32_vec elems = { 0 }, sizes = { 0 };
-	struct walk w = { 1, 0 };
-	needed(pat, &elems, &sizes, &w, 0);
+	u32_vec elems = { 0 }, sizes = { 0 }, reaches = { 0 };
+	struct walk w = { 1, 0, 0, &reaches };
+	needed(ph, pat, &elems, &sizes, &w, 0);
 	uint32_t skip = sizes.n && w.first_starts;
 	if (sizes.n > skip) {
 		r.must = elems.v;
@@ -1006,12 +1061,14 @@ static void parse_rule(struct parser *ps)
 		for (uint32_t k = 0; k < r.nneeds; k++) {
 			r.needs[k].first = at;
 			r.needs[k].n = sizes.v[k + skip];
+			r.needs[k].reach = reaches.v[k + skip];
 			at += sizes.v[k + skip];
 		}
 	} else {
 		WS_VEC_FREE(elems);
 	}
 	WS_VEC_FREE(sizes);
+	WS_VEC_FREE(reaches);
 	uint32_t start = (uint32_t)ph->prog.n;
 	gen(ph, pat);
 	emit(ph, OP_MATCH, (uint32_t)ph->rules.n, 0);

@@ -962,7 +962,7 @@ static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct need
 	for (uint32_t n = 0; n < ru->nneeds; n++) {
 		uint32_t g = ru->needs[n].group;
 		uint32_t t = needed_from(c, g, &ns[n], from, c->limit);
-		if (t >= c->limit)
+		if (t >= c->limit || t - c->pos > ru->needs[n].reach)
 			return 0;
 		from = t + 1;
 	}

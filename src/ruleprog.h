@@ -84,6 +84,8 @@ struct ws_raction {
 struct ws_rneed {
 	uint32_t first, n;
 	uint32_t mmask, group;
+	uint32_t reach;		/* a match holds one of them this many tokens
+				 * from its start or fewer; UINT32_MAX: any */
 };
 
 struct ws_rule {
