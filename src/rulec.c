@@ -839,6 +839,8 @@ struct walk {
 	int open, first_starts;
 	uint32_t reach;		/* the most tokens a match consumes before here */
 	u32_vec *reaches;	/* each set's reach, when asked (NULL: not) */
+	int rebased;		/* the reaches count from after the first set */
+	int firstspan;		/* ... which has a spanning element */
 };
 
 /* Adds two counts of tokens, UINT32_MAX standing for no bound. */
@@ -907,11 +909,11 @@ static void needed(const struct ws_rphase *ph, const struct node *n, u32_vec *el
 		break;
 	}
 	default: {
-		int starts = w->open;
+		int starts = w->open, one = 0;
 		if (can_be_empty(n))
 			;
 		else if (one_of(n, &set))
-			;
+			one = 1;
 		else if (n->kind == N_ALT) {
 			/* alternatives of more than one element: each has a
 			 * set of its own that every match through it holds, the
@@ -919,7 +921,7 @@ static void needed(const struct ws_rphase *ph, const struct node *n, u32_vec *el
 			set.n = 0;
 			for (size_t i = 0; i < n->nkids; i++) {
 				u32_vec e = { 0 }, z = { 0 };
-				struct walk sub = { 1, 0, 0, NULL };
+				struct walk sub = { 1, 0, 0, NULL, 0, 0 };
 				needed(ph, n->kids[i], &e, &z, &sub, depth + 1);
 				if (!z.n) {
 					set.n = 0;	/* an alternative needs none */
@@ -955,6 +957,15 @@ static void needed(const struct ws_rphase *ph, const struct node *n, u32_vec *el
 						    : w->reach);
 		}
 		w->reach = reach_add(w->reach, len);
+		if (set.n && sizes->n == 1 && starts && one && w->reaches) {
+			/* every match starts with one of these elements and
+			 * goes on right after it: the reaches after count from
+			 * there, however long an annotation it spans */
+			w->reach = 0;
+			w->rebased = 1;
+			for (size_t i = 0; i < set.n; i++)
+				w->firstspan |= ph->elems.v[set.v[i]].span >= 0;
+		}
 		w->open = 0;
 		break;
 	}
@@ -1050,7 +1061,7 @@ static void parse_rule(struct parser *ps)
 	 * any rule runs anyway), when there is one: a set after optional
 	 * parts ("(a)? (b)? {c}") is needed, but a match may start before it */
 	u32_vec elems = { 0 }, sizes = { 0 }, reaches = { 0 };
-	struct walk w = { 1, 0, 0, &reaches };
+	struct walk w = { 1, 0, 0, &reaches, 0, 0 };
 	needed(ph, pat, &elems, &sizes, &w, 0);
 	uint32_t skip = sizes.n && w.first_starts;
 	if (sizes.n > skip) {
@@ -1064,6 +1075,7 @@ static void parse_rule(struct parser *ps)
 			r.needs[k].reach = reaches.v[k + skip];
 			at += sizes.v[k + skip];
 		}
+		r.rebased = (uint8_t)(w.rebased + w.firstspan);
 	} else {
 		WS_VEC_FREE(elems);
 	}
