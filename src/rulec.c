@@ -1212,8 +1212,10 @@ static char *default_phase_name(const char *file)
 	return ws_xstrndup(b, dot ? (size_t)(dot - b) : strlen(b));
 }
 
-int ws_rules_add_phase(struct ws_ruleset **rs, const char *file, const char *text, size_t len,
-		       struct ws_symtab *syms, struct ws_diag *d)
+/* ws_rules_add_phase() but for the rule set's bits, which a caller adding
+ * several phases builds once after the last (build 0). */
+static int add_phase(struct ws_ruleset **rs, const char *file, const char *text, size_t len,
+		     struct ws_symtab *syms, struct ws_diag *d, int build)
 {
 	struct parser ps;
 	memset(&ps, 0, sizeof(ps));
@@ -1271,8 +1273,15 @@ int ws_rules_add_phase(struct ws_ruleset **rs, const char *file, const char *tex
 		*rs = ws_xcalloc(1, sizeof(**rs));
 	ws_rclosure_build(&ph);
 	WS_VEC_PUSH((*rs)->phases, ph);
-	ws_rbits_build(*rs);
+	if (build)
+		ws_rbits_build(*rs);
 	return 0;
+}
+
+int ws_rules_add_phase(struct ws_ruleset **rs, const char *file, const char *text, size_t len,
+		       struct ws_symtab *syms, struct ws_diag *d)
+{
+	return add_phase(rs, file, text, len, syms, d, 1);
 }
 
 void ws_rules_free(struct ws_ruleset *rs)
@@ -1333,7 +1342,7 @@ int ws_rules_load(const char *dir, struct ws_symtab *syms, struct ws_diag *d,
 		if (!text) {
 			ws_diag_error(d, path.data, 0, 0, "cannot read: %s", strerror(errno));
 			rc = WS_ERR_DATA;
-		} else if (ws_rules_add_phase(out, path.data, text, len, syms, d) != 0) {
+		} else if (add_phase(out, path.data, text, len, syms, d, 0) != 0) {
 			rc = WS_ERR_DATA;
 		}
 		free(text);
@@ -1344,6 +1353,8 @@ int ws_rules_load(const char *dir, struct ws_symtab *syms, struct ws_diag *d,
 	if (rc) {
 		ws_rules_free(*out);
 		*out = NULL;
+	} else if ((*out)->phases.n) {
+		ws_rbits_build(*out);	/* once for all the phases */
 	}
 	return rc;
 }
