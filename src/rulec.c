@@ -1075,7 +1075,12 @@ static void parse_rule(struct parser *ps)
 			r.needs[k].reach = reaches.v[k + skip];
 			at += sizes.v[k + skip];
 		}
-		r.rebased = (uint8_t)(w.rebased + w.firstspan);
+		/* where no reach is bounded, where they count from does
+		 * not matter: the matcher need not look for it */
+		int bounded = 0;
+		for (uint32_t k = 0; k < r.nneeds; k++)
+			bounded |= r.needs[k].reach != UINT32_MAX;
+		r.rebased = (uint8_t)(bounded ? w.rebased + w.firstspan : 0);
 	} else {
 		WS_VEC_FREE(elems);
 	}

@@ -105,7 +105,8 @@ struct ws_rule {
 	uint32_t nneeds;
 	/* The needs' reaches count from the start (0), or from the token
 	 * after the first element, which every match starts with and which
-	 * is one token (1) or may span an annotation (2). */
+	 * is one token (1) or may span an annotation (2); 0 as well when no
+	 * reach is bounded. */
 	uint8_t rebased;
 	/* A rule that is one element and labels around it (straight code:
 	 * saves, the element, saves, match) is matched without the VM: single
