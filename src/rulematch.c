@@ -1014,15 +1014,25 @@ static void possible_rules(const struct ctx *c, const uint64_t *always)
 			return;
 		}
 	}
-	for (size_t k = 0; k < ps->needy.n; k++) {
-		uint32_t r = ps->needy.v[k];
-		const uint64_t *want = ps->rneeds.v + (size_t)r * GW;
-		size_t w = 0;
-		while (w < GW && !(want[w] & ~have[w]))
-			w++;
-		if (w == GW)
-			poss[r >> 6] |= 1ULL << (r & 63);
-	}
+	if (RW == 1 && GW == 1) {
+		/* one word each: no branch a rule */
+		uint64_t x = poss[0], hv = have[0];
+		const uint64_t *want = ps->rneeds.v;
+		for (size_t k = 0; k < ps->needy.n; k++) {
+			uint32_t r = ps->needy.v[k];
+			x |= (uint64_t)!(want[r] & ~hv) << r;
+		}
+		poss[0] = x;
+	} else
+		for (size_t k = 0; k < ps->needy.n; k++) {
+			uint32_t r = ps->needy.v[k];
+			const uint64_t *want = ps->rneeds.v + (size_t)r * GW;
+			size_t w = 0;
+			while (w < GW && !(want[w] & ~have[w]))
+				w++;
+			if (w == GW)
+				poss[r >> 6] |= 1ULL << (r & 63);
+		}
 	if (RW == 1 && GW == 1) {
 		ps->pfull[h] = 1;
 		ps->phave[h] = have[0];
