@@ -837,12 +837,57 @@ static int one_of(const struct node *n, u32_vec *out)
  * found then, so that every match starts with one of its elements. */
 struct walk {
 	int open, first_starts;
+	uint32_t reach;		/* the most tokens a match consumes before here */
+	u32_vec *reaches;	/* each set's reach, when asked (NULL: not) */
+	int rebased;		/* the reaches count from after the first set */
+	int firstspan;		/* ... which has a spanning element */
 };
 
+/* Adds two counts of tokens, UINT32_MAX standing for no bound. */
+static uint32_t reach_add(uint32_t a, uint32_t b)
+{
+	return a == UINT32_MAX || b == UINT32_MAX || a + b > WS_RULE_MAX_SPAN ? UINT32_MAX
+									       : a + b;
+}
+
+/* The most tokens n consumes; UINT32_MAX: no bound below the longest
+ * match, as where it spans an annotation or repeats without end. */
+static uint32_t max_len(const struct ws_rphase *ph, const struct node *n, int depth)
+{
+	if (depth > 64)
+		return UINT32_MAX;
+	uint32_t len = 0, k;
+	switch (n->kind) {
+	case N_ELEM:
+		return ph->elems.v[n->elem].span < 0 ? 1 : UINT32_MAX;
+	case N_LABEL:
+		return max_len(ph, n->kids[0], depth + 1);
+	case N_REPEAT:
+		k = max_len(ph, n->kids[0], depth + 1);
+		if (n->max < 0)
+			return k == 0 ? 0 : UINT32_MAX;
+		for (int i = 0; i < n->max && len != UINT32_MAX; i++)
+			len = reach_add(len, k);
+		return len;
+	case N_ALT:
+		for (size_t i = 0; i < n->nkids; i++) {
+			k = max_len(ph, n->kids[i], depth + 1);
+			len = k > len ? k : len;
+		}
+		return len;
+	default:
+		for (size_t i = 0; i < n->nkids; i++)
+			len = reach_add(len, max_len(ph, n->kids[i], depth + 1));
+		return len;
+	}
+}
+
 /* Walks n in match order and appends to *elems each set of elements one
- * of which every match of n holds, and each set's size to *sizes. */
-static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, struct walk *w,
-		   int depth)
+ * of which every match of n holds, and each set's size to *sizes; with
+ * w->reaches, each set's reach there too: the most tokens a match
+ * consumes before the one of its elements it holds starts. */
+static void needed(const struct ws_rphase *ph, const struct node *n, u32_vec *elems,
+		   u32_vec *sizes, struct walk *w, int depth)
 {
 	if (depth > 64)
 		return;		/* parse_alt bounds nesting; this is only a guard */
@@ -850,22 +895,25 @@ static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, struct 
 	switch (n->kind) {
 	case N_SEQ:
 		for (size_t i = 0; i < n->nkids; i++)
-			needed(n->kids[i], elems, sizes, w, depth + 1);
+			needed(ph, n->kids[i], elems, sizes, w, depth + 1);
 		break;
 	case N_LABEL:
-		needed(n->kids[0], elems, sizes, w, depth + 1);
+		needed(ph, n->kids[0], elems, sizes, w, depth + 1);
 		break;
-	case N_REPEAT:
+	case N_REPEAT: {
+		uint32_t before = w->reach;
 		if (n->min >= 1)
-			needed(n->kids[0], elems, sizes, w, depth + 1);
+			needed(ph, n->kids[0], elems, sizes, w, depth + 1);
 		w->open = 0;	/* its further rounds, or all of it, come first */
+		w->reach = reach_add(before, max_len(ph, n, depth));
 		break;
+	}
 	default: {
-		int starts = w->open;
+		int starts = w->open, one = 0;
 		if (can_be_empty(n))
 			;
 		else if (one_of(n, &set))
-			;
+			one = 1;
 		else if (n->kind == N_ALT) {
 			/* alternatives of more than one element: each has a
 			 * set of its own that every match through it holds, the
@@ -873,8 +921,8 @@ static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, struct 
 			set.n = 0;
 			for (size_t i = 0; i < n->nkids; i++) {
 				u32_vec e = { 0 }, z = { 0 };
-				struct walk sub = { 1, 0 };
-				needed(n->kids[i], &e, &z, &sub, depth + 1);
+				struct walk sub = { 1, 0, 0, NULL, 0, 0 };
+				needed(ph, n->kids[i], &e, &z, &sub, depth + 1);
 				if (!z.n) {
 					set.n = 0;	/* an alternative needs none */
 					WS_VEC_FREE(e);
@@ -893,12 +941,30 @@ static void needed(const struct node *n, u32_vec *elems, u32_vec *sizes, struct 
 				WS_VEC_FREE(z);
 			}
 		}
+		uint32_t len = max_len(ph, n, depth);
 		if (set.n) {
 			if (!sizes->n)
 				w->first_starts = starts;
 			for (size_t i = 0; i < set.n; i++)
 				WS_VEC_PUSH(*elems, set.v[i]);
 			WS_VEC_PUSH(*sizes, (uint32_t)set.n);
+			/* one element: it starts where n does; alternatives
+			 * of several: somewhere before n's last token */
+			if (w->reaches)
+				WS_VEC_PUSH(*w->reaches,
+					    n->kind == N_ALT && len != 1
+						    ? reach_add(w->reach, len == UINT32_MAX ? len : len - 1)
+						    : w->reach);
+		}
+		w->reach = reach_add(w->reach, len);
+		if (set.n && sizes->n == 1 && starts && one && w->reaches) {
+			/* every match starts with one of these elements and
+			 * goes on right after it: the reaches after count from
+			 * there, however long an annotation it spans */
+			w->reach = 0;
+			w->rebased = 1;
+			for (size_t i = 0; i < set.n; i++)
+				w->firstspan |= ph->elems.v[set.v[i]].span >= 0;
 		}
 		w->open = 0;
 		break;
@@ -994,9 +1060,9 @@ static void parse_rule(struct parser *ps)
 	/* the needed sets but the one every match starts with (tested before
 	 * any rule runs anyway), when there is one: a set after optional
 	 * parts ("(a)? (b)? {c}") is needed, but a match may start before it */
-	u32_vec elems = { 0 }, sizes = { 0 };
-	struct walk w = { 1, 0 };
-	needed(pat, &elems, &sizes, &w, 0);
+	u32_vec elems = { 0 }, sizes = { 0 }, reaches = { 0 };
+	struct walk w = { 1, 0, 0, &reaches, 0, 0 };
+	needed(ph, pat, &elems, &sizes, &w, 0);
 	uint32_t skip = sizes.n && w.first_starts;
 	if (sizes.n > skip) {
 		r.must = elems.v;
@@ -1006,12 +1072,20 @@ static void parse_rule(struct parser *ps)
 		for (uint32_t k = 0; k < r.nneeds; k++) {
 			r.needs[k].first = at;
 			r.needs[k].n = sizes.v[k + skip];
+			r.needs[k].reach = reaches.v[k + skip];
 			at += sizes.v[k + skip];
 		}
+		/* where no reach is bounded, where they count from does
+		 * not matter: the matcher need not look for it */
+		int bounded = 0;
+		for (uint32_t k = 0; k < r.nneeds; k++)
+			bounded |= r.needs[k].reach != UINT32_MAX;
+		r.rebased = (uint8_t)(bounded ? w.rebased + w.firstspan : 0);
 	} else {
 		WS_VEC_FREE(elems);
 	}
 	WS_VEC_FREE(sizes);
+	WS_VEC_FREE(reaches);
 	uint32_t start = (uint32_t)ph->prog.n;
 	gen(ph, pat);
 	emit(ph, OP_MATCH, (uint32_t)ph->rules.n, 0);
@@ -1143,8 +1217,10 @@ static char *default_phase_name(const char *file)
 	return ws_xstrndup(b, dot ? (size_t)(dot - b) : strlen(b));
 }
 
-int ws_rules_add_phase(struct ws_ruleset **rs, const char *file, const char *text, size_t len,
-		       struct ws_symtab *syms, struct ws_diag *d)
+/* ws_rules_add_phase() but for the rule set's bits, which a caller adding
+ * several phases builds once after the last (build 0). */
+static int add_phase(struct ws_ruleset **rs, const char *file, const char *text, size_t len,
+		     struct ws_symtab *syms, struct ws_diag *d, int build)
 {
 	struct parser ps;
 	memset(&ps, 0, sizeof(ps));
@@ -1202,8 +1278,15 @@ int ws_rules_add_phase(struct ws_ruleset **rs, const char *file, const char *tex
 		*rs = ws_xcalloc(1, sizeof(**rs));
 	ws_rclosure_build(&ph);
 	WS_VEC_PUSH((*rs)->phases, ph);
-	ws_rbits_build(*rs);
+	if (build)
+		ws_rbits_build(*rs);
 	return 0;
+}
+
+int ws_rules_add_phase(struct ws_ruleset **rs, const char *file, const char *text, size_t len,
+		       struct ws_symtab *syms, struct ws_diag *d)
+{
+	return add_phase(rs, file, text, len, syms, d, 1);
 }
 
 void ws_rules_free(struct ws_ruleset *rs)
@@ -1264,7 +1347,7 @@ int ws_rules_load(const char *dir, struct ws_symtab *syms, struct ws_diag *d,
 		if (!text) {
 			ws_diag_error(d, path.data, 0, 0, "cannot read: %s", strerror(errno));
 			rc = WS_ERR_DATA;
-		} else if (ws_rules_add_phase(out, path.data, text, len, syms, d) != 0) {
+		} else if (add_phase(out, path.data, text, len, syms, d, 0) != 0) {
 			rc = WS_ERR_DATA;
 		}
 		free(text);
@@ -1275,6 +1358,8 @@ int ws_rules_load(const char *dir, struct ws_symtab *syms, struct ws_diag *d,
 	if (rc) {
 		ws_rules_free(*out);
 		*out = NULL;
+	} else if ((*out)->phases.n) {
+		ws_rbits_build(*out);	/* once for all the phases */
 	}
 	return rc;
 }

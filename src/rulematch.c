@@ -457,6 +457,8 @@ struct ctx {
 	uint32_t scope;		/* the index of pos's sentence or paragraph */
 	uint32_t maxoff;	/* the furthest offset a thread was added at */
 	size_t phase;
+	uint32_t maxend;	/* the furthest end of an annotation at pos, from
+				 * pos + 1; 0: not yet known */
 };
 
 static int has_bit(const uint64_t *w, uint32_t bit)
@@ -951,18 +953,38 @@ static const uint64_t *scope_groups(const struct ctx *c)
 	return m;
 }
 
+/* Where an element that spans an annotation at c->pos may end at the
+ * furthest (c->maxend, worked out once a start): the reaches of a rule
+ * that starts with one count from there at the earliest. */
+static uint32_t max_end(struct ctx *c)
+{
+	if (c->maxend)
+		return c->maxend;
+	uint32_t end = c->pos + 1;
+	struct atcursor it;
+	at_begin(c->s, c->pos, &it);
+	for (uint32_t i; (i = at_next(c->s, &it)) != UINT32_MAX;)
+		if (c->an->v[i].last > end)
+			end = c->an->v[i].last;
+	return c->maxend = end;
+}
+
 /* Whether the rule's needed sets hold in their order within reach: each
  * one after where the one before first holds (a match holds each later,
  * one element at least apart). The rule is one its scope can match
  * (possible_rules): a scan for a group no token of the scope holds would
  * only walk to the limit. */
-static int needs_hold(const struct ctx *c, const struct ws_rule *ru, struct needscan *ns)
+static int needs_hold(struct ctx *c, const struct ws_rule *ru, struct needscan *ns)
 {
-	uint32_t from = c->pos;
+	uint32_t from = c->pos, base = c->pos;
+	if (ru->rebased == 1)
+		base = c->pos + 1;
+	else if (ru->rebased == 2)
+		base = max_end(c);
 	for (uint32_t n = 0; n < ru->nneeds; n++) {
 		uint32_t g = ru->needs[n].group;
 		uint32_t t = needed_from(c, g, &ns[n], from, c->limit);
-		if (t >= c->limit)
+		if (t >= c->limit || (t > base && t - base > ru->needs[n].reach))
 			return 0;
 		from = t + 1;
 	}
@@ -992,15 +1014,25 @@ static void possible_rules(const struct ctx *c, const uint64_t *always)
 			return;
 		}
 	}
-	for (size_t k = 0; k < ps->needy.n; k++) {
-		uint32_t r = ps->needy.v[k];
-		const uint64_t *want = ps->rneeds.v + (size_t)r * GW;
-		size_t w = 0;
-		while (w < GW && !(want[w] & ~have[w]))
-			w++;
-		if (w == GW)
-			poss[r >> 6] |= 1ULL << (r & 63);
-	}
+	if (RW == 1 && GW == 1) {
+		/* one word each: no branch a rule */
+		uint64_t x = poss[0], hv = have[0];
+		const uint64_t *want = ps->rneeds.v;
+		for (size_t k = 0; k < ps->needy.n; k++) {
+			uint32_t r = ps->needy.v[k];
+			x |= (uint64_t)!(want[r] & ~hv) << r;
+		}
+		poss[0] = x;
+	} else
+		for (size_t k = 0; k < ps->needy.n; k++) {
+			uint32_t r = ps->needy.v[k];
+			const uint64_t *want = ps->rneeds.v + (size_t)r * GW;
+			size_t w = 0;
+			while (w < GW && !(want[w] & ~have[w]))
+				w++;
+			if (w == GW)
+				poss[r >> 6] |= 1ULL << (r & 63);
+		}
 	if (RW == 1 && GW == 1) {
 		ps->pfull[h] = 1;
 		ps->phave[h] = have[0];
@@ -1111,7 +1143,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
 	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], 0, 0, 0, 0,
-			 phase };
+			 phase, 0 };
 	uint32_t pos = 0;
 	struct phase_sets *ps = &s->psets[phase];
 	size_t RW = (ph->rules.n + 63) / 64;
@@ -1167,6 +1199,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		/* the VM runs the rules one of whose first elements holds here
 		 * and whose needed elements hold within reach */
 		const uint64_t *can = crules + (size_t)cls[pos] * RW;
+		c.maxend = 0;
 		/* ... and whose threads can take a second step */
 		const uint64_t *nx = pos + 1 < c.limit ? c.ps->cnext.v + (size_t)cls[pos + 1] * RW
 						       : c.ps->rfree.v;

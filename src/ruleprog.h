@@ -84,6 +84,9 @@ struct ws_raction {
 struct ws_rneed {
 	uint32_t first, n;
 	uint32_t mmask, group;
+	uint32_t reach;		/* a match holds one of them this many tokens
+				 * from its start (see ws_rule.rebased) or
+				 * fewer; UINT32_MAX: any */
 };
 
 struct ws_rule {
@@ -100,6 +103,11 @@ struct ws_rule {
 	uint32_t *must;
 	struct ws_rneed *needs;
 	uint32_t nneeds;
+	/* The needs' reaches count from the start (0), or from the token
+	 * after the first element, which every match starts with and which
+	 * is one token (1) or may span an annotation (2); 0 as well when no
+	 * reach is bounded. */
+	uint8_t rebased;
 	/* A rule that is one element and labels around it (straight code:
 	 * saves, the element, saves, match) is matched without the VM: single
 	 * is the element, -1 for other rules; its label slots are
