@@ -42,6 +42,7 @@ void ws_doc_free(struct ws_doc *d)
 	WS_VEC_FREE(d->ekey);
 	WS_VEC_FREE(d->eends);
 	WS_VEC_FREE(d->ebytes);
+	WS_VEC_FREE(d->eslots);
 	for (size_t i = 0; i < sizeof(d->amaps) / sizeof(d->amaps[0]); i++)
 		ws_tokmap_free(&d->amaps[i]);
 	WS_VEC_FREE(d->abytes);

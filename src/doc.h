@@ -13,6 +13,14 @@
 #include "tokmap.h"
 #include "whosaid.h"
 
+/* A name key (a surname, a first name) and the entity it names, in
+ * entities.c's open-addressing table; k NULL: an empty slot. */
+struct ws_keyslot {
+	const char *k;
+	uint32_t n;
+	int32_t ent;
+};
+
 struct ws_doc {
 	const struct ws_engine *eng;
 	const char *text;
@@ -46,6 +54,8 @@ struct ws_doc {
 	 * between documents, kept for their memory */
 	WS_VEC(int32_t) eends;
 	WS_VEC(uint8_t) ebytes;
+	/* the builder's table of name keys (entities.c), kept for its memory */
+	WS_VEC(struct ws_keyslot) eslots;
 	/* attribution's per-token maps and flags (attrib.c), kept for their
 	 * memory from document to document */
 	struct ws_tokmap amaps[5];

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <uthash.h>
 
 struct names {
 	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
@@ -306,40 +305,55 @@ static int word_in(const struct ws_doc *d, uint32_t tok, struct ws_span sp)
 	return 0;
 }
 
-struct keyent {
-	const char *k;
-	size_t n;
-	int32_t ent;
-	UT_hash_handle hh;
-};
-
-/* Name keys (a surname, a first name) and the entity each names, with the
- * keys' lengths (bit 63: 63 or more) and first bytes as a filter: most
- * capitalised words fail it before any hashing. */
+/* Name keys (a surname, a first name) and the entity each names: open
+ * addressing in the document's kept slots (no allocation per document
+ * once they are big enough), at most half full, with the keys' lengths
+ * (bit 63: 63 or more) and first bytes as a filter: most capitalised
+ * words fail it before any hashing. */
 struct keytab {
-	struct keyent *table, *pool;
-	size_t used;
+	struct ws_doc *d;
+	struct ws_keyslot *slot;
+	size_t mask, used;
 	uint64_t lens, firsts[4];
 };
 
-static void keytab_init(struct keytab *kt, size_t cap)
+/* Tables of more slots than this give their memory back when done. */
+#define KEYTAB_KEEP 65536
+
+static void keytab_init(struct keytab *kt, struct ws_doc *d, size_t cap)
 {
 	memset(kt, 0, sizeof(*kt));
-	kt->pool = ws_xcalloc(cap + 1, sizeof(*kt->pool));
+	size_t n = 16;
+	while (n < 2 * (cap + 1))
+		n *= 2;
+	WS_VEC_RESERVE(d->eslots, n);
+	memset(d->eslots.v, 0, n * sizeof(*d->eslots.v));
+	kt->d = d;
+	kt->slot = d->eslots.v;
+	kt->mask = n - 1;
+}
+
+/* The slot of key k[0..n): its own, or the empty one where it would go. */
+static struct ws_keyslot *keytab_slot(const struct keytab *kt, const char *k, size_t n)
+{
+	size_t i = (size_t)hash_key(k, n) & kt->mask;
+	for (; kt->slot[i].k; i = (i + 1) & kt->mask)
+		if (kt->slot[i].n == n && memcmp(kt->slot[i].k, k, n) == 0)
+			break;
+	return &kt->slot[i];
 }
 
 /* Adds key k[0..n) for entity e, unless a key alike is there: returns
- * that entry, or NULL when k was added. */
-static struct keyent *keytab_add(struct keytab *kt, const char *k, size_t n, int32_t e)
+ * that entry, or NULL when k was added. At most the cap keytab_init() was
+ * given. */
+static struct ws_keyslot *keytab_add(struct keytab *kt, const char *k, size_t n, int32_t e)
 {
-	struct keyent *old = NULL, *ke = &kt->pool[kt->used];
-	HASH_FIND(hh, kt->table, k, n, old);
-	if (old)
-		return old;
-	ke->k = k;
-	ke->n = n;
-	ke->ent = e;
-	HASH_ADD_KEYPTR(hh, kt->table, ke->k, ke->n, ke);
+	struct ws_keyslot *ks = keytab_slot(kt, k, n);
+	if (ks->k)
+		return ks;
+	ks->k = k;
+	ks->n = (uint32_t)n;
+	ks->ent = e;
 	kt->used++;
 	unsigned char b0 = n ? (unsigned char)k[0] : 0;
 	kt->lens |= 1ULL << (n < 63 ? n : 63);
@@ -347,20 +361,19 @@ static struct keyent *keytab_add(struct keytab *kt, const char *k, size_t n, int
 	return NULL;
 }
 
-static struct keyent *keytab_find(const struct keytab *kt, const char *k, size_t n)
+static struct ws_keyslot *keytab_find(const struct keytab *kt, const char *k, size_t n)
 {
-	struct keyent *ke = NULL;
 	unsigned char b0 = n ? (unsigned char)k[0] : 0;
 	if (!(kt->lens >> (n < 63 ? n : 63) & 1) || !(kt->firsts[b0 >> 6] >> (b0 & 63) & 1))
 		return NULL;
-	HASH_FIND(hh, kt->table, k, n, ke);
-	return ke;
+	struct ws_keyslot *ks = keytab_slot(kt, k, n);
+	return ks->k ? ks : NULL;
 }
 
-static void keytab_free(struct keytab *kt)
+static void keytab_release(struct keytab *kt)
 {
-	HASH_CLEAR(hh, kt->table);
-	free(kt->pool);
+	if (kt->mask + 1 > KEYTAB_KEEP)
+		WS_VEC_FREE(kt->d->eslots);
 }
 
 /* A byte per token, and one more: 1 where a mention covers the token. */
@@ -394,7 +407,7 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 	size_t n = d->tk.tok.n, nent = d->ents.n;
 	uint8_t *covered = NULL;
 	struct keytab kt;
-	keytab_init(&kt, nent);
+	keytab_init(&kt, d, nent);
 	for (size_t e = 0; e < nent; e++) {
 		if (d->ents.v[e].type != WS_SP_PERSON)
 			continue;
@@ -424,7 +437,7 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 			const char *k;
 			size_t kn;
 			key_of(d, i, &k, &kn);
-			struct keyent *ke = keytab_find(&kt, k, kn);
+			struct ws_keyslot *ke = keytab_find(&kt, k, kn);
 			if (!ke)
 				continue;
 			/* "Jaberi Ansari": earlier words of the same name join in */
@@ -441,7 +454,7 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 			memset(covered + d->ment_tok.v[2 * m], 1,
 			       d->ment_tok.v[2 * m + 1] - d->ment_tok.v[2 * m]);
 	}
-	keytab_free(&kt);
+	keytab_release(&kt);
 	return covered;
 }
 
@@ -492,7 +505,7 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 {
 	size_t n = d->tk.tok.n, nent = d->ents.n;
 	struct keytab kt;
-	keytab_init(&kt, nent);
+	keytab_init(&kt, d, nent);
 	for (size_t e = 0; e < nent; e++) {
 		const struct ws_entity *en = &d->ents.v[e];
 		if (en->type != WS_SP_PERSON || !en->gender)
@@ -506,7 +519,7 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 			word = *p >= 'a' && *p <= 'z';
 		if (!word)
 			continue;
-		struct keyent *old = keytab_add(&kt, s, (size_t)(sp - s), (int32_t)e);
+		struct ws_keyslot *old = keytab_add(&kt, s, (size_t)(sp - s), (int32_t)e);
 		if (old && old->ent != (int32_t)e)
 			old->ent = -1;	/* two people of that first name */
 	}
@@ -527,7 +540,7 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 			const char *k;
 			size_t kn;
 			key_of(d, i, &k, &kn);
-			struct keyent *ke = keytab_find(&kt, k, kn);
+			struct ws_keyslot *ke = keytab_find(&kt, k, kn);
 			if (!ke || ke->ent < 0 || lookup_starts(d, i, nm->major, nm->place))
 				continue;
 			const struct ws_token *nx = i + 1 < n ? &d->tk.tok.v[i + 1] : NULL;
@@ -538,7 +551,7 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 		}
 		free(own);
 	}
-	keytab_free(&kt);
+	keytab_release(&kt);
 }
 
 /* An Apposition (rules/50-mentions.rules) joined to the person or
