@@ -219,12 +219,10 @@ static int is_comma(const struct ws_doc *d, uint32_t tok)
 	return t->end - t->start == 1 && d->text[t->start] == ',';
 }
 
-struct order_item {
-	uint32_t first, idx;
-};
+
 
 /* The end of the run of items in order that starts at a. */
-static size_t run_end(const struct order_item *v, size_t a, size_t n)
+static size_t run_end(const struct ws_order_item *v, size_t a, size_t n)
 {
 	size_t b = a + 1;
 	while (b < n && v[b - 1].first <= v[b].first)
@@ -237,11 +235,12 @@ static size_t run_end(const struct order_item *v, size_t a, size_t n)
  * a few runs in order (annotations of one kind, or of one pass, by first
  * token): the runs are merged two by two, a pass at a time, and one run
  * is left as it is. */
-static void sort_by_first(struct order_item *v, size_t n)
+static void sort_by_first(struct ws_doc *d, struct ws_order_item *v, size_t n)
 {
 	if (n < 2 || run_end(v, 0, n) == n)
 		return;
-	struct order_item *tmp = ws_xmalloc(n * sizeof(*tmp)), *src = v, *dst = tmp;
+	WS_VEC_RESERVE(d->etmp, n);
+	struct ws_order_item *tmp = d->etmp.v, *src = v, *dst = tmp;
 	for (;;) {
 		size_t runs = 0;
 		for (size_t a = 0; a < n; runs++) {
@@ -255,7 +254,7 @@ static void sort_by_first(struct order_item *v, size_t n)
 				dst[o++] = src[y++];
 			a = e;
 		}
-		struct order_item *sw = src;
+		struct ws_order_item *sw = src;
 		src = dst;
 		dst = sw;
 		if (runs == 1)
@@ -263,7 +262,21 @@ static void sort_by_first(struct order_item *v, size_t n)
 	}
 	if (src != v)
 		memcpy(v, src, n * sizeof(*v));
-	free(tmp);
+}
+
+/* Sorting buffers of more items than this give their memory back when
+ * done with, as a huge document's tables do. */
+#define SORT_KEEP_ITEMS 65536
+
+static void sort_buffers_done(struct ws_doc *d)
+{
+	if (d->eorder.cap > SORT_KEEP_ITEMS || d->etmp.cap > SORT_KEEP_ITEMS ||
+	    d->emoved.cap > SORT_KEEP_ITEMS) {
+		WS_VEC_FREE(d->eorder);
+		WS_VEC_FREE(d->etmp);
+		WS_VEC_FREE(d->emoved);
+		WS_VEC_FREE(d->emoved_tok);
+	}
 }
 
 /* For each token, the mention that ends there (the first made), so that
@@ -566,22 +579,23 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm, const u
 {
 	if (!nm->apposition)
 		return 0;
-	WS_VEC(struct order_item) apps = { 0 };
+	d->eorder.n = 0;
 	for (size_t i = d->nlookup; i < d->gaz.n; i++)	/* (lookups are no Apposition) */
 		if (d->gaz.v[i].type == nm->apposition && d->gaz.v[i].first > 0) {
-			struct order_item it = { d->gaz.v[i].first, (uint32_t)i };
-			WS_VEC_PUSH(apps, it);
+			struct ws_order_item it = { d->gaz.v[i].first, (uint32_t)i };
+			WS_VEC_PUSH(d->eorder, it);
 		}
-	if (!apps.n)
+	size_t napps = d->eorder.n;
+	if (!napps)
 		return 0;
-	sort_by_first(apps.v, apps.n);
+	sort_by_first(d, d->eorder.v, napps);
 	size_t added = 0;
 	/* the index of the mentions by last token, kept up to date with the
 	 * wide mentions made, so that they chain; the caller sorts them and
 	 * index_mentions() then clears every entry set (ment_set) */
 	int32_t *ends = d->ment_end.v;
-	for (size_t k = 0; k < apps.n; k++) {
-		const struct ws_annot *a = &d->gaz.v[apps.v[k].idx];
+	for (size_t k = 0; k < napps; k++) {
+		const struct ws_annot *a = &d->gaz.v[d->eorder.v[k].idx];
 		int32_t m = ends[a->first - 1];
 		if (m < 0 || d->ments.v[m].entity < 0 || (only && !only[d->ments.v[m].entity]))
 			continue;
@@ -598,7 +612,7 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm, const u
 			ends[a->last - 1] = (int32_t)(d->ments.n - 1);
 		added++;
 	}
-	WS_VEC_FREE(apps);
+	sort_buffers_done(d);
 	return added > 0;
 }
 
@@ -665,7 +679,7 @@ void ws_entities_build(struct ws_doc *d)
 	if (!nm.person && !nm.org)
 		return;
 	/* annotations are appended phase by phase: visit them in text order */
-	WS_VEC(struct order_item) order = { 0 };
+	d->eorder.n = 0;
 	size_t ntok = d->tk.tok.n, nt = ntok + 1;
 	/* per token: the title, the longest determiner and the longest
 	 * modifier ending there (indices into d->gaz, or -1), and where a
@@ -694,8 +708,8 @@ void ws_entities_build(struct ws_doc *d)
 	for (size_t i = d->nlookup; i < d->gaz.n; i++) {
 		const struct ws_annot *a = &d->gaz.v[i];
 		if (a->type && (a->type == nm.person || a->type == nm.org)) {
-			struct order_item it = { a->first, (uint32_t)i };
-			WS_VEC_PUSH(order, it);
+			struct ws_order_item it = { a->first, (uint32_t)i };
+			WS_VEC_PUSH(d->eorder, it);
 		}
 		else if (a->type && a->type == nm.title && a->last > 0)
 			title_end[a->last - 1] = (int32_t)i;
@@ -708,9 +722,9 @@ void ws_entities_build(struct ws_doc *d)
 			  d->gaz.v[mod_end[a->last - 1]].first > a->first))
 			mod_end[a->last - 1] = (int32_t)i;	/* the longest */
 	}
-	sort_by_first(order.v, order.n);
-	for (size_t oi = 0; oi < order.n; oi++) {
-		const struct ws_annot *a = &d->gaz.v[order.v[oi].idx];
+	sort_by_first(d, d->eorder.v, d->eorder.n);
+	for (size_t oi = 0; oi < d->eorder.n; oi++) {
+		const struct ws_annot *a = &d->gaz.v[d->eorder.v[oi].idx];
 		/* a name does not run on over a line break: "... A Sign Of
 		 * Leadership" then a line "Marco Rubio defended ..." names Marco
 		 * Rubio, and what stood before the break is no title of his */
@@ -835,7 +849,7 @@ void ws_entities_build(struct ws_doc *d)
 			ndesc++;
 		}
 	}
-	WS_VEC_FREE(order);
+	sort_buffers_done(d);
 	/* the titles, determiners and modifiers are done with: a huge
 	 * document gives their memory back before the passes below take
 	 * theirs, others put the entries set back */
@@ -931,15 +945,19 @@ static void mentions_sort(struct ws_doc *d)
 		index_mentions(d);
 		return;
 	}
-	/* by start, on a tie the older first */
-	struct order_item *p = ws_xmalloc(n * sizeof(*p));
+	/* by start, on a tie the older first; in the document's kept
+	 * buffers */
+	WS_VEC_RESERVE(d->eorder, n);
+	WS_VEC_RESERVE(d->emoved, n);
+	WS_VEC_RESERVE(d->emoved_tok, 2 * n);
+	struct ws_order_item *p = d->eorder.v;
 	for (size_t i = 0; i < n; i++) {
 		p[i].first = d->ments.v[i].span.start;
 		p[i].idx = (uint32_t)i;
 	}
-	sort_by_first(p, n);
-	struct ws_mention *m = ws_xmalloc(n * sizeof(*m));
-	uint32_t *t = ws_xmalloc(2 * n * sizeof(*t));
+	sort_by_first(d, p, n);
+	struct ws_mention *m = d->emoved.v;
+	uint32_t *t = d->emoved_tok.v;
 	for (size_t i = 0; i < n; i++) {
 		m[i] = d->ments.v[p[i].idx];
 		t[2 * i] = d->ment_tok.v[2 * p[i].idx];
@@ -947,9 +965,7 @@ static void mentions_sort(struct ws_doc *d)
 	}
 	memcpy(d->ments.v, m, n * sizeof(*m));
 	memcpy(d->ment_tok.v, t, 2 * n * sizeof(*t));
-	free(m);
-	free(t);
-	free(p);
+	sort_buffers_done(d);
 	drop_duplicates(d);
 	index_mentions(d);
 }
