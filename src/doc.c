@@ -47,6 +47,8 @@ void ws_doc_free(struct ws_doc *d)
 	WS_VEC_FREE(d->etmp);
 	WS_VEC_FREE(d->emoved);
 	WS_VEC_FREE(d->emoved_tok);
+	WS_VEC_FREE(d->ecovered);
+	WS_VEC_FREE(d->emap);
 	for (size_t i = 0; i < sizeof(d->amaps) / sizeof(d->amaps[0]); i++)
 		ws_tokmap_free(&d->amaps[i]);
 	WS_VEC_FREE(d->abytes);

@@ -67,6 +67,9 @@ struct ws_doc {
 	WS_VEC(struct ws_order_item) eorder, etmp;
 	WS_VEC(struct ws_mention) emoved;
 	WS_VEC(uint32_t) emoved_tok;
+	/* ... the tokens mentions cover, and the entities' new numbers */
+	WS_VEC(uint8_t) ecovered;
+	WS_VEC(int32_t) emap;
 	/* attribution's per-token maps and flags (attrib.c), kept for their
 	 * memory from document to document */
 	struct ws_tokmap amaps[5];

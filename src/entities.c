@@ -9,6 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
+/* Documents of up to this many tokens leave the builder's tables to the
+ * next; a bigger one frees them. */
+#define ENT_KEEP_TOKENS 65536
+
 struct names {
 	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
 	const char *modifier, *major, *place, *minor, *first_name, *surname;
@@ -134,7 +138,9 @@ void ws_entities_compact(struct ws_doc *d)
 	size_t n = d->ents.n;
 	if (n == 0)
 		return;
-	int32_t *map = ws_xcalloc(n, sizeof(int32_t));
+	WS_VEC_RESERVE(d->emap, n);
+	int32_t *map = d->emap.v;
+	memset(map, 0, n * sizeof(int32_t));
 	for (size_t i = 0; i < d->ments.n; i++)
 		if (d->ments.v[i].entity >= 0)
 			map[d->ments.v[i].entity] = 1;
@@ -162,7 +168,8 @@ void ws_entities_compact(struct ws_doc *d)
 				d->stmts.v[i].entity = map[d->stmts.v[i].entity];
 		d->ekey.n = 0;	/* rebuilt by the next ws_entity_new */
 	}
-	free(map);
+	if (d->emap.cap > ENT_KEEP_TOKENS)
+		WS_VEC_FREE(d->emap);
 }
 
 int32_t ws_entity_new(struct ws_doc *d, enum ws_speaker_type type, struct ws_span sp,
@@ -389,14 +396,24 @@ static void keytab_release(struct keytab *kt)
 		WS_VEC_FREE(kt->d->eslots);
 }
 
-/* A byte per token, and one more: 1 where a mention covers the token. */
-static uint8_t *covered_tokens(const struct ws_doc *d)
+/* A byte per token, and one more: 1 where a mention covers the token. In
+ * the document's kept bytes, until covered_done(). */
+static uint8_t *covered_tokens(struct ws_doc *d)
 {
-	uint8_t *covered = ws_xcalloc(d->tk.tok.n + 1, 1);
+	WS_VEC_RESERVE(d->ecovered, d->tk.tok.n + 1);
+	uint8_t *covered = d->ecovered.v;
+	memset(covered, 0, d->tk.tok.n + 1);
 	for (size_t m = 0; m < d->ments.n; m++)
 		for (uint32_t t = d->ment_tok.v[2 * m]; t < d->ment_tok.v[2 * m + 1]; t++)
 			covered[t] = 1;
 	return covered;
+}
+
+/* Done with covered_tokens()' bytes: a huge document's go back. */
+static void covered_done(struct ws_doc *d)
+{
+	if (d->ecovered.cap > ENT_KEEP_TOKENS + 1)
+		WS_VEC_FREE(d->ecovered);
 }
 
 /* A token's kind and shape, the kind in the low byte. */
@@ -414,7 +431,7 @@ static inline unsigned kind_shape(const struct ws_token *t)
  * of that person ("Assad said", "Muallem, for his part"). Linear: one
  * pass to mark covered tokens, one hash of surnames. Returns the covered
  * tokens after it, the uncovered capitalised words marked UNCOVERED_CAP
- * (the caller frees them), or NULL when no one has a surname. */
+ * (covered_tokens()' bytes), or NULL when no one has a surname. */
 static uint8_t *surname_mentions(struct ws_doc *d)
 {
 	size_t n = d->tk.tok.n, nent = d->ents.n;
@@ -537,9 +554,8 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 			old->ent = -1;	/* two people of that first name */
 	}
 	if (kt.used) {
-		uint8_t *own = NULL;
 		if (!covered) {
-			covered = own = covered_tokens(d);
+			covered = covered_tokens(d);
 			for (uint32_t i = 0; i < n; i++)
 				if (!covered[i] && d->tk.tok.v[i].kind == WS_TOK_WORD &&
 				    d->tk.tok.v[i].shape == WS_SHAPE_CAP)
@@ -562,7 +578,6 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 				continue;	/* "Hillary Rodham": another name */
 			add_mention(d, span_of(d, i, i + 1), ke->ent, "entities:first_name", i, i + 1);
 		}
-		free(own);
 	}
 	keytab_release(&kt);
 }
@@ -646,9 +661,6 @@ static int close_descriptions(struct ws_doc *d, const uint8_t *desc)
 	return changed;
 }
 
-/* Documents of up to this many tokens leave the builder's tables to the
- * next; a bigger one frees them. */
-#define ENT_KEEP_TOKENS 65536
 
 /* The builder's tables for nt tokens (at most ENT_KEEP_TOKENS + 1): 3 * nt
  * entries of d->eends, all -1, and nt bytes of d->ebytes, all 0 (as they
@@ -865,7 +877,7 @@ void ws_entities_build(struct ws_doc *d)
 		}
 	uint8_t *covered = surname_mentions(d);
 	first_name_mentions(d, &nm, covered);
-	free(covered);
+	covered_done(d);
 	ws_mentions_sort(d);
 	if (apposition_mentions(d, &nm, NULL))
 		ws_mentions_sort(d);
