@@ -159,7 +159,7 @@ Test(attrib_words, every_list_met_answers_without_the_slow_path)
 	static const char *pool[4096][2];
 	const char **lists[60];
 	for (int k = 0; k < 60; k++) {
-		snprintf(words[k], sizeof(words[k]), "v%d", k);
+		snprintf(words[k], sizeof(words[k]), "v%u", (unsigned)k % 100u);
 		lists[k] = pool[(k * k * 37 + k * 11) % 4096];
 		lists[k][0] = words[k];
 		lists[k][1] = NULL;
