@@ -196,7 +196,7 @@ static void last_before(struct actx *c, size_t i, size_t nsorted, size_t *j, int
 void nominal_cues(struct actx *c)
 {
 	size_t nsorted = c->d->stmts.n, j = 0, seen = 0, qk = 0;
-	int32_t inquote = -1, last = -1;
+	int32_t last = -1;
 	const struct ws_tokmap *qm = &c->qopen_map;
 	size_t qnext = qm->n ? qm->key[0] : SIZE_MAX;	/* the next quote's opening */
 	const struct ws_wordlist *nouns = c->d->eng->cue_nouns;
@@ -219,13 +219,11 @@ void nominal_cues(struct actx *c)
 		if (q < 0 && t->end - t->start != 2 &&
 		    !(t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER))
 			continue;
-		if (inquote >= 0 && i > c->d->quotes.v[inquote].close_tok)
-			inquote = -1;
-		if (q >= 0 && inquote < 0)
-			inquote = q;
-		if (inquote >= 0) {	/* nothing inside: on past the quote */
-			if (c->d->quotes.v[inquote].close_tok > i)
-				i = c->d->quotes.v[inquote].close_tok;
+		/* nothing inside a quote: on past it (so no token inside is
+		 * ever asked about, and no other quote opens there) */
+		if (q >= 0) {
+			if (c->d->quotes.v[q].close_tok > i)
+				i = c->d->quotes.v[q].close_tok;
 			continue;
 		}
 		if (c->cue_used[i] || CUE_AT(c, i) >= 0)
