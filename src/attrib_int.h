@@ -174,6 +174,10 @@ int word_in_any(const struct actx *c, size_t i, const char *const *const *lists)
 /* Forgets word_in()'s answers about the last document's tokens; at the
  * start of each document's attribution. */
 void word_cache_reset(void);
+/* How often this thread's word_in() and word_in_any() have compared a
+ * token the slow way (a list met for the first time, or not kept in the
+ * tables): for tests. */
+size_t word_in_slow_calls(void);
 const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last,
 				 const char *major, const char *minor);
 const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,

@@ -196,9 +196,11 @@ static void last_before(struct actx *c, size_t i, size_t nsorted, size_t *j, int
 void nominal_cues(struct actx *c)
 {
 	size_t nsorted = c->d->stmts.n, j = 0, seen = 0, qk = 0;
-	int32_t inquote = -1, last = -1;
+	int32_t last = -1;
 	const struct ws_tokmap *qm = &c->qopen_map;
 	size_t qnext = qm->n ? qm->key[0] : SIZE_MAX;	/* the next quote's opening */
+	const struct ws_wordlist *nouns = c->d->eng->cue_nouns;
+	const struct ws_wordfilter *nf = ws_wordlist_filter(nouns);
 	for (size_t i = 0; i < c->ntok; i++) {
 		/* what the two ask first, asked here: most tokens are neither
 		 * a lower-case word nor "in" nor where a quote opens, and for
@@ -217,13 +219,11 @@ void nominal_cues(struct actx *c)
 		if (q < 0 && t->end - t->start != 2 &&
 		    !(t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER))
 			continue;
-		if (inquote >= 0 && i > c->d->quotes.v[inquote].close_tok)
-			inquote = -1;
-		if (q >= 0 && inquote < 0)
-			inquote = q;
-		if (inquote >= 0) {	/* nothing inside: on past the quote */
-			if (c->d->quotes.v[inquote].close_tok > i)
-				i = c->d->quotes.v[inquote].close_tok;
+		/* nothing inside a quote: on past it (so no token inside is
+		 * ever asked about, and no other quote opens there) */
+		if (q >= 0) {
+			if (c->d->quotes.v[q].close_tok > i)
+				i = c->d->quotes.v[q].close_tok;
 			continue;
 		}
 		if (c->cue_used[i] || CUE_AT(c, i) >= 0)
@@ -232,9 +232,9 @@ void nominal_cues(struct actx *c)
 		/* a word of rules/cue-nouns.txt, two words before the sentence
 		 * ends; asked here, not after a call per word */
 		if (t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER && i + 2 < c->ntok &&
-		    same_sent(c, i, i + 2)) {
-			const struct ws_word *w = ws_wordlist_get(c->d->eng->cue_nouns,
-								  tok_text(c, i),
+		    same_sent(c, i, i + 2) && nf &&
+		    ws_wordfilter_may_hold(nf, tok_text(c, i), tok_len(c, i))) {
+			const struct ws_word *w = ws_wordlist_get(nouns, tok_text(c, i),
 								  tok_len(c, i));
 			if (w && preposition_follows(c, i, w)) {
 				last_before(c, i, nsorted, &j, &last);

@@ -14,7 +14,9 @@
  * the lists that hold it: a question is then one probe and a bit test,
  * whatever the list. A list whose words do not fit the tables, or that
  * holds an empty word, is compared one by one. */
-#define WSET_LISTS 256	/* a power of two: entries for lists, by address */
+#define WSET_LISTS 1024	/* entries for lists, by address: 2^WSET_SHIFT */
+#define WSET_SHIFT 10
+#define WSET_MET 96	/* lists met at most; more are compared one by one */
 #define WSET_BITS 64	/* lists kept at most */
 #define WTAB_SLOTS 4096	/* a power of two; kept at most 3/4 full */
 #define LTAB_SLOTS 1024	/* the same, for words of more than 8 bytes */
@@ -44,6 +46,14 @@ struct longtab {
 };
 
 static _Thread_local struct wordset wordsets[WSET_LISTS];
+/* Every list met has the entry its address hashes to (by wset_mul):
+ * word_in() looks there only, so a list never takes the slow path for
+ * where the linker put it beside another. When a list's entry is taken,
+ * a multiplier under which all the lists met have entries of their own
+ * replaces this one (wordset_rehome()). */
+static _Thread_local uint64_t wset_mul = 0x9E3779B97F4A7C15ULL;
+static _Thread_local size_t wset_n;		/* lists met */
+static _Thread_local size_t wset_slow;		/* word_in_slow() calls */
 static _Thread_local struct wordtab wordtab;
 static _Thread_local struct longtab longtab;
 
@@ -198,24 +208,69 @@ static size_t wordset_hash(const char *const *list)
 {
 	/* the lists are static arrays near each other: their addresses
 	 * differ in a few low bits, which the product spreads to the top */
-	return (size_t)(((uintptr_t)list * 0x9E3779B97F4A7C15ULL) >> 56);
+	return (size_t)(((uintptr_t)list * wset_mul) >> (64 - WSET_SHIFT));
 }
 
-/* The list's entry, made on first use; NULL when there is no room. Few
- * lists share a start of probing, as the table is mostly empty. */
+/* A multiplier under which the lists met and list have entries of their
+ * own, and the entries moved there; 0 when none was found. With at most
+ * WSET_MET lists in WSET_LISTS entries a few hundred tries find one (at
+ * 96 lists about one try in 90 does); once per list at most. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int wordset_rehome(const char *const *list)
+{
+	static _Thread_local struct wordset met[WSET_MET];
+	size_t n = 0;
+	for (size_t k = 0; k < WSET_LISTS; k++)
+		if (wordsets[k].list)
+			met[n++] = wordsets[k];
+	uint64_t mul = wset_mul;
+	for (int tries = 0; tries < 100000; tries++) {
+		/* the next odd multiplier of a Weyl sequence: spread out */
+		mul = (mul + 0x6A09E667F3BCC908ULL) | 1;
+		uint64_t used[WSET_LISTS / 64] = { 0 };
+		size_t k, h = (size_t)(((uintptr_t)list * mul) >> (64 - WSET_SHIFT));
+		used[h >> 6] |= 1ULL << (h & 63);
+		for (k = 0; k < n; k++) {
+			h = (size_t)(((uintptr_t)met[k].list * mul) >> (64 - WSET_SHIFT));
+			if (used[h >> 6] >> (h & 63) & 1)
+				break;
+			used[h >> 6] |= 1ULL << (h & 63);
+		}
+		if (k < n)
+			continue;
+		wset_mul = mul;
+		memset(wordsets, 0, sizeof(wordsets));
+		for (k = 0; k < n; k++)
+			wordsets[wordset_hash(met[k].list)] = met[k];
+		return 1;
+	}
+	return 0;
+}
+
+/* The list's entry, made on first use; NULL when more lists than
+ * WSET_MET have been met. */
 static const struct wordset *wordset_of(const char *const *list)
 {
-	size_t h = wordset_hash(list);
-	for (size_t k = 0; k < WSET_LISTS; k++) {
-		struct wordset *w = &wordsets[(h + k) & (WSET_LISTS - 1)];
-		if (w->list == list)
-			return w;
-		if (!w->list) {
-			wordset_add(w, list);
-			return w;
-		}
+	struct wordset *w = &wordsets[wordset_hash(list)];
+	if (w->list == list)
+		return w;
+	if (wset_n == WSET_MET)
+		return NULL;
+	if (w->list) {
+		if (!wordset_rehome(list))
+			return NULL;
+		w = &wordsets[wordset_hash(list)];
 	}
-	return NULL;	/* more lists than entries */
+	wset_n++;
+	wordset_add(w, list);
+	return w;
+}
+
+size_t word_in_slow_calls(void)
+{
+	return wset_slow;
 }
 
 /* token_bits() when wcache[] does not have them: found and kept in e.
@@ -251,6 +306,7 @@ __attribute__((noinline))
 #endif
 static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
 {
+	wset_slow++;
 	size_t n = tok_len(c, i);
 	const struct wordset *w = wordset_of(list);
 	if (w && w->kept && !w->others)

@@ -42,6 +42,13 @@ void ws_doc_free(struct ws_doc *d)
 	WS_VEC_FREE(d->ekey);
 	WS_VEC_FREE(d->eends);
 	WS_VEC_FREE(d->ebytes);
+	WS_VEC_FREE(d->eslots);
+	WS_VEC_FREE(d->eorder);
+	WS_VEC_FREE(d->etmp);
+	WS_VEC_FREE(d->emoved);
+	WS_VEC_FREE(d->emoved_tok);
+	WS_VEC_FREE(d->ecovered);
+	WS_VEC_FREE(d->emap);
 	for (size_t i = 0; i < sizeof(d->amaps) / sizeof(d->amaps[0]); i++)
 		ws_tokmap_free(&d->amaps[i]);
 	WS_VEC_FREE(d->abytes);

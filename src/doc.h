@@ -13,6 +13,20 @@
 #include "tokmap.h"
 #include "whosaid.h"
 
+/* An item sorted by its first token or offset (entities.c): an
+ * annotation's or a mention's, and its index. */
+struct ws_order_item {
+	uint32_t first, idx;
+};
+
+/* A name key (a surname, a first name) and the entity it names, in
+ * entities.c's open-addressing table; k NULL: an empty slot. */
+struct ws_keyslot {
+	const char *k;
+	uint32_t n;
+	int32_t ent;
+};
+
 struct ws_doc {
 	const struct ws_engine *eng;
 	const char *text;
@@ -46,6 +60,16 @@ struct ws_doc {
 	 * between documents, kept for their memory */
 	WS_VEC(int32_t) eends;
 	WS_VEC(uint8_t) ebytes;
+	/* the builder's table of name keys (entities.c), kept for its memory */
+	WS_VEC(struct ws_keyslot) eslots;
+	/* ... and its sorting buffers: the items in order, a merge's other
+	 * half, the mentions and their tokens being moved */
+	WS_VEC(struct ws_order_item) eorder, etmp;
+	WS_VEC(struct ws_mention) emoved;
+	WS_VEC(uint32_t) emoved_tok;
+	/* ... the tokens mentions cover, and the entities' new numbers */
+	WS_VEC(uint8_t) ecovered;
+	WS_VEC(int32_t) emap;
 	/* attribution's per-token maps and flags (attrib.c), kept for their
 	 * memory from document to document */
 	struct ws_tokmap amaps[5];

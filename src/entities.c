@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <uthash.h>
+
+/* Documents of up to this many tokens leave the builder's tables to the
+ * next; a bigger one frees them. */
+#define ENT_KEEP_TOKENS 65536
 
 struct names {
 	const char *person, *org, *title, *gender, *female, *male, *apposition, *determiner;
@@ -135,7 +138,9 @@ void ws_entities_compact(struct ws_doc *d)
 	size_t n = d->ents.n;
 	if (n == 0)
 		return;
-	int32_t *map = ws_xcalloc(n, sizeof(int32_t));
+	WS_VEC_RESERVE(d->emap, n);
+	int32_t *map = d->emap.v;
+	memset(map, 0, n * sizeof(int32_t));
 	for (size_t i = 0; i < d->ments.n; i++)
 		if (d->ments.v[i].entity >= 0)
 			map[d->ments.v[i].entity] = 1;
@@ -163,7 +168,8 @@ void ws_entities_compact(struct ws_doc *d)
 				d->stmts.v[i].entity = map[d->stmts.v[i].entity];
 		d->ekey.n = 0;	/* rebuilt by the next ws_entity_new */
 	}
-	free(map);
+	if (d->emap.cap > ENT_KEEP_TOKENS)
+		WS_VEC_FREE(d->emap);
 }
 
 int32_t ws_entity_new(struct ws_doc *d, enum ws_speaker_type type, struct ws_span sp,
@@ -220,12 +226,10 @@ static int is_comma(const struct ws_doc *d, uint32_t tok)
 	return t->end - t->start == 1 && d->text[t->start] == ',';
 }
 
-struct order_item {
-	uint32_t first, idx;
-};
+
 
 /* The end of the run of items in order that starts at a. */
-static size_t run_end(const struct order_item *v, size_t a, size_t n)
+static size_t run_end(const struct ws_order_item *v, size_t a, size_t n)
 {
 	size_t b = a + 1;
 	while (b < n && v[b - 1].first <= v[b].first)
@@ -238,11 +242,12 @@ static size_t run_end(const struct order_item *v, size_t a, size_t n)
  * a few runs in order (annotations of one kind, or of one pass, by first
  * token): the runs are merged two by two, a pass at a time, and one run
  * is left as it is. */
-static void sort_by_first(struct order_item *v, size_t n)
+static void sort_by_first(struct ws_doc *d, struct ws_order_item *v, size_t n)
 {
 	if (n < 2 || run_end(v, 0, n) == n)
 		return;
-	struct order_item *tmp = ws_xmalloc(n * sizeof(*tmp)), *src = v, *dst = tmp;
+	WS_VEC_RESERVE(d->etmp, n);
+	struct ws_order_item *tmp = d->etmp.v, *src = v, *dst = tmp;
 	for (;;) {
 		size_t runs = 0;
 		for (size_t a = 0; a < n; runs++) {
@@ -256,7 +261,7 @@ static void sort_by_first(struct order_item *v, size_t n)
 				dst[o++] = src[y++];
 			a = e;
 		}
-		struct order_item *sw = src;
+		struct ws_order_item *sw = src;
 		src = dst;
 		dst = sw;
 		if (runs == 1)
@@ -264,7 +269,21 @@ static void sort_by_first(struct order_item *v, size_t n)
 	}
 	if (src != v)
 		memcpy(v, src, n * sizeof(*v));
-	free(tmp);
+}
+
+/* Sorting buffers of more items than this give their memory back when
+ * done with, as a huge document's tables do. */
+#define SORT_KEEP_ITEMS 65536
+
+static void sort_buffers_done(struct ws_doc *d)
+{
+	if (d->eorder.cap > SORT_KEEP_ITEMS || d->etmp.cap > SORT_KEEP_ITEMS ||
+	    d->emoved.cap > SORT_KEEP_ITEMS) {
+		WS_VEC_FREE(d->eorder);
+		WS_VEC_FREE(d->etmp);
+		WS_VEC_FREE(d->emoved);
+		WS_VEC_FREE(d->emoved_tok);
+	}
 }
 
 /* For each token, the mention that ends there (the first made), so that
@@ -306,40 +325,55 @@ static int word_in(const struct ws_doc *d, uint32_t tok, struct ws_span sp)
 	return 0;
 }
 
-struct keyent {
-	const char *k;
-	size_t n;
-	int32_t ent;
-	UT_hash_handle hh;
-};
-
-/* Name keys (a surname, a first name) and the entity each names, with the
- * keys' lengths (bit 63: 63 or more) and first bytes as a filter: most
- * capitalised words fail it before any hashing. */
+/* Name keys (a surname, a first name) and the entity each names: open
+ * addressing in the document's kept slots (no allocation per document
+ * once they are big enough), at most half full, with the keys' lengths
+ * (bit 63: 63 or more) and first bytes as a filter: most capitalised
+ * words fail it before any hashing. */
 struct keytab {
-	struct keyent *table, *pool;
-	size_t used;
+	struct ws_doc *d;
+	struct ws_keyslot *slot;
+	size_t mask, used;
 	uint64_t lens, firsts[4];
 };
 
-static void keytab_init(struct keytab *kt, size_t cap)
+/* Tables of more slots than this give their memory back when done. */
+#define KEYTAB_KEEP 65536
+
+static void keytab_init(struct keytab *kt, struct ws_doc *d, size_t cap)
 {
 	memset(kt, 0, sizeof(*kt));
-	kt->pool = ws_xcalloc(cap + 1, sizeof(*kt->pool));
+	size_t n = 16;
+	while (n < 2 * (cap + 1))
+		n *= 2;
+	WS_VEC_RESERVE(d->eslots, n);
+	memset(d->eslots.v, 0, n * sizeof(*d->eslots.v));
+	kt->d = d;
+	kt->slot = d->eslots.v;
+	kt->mask = n - 1;
+}
+
+/* The slot of key k[0..n): its own, or the empty one where it would go. */
+static struct ws_keyslot *keytab_slot(const struct keytab *kt, const char *k, size_t n)
+{
+	size_t i = (size_t)hash_key(k, n) & kt->mask;
+	for (; kt->slot[i].k; i = (i + 1) & kt->mask)
+		if (kt->slot[i].n == n && memcmp(kt->slot[i].k, k, n) == 0)
+			break;
+	return &kt->slot[i];
 }
 
 /* Adds key k[0..n) for entity e, unless a key alike is there: returns
- * that entry, or NULL when k was added. */
-static struct keyent *keytab_add(struct keytab *kt, const char *k, size_t n, int32_t e)
+ * that entry, or NULL when k was added. At most the cap keytab_init() was
+ * given. */
+static struct ws_keyslot *keytab_add(struct keytab *kt, const char *k, size_t n, int32_t e)
 {
-	struct keyent *old = NULL, *ke = &kt->pool[kt->used];
-	HASH_FIND(hh, kt->table, k, n, old);
-	if (old)
-		return old;
-	ke->k = k;
-	ke->n = n;
-	ke->ent = e;
-	HASH_ADD_KEYPTR(hh, kt->table, ke->k, ke->n, ke);
+	struct ws_keyslot *ks = keytab_slot(kt, k, n);
+	if (ks->k)
+		return ks;
+	ks->k = k;
+	ks->n = (uint32_t)n;
+	ks->ent = e;
 	kt->used++;
 	unsigned char b0 = n ? (unsigned char)k[0] : 0;
 	kt->lens |= 1ULL << (n < 63 ? n : 63);
@@ -347,30 +381,39 @@ static struct keyent *keytab_add(struct keytab *kt, const char *k, size_t n, int
 	return NULL;
 }
 
-static struct keyent *keytab_find(const struct keytab *kt, const char *k, size_t n)
+static struct ws_keyslot *keytab_find(const struct keytab *kt, const char *k, size_t n)
 {
-	struct keyent *ke = NULL;
 	unsigned char b0 = n ? (unsigned char)k[0] : 0;
 	if (!(kt->lens >> (n < 63 ? n : 63) & 1) || !(kt->firsts[b0 >> 6] >> (b0 & 63) & 1))
 		return NULL;
-	HASH_FIND(hh, kt->table, k, n, ke);
-	return ke;
+	struct ws_keyslot *ks = keytab_slot(kt, k, n);
+	return ks->k ? ks : NULL;
 }
 
-static void keytab_free(struct keytab *kt)
+static void keytab_release(struct keytab *kt)
 {
-	HASH_CLEAR(hh, kt->table);
-	free(kt->pool);
+	if (kt->mask + 1 > KEYTAB_KEEP)
+		WS_VEC_FREE(kt->d->eslots);
 }
 
-/* A byte per token, and one more: 1 where a mention covers the token. */
-static uint8_t *covered_tokens(const struct ws_doc *d)
+/* A byte per token, and one more: 1 where a mention covers the token. In
+ * the document's kept bytes, until covered_done(). */
+static uint8_t *covered_tokens(struct ws_doc *d)
 {
-	uint8_t *covered = ws_xcalloc(d->tk.tok.n + 1, 1);
+	WS_VEC_RESERVE(d->ecovered, d->tk.tok.n + 1);
+	uint8_t *covered = d->ecovered.v;
+	memset(covered, 0, d->tk.tok.n + 1);
 	for (size_t m = 0; m < d->ments.n; m++)
 		for (uint32_t t = d->ment_tok.v[2 * m]; t < d->ment_tok.v[2 * m + 1]; t++)
 			covered[t] = 1;
 	return covered;
+}
+
+/* Done with covered_tokens()' bytes: a huge document's go back. */
+static void covered_done(struct ws_doc *d)
+{
+	if (d->ecovered.cap > ENT_KEEP_TOKENS + 1)
+		WS_VEC_FREE(d->ecovered);
 }
 
 /* A token's kind and shape, the kind in the low byte. */
@@ -388,13 +431,13 @@ static inline unsigned kind_shape(const struct ws_token *t)
  * of that person ("Assad said", "Muallem, for his part"). Linear: one
  * pass to mark covered tokens, one hash of surnames. Returns the covered
  * tokens after it, the uncovered capitalised words marked UNCOVERED_CAP
- * (the caller frees them), or NULL when no one has a surname. */
+ * (covered_tokens()' bytes), or NULL when no one has a surname. */
 static uint8_t *surname_mentions(struct ws_doc *d)
 {
 	size_t n = d->tk.tok.n, nent = d->ents.n;
 	uint8_t *covered = NULL;
 	struct keytab kt;
-	keytab_init(&kt, nent);
+	keytab_init(&kt, d, nent);
 	for (size_t e = 0; e < nent; e++) {
 		if (d->ents.v[e].type != WS_SP_PERSON)
 			continue;
@@ -424,7 +467,7 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 			const char *k;
 			size_t kn;
 			key_of(d, i, &k, &kn);
-			struct keyent *ke = keytab_find(&kt, k, kn);
+			struct ws_keyslot *ke = keytab_find(&kt, k, kn);
 			if (!ke)
 				continue;
 			/* "Jaberi Ansari": earlier words of the same name join in */
@@ -441,7 +484,7 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 			memset(covered + d->ment_tok.v[2 * m], 1,
 			       d->ment_tok.v[2 * m + 1] - d->ment_tok.v[2 * m]);
 	}
-	keytab_free(&kt);
+	keytab_release(&kt);
 	return covered;
 }
 
@@ -492,7 +535,7 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 {
 	size_t n = d->tk.tok.n, nent = d->ents.n;
 	struct keytab kt;
-	keytab_init(&kt, nent);
+	keytab_init(&kt, d, nent);
 	for (size_t e = 0; e < nent; e++) {
 		const struct ws_entity *en = &d->ents.v[e];
 		if (en->type != WS_SP_PERSON || !en->gender)
@@ -506,14 +549,13 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 			word = *p >= 'a' && *p <= 'z';
 		if (!word)
 			continue;
-		struct keyent *old = keytab_add(&kt, s, (size_t)(sp - s), (int32_t)e);
+		struct ws_keyslot *old = keytab_add(&kt, s, (size_t)(sp - s), (int32_t)e);
 		if (old && old->ent != (int32_t)e)
 			old->ent = -1;	/* two people of that first name */
 	}
 	if (kt.used) {
-		uint8_t *own = NULL;
 		if (!covered) {
-			covered = own = covered_tokens(d);
+			covered = covered_tokens(d);
 			for (uint32_t i = 0; i < n; i++)
 				if (!covered[i] && d->tk.tok.v[i].kind == WS_TOK_WORD &&
 				    d->tk.tok.v[i].shape == WS_SHAPE_CAP)
@@ -527,7 +569,7 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 			const char *k;
 			size_t kn;
 			key_of(d, i, &k, &kn);
-			struct keyent *ke = keytab_find(&kt, k, kn);
+			struct ws_keyslot *ke = keytab_find(&kt, k, kn);
 			if (!ke || ke->ent < 0 || lookup_starts(d, i, nm->major, nm->place))
 				continue;
 			const struct ws_token *nx = i + 1 < n ? &d->tk.tok.v[i + 1] : NULL;
@@ -536,9 +578,8 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 				continue;	/* "Hillary Rodham": another name */
 			add_mention(d, span_of(d, i, i + 1), ke->ent, "entities:first_name", i, i + 1);
 		}
-		free(own);
 	}
-	keytab_free(&kt);
+	keytab_release(&kt);
 }
 
 /* An Apposition (rules/50-mentions.rules) joined to the person or
@@ -553,22 +594,23 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm, const u
 {
 	if (!nm->apposition)
 		return 0;
-	WS_VEC(struct order_item) apps = { 0 };
+	d->eorder.n = 0;
 	for (size_t i = d->nlookup; i < d->gaz.n; i++)	/* (lookups are no Apposition) */
 		if (d->gaz.v[i].type == nm->apposition && d->gaz.v[i].first > 0) {
-			struct order_item it = { d->gaz.v[i].first, (uint32_t)i };
-			WS_VEC_PUSH(apps, it);
+			struct ws_order_item it = { d->gaz.v[i].first, (uint32_t)i };
+			WS_VEC_PUSH(d->eorder, it);
 		}
-	if (!apps.n)
+	size_t napps = d->eorder.n;
+	if (!napps)
 		return 0;
-	sort_by_first(apps.v, apps.n);
+	sort_by_first(d, d->eorder.v, napps);
 	size_t added = 0;
 	/* the index of the mentions by last token, kept up to date with the
 	 * wide mentions made, so that they chain; the caller sorts them and
 	 * index_mentions() then clears every entry set (ment_set) */
 	int32_t *ends = d->ment_end.v;
-	for (size_t k = 0; k < apps.n; k++) {
-		const struct ws_annot *a = &d->gaz.v[apps.v[k].idx];
+	for (size_t k = 0; k < napps; k++) {
+		const struct ws_annot *a = &d->gaz.v[d->eorder.v[k].idx];
 		int32_t m = ends[a->first - 1];
 		if (m < 0 || d->ments.v[m].entity < 0 || (only && !only[d->ments.v[m].entity]))
 			continue;
@@ -585,7 +627,7 @@ static int apposition_mentions(struct ws_doc *d, const struct names *nm, const u
 			ends[a->last - 1] = (int32_t)(d->ments.n - 1);
 		added++;
 	}
-	WS_VEC_FREE(apps);
+	sort_buffers_done(d);
 	return added > 0;
 }
 
@@ -619,9 +661,6 @@ static int close_descriptions(struct ws_doc *d, const uint8_t *desc)
 	return changed;
 }
 
-/* Documents of up to this many tokens leave the builder's tables to the
- * next; a bigger one frees them. */
-#define ENT_KEEP_TOKENS 65536
 
 /* The builder's tables for nt tokens (at most ENT_KEEP_TOKENS + 1): 3 * nt
  * entries of d->eends, all -1, and nt bytes of d->ebytes, all 0 (as they
@@ -652,7 +691,7 @@ void ws_entities_build(struct ws_doc *d)
 	if (!nm.person && !nm.org)
 		return;
 	/* annotations are appended phase by phase: visit them in text order */
-	WS_VEC(struct order_item) order = { 0 };
+	d->eorder.n = 0;
 	size_t ntok = d->tk.tok.n, nt = ntok + 1;
 	/* per token: the title, the longest determiner and the longest
 	 * modifier ending there (indices into d->gaz, or -1), and where a
@@ -681,8 +720,8 @@ void ws_entities_build(struct ws_doc *d)
 	for (size_t i = d->nlookup; i < d->gaz.n; i++) {
 		const struct ws_annot *a = &d->gaz.v[i];
 		if (a->type && (a->type == nm.person || a->type == nm.org)) {
-			struct order_item it = { a->first, (uint32_t)i };
-			WS_VEC_PUSH(order, it);
+			struct ws_order_item it = { a->first, (uint32_t)i };
+			WS_VEC_PUSH(d->eorder, it);
 		}
 		else if (a->type && a->type == nm.title && a->last > 0)
 			title_end[a->last - 1] = (int32_t)i;
@@ -695,9 +734,9 @@ void ws_entities_build(struct ws_doc *d)
 			  d->gaz.v[mod_end[a->last - 1]].first > a->first))
 			mod_end[a->last - 1] = (int32_t)i;	/* the longest */
 	}
-	sort_by_first(order.v, order.n);
-	for (size_t oi = 0; oi < order.n; oi++) {
-		const struct ws_annot *a = &d->gaz.v[order.v[oi].idx];
+	sort_by_first(d, d->eorder.v, d->eorder.n);
+	for (size_t oi = 0; oi < d->eorder.n; oi++) {
+		const struct ws_annot *a = &d->gaz.v[d->eorder.v[oi].idx];
 		/* a name does not run on over a line break: "... A Sign Of
 		 * Leadership" then a line "Marco Rubio defended ..." names Marco
 		 * Rubio, and what stood before the break is no title of his */
@@ -822,7 +861,7 @@ void ws_entities_build(struct ws_doc *d)
 			ndesc++;
 		}
 	}
-	WS_VEC_FREE(order);
+	sort_buffers_done(d);
 	/* the titles, determiners and modifiers are done with: a huge
 	 * document gives their memory back before the passes below take
 	 * theirs, others put the entries set back */
@@ -838,7 +877,7 @@ void ws_entities_build(struct ws_doc *d)
 		}
 	uint8_t *covered = surname_mentions(d);
 	first_name_mentions(d, &nm, covered);
-	free(covered);
+	covered_done(d);
 	ws_mentions_sort(d);
 	if (apposition_mentions(d, &nm, NULL))
 		ws_mentions_sort(d);
@@ -918,15 +957,19 @@ static void mentions_sort(struct ws_doc *d)
 		index_mentions(d);
 		return;
 	}
-	/* by start, on a tie the older first */
-	struct order_item *p = ws_xmalloc(n * sizeof(*p));
+	/* by start, on a tie the older first; in the document's kept
+	 * buffers */
+	WS_VEC_RESERVE(d->eorder, n);
+	WS_VEC_RESERVE(d->emoved, n);
+	WS_VEC_RESERVE(d->emoved_tok, 2 * n);
+	struct ws_order_item *p = d->eorder.v;
 	for (size_t i = 0; i < n; i++) {
 		p[i].first = d->ments.v[i].span.start;
 		p[i].idx = (uint32_t)i;
 	}
-	sort_by_first(p, n);
-	struct ws_mention *m = ws_xmalloc(n * sizeof(*m));
-	uint32_t *t = ws_xmalloc(2 * n * sizeof(*t));
+	sort_by_first(d, p, n);
+	struct ws_mention *m = d->emoved.v;
+	uint32_t *t = d->emoved_tok.v;
 	for (size_t i = 0; i < n; i++) {
 		m[i] = d->ments.v[p[i].idx];
 		t[2 * i] = d->ment_tok.v[2 * p[i].idx];
@@ -934,9 +977,7 @@ static void mentions_sort(struct ws_doc *d)
 	}
 	memcpy(d->ments.v, m, n * sizeof(*m));
 	memcpy(d->ment_tok.v, t, 2 * n * sizeof(*t));
-	free(m);
-	free(t);
-	free(p);
+	sort_buffers_done(d);
 	drop_duplicates(d);
 	index_mentions(d);
 }

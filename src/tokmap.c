@@ -42,7 +42,8 @@ static void make_ranks(struct ws_tokmap *m)
 	uint32_t r = 0;
 	for (size_t w = 0; w < m->nwords; w++) {
 		m->rank[w] = r;
-		r += popcount(m->bits[w]);
+		if (m->bits[w])	/* most words of most maps: none set */
+			r += popcount(m->bits[w]);
 	}
 }
 

@@ -20,26 +20,14 @@ struct ws_wordlist {
 	char *text;		/* the file's bytes; keys and fields point into it */
 	struct entry *pool;
 	size_t n;
-	/* what the keys' lengths (bit 63: 63 or more) and first bytes are,
-	 * and a filter of their samples: most words asked about fail these,
-	 * before any hashing of the whole word */
-	uint64_t lens;
-	uint64_t firsts[4];
-	uint64_t bloom[16];	/* a bit per sample_hash() of a key */
+	/* most words asked about fail it, before any hashing of the whole
+	 * word */
+	struct ws_wordfilter filter;
 	/* the entries again, by ws_hash_bytes() with open addressing, for
 	 * lookups: cheaper than the table's hash, which loading keeps */
 	struct entry **slots;
 	size_t mask;
 };
-
-/* A hash of a word's length and its first, middle and last bytes, for
- * the filter: cheap, and words that share all four are few. n > 0. */
-static size_t sample_hash(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint64_t x = u[0] | (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16 | (uint64_t)n << 24;
-	return (size_t)((x * 0x9E3779B97F4A7C15ULL) >> 54);	/* 10 bits */
-}
 
 void ws_wordlist_free(struct ws_wordlist *wl)
 {
@@ -140,11 +128,11 @@ struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned m
 		unsigned char b0 = (unsigned char)e->w.key[0];
 		e->klen = klen;
 		HASH_ADD_KEYPTR(hh, wl->table, e->w.key, klen, e);
-		wl->lens |= 1ULL << (klen < 63 ? klen : 63);
-		wl->firsts[b0 >> 6] |= 1ULL << (b0 & 63);
+		wl->filter.lens |= 1ULL << (klen < 63 ? klen : 63);
+		wl->filter.firsts[b0 >> 6] |= 1ULL << (b0 & 63);
 		if (klen) {
-			size_t h = sample_hash(e->w.key, klen);
-			wl->bloom[h >> 6] |= 1ULL << (h & 63);
+			size_t h = ws_wordfilter_sample(e->w.key, klen);
+			wl->filter.bloom[h >> 6] |= 1ULL << (h & 63);
 		}
 		wl->n++;
 	}
@@ -183,16 +171,14 @@ static const struct ws_word *find(const struct ws_wordlist *wl, const char *s, s
 
 const struct ws_word *ws_wordlist_get(const struct ws_wordlist *wl, const char *s, size_t n)
 {
-	if (!wl || !(wl->lens >> (n < 63 ? n : 63) & 1))
+	if (!wl || !ws_wordfilter_may_hold(&wl->filter, s, n))
 		return NULL;
-	if (n) {
-		if (!(wl->firsts[(unsigned char)s[0] >> 6] >> ((unsigned char)s[0] & 63) & 1))
-			return NULL;
-		size_t h = sample_hash(s, n);
-		if (!(wl->bloom[h >> 6] >> (h & 63) & 1))
-			return NULL;
-	}
 	return find(wl, s, n);
+}
+
+const struct ws_wordfilter *ws_wordlist_filter(const struct ws_wordlist *wl)
+{
+	return wl ? &wl->filter : NULL;
 }
 
 size_t ws_wordlist_count(const struct ws_wordlist *wl)

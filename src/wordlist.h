@@ -7,6 +7,7 @@
 #define WS_WORDLIST_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -31,6 +32,43 @@ void ws_wordlist_free(struct ws_wordlist *wl);
 
 /* The entry whose key is s[0..n), or NULL. */
 const struct ws_word *ws_wordlist_get(const struct ws_wordlist *wl, const char *s, size_t n);
+
+/* What ws_wordlist_get() asks first: the keys' lengths (bit 63: 63 or
+ * more) and first bytes, and a bit per ws_wordfilter_sample() of a key.
+ * A caller that asks about most tokens of a document asks it inline, so
+ * that the many words it turns away cost no call. */
+struct ws_wordfilter {
+	uint64_t lens;
+	uint64_t firsts[4];
+	uint64_t bloom[16];
+};
+
+/* The filter of wl, which lives as long as wl (NULL for NULL). */
+const struct ws_wordfilter *ws_wordlist_filter(const struct ws_wordlist *wl);
+
+/* A hash of a word's length and its first, middle and last bytes: cheap,
+ * and words that share all four are few. n > 0. */
+static inline size_t ws_wordfilter_sample(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t x = u[0] | (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16 | (uint64_t)n << 24;
+	return (size_t)((x * 0x9E3779B97F4A7C15ULL) >> 54);	/* 10 bits */
+}
+
+/* 0 when the list f filters holds no key s[0..n); 1 when it may. */
+static inline int ws_wordfilter_may_hold(const struct ws_wordfilter *f, const char *s, size_t n)
+{
+	if (!(f->lens >> (n < 63 ? n : 63) & 1))
+		return 0;
+	if (n) {
+		if (!(f->firsts[(unsigned char)s[0] >> 6] >> ((unsigned char)s[0] & 63) & 1))
+			return 0;
+		size_t h = ws_wordfilter_sample(s, n);
+		if (!(f->bloom[h >> 6] >> (h & 63) & 1))
+			return 0;
+	}
+	return 1;
+}
 size_t ws_wordlist_count(const struct ws_wordlist *wl);
 
 #endif

@@ -380,6 +380,10 @@ Test(attrib, nominal_cues_after_the_verb_frames)
 			 "sharp. Bill Jones said the plan was fine."),
 		    "John Smith=John Smith/explicit:subject; His=John Smith/pronoun; "
 		    "Bill Jones=Bill Jones/explicit:subject");
+	/* nor inside a quote: what a quote says is its speaker's */
+	assert_view(view("The memo was short. \"Jane Doe's criticism of the budget deal was "
+			 "sharp.\" Nothing else was said."),
+		    "=/fallback");
 }
 
 /* A speaker search that finds a name and then no frame leaves no entity:

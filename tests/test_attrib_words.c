@@ -148,3 +148,31 @@ Test(attrib_words, a_group_of_lists_answers_as_each_would)
 	cr_assert(word_in_any(&ctx, at("reportedly"), bl) && !word_in_any(&ctx, at("reportedly"), ab));
 	cr_assert(!word_in_any(&ctx, ctx.ntok, ab));
 }
+
+Test(attrib_words, every_list_met_answers_without_the_slow_path)
+{
+	/* lists scattered through memory, as the sieves' static arrays are:
+	 * where two addresses hash to the same entry, one must not be left
+	 * to compare word by word at every question (60 lists: with the
+	 * sieves' own, within the 64 the tables keep) */
+	static char words[60][8];
+	static const char *pool[4096][2];
+	const char **lists[60];
+	for (int k = 0; k < 60; k++) {
+		snprintf(words[k], sizeof(words[k]), "v%u", (unsigned)k % 100u);
+		lists[k] = pool[(k * k * 37 + k * 11) % 4096];
+		lists[k][0] = words[k];
+		lists[k][1] = NULL;
+	}
+	context("v7 v40 none");
+	for (int k = 0; k < 60; k++)	/* each met once */
+		cr_assert_eq(word_in(&ctx, at("v7"), lists[k]), k == 7, "list %d", k);
+	size_t slow = word_in_slow_calls();
+	for (int round = 0; round < 2; round++)
+		for (int k = 0; k < 60; k++) {
+			cr_assert_eq(word_in(&ctx, at("v7"), lists[k]), k == 7, "list %d", k);
+			cr_assert_eq(word_in(&ctx, at("v40"), lists[k]), k == 40, "list %d", k);
+			cr_assert(!word_in(&ctx, at("none"), lists[k]), "list %d", k);
+		}
+	cr_assert_eq(word_in_slow_calls(), slow);
+}

@@ -68,3 +68,23 @@ Test(tokmap, reset_keeps_no_values)
 	}
 	ws_tokmap_free(&m);
 }
+
+Test(tokmap, a_word_of_bits_ranks_the_values_before_it)
+{
+	/* a rank too low still finds the value, a scan from too far back:
+	 * the ranks must be exact for a lookup to cost a few compares, with
+	 * empty words between the set ones */
+	struct ws_tokmap m;
+	ws_tokmap_init(&m, 1000);
+	const size_t toks[] = { 3, 5, 70, 400, 401, 402, 900 };
+	for (size_t k = 0; k < sizeof(toks) / sizeof(toks[0]); k++)
+		ws_tokmap_set(&m, toks[k], (int32_t)k);
+	ws_tokmap_finish(&m);
+	for (size_t w = 0; w < m.nwords; w++) {
+		uint32_t before = 0;
+		for (size_t k = 0; k < sizeof(toks) / sizeof(toks[0]); k++)
+			before += toks[k] < 64 * w;
+		cr_assert_eq(m.rank[w], before, "word %zu", w);
+	}
+	ws_tokmap_free(&m);
+}

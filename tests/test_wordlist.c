@@ -76,3 +76,31 @@ Test(wordlist, many_keys_all_found)
 	ws_wordlist_free(wl);
 	ws_buf_release(&b);
 }
+
+/* The filter callers ask inline (the nominal sieve, for every lower-case
+ * word) lets every key through, and turns away words of a length or a
+ * first byte no key has: a filter that turned a key away would lose its
+ * statements without a word. */
+Test(wordlist, filter_lets_keys_through)
+{
+	struct ws_buf b = WS_BUF_INIT;
+	for (int k = 0; k < 300; k++)
+		ws_buf_addf(&b, "n%dq%d\n", k * 7919 % 1000, k);
+	ws_buf_adds(&b, "criticism\nS\xC3\xA3o Paulo\n");
+	struct ws_wordlist *wl = load(b.data);
+	const struct ws_wordfilter *f = ws_wordlist_filter(wl);
+	cr_assert(f);
+	cr_assert_null(ws_wordlist_filter(NULL));
+	for (int k = 0; k < 300; k++) {
+		char w[32];
+		snprintf(w, sizeof(w), "n%dq%d", k * 7919 % 1000, k);
+		cr_assert(ws_wordfilter_may_hold(f, w, strlen(w)), "%s", w);
+	}
+	cr_assert(ws_wordfilter_may_hold(f, "criticism", 9));
+	cr_assert(ws_wordfilter_may_hold(f, "S\xC3\xA3o Paulo", 10));
+	cr_assert(!ws_wordfilter_may_hold(f, "zcriticism", 10));	/* no key starts with z */
+	cr_assert(!ws_wordfilter_may_hold(f, "n1", 2));		/* no key is 2 bytes */
+	cr_assert(!ws_wordfilter_may_hold(f, "", 0));
+	ws_wordlist_free(wl);
+	ws_buf_release(&b);
+}
