@@ -503,8 +503,12 @@ static void pass_tokens(struct scan *sc, size_t i)
 			/* most tokens: ASCII letters ending at a byte that no word rule
 			 * looks at (not a period, apostrophe, hyphen, ampersand, digit or
 			 * non-ASCII): the shape from two counts, nothing else to check */
-			unsigned seen = 0, f;	/* B_LOWER, B_UPPER: the cases after the first */
-			size_t j = i + 1;
+			unsigned seen, f;	/* B_LOWER, B_UPPER: the cases after the first */
+			size_t j;
+			unsigned char b;
+word:
+			seen = 0;
+			j = i + 1;
 			if (i < guard) {
 				/* two letters a round, the guard ends the word */
 				for (;;) {
@@ -518,13 +522,14 @@ static void pass_tokens(struct scan *sc, size_t i)
 					seen |= f;
 					j += 2;
 				}
+				b = s[j];
 			} else {
 				while (j < len && ((f = byte_kind[s[j]]) & (B_LOWER | B_UPPER))) {
 					seen |= f;
 					j++;
 				}
+				b = j < len ? s[j] : ' ';
 			}
-			unsigned char b = j < len ? s[j] : ' ';
 			if (byte_kind[b] & B_ENDS) {
 				emit(sc, start, j, WS_TOK_WORD, word_shapes[(k0 & B_UPPER) << 1 | seen],
 				     0, 0);
@@ -534,6 +539,12 @@ static void pass_tokens(struct scan *sc, size_t i)
 				if (b == ' ' && j < len) {
 					sc->space = 1;
 					i++;
+					/* and a word after it, most often: straight to
+					 * its letters */
+					if (i < len && ((k0 = byte_kind[s[i]]) & (B_LOWER | B_UPPER))) {
+						start = i;
+						goto word;
+					}
 				}
 				continue;
 			}
