@@ -60,10 +60,7 @@ struct scan {
 	struct ws_tokens *out;
 	int blank_mode;		/* paragraphs end at blank lines, not at every line */
 	unsigned newlines;	/* line breaks since the last token */
-	int space;		/* white space since the last token */
 	int parasep;		/* a U+2029 since the last token */
-	int line;		/* newlines or parasep, or no token yet: the next
-				 * token starts a line (line_start()) */
 	unsigned open_single;	/* single opening marks not yet closed in this paragraph */
 };
 
@@ -142,13 +139,22 @@ static void close_paras(struct ws_tokens *o)
 	}
 }
 
+/* What lies between the last token and the next: pass_tokens() keeps it in
+ * a variable of its own, which emit() (always inlined) reads and resets,
+ * so that it stays out of memory that a token's bytes are written to. */
+struct gap {
+	int space;	/* white space */
+	int line;	/* newlines or parasep in struct scan, or no token yet: the
+			 * next token starts a line (line_start()) */
+};
+
 /* The flags of a token after a line break, a paragraph separator or at
  * the start, and the paragraph it may open: once a line, not once a
  * token. */
-static void line_start(struct scan *sc, struct ws_token *t)
+static void line_start(struct scan *sc, int space, struct ws_token *t)
 {
 	struct ws_tokens *o = sc->out;
-	t->flags |= WS_TF_SPACE_BEFORE * (sc->space || sc->newlines) |
+	t->flags |= WS_TF_SPACE_BEFORE * (space || sc->newlines) |
 		    WS_TF_NL_BEFORE * (sc->newlines != 0);
 	if (o->tok.n == 0 || sc->parasep || sc->newlines >= (sc->blank_mode ? 2u : 1u)) {
 		t->flags |= WS_TF_PARA_START | WS_TF_SENT_START;
@@ -158,7 +164,8 @@ static void line_start(struct scan *sc, struct ws_token *t)
 	}
 }
 
-static inline __attribute__((always_inline)) void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
+static inline __attribute__((always_inline)) void emit(struct scan *sc, struct gap *g, size_t start, size_t end,
+						     enum ws_tok_kind kind,
 		 enum ws_shape shape, unsigned quote, unsigned flags)
 {
 	struct ws_tokens *o = sc->out;
@@ -166,24 +173,24 @@ static inline __attribute__((always_inline)) void emit(struct scan *sc, size_t s
 		ws_grow((void **)&o->tok.v, &o->tok.cap, o->tok.n + 1, sizeof(*o->tok.v));
 	/* written in place: a token is made once a few bytes of text */
 	struct ws_token *t = &o->tok.v[o->tok.n];
-	int line = sc->line;
+	int line = g->line;
 	t->start = (uint32_t)start;
 	t->end = (uint32_t)end;
 	t->kind = (uint8_t)kind;
 	t->shape = (uint8_t)shape;
 	t->quote = (uint8_t)quote;
-	t->flags = (uint8_t)(flags | WS_TF_SPACE_BEFORE * (sc->space != 0));
+	t->flags = (uint8_t)(flags | WS_TF_SPACE_BEFORE * (g->space != 0));
 	t->abbrev = 0;
 	if (line) {
 		/* newlines and parasep are set only with line: reset with it */
-		line_start(sc, t);
+		line_start(sc, g->space, t);
 		sc->newlines = 0;
 		sc->parasep = 0;
-		sc->line = 0;
+		g->line = 0;
 	}
 	t->para = (uint32_t)(o->para.n - 1);
 	o->tok.n++;
-	sc->space = 0;
+	g->space = 0;
 	/* a token that may end a sentence (a period, ! or ?, an ellipsis or
 	 * an abbreviation): pass_sentences() looks at these and not at every
 	 * token; for the fast paths' constant kinds and flags this folds away */
@@ -339,10 +346,12 @@ static size_t scan_word(struct scan *sc, size_t i, struct wordinfo *w)
 	return j;
 }
 
-static void classify_quote(struct scan *sc, size_t i, size_t n, uint32_t cp, size_t prev_end,
-			   int at_para_start)
+/* The kind of the quote mark cp at i, n bytes long; its family to *family. */
+static enum ws_tok_kind classify_quote(struct scan *sc, size_t i, size_t n, uint32_t cp,
+				       size_t prev_end, int at_para_start, unsigned *family)
 {
 	struct ws_qmark q = ws_quote_mark(cp);
+	*family = q.family;
 	enum ws_cclass left = (i == 0 || prev_end < i || at_para_start) ? WS_C_SPACE : WS_C_OTHER;
 	if (left != WS_C_SPACE && i > 0) {
 		/* the byte before is the end of the previous token: look at it */
@@ -389,7 +398,7 @@ static void classify_quote(struct scan *sc, size_t i, size_t n, uint32_t cp, siz
 		else if (kind == WS_TOK_QUOTE_CLOSE && sc->open_single)
 			sc->open_single--;
 	}
-	emit(sc, i, i + n, kind, WS_SHAPE_PUNCT, q.family, 0);
+	return kind;
 }
 
 static void look_up_abbrev(struct scan *sc, size_t start, size_t *end, unsigned *flags,
@@ -445,19 +454,20 @@ static size_t scan_acronym(const struct scan *sc, size_t j)
 }
 
 /* What the fast path of pass_tokens() asks of a byte after a word's first
- * letter: whether it is a letter of either case, and whether a word of
- * ASCII letters may end before it with no word rule looking at it (any
- * ASCII byte but a letter, a digit, a period, an apostrophe, a hyphen or
- * an ampersand). */
-enum { B_LOWER = 1, B_UPPER = 2, B_ENDS = 4 };
+ * letter: whether it is a letter of either case, whether a word of ASCII
+ * letters may end before it with no word rule looking at it (any ASCII
+ * byte but a letter, a digit, a period, an apostrophe, a hyphen or an
+ * ampersand), and whether it is a space, the most common of those. */
+enum { B_LOWER = 1, B_UPPER = 2, B_ENDS = 4, B_SPACE = 8 };
 
 #define L B_LOWER
 #define U B_UPPER
 #define E B_ENDS
+#define W (B_ENDS | B_SPACE)
 static const unsigned char byte_kind[256] = {
 	E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,	/* 0x00 */
 	E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,	/* 0x10 */
-	E, E, E, E, E, E, 0, 0, E, E, E, E, E, 0, 0, E,	/* 0x20 */
+	W, E, E, E, E, E, 0, 0, E, E, E, E, E, 0, 0, E,	/* 0x20 */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, E, E, E, E, E, E,	/* 0x30 */
 	E, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,	/* 0x40 */
 	U, U, U, U, U, U, U, U, U, U, U, E, E, E, E, E,	/* 0x50 */
@@ -468,6 +478,7 @@ static const unsigned char byte_kind[256] = {
 #undef L
 #undef U
 #undef E
+#undef W
 
 /* The shape of an ASCII word from the case of its first letter (B_UPPER
  * << 1) and the cases seen after it (B_LOWER | B_UPPER): Xxxx, and X or
@@ -482,6 +493,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 	const unsigned char *s = sc->s;
 	const size_t len = sc->len;
 	size_t prev_end = i;
+	struct gap g = { 0, 1 };	/* the first token starts a line */
 	/* the last byte that is no ASCII letter: a word starting before it
 	 * ends at it or sooner, so its letters need no check against len */
 	size_t guard = 0;
@@ -493,7 +505,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 	while (i < len) {
 		unsigned char b0 = s[i];
 		if (b0 == ' ') {	/* most bytes between tokens */
-			sc->space = 1;
+			g.space = 1;
 			i++;
 			continue;
 		}
@@ -505,39 +517,42 @@ static void pass_tokens(struct scan *sc, size_t i)
 			 * non-ASCII): the shape from two counts, nothing else to check */
 			unsigned seen, f;	/* B_LOWER, B_UPPER: the cases after the first */
 			size_t j;
-			unsigned char b;
 word:
 			seen = 0;
 			j = i + 1;
 			if (i < guard) {
-				/* two letters a round, the guard ends the word */
+				/* two letters a round, the guard ends the word; a
+				 * pointer of its own leaves registers to the rest */
+				const unsigned char *p = s + j;
 				for (;;) {
-					if (!((f = byte_kind[s[j]]) & (B_LOWER | B_UPPER)))
+					if (!((f = byte_kind[p[0]]) & (B_LOWER | B_UPPER)))
 						break;
 					seen |= f;
-					if (!((f = byte_kind[s[j + 1]]) & (B_LOWER | B_UPPER))) {
-						j++;
+					if (!((f = byte_kind[p[1]]) & (B_LOWER | B_UPPER))) {
+						p++;
 						break;
 					}
 					seen |= f;
-					j += 2;
+					p += 2;
 				}
-				b = s[j];
+				j = (size_t)(p - s);
 			} else {
 				while (j < len && ((f = byte_kind[s[j]]) & (B_LOWER | B_UPPER))) {
 					seen |= f;
 					j++;
 				}
-				b = j < len ? s[j] : ' ';
+				f = j < len ? byte_kind[s[j]] : B_ENDS;
 			}
-			if (byte_kind[b] & B_ENDS) {
-				emit(sc, start, j, WS_TOK_WORD, word_shapes[(k0 & B_UPPER) << 1 | seen],
+			/* f: the kind of the byte after the word, which the fast way
+			 * needs not itself: the loop above need not keep it */
+			if (f & B_ENDS) {
+				emit(sc, &g, start, j, WS_TOK_WORD, word_shapes[(k0 & B_UPPER) << 1 | seen],
 				     0, 0);
 				i = prev_end = j;
 				/* the space after a word, most often one: no round of
 				 * the loop for it */
-				if (b == ' ' && j < len) {
-					sc->space = 1;
+				if (f & B_SPACE) {
+					g.space = 1;
 					i++;
 					/* and a word after it, most often: straight to
 					 * its letters */
@@ -548,6 +563,7 @@ word:
 				}
 				continue;
 			}
+			unsigned char b = s[j];	/* j < len: the end ends a word */
 			if ((b == '\'' || b == '-') && j + 1 < len &&
 			    (byte_kind[s[j + 1]] & (B_LOWER | B_UPPER))) {
 				/* don't, O'Brien, US-led, year-earlier: runs of ASCII
@@ -568,7 +584,7 @@ word:
 				if (byte_kind[c] & B_ENDS) {
 					unsigned flags = ws_possessive_len((const char *)s + start, k - start) <
 							 k - start ? WS_TF_POSSESSIVE : 0;
-					emit(sc, start, k, WS_TOK_WORD,
+					emit(sc, &g, start, k, WS_TOK_WORD,
 					     word_shapes[(k0 & B_UPPER) << 1 | seen], 0, flags);
 					i = prev_end = k;
 					continue;
@@ -584,7 +600,7 @@ word:
 				unsigned flags = 0, abclass = WS_AB_NONE;
 				size_t end = j;
 				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape);
-				emit(sc, start, end, WS_TOK_WORD, shape, 0, flags);
+				emit(sc, &g, start, end, WS_TOK_WORD, shape, 0, flags);
 				sc->out->tok.v[sc->out->tok.n - 1].abbrev = (uint8_t)abclass;
 				i = prev_end = end;
 				continue;
@@ -599,7 +615,7 @@ word:
 			unsigned char b = j < len ? s[j] : ' ';
 			if ((byte_kind[b] & B_ENDS) &&
 			    !((b == ',' || b == ':') && j + 1 < len && (unsigned)(s[j + 1] - '0') < 10)) {
-				emit(sc, start, j, WS_TOK_NUMBER, WS_SHAPE_DIGITS, 0, 0);
+				emit(sc, &g, start, j, WS_TOK_NUMBER, WS_SHAPE_DIGITS, 0, 0);
 				i = prev_end = j;
 				continue;
 			}
@@ -608,7 +624,7 @@ word:
 			   (b0 != '.' || !(i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.'))) {
 			/* , ; : ( ) and a lone period: one byte of punctuation, which is
 			 * what the chain below ends in for them */
-			emit(sc, start, i + 1, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &g, start, i + 1, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
 			i = prev_end = i + 1;
 			continue;
 		}
@@ -619,19 +635,19 @@ word:
 		case WS_C_SPACE:
 		case WS_C_CONTROL:
 		case WS_C_IGNORE:
-			sc->space = 1;
+			g.space = 1;
 			i += n;
 			continue;
 		case WS_C_NEWLINE:
 			if (cp == '\r' && i + 1 < len && s[i + 1] == '\n')
 				n = 2;
 			sc->newlines++;
-			sc->line = 1;
+			g.line = 1;
 			i += n;
 			continue;
 		case WS_C_PARASEP:
 			sc->parasep = 1;
-			sc->line = 1;
+			g.line = 1;
 			i += n;
 			continue;
 		default:
@@ -642,7 +658,7 @@ word:
 		if (c == WS_C_INVALID) {
 			while (i < sc->len && class_at(sc, i) == WS_C_INVALID)
 				i++;
-			emit(sc, start, i, WS_TOK_UNKNOWN, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &g, start, i, WS_TOK_UNKNOWN, WS_SHAPE_PUNCT, 0, 0);
 		} else if (is_wordchar(c)) {
 			struct wordinfo w;
 			size_t end = scan_word(sc, i, &w);
@@ -679,7 +695,7 @@ word:
 			if (kind == WS_TOK_WORD &&
 			    ws_possessive_len((const char *)sc->s + start, end - start) < end - start)
 				flags |= WS_TF_POSSESSIVE;
-			emit(sc, start, end, kind, shape, 0, flags);
+			emit(sc, &g, start, end, kind, shape, 0, flags);
 			sc->out->tok.v[sc->out->tok.n - 1].abbrev = (uint8_t)abclass;
 			i = end;
 		} else if (is_apos(cp) && ascii_digit(sc, i + n) && ascii_digit(sc, i + n + 1) &&
@@ -688,10 +704,10 @@ word:
 			size_t end = i + n + 2;
 			if (end < sc->len && sc->s[end] == 's')
 				end++;
-			emit(sc, start, end, WS_TOK_WORD, WS_SHAPE_ALNUM, 0, 0);
+			emit(sc, &g, start, end, WS_TOK_WORD, WS_SHAPE_ALNUM, 0, 0);
 			i = end;
 		} else if (cp == '`' && i + 1 < sc->len && sc->s[i + 1] == '`') {
-			emit(sc, i, i + 2, WS_TOK_QUOTE_OPEN, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
+			emit(sc, &g, i, i + 2, WS_TOK_QUOTE_OPEN, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
 			i += 2;
 		} else if (cp == '\'' && i + 1 < sc->len && sc->s[i + 1] == '\'') {
 			/* '' closes ``...'' but opens and closes in some archives
@@ -703,16 +719,19 @@ word:
 			enum ws_tok_kind k = left_sp && !right_sp ? WS_TOK_QUOTE_OPEN
 					     : !left_sp && right_sp ? WS_TOK_QUOTE_CLOSE
 					     : WS_TOK_QUOTE_AMBIG;
-			emit(sc, i, i + 2, k, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
+			emit(sc, &g, i, i + 2, k, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
 			i += 2;
 		} else if (c == WS_C_QUOTE) {
-			classify_quote(sc, i, n, cp, prev_end, at_para_start);
+			unsigned family;
+			enum ws_tok_kind k = classify_quote(sc, i, n, cp, prev_end, at_para_start,
+							    &family);
+			emit(sc, &g, i, i + n, k, WS_SHAPE_PUNCT, family, 0);
 			i += n;
 		} else if (c == WS_C_DASH) {
 			size_t end = i + n;
 			while (end < sc->len && sc->s[end] == '-' && cp == '-')
 				end++;
-			emit(sc, start, end, WS_TOK_DASH, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &g, start, end, WS_TOK_DASH, WS_SHAPE_PUNCT, 0, 0);
 			i = end;
 		} else if (cp == 0x2026 || (cp == '.' && i + 2 < sc->len && sc->s[i + 1] == '.' &&
 					    sc->s[i + 2] == '.')) {
@@ -720,16 +739,16 @@ word:
 			if (cp == '.')
 				while (end < sc->len && sc->s[end] == '.')
 					end++;
-			emit(sc, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, WS_TF_ELLIPSIS);
+			emit(sc, &g, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, WS_TF_ELLIPSIS);
 			i = end;
 		} else if (cp == '!' || cp == '?') {
 			size_t end = i + 1;
 			while (end < sc->len && (sc->s[end] == '!' || sc->s[end] == '?'))
 				end++;
-			emit(sc, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &g, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
 			i = end;
 		} else {
-			emit(sc, start, i + n, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &g, start, i + n, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
 			i += n;
 		}
 		prev_end = i;
@@ -858,7 +877,6 @@ int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 	sc.len = len;
 	sc.lists = lists;
 	sc.out = out;
-	sc.line = 1;
 	size_t bom = ws_bom_len(text, len);
 	sc.blank_mode = has_blank_line(sc.s + bom, len - bom);
 	/* a document reserves about one token per six bytes of news text */
