@@ -139,68 +139,80 @@ static void close_paras(struct ws_tokens *o)
 	}
 }
 
-/* What lies between the last token and the next: pass_tokens() keeps it in
- * a variable of its own, which emit() (always inlined) reads and resets,
- * so that it stays out of memory that a token's bytes are written to. */
-struct gap {
-	int space;	/* white space */
-	int line;	/* newlines or parasep in struct scan, or no token yet: the
-			 * next token starts a line (line_start()) */
+/* What pass_tokens() changes at every token, in a variable of its own
+ * that emit() (always inlined) reads and writes: kept out of memory, which
+ * a token's byte stores might alias. The token array's count goes back
+ * to struct ws_tokens at the end (ws_tokenize() reads it there only). */
+struct fill {
+	int space;		/* white space since the last token */
+	int line;		/* newlines or parasep in struct scan, or no token yet:
+				 * the next token starts a line (line_start()) */
+	struct ws_token *v;	/* out->tok.v, .cap */
+	size_t n, cap;		/* the tokens made */
+	uint32_t para;		/* the paragraph they are in */
+	struct ws_tokens *out;	/* sc->out, which the byte stores might alias too */
 };
 
-/* The flags of a token after a line break, a paragraph separator or at
- * the start, and the paragraph it may open: once a line, not once a
- * token. */
-static void line_start(struct scan *sc, int space, struct ws_token *t)
+/* The flags of the nth token, t, after a line break, a paragraph
+ * separator or at the start, and the paragraph it may open: once a line,
+ * not once a token. */
+static void line_start(struct scan *sc, int space, size_t n, struct ws_token *t)
 {
 	struct ws_tokens *o = sc->out;
 	t->flags |= WS_TF_SPACE_BEFORE * (space || sc->newlines) |
 		    WS_TF_NL_BEFORE * (sc->newlines != 0);
-	if (o->tok.n == 0 || sc->parasep || sc->newlines >= (sc->blank_mode ? 2u : 1u)) {
+	if (n == 0 || sc->parasep || sc->newlines >= (sc->blank_mode ? 2u : 1u)) {
 		t->flags |= WS_TF_PARA_START | WS_TF_SENT_START;
-		struct ws_range r = { (uint32_t)o->tok.n, (uint32_t)o->tok.n, t->start, t->end };
+		struct ws_range r = { (uint32_t)n, (uint32_t)n, t->start, t->end };
 		WS_VEC_PUSH(o->para, r);
 		sc->open_single = 0;
 	}
 }
 
-static inline __attribute__((always_inline)) void emit(struct scan *sc, struct gap *g, size_t start, size_t end,
-						     enum ws_tok_kind kind,
-		 enum ws_shape shape, unsigned quote, unsigned flags)
+/* Makes a token and returns it. */
+static inline __attribute__((always_inline)) struct ws_token *
+emit(struct scan *sc, struct fill *fl, size_t start, size_t end, enum ws_tok_kind kind,
+     enum ws_shape shape, unsigned quote, unsigned flags)
 {
-	struct ws_tokens *o = sc->out;
-	if (o->tok.n == o->tok.cap)
-		ws_grow((void **)&o->tok.v, &o->tok.cap, o->tok.n + 1, sizeof(*o->tok.v));
+	struct ws_tokens *o = fl->out;
+	if (fl->n == fl->cap) {
+		ws_grow((void **)&o->tok.v, &o->tok.cap, fl->n + 1, sizeof(*o->tok.v));
+		fl->v = o->tok.v;
+		fl->cap = o->tok.cap;
+	}
 	/* written in place: a token is made once a few bytes of text */
-	struct ws_token *t = &o->tok.v[o->tok.n];
-	int line = g->line;
+	size_t n = fl->n;
+	struct ws_token *t = &fl->v[n];
+	int line = fl->line;
 	t->start = (uint32_t)start;
 	t->end = (uint32_t)end;
 	t->kind = (uint8_t)kind;
 	t->shape = (uint8_t)shape;
 	t->quote = (uint8_t)quote;
-	t->flags = (uint8_t)(flags | WS_TF_SPACE_BEFORE * (g->space != 0));
+	t->flags = (uint8_t)(flags | WS_TF_SPACE_BEFORE * (fl->space != 0));
 	t->abbrev = 0;
 	if (line) {
 		/* newlines and parasep are set only with line: reset with it */
-		line_start(sc, g->space, t);
+		line_start(sc, fl->space, n, t);
 		sc->newlines = 0;
 		sc->parasep = 0;
-		g->line = 0;
+		fl->line = 0;
+		fl->para = (uint32_t)(o->para.n - 1);
 	}
-	t->para = (uint32_t)(o->para.n - 1);
-	o->tok.n++;
-	g->space = 0;
+	t->para = fl->para;
+	fl->n = n + 1;
+	fl->space = 0;
 	/* a token that may end a sentence (a period, ! or ?, an ellipsis or
 	 * an abbreviation): pass_sentences() looks at these and not at every
 	 * token; for the fast paths' constant kinds and flags this folds away */
 	if ((kind == WS_TOK_PUNCT && ((flags & WS_TF_ELLIPSIS) || sc->s[start] == '.' ||
 				      sc->s[start] == '!' || sc->s[start] == '?')) ||
 	    (flags & WS_TF_ABBREV))
-		WS_VEC_PUSH(o->ends, (uint32_t)(o->tok.n - 1));
+		WS_VEC_PUSH(o->ends, (uint32_t)n);
 	/* quote marks, for ws_pair_quotes(), which looks at no other token */
 	if (quote)
-		WS_VEC_PUSH(o->marks, (uint32_t)(o->tok.n - 1));
+		WS_VEC_PUSH(o->marks, (uint32_t)n);
+	return t;
 }
 
 static int is_apos(uint32_t cp)
@@ -346,9 +358,11 @@ static size_t scan_word(struct scan *sc, size_t i, struct wordinfo *w)
 	return j;
 }
 
-/* The kind of the quote mark cp at i, n bytes long; its family to *family. */
-static enum ws_tok_kind classify_quote(struct scan *sc, size_t i, size_t n, uint32_t cp,
-				       size_t prev_end, int at_para_start, unsigned *family)
+/* The kind of the quote mark cp at i, n bytes long, last the token before
+ * it or NULL; its family to *family. */
+static enum ws_tok_kind classify_quote(struct scan *sc, const struct ws_token *last, size_t i,
+				       size_t n, uint32_t cp, size_t prev_end, int at_para_start,
+				       unsigned *family)
 {
 	struct ws_qmark q = ws_quote_mark(cp);
 	*family = q.family;
@@ -356,12 +370,10 @@ static enum ws_tok_kind classify_quote(struct scan *sc, size_t i, size_t n, uint
 	if (left != WS_C_SPACE && i > 0) {
 		/* the byte before is the end of the previous token: look at it */
 		unsigned char b = sc->s[i - 1];
-		const struct ws_tokens *o = sc->out;
 		if (b == '(' || b == '[' || b == '{')
 			left = WS_C_SPACE;
-		else if (o->tok.n && o->tok.v[o->tok.n - 1].end == i &&
-			 (o->tok.v[o->tok.n - 1].kind == WS_TOK_QUOTE_OPEN ||
-			  o->tok.v[o->tok.n - 1].kind == WS_TOK_UNKNOWN))
+		else if (last && last->end == i &&
+			 (last->kind == WS_TOK_QUOTE_OPEN || last->kind == WS_TOK_UNKNOWN))
 			left = WS_C_SPACE;	/* “‘ nested openers; bytes that are not
 						 * text tell nothing, like a space */
 		else if (b == '-' || (i >= 3 && sc->s[i - 3] == 0xE2 && sc->s[i - 2] == 0x80 &&
@@ -493,7 +505,9 @@ static void pass_tokens(struct scan *sc, size_t i)
 	const unsigned char *s = sc->s;
 	const size_t len = sc->len;
 	size_t prev_end = i;
-	struct gap g = { 0, 1 };	/* the first token starts a line */
+	struct ws_tokens *o = sc->out;
+	/* the first token starts a line */
+	struct fill fl = { 0, 1, o->tok.v, o->tok.n, o->tok.cap, 0, o };
 	/* the last byte that is no ASCII letter: a word starting before it
 	 * ends at it or sooner, so its letters need no check against len */
 	size_t guard = 0;
@@ -505,7 +519,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 	while (i < len) {
 		unsigned char b0 = s[i];
 		if (b0 == ' ') {	/* most bytes between tokens */
-			g.space = 1;
+			fl.space = 1;
 			i++;
 			continue;
 		}
@@ -546,13 +560,13 @@ word:
 			/* f: the kind of the byte after the word, which the fast way
 			 * needs not itself: the loop above need not keep it */
 			if (f & B_ENDS) {
-				emit(sc, &g, start, j, WS_TOK_WORD, word_shapes[(k0 & B_UPPER) << 1 | seen],
+				emit(sc, &fl, start, j, WS_TOK_WORD, word_shapes[(k0 & B_UPPER) << 1 | seen],
 				     0, 0);
 				i = prev_end = j;
 				/* the space after a word, most often one: no round of
 				 * the loop for it */
 				if (f & B_SPACE) {
-					g.space = 1;
+					fl.space = 1;
 					i++;
 					/* and a word after it, most often: straight to
 					 * its letters */
@@ -584,7 +598,7 @@ word:
 				if (byte_kind[c] & B_ENDS) {
 					unsigned flags = ws_possessive_len((const char *)s + start, k - start) <
 							 k - start ? WS_TF_POSSESSIVE : 0;
-					emit(sc, &g, start, k, WS_TOK_WORD,
+					emit(sc, &fl, start, k, WS_TOK_WORD,
 					     word_shapes[(k0 & B_UPPER) << 1 | seen], 0, flags);
 					i = prev_end = k;
 					continue;
@@ -600,8 +614,8 @@ word:
 				unsigned flags = 0, abclass = WS_AB_NONE;
 				size_t end = j;
 				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape);
-				emit(sc, &g, start, end, WS_TOK_WORD, shape, 0, flags);
-				sc->out->tok.v[sc->out->tok.n - 1].abbrev = (uint8_t)abclass;
+				emit(sc, &fl, start, end, WS_TOK_WORD, shape, 0, flags)->abbrev =
+					(uint8_t)abclass;
 				i = prev_end = end;
 				continue;
 			}
@@ -615,7 +629,7 @@ word:
 			unsigned char b = j < len ? s[j] : ' ';
 			if ((byte_kind[b] & B_ENDS) &&
 			    !((b == ',' || b == ':') && j + 1 < len && (unsigned)(s[j + 1] - '0') < 10)) {
-				emit(sc, &g, start, j, WS_TOK_NUMBER, WS_SHAPE_DIGITS, 0, 0);
+				emit(sc, &fl, start, j, WS_TOK_NUMBER, WS_SHAPE_DIGITS, 0, 0);
 				i = prev_end = j;
 				continue;
 			}
@@ -624,7 +638,7 @@ word:
 			   (b0 != '.' || !(i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.'))) {
 			/* , ; : ( ) and a lone period: one byte of punctuation, which is
 			 * what the chain below ends in for them */
-			emit(sc, &g, start, i + 1, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &fl, start, i + 1, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
 			i = prev_end = i + 1;
 			continue;
 		}
@@ -635,30 +649,30 @@ word:
 		case WS_C_SPACE:
 		case WS_C_CONTROL:
 		case WS_C_IGNORE:
-			g.space = 1;
+			fl.space = 1;
 			i += n;
 			continue;
 		case WS_C_NEWLINE:
 			if (cp == '\r' && i + 1 < len && s[i + 1] == '\n')
 				n = 2;
 			sc->newlines++;
-			g.line = 1;
+			fl.line = 1;
 			i += n;
 			continue;
 		case WS_C_PARASEP:
 			sc->parasep = 1;
-			g.line = 1;
+			fl.line = 1;
 			i += n;
 			continue;
 		default:
 			break;
 		}
-		int at_para_start = sc->out->tok.n == 0 || sc->parasep ||
+		int at_para_start = fl.n == 0 || sc->parasep ||
 				    sc->newlines >= (sc->blank_mode ? 2u : 1u);
 		if (c == WS_C_INVALID) {
 			while (i < sc->len && class_at(sc, i) == WS_C_INVALID)
 				i++;
-			emit(sc, &g, start, i, WS_TOK_UNKNOWN, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &fl, start, i, WS_TOK_UNKNOWN, WS_SHAPE_PUNCT, 0, 0);
 		} else if (is_wordchar(c)) {
 			struct wordinfo w;
 			size_t end = scan_word(sc, i, &w);
@@ -695,8 +709,7 @@ word:
 			if (kind == WS_TOK_WORD &&
 			    ws_possessive_len((const char *)sc->s + start, end - start) < end - start)
 				flags |= WS_TF_POSSESSIVE;
-			emit(sc, &g, start, end, kind, shape, 0, flags);
-			sc->out->tok.v[sc->out->tok.n - 1].abbrev = (uint8_t)abclass;
+			emit(sc, &fl, start, end, kind, shape, 0, flags)->abbrev = (uint8_t)abclass;
 			i = end;
 		} else if (is_apos(cp) && ascii_digit(sc, i + n) && ascii_digit(sc, i + n + 1) &&
 			   !ascii_digit(sc, i + n + 2) && (i == 0 || prev_end < i)) {
@@ -704,10 +717,10 @@ word:
 			size_t end = i + n + 2;
 			if (end < sc->len && sc->s[end] == 's')
 				end++;
-			emit(sc, &g, start, end, WS_TOK_WORD, WS_SHAPE_ALNUM, 0, 0);
+			emit(sc, &fl, start, end, WS_TOK_WORD, WS_SHAPE_ALNUM, 0, 0);
 			i = end;
 		} else if (cp == '`' && i + 1 < sc->len && sc->s[i + 1] == '`') {
-			emit(sc, &g, i, i + 2, WS_TOK_QUOTE_OPEN, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
+			emit(sc, &fl, i, i + 2, WS_TOK_QUOTE_OPEN, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
 			i += 2;
 		} else if (cp == '\'' && i + 1 < sc->len && sc->s[i + 1] == '\'') {
 			/* '' closes ``...'' but opens and closes in some archives
@@ -719,19 +732,19 @@ word:
 			enum ws_tok_kind k = left_sp && !right_sp ? WS_TOK_QUOTE_OPEN
 					     : !left_sp && right_sp ? WS_TOK_QUOTE_CLOSE
 					     : WS_TOK_QUOTE_AMBIG;
-			emit(sc, &g, i, i + 2, k, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
+			emit(sc, &fl, i, i + 2, k, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
 			i += 2;
 		} else if (c == WS_C_QUOTE) {
 			unsigned family;
-			enum ws_tok_kind k = classify_quote(sc, i, n, cp, prev_end, at_para_start,
-							    &family);
-			emit(sc, &g, i, i + n, k, WS_SHAPE_PUNCT, family, 0);
+			enum ws_tok_kind k = classify_quote(sc, fl.n ? &fl.v[fl.n - 1] : NULL, i, n,
+							    cp, prev_end, at_para_start, &family);
+			emit(sc, &fl, i, i + n, k, WS_SHAPE_PUNCT, family, 0);
 			i += n;
 		} else if (c == WS_C_DASH) {
 			size_t end = i + n;
 			while (end < sc->len && sc->s[end] == '-' && cp == '-')
 				end++;
-			emit(sc, &g, start, end, WS_TOK_DASH, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &fl, start, end, WS_TOK_DASH, WS_SHAPE_PUNCT, 0, 0);
 			i = end;
 		} else if (cp == 0x2026 || (cp == '.' && i + 2 < sc->len && sc->s[i + 1] == '.' &&
 					    sc->s[i + 2] == '.')) {
@@ -739,20 +752,21 @@ word:
 			if (cp == '.')
 				while (end < sc->len && sc->s[end] == '.')
 					end++;
-			emit(sc, &g, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, WS_TF_ELLIPSIS);
+			emit(sc, &fl, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, WS_TF_ELLIPSIS);
 			i = end;
 		} else if (cp == '!' || cp == '?') {
 			size_t end = i + 1;
 			while (end < sc->len && (sc->s[end] == '!' || sc->s[end] == '?'))
 				end++;
-			emit(sc, &g, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &fl, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
 			i = end;
 		} else {
-			emit(sc, &g, start, i + n, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &fl, start, i + n, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
 			i += n;
 		}
 		prev_end = i;
 	}
+	o->tok.n = fl.n;
 }
 
 static int tok_is(const char *s, const struct ws_token *t, const char *lit)
