@@ -413,8 +413,12 @@ static enum ws_tok_kind classify_quote(struct scan *sc, const struct ws_token *l
 	return kind;
 }
 
+/* Whether the word [start, *end) and the period after it are an
+ * abbreviation or an initial: then *end takes the period. hyphens: the
+ * word may hold hyphens (the fast way's words of letters hold none). */
 static void look_up_abbrev(struct scan *sc, size_t start, size_t *end, unsigned *flags,
-			   unsigned *abclass, const struct wordinfo *w, enum ws_shape *shape)
+			   unsigned *abclass, const struct wordinfo *w, enum ws_shape *shape,
+			   int hyphens)
 {
 	size_t j = *end;
 	if (j >= sc->len || sc->s[j] != '.' || (j + 1 < sc->len && sc->s[j + 1] == '.'))
@@ -433,7 +437,7 @@ static void look_up_abbrev(struct scan *sc, size_t start, size_t *end, unsigned 
 		return;
 	/* then-Sen., I-Vt.: the part after the last hyphen decides */
 	size_t from = start;
-	for (size_t k = start; k < j; k++)
+	for (size_t k = start; hyphens && k < j; k++)
 		if (sc->s[k] == '-')
 			from = k + 1;
 	const struct ws_word *e = ws_wordlist_get(sc->lists->abbrev, (const char *)sc->s + from,
@@ -613,7 +617,7 @@ word:
 				enum ws_shape shape = word_shapes[(k0 & B_UPPER) << 1 | seen];
 				unsigned flags = 0, abclass = WS_AB_NONE;
 				size_t end = j;
-				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape);
+				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape, 0);
 				emit(sc, &fl, start, end, WS_TOK_WORD, shape, 0, flags)->abbrev =
 					(uint8_t)abclass;
 				i = prev_end = end;
@@ -695,7 +699,7 @@ word:
 				}
 			}
 			if (!(flags & WS_TF_ABBREV))
-				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape);
+				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape, 1);
 			/* nations’ (possessive), unless a single quote is open */
 			size_t n2;
 			uint32_t nx = cp_at(sc, end, &n2);

@@ -322,6 +322,17 @@ Test(tokenize, numbers_and_words_before_periods)
 		    "'=q/./0 s=w/xxxx/0 pick=w/xxxx/0 .=p/./0");
 }
 
+/* An abbreviation after a hyphen is looked up by its last part, which
+ * the general way does for words with hyphens; the fast way's words of
+ * letters have none. */
+Test(tokenize, abbreviations_after_hyphens)
+{
+	assert_view(kind_view("then-Sen. Smith (I-Vt.) and Sen. Lee. Ex-Gov. Brown"),
+		    "then-Sen.=w/xX/1 Smith=w/Xxxx/0 (=p/./0 I-Vt.=w/Xxxx/5 )=p/./0 "
+		    "and=w/xxxx/0 Sen.=w/Xxxx/1 Lee=w/Xxxx/0 .=p/./0 Ex-Gov.=w/Xxxx/1 "
+		    "Brown=w/Xxxx/0");
+}
+
 /* Words one space apart, which the fast way takes one after another
  * without a round of the main loop: each starts where its first letter
  * is, with its own shape and a space before it, up to the text's end. */
