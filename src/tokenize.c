@@ -143,10 +143,15 @@ static void close_paras(struct ws_tokens *o)
  * that emit() (always inlined) reads and writes: kept out of memory, which
  * a token's byte stores might alias. The token array's count goes back
  * to struct ws_tokens at the end (ws_tokenize() reads it there only). */
+enum {
+	G_SPACE = WS_TF_SPACE_BEFORE,	/* white space since the last token */
+	G_LINE = 0x100			/* newlines or parasep in struct scan, or no
+					 * token yet: the next token starts a line
+					 * (line_start()) */
+};
+
 struct fill {
-	int space;		/* white space since the last token */
-	int line;		/* newlines or parasep in struct scan, or no token yet:
-				 * the next token starts a line (line_start()) */
+	unsigned gap;		/* G_SPACE, G_LINE: one word, read once a token */
 	struct ws_token *v;	/* out->tok.v, .cap */
 	size_t n, cap;		/* the tokens made */
 	uint32_t para;		/* the paragraph they are in */
@@ -183,25 +188,24 @@ emit(struct scan *sc, struct fill *fl, size_t start, size_t end, enum ws_tok_kin
 	/* written in place: a token is made once a few bytes of text */
 	size_t n = fl->n;
 	struct ws_token *t = &fl->v[n];
-	int line = fl->line;
+	unsigned gap = fl->gap;
 	t->start = (uint32_t)start;
 	t->end = (uint32_t)end;
 	t->kind = (uint8_t)kind;
 	t->shape = (uint8_t)shape;
 	t->quote = (uint8_t)quote;
-	t->flags = (uint8_t)(flags | WS_TF_SPACE_BEFORE * (fl->space != 0));
+	t->flags = (uint8_t)(flags | (gap & G_SPACE));
 	t->abbrev = 0;
-	if (line) {
+	if (gap & G_LINE) {
 		/* newlines and parasep are set only with line: reset with it */
-		line_start(sc, fl->space, n, t);
+		line_start(sc, gap & G_SPACE, n, t);
 		sc->newlines = 0;
 		sc->parasep = 0;
-		fl->line = 0;
 		fl->para = (uint32_t)(o->para.n - 1);
 	}
 	t->para = fl->para;
 	fl->n = n + 1;
-	fl->space = 0;
+	fl->gap = 0;
 	/* a token that may end a sentence (a period, ! or ?, an ellipsis or
 	 * an abbreviation): pass_sentences() looks at these and not at every
 	 * token; for the fast paths' constant kinds and flags this folds away */
@@ -511,7 +515,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 	size_t prev_end = i;
 	struct ws_tokens *o = sc->out;
 	/* the first token starts a line */
-	struct fill fl = { 0, 1, o->tok.v, o->tok.n, o->tok.cap, 0, o };
+	struct fill fl = { G_LINE, o->tok.v, o->tok.n, o->tok.cap, 0, o };
 	/* the last byte that is no ASCII letter: a word starting before it
 	 * ends at it or sooner, so its letters need no check against len */
 	size_t guard = 0;
@@ -523,7 +527,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 	while (i < len) {
 		unsigned char b0 = s[i];
 		if (b0 == ' ') {	/* most bytes between tokens */
-			fl.space = 1;
+			fl.gap |= G_SPACE;
 			i++;
 			continue;
 		}
@@ -570,7 +574,7 @@ word:
 				/* the space after a word, most often one: no round of
 				 * the loop for it */
 				if (f & B_SPACE) {
-					fl.space = 1;
+					fl.gap |= G_SPACE;
 					i++;
 					/* and a word after it, most often: straight to
 					 * its letters */
@@ -653,19 +657,19 @@ word:
 		case WS_C_SPACE:
 		case WS_C_CONTROL:
 		case WS_C_IGNORE:
-			fl.space = 1;
+			fl.gap |= G_SPACE;
 			i += n;
 			continue;
 		case WS_C_NEWLINE:
 			if (cp == '\r' && i + 1 < len && s[i + 1] == '\n')
 				n = 2;
 			sc->newlines++;
-			fl.line = 1;
+			fl.gap |= G_LINE;
 			i += n;
 			continue;
 		case WS_C_PARASEP:
 			sc->parasep = 1;
-			fl.line = 1;
+			fl.gap |= G_LINE;
 			i += n;
 			continue;
 		default:
