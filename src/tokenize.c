@@ -477,28 +477,36 @@ static size_t scan_acronym(const struct scan *sc, size_t j)
  * letter: whether it is a letter of either case, whether a word of ASCII
  * letters may end before it with no word rule looking at it (any ASCII
  * byte but a letter, a digit, a period, an apostrophe, a hyphen or an
- * ampersand), and whether it is a space, the most common of those. */
-enum { B_LOWER = 1, B_UPPER = 2, B_ENDS = 4, B_SPACE = 8 };
+ * ampersand), and whether it is a space, the most common of those; and
+ * of a token's first byte, whether it is one byte of punctuation as far as
+ * ws_ascii_class tells (WS_C_OTHER but ! ? `, whose tokens may be longer;
+ * a period is one unless an ellipsis starts there): kept in step with
+ * ws_ascii_class in text.c by hand. */
+enum { B_LOWER = 1, B_UPPER = 2, B_ENDS = 4, B_SPACE = 8, B_PUNCT = 16 };
 
 #define L B_LOWER
 #define U B_UPPER
 #define E B_ENDS
 #define W (B_ENDS | B_SPACE)
+#define P B_PUNCT
+#define X (B_ENDS | B_PUNCT)
 static const unsigned char byte_kind[256] = {
 	E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,	/* 0x00 */
 	E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,	/* 0x10 */
-	W, E, E, E, E, E, 0, 0, E, E, E, E, E, 0, 0, E,	/* 0x20 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, E, E, E, E, E, E,	/* 0x30 */
-	E, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,	/* 0x40 */
-	U, U, U, U, U, U, U, U, U, U, U, E, E, E, E, E,	/* 0x50 */
+	W, E, E, X, X, X, P, 0, X, X, X, X, X, 0, P, X,	/* 0x20 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, X, X, X, X, X, E,	/* 0x30 */
+	X, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,	/* 0x40 */
+	U, U, U, U, U, U, U, U, U, U, U, X, X, X, X, X,	/* 0x50 */
 	E, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,	/* 0x60 */
-	L, L, L, L, L, L, L, L, L, L, L, E, E, E, E, E,	/* 0x70 */
+	L, L, L, L, L, L, L, L, L, L, L, X, X, X, X, E,	/* 0x70 */
 	/* 0x80 and above: 0, bytes of characters the slow path reads */
 };
 #undef L
 #undef U
 #undef E
 #undef W
+#undef P
+#undef X
 
 /* The shape of an ASCII word from the case of its first letter (B_UPPER
  * << 1) and the cases seen after it (B_LOWER | B_UPPER): Xxxx, and X or
@@ -641,8 +649,7 @@ word:
 				i = prev_end = j;
 				continue;
 			}
-		} else if (b0 < 0x80 && ws_ascii_class[b0] == WS_C_OTHER && b0 != '!' && b0 != '?' &&
-			   b0 != '`' &&
+		} else if ((k0 & B_PUNCT) &&
 			   (b0 != '.' || !(i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.'))) {
 			/* , ; : ( ) and a lone period: one byte of punctuation, which is
 			 * what the chain below ends in for them */

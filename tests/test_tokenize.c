@@ -333,6 +333,27 @@ Test(tokenize, abbreviations_after_hyphens)
 		    "Brown=w/Xxxx/0");
 }
 
+/* Every ASCII byte the character classes call punctuation, doubled between
+ * two words: one token a byte, as the fast way makes them, but for ! and ?,
+ * which group, and `, whose pair is an opening quote. */
+Test(tokenize, doubled_ascii_punctuation)
+{
+	for (unsigned c = 1; c < 128; c++) {
+		if (ws_ascii_class[c] != WS_C_OTHER)
+			continue;
+		char text[8];
+		int n = snprintf(text, sizeof(text), "x%c%cx", c, c);
+		struct ws_tokens t = { 0 };
+		cr_assert_eq(ws_tokenize(&eng->seg, text, (size_t)n, &t), 0);
+		int grouped = c == '!' || c == '?' || c == '`';
+		cr_assert_eq(t.tok.n, grouped ? 3 : 4, "byte 0x%02x", c);
+		cr_assert_eq(t.tok.v[1].end - t.tok.v[1].start, grouped ? 2 : 1, "byte 0x%02x", c);
+		cr_assert_eq(t.tok.v[1].kind, c == '`' ? WS_TOK_QUOTE_OPEN : WS_TOK_PUNCT,
+			     "byte 0x%02x", c);
+		ws_tokens_release(&t);
+	}
+}
+
 /* Words one space apart, which the fast way takes one after another
  * without a round of the main loop: each starts where its first letter
  * is, with its own shape and a space before it, up to the text's end. */
