@@ -60,10 +60,7 @@ struct scan {
 	struct ws_tokens *out;
 	int blank_mode;		/* paragraphs end at blank lines, not at every line */
 	unsigned newlines;	/* line breaks since the last token */
-	int space;		/* white space since the last token */
 	int parasep;		/* a U+2029 since the last token */
-	int line;		/* newlines or parasep, or no token yet: the next
-				 * token starts a line (line_start()) */
 	unsigned open_single;	/* single opening marks not yet closed in this paragraph */
 };
 
@@ -142,58 +139,84 @@ static void close_paras(struct ws_tokens *o)
 	}
 }
 
-/* The flags of a token after a line break, a paragraph separator or at
- * the start, and the paragraph it may open: once a line, not once a
- * token. */
-static void line_start(struct scan *sc, struct ws_token *t)
+/* What pass_tokens() changes at every token, in a variable of its own
+ * that emit() (always inlined) reads and writes: kept out of memory, which
+ * a token's byte stores might alias. The token array's count goes back
+ * to struct ws_tokens at the end (ws_tokenize() reads it there only). */
+enum {
+	G_SPACE = WS_TF_SPACE_BEFORE,	/* white space since the last token */
+	G_LINE = 0x100			/* newlines or parasep in struct scan, or no
+					 * token yet: the next token starts a line
+					 * (line_start()) */
+};
+
+struct fill {
+	unsigned gap;		/* G_SPACE, G_LINE: one word, read once a token */
+	struct ws_token *v;	/* out->tok.v, .cap */
+	size_t n, cap;		/* the tokens made */
+	uint32_t para;		/* the paragraph they are in */
+	struct ws_tokens *out;	/* sc->out, which the byte stores might alias too */
+};
+
+/* The flags of the nth token, t, after a line break, a paragraph
+ * separator or at the start, and the paragraph it may open: once a line,
+ * not once a token. */
+static void line_start(struct scan *sc, int space, size_t n, struct ws_token *t)
 {
 	struct ws_tokens *o = sc->out;
-	t->flags |= WS_TF_SPACE_BEFORE * (sc->space || sc->newlines) |
+	t->flags |= WS_TF_SPACE_BEFORE * (space || sc->newlines) |
 		    WS_TF_NL_BEFORE * (sc->newlines != 0);
-	if (o->tok.n == 0 || sc->parasep || sc->newlines >= (sc->blank_mode ? 2u : 1u)) {
+	if (n == 0 || sc->parasep || sc->newlines >= (sc->blank_mode ? 2u : 1u)) {
 		t->flags |= WS_TF_PARA_START | WS_TF_SENT_START;
-		struct ws_range r = { (uint32_t)o->tok.n, (uint32_t)o->tok.n, t->start, t->end };
+		struct ws_range r = { (uint32_t)n, (uint32_t)n, t->start, t->end };
 		WS_VEC_PUSH(o->para, r);
 		sc->open_single = 0;
 	}
 }
 
-static inline __attribute__((always_inline)) void emit(struct scan *sc, size_t start, size_t end, enum ws_tok_kind kind,
-		 enum ws_shape shape, unsigned quote, unsigned flags)
+/* Makes a token and returns it. */
+static inline __attribute__((always_inline)) struct ws_token *
+emit(struct scan *sc, struct fill *fl, size_t start, size_t end, enum ws_tok_kind kind,
+     enum ws_shape shape, unsigned quote, unsigned flags)
 {
-	struct ws_tokens *o = sc->out;
-	if (o->tok.n == o->tok.cap)
-		ws_grow((void **)&o->tok.v, &o->tok.cap, o->tok.n + 1, sizeof(*o->tok.v));
+	struct ws_tokens *o = fl->out;
+	if (fl->n == fl->cap) {
+		ws_grow((void **)&o->tok.v, &o->tok.cap, fl->n + 1, sizeof(*o->tok.v));
+		fl->v = o->tok.v;
+		fl->cap = o->tok.cap;
+	}
 	/* written in place: a token is made once a few bytes of text */
-	struct ws_token *t = &o->tok.v[o->tok.n];
-	int line = sc->line;
+	size_t n = fl->n;
+	struct ws_token *t = &fl->v[n];
+	unsigned gap = fl->gap;
 	t->start = (uint32_t)start;
 	t->end = (uint32_t)end;
 	t->kind = (uint8_t)kind;
 	t->shape = (uint8_t)shape;
 	t->quote = (uint8_t)quote;
-	t->flags = (uint8_t)(flags | WS_TF_SPACE_BEFORE * (sc->space != 0));
+	t->flags = (uint8_t)(flags | (gap & G_SPACE));
 	t->abbrev = 0;
-	if (line) {
+	if (gap & G_LINE) {
 		/* newlines and parasep are set only with line: reset with it */
-		line_start(sc, t);
+		line_start(sc, gap & G_SPACE, n, t);
 		sc->newlines = 0;
 		sc->parasep = 0;
-		sc->line = 0;
+		fl->para = (uint32_t)(o->para.n - 1);
 	}
-	t->para = (uint32_t)(o->para.n - 1);
-	o->tok.n++;
-	sc->space = 0;
+	t->para = fl->para;
+	fl->n = n + 1;
+	fl->gap = 0;
 	/* a token that may end a sentence (a period, ! or ?, an ellipsis or
 	 * an abbreviation): pass_sentences() looks at these and not at every
 	 * token; for the fast paths' constant kinds and flags this folds away */
 	if ((kind == WS_TOK_PUNCT && ((flags & WS_TF_ELLIPSIS) || sc->s[start] == '.' ||
 				      sc->s[start] == '!' || sc->s[start] == '?')) ||
 	    (flags & WS_TF_ABBREV))
-		WS_VEC_PUSH(o->ends, (uint32_t)(o->tok.n - 1));
+		WS_VEC_PUSH(o->ends, (uint32_t)n);
 	/* quote marks, for ws_pair_quotes(), which looks at no other token */
 	if (quote)
-		WS_VEC_PUSH(o->marks, (uint32_t)(o->tok.n - 1));
+		WS_VEC_PUSH(o->marks, (uint32_t)n);
+	return t;
 }
 
 static int is_apos(uint32_t cp)
@@ -339,20 +362,22 @@ static size_t scan_word(struct scan *sc, size_t i, struct wordinfo *w)
 	return j;
 }
 
-static void classify_quote(struct scan *sc, size_t i, size_t n, uint32_t cp, size_t prev_end,
-			   int at_para_start)
+/* The kind of the quote mark cp at i, n bytes long, last the token before
+ * it or NULL; its family to *family. */
+static enum ws_tok_kind classify_quote(struct scan *sc, const struct ws_token *last, size_t i,
+				       size_t n, uint32_t cp, size_t prev_end, int at_para_start,
+				       unsigned *family)
 {
 	struct ws_qmark q = ws_quote_mark(cp);
+	*family = q.family;
 	enum ws_cclass left = (i == 0 || prev_end < i || at_para_start) ? WS_C_SPACE : WS_C_OTHER;
 	if (left != WS_C_SPACE && i > 0) {
 		/* the byte before is the end of the previous token: look at it */
 		unsigned char b = sc->s[i - 1];
-		const struct ws_tokens *o = sc->out;
 		if (b == '(' || b == '[' || b == '{')
 			left = WS_C_SPACE;
-		else if (o->tok.n && o->tok.v[o->tok.n - 1].end == i &&
-			 (o->tok.v[o->tok.n - 1].kind == WS_TOK_QUOTE_OPEN ||
-			  o->tok.v[o->tok.n - 1].kind == WS_TOK_UNKNOWN))
+		else if (last && last->end == i &&
+			 (last->kind == WS_TOK_QUOTE_OPEN || last->kind == WS_TOK_UNKNOWN))
 			left = WS_C_SPACE;	/* “‘ nested openers; bytes that are not
 						 * text tell nothing, like a space */
 		else if (b == '-' || (i >= 3 && sc->s[i - 3] == 0xE2 && sc->s[i - 2] == 0x80 &&
@@ -389,11 +414,15 @@ static void classify_quote(struct scan *sc, size_t i, size_t n, uint32_t cp, siz
 		else if (kind == WS_TOK_QUOTE_CLOSE && sc->open_single)
 			sc->open_single--;
 	}
-	emit(sc, i, i + n, kind, WS_SHAPE_PUNCT, q.family, 0);
+	return kind;
 }
 
+/* Whether the word [start, *end) and the period after it are an
+ * abbreviation or an initial: then *end takes the period. hyphens: the
+ * word may hold hyphens (the fast way's words of letters hold none). */
 static void look_up_abbrev(struct scan *sc, size_t start, size_t *end, unsigned *flags,
-			   unsigned *abclass, const struct wordinfo *w, enum ws_shape *shape)
+			   unsigned *abclass, const struct wordinfo *w, enum ws_shape *shape,
+			   int hyphens)
 {
 	size_t j = *end;
 	if (j >= sc->len || sc->s[j] != '.' || (j + 1 < sc->len && sc->s[j + 1] == '.'))
@@ -412,7 +441,7 @@ static void look_up_abbrev(struct scan *sc, size_t start, size_t *end, unsigned 
 		return;
 	/* then-Sen., I-Vt.: the part after the last hyphen decides */
 	size_t from = start;
-	for (size_t k = start; k < j; k++)
+	for (size_t k = start; hyphens && k < j; k++)
 		if (sc->s[k] == '-')
 			from = k + 1;
 	const struct ws_word *e = ws_wordlist_get(sc->lists->abbrev, (const char *)sc->s + from,
@@ -445,29 +474,39 @@ static size_t scan_acronym(const struct scan *sc, size_t j)
 }
 
 /* What the fast path of pass_tokens() asks of a byte after a word's first
- * letter: whether it is a letter of either case, and whether a word of
- * ASCII letters may end before it with no word rule looking at it (any
- * ASCII byte but a letter, a digit, a period, an apostrophe, a hyphen or
- * an ampersand). */
-enum { B_LOWER = 1, B_UPPER = 2, B_ENDS = 4 };
+ * letter: whether it is a letter of either case, whether a word of ASCII
+ * letters may end before it with no word rule looking at it (any ASCII
+ * byte but a letter, a digit, a period, an apostrophe, a hyphen or an
+ * ampersand), and whether it is a space, the most common of those; and
+ * of a token's first byte, whether it is one byte of punctuation as far as
+ * ws_ascii_class tells (WS_C_OTHER but ! ? `, whose tokens may be longer;
+ * a period is one unless an ellipsis starts there): kept in step with
+ * ws_ascii_class in text.c by hand. */
+enum { B_LOWER = 1, B_UPPER = 2, B_ENDS = 4, B_SPACE = 8, B_PUNCT = 16 };
 
 #define L B_LOWER
 #define U B_UPPER
 #define E B_ENDS
+#define W (B_ENDS | B_SPACE)
+#define P B_PUNCT
+#define X (B_ENDS | B_PUNCT)
 static const unsigned char byte_kind[256] = {
 	E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,	/* 0x00 */
 	E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,	/* 0x10 */
-	E, E, E, E, E, E, 0, 0, E, E, E, E, E, 0, 0, E,	/* 0x20 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, E, E, E, E, E, E,	/* 0x30 */
-	E, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,	/* 0x40 */
-	U, U, U, U, U, U, U, U, U, U, U, E, E, E, E, E,	/* 0x50 */
+	W, E, E, X, X, X, P, 0, X, X, X, X, X, 0, P, X,	/* 0x20 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, X, X, X, X, X, E,	/* 0x30 */
+	X, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,	/* 0x40 */
+	U, U, U, U, U, U, U, U, U, U, U, X, X, X, X, X,	/* 0x50 */
 	E, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,	/* 0x60 */
-	L, L, L, L, L, L, L, L, L, L, L, E, E, E, E, E,	/* 0x70 */
+	L, L, L, L, L, L, L, L, L, L, L, X, X, X, X, E,	/* 0x70 */
 	/* 0x80 and above: 0, bytes of characters the slow path reads */
 };
 #undef L
 #undef U
 #undef E
+#undef W
+#undef P
+#undef X
 
 /* The shape of an ASCII word from the case of its first letter (B_UPPER
  * << 1) and the cases seen after it (B_LOWER | B_UPPER): Xxxx, and X or
@@ -482,6 +521,9 @@ static void pass_tokens(struct scan *sc, size_t i)
 	const unsigned char *s = sc->s;
 	const size_t len = sc->len;
 	size_t prev_end = i;
+	struct ws_tokens *o = sc->out;
+	/* the first token starts a line */
+	struct fill fl = { G_LINE, o->tok.v, o->tok.n, o->tok.cap, 0, o };
 	/* the last byte that is no ASCII letter: a word starting before it
 	 * ends at it or sooner, so its letters need no check against len */
 	size_t guard = 0;
@@ -493,7 +535,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 	while (i < len) {
 		unsigned char b0 = s[i];
 		if (b0 == ' ') {	/* most bytes between tokens */
-			sc->space = 1;
+			fl.gap |= G_SPACE;
 			i++;
 			continue;
 		}
@@ -503,40 +545,55 @@ static void pass_tokens(struct scan *sc, size_t i)
 			/* most tokens: ASCII letters ending at a byte that no word rule
 			 * looks at (not a period, apostrophe, hyphen, ampersand, digit or
 			 * non-ASCII): the shape from two counts, nothing else to check */
-			unsigned seen = 0, f;	/* B_LOWER, B_UPPER: the cases after the first */
-			size_t j = i + 1;
+			unsigned seen, f;	/* B_LOWER, B_UPPER: the cases after the first */
+			size_t j;
+word:
+			seen = 0;
+			j = i + 1;
 			if (i < guard) {
-				/* two letters a round, the guard ends the word */
+				/* two letters a round, the guard ends the word; a
+				 * pointer of its own leaves registers to the rest */
+				const unsigned char *p = s + j;
 				for (;;) {
-					if (!((f = byte_kind[s[j]]) & (B_LOWER | B_UPPER)))
+					if (!((f = byte_kind[p[0]]) & (B_LOWER | B_UPPER)))
 						break;
 					seen |= f;
-					if (!((f = byte_kind[s[j + 1]]) & (B_LOWER | B_UPPER))) {
-						j++;
+					if (!((f = byte_kind[p[1]]) & (B_LOWER | B_UPPER))) {
+						p++;
 						break;
 					}
 					seen |= f;
-					j += 2;
+					p += 2;
 				}
+				j = (size_t)(p - s);
 			} else {
 				while (j < len && ((f = byte_kind[s[j]]) & (B_LOWER | B_UPPER))) {
 					seen |= f;
 					j++;
 				}
+				f = j < len ? byte_kind[s[j]] : B_ENDS;
 			}
-			unsigned char b = j < len ? s[j] : ' ';
-			if (byte_kind[b] & B_ENDS) {
-				emit(sc, start, j, WS_TOK_WORD, word_shapes[(k0 & B_UPPER) << 1 | seen],
+			/* f: the kind of the byte after the word, which the fast way
+			 * needs not itself: the loop above need not keep it */
+			if (f & B_ENDS) {
+				emit(sc, &fl, start, j, WS_TOK_WORD, word_shapes[(k0 & B_UPPER) << 1 | seen],
 				     0, 0);
 				i = prev_end = j;
 				/* the space after a word, most often one: no round of
 				 * the loop for it */
-				if (b == ' ' && j < len) {
-					sc->space = 1;
+				if (f & B_SPACE) {
+					fl.gap |= G_SPACE;
 					i++;
+					/* and a word after it, most often: straight to
+					 * its letters */
+					if (i < len && ((k0 = byte_kind[s[i]]) & (B_LOWER | B_UPPER))) {
+						start = i;
+						goto word;
+					}
 				}
 				continue;
 			}
+			unsigned char b = s[j];	/* j < len: the end ends a word */
 			if ((b == '\'' || b == '-') && j + 1 < len &&
 			    (byte_kind[s[j + 1]] & (B_LOWER | B_UPPER))) {
 				/* don't, O'Brien, US-led, year-earlier: runs of ASCII
@@ -557,7 +614,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 				if (byte_kind[c] & B_ENDS) {
 					unsigned flags = ws_possessive_len((const char *)s + start, k - start) <
 							 k - start ? WS_TF_POSSESSIVE : 0;
-					emit(sc, start, k, WS_TOK_WORD,
+					emit(sc, &fl, start, k, WS_TOK_WORD,
 					     word_shapes[(k0 & B_UPPER) << 1 | seen], 0, flags);
 					i = prev_end = k;
 					continue;
@@ -572,9 +629,9 @@ static void pass_tokens(struct scan *sc, size_t i)
 				enum ws_shape shape = word_shapes[(k0 & B_UPPER) << 1 | seen];
 				unsigned flags = 0, abclass = WS_AB_NONE;
 				size_t end = j;
-				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape);
-				emit(sc, start, end, WS_TOK_WORD, shape, 0, flags);
-				sc->out->tok.v[sc->out->tok.n - 1].abbrev = (uint8_t)abclass;
+				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape, 0);
+				emit(sc, &fl, start, end, WS_TOK_WORD, shape, 0, flags)->abbrev =
+					(uint8_t)abclass;
 				i = prev_end = end;
 				continue;
 			}
@@ -588,16 +645,15 @@ static void pass_tokens(struct scan *sc, size_t i)
 			unsigned char b = j < len ? s[j] : ' ';
 			if ((byte_kind[b] & B_ENDS) &&
 			    !((b == ',' || b == ':') && j + 1 < len && (unsigned)(s[j + 1] - '0') < 10)) {
-				emit(sc, start, j, WS_TOK_NUMBER, WS_SHAPE_DIGITS, 0, 0);
+				emit(sc, &fl, start, j, WS_TOK_NUMBER, WS_SHAPE_DIGITS, 0, 0);
 				i = prev_end = j;
 				continue;
 			}
-		} else if (b0 < 0x80 && ws_ascii_class[b0] == WS_C_OTHER && b0 != '!' && b0 != '?' &&
-			   b0 != '`' &&
+		} else if ((k0 & B_PUNCT) &&
 			   (b0 != '.' || !(i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.'))) {
 			/* , ; : ( ) and a lone period: one byte of punctuation, which is
 			 * what the chain below ends in for them */
-			emit(sc, start, i + 1, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &fl, start, i + 1, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
 			i = prev_end = i + 1;
 			continue;
 		}
@@ -608,30 +664,30 @@ static void pass_tokens(struct scan *sc, size_t i)
 		case WS_C_SPACE:
 		case WS_C_CONTROL:
 		case WS_C_IGNORE:
-			sc->space = 1;
+			fl.gap |= G_SPACE;
 			i += n;
 			continue;
 		case WS_C_NEWLINE:
 			if (cp == '\r' && i + 1 < len && s[i + 1] == '\n')
 				n = 2;
 			sc->newlines++;
-			sc->line = 1;
+			fl.gap |= G_LINE;
 			i += n;
 			continue;
 		case WS_C_PARASEP:
 			sc->parasep = 1;
-			sc->line = 1;
+			fl.gap |= G_LINE;
 			i += n;
 			continue;
 		default:
 			break;
 		}
-		int at_para_start = sc->out->tok.n == 0 || sc->parasep ||
+		int at_para_start = fl.n == 0 || sc->parasep ||
 				    sc->newlines >= (sc->blank_mode ? 2u : 1u);
 		if (c == WS_C_INVALID) {
 			while (i < sc->len && class_at(sc, i) == WS_C_INVALID)
 				i++;
-			emit(sc, start, i, WS_TOK_UNKNOWN, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &fl, start, i, WS_TOK_UNKNOWN, WS_SHAPE_PUNCT, 0, 0);
 		} else if (is_wordchar(c)) {
 			struct wordinfo w;
 			size_t end = scan_word(sc, i, &w);
@@ -654,7 +710,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 				}
 			}
 			if (!(flags & WS_TF_ABBREV))
-				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape);
+				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape, 1);
 			/* nations’ (possessive), unless a single quote is open */
 			size_t n2;
 			uint32_t nx = cp_at(sc, end, &n2);
@@ -668,8 +724,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 			if (kind == WS_TOK_WORD &&
 			    ws_possessive_len((const char *)sc->s + start, end - start) < end - start)
 				flags |= WS_TF_POSSESSIVE;
-			emit(sc, start, end, kind, shape, 0, flags);
-			sc->out->tok.v[sc->out->tok.n - 1].abbrev = (uint8_t)abclass;
+			emit(sc, &fl, start, end, kind, shape, 0, flags)->abbrev = (uint8_t)abclass;
 			i = end;
 		} else if (is_apos(cp) && ascii_digit(sc, i + n) && ascii_digit(sc, i + n + 1) &&
 			   !ascii_digit(sc, i + n + 2) && (i == 0 || prev_end < i)) {
@@ -677,10 +732,10 @@ static void pass_tokens(struct scan *sc, size_t i)
 			size_t end = i + n + 2;
 			if (end < sc->len && sc->s[end] == 's')
 				end++;
-			emit(sc, start, end, WS_TOK_WORD, WS_SHAPE_ALNUM, 0, 0);
+			emit(sc, &fl, start, end, WS_TOK_WORD, WS_SHAPE_ALNUM, 0, 0);
 			i = end;
 		} else if (cp == '`' && i + 1 < sc->len && sc->s[i + 1] == '`') {
-			emit(sc, i, i + 2, WS_TOK_QUOTE_OPEN, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
+			emit(sc, &fl, i, i + 2, WS_TOK_QUOTE_OPEN, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
 			i += 2;
 		} else if (cp == '\'' && i + 1 < sc->len && sc->s[i + 1] == '\'') {
 			/* '' closes ``...'' but opens and closes in some archives
@@ -692,16 +747,19 @@ static void pass_tokens(struct scan *sc, size_t i)
 			enum ws_tok_kind k = left_sp && !right_sp ? WS_TOK_QUOTE_OPEN
 					     : !left_sp && right_sp ? WS_TOK_QUOTE_CLOSE
 					     : WS_TOK_QUOTE_AMBIG;
-			emit(sc, i, i + 2, k, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
+			emit(sc, &fl, i, i + 2, k, WS_SHAPE_PUNCT, WS_Q_DOUBLE, 0);
 			i += 2;
 		} else if (c == WS_C_QUOTE) {
-			classify_quote(sc, i, n, cp, prev_end, at_para_start);
+			unsigned family;
+			enum ws_tok_kind k = classify_quote(sc, fl.n ? &fl.v[fl.n - 1] : NULL, i, n,
+							    cp, prev_end, at_para_start, &family);
+			emit(sc, &fl, i, i + n, k, WS_SHAPE_PUNCT, family, 0);
 			i += n;
 		} else if (c == WS_C_DASH) {
 			size_t end = i + n;
 			while (end < sc->len && sc->s[end] == '-' && cp == '-')
 				end++;
-			emit(sc, start, end, WS_TOK_DASH, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &fl, start, end, WS_TOK_DASH, WS_SHAPE_PUNCT, 0, 0);
 			i = end;
 		} else if (cp == 0x2026 || (cp == '.' && i + 2 < sc->len && sc->s[i + 1] == '.' &&
 					    sc->s[i + 2] == '.')) {
@@ -709,20 +767,21 @@ static void pass_tokens(struct scan *sc, size_t i)
 			if (cp == '.')
 				while (end < sc->len && sc->s[end] == '.')
 					end++;
-			emit(sc, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, WS_TF_ELLIPSIS);
+			emit(sc, &fl, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, WS_TF_ELLIPSIS);
 			i = end;
 		} else if (cp == '!' || cp == '?') {
 			size_t end = i + 1;
 			while (end < sc->len && (sc->s[end] == '!' || sc->s[end] == '?'))
 				end++;
-			emit(sc, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &fl, start, end, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
 			i = end;
 		} else {
-			emit(sc, start, i + n, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
+			emit(sc, &fl, start, i + n, WS_TOK_PUNCT, WS_SHAPE_PUNCT, 0, 0);
 			i += n;
 		}
 		prev_end = i;
 	}
+	o->tok.n = fl.n;
 }
 
 static int tok_is(const char *s, const struct ws_token *t, const char *lit)
@@ -847,7 +906,6 @@ int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 	sc.len = len;
 	sc.lists = lists;
 	sc.out = out;
-	sc.line = 1;
 	size_t bom = ws_bom_len(text, len);
 	sc.blank_mode = has_blank_line(sc.s + bom, len - bom);
 	/* a document reserves about one token per six bytes of news text */

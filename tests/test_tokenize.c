@@ -322,6 +322,60 @@ Test(tokenize, numbers_and_words_before_periods)
 		    "'=q/./0 s=w/xxxx/0 pick=w/xxxx/0 .=p/./0");
 }
 
+/* An abbreviation after a hyphen is looked up by its last part, which
+ * the general way does for words with hyphens; the fast way's words of
+ * letters have none. */
+Test(tokenize, abbreviations_after_hyphens)
+{
+	assert_view(kind_view("then-Sen. Smith (I-Vt.) and Sen. Lee. Ex-Gov. Brown"),
+		    "then-Sen.=w/xX/1 Smith=w/Xxxx/0 (=p/./0 I-Vt.=w/Xxxx/5 )=p/./0 "
+		    "and=w/xxxx/0 Sen.=w/Xxxx/1 Lee=w/Xxxx/0 .=p/./0 Ex-Gov.=w/Xxxx/1 "
+		    "Brown=w/Xxxx/0");
+}
+
+/* Every ASCII byte the character classes call punctuation, doubled between
+ * two words: one token a byte, as the fast way makes them, but for ! and ?,
+ * which group, and `, whose pair is an opening quote. */
+Test(tokenize, doubled_ascii_punctuation)
+{
+	for (unsigned c = 1; c < 128; c++) {
+		if (ws_ascii_class[c] != WS_C_OTHER)
+			continue;
+		char text[8];
+		int n = snprintf(text, sizeof(text), "x%c%cx", c, c);
+		struct ws_tokens t = { 0 };
+		cr_assert_eq(ws_tokenize(&eng->seg, text, (size_t)n, &t), 0);
+		int grouped = c == '!' || c == '?' || c == '`';
+		cr_assert_eq(t.tok.n, grouped ? 3 : 4, "byte 0x%02x", c);
+		cr_assert_eq(t.tok.v[1].end - t.tok.v[1].start, grouped ? 2 : 1, "byte 0x%02x", c);
+		cr_assert_eq(t.tok.v[1].kind, c == '`' ? WS_TOK_QUOTE_OPEN : WS_TOK_PUNCT,
+			     "byte 0x%02x", c);
+		ws_tokens_release(&t);
+	}
+}
+
+/* Words one space apart, which the fast way takes one after another
+ * without a round of the main loop: each starts where its first letter
+ * is, with its own shape and a space before it, up to the text's end. */
+Test(tokenize, words_one_space_apart)
+{
+	const char *text = "Alpha beta GAMMA dEltA e F gh iJ, K Mr. Lee ab (cd) x  y ef";
+	assert_view(kind_view(text),
+		    "Alpha=w/Xxxx/0 beta=w/xxxx/0 GAMMA=w/XXXX/0 dEltA=w/xX/0 e=w/xxxx/0 "
+		    "F=w/Xxxx/0 gh=w/xxxx/0 iJ=w/xX/0 ,=p/./0 K=w/Xxxx/0 Mr.=w/Xxxx/1 "
+		    "Lee=w/Xxxx/0 ab=w/xxxx/0 (=p/./0 cd=w/xxxx/0 )=p/./0 x=w/xxxx/0 "
+		    "y=w/xxxx/0 ef=w/xxxx/0");
+	struct ws_tokens t = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	for (size_t i = 1; i < t.tok.n; i++) {
+		const struct ws_token *k = &t.tok.v[i];
+		int space = text[k->start - 1] == ' ';
+		cr_assert_eq(!!(k->flags & WS_TF_SPACE_BEFORE), space, "token %zu", i);
+		cr_assert_eq(k->para, 0, "token %zu", i);
+	}
+	ws_tokens_release(&t);
+}
+
 /* Words of letters joined by apostrophes and hyphens, which the fast way
  * takes when a byte no word rule looks at follows: tokens, shapes and
  * possessives (marked ' here) as the general way makes them. */
