@@ -42,7 +42,10 @@ struct needscan {
 struct phase_sets {
 	WS_VEC(uint64_t) celems;	/* elwords each: the elements that hold at
 					 * such a token, a spanning one when an
-					 * annotation of its test starts there */
+					 * annotation of its test starts there,
+					 * and bit elems.n, a match's (ws_rleaf.elem) */
+	WS_VEC(uint64_t) cpast;		/* elwords: the row past the reach, where
+					 * only a match lives */
 	WS_VEC(uint64_t) cgroups;	/* gwords each: needed groups that hold */
 	WS_VEC(uint64_t) centry;	/* ewords each: the entry's leaves (ws_rphase.
 					 * clo_first) whose element holds */
@@ -238,6 +241,7 @@ static void sets_free(struct ws_rules_scratch *s)
 {
 	for (size_t p = 0; p < s->npsets; p++) {
 		WS_VEC_FREE(s->psets[p].celems);
+		WS_VEC_FREE(s->psets[p].cpast);
 		WS_VEC_FREE(s->psets[p].cgroups);
 		WS_VEC_FREE(s->psets[p].centry);
 		WS_VEC_FREE(s->psets[p].crules);
@@ -548,14 +552,14 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 	 * past the reach only matches count: neither is queued */
 	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
 	uint32_t *seen = s->seen + (size_t)off * ph->prog.n;
-	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
+	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : c->ps->cpast.v;
 	/* room for every leaf at once: no test of it at each push */
 	uint32_t n = ph->clo_count[pc];
 	thread_vec *b = &s->bucket[off];
 	WS_VEC_RESERVE(*b, b->n + n);
 	struct thread *to = b->v + b->n;
 	for (uint32_t i = 0; i < n; i++, lf++) {
-		if (lf->elem != UINT32_MAX && (!ok || !has_bit(ok, lf->elem)))
+		if (!has_bit(ok, lf->elem))	/* a match's bit is in every row */
 			continue;
 		if (seen[lf->pc] == s->gen)
 			continue;
@@ -703,9 +707,10 @@ static inline __attribute__((always_inline)) int leads_on(const struct ctx *c, u
 	const struct ws_rphase *ph = c->ph;
 	if (!ph->clo_mask) {	/* a phase too large for the masks */
 		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
-		const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
+		const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off)
+							      : c->ps->cpast.v;
 		for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++)
-			if (lf->elem == UINT32_MAX || (ok && has_bit(ok, lf->elem)))
+			if (has_bit(ok, lf->elem))
 				return 1;
 		return 0;
 	}
@@ -1409,7 +1414,7 @@ static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_
 			continue;	/* the entry's own code */
 		uint64_t *f = ps->follow.v + (size_t)r * EL;
 		const struct ws_rinst *in = &ph->prog.v[l->pc];
-		if (l->elem == UINT32_MAX || ph->clo_first[in->y] == UINT32_MAX) {
+		if (l->elem == ph->elems.n || ph->clo_first[in->y] == UINT32_MAX) {
 			ps->rfree.v[r >> 6] |= 1ULL << (r & 63);
 			continue;
 		}
@@ -1417,7 +1422,7 @@ static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_
 			ps->sfree.v[r >> 6] |= 1ULL << (r & 63);
 		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[in->y];
 		for (uint32_t i = 0; i < ph->clo_count[in->y]; i++, lf++)
-			if (lf->elem == UINT32_MAX)
+			if (lf->elem == ph->elems.n)
 				ps->rfree.v[r >> 6] |= 1ULL << (r & 63);
 			else
 				f[lf->elem >> 6] |= 1ULL << (lf->elem & 63);
@@ -1436,9 +1441,15 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	struct phase_sets *ps = &s->psets[phase];
 	size_t W = b->words, np = s->pats.n / W, LW = sp->words;
 	size_t groups = b->ngroups.v[phase], GW = (groups + 63) / 64;
-	size_t EL = (ph->elems.n + 63) / 64;
+	size_t EL = ph->elems.n / 64 + 1;	/* with bit elems.n */
 	WS_VEC_RESERVE(ps->celems, np * EL + 1);
 	ps->elwords = EL;
+	if (!ps->cpast.n) {
+		WS_VEC_RESERVE(ps->cpast, EL);
+		memset(ps->cpast.v, 0, EL * sizeof(uint64_t));
+		ps->cpast.n = EL;
+		ps->cpast.v[ph->elems.n >> 6] = 1ULL << (ph->elems.n & 63);
+	}
 	memset(ps->celems.v + ps->done * EL, 0, (np - ps->done) * EL * sizeof(uint64_t));
 	WS_VEC_RESERVE(s->lbits, LW);
 	uint64_t *x = s->lbits.v;	/* a set in the phase's space */
@@ -1475,7 +1486,8 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 		}
 		uint64_t *el = ps->celems.v + i * EL;
 		if (ph->elems.n)
-			ws_rspace_elems(sp, ph->elems.n, x, el);
+			ws_rspace_elems(sp, ph->elems.n, x, el);	/* up to bit elems.n */
+		el[ph->elems.n >> 6] |= 1ULL << (ph->elems.n & 63);
 		uint64_t *nx = ps->cnext.v + i * RW;
 		memcpy(nx, ps->rfree.v, RW * sizeof(uint64_t));
 		for (size_t r = 0; r < ph->rules.n; r++) {
@@ -1495,7 +1507,7 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 			can[r >> 6] |= 1ULL << (r & 63);	/* without the lists: every rule */
 		for (size_t k = 0; k < nentry; k++) {
 			uint32_t r = ph->rule_of.v[entry[k].pc];
-			if (entry[k].elem != UINT32_MAX && has_bit(el, entry[k].elem)) {
+			if (entry[k].elem < ph->elems.n && has_bit(el, entry[k].elem)) {
 				ce[k >> 6] |= 1ULL << (k & 63);
 				can[r >> 6] |= (uint64_t)start << (r & 63);
 			}
