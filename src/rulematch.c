@@ -552,6 +552,12 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 	 * past the reach only matches count: neither is queued */
 	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
 	uint32_t *seen = s->seen + (size_t)off * ph->prog.n;
+	/* a closure added here before has left each of its leaves queued or
+	 * failing (as the walk stops at a marked instruction): its root is
+	 * marked after its leaves, a leaf root's mark changing nothing, as
+	 * its element fails at this token again if it failed */
+	if (seen[pc] == s->gen)
+		return;
 	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : c->ps->cpast.v;
 	/* room for every leaf at once: no test of it at each push */
 	uint32_t n = ph->clo_count[pc];
@@ -573,6 +579,7 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 		}
 		*to++ = nt;
 	}
+	seen[pc] = s->gen;
 	b->n = (size_t)(to - b->v);
 }
 
