@@ -535,16 +535,17 @@ static void walk_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
  * meet them, and one already at this offset holds the thread the walk
  * would have stopped at (whatever reaches an instruction reaches all its
  * leaves), so both give the same threads with the same captures. Inlined
- * into step(), its one caller, whatever the compiler would choose: the
- * call's setup was a good part of its cost. */
+ * into its callers, whatever the compiler would choose: the call's setup
+ * was a good part of its cost. lists: whether the phase has the lists,
+ * a constant where inlined (run_vm). */
 static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint32_t off,
-							     uint32_t pc, uint32_t caps)
+							     uint32_t pc, uint32_t caps, int lists)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	while (c->maxoff < off)
 		s->bucket[++c->maxoff].n = 0;
-	if (!ph->clo_first) {
+	if (!lists) {
 		walk_thread(c, off, pc, caps);
 		return;
 	}
@@ -669,17 +670,18 @@ static void match_singles(struct ctx *c)
  * past each length its element consumes there. Inlined into its two
  * callers, as add_thread() into it. */
 static inline __attribute__((always_inline)) void step(struct ctx *c, const struct ws_rinst *in,
-						       uint32_t caps, uint32_t off, uint32_t span)
+						       uint32_t caps, uint32_t off, uint32_t span,
+						       int lists)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_relem *e = &c->ph->elems.v[in->x];
 	uint32_t tok = c->pos + off;
 	/* with the closure lists, a thread is queued only where its element
 	 * holds (add_thread, start_threads) */
-	if (!c->ph->clo_first && !has_bit(elems_at(c, tok), in->x))
+	if (!lists && !has_bit(elems_at(c, tok), in->x))
 		return;
 	if (e->span < 0) {
-		add_thread(c, off + 1, in->y, caps);	/* off < span */
+		add_thread(c, off + 1, in->y, caps, lists);	/* off < span */
 		return;
 	}
 	struct atcursor it;
@@ -687,7 +689,7 @@ static inline __attribute__((always_inline)) void step(struct ctx *c, const stru
 	for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
 		const struct ws_annot *a = &c->an->v[i];
 		if (a->last > tok && off + (a->last - tok) <= span && span_passes(c, a, e))
-			add_thread(c, off + (a->last - tok), in->y, caps);
+			add_thread(c, off + (a->last - tok), in->y, caps, lists);
 	}
 }
 
@@ -773,7 +775,7 @@ static void start_threads(struct ctx *c, uint32_t span)
 			const struct ws_relem *e = &ph->elems.v[in->x];
 			if (e->span < 0) {	/* span >= 1 */
 				if (leads_on(c, in->y, 1))
-					add_thread(c, 1, in->y, start_caps(c, l, &root));
+					add_thread(c, 1, in->y, start_caps(c, l, &root), 1);
 				continue;
 			}
 			uint32_t caps = UINT32_MAX;
@@ -786,15 +788,17 @@ static void start_threads(struct ctx *c, uint32_t span)
 				    leads_on(c, in->y, len)) {
 					if (caps == UINT32_MAX)
 						caps = start_caps(c, l, &root);
-					add_thread(c, len, in->y, caps);
+					add_thread(c, len, in->y, caps, 1);
 				}
 			}
 		}
 }
 
 /* Runs the phase's VM from c->pos (after new_start) for the rules not
- * skipped; fills s->cands with each rule's longest match (end > 0). */
-static void simulate(struct ctx *c)
+ * skipped; fills s->cands with each rule's longest match (end > 0).
+ * Inlined twice into simulate(), with and without the closure lists
+ * (lists), so that the code of the one kind has none of the other's. */
+static inline __attribute__((always_inline)) void run_vm(struct ctx *c, int lists)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
@@ -803,10 +807,10 @@ static void simulate(struct ctx *c)
 	c->maxoff = 0;
 	if (span == 0)
 		return;		/* no token to consume, and an empty match counts not */
-	if (ph->clo_first)
+	if (lists)
 		start_threads(c, span);
 	else
-		add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX));
+		add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX), 0);
 	/* buckets past maxoff are cleared as threads first reach them */
 	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
@@ -826,9 +830,17 @@ static void simulate(struct ctx *c)
 				continue;
 			}
 			if (off < span)
-				step(c, in, t.caps, off, span);
+				step(c, in, t.caps, off, span, lists);
 		}
 	}
+}
+
+static void simulate(struct ctx *c)
+{
+	if (c->ph->clo_first)
+		run_vm(c, 1);
+	else
+		run_vm(c, 0);
 }
 
 static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd, ws_annot_vec *out)
