@@ -737,16 +737,19 @@ static inline __attribute__((always_inline)) int leads_on(const struct ctx *c, u
 }
 
 /* The captures of a thread of entry leaf l at the start: *root, all
- * unset, made when first needed, and the leaf's slots set to the start. */
+ * unset, made when first needed, or for a leaf with slots an array of its
+ * own, all unset but the leaf's slots, set to the start (as a copy of the
+ * root would be: arrays are never changed once made). */
 static uint32_t start_caps(struct ctx *c, const struct ws_rleaf *l, uint32_t *root)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
-	if (*root == UINT32_MAX)
-		*root = caps_new(s, ph->nslots, UINT32_MAX);
-	if (!l->nslots)
+	if (!l->nslots) {
+		if (*root == UINT32_MAX)
+			*root = caps_new(s, ph->nslots, UINT32_MAX);
 		return *root;
-	uint32_t caps = caps_new(s, ph->nslots, *root);
+	}
+	uint32_t caps = caps_new(s, ph->nslots, UINT32_MAX);
 	for (uint32_t i = 0; i < l->nslots; i++)
 		s->capbuf.v[caps + ph->leaf_slots.v[l->slots + i]] = (int32_t)c->pos;
 	return caps;
