@@ -168,7 +168,11 @@ struct featcache {
 #define MAX_SETS (1u << 15)
 
 struct ws_rules_scratch {
+	/* per offset, the threads there: each instruction at most once (the
+	 * marks in seen), so room for bucket_room of them in each is room
+	 * for a phase of fewer instructions (add_thread tests none) */
 	thread_vec bucket[WS_RULE_MAX_SPAN + 2];
+	size_t bucket_room;
 	uint32_t *seen;
 	size_t seen_cap;
 	uint32_t gen;
@@ -560,10 +564,9 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 	if (seen[pc] == s->gen)
 		return;
 	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : c->ps->cpast.v;
-	/* room for every leaf at once: no test of it at each push */
+	/* room for every instruction (run_phase): a bucket holds each once */
 	uint32_t n = ph->clo_count[pc];
 	thread_vec *b = &s->bucket[off];
-	WS_VEC_RESERVE(*b, b->n + n);
 	struct thread *to = b->v + b->n;
 	for (uint32_t i = 0; i < n; i++, lf++) {
 		if (!has_bit(ok, lf->elem))	/* a match's bit is in every row */
@@ -1161,6 +1164,11 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		s->seen = ws_xcalloc(need, sizeof(uint32_t));
 		s->seen_cap = need;
 		s->gen = 0;
+	}
+	if (ph->prog.n + 1 > s->bucket_room) {
+		for (size_t i = 0; i < WS_RULE_MAX_SPAN + 2; i++)
+			WS_VEC_RESERVE(s->bucket[i], ph->prog.n + 1);
+		s->bucket_room = ph->prog.n + 1;
 	}
 	WS_VEC_RESERVE(s->cands, ph->rules.n + 1);
 	s->cands.n = ph->rules.n;
