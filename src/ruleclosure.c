@@ -63,7 +63,7 @@ static int closure(struct ws_rphase *ph, uint32_t pc, uint32_t *mark, uint32_t s
 		}
 		default: {
 			struct ws_rleaf lf = { t.pc, (uint32_t)ph->leaf_slots.n, 0,
-					       in->op == OP_ELEM ? in->x : UINT32_MAX };
+					       in->op == OP_ELEM ? in->x : (uint32_t)ph->elems.n };
 			for (uint32_t k = t.save; k; k = chain.v[k - 1].up) {
 				WS_VEC_PUSH(ph->leaf_slots, chain.v[k - 1].slot);
 				lf.nslots++;
@@ -160,7 +160,7 @@ void ws_rclosure_build(struct ws_rphase *ph)
 		uint64_t *m = ph->clo_mask + pc * W;
 		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
 		for (uint32_t k = 0; k < ph->clo_count[pc]; k++, lf++)
-			if (lf->elem == UINT32_MAX)
+			if (lf->elem == ph->elems.n)
 				m[EL] = 1;
 			else
 				m[lf->elem >> 6] |= 1ULL << (lf->elem & 63);

@@ -42,7 +42,10 @@ struct needscan {
 struct phase_sets {
 	WS_VEC(uint64_t) celems;	/* elwords each: the elements that hold at
 					 * such a token, a spanning one when an
-					 * annotation of its test starts there */
+					 * annotation of its test starts there,
+					 * and bit elems.n, a match's (ws_rleaf.elem) */
+	WS_VEC(uint64_t) cpast;		/* elwords: the row past the reach, where
+					 * only a match lives */
 	WS_VEC(uint64_t) cgroups;	/* gwords each: needed groups that hold */
 	WS_VEC(uint64_t) centry;	/* ewords each: the entry's leaves (ws_rphase.
 					 * clo_first) whose element holds */
@@ -165,7 +168,11 @@ struct featcache {
 #define MAX_SETS (1u << 15)
 
 struct ws_rules_scratch {
+	/* per offset, the threads there: each instruction at most once (the
+	 * marks in seen), so room for bucket_room of them in each is room
+	 * for a phase of fewer instructions (add_thread tests none) */
 	thread_vec bucket[WS_RULE_MAX_SPAN + 2];
+	size_t bucket_room;
 	uint32_t *seen;
 	size_t seen_cap;
 	uint32_t gen;
@@ -238,6 +245,7 @@ static void sets_free(struct ws_rules_scratch *s)
 {
 	for (size_t p = 0; p < s->npsets; p++) {
 		WS_VEC_FREE(s->psets[p].celems);
+		WS_VEC_FREE(s->psets[p].cpast);
 		WS_VEC_FREE(s->psets[p].cgroups);
 		WS_VEC_FREE(s->psets[p].centry);
 		WS_VEC_FREE(s->psets[p].crules);
@@ -531,16 +539,17 @@ static void walk_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps)
  * meet them, and one already at this offset holds the thread the walk
  * would have stopped at (whatever reaches an instruction reaches all its
  * leaves), so both give the same threads with the same captures. Inlined
- * into step(), its one caller, whatever the compiler would choose: the
- * call's setup was a good part of its cost. */
+ * into its callers, whatever the compiler would choose: the call's setup
+ * was a good part of its cost. lists: whether the phase has the lists,
+ * a constant where inlined (run_vm). */
 static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint32_t off,
-							     uint32_t pc, uint32_t caps)
+							     uint32_t pc, uint32_t caps, int lists)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	while (c->maxoff < off)
 		s->bucket[++c->maxoff].n = 0;
-	if (!ph->clo_first) {
+	if (!lists) {
 		walk_thread(c, off, pc, caps);
 		return;
 	}
@@ -548,14 +557,19 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 	 * past the reach only matches count: neither is queued */
 	const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
 	uint32_t *seen = s->seen + (size_t)off * ph->prog.n;
-	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
-	/* room for every leaf at once: no test of it at each push */
+	/* a closure added here before has left each of its leaves queued or
+	 * failing (as the walk stops at a marked instruction): its root is
+	 * marked after its leaves, a leaf root's mark changing nothing, as
+	 * its element fails at this token again if it failed */
+	if (seen[pc] == s->gen)
+		return;
+	const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : c->ps->cpast.v;
+	/* room for every instruction (run_phase): a bucket holds each once */
 	uint32_t n = ph->clo_count[pc];
 	thread_vec *b = &s->bucket[off];
-	WS_VEC_RESERVE(*b, b->n + n);
 	struct thread *to = b->v + b->n;
 	for (uint32_t i = 0; i < n; i++, lf++) {
-		if (lf->elem != UINT32_MAX && (!ok || !has_bit(ok, lf->elem)))
+		if (!has_bit(ok, lf->elem))	/* a match's bit is in every row */
 			continue;
 		if (seen[lf->pc] == s->gen)
 			continue;
@@ -569,6 +583,7 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 		}
 		*to++ = nt;
 	}
+	seen[pc] = s->gen;
 	b->n = (size_t)(to - b->v);
 }
 
@@ -658,17 +673,18 @@ static void match_singles(struct ctx *c)
  * past each length its element consumes there. Inlined into its two
  * callers, as add_thread() into it. */
 static inline __attribute__((always_inline)) void step(struct ctx *c, const struct ws_rinst *in,
-						       uint32_t caps, uint32_t off, uint32_t span)
+						       uint32_t caps, uint32_t off, uint32_t span,
+						       int lists)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_relem *e = &c->ph->elems.v[in->x];
 	uint32_t tok = c->pos + off;
 	/* with the closure lists, a thread is queued only where its element
 	 * holds (add_thread, start_threads) */
-	if (!c->ph->clo_first && !has_bit(elems_at(c, tok), in->x))
+	if (!lists && !has_bit(elems_at(c, tok), in->x))
 		return;
 	if (e->span < 0) {
-		add_thread(c, off + 1, in->y, caps);	/* off < span */
+		add_thread(c, off + 1, in->y, caps, lists);	/* off < span */
 		return;
 	}
 	struct atcursor it;
@@ -676,7 +692,7 @@ static inline __attribute__((always_inline)) void step(struct ctx *c, const stru
 	for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
 		const struct ws_annot *a = &c->an->v[i];
 		if (a->last > tok && off + (a->last - tok) <= span && span_passes(c, a, e))
-			add_thread(c, off + (a->last - tok), in->y, caps);
+			add_thread(c, off + (a->last - tok), in->y, caps, lists);
 	}
 }
 
@@ -703,9 +719,10 @@ static inline __attribute__((always_inline)) int leads_on(const struct ctx *c, u
 	const struct ws_rphase *ph = c->ph;
 	if (!ph->clo_mask) {	/* a phase too large for the masks */
 		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[pc];
-		const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off) : NULL;
+		const uint64_t *ok = c->pos + off < c->limit ? elems_at(c, c->pos + off)
+							      : c->ps->cpast.v;
 		for (uint32_t i = 0, n = ph->clo_count[pc]; i < n; i++, lf++)
-			if (lf->elem == UINT32_MAX || (ok && has_bit(ok, lf->elem)))
+			if (has_bit(ok, lf->elem))
 				return 1;
 		return 0;
 	}
@@ -723,16 +740,19 @@ static inline __attribute__((always_inline)) int leads_on(const struct ctx *c, u
 }
 
 /* The captures of a thread of entry leaf l at the start: *root, all
- * unset, made when first needed, and the leaf's slots set to the start. */
+ * unset, made when first needed, or for a leaf with slots an array of its
+ * own, all unset but the leaf's slots, set to the start (as a copy of the
+ * root would be: arrays are never changed once made). */
 static uint32_t start_caps(struct ctx *c, const struct ws_rleaf *l, uint32_t *root)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
-	if (*root == UINT32_MAX)
-		*root = caps_new(s, ph->nslots, UINT32_MAX);
-	if (!l->nslots)
+	if (!l->nslots) {
+		if (*root == UINT32_MAX)
+			*root = caps_new(s, ph->nslots, UINT32_MAX);
 		return *root;
-	uint32_t caps = caps_new(s, ph->nslots, *root);
+	}
+	uint32_t caps = caps_new(s, ph->nslots, UINT32_MAX);
 	for (uint32_t i = 0; i < l->nslots; i++)
 		s->capbuf.v[caps + ph->leaf_slots.v[l->slots + i]] = (int32_t)c->pos;
 	return caps;
@@ -761,7 +781,7 @@ static void start_threads(struct ctx *c, uint32_t span)
 			const struct ws_relem *e = &ph->elems.v[in->x];
 			if (e->span < 0) {	/* span >= 1 */
 				if (leads_on(c, in->y, 1))
-					add_thread(c, 1, in->y, start_caps(c, l, &root));
+					add_thread(c, 1, in->y, start_caps(c, l, &root), 1);
 				continue;
 			}
 			uint32_t caps = UINT32_MAX;
@@ -774,15 +794,17 @@ static void start_threads(struct ctx *c, uint32_t span)
 				    leads_on(c, in->y, len)) {
 					if (caps == UINT32_MAX)
 						caps = start_caps(c, l, &root);
-					add_thread(c, len, in->y, caps);
+					add_thread(c, len, in->y, caps, 1);
 				}
 			}
 		}
 }
 
 /* Runs the phase's VM from c->pos (after new_start) for the rules not
- * skipped; fills s->cands with each rule's longest match (end > 0). */
-static void simulate(struct ctx *c)
+ * skipped; fills s->cands with each rule's longest match (end > 0).
+ * Inlined twice into simulate(), with and without the closure lists
+ * (lists), so that the code of the one kind has none of the other's. */
+static inline __attribute__((always_inline)) void run_vm(struct ctx *c, int lists)
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
@@ -791,10 +813,10 @@ static void simulate(struct ctx *c)
 	c->maxoff = 0;
 	if (span == 0)
 		return;		/* no token to consume, and an empty match counts not */
-	if (ph->clo_first)
+	if (lists)
 		start_threads(c, span);
 	else
-		add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX));
+		add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX), 0);
 	/* buckets past maxoff are cleared as threads first reach them */
 	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
@@ -814,9 +836,17 @@ static void simulate(struct ctx *c)
 				continue;
 			}
 			if (off < span)
-				step(c, in, t.caps, off, span);
+				step(c, in, t.caps, off, span, lists);
 		}
 	}
+}
+
+static void simulate(struct ctx *c)
+{
+	if (c->ph->clo_first)
+		run_vm(c, 1);
+	else
+		run_vm(c, 0);
 }
 
 static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd, ws_annot_vec *out)
@@ -1135,6 +1165,11 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		s->seen_cap = need;
 		s->gen = 0;
 	}
+	if (ph->prog.n + 1 > s->bucket_room) {
+		for (size_t i = 0; i < WS_RULE_MAX_SPAN + 2; i++)
+			WS_VEC_RESERVE(s->bucket[i], ph->prog.n + 1);
+		s->bucket_room = ph->prog.n + 1;
+	}
 	WS_VEC_RESERVE(s->cands, ph->rules.n + 1);
 	s->cands.n = ph->rules.n;
 	memset(s->cands.v, 0, ph->rules.n * sizeof(struct cand));
@@ -1409,7 +1444,7 @@ static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_
 			continue;	/* the entry's own code */
 		uint64_t *f = ps->follow.v + (size_t)r * EL;
 		const struct ws_rinst *in = &ph->prog.v[l->pc];
-		if (l->elem == UINT32_MAX || ph->clo_first[in->y] == UINT32_MAX) {
+		if (l->elem == ph->elems.n || ph->clo_first[in->y] == UINT32_MAX) {
 			ps->rfree.v[r >> 6] |= 1ULL << (r & 63);
 			continue;
 		}
@@ -1417,7 +1452,7 @@ static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_
 			ps->sfree.v[r >> 6] |= 1ULL << (r & 63);
 		const struct ws_rleaf *lf = ph->leaves.v + ph->clo_first[in->y];
 		for (uint32_t i = 0; i < ph->clo_count[in->y]; i++, lf++)
-			if (lf->elem == UINT32_MAX)
+			if (lf->elem == ph->elems.n)
 				ps->rfree.v[r >> 6] |= 1ULL << (r & 63);
 			else
 				f[lf->elem >> 6] |= 1ULL << (lf->elem & 63);
@@ -1436,9 +1471,15 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	struct phase_sets *ps = &s->psets[phase];
 	size_t W = b->words, np = s->pats.n / W, LW = sp->words;
 	size_t groups = b->ngroups.v[phase], GW = (groups + 63) / 64;
-	size_t EL = (ph->elems.n + 63) / 64;
+	size_t EL = ph->elems.n / 64 + 1;	/* with bit elems.n */
 	WS_VEC_RESERVE(ps->celems, np * EL + 1);
 	ps->elwords = EL;
+	if (!ps->cpast.n) {
+		WS_VEC_RESERVE(ps->cpast, EL);
+		memset(ps->cpast.v, 0, EL * sizeof(uint64_t));
+		ps->cpast.n = EL;
+		ps->cpast.v[ph->elems.n >> 6] = 1ULL << (ph->elems.n & 63);
+	}
 	memset(ps->celems.v + ps->done * EL, 0, (np - ps->done) * EL * sizeof(uint64_t));
 	WS_VEC_RESERVE(s->lbits, LW);
 	uint64_t *x = s->lbits.v;	/* a set in the phase's space */
@@ -1475,7 +1516,8 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 		}
 		uint64_t *el = ps->celems.v + i * EL;
 		if (ph->elems.n)
-			ws_rspace_elems(sp, ph->elems.n, x, el);
+			ws_rspace_elems(sp, ph->elems.n, x, el);	/* up to bit elems.n */
+		el[ph->elems.n >> 6] |= 1ULL << (ph->elems.n & 63);
 		uint64_t *nx = ps->cnext.v + i * RW;
 		memcpy(nx, ps->rfree.v, RW * sizeof(uint64_t));
 		for (size_t r = 0; r < ph->rules.n; r++) {
@@ -1495,7 +1537,7 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 			can[r >> 6] |= 1ULL << (r & 63);	/* without the lists: every rule */
 		for (size_t k = 0; k < nentry; k++) {
 			uint32_t r = ph->rule_of.v[entry[k].pc];
-			if (entry[k].elem != UINT32_MAX && has_bit(el, entry[k].elem)) {
+			if (entry[k].elem < ph->elems.n && has_bit(el, entry[k].elem)) {
 				ce[k >> 6] |= 1ULL << (k & 63);
 				can[r >> 6] |= (uint64_t)start << (r & 63);
 			}

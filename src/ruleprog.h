@@ -123,7 +123,10 @@ struct ws_rleaf {
 	uint32_t pc;
 	uint32_t slots;		/* first in leaf_slots */
 	uint32_t nslots;
-	uint32_t elem;		/* an ELEM's element, UINT32_MAX for a MATCH */
+	uint32_t elem;		/* an ELEM's element; for a MATCH the phase's
+				 * number of elements, a bit the matcher's rows
+				 * of elements have at every token (rulematch.c),
+				 * so that it tests both kinds alike */
 };
 
 enum ws_rcontrol { RC_APPELT, RC_ALL };
