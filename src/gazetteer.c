@@ -337,6 +337,20 @@ static uint64_t upper_bits(uint64_t v)
 	return (x + ones * 0x3f) & ~(x + ones * 0x25) & ~v & hi;
 }
 
+/* ORs the whole eight-byte words of s[0, n) into *all and their capitals'
+ * bits into *upper; returns where the tail of fewer than eight begins. */
+static inline size_t scan_words8(const char *s, size_t n, uint64_t *all, uint64_t *upper)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		*all |= v;
+		*upper |= upper_bits(v);
+	}
+	return i;
+}
+
 /* Writes the key of a token with non-ASCII bytes into b: curly
  * apostrophes become ', Unicode hyphens -, invisible characters go, and
  * with fold every character is case folded. Invalid bytes stay as they
@@ -393,13 +407,7 @@ static const char *make_key(const char *s, size_t n, int fold, struct ws_buf *b,
 	 * every form, and links every word to its folded word */
 	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
 	uint64_t all = 0, upper = 0;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t v;
-		memcpy(&v, s + i, 8);
-		all |= v;
-		upper |= upper_bits(v);
-	}
+	size_t i = scan_words8(s, n, &all, &upper);
 	uint64_t tail = ws_pack_short(s + i, n - i, s + i);
 	all |= tail;
 	upper |= upper_bits(tail);
@@ -1547,13 +1555,7 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 	/* which bytes are not ASCII, which capitals: eight at a time */
 	const uint64_t hi = 0x8080808080808080ULL;
 	uint64_t all = 0, upper = 0;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t v;
-		memcpy(&v, p + i, 8);
-		all |= v;
-		upper |= upper_bits(v);
-	}
+	size_t i = scan_words8(p, n, &all, &upper);
 	uint64_t tail = ws_pack_short(p + i, n - i, end);
 	all |= tail;
 	upper |= upper_bits(tail);
