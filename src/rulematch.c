@@ -898,16 +898,6 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 	}
 }
 
-/* Whether a bit set (W words) passes the two masks of an element. */
-static inline int masks_hold(const uint64_t *x, const uint64_t *need, size_t W)
-{
-	const uint64_t *forbid = need + W;
-	for (size_t w = 0; w < W; w++)
-		if ((x[w] & need[w]) != need[w] || (x[w] & forbid[w]))
-			return 0;
-	return 1;
-}
-
 /* The first token from pos on, before limit, where an element of group g
  * (ws_rneed.group) holds; limit: none. The scan goes on from where the
  * last one for the same set stopped (its starts only move forward) and
