@@ -165,6 +165,11 @@ void ws_shrink(void **p, size_t *cap, size_t n, size_t elsize);
 	if ((size_t)(need) > (vec).cap) \
 		ws_grow((void **)&(vec).v, &(vec).cap, (need), sizeof(*(vec).v)); \
 } while (0)
+/* Room for n items (and one more), the first n zeroed; n stays as it is. */
+#define WS_VEC_ZEROED(vec, nitems) do { \
+	WS_VEC_RESERVE(vec, (nitems) + 1); \
+	memset((vec).v, 0, (size_t)(nitems) * sizeof(*(vec).v)); \
+} while (0)
 #define WS_VEC_PUSH(vec, item) do { \
 	WS_VEC_RESERVE(vec, (vec).n + 1); \
 	(vec).v[(vec).n++] = (item); \

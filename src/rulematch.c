@@ -1090,13 +1090,10 @@ static uint32_t next_start(const uint64_t *crules, size_t RW, const uint64_t *po
 static void sort_rules(const struct ws_rphase *ph, struct phase_sets *ps, size_t RW)
 {
 	size_t nr = ph->rules.n, GW = ps->gwords;
-	WS_VEC_RESERVE(ps->single, RW + 1);
-	WS_VEC_RESERVE(ps->always, RW + 1);
+	WS_VEC_ZEROED(ps->single, RW);
+	WS_VEC_ZEROED(ps->always, RW);
 	WS_VEC_RESERVE(ps->needbase, nr + 1);
-	WS_VEC_RESERVE(ps->rneeds, nr * GW + 1);
-	memset(ps->single.v, 0, RW * sizeof(uint64_t));
-	memset(ps->always.v, 0, RW * sizeof(uint64_t));
-	memset(ps->rneeds.v, 0, nr * GW * sizeof(uint64_t));
+	WS_VEC_ZEROED(ps->rneeds, nr * GW);
 	ps->needy.n = 0;
 	ps->singles = 0;
 	size_t base = 0;
@@ -1398,10 +1395,8 @@ static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_
 			size_t groups)
 {
 	size_t nr = ph->rules.n;
-	WS_VEC_RESERVE(ps->felems, EL + 1);
-	WS_VEC_RESERVE(ps->gelems, groups * EL + 1);
-	memset(ps->felems.v, 0, EL * sizeof(uint64_t));
-	memset(ps->gelems.v, 0, groups * EL * sizeof(uint64_t));
+	WS_VEC_ZEROED(ps->felems, EL);
+	WS_VEC_ZEROED(ps->gelems, groups * EL);
 	for (size_t k = 0; k < ph->firsts.n; k++)
 		ps->felems.v[ph->firsts.v[k] >> 6] |= 1ULL << (ph->firsts.v[k] & 63);
 	for (size_t r = 0; r < nr; r++) {
@@ -1414,12 +1409,9 @@ static void find_follow(const struct ws_rphase *ph, struct phase_sets *ps, size_
 			}
 		}
 	}
-	WS_VEC_RESERVE(ps->rfree, RW + 1);
-	WS_VEC_RESERVE(ps->sfree, RW + 1);
-	WS_VEC_RESERVE(ps->follow, nr * EL + 1);
-	memset(ps->rfree.v, 0, RW * sizeof(uint64_t));
-	memset(ps->sfree.v, 0, RW * sizeof(uint64_t));
-	memset(ps->follow.v, 0, nr * EL * sizeof(uint64_t));
+	WS_VEC_ZEROED(ps->rfree, RW);
+	WS_VEC_ZEROED(ps->sfree, RW);
+	WS_VEC_ZEROED(ps->follow, nr * EL);
 	ps->fdone = 1;
 	if (!ph->clo_first) {
 		for (size_t r = 0; r < nr; r++)

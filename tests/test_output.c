@@ -5,6 +5,8 @@
 
 #include "output.h"
 
+TEST_DOC_SUITE(output);
+
 /* The contract, one character at a time. */
 static void model_field(struct ws_buf *b, const char *s, size_t n)
 {
@@ -66,8 +68,6 @@ Test(output, fields_of_every_length_with_a_byte_to_clean_anywhere)
 
 Test(output, a_documents_rows_end_each_line_and_the_buffer)
 {
-	struct ws_engine *eng = test_engine();
-	struct ws_doc *doc = ws_doc_new(eng);
 	const char *text = "\"We will win,\" said John Smith, the party leader.\n\n"
 			   "The Acme Corporation said its profits rose.";
 	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), WS_OK);
@@ -95,8 +95,6 @@ Test(output, a_documents_rows_end_each_line_and_the_buffer)
 	cr_assert(strstr(b.data, "\tperson\t") != NULL, "%s", b.data);
 	cr_assert(strstr(b.data, "\torganization\t") != NULL, "%s", b.data);
 	ws_buf_release(&b);
-	ws_doc_free(doc);
-	ws_engine_free(eng);
 }
 
 /* Column k (0-based) of a TSV row, into out. */
@@ -115,8 +113,6 @@ static void column(const char *row, int k, char *out, size_t cap)
  * and many mentions too (whose sorting arrays outgrow the stack's). */
 static void check_entity_rows(const char *text, size_t min_entities, size_t min_mentions)
 {
-	struct ws_engine *eng = test_engine();
-	struct ws_doc *doc = ws_doc_new(eng);
 	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), WS_OK);
 	const struct ws_entity *en;
 	const struct ws_mention *mn;
@@ -149,8 +145,6 @@ static void check_entity_rows(const char *text, size_t min_entities, size_t min_
 	free(count);
 	ws_buf_release(&ents);
 	ws_buf_release(&ments);
-	ws_doc_free(doc);
-	ws_engine_free(eng);
 }
 
 Test(output, entity_rows_of_documents_with_many_entities_and_mentions)
@@ -179,8 +173,6 @@ Test(output, entity_rows_of_documents_with_many_entities_and_mentions)
  * that grow (an invalid byte becomes three) and controls included. */
 Test(output, row_fields_with_bytes_to_clean)
 {
-	struct ws_engine *eng = test_engine();
-	struct ws_doc *doc = ws_doc_new(eng);
 	const char *text = "\"We \xff will\x01 win \xC3\xA9t\xC3\xA9 and all of it, "
 			   "every bit of it,\" said John Smith.";
 	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), WS_OK);
@@ -196,6 +188,4 @@ Test(output, row_fields_with_bytes_to_clean)
 	cr_assert(strstr(quote, "\xEF\xBF\xBD") != NULL, "%s", quote);
 	ws_buf_release(&b);
 	ws_buf_release(&want);
-	ws_doc_free(doc);
-	ws_engine_free(eng);
 }
