@@ -80,22 +80,6 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->time = intern(d, "time");
 }
 
-/* The first token from i on whose bit is set in bits, or n. */
-static size_t next_stop(const uint64_t *bits, size_t i, size_t n)
-{
-	if (i >= n)
-		return n;
-	size_t w = i >> 6;
-	uint64_t x = bits[w] & (~0ULL << (i & 63));
-	while (!x) {
-		if (++w > (n - 1) >> 6)
-			return n;
-		x = bits[w];
-	}
-	size_t t = (w << 6) + (size_t)__builtin_ctzll(x);
-	return t < n ? t : n;
-}
-
 /* Documents of up to this many tokens leave attribution's buffers to the
  * next; a bigger one frees them. */
 #define ATTRIB_KEEP_TOKENS 65536
@@ -191,7 +175,7 @@ void ws_attribute(struct ws_doc *d)
 		stops[d->tk.para.v[p].first >> 6] |= 1ULL << (d->tk.para.v[p].first & 63);
 	int32_t inquote = -1;
 	int in_heading = 0;
-	for (size_t i = next_stop(stops, 0, n); i < n; i = next_stop(stops, i + 1, n)) {
+	for (size_t i = next_bit(stops, 0, n); i < n; i = next_bit(stops, i + 1, n)) {
 		if (inquote >= 0 && i > d->quotes.v[inquote].close_tok)
 			inquote = -1;
 		if ((tok(&c, i)->flags & WS_TF_PARA_START) && inquote < 0) {

@@ -63,13 +63,12 @@ void fill_content(const struct actx *c, size_t t0, size_t t1, struct content *ct
 	ct->quote = -1;
 	ct->has_quote = 0;
 	ct->joined = 0;
-	for (size_t i = t0; i < t1; i++)
-		if (QUOTE_OPEN(c, i) >= 0) {
-			const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, i)];
-			ct->has_quote = 1;
-			if (q->start == ct->span.start && q->end == ct->span.end)
-				ct->quote = QUOTE_OPEN(c, i);
-		}
+	for (size_t i = QUOTE_NEXT(c, t0, t1); i < t1; i = QUOTE_NEXT(c, i + 1, t1)) {
+		const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, i)];
+		ct->has_quote = 1;
+		if (q->start == ct->span.start && q->end == ct->span.end)
+			ct->quote = QUOTE_OPEN(c, i);
+	}
 }
 
 static const char *const time_units[] = {
@@ -260,9 +259,8 @@ int finite_clause(const struct actx *c, size_t t0, size_t t1)
 		return 1;
 	/* 'saying the agreement goes "nowhere near far enough"': a quote in
 	 * it, or a present tense after the subject's noun */
-	for (size_t k = t0 + 1; k < t1; k++)
-		if (QUOTE_OPEN(c, k) >= 0)
-			return 1;
+	if (t0 + 1 < t1 && QUOTE_NEXT(c, t0 + 1, t1) < t1)
+		return 1;
 	for (size_t k = t0 + 2; k < t1 && k < t0 + 6; k++)
 		if (tok(c, k)->shape == WS_SHAPE_LOWER && tok_ends(c, k, "es", 4) &&
 		    np_head(c, k - 1) && !plural_word(c, k - 1) && is_determiner(c, t0))
@@ -420,20 +418,17 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 		return 0;
 	/* 'he would "carpet-bomb them. I don't know ..."': a quote opened in
 	 * the content runs to its close, within the paragraph */
-	for (size_t k = t; k < e; k++)
-		if (QUOTE_OPEN(c, k) >= 0) {
-			const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, k)];
-			if (q->close_tok >= e && q->close_tok - t < MAX_CONTENT &&
-			    tok(c, q->close_tok)->para == tok(c, t)->para)
-				e = q->close_tok + 1;
-			k = q->close_tok;
-		}
+	for (size_t k = QUOTE_NEXT(c, t, e); k < e; k = QUOTE_NEXT(c, k + 1, e)) {
+		const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, k)];
+		if (q->close_tok >= e && q->close_tok - t < MAX_CONTENT &&
+		    tok(c, q->close_tok)->para == tok(c, t)->para)
+			e = q->close_tok + 1;
+		k = q->close_tok;
+	}
 	/* 'called her "the champion families need," and the union hugged
 	 * her': after a quote that closes with a comma, or before "while",
 	 * "as", "but", the sentence goes on with the writer's words */
-	for (size_t k = t; k < e; k++) {
-		if (QUOTE_OPEN(c, k) < 0)
-			continue;
+	for (size_t k = QUOTE_NEXT(c, t, e); k < e; k = QUOTE_NEXT(c, k + 1, e)) {
 		const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, k)];
 		size_t a = q->close_tok + 1;
 		if (a + 2 < e && (is_punct(c, q->close_tok - 1, ",") || is_punct(c, a, ",")) &&

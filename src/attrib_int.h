@@ -74,6 +74,27 @@ static inline struct speaker no_speaker(enum sieve sv)
 #define QUOTE_OPEN(c, t) ws_tokmap_get(&(c)->qopen_map, (t))
 #define QUOTE_CLOSE(c, t) ws_tokmap_get(&(c)->qclose_map, (t))
 
+/* The first token from i on whose bit is set in bits, or n (bits holds
+ * a bit for each token below n). */
+static inline size_t next_bit(const uint64_t *bits, size_t i, size_t n)
+{
+	if (i >= n)
+		return n;
+	size_t w = i >> 6;
+	uint64_t x = bits[w] & (~0ULL << (i & 63));
+	while (!x) {
+		if (++w > (n - 1) >> 6)
+			return n;
+		x = bits[w];
+	}
+	size_t t = (w << 6) + (size_t)__builtin_ctzll(x);
+	return t < n ? t : n;
+}
+
+/* The first token of [i, n) where a top-level quote opens, or n (n at
+ * most c->ntok + 1): a content's quotes found without a test per token. */
+#define QUOTE_NEXT(c, i, n) next_bit((c)->qopen_map.bits, (i), (n))
+
 static inline const struct ws_token *tok(const struct actx *c, size_t i)
 {
 	return &c->tokv[i];

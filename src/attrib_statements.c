@@ -36,9 +36,8 @@ void add_statement(struct actx *c, const struct content *ct, const struct speake
 		s.mention.start = tok(c, sp->m0)->start;
 		s.mention.end = tok(c, sp->m1 - 1)->end;
 	}
-	for (size_t t = ct->t0; t < ct->t1; t++)
-		if (QUOTE_OPEN(c, t) >= 0)
-			c->claimed[QUOTE_OPEN(c, t)] = 1;
+	for (size_t t = QUOTE_NEXT(c, ct->t0, ct->t1); t < ct->t1; t = QUOTE_NEXT(c, t + 1, ct->t1))
+		c->claimed[QUOTE_OPEN(c, t)] = 1;
 	if (sp->entity >= 0) {
 		struct ws_entity *en = &d->ents.v[sp->entity];
 		en->quotes++;

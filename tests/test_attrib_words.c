@@ -176,3 +176,23 @@ Test(attrib_words, every_list_met_answers_without_the_slow_path)
 		}
 	cr_assert_eq(word_in_slow_calls(), slow);
 }
+
+/* next_bit() (attrib_int.h), which the content loops find quotes with:
+ * the first set bit of [i, n), or n, as a test of every bit says, across
+ * words and up to an n that ends inside a word. */
+Test(attrib_words, next_bit_is_the_first_set_bit_below_n)
+{
+	uint64_t bits[4] = { 0 };
+	size_t set[] = { 3, 63, 64, 130, 191, 200 };
+	for (size_t k = 0; k < sizeof(set) / sizeof(set[0]); k++)
+		bits[set[k] >> 6] |= 1ULL << (set[k] & 63);
+	for (size_t n = 0; n <= 256; n++)
+		for (size_t i = 0; i <= n + 1; i++) {
+			size_t want = i;
+			while (want < n && !(bits[want >> 6] >> (want & 63) & 1))
+				want++;
+			if (want > n)
+				want = n;
+			cr_assert_eq(next_bit(bits, i, n), want, "i %zu n %zu", i, n);
+		}
+}
