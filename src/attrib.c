@@ -99,7 +99,6 @@ void ws_attribute(struct ws_doc *d)
 		find_names(d, d->anames);
 	}
 	c.nm = *(const struct names *)d->anames;
-	word_cache_reset();
 	size_t n = c.ntok, nw = n / 64 + 1;
 	/* the flags and maps live in the document's buffers, cleared here:
 	 * no allocation per document once they are big enough */
@@ -109,6 +108,16 @@ void ws_attribute(struct ws_doc *d)
 	c.claimed = d->abytes.v + n + 1;
 	WS_VEC_RESERVE(d->awords, 5 * nw);
 	memset(d->awords.v, 0, 4 * nw * sizeof(uint64_t));	/* stops: all written */
+	/* word_in()'s bits: zero already, but for room new to this document */
+	if (d->awbits.n < n + 1) {
+		WS_VEC_RESERVE(d->awbits, n + 1);
+		memset(d->awbits.v + d->awbits.n, 0, (n + 1 - d->awbits.n) * sizeof(uint64_t));
+		d->awbits.n = n + 1;
+	}
+	struct wfound wfound;
+	wfound.n = 0;
+	c.wbits = d->awbits.v;
+	c.wfound = &wfound;
 	c.lookup_end = d->awords.v;
 	c.time_end = d->awords.v + nw;
 	c.anon_end = d->awords.v + 2 * nw;
@@ -220,6 +229,12 @@ void ws_attribute(struct ws_doc *d)
 		if (s->entity >= 0)
 			s->speaker_type = d->ents.v[s->entity].type;
 	}
+	/* word_in()'s bits back to zero for the next document */
+	if (wfound.n <= WFOUND)
+		for (size_t k = 0; k < wfound.n; k++)
+			c.wbits[wfound.tok[k]] = 0;
+	else
+		memset(c.wbits, 0, (n + 1) * sizeof(uint64_t));
 	/* kept for the next document, unless a huge one made them big: its
 	 * memory goes back, as the per-document arrays give theirs */
 	int huge = n > ATTRIB_KEEP_TOKENS;
@@ -231,5 +246,6 @@ void ws_attribute(struct ws_doc *d)
 	if (huge) {
 		WS_VEC_FREE(d->abytes);
 		WS_VEC_FREE(d->awords);
+		WS_VEC_FREE(d->awbits);
 	}
 }

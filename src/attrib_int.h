@@ -27,6 +27,14 @@ struct names {
 	const char *canonical, *object, *recipient, *topic, *time, *ambiguous, *infinitive, *nonresponse;
 };
 
+/* The tokens whose word_in() bits a document found (struct actx). */
+#define WFOUND 1024
+
+struct wfound {
+	size_t n;		/* how many; over WFOUND, only the first are listed */
+	uint32_t tok[WFOUND];
+};
+
 /* One document's attribution: the document, its tokens' cues, titles
  * and quotes, and what the sieves have used so far. */
 struct actx {
@@ -49,6 +57,13 @@ struct actx {
 	size_t nanon;		/* the anonymous sources' lookups */
 	uint8_t *claimed;	/* per quote: a statement uses it */
 	uint8_t *cue_used;	/* per token: a cue there made a frame */
+	/* per token: the bits of the word lists word_in() keeps in its
+	 * tables (attrib_words.c) that hold it, found when first asked; 0
+	 * before. All 0 at the start of a document, and again at its end:
+	 * the tokens found are listed in wfound (all of them, when at most
+	 * WFOUND), so that only they need clearing */
+	uint64_t *wbits;
+	struct wfound *wfound;
 	int32_t last_speaker;	/* entity of the last attributed statement */
 	size_t nents0;		/* the entities the entity rules made: d->ents.v[0 .. nents0) */
 };
@@ -192,9 +207,6 @@ int word_in(const struct actx *c, size_t i, const char *const *list);
 /* Whether the token is one of any of lists (NULL-terminated), as word_in()
  * of each would say: one probe for them all. */
 int word_in_any(const struct actx *c, size_t i, const char *const *const *lists);
-/* Forgets word_in()'s answers about the last document's tokens; at the
- * start of each document's attribution. */
-void word_cache_reset(void);
 /* How often this thread's word_in() and word_in_any() have compared a
  * token the slow way (a list met for the first time, or not kept in the
  * tables): for tests. */

@@ -19,6 +19,13 @@ static void context(const char *text)
 	ctx.tokv = doc->tk.tok.v;
 	ctx.text = doc->text;
 	ctx.ntok = doc->tk.tok.n;
+	static uint64_t *wbits;
+	static struct wfound wfound;
+	wbits = ws_xrealloc(wbits, (ctx.ntok + 1) * sizeof(uint64_t));
+	memset(wbits, 0, (ctx.ntok + 1) * sizeof(uint64_t));
+	ctx.wbits = wbits;
+	wfound.n = 0;
+	ctx.wfound = &wfound;
 }
 
 /* The token whose text is w. */
