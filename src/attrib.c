@@ -99,6 +99,9 @@ void ws_attribute(struct ws_doc *d)
 		find_names(d, d->anames);
 	}
 	c.nm = *(const struct names *)d->anames;
+	if (!d->acues)
+		d->acues = ws_xcalloc(CUE_FEATS, sizeof(struct cue_feats));
+	c.cuef = d->acues;
 	size_t n = c.ntok, nw = n / 64 + 1;
 	/* the flags and maps live in the document's buffers, cleared here:
 	 * no allocation per document once they are big enough */

@@ -10,7 +10,7 @@
 size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, size_t t)
 {
 	static const char *const objects[] = { "me", "him", "her", "us", "them", "you", NULL };
-	if (!cue || ws_annot_get(cue, c->nm.object) != c->nm.recipient || t >= c->ntok)
+	if (!cue || cue_feats(c, cue)->object != c->nm.recipient || t >= c->ntok)
 		return t;
 	if (word_in(c, t, objects))
 		return t + 1;
@@ -128,7 +128,7 @@ size_t content_after_end(const struct actx *c, size_t from)
 		/* "... and said Manafort was not involved", "..., and he said":
 		 * another frame of the same subject or a pronoun */
 		if (CUE_AT(c, i + 1) >= 0 && tok(c, i + 1)->shape == WS_SHAPE_LOWER &&
-		    !ws_annot_get(&c->d->gaz.v[CUE_AT(c, i + 1)], c->nm.ambiguous) &&
+		    !cue_feats(c, &c->d->gaz.v[CUE_AT(c, i + 1)])->ambiguous &&
 		    (speech_verb(c, &c->d->gaz.v[CUE_AT(c, i + 1)]) || lower_is(c, i, "and")) &&
 		    (lower_is(c, i, "and") || lower_is(c, i, "but") ||
 		     (pronoun_at(c, i) && !lower_is(c, i, "it")))) {
@@ -345,7 +345,7 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 	/* "..., are worrying, Cuban said": past a comma, only a quote or
 	 * what a verb of saying says is content */
 	if (t > t_in && cue && QUOTE_OPEN(c, t) < 0 && is_punct(c, t_in, ",")) {
-		const char *cat = ws_annot_get(cue, c->nm.category);
+		const char *cat = cue_feats(c, cue)->category;
 		if (cat && strcmp(cat, "neutral") != 0 && strcmp(cat, "assertive") != 0)
 			return 0;
 	}
@@ -371,7 +371,7 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 	/* "declined to comment", "vowed to fight on": after a verb that takes
 	 * one, "to" and a verb are the content, not an adjunct */
 	int infinitive = cue && lower_is(c, t, "to") &&
-			 (ws_annot_get(cue, c->nm.infinitive) || ws_annot_get(cue, c->nm.nonresponse)) &&
+			 (cue_feats(c, cue)->infinitive || cue_feats(c, cue)->nonresponse) &&
 			 t + 1 < e && tok(c, t + 1)->shape == WS_SHAPE_LOWER &&
 			 !is_determiner(c, t + 1) && !pronoun_at(c, t + 1);
 	/* "said Tuesday his actions are lawful", "said on Monday the deal

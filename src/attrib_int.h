@@ -27,6 +27,22 @@ struct names {
 	const char *canonical, *object, *recipient, *topic, *time, *ambiguous, *infinitive, *nonresponse;
 };
 
+/* A cue's features that the sieves ask about, each as ws_annot_get()
+ * gives it, found in one pass over its features (cue_feats()): a cue is
+ * asked about again and again, mostly for features it does not have. A
+ * lookup's features are its gazetteer entry's, in the engine, which a
+ * document never changes: so they are kept by the entry's features, for
+ * every later document too. */
+struct cue_feats {
+	const struct ws_feat *feat;	/* the features found; NULL: a free entry */
+	uint32_t nfeat;
+	const char *lemma, *category, *speaker, *object, *nonresponse, *ambiguous, *infinitive,
+		*canonical;
+};
+
+#define CUE_FEATS_SHIFT 10
+#define CUE_FEATS (1u << CUE_FEATS_SHIFT)	/* entries, by the features' address */
+
 /* The tokens whose word_in() bits a document found (struct actx). */
 #define WFOUND 1024
 
@@ -64,6 +80,7 @@ struct actx {
 	 * WFOUND), so that only they need clearing */
 	uint64_t *wbits;
 	struct wfound *wfound;
+	struct cue_feats *cuef;	/* CUE_FEATS of them: d->acues */
 	int32_t last_speaker;	/* entity of the last attributed statement */
 	size_t nents0;		/* the entities the entity rules made: d->ents.v[0 .. nents0) */
 };
@@ -230,6 +247,19 @@ int is_determiner(const struct actx *c, size_t i);
 int noun_plural(const struct actx *c, size_t i);
 int is_possessive(const struct actx *c, size_t i);
 const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c0, size_t *c1);
+/* Fills e with the features of cue, a gazetteer lookup. */
+void cue_decode(const struct actx *c, const struct ws_annot *cue, struct cue_feats *e);
+
+/* The features of cue, a gazetteer lookup, kept in c->cuef by the address
+ * of its features. */
+static inline const struct cue_feats *cue_feats(const struct actx *c, const struct ws_annot *cue)
+{
+	size_t h = (size_t)(((uintptr_t)cue->feat * 0x9E3779B97F4A7C15ULL) >> (64 - CUE_FEATS_SHIFT));
+	struct cue_feats *e = &c->cuef[h];
+	if (e->feat != cue->feat || e->nfeat != cue->nfeat)
+		cue_decode(c, cue, e);
+	return e;
+}
 
 /* attrib_speakers.c: speakers */
 extern const char *const np_stop[];

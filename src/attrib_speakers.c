@@ -551,7 +551,7 @@ int np_head(const struct actx *c, size_t h)
 			return 0;
 	/* a cue word is no head, unless it is more often a noun ("new
 	 * fundraising reports show") */
-	if (CUE_AT(c, h) >= 0 && !ws_annot_get(&c->d->gaz.v[CUE_AT(c, h)], c->nm.ambiguous))
+	if (CUE_AT(c, h) >= 0 && !cue_feats(c, &c->d->gaz.v[CUE_AT(c, h)])->ambiguous)
 		return 0;
 	return 1;
 }

@@ -23,10 +23,10 @@ void add_statement(struct actx *c, const struct content *ct, const struct speake
 	if (cue) {
 		s.cue.start = tok(c, c0)->start;
 		s.cue.end = tok(c, c1 - 1)->end;
-		s.cue_lemma = ws_annot_get(cue, c->nm.lemma);
+		s.cue_lemma = cue_feats(c, cue)->lemma;
 		if (!s.cue_lemma)
-			s.cue_lemma = ws_annot_get(cue, c->nm.canonical);
-		s.cue_category = ws_annot_get(cue, c->nm.category);
+			s.cue_lemma = cue_feats(c, cue)->canonical;
+		s.cue_category = cue_feats(c, cue)->category;
 	}
 	s.entity = sp->entity;
 	s.speaker_type = sp->type;

@@ -565,6 +565,34 @@ int is_possessive(const struct actx *c, size_t i)
 	       s[n - 1] == '\'' || (n > 3 && memcmp(s + n - 3, "\xE2\x80\x99", 3) == 0);
 }
 
+void cue_decode(const struct actx *c, const struct ws_annot *cue, struct cue_feats *e)
+{
+	const struct names *nm = &c->nm;
+	memset(e, 0, sizeof(*e));
+	e->feat = cue->feat;
+	e->nfeat = cue->nfeat;
+	/* backwards: the first of a key, as ws_annot_get() finds, is set last */
+	for (uint32_t k = cue->nfeat; k-- > 0;) {
+		const char *key = cue->feat[k].key, *v = cue->feat[k].value;
+		if (key == nm->lemma)
+			e->lemma = v;
+		else if (key == nm->category)
+			e->category = v;
+		else if (key == nm->speaker)
+			e->speaker = v;
+		else if (key == nm->object)
+			e->object = v;
+		else if (key == nm->nonresponse)
+			e->nonresponse = v;
+		else if (key == nm->ambiguous)
+			e->ambiguous = v;
+		else if (key == nm->infinitive)
+			e->infinitive = v;
+		else if (key == nm->canonical)
+			e->canonical = v;
+	}
+}
+
 /* The cue at token i, with the auxiliaries and adverbs before it that belong
  * to it ("has said", "was also quoted as saying"): [*c0, *c1). */
 const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c0, size_t *c1)

@@ -56,6 +56,7 @@ void ws_doc_free(struct ws_doc *d)
 	WS_VEC_FREE(d->awbits);
 	free(d->enames);
 	free(d->anames);
+	free(d->acues);
 	free(d);
 }
 

@@ -79,8 +79,9 @@ struct ws_doc {
 	 * documents: the first n are, n the most any document has used */
 	WS_VEC(uint64_t) awbits;
 	/* the engine's interned names that entities and attribution compare
-	 * with, found at the first document: the engine never changes */
-	void *enames, *anames;
+	 * with, found at the first document: the engine never changes; and
+	 * attribution's cues' features as they are met (attrib_int.h) */
+	void *enames, *anames, *acues;
 };
 
 /* Helpers on tokens used by several stages. */
