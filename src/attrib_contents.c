@@ -119,11 +119,16 @@ size_t content_after_end(const struct actx *c, size_t from)
 	size_t e = sentence_content_end(c, from);
 	if (e > from + MAX_CONTENT)
 		e = from + MAX_CONTENT;
+	/* the next token from i + 1 on where a cue starts, from the map's
+	 * bits: no test of the map per token */
+	size_t cue = next_bit(c->cue_map.bits, from + 2, e);
 	for (size_t i = from + 1; i + 1 < e; i++) {
 		/* what follows asks for a cue after the token, a punctuation
 		 * mark or "and" (three bytes): most tokens are none, and are
 		 * passed over with one test of each */
-		if (CUE_AT(c, i + 1) < 0 && tok(c, i)->kind != WS_TOK_PUNCT && tok_len(c, i) != 3)
+		if (cue < i + 1)
+			cue = next_bit(c->cue_map.bits, i + 1, e);
+		if (cue != i + 1 && tok(c, i)->kind != WS_TOK_PUNCT && tok_len(c, i) != 3)
 			continue;
 		/* "... and said Manafort was not involved", "..., and he said":
 		 * another frame of the same subject or a pronoun */

@@ -280,3 +280,28 @@ Test(attrib_words, cue_features_that_meet_in_an_entry)
 		cr_assert_eq(cue_feats(&ctx, &x2)->category, vc);
 	}
 }
+
+/* np_head() (attrib_speakers.c) passes a word of up to eight bytes with no
+ * apostrophe in one test of its bytes: words with one, straight or curly,
+ * are no heads at any length, and words with none are. */
+Test(attrib_words, a_head_has_no_apostrophe)
+{
+	context("doesn't you'd don\xE2\x80\x99t shouldn't shouldn\xE2\x80\x99t officials voters "
+		"analysts");
+	struct ws_tokmap *maps[] = { &ctx.cue_map, &ctx.title_map, &ctx.qopen_map, &ctx.qclose_map,
+				     &ctx.lookup_map };
+	for (size_t k = 0; k < 5; k++) {
+		ws_tokmap_init(maps[k], ctx.ntok + 1);
+		ws_tokmap_finish(maps[k]);
+	}
+	static const char *const no[] = {
+		"doesn't", "you'd", "don\xE2\x80\x99t", "shouldn't", "shouldn\xE2\x80\x99t", NULL
+	};
+	static const char *const yes[] = { "officials", "voters", "analysts", NULL };
+	for (int k = 0; no[k]; k++)
+		cr_assert(!np_head(&ctx, at(no[k])), "%s", no[k]);
+	for (int k = 0; yes[k]; k++)
+		cr_assert(np_head(&ctx, at(yes[k])), "%s", yes[k]);
+	for (size_t k = 0; k < 5; k++)
+		ws_tokmap_free(maps[k]);
+}
