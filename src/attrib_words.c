@@ -70,16 +70,23 @@ static uint64_t fold_pack(const unsigned char *s, size_t n)
 	return v;
 }
 
-/* fold_pack() of a token's n <= 8 bytes, the bytes up to end readable:
- * one load, and 'A'..'Z' found in all eight bytes at once (a byte's low
- * seven bits plus 0x3f reach 0x80 from 'A' on, plus 0x25 from past 'Z';
- * no byte carries into the next, and bytes >= 0x80 are left alone). */
-static inline uint64_t fold_token(const char *s, size_t n, const char *end)
+/* The eight bytes of v with ASCII 'A'..'Z' lowered, all at once (a
+ * byte's low seven bits plus 0x3f reach 0x80 from 'A' on, plus 0x25 from
+ * past 'Z'; no byte carries into the next, and bytes >= 0x80 are left
+ * alone). */
+static inline uint64_t fold8(uint64_t v)
 {
 	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
-	uint64_t v = ws_pack_short(s, n, end), x = v & ~hi;
+	uint64_t x = v & ~hi;
 	uint64_t upper = (x + ones * 0x3f) & ~(x + ones * 0x25) & ~v & hi;
 	return v | upper >> 2;
+}
+
+/* fold_pack() of a token's n <= 8 bytes, the bytes up to end readable:
+ * one load and fold8(). */
+static inline uint64_t fold_token(const char *s, size_t n, const char *end)
+{
+	return fold8(ws_pack_short(s, n, end));
 }
 
 static size_t wordtab_slot(uint64_t v, size_t n)
@@ -112,11 +119,14 @@ static void wordtab_add(uint64_t v, size_t n, uint64_t bit)
 	t->n++;
 }
 
+/* The slot of a word of n > 8 bytes: its first and last eight bytes,
+ * folded, and its length (no pass over its bytes). */
 static size_t fold_slot(const char *s, size_t n)
 {
-	uint64_t h = n;
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ ascii_lower((unsigned char)s[k])) * 0x100000001B3ULL;
+	uint64_t a, b;
+	memcpy(&a, s, 8);
+	memcpy(&b, s + n - 8, 8);
+	uint64_t h = (fold8(a) * 0x9E3779B97F4A7C15ULL) ^ ((fold8(b) + n) * 0xC2B2AE3D27D4EB4FULL);
 	return (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 54) & (LTAB_SLOTS - 1);
 }
 
