@@ -109,8 +109,8 @@ void ws_attribute(struct ws_doc *d)
 	memset(d->abytes.v, 0, n + 1 + d->quotes.n + 1);
 	c.cue_used = d->abytes.v;
 	c.claimed = d->abytes.v + n + 1;
-	WS_VEC_RESERVE(d->awords, 5 * nw);
-	memset(d->awords.v, 0, 4 * nw * sizeof(uint64_t));	/* stops: all written */
+	WS_VEC_RESERVE(d->awords, 6 * nw);
+	memset(d->awords.v, 0, 5 * nw * sizeof(uint64_t));	/* stops: all written */
 	/* word_in()'s bits: zero already, but for room new to this document */
 	if (d->awbits.n < n + 1) {
 		WS_VEC_RESERVE(d->awbits, n + 1);
@@ -125,7 +125,8 @@ void ws_attribute(struct ws_doc *d)
 	c.time_end = d->awords.v + nw;
 	c.anon_end = d->awords.v + 2 * nw;
 	c.group_end = d->awords.v + 3 * nw;
-	uint64_t *stops = d->awords.v + 4 * nw;
+	c.time_start = d->awords.v + 4 * nw;
+	uint64_t *stops = d->awords.v + 5 * nw;
 	struct ws_tokmap *maps[] = { &c.cue_map, &c.title_map, &c.qopen_map, &c.qclose_map,
 				     &c.lookup_map };
 	for (size_t i = 0; i < 5; i++) {
@@ -139,6 +140,8 @@ void ws_attribute(struct ws_doc *d)
 		if (k == 0 || a->first != d->gaz.v[k - 1].first)
 			ws_tokmap_set(&c.lookup_map, a->first, (int32_t)k);
 		const char *major = ws_annot_get(a, c.nm.major);
+		if (major == c.nm.time)
+			c.time_start[a->first >> 6] |= 1ULL << (a->first & 63);
 		if (a->last <= n) {
 			uint64_t bit = 1ULL << (a->last & 63);
 			c.lookup_end[a->last >> 6] |= bit;

@@ -33,10 +33,10 @@ size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, size_t t
 	/* "told The Washington Post", "told the Post on Monday": a name's
 	 * capitalised words, whatever could open a sentence */
 	size_t k = lower_is(c, t, "the") ? t + 1 : t;
-	if (k >= c->ntok || !name_word(c, k) || lookup_at(c, k, 0, c->nm.time, NULL))
+	if (k >= c->ntok || !name_word(c, k) || time_at(c, k))
 		return t;
 	while (k < c->ntok && same_sent(c, t, k) &&
-	       ((name_word(c, k) && !lookup_at(c, k, 0, c->nm.time, NULL)) ||
+	       ((name_word(c, k) && !time_at(c, k)) ||
 		(k + 1 < c->ntok && (lower_is(c, k, "of") || is_punct(c, k, "&")) && name_word(c, k + 1))))
 		k++;
 	return k;
@@ -221,7 +221,7 @@ int is_adjunct(const struct actx *c, size_t t)
 	    (t + 1 >= c->ntok || word_in(c, t + 1, prepositions) ||
 	     tok(c, t + 1)->kind == WS_TOK_PUNCT || (tok(c, t + 1)->flags & WS_TF_SENT_START)))
 		return 1;
-	return lookup_at(c, t, 0, c->nm.time, NULL) != NULL;
+	return time_at(c, t) != NULL;
 }
 
 /* A finite auxiliary among tokens [t0, t1): "a deal was close". */
@@ -294,8 +294,8 @@ static int time_word(const struct actx *c, size_t k)
 		"yesterday", "today", "tonight", "earlier", "later", NULL
 	};
 	if (tok(c, k)->kind == WS_TOK_NUMBER)
-		return tok_len(c, k) == 4 || (k > 0 && lookup_at(c, k - 1, 0, c->nm.time, NULL));
-	return word_in(c, k, words) || lookup_at(c, k, 0, c->nm.time, NULL) != NULL;
+		return tok_len(c, k) == 4 || (k > 0 && time_at(c, k - 1));
+	return word_in(c, k, words) || time_at(c, k) != NULL;
 }
 
 /* Whether [t, e) is a noun phrase, not a clause: "Jones", "her bid for
@@ -384,7 +384,7 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 	size_t tt = t;
 	if (lower_is(c, tt, "on") || lower_is(c, tt, "last") || lower_is(c, tt, "this"))
 		tt++;
-	const struct ws_annot *tm = tt < e ? lookup_at(c, tt, 0, c->nm.time, NULL) : NULL;
+	const struct ws_annot *tm = tt < e ? time_at(c, tt) : NULL;
 	size_t rel = time_phrase_after(c, t);	/* "said last week", "has said for weeks" */
 	if ((tm && tm->last < e) || (rel > t && rel < e)) {
 		size_t k = tm && tm->last < e ? tm->last : rel;
@@ -535,7 +535,7 @@ static int fronted_adjunct(const struct actx *c, size_t s, size_t e)
 	if (word_in(c, s, subordinators))
 		return 1;
 	if ((lower_is(c, s, "this") || lower_is(c, s, "last")) && time_phrase_after(c, s) == s &&
-	    !lookup_at(c, s + 1, 0, c->nm.time, NULL))
+	    !time_at(c, s + 1))
 		return 0;
 	return !word_in(c, s, conj) && is_adjunct(c, s) && !has_aux(c, s, e);
 }

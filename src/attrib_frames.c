@@ -525,7 +525,7 @@ static int parenthetical_frame(const struct actx *c, size_t m0, size_t c1, struc
 	if (m0 < 3 || !is_punct(c, m0 - 1, ","))
 		return 0;	/* (asked first: no comma before the speaker, mostly) */
 	/* "The bridge, officials said Tuesday, is safe": past a time */
-	const struct ws_annot *tm = c1 < c->ntok ? lookup_at(c, c1, 0, c->nm.time, NULL) : NULL;
+	const struct ws_annot *tm = c1 < c->ntok ? time_at(c, c1) : NULL;
 	size_t rel = time_phrase_after(c, c1);
 	if (tm && tm->last < c->ntok && is_punct(c, tm->last, ","))
 		c1 = tm->last;
@@ -651,7 +651,7 @@ static void passive_frame(struct actx *c, const struct ws_annot *cue, size_t m0,
 static int name_then_stop(const struct actx *c, size_t t)
 {
 	if (t >= c->ntok || !same_sent(c, t - 1, t) || !is_cap(c, t) ||
-	    lookup_at(c, t, 0, c->nm.time, NULL))
+	    time_at(c, t))
 		return 0;	/* ("told reporters Monday." names a day) */
 	size_t r = run_forward(c, t);
 	return r > t && (r >= c->ntok || (tok(c, r)->flags & WS_TF_SENT_START) || is_punct(c, r, ",") ||

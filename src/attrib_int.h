@@ -70,6 +70,7 @@ struct actx {
 	/* ... and one of these that lookup_ending() is asked about, most
 	 * often in vain: a time (any minor), an anonymous source, a group */
 	uint64_t *time_end, *anon_end, *group_end;
+	uint64_t *time_start;	/* a bit per token: a time lookup starts there */
 	size_t nanon;		/* the anonymous sources' lookups */
 	uint8_t *claimed;	/* per quote: a statement uses it */
 	uint8_t *cue_used;	/* per token: a cue there made a frame */
@@ -232,6 +233,14 @@ const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last
 				 const char *major, const char *minor);
 const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
 				     const char *minor);
+/* lookup_at(c, first, 0, c->nm.time, NULL), asked first of the bits of
+ * where times start: most tokens asked about start none. */
+static inline const struct ws_annot *time_at(const struct actx *c, size_t first)
+{
+	if (first >= c->ntok || !(c->time_start[first >> 6] >> (first & 63) & 1))
+		return NULL;
+	return lookup_at(c, first, 0, c->nm.time, NULL);
+}
 /* Whether lookup_at(c, first, last, major, minor) finds one of the npairs
  * pairs { major, minor }, in one pass over the lookups. */
 int lookup_at_any(const struct actx *c, size_t first, size_t last, const char *const (*pairs)[2],

@@ -888,7 +888,7 @@ static void with_descriptors(const struct actx *c, struct speaker *s)
 		return;
 	size_t k = s->m0;
 	while (k > 0 && s->m0 - k < 5 && same_sent(c, k - 1, k) && !(tok(c, k)->flags & WS_TF_SENT_START) &&
-	       !lookup_at(c, k - 1, 0, c->nm.time, NULL) && !word_in(c, k - 1, prepositions) &&
+	       !time_at(c, k - 1) && !word_in(c, k - 1, prepositions) &&
 	       !lower_is(c, k - 1, "whereas") &&
 	       (np_head(c, k - 1) || (is_cap(c, k - 1) && !is_starter(c, k - 1))))
 		k--;
