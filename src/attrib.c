@@ -80,22 +80,6 @@ static void find_names(const struct ws_doc *d, struct names *n)
 	n->time = intern(d, "time");
 }
 
-/* The first token from i on whose bit is set in bits, or n. */
-static size_t next_stop(const uint64_t *bits, size_t i, size_t n)
-{
-	if (i >= n)
-		return n;
-	size_t w = i >> 6;
-	uint64_t x = bits[w] & (~0ULL << (i & 63));
-	while (!x) {
-		if (++w > (n - 1) >> 6)
-			return n;
-		x = bits[w];
-	}
-	size_t t = (w << 6) + (size_t)__builtin_ctzll(x);
-	return t < n ? t : n;
-}
-
 /* Documents of up to this many tokens leave attribution's buffers to the
  * next; a bigger one frees them. */
 #define ATTRIB_KEEP_TOKENS 65536
@@ -115,7 +99,9 @@ void ws_attribute(struct ws_doc *d)
 		find_names(d, d->anames);
 	}
 	c.nm = *(const struct names *)d->anames;
-	word_cache_reset();
+	if (!d->acues)
+		d->acues = ws_xcalloc(CUE_FEATS, sizeof(struct cue_feats));
+	c.cuef = d->acues;
 	size_t n = c.ntok, nw = n / 64 + 1;
 	/* the flags and maps live in the document's buffers, cleared here:
 	 * no allocation per document once they are big enough */
@@ -123,13 +109,24 @@ void ws_attribute(struct ws_doc *d)
 	memset(d->abytes.v, 0, n + 1 + d->quotes.n + 1);
 	c.cue_used = d->abytes.v;
 	c.claimed = d->abytes.v + n + 1;
-	WS_VEC_RESERVE(d->awords, 5 * nw);
-	memset(d->awords.v, 0, 4 * nw * sizeof(uint64_t));	/* stops: all written */
+	WS_VEC_RESERVE(d->awords, 6 * nw);
+	memset(d->awords.v, 0, 5 * nw * sizeof(uint64_t));	/* stops: all written */
+	/* word_in()'s bits: zero already, but for room new to this document */
+	if (d->awbits.n < n + 1) {
+		WS_VEC_RESERVE(d->awbits, n + 1);
+		memset(d->awbits.v + d->awbits.n, 0, (n + 1 - d->awbits.n) * sizeof(uint64_t));
+		d->awbits.n = n + 1;
+	}
+	struct wfound wfound;
+	wfound.n = 0;
+	c.wbits = d->awbits.v;
+	c.wfound = &wfound;
 	c.lookup_end = d->awords.v;
 	c.time_end = d->awords.v + nw;
 	c.anon_end = d->awords.v + 2 * nw;
 	c.group_end = d->awords.v + 3 * nw;
-	uint64_t *stops = d->awords.v + 4 * nw;
+	c.time_start = d->awords.v + 4 * nw;
+	uint64_t *stops = d->awords.v + 5 * nw;
 	struct ws_tokmap *maps[] = { &c.cue_map, &c.title_map, &c.qopen_map, &c.qclose_map,
 				     &c.lookup_map };
 	for (size_t i = 0; i < 5; i++) {
@@ -143,6 +140,8 @@ void ws_attribute(struct ws_doc *d)
 		if (k == 0 || a->first != d->gaz.v[k - 1].first)
 			ws_tokmap_set(&c.lookup_map, a->first, (int32_t)k);
 		const char *major = ws_annot_get(a, c.nm.major);
+		if (major == c.nm.time)
+			c.time_start[a->first >> 6] |= 1ULL << (a->first & 63);
 		if (a->last <= n) {
 			uint64_t bit = 1ULL << (a->last & 63);
 			c.lookup_end[a->last >> 6] |= bit;
@@ -191,7 +190,7 @@ void ws_attribute(struct ws_doc *d)
 		stops[d->tk.para.v[p].first >> 6] |= 1ULL << (d->tk.para.v[p].first & 63);
 	int32_t inquote = -1;
 	int in_heading = 0;
-	for (size_t i = next_stop(stops, 0, n); i < n; i = next_stop(stops, i + 1, n)) {
+	for (size_t i = next_bit(stops, 0, n); i < n; i = next_bit(stops, i + 1, n)) {
 		if (inquote >= 0 && i > d->quotes.v[inquote].close_tok)
 			inquote = -1;
 		if ((tok(&c, i)->flags & WS_TF_PARA_START) && inquote < 0) {
@@ -236,6 +235,12 @@ void ws_attribute(struct ws_doc *d)
 		if (s->entity >= 0)
 			s->speaker_type = d->ents.v[s->entity].type;
 	}
+	/* word_in()'s bits back to zero for the next document */
+	if (wfound.n <= WFOUND)
+		for (size_t k = 0; k < wfound.n; k++)
+			c.wbits[wfound.tok[k]] = 0;
+	else
+		memset(c.wbits, 0, (n + 1) * sizeof(uint64_t));
 	/* kept for the next document, unless a huge one made them big: its
 	 * memory goes back, as the per-document arrays give theirs */
 	int huge = n > ATTRIB_KEEP_TOKENS;
@@ -247,5 +252,6 @@ void ws_attribute(struct ws_doc *d)
 	if (huge) {
 		WS_VEC_FREE(d->abytes);
 		WS_VEC_FREE(d->awords);
+		WS_VEC_FREE(d->awbits);
 	}
 }

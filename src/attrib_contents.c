@@ -10,7 +10,7 @@
 size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, size_t t)
 {
 	static const char *const objects[] = { "me", "him", "her", "us", "them", "you", NULL };
-	if (!cue || ws_annot_get(cue, c->nm.object) != c->nm.recipient || t >= c->ntok)
+	if (!cue || cue_feats(c, cue)->object != c->nm.recipient || t >= c->ntok)
 		return t;
 	if (word_in(c, t, objects))
 		return t + 1;
@@ -33,10 +33,10 @@ size_t skip_recipient(const struct actx *c, const struct ws_annot *cue, size_t t
 	/* "told The Washington Post", "told the Post on Monday": a name's
 	 * capitalised words, whatever could open a sentence */
 	size_t k = lower_is(c, t, "the") ? t + 1 : t;
-	if (k >= c->ntok || !name_word(c, k) || lookup_at(c, k, 0, c->nm.time, NULL))
+	if (k >= c->ntok || !name_word(c, k) || time_at(c, k))
 		return t;
 	while (k < c->ntok && same_sent(c, t, k) &&
-	       ((name_word(c, k) && !lookup_at(c, k, 0, c->nm.time, NULL)) ||
+	       ((name_word(c, k) && !time_at(c, k)) ||
 		(k + 1 < c->ntok && (lower_is(c, k, "of") || is_punct(c, k, "&")) && name_word(c, k + 1))))
 		k++;
 	return k;
@@ -63,13 +63,12 @@ void fill_content(const struct actx *c, size_t t0, size_t t1, struct content *ct
 	ct->quote = -1;
 	ct->has_quote = 0;
 	ct->joined = 0;
-	for (size_t i = t0; i < t1; i++)
-		if (QUOTE_OPEN(c, i) >= 0) {
-			const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, i)];
-			ct->has_quote = 1;
-			if (q->start == ct->span.start && q->end == ct->span.end)
-				ct->quote = QUOTE_OPEN(c, i);
-		}
+	for (size_t i = QUOTE_NEXT(c, t0, t1); i < t1; i = QUOTE_NEXT(c, i + 1, t1)) {
+		const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, i)];
+		ct->has_quote = 1;
+		if (q->start == ct->span.start && q->end == ct->span.end)
+			ct->quote = QUOTE_OPEN(c, i);
+	}
 }
 
 static const char *const time_units[] = {
@@ -120,16 +119,21 @@ size_t content_after_end(const struct actx *c, size_t from)
 	size_t e = sentence_content_end(c, from);
 	if (e > from + MAX_CONTENT)
 		e = from + MAX_CONTENT;
+	/* the next token from i + 1 on where a cue starts, from the map's
+	 * bits: no test of the map per token */
+	size_t cue = next_bit(c->cue_map.bits, from + 2, e);
 	for (size_t i = from + 1; i + 1 < e; i++) {
 		/* what follows asks for a cue after the token, a punctuation
 		 * mark or "and" (three bytes): most tokens are none, and are
 		 * passed over with one test of each */
-		if (CUE_AT(c, i + 1) < 0 && tok(c, i)->kind != WS_TOK_PUNCT && tok_len(c, i) != 3)
+		if (cue < i + 1)
+			cue = next_bit(c->cue_map.bits, i + 1, e);
+		if (cue != i + 1 && tok(c, i)->kind != WS_TOK_PUNCT && tok_len(c, i) != 3)
 			continue;
 		/* "... and said Manafort was not involved", "..., and he said":
 		 * another frame of the same subject or a pronoun */
 		if (CUE_AT(c, i + 1) >= 0 && tok(c, i + 1)->shape == WS_SHAPE_LOWER &&
-		    !ws_annot_get(&c->d->gaz.v[CUE_AT(c, i + 1)], c->nm.ambiguous) &&
+		    !cue_feats(c, &c->d->gaz.v[CUE_AT(c, i + 1)])->ambiguous &&
 		    (speech_verb(c, &c->d->gaz.v[CUE_AT(c, i + 1)]) || lower_is(c, i, "and")) &&
 		    (lower_is(c, i, "and") || lower_is(c, i, "but") ||
 		     (pronoun_at(c, i) && !lower_is(c, i, "it")))) {
@@ -217,7 +221,7 @@ int is_adjunct(const struct actx *c, size_t t)
 	    (t + 1 >= c->ntok || word_in(c, t + 1, prepositions) ||
 	     tok(c, t + 1)->kind == WS_TOK_PUNCT || (tok(c, t + 1)->flags & WS_TF_SENT_START)))
 		return 1;
-	return lookup_at(c, t, 0, c->nm.time, NULL) != NULL;
+	return time_at(c, t) != NULL;
 }
 
 /* A finite auxiliary among tokens [t0, t1): "a deal was close". */
@@ -260,9 +264,8 @@ int finite_clause(const struct actx *c, size_t t0, size_t t1)
 		return 1;
 	/* 'saying the agreement goes "nowhere near far enough"': a quote in
 	 * it, or a present tense after the subject's noun */
-	for (size_t k = t0 + 1; k < t1; k++)
-		if (QUOTE_OPEN(c, k) >= 0)
-			return 1;
+	if (t0 + 1 < t1 && QUOTE_NEXT(c, t0 + 1, t1) < t1)
+		return 1;
 	for (size_t k = t0 + 2; k < t1 && k < t0 + 6; k++)
 		if (tok(c, k)->shape == WS_SHAPE_LOWER && tok_ends(c, k, "es", 4) &&
 		    np_head(c, k - 1) && !plural_word(c, k - 1) && is_determiner(c, t0))
@@ -291,8 +294,8 @@ static int time_word(const struct actx *c, size_t k)
 		"yesterday", "today", "tonight", "earlier", "later", NULL
 	};
 	if (tok(c, k)->kind == WS_TOK_NUMBER)
-		return tok_len(c, k) == 4 || (k > 0 && lookup_at(c, k - 1, 0, c->nm.time, NULL));
-	return word_in(c, k, words) || lookup_at(c, k, 0, c->nm.time, NULL) != NULL;
+		return tok_len(c, k) == 4 || (k > 0 && time_at(c, k - 1));
+	return word_in(c, k, words) || time_at(c, k) != NULL;
 }
 
 /* Whether [t, e) is a noun phrase, not a clause: "Jones", "her bid for
@@ -347,7 +350,7 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 	/* "..., are worrying, Cuban said": past a comma, only a quote or
 	 * what a verb of saying says is content */
 	if (t > t_in && cue && QUOTE_OPEN(c, t) < 0 && is_punct(c, t_in, ",")) {
-		const char *cat = ws_annot_get(cue, c->nm.category);
+		const char *cat = cue_feats(c, cue)->category;
 		if (cat && strcmp(cat, "neutral") != 0 && strcmp(cat, "assertive") != 0)
 			return 0;
 	}
@@ -373,7 +376,7 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 	/* "declined to comment", "vowed to fight on": after a verb that takes
 	 * one, "to" and a verb are the content, not an adjunct */
 	int infinitive = cue && lower_is(c, t, "to") &&
-			 (ws_annot_get(cue, c->nm.infinitive) || ws_annot_get(cue, c->nm.nonresponse)) &&
+			 (cue_feats(c, cue)->infinitive || cue_feats(c, cue)->nonresponse) &&
 			 t + 1 < e && tok(c, t + 1)->shape == WS_SHAPE_LOWER &&
 			 !is_determiner(c, t + 1) && !pronoun_at(c, t + 1);
 	/* "said Tuesday his actions are lawful", "said on Monday the deal
@@ -381,7 +384,7 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 	size_t tt = t;
 	if (lower_is(c, tt, "on") || lower_is(c, tt, "last") || lower_is(c, tt, "this"))
 		tt++;
-	const struct ws_annot *tm = tt < e ? lookup_at(c, tt, 0, c->nm.time, NULL) : NULL;
+	const struct ws_annot *tm = tt < e ? time_at(c, tt) : NULL;
 	size_t rel = time_phrase_after(c, t);	/* "said last week", "has said for weeks" */
 	if ((tm && tm->last < e) || (rel > t && rel < e)) {
 		size_t k = tm && tm->last < e ? tm->last : rel;
@@ -420,20 +423,17 @@ int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 		return 0;
 	/* 'he would "carpet-bomb them. I don't know ..."': a quote opened in
 	 * the content runs to its close, within the paragraph */
-	for (size_t k = t; k < e; k++)
-		if (QUOTE_OPEN(c, k) >= 0) {
-			const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, k)];
-			if (q->close_tok >= e && q->close_tok - t < MAX_CONTENT &&
-			    tok(c, q->close_tok)->para == tok(c, t)->para)
-				e = q->close_tok + 1;
-			k = q->close_tok;
-		}
+	for (size_t k = QUOTE_NEXT(c, t, e); k < e; k = QUOTE_NEXT(c, k + 1, e)) {
+		const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, k)];
+		if (q->close_tok >= e && q->close_tok - t < MAX_CONTENT &&
+		    tok(c, q->close_tok)->para == tok(c, t)->para)
+			e = q->close_tok + 1;
+		k = q->close_tok;
+	}
 	/* 'called her "the champion families need," and the union hugged
 	 * her': after a quote that closes with a comma, or before "while",
 	 * "as", "but", the sentence goes on with the writer's words */
-	for (size_t k = t; k < e; k++) {
-		if (QUOTE_OPEN(c, k) < 0)
-			continue;
+	for (size_t k = QUOTE_NEXT(c, t, e); k < e; k = QUOTE_NEXT(c, k + 1, e)) {
 		const struct ws_qspan *q = &c->d->quotes.v[QUOTE_OPEN(c, k)];
 		size_t a = q->close_tok + 1;
 		if (a + 2 < e && (is_punct(c, q->close_tok - 1, ",") || is_punct(c, a, ",")) &&
@@ -535,7 +535,7 @@ static int fronted_adjunct(const struct actx *c, size_t s, size_t e)
 	if (word_in(c, s, subordinators))
 		return 1;
 	if ((lower_is(c, s, "this") || lower_is(c, s, "last")) && time_phrase_after(c, s) == s &&
-	    !lookup_at(c, s + 1, 0, c->nm.time, NULL))
+	    !time_at(c, s + 1))
 		return 0;
 	return !word_in(c, s, conj) && is_adjunct(c, s) && !has_aux(c, s, e);
 }

@@ -10,7 +10,7 @@
  * accusations and denials take noun phrases ("urged talks"). */
 int speech_verb(const struct actx *c, const struct ws_annot *cue)
 {
-	const char *cat = ws_annot_get(cue, c->nm.category);
+	const char *cat = cue_feats(c, cue)->category;
 	return !cat || streq(cat, "neutral") || streq(cat, "assertive") ||
 	       streq(cat, "epistemic");
 }
@@ -414,7 +414,7 @@ size_t clause_start(const struct actx *c, size_t t)
  * whether it made one. */
 static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, size_t c1)
 {
-	const char *lemma = ws_annot_get(cue, c->nm.lemma);
+	const char *lemma = cue_feats(c, cue)->lemma;
 	if (!lemma)
 		return 0;
 	size_t t0, t1;
@@ -525,7 +525,7 @@ static int parenthetical_frame(const struct actx *c, size_t m0, size_t c1, struc
 	if (m0 < 3 || !is_punct(c, m0 - 1, ","))
 		return 0;	/* (asked first: no comma before the speaker, mostly) */
 	/* "The bridge, officials said Tuesday, is safe": past a time */
-	const struct ws_annot *tm = c1 < c->ntok ? lookup_at(c, c1, 0, c->nm.time, NULL) : NULL;
+	const struct ws_annot *tm = c1 < c->ntok ? time_at(c, c1) : NULL;
 	size_t rel = time_phrase_after(c, c1);
 	if (tm && tm->last < c->ntok && is_punct(c, tm->last, ","))
 		c1 = tm->last;
@@ -571,7 +571,7 @@ static int np_participle(const struct actx *c, const struct ws_annot *cue)
 	static const char *const np_cues[] = {
 		"point to", "refer to", "mention", "describe", "recall", "express", NULL
 	};
-	const char *lemma = ws_annot_get(cue, c->nm.lemma);
+	const char *lemma = cue_feats(c, cue)->lemma;
 	for (int k = 0; lemma && np_cues[k]; k++)
 		if (strcmp(lemma, np_cues[k]) == 0)
 			return 1;
@@ -587,7 +587,7 @@ static int passive_cue(const struct actx *c, const struct ws_annot *cue, size_t 
 	static const char *const own[] = {
 		"quote", "convince", "assure", "expect", "concern", "worry", "determine", NULL
 	};
-	const char *lemma = ws_annot_get(cue, c->nm.lemma);
+	const char *lemma = cue_feats(c, cue)->lemma;
 	size_t v = c1 - 1;
 	while (v > c0 && tok(c, v)->shape == WS_SHAPE_LOWER && !tok_ends(c, v, "ed", 4) &&
 	       !word_in(c, v, be))
@@ -621,9 +621,9 @@ static void passive_frame(struct actx *c, const struct ws_annot *cue, size_t m0,
 	/* "was charged with theft", "was allowed to", "is supposed to": an
 	 * agentless passive of a word that is often no saying reports only
 	 * with "that" after it */
-	const char *lemma = ws_annot_get(cue, c->nm.lemma);
+	const char *lemma = cue_feats(c, cue)->lemma;
 	if (sp.sieve == S_AGENTLESS && c1 < c->ntok && !lower_is(c, c1, "that") &&
-	    (ws_annot_get(cue, c->nm.ambiguous) ||
+	    (cue_feats(c, cue)->ambiguous ||
 	     (lower_is(c, c1, "to") && lemma && streq(lemma, "suppose"))))
 		return;
 	/* "was backed by Sen. X of Ohio, who said ...": the agent's comma ends it */
@@ -651,7 +651,7 @@ static void passive_frame(struct actx *c, const struct ws_annot *cue, size_t m0,
 static int name_then_stop(const struct actx *c, size_t t)
 {
 	if (t >= c->ntok || !same_sent(c, t - 1, t) || !is_cap(c, t) ||
-	    lookup_at(c, t, 0, c->nm.time, NULL))
+	    time_at(c, t))
 		return 0;	/* ("told reporters Monday." names a day) */
 	size_t r = run_forward(c, t);
 	return r > t && (r >= c->ntok || (tok(c, r)->flags & WS_TF_SENT_START) || is_punct(c, r, ",") ||
@@ -701,12 +701,12 @@ void frame_at(struct actx *c, size_t i)
 		return;
 	/* "X seemed unmoved" that agentless_at did not take: how things
 	 * seemed is not X's statement (right 2 times in 26 on train) */
-	const char *lemma0 = ws_annot_get(cue, c->nm.lemma);
+	const char *lemma0 = cue_feats(c, cue)->lemma;
 	if (lemma0 && (streq(lemma0, "seem") || streq(lemma0, "appear")))
 		return;
 	/* "declined to comment", "did not respond to a request for comment":
 	 * the verb is the cue and the refusal is what is reported */
-	if (ws_annot_get(cue, c->nm.nonresponse)) {
+	if (cue_feats(c, cue)->nonresponse) {
 		size_t k = c0;
 		while (k < c1 && !lower_is(c, k, "to"))
 			k++;
@@ -716,7 +716,7 @@ void frame_at(struct actx *c, size_t i)
 	struct content ct;
 	struct speaker sp;
 	memset(&sp, 0, sizeof(sp));
-	int speaker_after_cue = ws_annot_get(cue, c->nm.speaker) == c->nm.after;
+	int speaker_after_cue = cue_feats(c, cue)->speaker == c->nm.after;
 	if (speaker_after_cue) {
 		/* according to X, CONTENT / CONTENT, according to X: X is the
 		 * whole phrase up to the comma ("data released Friday by state
@@ -761,7 +761,7 @@ void frame_at(struct actx *c, size_t i)
 		if (subject_with_apposition(c, end, &sp) || relative_who(c, end, &sp)) {
 			end = c0;	/* found */
 		} else if (end > 1 && is_punct(c, end - 1, ",") && !participle_after_comma(c, c0) &&
-			   !(ws_annot_get(cue, c->nm.object) != c->nm.recipient && name_then_stop(c, c1))) {
+			   !(cue_feats(c, cue)->object != c->nm.recipient && name_then_stop(c, c1))) {
 			size_t k = end - 1;
 			/* a participle in it is part of it ("often conducted by
 			 * comparing states") */
@@ -832,7 +832,7 @@ void frame_at(struct actx *c, size_t i)
 		 * relative clause with no commas speaks, and the mention
 		 * holds the clause */
 		size_t w = relative_before(c, end);
-		if (w < end && (!sp.found || sp.m0 > w) && !ws_annot_get(cue, c->nm.ambiguous) &&
+		if (w < end && (!sp.found || sp.m0 > w) && !cue_feats(c, cue)->ambiguous &&
 		    !tok_ends(c, c0, "ing", 5) && tok(c, c0)->shape == WS_SHAPE_LOWER) {
 			struct speaker a = speaker_before(c, w, S_SUBJECT);
 			if (a.found && a.m1 == w) {
@@ -843,12 +843,12 @@ void frame_at(struct actx *c, size_t i)
 		/* "the joint report", "a 27bn tax claim": a bare noun phrase
 		 * before a word that is more often a noun is that noun's phrase,
 		 * unless an auxiliary makes the word a verb ("has claimed") */
-		if (sp.found && sp.sieve == S_NOMINAL && c0 == i && ws_annot_get(cue, c->nm.ambiguous) &&
+		if (sp.found && sp.sieve == S_NOMINAL && c0 == i && cue_feats(c, cue)->ambiguous &&
 		    !(c1 < c->ntok && lower_is(c, c1, "that")) &&
 		    !(sp.m1 == sp.m0 + 1 && (word_in(c, sp.m0, quantifiers) || lower_is(c, sp.m0, "others"))))
 			return;	/* ("strategists fear that ...", "Many fear" are verbs) */
 		/* "a consulting firm called Gavekal": naming, not saying */
-		const char *lemma = ws_annot_get(cue, c->nm.lemma);
+		const char *lemma = cue_feats(c, cue)->lemma;
 		if (c0 == i && lemma && streq(lemma, "call") && naming_called(c, c0))
 			return;
 		if (sp.found && sp.m1 <= c0 && c1 - c0 >= 2 && passive_cue(c, cue, c0, c1)) {
@@ -901,13 +901,13 @@ void frame_at(struct actx *c, size_t i)
 				/* "X said that ...": what follows, whatever stands before */
 				/* "a poll showed a tight race": what a poll shows or
 				 * finds may be a noun phrase */
-				const char *lm = ws_annot_get(cue, c->nm.lemma);
+				const char *lm = cue_feats(c, cue)->lemma;
 				int np_ok = lm && (streq(lm, "show") || streq(lm, "find"));
 				if (!content_after(c, c1, cue, speech_verb(c, cue) && !np_ok, &ct))
 					return;
 				/* "the two sides discussed the situation": a topic
 				 * verb's noun phrase is not a statement */
-				if (ws_annot_get(cue, c->nm.object) == c->nm.topic &&
+				if (cue_feats(c, cue)->object == c->nm.topic &&
 				    !finite_clause(c, ct.t0, ct.t1))
 					return;
 				if (ct.quote >= 0 && is_punct(c, c1, ":"))

@@ -27,6 +27,30 @@ struct names {
 	const char *canonical, *object, *recipient, *topic, *time, *ambiguous, *infinitive, *nonresponse;
 };
 
+/* A cue's features that the sieves ask about, each as ws_annot_get()
+ * gives it, found in one pass over its features (cue_feats()): a cue is
+ * asked about again and again, mostly for features it does not have. A
+ * lookup's features are its gazetteer entry's, in the engine, which a
+ * document never changes: so they are kept by the entry's features, for
+ * every later document too. */
+struct cue_feats {
+	const struct ws_feat *feat;	/* the features found; NULL: a free entry */
+	uint32_t nfeat;
+	const char *lemma, *category, *speaker, *object, *nonresponse, *ambiguous, *infinitive,
+		*canonical;
+};
+
+#define CUE_FEATS_SHIFT 10
+#define CUE_FEATS (1u << CUE_FEATS_SHIFT)	/* entries, by the features' address */
+
+/* The tokens whose word_in() bits a document found (struct actx). */
+#define WFOUND 1024
+
+struct wfound {
+	size_t n;		/* how many; over WFOUND, only the first are listed */
+	uint32_t tok[WFOUND];
+};
+
 /* One document's attribution: the document, its tokens' cues, titles
  * and quotes, and what the sieves have used so far. */
 struct actx {
@@ -46,9 +70,18 @@ struct actx {
 	/* ... and one of these that lookup_ending() is asked about, most
 	 * often in vain: a time (any minor), an anonymous source, a group */
 	uint64_t *time_end, *anon_end, *group_end;
+	uint64_t *time_start;	/* a bit per token: a time lookup starts there */
 	size_t nanon;		/* the anonymous sources' lookups */
 	uint8_t *claimed;	/* per quote: a statement uses it */
 	uint8_t *cue_used;	/* per token: a cue there made a frame */
+	/* per token: the bits of the word lists word_in() keeps in its
+	 * tables (attrib_words.c) that hold it, found when first asked; 0
+	 * before. All 0 at the start of a document, and again at its end:
+	 * the tokens found are listed in wfound (all of them, when at most
+	 * WFOUND), so that only they need clearing */
+	uint64_t *wbits;
+	struct wfound *wfound;
+	struct cue_feats *cuef;	/* CUE_FEATS of them: d->acues */
 	int32_t last_speaker;	/* entity of the last attributed statement */
 	size_t nents0;		/* the entities the entity rules made: d->ents.v[0 .. nents0) */
 };
@@ -73,6 +106,27 @@ static inline struct speaker no_speaker(enum sieve sv)
 #define TITLE_END(c, t) ws_tokmap_get(&(c)->title_map, (t))
 #define QUOTE_OPEN(c, t) ws_tokmap_get(&(c)->qopen_map, (t))
 #define QUOTE_CLOSE(c, t) ws_tokmap_get(&(c)->qclose_map, (t))
+
+/* The first token from i on whose bit is set in bits, or n (bits holds
+ * a bit for each token below n). */
+static inline size_t next_bit(const uint64_t *bits, size_t i, size_t n)
+{
+	if (i >= n)
+		return n;
+	size_t w = i >> 6;
+	uint64_t x = bits[w] & (~0ULL << (i & 63));
+	while (!x) {
+		if (++w > (n - 1) >> 6)
+			return n;
+		x = bits[w];
+	}
+	size_t t = (w << 6) + (size_t)__builtin_ctzll(x);
+	return t < n ? t : n;
+}
+
+/* The first token of [i, n) where a top-level quote opens, or n (n at
+ * most c->ntok + 1): a content's quotes found without a test per token. */
+#define QUOTE_NEXT(c, i, n) next_bit((c)->qopen_map.bits, (i), (n))
 
 static inline const struct ws_token *tok(const struct actx *c, size_t i)
 {
@@ -171,9 +225,6 @@ int word_in(const struct actx *c, size_t i, const char *const *list);
 /* Whether the token is one of any of lists (NULL-terminated), as word_in()
  * of each would say: one probe for them all. */
 int word_in_any(const struct actx *c, size_t i, const char *const *const *lists);
-/* Forgets word_in()'s answers about the last document's tokens; at the
- * start of each document's attribution. */
-void word_cache_reset(void);
 /* How often this thread's word_in() and word_in_any() have compared a
  * token the slow way (a list met for the first time, or not kept in the
  * tables): for tests. */
@@ -182,6 +233,14 @@ const struct ws_annot *lookup_at(const struct actx *c, size_t first, size_t last
 				 const char *major, const char *minor);
 const struct ws_annot *lookup_ending(const struct actx *c, size_t last, const char *major,
 				     const char *minor);
+/* lookup_at(c, first, 0, c->nm.time, NULL), asked first of the bits of
+ * where times start: most tokens asked about start none. */
+static inline const struct ws_annot *time_at(const struct actx *c, size_t first)
+{
+	if (first >= c->ntok || !(c->time_start[first >> 6] >> (first & 63) & 1))
+		return NULL;
+	return lookup_at(c, first, 0, c->nm.time, NULL);
+}
 /* Whether lookup_at(c, first, last, major, minor) finds one of the npairs
  * pairs { major, minor }, in one pass over the lookups. */
 int lookup_at_any(const struct actx *c, size_t first, size_t last, const char *const (*pairs)[2],
@@ -197,6 +256,19 @@ int is_determiner(const struct actx *c, size_t i);
 int noun_plural(const struct actx *c, size_t i);
 int is_possessive(const struct actx *c, size_t i);
 const struct ws_annot *cue_span(const struct actx *c, size_t i, size_t *c0, size_t *c1);
+/* Fills e with the features of cue, a gazetteer lookup. */
+void cue_decode(const struct actx *c, const struct ws_annot *cue, struct cue_feats *e);
+
+/* The features of cue, a gazetteer lookup, kept in c->cuef by the address
+ * of its features. */
+static inline const struct cue_feats *cue_feats(const struct actx *c, const struct ws_annot *cue)
+{
+	size_t h = (size_t)(((uintptr_t)cue->feat * 0x9E3779B97F4A7C15ULL) >> (64 - CUE_FEATS_SHIFT));
+	struct cue_feats *e = &c->cuef[h];
+	if (e->feat != cue->feat || e->nfeat != cue->nfeat)
+		cue_decode(c, cue, e);
+	return e;
+}
 
 /* attrib_speakers.c: speakers */
 extern const char *const np_stop[];

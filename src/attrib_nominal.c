@@ -216,9 +216,6 @@ void nominal_cues(struct actx *c)
 				q = qm->val[qk];
 		}
 		seen = i;
-		if (q < 0 && t->end - t->start != 2 &&
-		    !(t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER))
-			continue;
 		/* nothing inside a quote: on past it (so no token inside is
 		 * ever asked about, and no other quote opens there) */
 		if (q >= 0) {
@@ -226,22 +223,28 @@ void nominal_cues(struct actx *c)
 				i = c->d->quotes.v[q].close_tok;
 			continue;
 		}
+		/* a word of rules/cue-nouns.txt two words before the sentence
+		 * ends, or an "in" (poll_source_at() asks no other word): the
+		 * filter and the bytes first, the maps only for what they
+		 * let through */
+		size_t len = t->end - t->start;
+		const char *w = c->text + t->start;
+		int noun = t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER && nf &&
+			   ws_wordfilter_may_hold(nf, w, len) && i + 2 < c->ntok && same_sent(c, i, i + 2);
+		int in = len == 2 && (w[0] | 0x20) == 'i' && (w[1] | 0x20) == 'n';
+		if (!noun && !in)
+			continue;
 		if (c->cue_used[i] || CUE_AT(c, i) >= 0)
 			continue;
 		size_t next = 0;
-		/* a word of rules/cue-nouns.txt, two words before the sentence
-		 * ends; asked here, not after a call per word */
-		if (t->kind == WS_TOK_WORD && t->shape == WS_SHAPE_LOWER && i + 2 < c->ntok &&
-		    same_sent(c, i, i + 2) && nf &&
-		    ws_wordfilter_may_hold(nf, tok_text(c, i), tok_len(c, i))) {
-			const struct ws_word *w = ws_wordlist_get(nouns, tok_text(c, i),
-								  tok_len(c, i));
-			if (w && preposition_follows(c, i, w)) {
+		if (noun) {
+			const struct ws_word *wd = ws_wordlist_get(nouns, w, len);
+			if (wd && preposition_follows(c, i, wd)) {
 				last_before(c, i, nsorted, &j, &last);
-				next = nominal_cue_at(c, i, w, &nsorted);
+				next = nominal_cue_at(c, i, wd, &nsorted);
 			}
 		}
-		if (!next && t->end - t->start == 2)
+		if (!next && in)
 			next = poll_source_at(c, i, nsorted);	/* (no pronoun in it) */
 		if (next)
 			i = next - 1;

@@ -544,14 +544,20 @@ int np_head(const struct actx *c, size_t h)
 	    pronoun_at(c, h))
 		return 0;
 	const char *w = tok_text(c, h);
-	/* "doesn't", "there's", "you'd": a verb or a pronoun inside */
-	for (size_t i = 0; i < n; i++)
-		if (w[i] == '\'' || (i + 2 < n && (unsigned char)w[i] == 0xE2 &&
-				     (unsigned char)w[i + 1] == 0x80 && (unsigned char)w[i + 2] == 0x99))
-			return 0;
+	/* "doesn't", "there's", "you'd": a verb or a pronoun inside; a word
+	 * of up to eight bytes with neither an apostrophe nor the first byte
+	 * of a curly one is passed in one test of all its bytes */
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
+	uint64_t v = n <= 8 ? ws_pack_short(w, n, c->text + c->d->len) : 0;
+	uint64_t a = v ^ ones * '\'', e = v ^ ones * 0xE2;
+	if (n > 8 || (((a - ones) & ~a) | ((e - ones) & ~e)) & hi)
+		for (size_t i = 0; i < n; i++)
+			if (w[i] == '\'' || (i + 2 < n && (unsigned char)w[i] == 0xE2 &&
+					     (unsigned char)w[i + 1] == 0x80 && (unsigned char)w[i + 2] == 0x99))
+				return 0;
 	/* a cue word is no head, unless it is more often a noun ("new
 	 * fundraising reports show") */
-	if (CUE_AT(c, h) >= 0 && !ws_annot_get(&c->d->gaz.v[CUE_AT(c, h)], c->nm.ambiguous))
+	if (CUE_AT(c, h) >= 0 && !cue_feats(c, &c->d->gaz.v[CUE_AT(c, h)])->ambiguous)
 		return 0;
 	return 1;
 }
@@ -882,7 +888,7 @@ static void with_descriptors(const struct actx *c, struct speaker *s)
 		return;
 	size_t k = s->m0;
 	while (k > 0 && s->m0 - k < 5 && same_sent(c, k - 1, k) && !(tok(c, k)->flags & WS_TF_SENT_START) &&
-	       !lookup_at(c, k - 1, 0, c->nm.time, NULL) && !word_in(c, k - 1, prepositions) &&
+	       !time_at(c, k - 1) && !word_in(c, k - 1, prepositions) &&
 	       !lower_is(c, k - 1, "whereas") &&
 	       (np_head(c, k - 1) || (is_cap(c, k - 1) && !is_starter(c, k - 1))))
 		k--;

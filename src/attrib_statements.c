@@ -23,10 +23,10 @@ void add_statement(struct actx *c, const struct content *ct, const struct speake
 	if (cue) {
 		s.cue.start = tok(c, c0)->start;
 		s.cue.end = tok(c, c1 - 1)->end;
-		s.cue_lemma = ws_annot_get(cue, c->nm.lemma);
+		s.cue_lemma = cue_feats(c, cue)->lemma;
 		if (!s.cue_lemma)
-			s.cue_lemma = ws_annot_get(cue, c->nm.canonical);
-		s.cue_category = ws_annot_get(cue, c->nm.category);
+			s.cue_lemma = cue_feats(c, cue)->canonical;
+		s.cue_category = cue_feats(c, cue)->category;
 	}
 	s.entity = sp->entity;
 	s.speaker_type = sp->type;
@@ -36,9 +36,8 @@ void add_statement(struct actx *c, const struct content *ct, const struct speake
 		s.mention.start = tok(c, sp->m0)->start;
 		s.mention.end = tok(c, sp->m1 - 1)->end;
 	}
-	for (size_t t = ct->t0; t < ct->t1; t++)
-		if (QUOTE_OPEN(c, t) >= 0)
-			c->claimed[QUOTE_OPEN(c, t)] = 1;
+	for (size_t t = QUOTE_NEXT(c, ct->t0, ct->t1); t < ct->t1; t = QUOTE_NEXT(c, t + 1, ct->t1))
+		c->claimed[QUOTE_OPEN(c, t)] = 1;
 	if (sp->entity >= 0) {
 		struct ws_entity *en = &d->ents.v[sp->entity];
 		en->quotes++;

@@ -17,7 +17,7 @@
 #define WSET_LISTS 1024	/* entries for lists, by address: 2^WSET_SHIFT */
 #define WSET_SHIFT 10
 #define WSET_MET 96	/* lists met at most; more are compared one by one */
-#define WSET_BITS 64	/* lists kept at most */
+#define WSET_BITS 63	/* lists kept at most (bit 63: WBITS_KNOWN) */
 #define WTAB_SLOTS 4096	/* a power of two; kept at most 3/4 full */
 #define LTAB_SLOTS 1024	/* the same, for words of more than 8 bytes */
 
@@ -25,6 +25,7 @@ struct wordset {
 	const char *const *list;	/* NULL: a free entry */
 	uint8_t kept;			/* 0: not in the tables, compared one by one */
 	uint8_t others;			/* some word is empty: compared one by one */
+	uint8_t fast;			/* kept and no empty word: the bit answers */
 	uint8_t bit;			/* the list's bit, when kept */
 };
 
@@ -57,33 +58,9 @@ static _Thread_local size_t wset_slow;		/* word_in_slow() calls */
 static _Thread_local struct wordtab wordtab;
 static _Thread_local struct longtab longtab;
 
-/* The sieves ask about the same few tokens around a cue again and again,
- * list after list: the tables' bits of the last tokens asked about are
- * kept, a slot per token index modulo WCACHE. An entry holds for one
- * epoch: a document's attribution, while no list joins the table (a new
- * list's bit is in no entry). No memory per token. */
-#define WCACHE 128	/* a power of two */
-
-struct wcache {
-	uint64_t bits;
-	uint32_t tok, epoch;	/* epoch 0: never valid */
-};
-
-static _Thread_local struct wcache wcache[WCACHE];
-static _Thread_local uint32_t wepoch = 1;
-
-static void wcache_forget(void)
-{
-	if (++wepoch == 0) {	/* wrapped: old entries could match again */
-		memset(wcache, 0, sizeof(wcache));
-		wepoch = 1;
-	}
-}
-
-void word_cache_reset(void)
-{
-	wcache_forget();
-}
+/* A token's bits in the tables, as c->wbits keeps them (attrib_int.h):
+ * this bit marks them found, so that 0 is "not asked yet". */
+#define WBITS_KNOWN (1ULL << 63)
 
 static uint64_t fold_pack(const unsigned char *s, size_t n)
 {
@@ -93,16 +70,23 @@ static uint64_t fold_pack(const unsigned char *s, size_t n)
 	return v;
 }
 
-/* fold_pack() of a token's n <= 8 bytes, the bytes up to end readable:
- * one load, and 'A'..'Z' found in all eight bytes at once (a byte's low
- * seven bits plus 0x3f reach 0x80 from 'A' on, plus 0x25 from past 'Z';
- * no byte carries into the next, and bytes >= 0x80 are left alone). */
-static inline uint64_t fold_token(const char *s, size_t n, const char *end)
+/* The eight bytes of v with ASCII 'A'..'Z' lowered, all at once (a
+ * byte's low seven bits plus 0x3f reach 0x80 from 'A' on, plus 0x25 from
+ * past 'Z'; no byte carries into the next, and bytes >= 0x80 are left
+ * alone). */
+static inline uint64_t fold8(uint64_t v)
 {
 	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
-	uint64_t v = ws_pack_short(s, n, end), x = v & ~hi;
+	uint64_t x = v & ~hi;
 	uint64_t upper = (x + ones * 0x3f) & ~(x + ones * 0x25) & ~v & hi;
 	return v | upper >> 2;
+}
+
+/* fold_pack() of a token's n <= 8 bytes, the bytes up to end readable:
+ * one load and fold8(). */
+static inline uint64_t fold_token(const char *s, size_t n, const char *end)
+{
+	return fold8(ws_pack_short(s, n, end));
 }
 
 static size_t wordtab_slot(uint64_t v, size_t n)
@@ -135,11 +119,14 @@ static void wordtab_add(uint64_t v, size_t n, uint64_t bit)
 	t->n++;
 }
 
+/* The slot of a word of n > 8 bytes: its first and last eight bytes,
+ * folded, and its length (no pass over its bytes). */
 static size_t fold_slot(const char *s, size_t n)
 {
-	uint64_t h = n;
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ ascii_lower((unsigned char)s[k])) * 0x100000001B3ULL;
+	uint64_t a, b;
+	memcpy(&a, s, 8);
+	memcpy(&b, s + n - 8, 8);
+	uint64_t h = (fold8(a) * 0x9E3779B97F4A7C15ULL) ^ ((fold8(b) + n) * 0xC2B2AE3D27D4EB4FULL);
 	return (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 54) & (LTAB_SLOTS - 1);
 }
 
@@ -181,10 +168,9 @@ static void longtab_add(const char *s, size_t n, uint64_t bit)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static void wordset_add(struct wordset *w, const char *const *list)
+static void wordset_add(const struct actx *c, struct wordset *w, const char *const *list)
 {
 	w->list = list;
-	wcache_forget();
 	size_t count = 0, nlong = 0;
 	for (; list[count]; count++)
 		nlong += strlen(list[count]) > 8;
@@ -202,6 +188,9 @@ static void wordset_add(struct wordset *w, const char *const *list)
 		else
 			wordtab_add(fold_pack((const unsigned char *)list[j], n), n, 1ULL << w->bit);
 	}
+	w->fast = !w->others;
+	/* the bits found so far lack the new list's */
+	memset(c->wbits, 0, c->ntok * sizeof(c->wbits[0]));
 }
 
 static size_t wordset_hash(const char *const *list)
@@ -251,7 +240,7 @@ static int wordset_rehome(const char *const *list)
 
 /* The list's entry, made on first use; NULL when more lists than
  * WSET_MET have been met. */
-static const struct wordset *wordset_of(const char *const *list)
+static const struct wordset *wordset_of(const struct actx *c, const char *const *list)
 {
 	struct wordset *w = &wordsets[wordset_hash(list)];
 	if (w->list == list)
@@ -264,7 +253,7 @@ static const struct wordset *wordset_of(const char *const *list)
 		w = &wordsets[wordset_hash(list)];
 	}
 	wset_n++;
-	wordset_add(w, list);
+	wordset_add(c, w, list);
 	return w;
 }
 
@@ -273,29 +262,29 @@ size_t word_in_slow_calls(void)
 	return wset_slow;
 }
 
-/* token_bits() when wcache[] does not have them: found and kept in e.
- * Out of line, so that the cache's hits save no registers. */
+/* token_bits() for a token not asked about yet: found and kept in
+ * c->wbits. Out of line, so that the kept answers save no registers. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static uint64_t token_bits_find(const struct actx *c, size_t i, struct wcache *e)
+static uint64_t token_bits_find(const struct actx *c, size_t i)
 {
 	size_t n = tok_len(c, i);
-	e->bits = n - 1 < 8 ? wordtab_get(fold_token(tok_text(c, i), n, c->d->text + c->d->len), n)
-		  : n ? longtab_get(tok_text(c, i), n) : 0;
-	e->tok = (uint32_t)i;
-	e->epoch = wepoch;
-	return e->bits;
+	uint64_t bits = n - 1 < 8 ? wordtab_get(fold_token(tok_text(c, i), n, c->d->text + c->d->len), n)
+			: n ? longtab_get(tok_text(c, i), n) : 0;
+	c->wbits[i] = bits | WBITS_KNOWN;
+	if (c->wfound->n < WFOUND)
+		c->wfound->tok[c->wfound->n] = (uint32_t)i;
+	c->wfound->n++;
+	return bits | WBITS_KNOWN;
 }
 
-/* The tables' bits of token i, kept in wcache[] for the epoch (0 for an
- * empty token: no kept list without an empty word holds it). */
+/* The tables' bits of token i < c->ntok (none for an empty token: no kept
+ * list without an empty word holds it), and WBITS_KNOWN. */
 static inline uint64_t token_bits(const struct actx *c, size_t i)
 {
-	struct wcache *e = &wcache[i & (WCACHE - 1)];
-	if (e->tok == i && e->epoch == wepoch)
-		return e->bits;
-	return token_bits_find(c, i, e);
+	uint64_t b = c->wbits[i];
+	return b ? b : token_bits_find(c, i);
 }
 
 /* word_in() for a list not yet met or not kept, or holding an empty word:
@@ -308,8 +297,8 @@ static int word_in_slow(const struct actx *c, size_t i, const char *const *list)
 {
 	wset_slow++;
 	size_t n = tok_len(c, i);
-	const struct wordset *w = wordset_of(list);
-	if (w && w->kept && !w->others)
+	const struct wordset *w = wordset_of(c, list);
+	if (w && w->fast)
 		return (int)(token_bits(c, i) >> w->bit & 1);
 	const unsigned char *t = (const unsigned char *)tok_text(c, i);
 	unsigned char first = n ? ascii_lower(t[0]) : 0;
@@ -351,7 +340,7 @@ static size_t wgroup_hash(const char *const *const *lists)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static const struct wgroup *wgroup_of(const char *const *const *lists)
+static const struct wgroup *wgroup_of(const struct actx *c, const char *const *const *lists)
 {
 	size_t h = wgroup_hash(lists);
 	for (size_t k = 0; k < WGROUPS; k++) {
@@ -363,8 +352,8 @@ static const struct wgroup *wgroup_of(const char *const *const *lists)
 		g->lists = lists;
 		g->ok = 1;
 		for (size_t j = 0; lists[j]; j++) {
-			const struct wordset *w = wordset_of(lists[j]);
-			if (!w || !w->kept || w->others)
+			const struct wordset *w = wordset_of(c, lists[j]);
+			if (!w || !w->fast)
 				g->ok = 0;
 			else
 				g->mask |= 1ULL << w->bit;
@@ -380,7 +369,7 @@ int word_in_any(const struct actx *c, size_t i, const char *const *const *lists)
 		return 0;
 	const struct wgroup *g = &wgroups[wgroup_hash(lists)];
 	if (g->lists != lists)
-		g = wgroup_of(lists);
+		g = wgroup_of(c, lists);
 	if (g && g->ok)
 		return (token_bits(c, i) & g->mask) != 0;
 	for (size_t j = 0; lists[j]; j++)
@@ -390,14 +379,14 @@ int word_in_any(const struct actx *c, size_t i, const char *const *const *lists)
 }
 
 /* Whether the token is one of list, as lower_is() compares: the token's
- * bits (wcache[], else a probe of the tables) and a bit test when the list
- * is kept. */
+ * bits (c->wbits, else a probe of the tables) and a bit test when the
+ * list is kept. */
 int word_in(const struct actx *c, size_t i, const char *const *list)
 {
 	if (i >= c->ntok)
 		return 0;
 	const struct wordset *w = &wordsets[wordset_hash(list)];
-	if (w->list == list && w->kept && !w->others)
+	if (w->list == list && w->fast)
 		return (int)(token_bits(c, i) >> w->bit & 1);
 	return word_in_slow(c, i, list);
 }
@@ -584,6 +573,34 @@ int is_possessive(const struct actx *c, size_t i)
 	return (n > 2 && (memcmp(s + n - 2, "'s", 2) == 0 || memcmp(s + n - 2, "'S", 2) == 0)) ||
 	       (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99s", 4) == 0) ||
 	       s[n - 1] == '\'' || (n > 3 && memcmp(s + n - 3, "\xE2\x80\x99", 3) == 0);
+}
+
+void cue_decode(const struct actx *c, const struct ws_annot *cue, struct cue_feats *e)
+{
+	const struct names *nm = &c->nm;
+	memset(e, 0, sizeof(*e));
+	e->feat = cue->feat;
+	e->nfeat = cue->nfeat;
+	/* backwards: the first of a key, as ws_annot_get() finds, is set last */
+	for (uint32_t k = cue->nfeat; k-- > 0;) {
+		const char *key = cue->feat[k].key, *v = cue->feat[k].value;
+		if (key == nm->lemma)
+			e->lemma = v;
+		else if (key == nm->category)
+			e->category = v;
+		else if (key == nm->speaker)
+			e->speaker = v;
+		else if (key == nm->object)
+			e->object = v;
+		else if (key == nm->nonresponse)
+			e->nonresponse = v;
+		else if (key == nm->ambiguous)
+			e->ambiguous = v;
+		else if (key == nm->infinitive)
+			e->infinitive = v;
+		else if (key == nm->canonical)
+			e->canonical = v;
+	}
 }
 
 /* The cue at token i, with the auxiliaries and adverbs before it that belong

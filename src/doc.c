@@ -53,8 +53,10 @@ void ws_doc_free(struct ws_doc *d)
 		ws_tokmap_free(&d->amaps[i]);
 	WS_VEC_FREE(d->abytes);
 	WS_VEC_FREE(d->awords);
+	WS_VEC_FREE(d->awbits);
 	free(d->enames);
 	free(d->anames);
+	free(d->acues);
 	free(d);
 }
 

@@ -75,9 +75,13 @@ struct ws_doc {
 	struct ws_tokmap amaps[5];
 	WS_VEC(uint8_t) abytes;
 	WS_VEC(uint64_t) awords;
+	/* word_in()'s bits per token (attrib_int.h), all zero between
+	 * documents: the first n are, n the most any document has used */
+	WS_VEC(uint64_t) awbits;
 	/* the engine's interned names that entities and attribution compare
-	 * with, found at the first document: the engine never changes */
-	void *enames, *anames;
+	 * with, found at the first document: the engine never changes; and
+	 * attribution's cues' features as they are met (attrib_int.h) */
+	void *enames, *anames, *acues;
 };
 
 /* Helpers on tokens used by several stages. */

@@ -982,17 +982,7 @@ static void mentions_sort(struct ws_doc *d)
 	index_mentions(d);
 }
 
-int32_t ws_entity_at(const struct ws_doc *d, uint32_t first, uint32_t last)
-{
-	if (last == 0 || last > d->ment_end.n)
-		return -1;
-	int32_t m = d->ment_end.v[last - 1];
-	if (m < 0 || d->ment_tok.v[2 * (size_t)m] < first)
-		return -1;
-	return d->ments.v[m].entity;
-}
-
-/* The first token of the mention that ends at last - 1, or last when none. */
+/* The first mention that starts at or after byte off (entities.h). */
 size_t ws_mention_from(const struct ws_doc *d, uint32_t off)
 {
 	size_t lo = 0, hi = d->ments.n;
@@ -1006,9 +996,3 @@ size_t ws_mention_from(const struct ws_doc *d, uint32_t off)
 	return lo;
 }
 
-uint32_t ws_mention_first(const struct ws_doc *d, uint32_t last)
-{
-	if (last == 0 || last > d->ment_end.n || d->ment_end.v[last - 1] < 0)
-		return last;
-	return d->ment_tok.v[2 * (size_t)d->ment_end.v[last - 1]];
-}

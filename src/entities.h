@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct ws_doc;
+#include "doc.h"
 
 /* Fills d->ents and d->ments from d's annotations. */
 void ws_entities_build(struct ws_doc *d);
@@ -21,12 +21,26 @@ void ws_entities_build(struct ws_doc *d);
 void ws_entities_appositions(struct ws_doc *d, const uint8_t *only);
 
 /* The entity of the mention that covers exactly tokens [first, last), or
- * that ends at last - 1 and starts at or after first; -1 if none. */
-int32_t ws_entity_at(const struct ws_doc *d, uint32_t first, uint32_t last);
+ * that ends at last - 1 and starts at or after first; -1 if none. Inline:
+ * attribution asks it of every token a speaker may end at. */
+static inline int32_t ws_entity_at(const struct ws_doc *d, uint32_t first, uint32_t last)
+{
+	if (last == 0 || last > d->ment_end.n)
+		return -1;
+	int32_t m = d->ment_end.v[last - 1];
+	if (m < 0 || d->ment_tok.v[2 * (size_t)m] < first)
+		return -1;
+	return d->ments.v[m].entity;
+}
 
 /* The first token of the mention that ends at token last - 1, or last when
  * no mention ends there. */
-uint32_t ws_mention_first(const struct ws_doc *d, uint32_t last);
+static inline uint32_t ws_mention_first(const struct ws_doc *d, uint32_t last)
+{
+	if (last == 0 || last > d->ment_end.n || d->ment_end.v[last - 1] < 0)
+		return last;
+	return d->ment_tok.v[2 * (size_t)d->ment_end.v[last - 1]];
+}
 
 /* The first mention, in d->ments sorted by start, that starts at or after
  * byte off; d->ments.n when none does. */

@@ -125,12 +125,12 @@ struct ws_wordlist *ws_wordlist_load(const char *path, unsigned minf, unsigned m
 			continue;
 		}
 		size_t klen = strlen(e->w.key);
-		unsigned char b0 = (unsigned char)e->w.key[0];
 		e->klen = klen;
 		HASH_ADD_KEYPTR(hh, wl->table, e->w.key, klen, e);
 		wl->filter.lens |= 1ULL << (klen < 63 ? klen : 63);
-		wl->filter.firsts[b0 >> 6] |= 1ULL << (b0 & 63);
 		if (klen) {
+			size_t pr = ws_wordfilter_pair(e->w.key, klen);
+			wl->filter.pairs[pr >> 6] |= 1ULL << (pr & 63);
 			size_t h = ws_wordfilter_sample(e->w.key, klen);
 			wl->filter.bloom[h >> 6] |= 1ULL << (h & 63);
 		}

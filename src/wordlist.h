@@ -34,12 +34,13 @@ void ws_wordlist_free(struct ws_wordlist *wl);
 const struct ws_word *ws_wordlist_get(const struct ws_wordlist *wl, const char *s, size_t n);
 
 /* What ws_wordlist_get() asks first: the keys' lengths (bit 63: 63 or
- * more) and first bytes, and a bit per ws_wordfilter_sample() of a key.
- * A caller that asks about most tokens of a document asks it inline, so
- * that the many words it turns away cost no call. */
+ * more) and first two bytes (ws_wordfilter_pair()), and a bit per
+ * ws_wordfilter_sample() of a key. A caller that asks about most tokens
+ * of a document asks it inline, so that the many words it turns away cost
+ * no call. */
 struct ws_wordfilter {
 	uint64_t lens;
-	uint64_t firsts[4];
+	uint64_t pairs[64];
 	uint64_t bloom[16];
 };
 
@@ -55,13 +56,24 @@ static inline size_t ws_wordfilter_sample(const char *s, size_t n)
 	return (size_t)((x * 0x9E3779B97F4A7C15ULL) >> 54);	/* 10 bits */
 }
 
+/* A word's first two bytes (the second 0 for a word of one byte), six
+ * low bits of each: 12 bits, where letters of either case and of the same
+ * pair are never two. n > 0. */
+static inline size_t ws_wordfilter_pair(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t second = n > 1 ? u[1] : 0;
+	return (size_t)(u[0] & 63) << 6 | (second & 63);
+}
+
 /* 0 when the list f filters holds no key s[0..n); 1 when it may. */
 static inline int ws_wordfilter_may_hold(const struct ws_wordfilter *f, const char *s, size_t n)
 {
 	if (!(f->lens >> (n < 63 ? n : 63) & 1))
 		return 0;
 	if (n) {
-		if (!(f->firsts[(unsigned char)s[0] >> 6] >> ((unsigned char)s[0] & 63) & 1))
+		size_t p = ws_wordfilter_pair(s, n);
+		if (!(f->pairs[p >> 6] >> (p & 63) & 1))
 			return 0;
 		size_t h = ws_wordfilter_sample(s, n);
 		if (!(f->bloom[h >> 6] >> (h & 63) & 1))

@@ -1199,3 +1199,23 @@ Test(attrib, a_quote_with_its_own_frame_is_not_joined_and_days_are_no_names)
 	assert_view(view("\"The bridge is safe,\" the mayor, a Democrat, told reporters Monday."),
 		    "the mayor=/description");
 }
+
+/* The word-list answers attribution keeps per token (attrib_words.c) are
+ * the document's own: the next document's third token is asked afresh, a
+ * determiner ("the": "Doe the said" is a noun) then an auxiliary ("Doe
+ * then said" is a frame). */
+Test(attrib, word_answers_are_forgotten_between_documents)
+{
+	assert_view(view("Jane Doe the said the plan was weak."), "");
+	assert_view(view("Jane Doe then said the plan was weak."), "Jane Doe=Jane Doe/explicit:subject");
+	assert_view(view("Jane Doe the said the plan was weak."), "");
+	/* and after a document that asked about more tokens than are
+	 * listed one by one (WFOUND) */
+	struct ws_buf b = WS_BUF_INIT;
+	for (int k = 0; k < 1500; k++)
+		ws_buf_adds(&b, "Jane Doe the said the plan was weak. ");
+	ws_buf_grow(&b, 0);
+	assert_view(view(b.data), "");
+	ws_buf_release(&b);
+	assert_view(view("Jane Doe then said the plan was weak."), "Jane Doe=Jane Doe/explicit:subject");
+}

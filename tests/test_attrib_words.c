@@ -19,6 +19,16 @@ static void context(const char *text)
 	ctx.tokv = doc->tk.tok.v;
 	ctx.text = doc->text;
 	ctx.ntok = doc->tk.tok.n;
+	static uint64_t *wbits;
+	static struct wfound wfound;
+	wbits = ws_xrealloc(wbits, (ctx.ntok + 1) * sizeof(uint64_t));
+	memset(wbits, 0, (ctx.ntok + 1) * sizeof(uint64_t));
+	ctx.wbits = wbits;
+	wfound.n = 0;
+	ctx.wfound = &wfound;
+	static struct cue_feats cuef[CUE_FEATS];
+	memset(cuef, 0, sizeof(cuef));
+	ctx.cuef = cuef;
 }
 
 /* The token whose text is w. */
@@ -175,4 +185,123 @@ Test(attrib_words, every_list_met_answers_without_the_slow_path)
 			cr_assert(!word_in(&ctx, at("none"), lists[k]), "list %d", k);
 		}
 	cr_assert_eq(word_in_slow_calls(), slow);
+}
+
+/* next_bit() (attrib_int.h), which the content loops find quotes with:
+ * the first set bit of [i, n), or n, as a test of every bit says, across
+ * words and up to an n that ends inside a word. */
+Test(attrib_words, next_bit_is_the_first_set_bit_below_n)
+{
+	uint64_t bits[4] = { 0 };
+	size_t set[] = { 3, 63, 64, 130, 191, 200 };
+	for (size_t k = 0; k < sizeof(set) / sizeof(set[0]); k++)
+		bits[set[k] >> 6] |= 1ULL << (set[k] & 63);
+	for (size_t n = 0; n <= 256; n++)
+		for (size_t i = 0; i <= n + 1; i++) {
+			size_t want = i;
+			while (want < n && !(bits[want >> 6] >> (want & 63) & 1))
+				want++;
+			if (want > n)
+				want = n;
+			cr_assert_eq(next_bit(bits, i, n), want, "i %zu n %zu", i, n);
+		}
+}
+
+/* cue_feats() (attrib_int.h) keeps a cue's features by its gazetteer
+ * entry from one document to the next: each answer is ws_annot_get()'s,
+ * for every cue of two documents with cues of other entries and features
+ * (a speaker after, a refusal, a recipient). */
+Test(attrib_words, cue_features_are_each_cues_own)
+{
+	static const char *const texts[] = {
+		"Jane Doe said the plan was weak. According to John Roe, it failed.",
+		"The mayor declined to comment. She told reporters the deal was done, "
+		"and he added that it was late.",
+	};
+	static struct cue_feats kept[CUE_FEATS];	/* kept over the documents */
+	for (int round = 0; round < 2; round++)
+		for (size_t t = 0; t < 2; t++) {
+			context(texts[t]);
+			ctx.nm = *(const struct names *)doc->anames;
+			ctx.cuef = kept;
+			size_t cues = 0;
+			for (size_t k = 0; k < doc->gaz.n; k++) {
+				const struct ws_annot *a = &doc->gaz.v[k];
+				if (ws_annot_get(a, ctx.nm.major) != ctx.nm.cue)
+					continue;
+				const struct cue_feats *f = cue_feats(&ctx, a);
+				cr_assert_eq(f->lemma, ws_annot_get(a, ctx.nm.lemma));
+				cr_assert_eq(f->category, ws_annot_get(a, ctx.nm.category));
+				cr_assert_eq(f->speaker, ws_annot_get(a, ctx.nm.speaker));
+				cr_assert_eq(f->object, ws_annot_get(a, ctx.nm.object));
+				cr_assert_eq(f->nonresponse, ws_annot_get(a, ctx.nm.nonresponse));
+				cr_assert_eq(f->ambiguous, ws_annot_get(a, ctx.nm.ambiguous));
+				cr_assert_eq(f->infinitive, ws_annot_get(a, ctx.nm.infinitive));
+				cr_assert_eq(f->canonical, ws_annot_get(a, ctx.nm.canonical));
+				cues++;
+			}
+			cr_assert_geq(cues, 2, "%s", texts[t]);
+		}
+}
+
+/* Two entries whose features fall in the same entry of the kept ones, and
+ * one entry's features read to two lengths: each is answered as its own,
+ * in turn and again. */
+Test(attrib_words, cue_features_that_meet_in_an_entry)
+{
+	static struct ws_feat pool[4096][2];
+	static struct cue_feats kept[CUE_FEATS];
+	context("Jane Doe said it.");
+	ctx.nm = *(const struct names *)doc->anames;
+	ctx.cuef = kept;
+	size_t a = 0, b = 0, seen[CUE_FEATS];
+	for (size_t h = 0; h < CUE_FEATS; h++)
+		seen[h] = SIZE_MAX;
+	for (size_t i = 0; i < 4096 && a == b; i++) {
+		size_t h = (size_t)(((uintptr_t)pool[i] * 0x9E3779B97F4A7C15ULL) >> (64 - CUE_FEATS_SHIFT));
+		if (seen[h] != SIZE_MAX) {
+			a = seen[h];
+			b = i;
+		}
+		seen[h] = i;
+	}
+	cr_assert_neq(a, b);
+	static const char va[] = "alpha", vb[] = "beta", vc[] = "neutral";
+	pool[a][0] = (struct ws_feat){ ctx.nm.lemma, va };
+	pool[a][1] = (struct ws_feat){ ctx.nm.category, vc };
+	pool[b][0] = (struct ws_feat){ ctx.nm.lemma, vb };
+	struct ws_annot x = { .feat = pool[a], .nfeat = 1 }, y = { .feat = pool[b], .nfeat = 1 };
+	struct ws_annot x2 = { .feat = pool[a], .nfeat = 2 };
+	for (int round = 0; round < 2; round++) {
+		cr_assert_eq(cue_feats(&ctx, &x)->lemma, va);
+		cr_assert_null(cue_feats(&ctx, &x)->category);
+		cr_assert_eq(cue_feats(&ctx, &y)->lemma, vb);
+		cr_assert_eq(cue_feats(&ctx, &x2)->lemma, va);
+		cr_assert_eq(cue_feats(&ctx, &x2)->category, vc);
+	}
+}
+
+/* np_head() (attrib_speakers.c) passes a word of up to eight bytes with no
+ * apostrophe in one test of its bytes: words with one, straight or curly,
+ * are no heads at any length, and words with none are. */
+Test(attrib_words, a_head_has_no_apostrophe)
+{
+	context("doesn't you'd don\xE2\x80\x99t shouldn't shouldn\xE2\x80\x99t officials voters "
+		"analysts");
+	struct ws_tokmap *maps[] = { &ctx.cue_map, &ctx.title_map, &ctx.qopen_map, &ctx.qclose_map,
+				     &ctx.lookup_map };
+	for (size_t k = 0; k < 5; k++) {
+		ws_tokmap_init(maps[k], ctx.ntok + 1);
+		ws_tokmap_finish(maps[k]);
+	}
+	static const char *const no[] = {
+		"doesn't", "you'd", "don\xE2\x80\x99t", "shouldn't", "shouldn\xE2\x80\x99t", NULL
+	};
+	static const char *const yes[] = { "officials", "voters", "analysts", NULL };
+	for (int k = 0; no[k]; k++)
+		cr_assert(!np_head(&ctx, at(no[k])), "%s", no[k]);
+	for (int k = 0; yes[k]; k++)
+		cr_assert(np_head(&ctx, at(yes[k])), "%s", yes[k]);
+	for (size_t k = 0; k < 5; k++)
+		ws_tokmap_free(maps[k]);
 }

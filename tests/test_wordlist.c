@@ -79,14 +79,14 @@ Test(wordlist, many_keys_all_found)
 
 /* The filter callers ask inline (the nominal sieve, for every lower-case
  * word) lets every key through, and turns away words of a length or a
- * first byte no key has: a filter that turned a key away would lose its
- * statements without a word. */
+ * first two bytes no key has: a filter that turned a key away would lose
+ * its statements without a word. */
 Test(wordlist, filter_lets_keys_through)
 {
 	struct ws_buf b = WS_BUF_INIT;
 	for (int k = 0; k < 300; k++)
 		ws_buf_addf(&b, "n%dq%d\n", k * 7919 % 1000, k);
-	ws_buf_adds(&b, "criticism\nS\xC3\xA3o Paulo\n");
+	ws_buf_adds(&b, "criticism\nS\xC3\xA3o Paulo\nx\n");
 	struct ws_wordlist *wl = load(b.data);
 	const struct ws_wordfilter *f = ws_wordlist_filter(wl);
 	cr_assert(f);
@@ -98,7 +98,11 @@ Test(wordlist, filter_lets_keys_through)
 	}
 	cr_assert(ws_wordfilter_may_hold(f, "criticism", 9));
 	cr_assert(ws_wordfilter_may_hold(f, "S\xC3\xA3o Paulo", 10));
+	cr_assert(ws_wordfilter_may_hold(f, "x", 1));		/* a key of one byte */
 	cr_assert(!ws_wordfilter_may_hold(f, "zcriticism", 10));	/* no key starts with z */
+	cr_assert(!ws_wordfilter_may_hold(f, "cxiticism", 9));	/* nor with "cx" */
+	cr_assert(!ws_wordfilter_may_hold(f, "Criticism", 9));	/* nor with "Cr" */
+	cr_assert(!ws_wordfilter_may_hold(f, "xyzw", 4));	/* nor with "xy" */
 	cr_assert(!ws_wordfilter_may_hold(f, "n1", 2));		/* no key is 2 bytes */
 	cr_assert(!ws_wordfilter_may_hold(f, "", 0));
 	ws_wordlist_free(wl);
