@@ -222,6 +222,10 @@ struct ws_rules_scratch {
 	 * is not scanned for */
 	WS_VEC(uint64_t) rgroups;
 	struct featblock *pool;		/* features of new annotations */
+	/* the annotations of each file of a phase of several (ws_rphase.
+	 * nparts) while it runs */
+	ws_annot_vec *parts;
+	size_t nparts;
 };
 
 /* The tests that hold at token tok: W words. */
@@ -336,6 +340,9 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->rbits);
 	WS_VEC_FREE(s->rposs);
 	WS_VEC_FREE(s->rgroups);
+	for (size_t i = 0; i < s->nparts; i++)
+		WS_VEC_FREE(s->parts[i]);
+	free(s->parts);
 	struct featblock *b = s->pool;
 	while (b) {
 		struct featblock *nx = b->next;
@@ -852,6 +859,8 @@ static void simulate(struct ctx *c)
 static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd, ws_annot_vec *out)
 {
 	struct ws_rules_scratch *s = c->s;
+	if (c->ph->nparts > 1)
+		out = &s->parts[r->part];	/* kept apart (ws_rphase.nparts) */
 	const int32_t *caps = s->capbuf.v + cd->caps;
 	for (uint32_t i = 0; i < r->nactions; i++) {
 		const struct ws_raction *a = &r->actions[i];
@@ -1164,6 +1173,11 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
+	if (ph->nparts > s->nparts) {
+		s->parts = ws_xrealloc(s->parts, ph->nparts * sizeof(*s->parts));
+		memset(s->parts + s->nparts, 0, (ph->nparts - s->nparts) * sizeof(*s->parts));
+		s->nparts = ph->nparts;
+	}
 	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], 0, 0, 0, 0,
 			 phase, 0 };
 	uint32_t pos = 0;
@@ -1278,6 +1292,13 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		}
 		apply(&c, &ph->rules.v[best], &s->cands.v[best], made);
 		pos = s->cands.v[best].end;
+	}
+	for (uint32_t i = 0; ph->nparts > 1 && i < ph->nparts; i++) {
+		ws_annot_vec *pv = &s->parts[i];
+		WS_VEC_RESERVE(*made, made->n + pv->n);
+		memcpy(made->v + made->n, pv->v, pv->n * sizeof(*pv->v));
+		made->n += pv->n;
+		pv->n = 0;
 	}
 }
 
