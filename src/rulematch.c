@@ -1295,6 +1295,8 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	}
 	for (uint32_t i = 0; ph->nparts > 1 && i < ph->nparts; i++) {
 		ws_annot_vec *pv = &s->parts[i];
+		if (!pv->n)
+			continue;
 		WS_VEC_RESERVE(*made, made->n + pv->n);
 		memcpy(made->v + made->n, pv->v, pv->n * sizeof(*pv->v));
 		made->n += pv->n;
