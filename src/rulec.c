@@ -563,6 +563,67 @@ static struct node *parse_alt(struct parser *ps, int depth)
 	return alt;
 }
 
+/* ---- literal sets ---- */
+
+/* Whether branch b of an alternation is one element of one text or lower
+ * test, no label around it. */
+static int lit_branch(const struct ws_rphase *ph, const struct node *b)
+{
+	if (b->kind != N_SEQ || b->nkids != 1 || b->kids[0]->kind != N_ELEM)
+		return 0;
+	const struct ws_relem *e = &ph->elems.v[b->kids[0]->elem];
+	return e->ntests == 1 && !e->tests[0].neg &&
+	       (e->tests[0].kind == RT_TEXT || e->tests[0].kind == RT_LOWER);
+}
+
+/* Replaces each run of two or more such branches next to one another in
+ * an alternation by one branch of one element, an RT_LITSET test of their
+ * tests: a thread then tries one element where it tried each, and as the
+ * branches took one token each and led to the same place with the same
+ * captures, in the same place among the others, it matches the same. */
+static void merge_literals(struct parser *ps, struct node *n)
+{
+	struct ws_rphase *ph = ps->ph;
+	for (size_t i = 0; i < n->nkids; i++)
+		merge_literals(ps, n->kids[i]);
+	if (n->kind != N_ALT)
+		return;
+	size_t to = 0;
+	for (size_t i = 0; i < n->nkids;) {
+		size_t j = i;
+		while (j < n->nkids && lit_branch(ph, n->kids[j]))
+			j++;
+		if (j - i < 2) {
+			n->kids[to++] = n->kids[i++];
+			continue;
+		}
+		struct ws_rtest t;
+		memset(&t, 0, sizeof(t));
+		t.kind = RT_LITSET;
+		t.nset = (uint32_t)(j - i);
+		t.set = ws_xcalloc(t.nset, sizeof(*t.set));
+		for (size_t k = i; k < j; k++) {
+			const struct ws_rtest *m = &ph->elems.v[n->kids[k]->kids[0]->elem].tests[0];
+			struct ws_rtest *c = &t.set[k - i];
+			c->kind = m->kind;
+			c->lit = ws_xstrndup(m->lit, m->litlen);
+			c->litlen = m->litlen;
+		}
+		struct ws_relem e;
+		memset(&e, 0, sizeof(e));
+		e.tests = ws_xmalloc(sizeof(t));
+		e.tests[0] = t;
+		e.ntests = 1;
+		e.span = -1;
+		WS_VEC_PUSH(ph->elems, e);
+		struct node *el = n->kids[i]->kids[0];	/* reused for the set */
+		el->elem = (uint32_t)(ph->elems.n - 1);
+		n->kids[to++] = n->kids[i];
+		i = j;
+	}
+	n->nkids = to;
+}
+
 /* ---- code generation ---- */
 
 static uint32_t emit(struct ws_rphase *ph, uint8_t op, uint32_t x, uint32_t y)
@@ -1025,6 +1086,7 @@ static void parse_rule(struct parser *ps)
 		recover(lx);
 		return;
 	}
+	merge_literals(ps, pat);
 	if (lx->cur.kind != T_ARROW) {
 		error_here(ps, "expected '=>' and an action after the pattern, found");
 		recover(lx);
@@ -1158,6 +1220,9 @@ static void phase_release(struct ws_rphase *ph)
 		for (uint32_t k = 0; k < e->ntests; k++) {
 			free(e->tests[k].lit);
 			free(e->tests[k].feats);
+			for (uint32_t m = 0; m < e->tests[k].nset; m++)
+				free(e->tests[k].set[m].lit);
+			free(e->tests[k].set);
 		}
 		free(e->tests);
 	}

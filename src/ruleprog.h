@@ -17,6 +17,8 @@ enum ws_rtest_kind {
 	RT_KIND,	/* ival == enum ws_tok_kind */
 	RT_FLAG,	/* ival is a WS_TF_* bit that is set */
 	RT_ANNOT,	/* an annotation of type starts here (with feature tests) */
+	RT_LITSET,	/* one of set's text and lower tests holds (rulec.c makes it
+			 * of an alternation of such one-test elements) */
 };
 
 /* A feature test on an annotation: key == value, or key != value (which
@@ -35,6 +37,8 @@ struct ws_rtest {
 	const char *type;	/* RT_ANNOT */
 	struct ws_rfeat *feats;
 	uint32_t nfeats;
+	struct ws_rtest *set;	/* RT_LITSET */
+	uint32_t nset;
 	uint32_t bit;		/* its bit in ws_rbits (tests equal but for neg share one) */
 };
 
