@@ -5,6 +5,7 @@
  * whole document is linear in its tokens. */
 #include "ruleprog.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1562,6 +1563,25 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	ps->done = np;
 }
 
+/* A token's length (up to LONG_TOKEN), kind, shape and flags in one word,
+ * never 0, for the caches of sets: kind, shape, quote and flags lie side
+ * by side in the token, so one load brings them all; the quote's byte
+ * gives way to a mark, and the length goes above the kind's three bits.
+ * The byte masks are made from bytes, so that either byte order works. */
+static inline uint32_t token_tag(const struct ws_token *k, size_t n)
+{
+	_Static_assert(WS_TOK_UNKNOWN < 8 && LONG_TOKEN < 32, "a token tag's fields overlap");
+	_Static_assert(offsetof(struct ws_token, shape) == offsetof(struct ws_token, kind) + 1 &&
+		       offsetof(struct ws_token, quote) == offsetof(struct ws_token, kind) + 2 &&
+		       offsetof(struct ws_token, flags) == offsetof(struct ws_token, kind) + 3,
+		       "a token's kind, shape, quote and flags are not side by side");
+	uint32_t w, quote, kind;
+	memcpy(&w, &k->kind, sizeof(w));
+	memcpy(&quote, (const uint8_t[4]){ 0, 0, 0xFF, 0 }, sizeof(quote));
+	memcpy(&kind, (const uint8_t[4]){ 1, 0, 0, 0 }, sizeof(kind));
+	return (w & ~quote) | (quote & 0x01010101u) | (uint32_t)(n << 3) * kind;
+}
+
 void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const char *text,
 		  const struct ws_tokens *tk, ws_annot_vec *annots)
 {
@@ -1580,8 +1600,7 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 		struct tcache *e = NULL;
 		struct lcache *le = NULL;
 		uint64_t v = 0, lb[3] = { 0, 0, 0 };
-		uint32_t tag = 1u << 31 | (uint32_t)n | (uint32_t)k->kind << 5 |
-			       (uint32_t)k->shape << 9 | (uint32_t)k->flags << 17;
+		uint32_t tag = token_tag(k, n);
 		if (n <= 8) {
 			v = ws_pack_short(text + k->start, n, end);
 			uint64_t h = (v ^ tag) * 0x9E3779B97F4A7C15ULL;
