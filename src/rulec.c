@@ -1427,7 +1427,7 @@ static int ends_with_rules(const char *s)
 }
 
 /* The rule set of the sources: each its own phase, then, when phases run
- * as one (ws_rfuse_run), compiled again with those fused. */
+ * as one (ws_rfuse_run), those compiled again as one. */
 static int load_sources(const struct source *src, size_t n, struct ws_symtab *syms,
 			struct ws_diag *d, struct ws_ruleset **out)
 {
@@ -1445,8 +1445,13 @@ static int load_sources(const struct source *src, size_t n, struct ws_symtab *sy
 	struct ws_ruleset *rs = ws_xcalloc(1, sizeof(*rs));
 	for (size_t i = 0; i < n;) {
 		size_t k = ws_rfuse_run(*out, i);
-		if (add_phase(&rs, &src[i], k, syms, d, 0) != 0)
+		if (k == 1) {	/* as compiled: moved, not compiled again */
+			WS_VEC_PUSH(rs->phases, (*out)->phases.v[i]);
+			memset(&(*out)->phases.v[i], 0, sizeof((*out)->phases.v[i]));
+			rs->nfiles++;
+		} else if (add_phase(&rs, &src[i], k, syms, d, 0) != 0) {
 			rc = WS_ERR_DATA;
+		}
 		i += k;
 	}
 	ws_rules_free(*out);
