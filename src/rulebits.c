@@ -18,6 +18,16 @@ static int same_test(const struct ws_rtest *a, const struct ws_rtest *b)
 	case RT_TEXT:
 	case RT_LOWER:
 		return a->litlen == b->litlen && memcmp(a->lit, b->lit, a->litlen) == 0;
+	case RT_LITSET:	/* not through same_test(): it stays inlined */
+		if (a->nset != b->nset)
+			return 0;
+		for (uint32_t i = 0; i < a->nset; i++) {
+			const struct ws_rtest *x = &a->set[i], *y = &b->set[i];
+			if (x->kind != y->kind || x->litlen != y->litlen ||
+			    memcmp(x->lit, y->lit, x->litlen) != 0)
+				return 0;
+		}
+		return 1;
 	case RT_ANNOT:
 		if (a->type != b->type || a->nfeats != b->nfeats)
 			return 0;
@@ -343,7 +353,8 @@ void ws_rbits_build(struct ws_ruleset *rs)
 	b->flags = ws_xcalloc(256 * W, sizeof(uint64_t));
 	size_t nlit = 0;
 	for (size_t i = 0; i < tests.n; i++)
-		nlit += tests.v[i]->kind == RT_TEXT || tests.v[i]->kind == RT_LOWER;
+		nlit += tests.v[i]->kind == RT_TEXT || tests.v[i]->kind == RT_LOWER ? 1 :
+			tests.v[i]->nset;
 	b->litcap = 16;
 	while (b->litcap < nlit * 2)
 		b->litcap *= 2;
@@ -356,6 +367,10 @@ void ws_rbits_build(struct ws_ruleset *rs)
 		case RT_TEXT:
 		case RT_LOWER:
 			add_lit(b, t, bit);
+			break;
+		case RT_LITSET:	/* its bit holds where one of its tests holds */
+			for (uint32_t k = 0; k < t->nset; k++)
+				add_lit(b, &t->set[k], bit);
 			break;
 		case RT_SHAPE:
 			if (t->ival >= 0 && t->ival <= WS_SHAPE_PUNCT)

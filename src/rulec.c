@@ -169,6 +169,10 @@ struct parser {
 	WS_VEC(char *) labels;
 	WS_VEC(uint32_t) starts;	/* first instruction of each rule */
 	int failed;			/* this rule had an error */
+	/* the file being parsed is source part of the phase (ws_rule.part),
+	 * its rules from first_rule on */
+	uint32_t part;
+	size_t first_rule;
 };
 
 static struct node *new_node(struct parser *ps, enum nkind k)
@@ -557,6 +561,67 @@ static struct node *parse_alt(struct parser *ps, int depth)
 		add_kid(alt, s);
 	}
 	return alt;
+}
+
+/* ---- literal sets ---- */
+
+/* Whether branch b of an alternation is one element of one text or lower
+ * test, no label around it. */
+static int lit_branch(const struct ws_rphase *ph, const struct node *b)
+{
+	if (b->kind != N_SEQ || b->nkids != 1 || b->kids[0]->kind != N_ELEM)
+		return 0;
+	const struct ws_relem *e = &ph->elems.v[b->kids[0]->elem];
+	return e->ntests == 1 && !e->tests[0].neg &&
+	       (e->tests[0].kind == RT_TEXT || e->tests[0].kind == RT_LOWER);
+}
+
+/* Replaces each run of two or more such branches next to one another in
+ * an alternation by one branch of one element, an RT_LITSET test of their
+ * tests: a thread then tries one element where it tried each, and as the
+ * branches took one token each and led to the same place with the same
+ * captures, in the same place among the others, it matches the same. */
+static void merge_literals(struct parser *ps, struct node *n)
+{
+	struct ws_rphase *ph = ps->ph;
+	for (size_t i = 0; i < n->nkids; i++)
+		merge_literals(ps, n->kids[i]);
+	if (n->kind != N_ALT)
+		return;
+	size_t to = 0;
+	for (size_t i = 0; i < n->nkids;) {
+		size_t j = i;
+		while (j < n->nkids && lit_branch(ph, n->kids[j]))
+			j++;
+		if (j - i < 2) {
+			n->kids[to++] = n->kids[i++];
+			continue;
+		}
+		struct ws_rtest t;
+		memset(&t, 0, sizeof(t));
+		t.kind = RT_LITSET;
+		t.nset = (uint32_t)(j - i);
+		t.set = ws_xcalloc(t.nset, sizeof(*t.set));
+		for (size_t k = i; k < j; k++) {
+			const struct ws_rtest *m = &ph->elems.v[n->kids[k]->kids[0]->elem].tests[0];
+			struct ws_rtest *c = &t.set[k - i];
+			c->kind = m->kind;
+			c->lit = ws_xstrndup(m->lit, m->litlen);
+			c->litlen = m->litlen;
+		}
+		struct ws_relem e;
+		memset(&e, 0, sizeof(e));
+		e.tests = ws_xmalloc(sizeof(t));
+		e.tests[0] = t;
+		e.ntests = 1;
+		e.span = -1;
+		WS_VEC_PUSH(ph->elems, e);
+		struct node *el = n->kids[i]->kids[0];	/* reused for the set */
+		el->elem = (uint32_t)(ph->elems.n - 1);
+		n->kids[to++] = n->kids[i];
+		i = j;
+	}
+	n->nkids = to;
 }
 
 /* ---- code generation ---- */
@@ -997,7 +1062,7 @@ static void parse_rule(struct parser *ps)
 		priority = atoi(lx->cur.s);
 		next(lx);
 	}
-	for (size_t i = 0; i < ph->rules.n; i++) {
+	for (size_t i = ps->first_rule; i < ph->rules.n; i++) {
 		const char *full = ph->rules.v[i].name;
 		const char *slash = strrchr(full, '/');
 		if (slash && strlen(slash + 1) == name.n && memcmp(slash + 1, name.s, name.n) == 0) {
@@ -1021,6 +1086,7 @@ static void parse_rule(struct parser *ps)
 		recover(lx);
 		return;
 	}
+	merge_literals(ps, pat);
 	if (lx->cur.kind != T_ARROW) {
 		error_here(ps, "expected '=>' and an action after the pattern, found");
 		recover(lx);
@@ -1034,6 +1100,7 @@ static void parse_rule(struct parser *ps)
 	ws_buf_release(&full);
 	r.priority = priority;
 	r.line = line;
+	r.part = ps->part;
 	while (lx->cur.kind == T_ARROW) {
 		struct ws_raction a;
 		if (parse_action(ps, &a) != 0) {
@@ -1153,6 +1220,9 @@ static void phase_release(struct ws_rphase *ph)
 		for (uint32_t k = 0; k < e->ntests; k++) {
 			free(e->tests[k].lit);
 			free(e->tests[k].feats);
+			for (uint32_t m = 0; m < e->tests[k].nset; m++)
+				free(e->tests[k].set[m].lit);
+			free(e->tests[k].set);
 		}
 		free(e->tests);
 	}
@@ -1180,7 +1250,7 @@ static void parse_directive(struct parser *ps)
 	}
 	struct tok v = lx->cur;
 	if (kw.n == 5 && memcmp(kw.s, "phase", 5) == 0) {
-		if (ps->ph->rules.n) {
+		if (ps->ph->rules.n > ps->first_rule) {
 			ws_diag_error(lx->d, lx->file, kw.line, kw.col,
 				      "'phase' must come before the first rule");
 			ps->failed = 1;
@@ -1217,46 +1287,77 @@ static char *default_phase_name(const char *file)
 	return ws_xstrndup(b, dot ? (size_t)(dot - b) : strlen(b));
 }
 
+/* One file's text. */
+struct source {
+	const char *file;
+	const char *text;
+	size_t len;
+};
+
+/* Parses src, part part of the phase ps->ph, its rules named after the
+ * phase the file declares. */
+static void parse_source(struct parser *ps, const struct source *src, uint32_t part)
+{
+	struct ws_rphase *ph = ps->ph;
+	struct ws_diag *d = ps->lx.d;
+	free(ph->name);
+	ph->name = default_phase_name(src->file);
+	memset(&ps->lx, 0, sizeof(ps->lx));
+	ps->lx.file = src->file;
+	ps->lx.p = src->text;
+	ps->lx.end = src->text + src->len;
+	ps->lx.linestart = src->text;
+	ps->lx.line = 1;
+	ps->lx.d = d;
+	ps->part = part;
+	ps->first_rule = ph->rules.n;
+	next(&ps->lx);
+	while (ps->lx.cur.kind != T_EOF) {
+		if (ps->lx.cur.kind == T_NL) {
+			next(&ps->lx);
+		} else if (is_word(&ps->lx, "rule")) {
+			parse_rule(ps);
+		} else if (is_word(&ps->lx, "phase") || is_word(&ps->lx, "control") ||
+			   is_word(&ps->lx, "scope")) {
+			parse_directive(ps);
+		} else {
+			error_here(ps, "expected 'phase', 'control', 'scope' or 'rule', found");
+			recover(&ps->lx);
+		}
+		if (ph->prog.n > MAX_INSTS) {
+			ws_diag_error(d, src->file, ps->lx.cur.line, 0,
+				      "the phase compiles to more than %u instructions: "
+				      "lower the repeat counts", MAX_INSTS);
+			break;
+		}
+	}
+	ws_buf_release(&ps->lx.strval);
+}
+
 /* ws_rules_add_phase() but for the rule set's bits, which a caller adding
- * several phases builds once after the last (build 0). */
-static int add_phase(struct ws_ruleset **rs, const char *file, const char *text, size_t len,
+ * several phases builds once after the last (build 0), and for one phase
+ * compiled from several files (n of them, see rulefuse.c), run as one. */
+static int add_phase(struct ws_ruleset **rs, const struct source *src, size_t n,
 		     struct ws_symtab *syms, struct ws_diag *d, int build)
 {
 	struct parser ps;
 	memset(&ps, 0, sizeof(ps));
 	struct ws_rphase ph;
 	memset(&ph, 0, sizeof(ph));
-	ph.name = default_phase_name(file);
-	ph.file = ws_xstrdup(file);
+	ph.file = ws_xstrdup(src[0].file);
+	ph.nparts = (uint32_t)n;
 	ps.ph = &ph;
 	ps.syms = syms;
-	ps.lx.file = file;
-	ps.lx.p = text;
-	ps.lx.end = text + len;
-	ps.lx.linestart = text;
-	ps.lx.line = 1;
 	ps.lx.d = d;
 	int errors0 = d->errors;
-	next(&ps.lx);
-	while (ps.lx.cur.kind != T_EOF) {
-		if (ps.lx.cur.kind == T_NL) {
-			next(&ps.lx);
-		} else if (is_word(&ps.lx, "rule")) {
-			parse_rule(&ps);
-		} else if (is_word(&ps.lx, "phase") || is_word(&ps.lx, "control") ||
-			   is_word(&ps.lx, "scope")) {
-			parse_directive(&ps);
-		} else {
-			error_here(&ps, "expected 'phase', 'control', 'scope' or 'rule', found");
-			recover(&ps.lx);
-		}
-		if (ph.prog.n > MAX_INSTS) {
-			ws_diag_error(d, file, ps.lx.cur.line, 0,
-				      "the phase compiles to more than %u instructions: "
-				      "lower the repeat counts", MAX_INSTS);
-			break;
-		}
+	struct ws_buf names = WS_BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		parse_source(&ps, &src[i], (uint32_t)i);
+		ws_buf_addf(&names, "%s%s", i ? "+" : "", ph.name);
 	}
+	free(ph.name);
+	ph.name = ws_xstrdup(names.data);
+	ws_buf_release(&names);
 	gen_entry(&ps);
 	while (ph.rule_of.n < ph.prog.n)
 		WS_VEC_PUSH(ph.rule_of, UINT32_MAX);
@@ -1269,7 +1370,6 @@ static int add_phase(struct ws_ruleset **rs, const char *file, const char *text,
 		free(ps.nodes.v[i]);
 	}
 	WS_VEC_FREE(ps.nodes);
-	ws_buf_release(&ps.lx.strval);
 	if (d->errors != errors0) {
 		phase_release(&ph);
 		return WS_ERR_DATA;
@@ -1278,6 +1378,7 @@ static int add_phase(struct ws_ruleset **rs, const char *file, const char *text,
 		*rs = ws_xcalloc(1, sizeof(**rs));
 	ws_rclosure_build(&ph);
 	WS_VEC_PUSH((*rs)->phases, ph);
+	(*rs)->nfiles += n;
 	if (build)
 		ws_rbits_build(*rs);
 	return 0;
@@ -1286,7 +1387,8 @@ static int add_phase(struct ws_ruleset **rs, const char *file, const char *text,
 int ws_rules_add_phase(struct ws_ruleset **rs, const char *file, const char *text, size_t len,
 		       struct ws_symtab *syms, struct ws_diag *d)
 {
-	return add_phase(rs, file, text, len, syms, d, 1);
+	struct source src = { file, text, len };
+	return add_phase(rs, &src, 1, syms, d, 1);
 }
 
 void ws_rules_free(struct ws_ruleset *rs)
@@ -1302,7 +1404,7 @@ void ws_rules_free(struct ws_ruleset *rs)
 
 size_t ws_rules_phases(const struct ws_ruleset *rs)
 {
-	return rs ? rs->phases.n : 0;
+	return rs ? rs->nfiles : 0;
 }
 
 size_t ws_rules_count(const struct ws_ruleset *rs)
@@ -1324,6 +1426,39 @@ static int ends_with_rules(const char *s)
 	return n > 6 && strcmp(s + n - 6, ".rules") == 0;
 }
 
+/* The rule set of the sources: each its own phase, then, when phases run
+ * as one (ws_rfuse_run), those compiled again as one. */
+static int load_sources(const struct source *src, size_t n, struct ws_symtab *syms,
+			struct ws_diag *d, struct ws_ruleset **out)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n; i++)
+		if (add_phase(out, &src[i], 1, syms, d, 0) != 0)
+			rc = WS_ERR_DATA;
+	if (rc)
+		return rc;
+	int fused = 0;
+	for (size_t i = 0; i < (*out)->phases.n && !fused; i++)
+		fused = ws_rfuse_run(*out, i) > 1;
+	if (!fused)
+		return 0;
+	struct ws_ruleset *rs = ws_xcalloc(1, sizeof(*rs));
+	for (size_t i = 0; i < n;) {
+		size_t k = ws_rfuse_run(*out, i);
+		if (k == 1) {	/* as compiled: moved, not compiled again */
+			WS_VEC_PUSH(rs->phases, (*out)->phases.v[i]);
+			memset(&(*out)->phases.v[i], 0, sizeof((*out)->phases.v[i]));
+			rs->nfiles++;
+		} else if (add_phase(&rs, &src[i], k, syms, d, 0) != 0) {
+			rc = WS_ERR_DATA;
+		}
+		i += k;
+	}
+	ws_rules_free(*out);
+	*out = rs;
+	return rc;
+}
+
 int ws_rules_load(const char *dir, struct ws_symtab *syms, struct ws_diag *d,
 		  struct ws_ruleset **out)
 {
@@ -1339,6 +1474,7 @@ int ws_rules_load(const char *dir, struct ws_symtab *syms, struct ws_diag *d,
 	closedir(dh);
 	qsort(names.v, names.n, sizeof(char *), cmp_str);
 	int rc = 0;
+	WS_VEC(struct source) src = { 0 };
 	for (size_t i = 0; i < names.n; i++) {
 		struct ws_buf path = WS_BUF_INIT;
 		ws_buf_addf(&path, "%s/%s", dir, names.v[i]);
@@ -1347,14 +1483,21 @@ int ws_rules_load(const char *dir, struct ws_symtab *syms, struct ws_diag *d,
 		if (!text) {
 			ws_diag_error(d, path.data, 0, 0, "cannot read: %s", strerror(errno));
 			rc = WS_ERR_DATA;
-		} else if (add_phase(out, path.data, text, len, syms, d, 0) != 0) {
-			rc = WS_ERR_DATA;
+			ws_buf_release(&path);
+		} else {
+			struct source sc = { path.data, text, len };	/* owns path */
+			WS_VEC_PUSH(src, sc);
 		}
-		free(text);
-		ws_buf_release(&path);
 		free(names.v[i]);
 	}
 	WS_VEC_FREE(names);
+	if (load_sources(src.v, src.n, syms, d, out) != 0)
+		rc = WS_ERR_DATA;
+	for (size_t i = 0; i < src.n; i++) {
+		free((char *)src.v[i].file);
+		free((char *)src.v[i].text);
+	}
+	WS_VEC_FREE(src);
 	if (rc) {
 		ws_rules_free(*out);
 		*out = NULL;

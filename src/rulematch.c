@@ -5,6 +5,7 @@
  * whole document is linear in its tokens. */
 #include "ruleprog.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -222,6 +223,10 @@ struct ws_rules_scratch {
 	 * is not scanned for */
 	WS_VEC(uint64_t) rgroups;
 	struct featblock *pool;		/* features of new annotations */
+	/* the annotations of each file of a phase of several (ws_rphase.
+	 * nparts) while it runs */
+	ws_annot_vec *parts;
+	size_t nparts;
 };
 
 /* The tests that hold at token tok: W words. */
@@ -336,6 +341,9 @@ void ws_rules_scratch_free(struct ws_rules_scratch *s)
 	WS_VEC_FREE(s->rbits);
 	WS_VEC_FREE(s->rposs);
 	WS_VEC_FREE(s->rgroups);
+	for (size_t i = 0; i < s->nparts; i++)
+		WS_VEC_FREE(s->parts[i]);
+	free(s->parts);
 	struct featblock *b = s->pool;
 	while (b) {
 		struct featblock *nx = b->next;
@@ -852,6 +860,8 @@ static void simulate(struct ctx *c)
 static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd, ws_annot_vec *out)
 {
 	struct ws_rules_scratch *s = c->s;
+	if (c->ph->nparts > 1)
+		out = &s->parts[r->part];	/* kept apart (ws_rphase.nparts) */
 	const int32_t *caps = s->capbuf.v + cd->caps;
 	for (uint32_t i = 0; i < r->nactions; i++) {
 		const struct ws_raction *a = &r->actions[i];
@@ -1164,6 +1174,11 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 	 * holds the indices of the older ones only, so this phase does not see
 	 * its own, and nothing keeps a pointer into annots across a push */
 	ws_annot_vec *made = annots;
+	if (ph->nparts > s->nparts) {
+		s->parts = ws_xrealloc(s->parts, ph->nparts * sizeof(*s->parts));
+		memset(s->parts + s->nparts, 0, (ph->nparts - s->nparts) * sizeof(*s->parts));
+		s->nparts = ph->nparts;
+	}
 	struct ctx c = { ph, s, text, tk, annots, &rs->bits, &s->psets[phase], 0, 0, 0, 0,
 			 phase, 0 };
 	uint32_t pos = 0;
@@ -1278,6 +1293,15 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		}
 		apply(&c, &ph->rules.v[best], &s->cands.v[best], made);
 		pos = s->cands.v[best].end;
+	}
+	for (uint32_t i = 0; ph->nparts > 1 && i < ph->nparts; i++) {
+		ws_annot_vec *pv = &s->parts[i];
+		if (!pv->n)
+			continue;
+		WS_VEC_RESERVE(*made, made->n + pv->n);
+		memcpy(made->v + made->n, pv->v, pv->n * sizeof(*pv->v));
+		made->n += pv->n;
+		pv->n = 0;
 	}
 }
 
@@ -1539,6 +1563,25 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	ps->done = np;
 }
 
+/* A token's length (up to LONG_TOKEN), kind, shape and flags in one word,
+ * never 0, for the caches of sets: kind, shape, quote and flags lie side
+ * by side in the token, so one load brings them all; the quote's byte
+ * gives way to a mark, and the length goes above the kind's three bits.
+ * The byte masks are made from bytes, so that either byte order works. */
+static inline uint32_t token_tag(const struct ws_token *k, size_t n)
+{
+	_Static_assert(WS_TOK_UNKNOWN < 8 && LONG_TOKEN < 32, "a token tag's fields overlap");
+	_Static_assert(offsetof(struct ws_token, shape) == offsetof(struct ws_token, kind) + 1 &&
+		       offsetof(struct ws_token, quote) == offsetof(struct ws_token, kind) + 2 &&
+		       offsetof(struct ws_token, flags) == offsetof(struct ws_token, kind) + 3,
+		       "a token's kind, shape, quote and flags are not side by side");
+	uint32_t w, quote, kind;
+	memcpy(&w, &k->kind, sizeof(w));
+	memcpy(&quote, (const uint8_t[4]){ 0, 0, 0xFF, 0 }, sizeof(quote));
+	memcpy(&kind, (const uint8_t[4]){ 1, 0, 0, 0 }, sizeof(kind));
+	return (w & ~quote) | (quote & 0x01010101u) | (uint32_t)(n << 3) * kind;
+}
+
 void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const char *text,
 		  const struct ws_tokens *tk, ws_annot_vec *annots)
 {
@@ -1557,8 +1600,7 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 		struct tcache *e = NULL;
 		struct lcache *le = NULL;
 		uint64_t v = 0, lb[3] = { 0, 0, 0 };
-		uint32_t tag = 1u << 31 | (uint32_t)n | (uint32_t)k->kind << 5 |
-			       (uint32_t)k->shape << 9 | (uint32_t)k->flags << 17;
+		uint32_t tag = token_tag(k, n);
 		if (n <= 8) {
 			v = ws_pack_short(text + k->start, n, end);
 			uint64_t h = (v ^ tag) * 0x9E3779B97F4A7C15ULL;

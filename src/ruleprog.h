@@ -17,6 +17,8 @@ enum ws_rtest_kind {
 	RT_KIND,	/* ival == enum ws_tok_kind */
 	RT_FLAG,	/* ival is a WS_TF_* bit that is set */
 	RT_ANNOT,	/* an annotation of type starts here (with feature tests) */
+	RT_LITSET,	/* one of set's text and lower tests holds (rulec.c makes it
+			 * of an alternation of such one-test elements) */
 };
 
 /* A feature test on an annotation: key == value, or key != value (which
@@ -35,6 +37,8 @@ struct ws_rtest {
 	const char *type;	/* RT_ANNOT */
 	struct ws_rfeat *feats;
 	uint32_t nfeats;
+	struct ws_rtest *set;	/* RT_LITSET */
+	uint32_t nset;
 	uint32_t bit;		/* its bit in ws_rbits (tests equal but for neg share one) */
 };
 
@@ -115,6 +119,7 @@ struct ws_rule {
 	 * after the element. */
 	int32_t single;
 	uint32_t sfirst, scount;
+	uint32_t part;		/* the file of its phase it comes from (ws_rphase.nparts) */
 };
 
 /* A leaf of an empty-move closure: an instruction and the label slots
@@ -137,6 +142,10 @@ struct ws_rphase {
 	char *file;
 	uint8_t control;
 	uint8_t scope;
+	/* The files compiled into the phase, 1 but for phases that run as
+	 * one (rulefuse.c): their annotations are kept apart while it runs,
+	 * then appended file by file, as if each had run on its own. */
+	uint32_t nparts;
 	WS_VEC(struct ws_rinst) prog;
 	WS_VEC(struct ws_relem) elems;
 	WS_VEC(struct ws_rule) rules;
@@ -313,8 +322,16 @@ struct ws_rbits {
 
 struct ws_ruleset {
 	WS_VEC(struct ws_rphase) phases;
+	size_t nfiles;		/* the phases as written, some run as one */
 	struct ws_rbits bits;
 };
+
+/* How many phases from phase from on run as one: 1, or more when each is
+ * of control all and the same scope and none tests or copies from an
+ * annotation type an earlier one of them makes, so that none of them
+ * sees what the others make and running them at once, each keeping its
+ * annotations apart, is the same as running them in turn (rulefuse.c). */
+size_t ws_rfuse_run(const struct ws_ruleset *rs, size_t from);
 
 /* Works out the phase's empty-move closures (clo_first ...). */
 void ws_rclosure_build(struct ws_rphase *ph);

@@ -274,3 +274,70 @@ Test(rules, long_sentence_stays_linear, .timeout = 20)
 	ws_rules_free(rs);
 	ws_symtab_free(syms);
 }
+
+/* Phases of control all that do not read what one another make run as
+ * one: ws_rules_load() fuses them, and a fused run must make the same
+ * annotations, in the same order, as the phases run in turn (each added
+ * alone: ws_rules_add_phase() never fuses). The third phase reads what
+ * the first makes, so it must stay apart, or it would not see it. */
+static const char *const fuse_files[][2] = {
+	{ "10-a.rules", "phase a\ncontrol all\nrule A\n{lower == \"x\"}\n=> Foo\n" },
+	{ "20-b.rules", "phase b\ncontrol all\nrule B\n{shape == Xxxx}\n=> Bar\n"
+			"rule B2\n({shape == Xxxx}):n {lower == \"x\"}\n=> Pair:n\n" },
+	{ "30-c.rules", "phase c\ncontrol all\nrule C\n{Foo}\n=> Baz\n" },
+};
+
+static void run_fuse(struct ws_ruleset *rs, const char *text, struct ws_buf *out)
+{
+	struct ws_tokens tk = { 0 };
+	ws_tokenize(NULL, text, strlen(text), &tk);
+	ws_annot_vec an = { 0 };
+	struct ws_rules_scratch *s = ws_rules_scratch_new();
+	ws_rules_run(rs, s, text, &tk, &an);
+	ws_buf_grow(out, 0);
+	for (size_t i = 0; i < an.n; i++)
+		ws_buf_addf(out, "%s %u %u %s\n", an.v[i].type, an.v[i].first, an.v[i].last,
+			    an.v[i].rule);
+	ws_rules_scratch_free(s);
+	WS_VEC_FREE(an);
+	ws_tokens_release(&tk);
+}
+
+Test(rules, fused_phases_run_as_in_turn)
+{
+	char dir[] = "/tmp/ws_fuse_XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	struct ws_symtab *syms = ws_symtab_new();
+	struct ws_diag d = { stderr, 0, 0 };
+	struct ws_ruleset *apart = NULL, *fused = NULL;
+	char path[64];
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, fuse_files[i][0]);
+		FILE *f = fopen(path, "w");
+		cr_assert_not_null(f);
+		fputs(fuse_files[i][1], f);
+		fclose(f);
+		cr_assert_eq(ws_rules_add_phase(&apart, path, fuse_files[i][1],
+						strlen(fuse_files[i][1]), syms, &d), 0);
+	}
+	cr_assert_eq(ws_rules_load(dir, syms, &d, &fused), 0);
+	cr_assert_eq(fused->phases.n, 2, "phases a and b run as one, c apart");
+	cr_assert_eq(fused->phases.v[0].nparts, 2);
+	cr_assert_eq(ws_rules_phases(fused), 3);
+	const char *text = "Ann x met Bob x and Cy x.";
+	struct ws_buf want = WS_BUF_INIT, got = WS_BUF_INIT;
+	run_fuse(apart, text, &want);
+	run_fuse(fused, text, &got);
+	cr_assert_str_eq(got.data, want.data);
+	cr_assert_not_null(strstr(want.data, "Baz"));
+	ws_buf_release(&want);
+	ws_buf_release(&got);
+	ws_rules_free(apart);
+	ws_rules_free(fused);
+	ws_symtab_free(syms);
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, fuse_files[i][0]);
+		remove(path);
+	}
+	remove(dir);
+}
