@@ -1480,29 +1480,14 @@ static void token_ids_possessive(const struct ws_gaz *g, struct ws_gaz_scratch *
 	ids[M_EXACT] = bare[M_EXACT];
 }
 
-static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
-		       size_t n, const char *end, uint32_t *ids)
+/* The ids and roots of a word the cache does not hold, into ids, and into
+ * the cache slot e unless it is NULL (a word the cache keeps not); v and
+ * v2 are the word's packed bytes, the slot's key. */
+static void token_fill(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+		       size_t n, const char *end, uint32_t *ids, struct tcache *e, uint64_t v,
+		       uint64_t v2)
 {
 	uint32_t *roots = ids + MODES;
-	struct tcache *e = NULL;
-	uint64_t v = 0, v2 = 0;
-	if (n <= 16 && !(g->modes & (1u << M_STEM))) {
-		v = ws_pack_short(p, n < 8 ? n : 8, end);
-		if (n > 8)
-			v2 = ws_pack_short(p + 8, n - 8, end);
-		if (!((v | v2) & 0x8080808080808080ULL)) {
-			uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
-			size_t x = h >> (64 - TCACHE_BITS);
-			e = &s->tc[x];
-			for (int way = 0; way < 2; way++) {
-				const struct tcache *f = &s->tc[x ^ (size_t)way];
-				if (f->len == n && f->key[0] == v && f->key[1] == v2) {
-					memcpy(ids, f->slot, sizeof(f->slot));
-					return;
-				}
-			}
-		}
-	}
 	token_ids_possessive(g, s, p, n, end, ids);
 	/* a word that no form has after its first ends every walk that
 	 * reaches it: its id, which the walk alone reads, is left out, and
@@ -1523,6 +1508,31 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 		e->len = (uint32_t)n;
 		memcpy(e->slot, ids, sizeof(e->slot));
 	}
+}
+
+static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+		       size_t n, const char *end, uint32_t *ids)
+{
+	struct tcache *e = NULL;
+	uint64_t v = 0, v2 = 0;
+	if (n <= 16 && !(g->modes & (1u << M_STEM))) {
+		v = ws_pack_short(p, n < 8 ? n : 8, end);
+		if (n > 8)
+			v2 = ws_pack_short(p + 8, n - 8, end);
+		if (!((v | v2) & 0x8080808080808080ULL)) {
+			uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
+			size_t x = h >> (64 - TCACHE_BITS);
+			e = &s->tc[x];
+			for (int way = 0; way < 2; way++) {
+				const struct tcache *f = &s->tc[x ^ (size_t)way];
+				if (f->len == n && f->key[0] == v && f->key[1] == v2) {
+					memcpy(ids, f->slot, sizeof(f->slot));
+					return;
+				}
+			}
+		}
+	}
+	token_fill(g, s, p, n, end, ids, e, v, v2);
 }
 
 static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
@@ -1609,50 +1619,67 @@ static void token_slot_far(const struct ws_gaz *g, struct ws_gaz_scratch *s, con
 	token_slot(g, s, p, n, end, ids);
 }
 
-/* token_slot()'s hit for the token p[0..n), the cache's ids and roots into
- * ids, when the 16 bytes from p lie in the text; 0 when the token is not
- * in the cache. The cache holds ASCII words only, so a word with other
- * bytes finds no key alike and takes the slow way: no test for them here. */
-static inline __attribute__((always_inline)) int cache_hit(const struct tcache *tc, const char *p,
-							   size_t n, uint32_t *ids)
+/* token_fill() for a word cache_hit() did not find, out of line as
+ * token_slot_far() is. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void token_fill_far(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+			   size_t n, const char *end, uint32_t *ids, struct tcache *e, uint64_t v,
+			   uint64_t v2)
 {
+	token_fill(g, s, p, n, end, ids, (v | v2) & 0x8080808080808080ULL ? NULL : e, v, v2);
+}
+
+/* token_slot() for the token p[0..n) when the 16 bytes from p lie in the
+ * text: the cache's ids and roots into ids on a hit, else the word looked
+ * up and put in the slot probed (token_fill_far()), which the slow way
+ * need not find again. The cache holds ASCII words only, so a word with
+ * other bytes finds no key alike: no test for them before the probe. */
+static inline __attribute__((always_inline)) void
+cache_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, struct tcache *tc, const char *p,
+	   size_t n, const char *end, uint32_t *ids)
+{
+	uint64_t v, v2 = 0;
+	struct tcache *e;
 	if (n - 1 < 8) {
 		/* most tokens: an ASCII word of at most 8 bytes, in one load */
-		uint64_t v;
 		memcpy(&v, p, 8);
 		v &= ws_low_bytes[n];
 		uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL * 0xC4CEB9FE1A85EC53ULL;
 		size_t x = h >> (64 - TCACHE_BITS);
-		const struct tcache *e = &tc[x];
+		e = &tc[x];
 		if (e->len == n && e->key[0] == v && e->key[1] == 0) {
 			memcpy(ids, e->slot, sizeof(e->slot));
-			return 1;
+			return;
 		}
-		e = &tc[x ^ 1];
-		if (e->len == n && e->key[0] == v && e->key[1] == 0) {
-			memcpy(ids, e->slot, sizeof(e->slot));
-			return 1;
+		const struct tcache *f = &tc[x ^ 1];
+		if (f->len == n && f->key[0] == v && f->key[1] == 0) {
+			memcpy(ids, f->slot, sizeof(f->slot));
+			return;
 		}
 	} else if (n - 9 < 8) {
 		/* a word of 9 to 16 bytes: two loads */
-		uint64_t v, v2;
 		memcpy(&v, p, 8);
 		memcpy(&v2, p + 8, 8);
 		v2 &= ws_low_bytes[n - 8];
 		uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
 		size_t x = h >> (64 - TCACHE_BITS);
-		const struct tcache *e = &tc[x];
+		e = &tc[x];
 		if (e->len == n && e->key[0] == v && e->key[1] == v2) {
 			memcpy(ids, e->slot, sizeof(e->slot));
-			return 1;
+			return;
 		}
-		e = &tc[x ^ 1];
-		if (e->len == n && e->key[0] == v && e->key[1] == v2) {
-			memcpy(ids, e->slot, sizeof(e->slot));
-			return 1;
+		const struct tcache *f = &tc[x ^ 1];
+		if (f->len == n && f->key[0] == v && f->key[1] == v2) {
+			memcpy(ids, f->slot, sizeof(f->slot));
+			return;
 		}
+	} else {
+		token_slot_far(g, s, p, n, end, ids);
+		return;
 	}
-	return 0;
+	token_fill_far(g, s, p, n, end, ids, e, v, v2);
 }
 
 /* token_slot() of tokens [from, to), into ids onwards. Its own loop,
@@ -1669,7 +1696,7 @@ static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 			token_slot_far(g, s, text + tok[t].start, tok[t].end - tok[t].start, end, ids);
 		return;
 	}
-	const struct tcache *tc = s->tc;
+	struct tcache *tc = s->tc;
 	/* the tokens whose 16 bytes lie in the text, all but the last few:
 	 * their loop need not ask */
 	size_t safe = to;
@@ -1679,14 +1706,15 @@ static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	for (const struct ws_token *kend = tok + safe; k < kend; k++, ids += MODES * 2) {
 		const char *p = text + k->start;
 		size_t n = k->end - k->start;
-		if (!cache_hit(tc, p, n, ids))
-			token_slot_far(g, s, p, n, end, ids);
+		cache_slot(g, s, tc, p, n, end, ids);
 	}
 	for (const struct ws_token *kend = tok + to; k < kend; k++, ids += MODES * 2) {
 		const char *p = text + k->start;
 		size_t n = k->end - k->start;
-		if (end - p < 16 || !cache_hit(tc, p, n, ids))
+		if (end - p < 16)
 			token_slot_far(g, s, p, n, end, ids);
+		else
+			cache_slot(g, s, tc, p, n, end, ids);
 	}
 }
 
