@@ -414,12 +414,6 @@ static void covered_done(struct ws_doc *d)
 		WS_VEC_FREE(d->ecovered);
 }
 
-/* A token's kind and shape, the kind in the low byte. */
-static inline unsigned kind_shape(const struct ws_token *t)
-{
-	return (unsigned)t->kind | (unsigned)t->shape << 8;
-}
-
 /* In the byte per token of covered_tokens(): a token no mention covers
  * that is a capitalised word (WS_SHAPE_CAP), which first_name_mentions()
  * looks at. */
@@ -432,7 +426,7 @@ static inline unsigned kind_shape(const struct ws_token *t)
  * (covered_tokens()' bytes), or NULL when no one has a surname. */
 static uint8_t *surname_mentions(struct ws_doc *d)
 {
-	size_t n = d->tk.tok.n, nent = d->ents.n;
+	size_t nent = d->ents.n;
 	uint8_t *covered = NULL;
 	struct keytab kt;
 	keytab_init(&kt, d, nent);
@@ -448,17 +442,13 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 		covered = covered_tokens(d);
 		size_t had = d->ments.n;
 		const struct ws_token *tk = d->tk.tok.v;
-		for (uint32_t i = 0; i < n; i++) {
-			/* on to the next uncovered capitalised word, in a loop
-			 * of its own that calls nothing: a word is CAP or MIXED
-			 * when its kind and shape, read as one 16-bit number,
-			 * are 0x0100 or 0x0300 */
-			_Static_assert(WS_TOK_WORD == 0 && WS_SHAPE_CAP == 1 && WS_SHAPE_MIXED == 3,
-				       "the kind and shape test below");
-			while (i < n && ((kind_shape(&tk[i]) | 0x0200) != 0x0300 || covered[i]))
-				i++;
-			if (i == n)
-				break;
+		/* the capitalised and mixed-case words, as the tokenizer
+		 * listed them: no pass over the other tokens */
+		const uint32_t *caps = d->tk.caps.v;
+		for (size_t c = 0, nc = d->tk.caps.n; c < nc; c++) {
+			uint32_t i = caps[c];
+			if (covered[i])
+				continue;
 			const struct ws_token *t = &tk[i];
 			if (t->shape == WS_SHAPE_CAP)
 				covered[i] = UNCOVERED_CAP;	/* (this pass reads it as 0) */
@@ -552,17 +542,20 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 			old->ent = -1;	/* two people of that first name */
 	}
 	if (kt.used) {
+		const uint32_t *caps = d->tk.caps.v;
+		size_t nc = d->tk.caps.n;
 		if (!covered) {
 			covered = covered_tokens(d);
-			for (uint32_t i = 0; i < n; i++)
-				if (!covered[i] && d->tk.tok.v[i].kind == WS_TOK_WORD &&
-				    d->tk.tok.v[i].shape == WS_SHAPE_CAP)
-					covered[i] = UNCOVERED_CAP;
+			for (size_t c = 0; c < nc; c++)
+				if (!covered[caps[c]] && d->tk.tok.v[caps[c]].shape == WS_SHAPE_CAP)
+					covered[caps[c]] = UNCOVERED_CAP;
 		}
-		/* the uncovered capitalised words, found a memchr() at a time */
-		for (const uint8_t *p = memchr(covered, UNCOVERED_CAP, n); p;
-		     p = memchr(p + 1, UNCOVERED_CAP, n - (size_t)(p + 1 - covered))) {
-			uint32_t i = (uint32_t)(p - covered);
+		/* the uncovered capitalised words, among those the tokenizer
+		 * listed */
+		for (size_t c = 0; c < nc; c++) {
+			uint32_t i = caps[c];
+			if (covered[i] != UNCOVERED_CAP)
+				continue;
 			const struct ws_token *t = &d->tk.tok.v[i];
 			const char *k;
 			size_t kn;

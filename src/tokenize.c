@@ -50,6 +50,7 @@ void ws_tokens_release(struct ws_tokens *t)
 	WS_VEC_FREE(t->para);
 	WS_VEC_FREE(t->ends);
 	WS_VEC_FREE(t->marks);
+	WS_VEC_FREE(t->caps);
 }
 
 /* The scanner's view of the input. */
@@ -216,6 +217,11 @@ emit(struct scan *sc, struct fill *fl, size_t start, size_t end, enum ws_tok_kin
 	/* quote marks, for ws_pair_quotes(), which looks at no other token */
 	if (quote)
 		WS_VEC_PUSH(o->marks, (uint32_t)n);
+	/* capitalised and mixed-case words, for the entities' name passes,
+	 * which look at no other token */
+	_Static_assert(WS_SHAPE_CAP == 1 && WS_SHAPE_MIXED == 3, "the shape test below");
+	if (kind == WS_TOK_WORD && (shape | 2) == 3)
+		WS_VEC_PUSH(o->caps, (uint32_t)n);
 	return t;
 }
 
@@ -897,7 +903,7 @@ static void pass_sentences(const struct ws_seglists *l, const char *s, struct ws
 int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 		struct ws_tokens *out)
 {
-	out->tok.n = out->sent.n = out->para.n = out->ends.n = out->marks.n = 0;
+	out->tok.n = out->sent.n = out->para.n = out->ends.n = out->marks.n = out->caps.n = 0;
 	if (len > UINT32_MAX)
 		return -1;
 	struct scan sc;

@@ -79,6 +79,8 @@ struct ws_tokens {
 				 * sentence (terminals, abbreviations), then
 				 * the sentences' first tokens */
 	WS_VEC(uint32_t) marks;	/* the quote marks' tokens (quote != 0), in order */
+	WS_VEC(uint32_t) caps;	/* the capitalised and mixed-case words' tokens
+				 * (WS_SHAPE_CAP, WS_SHAPE_MIXED), in order */
 };
 
 /* The lists the tokenizer consults; any may be NULL (then nothing is an
