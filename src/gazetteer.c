@@ -1814,6 +1814,8 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 	 * could be to them, as far as the compiler knows */
 	const struct node *nodes = g->nodes.v;
 	const struct accrec *acc = g->acc;
+	/* what the walks read, set once: a start sets its own fields */
+	struct walk w = { g, s, nodes, acc, tok, n, ids, c0, 0, opts, 0, NULL, 0 };
 	const uint32_t *here = ids;
 	for (size_t i = c0; i < c1; i++, here += T_WORDS) {
 		/* the exact and folded roots side by side, in one load */
@@ -1826,7 +1828,8 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 		s->cand.n = 0;
 		uint32_t best = 0;
 		/* the modes in order; a mode no list uses has no roots */
-		struct walk w = { g, s, nodes, acc, tok, n, ids, c0, i, opts, 0, NULL, 0 };
+		w.i = i;
+		w.nhit = 0;
 		if (hx)
 			walk_mode(&w, M_EXACT, hx, &best);
 		if (hf)
