@@ -8,17 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Nonzero when a byte of v is not printable ASCII (< 0x20 or >= 0x7F). */
-static uint64_t unprintable(uint64_t v)
-{
-	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
-	return ((v - ones * 0x20) & ~v & hi) | (((v + ones) | v) & hi);
-}
-
+/* ws_unprintable8() of four bytes. */
 static uint32_t unprintable4(uint32_t v)
 {
-	const uint32_t ones = 0x01010101u, hi = ones * 0x80;
-	return ((v - ones * 0x20) & ~v & hi) | (((v + ones) | v) & hi);
+	const uint32_t ones = 0x01010101u;
+	return ((v - ones * 0x20) | (v + ones) | v) & ones * 0x80;
 }
 
 /* Rows are written through a cursor into room made for the whole row at
@@ -69,13 +63,13 @@ static inline __attribute__((always_inline)) char *put_field(char *d, const char
 		uint64_t v;
 		for (; i + 8 <= n; i += 8) {
 			memcpy(&v, u + i, 8);
-			if (unprintable(v))
+			if (ws_unprintable8(v))
 				return put_rest(d + i, s, n, i);
 			memcpy(d + i, &v, 8);
 		}
 		if (i < n) {
 			memcpy(&v, u + n - 8, 8);
-			if (unprintable(v))
+			if (ws_unprintable8(v))
 				return put_rest(d + i, s, n, i);
 			memcpy(d + n - 8, &v, 8);
 		}
