@@ -589,30 +589,24 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
  * the club," is a second, wider mention of Jane Roe as written, made by the
  * Apposition's rule; it does not count as another mention of her. Chains
  * join in text order: "Rep. Jane Roe (D-Ore.), a lawyer, said". Only the
- * entities marked in only, when it is not NULL. Needs the mentions indexed
- * (ws_mentions_sort); returns whether it added any, and then they must be
- * sorted again (the index holds the new ones out of order). */
-static int apposition_mentions(struct ws_doc *d, const struct names *nm, const uint8_t *only)
+ * entities marked in only, when it is not NULL. apps: the napps Appositions
+ * among the annotations (their first token and index), put in order here.
+ * Needs the mentions indexed (ws_mentions_sort); returns whether it added
+ * any, and then they must be sorted again (the index holds the new ones out
+ * of order). */
+static int apposition_mentions(struct ws_doc *d, struct ws_order_item *apps, size_t napps,
+			       const uint8_t *only)
 {
-	if (!nm->apposition)
-		return 0;
-	d->eorder.n = 0;
-	for (size_t i = d->nlookup; i < d->gaz.n; i++)	/* (lookups are no Apposition) */
-		if (d->gaz.v[i].type == nm->apposition && d->gaz.v[i].first > 0) {
-			struct ws_order_item it = { d->gaz.v[i].first, (uint32_t)i };
-			WS_VEC_PUSH(d->eorder, it);
-		}
-	size_t napps = d->eorder.n;
 	if (!napps)
 		return 0;
-	sort_by_first(d, d->eorder.v, napps);
+	sort_by_first(d, apps, napps);
 	size_t added = 0;
 	/* the index of the mentions by last token, kept up to date with the
 	 * wide mentions made, so that they chain; the caller sorts them and
 	 * index_mentions() then clears every entry set (ment_set) */
 	int32_t *ends = d->ment_end.v;
 	for (size_t k = 0; k < napps; k++) {
-		const struct ws_annot *a = &d->gaz.v[d->eorder.v[k].idx];
+		const struct ws_annot *a = &d->gaz.v[apps[k].idx];
 		int32_t m = ends[a->first - 1];
 		if (m < 0 || d->ments.v[m].entity < 0 || (only && !only[d->ments.v[m].entity]))
 			continue;
@@ -693,7 +687,7 @@ void ws_entities_build(struct ws_doc *d)
 	if (!nm.person && !nm.org)
 		return;
 	/* annotations are appended phase by phase: visit them in text order */
-	d->eorder.n = 0;
+	d->eorder.n = d->eapps.n = 0;
 	size_t ntok = d->tk.tok.n, nt = ntok + 1;
 	/* per token: the title, the longest determiner and the longest
 	 * modifier ending there (indices into d->gaz, or -1), and where a
@@ -725,16 +719,23 @@ void ws_entities_build(struct ws_doc *d)
 			struct ws_order_item it = { a->first, (uint32_t)i };
 			WS_VEC_PUSH(d->eorder, it);
 		}
-		else if (a->type && a->type == nm.title && a->last > 0)
+		else if (a->type && a->type == nm.title && a->last > 0) {
 			title_end[a->last - 1] = (int32_t)i;
-		else if (a->type && a->type == nm.determiner && a->last > 0 &&
-			 (det_end[a->last - 1] < 0 ||
-			  d->gaz.v[det_end[a->last - 1]].first > a->first))
+			WS_VEC_PUSH(d->eset, a->last - 1);
+		} else if (a->type && a->type == nm.determiner && a->last > 0 &&
+			   (det_end[a->last - 1] < 0 ||
+			    d->gaz.v[det_end[a->last - 1]].first > a->first)) {
 			det_end[a->last - 1] = (int32_t)i;	/* the longest */
-		else if (a->type && a->type == nm.modifier && a->last > 0 &&
-			 (mod_end[a->last - 1] < 0 ||
-			  d->gaz.v[mod_end[a->last - 1]].first > a->first))
+			WS_VEC_PUSH(d->eset, a->last - 1);
+		} else if (a->type && a->type == nm.modifier && a->last > 0 &&
+			   (mod_end[a->last - 1] < 0 ||
+			    d->gaz.v[mod_end[a->last - 1]].first > a->first)) {
 			mod_end[a->last - 1] = (int32_t)i;	/* the longest */
+			WS_VEC_PUSH(d->eset, a->last - 1);
+		} else if (a->type && a->type == nm.apposition && a->first > 0) {
+			struct ws_order_item it = { a->first, (uint32_t)i };
+			WS_VEC_PUSH(d->eapps, it);
+		}
 	}
 	sort_by_first(d, d->eorder.v, d->eorder.n);
 	for (size_t oi = 0; oi < d->eorder.n; oi++) {
@@ -872,17 +873,21 @@ void ws_entities_build(struct ws_doc *d)
 		free(det_end);
 		free(mod_end);
 	} else
-		for (size_t i = d->nlookup; i < d->gaz.n; i++) {
-			const struct ws_annot *a = &d->gaz.v[i];
-			if (a->last > 0)
-				title_end[a->last - 1] = det_end[a->last - 1] = mod_end[a->last - 1] = -1;
+		for (size_t k = 0; k < d->eset.n; k++) {
+			uint32_t t = d->eset.v[k];
+			title_end[t] = det_end[t] = mod_end[t] = -1;
 		}
+	d->eset.n = 0;
+	if (d->eset.cap > SORT_KEEP_ITEMS)
+		WS_VEC_FREE(d->eset);
 	uint8_t *covered = surname_mentions(d);
 	first_name_mentions(d, &nm, covered);
 	covered_done(d);
 	ws_mentions_sort(d);
-	if (apposition_mentions(d, &nm, NULL))
+	if (apposition_mentions(d, d->eapps.v, d->eapps.n, NULL))
 		ws_mentions_sort(d);
+	if (d->eapps.cap > SORT_KEEP_ITEMS)
+		WS_VEC_FREE(d->eapps);
 	if (ndesc && close_descriptions(d, desc_first))
 		ws_mentions_sort(d);
 	if (huge) {
@@ -897,7 +902,15 @@ void ws_entities_appositions(struct ws_doc *d, const uint8_t *only)
 {
 	struct names nm;
 	find_names(d, &nm);
-	if (apposition_mentions(d, &nm, only))
+	if (!nm.apposition)
+		return;
+	d->eorder.n = 0;
+	for (size_t i = d->nlookup; i < d->gaz.n; i++)	/* (lookups are no Apposition) */
+		if (d->gaz.v[i].type == nm.apposition && d->gaz.v[i].first > 0) {
+			struct ws_order_item it = { d->gaz.v[i].first, (uint32_t)i };
+			WS_VEC_PUSH(d->eorder, it);
+		}
+	if (apposition_mentions(d, d->eorder.v, d->eorder.n, only))
 		ws_mentions_sort(d);
 }
 
