@@ -1601,7 +1601,16 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 		ids[M_FOLD] = ex;
 	else if (ex && !(g->modes & (1u << M_STEM)))
 		ids[M_FOLD] = g->words.v[ex].fold;
-	else {
+	else if (!(all & hi) && n <= 16 && !(g->modes & (1u << M_STEM))) {
+		/* an ASCII word of 8 to 16 bytes that no list holds as it is
+		 * written, with capitals: folded in two registers */
+		uint64_t v[2] = { 0, 0 };
+		memcpy(&v[0], p, 8);
+		v[1] = ws_pack_short(p + 8, n - 8, end);
+		v[0] |= upper_bits(v[0]) >> 2;
+		v[1] |= upper_bits(v[1]) >> 2;
+		ids[M_FOLD] = word_find(g, (const char *)v, n);
+	} else {
 		k = make_key(p, n, 1, &s->key, &klen);
 		ids[M_FOLD] = word_find(g, k, klen);
 	}
