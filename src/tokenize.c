@@ -155,7 +155,6 @@ struct fill {
 	unsigned gap;		/* G_SPACE, G_LINE: one word, read once a token */
 	struct ws_token *v;	/* out->tok.v, .cap */
 	size_t n, cap;		/* the tokens made */
-	uint32_t para;		/* the paragraph they are in */
 	struct ws_tokens *out;	/* sc->out, which the byte stores might alias too */
 };
 
@@ -202,9 +201,7 @@ emit(struct scan *sc, struct fill *fl, size_t start, size_t end, enum ws_tok_kin
 		line_start(sc, gap & G_SPACE, n, t);
 		sc->newlines = 0;
 		sc->parasep = 0;
-		fl->para = (uint32_t)(o->para.n - 1);
 	}
-	t->para = fl->para;
 	fl->n = n + 1;
 	fl->gap = 0;
 	/* a token that may end a sentence (a period, ! or ?, an ellipsis or
@@ -529,7 +526,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 	size_t prev_end = i;
 	struct ws_tokens *o = sc->out;
 	/* the first token starts a line */
-	struct fill fl = { G_LINE, o->tok.v, o->tok.n, o->tok.cap, 0, o };
+	struct fill fl = { G_LINE, o->tok.v, o->tok.n, o->tok.cap, o };
 	/* the last byte that is no ASCII letter: a word starting before it
 	 * ends at it or sooner, so its letters need no check against len */
 	size_t guard = 0;
@@ -893,10 +890,17 @@ static void pass_sentences(const struct ws_seglists *l, const char *s, struct ws
 		o->sent.v[o->sent.n - 1].last = (uint32_t)n;
 		o->sent.v[o->sent.n - 1].end = tk[n - 1].end;
 	}
+	/* every token's sentence and paragraph, which holds the sentence
+	 * whole: one pass over the tokens, not a store a token in emit() */
+	size_t para = 0;
 	for (size_t k = 0; k < o->sent.n; k++) {
 		const struct ws_range *r = &o->sent.v[k];
-		for (uint32_t i = r->first; i < r->last; i++)
+		while (para + 1 < o->para.n && o->para.v[para + 1].first <= r->first)
+			para++;
+		for (uint32_t i = r->first; i < r->last; i++) {
 			tk[i].sent = (uint32_t)k;
+			tk[i].para = (uint32_t)para;
+		}
 	}
 }
 

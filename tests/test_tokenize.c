@@ -94,6 +94,35 @@ Test(tokenize, soft_hyphen_and_nbsp)
 		    "inter\xC2\xADnational news");
 }
 
+/* Every token's sentence and paragraph indices name the sentence and the
+ * paragraph whose ranges hold it, and both tile the tokens; reused token
+ * sets start afresh. */
+static void assert_sentences_tile(const struct ws_tokens *t)
+{
+	uint32_t pnext = 0;
+	for (size_t k = 0; k < t->para.n; k++) {
+		const struct ws_range *r = &t->para.v[k];
+		cr_assert_eq(r->first, pnext, "paragraph %zu", k);
+		cr_assert_lt(r->first, r->last, "paragraph %zu", k);
+		for (uint32_t i = r->first; i < r->last; i++)
+			cr_assert_eq(t->tok.v[i].para, k, "token %u", i);
+		pnext = r->last;
+	}
+	cr_assert_eq(pnext, t->tok.n);
+	uint32_t next = 0;
+	for (size_t k = 0; k < t->sent.n; k++) {
+		const struct ws_range *r = &t->sent.v[k];
+		cr_assert_eq(r->first, next, "sentence %zu", k);
+		cr_assert_lt(r->first, r->last, "sentence %zu", k);
+		cr_assert_eq(r->start, t->tok.v[r->first].start, "sentence %zu", k);
+		cr_assert_eq(r->end, t->tok.v[r->last - 1].end, "sentence %zu", k);
+		for (uint32_t i = r->first; i < r->last; i++)
+			cr_assert_eq(t->tok.v[i].sent, k, "token %u", i);
+		next = r->last;
+	}
+	cr_assert_eq(next, t->tok.n);
+}
+
 Test(tokenize, paragraphs_by_blank_lines_with_crlf_and_cr)
 {
 	assert_view(tok_view(eng, "One line\r\nstill one.\r\n\r\nTwo."),
@@ -102,6 +131,12 @@ Test(tokenize, paragraphs_by_blank_lines_with_crlf_and_cr)
 		    "One line still one . // Two .");
 	assert_view(tok_view(eng, "Go.\n \t\nStop."), "Go . // Stop .");
 	assert_view(tok_view(eng, "Plan A.\n\nPlan B."), "Plan A . // Plan B .");
+	struct ws_tokens t = { 0 };
+	const char *text = "Go. Now.\n\nStop here. And there.\n\n\nLast";
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	cr_assert_eq(t.para.n, 3);
+	assert_sentences_tile(&t);
+	ws_tokens_release(&t);
 }
 
 Test(tokenize, one_paragraph_per_line_without_blank_lines)
@@ -218,24 +253,6 @@ Test(tokenize, words_end_at_the_texts_end)
 			     ws_shape_name(t.tok.v[1].shape));
 		ws_tokens_release(&t);
 	}
-}
-
-/* Every token's sentence index names the sentence whose range holds it, and
- * sentences tile the tokens; reused token sets start afresh. */
-static void assert_sentences_tile(const struct ws_tokens *t)
-{
-	uint32_t next = 0;
-	for (size_t k = 0; k < t->sent.n; k++) {
-		const struct ws_range *r = &t->sent.v[k];
-		cr_assert_eq(r->first, next, "sentence %zu", k);
-		cr_assert_lt(r->first, r->last, "sentence %zu", k);
-		cr_assert_eq(r->start, t->tok.v[r->first].start, "sentence %zu", k);
-		cr_assert_eq(r->end, t->tok.v[r->last - 1].end, "sentence %zu", k);
-		for (uint32_t i = r->first; i < r->last; i++)
-			cr_assert_eq(t->tok.v[i].sent, k, "token %u", i);
-		next = r->last;
-	}
-	cr_assert_eq(next, t->tok.n);
 }
 
 Test(tokenize, exclamations_questions_and_sentence_indices)
