@@ -58,6 +58,7 @@ struct scan {
 	const unsigned char *s;
 	size_t len;
 	const struct ws_seglists *lists;
+	const struct ws_wordfilter *abbrev;	/* lists->abbrev's filter, or NULL */
 	struct ws_tokens *out;
 	int blank_mode;		/* paragraphs end at blank lines, not at every line */
 	unsigned newlines;	/* line breaks since the last token */
@@ -632,7 +633,11 @@ word:
 				enum ws_shape shape = word_shapes[(k0 & B_UPPER) << 1 | seen];
 				unsigned flags = 0, abclass = WS_AB_NONE;
 				size_t end = j;
-				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape, 0);
+				/* most are no abbreviation, which the list's filter
+				 * tells without a call */
+				if (sc->abbrev && ws_wordfilter_may_hold(sc->abbrev, (const char *)s + start,
+									  j + 1 - start))
+					look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape, 0);
 				emit(sc, &fl, start, end, WS_TOK_WORD, shape, 0, flags)->abbrev =
 					(uint8_t)abclass;
 				i = prev_end = end;
@@ -915,6 +920,7 @@ int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 	sc.s = (const unsigned char *)text;
 	sc.len = len;
 	sc.lists = lists;
+	sc.abbrev = lists ? ws_wordlist_filter(lists->abbrev) : NULL;
 	sc.out = out;
 	size_t bom = ws_bom_len(text, len);
 	sc.blank_mode = has_blank_line(sc.s + bom, len - bom);
