@@ -1673,12 +1673,13 @@ cache_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, struct tcache *tc, 
 		uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL * 0xC4CEB9FE1A85EC53ULL;
 		size_t x = h >> (64 - TCACHE_BITS);
 		e = &tc[x];
-		if (e->len == n && e->key[0] == v && e->key[1] == 0) {
+		/* (a word of at most eight bytes has no bytes 8-15: key[1] is 0) */
+		if (e->len == n && e->key[0] == v) {
 			memcpy(ids, e->slot, sizeof(e->slot));
 			return;
 		}
 		const struct tcache *f = &tc[x ^ 1];
-		if (f->len == n && f->key[0] == v && f->key[1] == 0) {
+		if (f->len == n && f->key[0] == v) {
 			memcpy(ids, f->slot, sizeof(f->slot));
 			return;
 		}
