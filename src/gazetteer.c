@@ -159,6 +159,16 @@ struct tcache {
  * taken by one word then no longer sends another away. */
 #define TCACHE_BITS 15
 
+/* The slot of a word of at most 16 bytes packed as v and v2 (bytes 8-15,
+ * 0 for a shorter word): its length is left out, as the slot holds it and
+ * the bytes tell most words of other lengths apart, so a word of at most
+ * eight bytes costs one multiply. */
+static inline size_t tcache_slot(uint64_t v, uint64_t v2)
+{
+	return (size_t)(((v * 0x9E3779B97F4A7C15ULL) ^ v2) * 0xC4CEB9FE1A85EC53ULL >>
+			(64 - TCACHE_BITS));
+}
+
 struct ws_gaz_scratch {
 	/* per token, its T_WORDS ids and trie roots, for a chunk of
 	 * tokens and the longest form after it (LOOKUP_CHUNK): memory stays
@@ -1535,8 +1545,7 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 		if (n > 8)
 			v2 = ws_pack_short(p + 8, n - 8, end);
 		if (!((v | v2) & 0x8080808080808080ULL)) {
-			uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
-			size_t x = h >> (64 - TCACHE_BITS);
+			size_t x = tcache_slot(v, v2);
 			e = &s->tc[x];
 			for (int way = 0; way < 2; way++) {
 				const struct tcache *f = &s->tc[x ^ (size_t)way];
@@ -1670,8 +1679,7 @@ cache_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, struct tcache *tc, 
 		/* most tokens: an ASCII word of at most 8 bytes, in one load */
 		memcpy(&v, p, 8);
 		v &= ws_low_bytes[n];
-		uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL * 0xC4CEB9FE1A85EC53ULL;
-		size_t x = h >> (64 - TCACHE_BITS);
+		size_t x = tcache_slot(v, 0);
 		e = &tc[x];
 		/* (a word of at most eight bytes has no bytes 8-15: key[1] is 0) */
 		if (e->len == n && e->key[0] == v) {
@@ -1688,8 +1696,7 @@ cache_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, struct tcache *tc, 
 		memcpy(&v, p, 8);
 		memcpy(&v2, p + 8, 8);
 		v2 &= ws_low_bytes[n - 8];
-		uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
-		size_t x = h >> (64 - TCACHE_BITS);
+		size_t x = tcache_slot(v, v2);
 		e = &tc[x];
 		if (e->len == n && e->key[0] == v && e->key[1] == v2) {
 			memcpy(ids, e->slot, sizeof(e->slot));
