@@ -390,7 +390,8 @@ static struct ws_keyslot *keytab_add(struct keytab *kt, const char *k, size_t n,
 	return NULL;
 }
 
-static struct ws_keyslot *keytab_find(const struct keytab *kt, const char *k, size_t n)
+static inline __attribute__((always_inline)) struct ws_keyslot *
+keytab_find(const struct keytab *kt, const char *k, size_t n)
 {
 	unsigned char b0 = n ? (unsigned char)k[0] : 0;
 	if (!(kt->lens >> (n < 63 ? n : 63) & 1) || !(kt->firsts[b0 >> 6] >> (b0 & 63) & 1))
