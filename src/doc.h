@@ -60,7 +60,8 @@ struct ws_doc {
 	 * between documents, kept for their memory */
 	WS_VEC(int32_t) eends;
 	WS_VEC(uint8_t) ebytes;
-	WS_VEC(uint32_t) eset;		/* the tokens whose eends entries are set */
+	WS_VEC(uint32_t) eset;		/* the tokens whose eends entries are set (a
+					 * huge document's tables are its own) */
 	/* the builder's table of name keys (entities.c), kept for its memory */
 	WS_VEC(struct ws_keyslot) eslots;
 	/* ... and its sorting buffers: the items in order, a merge's other

@@ -455,10 +455,11 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 		size_t had = d->ments.n;
 		const struct ws_token *tk = d->tk.tok.v;
 		/* the capitalised and mixed-case words, as the tokenizer
-		 * listed them: no pass over the other tokens */
-		const uint32_t *caps = d->tk.caps.v;
-		for (size_t c = 0, nc = d->tk.caps.n; c < nc; c++) {
-			uint32_t i = caps[c];
+		 * marked them: no pass over the other tokens */
+		const uint64_t *caps = d->tk.caps.v;
+		for (size_t w = 0, nw = d->tk.caps.n; w < nw; w++)
+		for (uint64_t bits = caps[w]; bits; bits &= bits - 1) {
+			uint32_t i = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
 			if (covered[i])
 				continue;
 			const struct ws_token *t = &tk[i];
@@ -554,18 +555,22 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 			old->ent = -1;	/* two people of that first name */
 	}
 	if (kt.used) {
-		const uint32_t *caps = d->tk.caps.v;
-		size_t nc = d->tk.caps.n;
+		const uint64_t *caps = d->tk.caps.v;
+		size_t nw = d->tk.caps.n;
 		if (!covered) {
 			covered = covered_tokens(d);
-			for (size_t c = 0; c < nc; c++)
-				if (!covered[caps[c]] && d->tk.tok.v[caps[c]].shape == WS_SHAPE_CAP)
-					covered[caps[c]] = UNCOVERED_CAP;
+			for (size_t w = 0; w < nw; w++)
+				for (uint64_t bits = caps[w]; bits; bits &= bits - 1) {
+					size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
+					if (!covered[i] && d->tk.tok.v[i].shape == WS_SHAPE_CAP)
+						covered[i] = UNCOVERED_CAP;
+				}
 		}
 		/* the uncovered capitalised words, among those the tokenizer
-		 * listed */
-		for (size_t c = 0; c < nc; c++) {
-			uint32_t i = caps[c];
+		 * marked */
+		for (size_t w = 0; w < nw; w++)
+		for (uint64_t bits = caps[w]; bits; bits &= bits - 1) {
+			uint32_t i = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
 			if (covered[i] != UNCOVERED_CAP)
 				continue;
 			const struct ws_token *t = &d->tk.tok.v[i];
@@ -722,17 +727,20 @@ void ws_entities_build(struct ws_doc *d)
 		}
 		else if (a->type && a->type == nm.title && a->last > 0) {
 			title_end[a->last - 1] = (int32_t)i;
-			WS_VEC_PUSH(d->eset, a->last - 1);
+			if (!huge)
+				WS_VEC_PUSH(d->eset, a->last - 1);
 		} else if (a->type && a->type == nm.determiner && a->last > 0 &&
 			   (det_end[a->last - 1] < 0 ||
 			    d->gaz.v[det_end[a->last - 1]].first > a->first)) {
 			det_end[a->last - 1] = (int32_t)i;	/* the longest */
-			WS_VEC_PUSH(d->eset, a->last - 1);
+			if (!huge)
+				WS_VEC_PUSH(d->eset, a->last - 1);
 		} else if (a->type && a->type == nm.modifier && a->last > 0 &&
 			   (mod_end[a->last - 1] < 0 ||
 			    d->gaz.v[mod_end[a->last - 1]].first > a->first)) {
 			mod_end[a->last - 1] = (int32_t)i;	/* the longest */
-			WS_VEC_PUSH(d->eset, a->last - 1);
+			if (!huge)
+				WS_VEC_PUSH(d->eset, a->last - 1);
 		} else if (a->type && a->type == nm.apposition && a->first > 0) {
 			struct ws_order_item it = { a->first, (uint32_t)i };
 			WS_VEC_PUSH(d->eapps, it);

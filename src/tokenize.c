@@ -156,8 +156,22 @@ struct fill {
 	unsigned gap;		/* G_SPACE, G_LINE: one word, read once a token */
 	struct ws_token *v;	/* out->tok.v, .cap */
 	size_t n, cap;		/* the tokens made */
+	uint64_t *caps;		/* out->caps.v, zeros for cap tokens' bits */
 	struct ws_tokens *out;	/* sc->out, which the byte stores might alias too */
 };
+
+/* Room in o->caps for the bits of tokens [0, ntok), the words not zeroed
+ * yet (o->caps.n counts those that are) zeroed. */
+static uint64_t *caps_room(struct ws_tokens *o, size_t ntok)
+{
+	size_t need = (ntok + 63) / 64;
+	if (need > o->caps.n) {
+		WS_VEC_RESERVE(o->caps, need);
+		memset(o->caps.v + o->caps.n, 0, (need - o->caps.n) * sizeof(*o->caps.v));
+		o->caps.n = need;
+	}
+	return o->caps.v;
+}
 
 /* The flags of the nth token, t, after a line break, a paragraph
  * separator or at the start, and the paragraph it may open: once a line,
@@ -185,6 +199,7 @@ emit(struct scan *sc, struct fill *fl, size_t start, size_t end, enum ws_tok_kin
 		ws_grow((void **)&o->tok.v, &o->tok.cap, fl->n + 1, sizeof(*o->tok.v));
 		fl->v = o->tok.v;
 		fl->cap = o->tok.cap;
+		fl->caps = caps_room(o, fl->cap);
 	}
 	/* written in place: a token is made once a few bytes of text */
 	size_t n = fl->n;
@@ -219,7 +234,7 @@ emit(struct scan *sc, struct fill *fl, size_t start, size_t end, enum ws_tok_kin
 	 * which look at no other token */
 	_Static_assert(WS_SHAPE_CAP == 1 && WS_SHAPE_MIXED == 3, "the shape test below");
 	if (kind == WS_TOK_WORD && (shape | 2) == 3)
-		WS_VEC_PUSH(o->caps, (uint32_t)n);
+		fl->caps[n >> 6] |= 1ULL << (n & 63);
 	return t;
 }
 
@@ -527,7 +542,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 	size_t prev_end = i;
 	struct ws_tokens *o = sc->out;
 	/* the first token starts a line */
-	struct fill fl = { G_LINE, o->tok.v, o->tok.n, o->tok.cap, o };
+	struct fill fl = { G_LINE, o->tok.v, o->tok.n, o->tok.cap, caps_room(o, o->tok.cap), o };
 	/* the last byte that is no ASCII letter: a word starting before it
 	 * ends at it or sooner, so its letters need no check against len */
 	size_t guard = 0;
@@ -790,6 +805,7 @@ word:
 		prev_end = i;
 	}
 	o->tok.n = fl.n;
+	o->caps.n = (fl.n + 63) / 64;
 }
 
 static int tok_is(const char *s, const struct ws_token *t, const char *lit)

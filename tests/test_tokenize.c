@@ -417,31 +417,50 @@ Test(tokenize, apostrophes_and_hyphens_inside_words)
 	ws_tokens_release(&t);
 }
 
-/* The tokenizer lists the capitalised and mixed-case words, which the
+/* The tokenizer marks the capitalised and mixed-case words, which the
  * entities' name passes read instead of every token: the words of each
  * way through it (plain, joined by hyphens and apostrophes, before a
  * period, an abbreviation, with bytes beyond ASCII, at the text's end),
- * and no upper-case word, initial, acronym or number. */
+ * and no upper-case word, initial, acronym or number; a second text in
+ * the same token set keeps no mark of the first. */
+/* Each token's mark in t->caps is whether it is a capitalised or
+ * mixed-case word; the marks cover the tokens and no more. */
+static void assert_caps_marked(const struct ws_tokens *t)
+{
+	cr_assert_eq(t->caps.n, (t->tok.n + 63) / 64);
+	for (size_t i = 0; i < t->caps.n * 64; i++) {
+		int want = i < t->tok.n && t->tok.v[i].kind == WS_TOK_WORD &&
+			   (t->tok.v[i].shape == WS_SHAPE_CAP || t->tok.v[i].shape == WS_SHAPE_MIXED);
+		cr_assert_eq((int)(t->caps.v[i / 64] >> (i % 64) & 1), want, "token %zu", i);
+	}
+}
+
 Test(tokenize, capitalised_words_are_listed)
 {
+	/* first a text of more tokens than the tokenizer reserves (one in two
+	 * bytes), capitalised words throughout, then one in the same token set */
+	struct ws_tokens t = { 0 };
+	struct ws_buf many = WS_BUF_INIT;
+	for (int k = 0; k < 3000; k++)
+		ws_buf_adds(&many, k % 3 ? "B " : "a ");
+	cr_assert_eq(ws_tokenize(&eng->seg, many.data, many.len, &t), 0);
+	cr_assert_eq(t.tok.n, 3000);
+	assert_caps_marked(&t);
 	const char *text = "Jo Roe met iPhone's McCain, O'Brien's US-led al-Assad Gov. Lee "
 			   "and NATO in Z\u00fcrich with W. Bush, U.S. 2nd Mr. \u00c9lise said "
 			   "eBay. Then Paris";
-	struct ws_tokens t = { 0 };
 	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	assert_caps_marked(&t);
 	struct ws_buf b = WS_BUF_INIT;
-	size_t want = 0;
-	for (size_t i = 0; i < t.tok.n; i++)
-		want += t.tok.v[i].kind == WS_TOK_WORD &&
-			(t.tok.v[i].shape == WS_SHAPE_CAP || t.tok.v[i].shape == WS_SHAPE_MIXED);
-	cr_assert_eq(t.caps.n, want);
-	for (size_t c = 0; c < t.caps.n; c++) {
-		const struct ws_token *k = &t.tok.v[t.caps.v[c]];
-		cr_assert(c == 0 || t.caps.v[c] > t.caps.v[c - 1]);
-		ws_buf_addf(&b, "%s%.*s", c ? " " : "", (int)(k->end - k->start), text + k->start);
+	for (size_t i = 0; i < t.tok.n; i++) {
+		const struct ws_token *k = &t.tok.v[i];
+		if (t.caps.v[i / 64] >> (i % 64) & 1)
+			ws_buf_addf(&b, "%s%.*s", b.len ? " " : "", (int)(k->end - k->start),
+				    text + k->start);
 	}
 	cr_assert_str_eq(b.data, "Jo Roe iPhone's McCain O'Brien's US-led al-Assad Gov. Lee "
 				 "Z\u00fcrich Bush Mr. \u00c9lise eBay Then Paris");
 	ws_buf_release(&b);
+	ws_buf_release(&many);
 	ws_tokens_release(&t);
 }
