@@ -943,9 +943,11 @@ static void drop_duplicates(struct ws_doc *d)
 				d->ents.v[a->entity].mentions--;
 			continue;
 		}
-		d->ments.v[w] = *a;
-		d->ment_tok.v[2 * w] = d->ment_tok.v[2 * i];
-		d->ment_tok.v[2 * w + 1] = d->ment_tok.v[2 * i + 1];
+		if (w != i) {	/* (most often none dropped before it) */
+			d->ments.v[w] = *a;
+			d->ment_tok.v[2 * w] = d->ment_tok.v[2 * i];
+			d->ment_tok.v[2 * w + 1] = d->ment_tok.v[2 * i + 1];
+		}
 		w++;
 	}
 	d->ments.n = w;
