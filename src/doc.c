@@ -42,9 +42,11 @@ void ws_doc_free(struct ws_doc *d)
 	WS_VEC_FREE(d->ekey);
 	WS_VEC_FREE(d->eends);
 	WS_VEC_FREE(d->ebytes);
+	WS_VEC_FREE(d->eset);
 	WS_VEC_FREE(d->eslots);
 	WS_VEC_FREE(d->eorder);
 	WS_VEC_FREE(d->etmp);
+	WS_VEC_FREE(d->eapps);
 	WS_VEC_FREE(d->emoved);
 	WS_VEC_FREE(d->emoved_tok);
 	WS_VEC_FREE(d->ecovered);

@@ -60,11 +60,14 @@ struct ws_doc {
 	 * between documents, kept for their memory */
 	WS_VEC(int32_t) eends;
 	WS_VEC(uint8_t) ebytes;
+	WS_VEC(uint32_t) eset;		/* the tokens whose eends entries are set (a
+					 * huge document's tables are its own) */
 	/* the builder's table of name keys (entities.c), kept for its memory */
 	WS_VEC(struct ws_keyslot) eslots;
 	/* ... and its sorting buffers: the items in order, a merge's other
 	 * half, the mentions and their tokens being moved */
 	WS_VEC(struct ws_order_item) eorder, etmp;
+	WS_VEC(struct ws_order_item) eapps;	/* the Appositions, found with the names */
 	WS_VEC(struct ws_mention) emoved;
 	WS_VEC(uint32_t) emoved_tok;
 	/* ... the tokens mentions cover, and the entities' new numbers */

@@ -47,11 +47,22 @@ static void find_names(struct ws_doc *d, struct names *out)
 
 /* The clustering key of a name's last token: without a particle prefix or
  * a possessive ending (Trump's is Trump). */
-static void key_of(const struct ws_doc *d, uint32_t tok, const char **k, size_t *kn)
+static inline __attribute__((always_inline)) void key_of(const struct ws_doc *d, uint32_t tok,
+							 const char **k, size_t *kn)
 {
 	const char *s = ws_tok_text(d, tok);
 	size_t n = ws_possessive_len(s, ws_tok_len(d, tok));
-	const char *h = memchr(s, '-', n);
+	/* most keys: a word of at most eight bytes and no hyphen, which one
+	 * load tells (the bytes past the word are none of them) */
+	const char *h = NULL;
+	if (n > 8) {
+		h = memchr(s, '-', n);
+	} else {
+		const uint64_t ones = 0x0101010101010101ULL;
+		uint64_t x = ws_pack_short(s, n, d->text + d->len) ^ ones * '-';
+		if ((x - ones) & ~x & ones * 0x80)
+			h = memchr(s, '-', n);
+	}
 	if (h && ws_wordlist_get(d->eng->particles, s, (size_t)(h - s))) {
 		n -= (size_t)(h + 1 - s);
 		s = h + 1;
@@ -61,15 +72,13 @@ static void key_of(const struct ws_doc *d, uint32_t tok, const char **k, size_t 
 }
 
 /* The type is left out of the hash: an entity's type may change (an
- * unknown speaker turns out to be a person), its key never does. */
+ * unknown speaker turns out to be a person), its key never does. No
+ * table's order reaches the output: a key's chain is searched from its
+ * start, so any hash will do, and ws_hash_bytes() takes eight bytes a
+ * round. */
 static uint64_t hash_key(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
+	return ws_hash_bytes(s, n);
 }
 
 /* An entity's clustering key: a person's (or an unknown speaker's) last
@@ -381,7 +390,8 @@ static struct ws_keyslot *keytab_add(struct keytab *kt, const char *k, size_t n,
 	return NULL;
 }
 
-static struct ws_keyslot *keytab_find(const struct keytab *kt, const char *k, size_t n)
+static inline __attribute__((always_inline)) struct ws_keyslot *
+keytab_find(const struct keytab *kt, const char *k, size_t n)
 {
 	unsigned char b0 = n ? (unsigned char)k[0] : 0;
 	if (!(kt->lens >> (n < 63 ? n : 63) & 1) || !(kt->firsts[b0 >> 6] >> (b0 & 63) & 1))
@@ -416,12 +426,6 @@ static void covered_done(struct ws_doc *d)
 		WS_VEC_FREE(d->ecovered);
 }
 
-/* A token's kind and shape, the kind in the low byte. */
-static inline unsigned kind_shape(const struct ws_token *t)
-{
-	return (unsigned)t->kind | (unsigned)t->shape << 8;
-}
-
 /* In the byte per token of covered_tokens(): a token no mention covers
  * that is a capitalised word (WS_SHAPE_CAP), which first_name_mentions()
  * looks at. */
@@ -434,7 +438,7 @@ static inline unsigned kind_shape(const struct ws_token *t)
  * (covered_tokens()' bytes), or NULL when no one has a surname. */
 static uint8_t *surname_mentions(struct ws_doc *d)
 {
-	size_t n = d->tk.tok.n, nent = d->ents.n;
+	size_t nent = d->ents.n;
 	uint8_t *covered = NULL;
 	struct keytab kt;
 	keytab_init(&kt, d, nent);
@@ -450,17 +454,14 @@ static uint8_t *surname_mentions(struct ws_doc *d)
 		covered = covered_tokens(d);
 		size_t had = d->ments.n;
 		const struct ws_token *tk = d->tk.tok.v;
-		for (uint32_t i = 0; i < n; i++) {
-			/* on to the next uncovered capitalised word, in a loop
-			 * of its own that calls nothing: a word is CAP or MIXED
-			 * when its kind and shape, read as one 16-bit number,
-			 * are 0x0100 or 0x0300 */
-			_Static_assert(WS_TOK_WORD == 0 && WS_SHAPE_CAP == 1 && WS_SHAPE_MIXED == 3,
-				       "the kind and shape test below");
-			while (i < n && ((kind_shape(&tk[i]) | 0x0200) != 0x0300 || covered[i]))
-				i++;
-			if (i == n)
-				break;
+		/* the capitalised and mixed-case words, as the tokenizer
+		 * marked them: no pass over the other tokens */
+		const uint64_t *caps = d->tk.caps.v;
+		for (size_t w = 0, nw = d->tk.caps.n; w < nw; w++)
+		for (uint64_t bits = caps[w]; bits; bits &= bits - 1) {
+			uint32_t i = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+			if (covered[i])
+				continue;
 			const struct ws_token *t = &tk[i];
 			if (t->shape == WS_SHAPE_CAP)
 				covered[i] = UNCOVERED_CAP;	/* (this pass reads it as 0) */
@@ -554,17 +555,24 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
 			old->ent = -1;	/* two people of that first name */
 	}
 	if (kt.used) {
+		const uint64_t *caps = d->tk.caps.v;
+		size_t nw = d->tk.caps.n;
 		if (!covered) {
 			covered = covered_tokens(d);
-			for (uint32_t i = 0; i < n; i++)
-				if (!covered[i] && d->tk.tok.v[i].kind == WS_TOK_WORD &&
-				    d->tk.tok.v[i].shape == WS_SHAPE_CAP)
-					covered[i] = UNCOVERED_CAP;
+			for (size_t w = 0; w < nw; w++)
+				for (uint64_t bits = caps[w]; bits; bits &= bits - 1) {
+					size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
+					if (!covered[i] && d->tk.tok.v[i].shape == WS_SHAPE_CAP)
+						covered[i] = UNCOVERED_CAP;
+				}
 		}
-		/* the uncovered capitalised words, found a memchr() at a time */
-		for (const uint8_t *p = memchr(covered, UNCOVERED_CAP, n); p;
-		     p = memchr(p + 1, UNCOVERED_CAP, n - (size_t)(p + 1 - covered))) {
-			uint32_t i = (uint32_t)(p - covered);
+		/* the uncovered capitalised words, among those the tokenizer
+		 * marked */
+		for (size_t w = 0; w < nw; w++)
+		for (uint64_t bits = caps[w]; bits; bits &= bits - 1) {
+			uint32_t i = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+			if (covered[i] != UNCOVERED_CAP)
+				continue;
 			const struct ws_token *t = &d->tk.tok.v[i];
 			const char *k;
 			size_t kn;
@@ -587,30 +595,24 @@ static void first_name_mentions(struct ws_doc *d, const struct names *nm, uint8_
  * the club," is a second, wider mention of Jane Roe as written, made by the
  * Apposition's rule; it does not count as another mention of her. Chains
  * join in text order: "Rep. Jane Roe (D-Ore.), a lawyer, said". Only the
- * entities marked in only, when it is not NULL. Needs the mentions indexed
- * (ws_mentions_sort); returns whether it added any, and then they must be
- * sorted again (the index holds the new ones out of order). */
-static int apposition_mentions(struct ws_doc *d, const struct names *nm, const uint8_t *only)
+ * entities marked in only, when it is not NULL. apps: the napps Appositions
+ * among the annotations (their first token and index), put in order here.
+ * Needs the mentions indexed (ws_mentions_sort); returns whether it added
+ * any, and then they must be sorted again (the index holds the new ones out
+ * of order). */
+static int apposition_mentions(struct ws_doc *d, struct ws_order_item *apps, size_t napps,
+			       const uint8_t *only)
 {
-	if (!nm->apposition)
-		return 0;
-	d->eorder.n = 0;
-	for (size_t i = d->nlookup; i < d->gaz.n; i++)	/* (lookups are no Apposition) */
-		if (d->gaz.v[i].type == nm->apposition && d->gaz.v[i].first > 0) {
-			struct ws_order_item it = { d->gaz.v[i].first, (uint32_t)i };
-			WS_VEC_PUSH(d->eorder, it);
-		}
-	size_t napps = d->eorder.n;
 	if (!napps)
 		return 0;
-	sort_by_first(d, d->eorder.v, napps);
+	sort_by_first(d, apps, napps);
 	size_t added = 0;
 	/* the index of the mentions by last token, kept up to date with the
 	 * wide mentions made, so that they chain; the caller sorts them and
 	 * index_mentions() then clears every entry set (ment_set) */
 	int32_t *ends = d->ment_end.v;
 	for (size_t k = 0; k < napps; k++) {
-		const struct ws_annot *a = &d->gaz.v[d->eorder.v[k].idx];
+		const struct ws_annot *a = &d->gaz.v[apps[k].idx];
 		int32_t m = ends[a->first - 1];
 		if (m < 0 || d->ments.v[m].entity < 0 || (only && !only[d->ments.v[m].entity]))
 			continue;
@@ -691,7 +693,7 @@ void ws_entities_build(struct ws_doc *d)
 	if (!nm.person && !nm.org)
 		return;
 	/* annotations are appended phase by phase: visit them in text order */
-	d->eorder.n = 0;
+	d->eorder.n = d->eapps.n = 0;
 	size_t ntok = d->tk.tok.n, nt = ntok + 1;
 	/* per token: the title, the longest determiner and the longest
 	 * modifier ending there (indices into d->gaz, or -1), and where a
@@ -723,16 +725,26 @@ void ws_entities_build(struct ws_doc *d)
 			struct ws_order_item it = { a->first, (uint32_t)i };
 			WS_VEC_PUSH(d->eorder, it);
 		}
-		else if (a->type && a->type == nm.title && a->last > 0)
+		else if (a->type && a->type == nm.title && a->last > 0) {
 			title_end[a->last - 1] = (int32_t)i;
-		else if (a->type && a->type == nm.determiner && a->last > 0 &&
-			 (det_end[a->last - 1] < 0 ||
-			  d->gaz.v[det_end[a->last - 1]].first > a->first))
+			if (!huge)
+				WS_VEC_PUSH(d->eset, a->last - 1);
+		} else if (a->type && a->type == nm.determiner && a->last > 0 &&
+			   (det_end[a->last - 1] < 0 ||
+			    d->gaz.v[det_end[a->last - 1]].first > a->first)) {
 			det_end[a->last - 1] = (int32_t)i;	/* the longest */
-		else if (a->type && a->type == nm.modifier && a->last > 0 &&
-			 (mod_end[a->last - 1] < 0 ||
-			  d->gaz.v[mod_end[a->last - 1]].first > a->first))
+			if (!huge)
+				WS_VEC_PUSH(d->eset, a->last - 1);
+		} else if (a->type && a->type == nm.modifier && a->last > 0 &&
+			   (mod_end[a->last - 1] < 0 ||
+			    d->gaz.v[mod_end[a->last - 1]].first > a->first)) {
 			mod_end[a->last - 1] = (int32_t)i;	/* the longest */
+			if (!huge)
+				WS_VEC_PUSH(d->eset, a->last - 1);
+		} else if (a->type && a->type == nm.apposition && a->first > 0) {
+			struct ws_order_item it = { a->first, (uint32_t)i };
+			WS_VEC_PUSH(d->eapps, it);
+		}
 	}
 	sort_by_first(d, d->eorder.v, d->eorder.n);
 	for (size_t oi = 0; oi < d->eorder.n; oi++) {
@@ -870,17 +882,21 @@ void ws_entities_build(struct ws_doc *d)
 		free(det_end);
 		free(mod_end);
 	} else
-		for (size_t i = d->nlookup; i < d->gaz.n; i++) {
-			const struct ws_annot *a = &d->gaz.v[i];
-			if (a->last > 0)
-				title_end[a->last - 1] = det_end[a->last - 1] = mod_end[a->last - 1] = -1;
+		for (size_t k = 0; k < d->eset.n; k++) {
+			uint32_t t = d->eset.v[k];
+			title_end[t] = det_end[t] = mod_end[t] = -1;
 		}
+	d->eset.n = 0;
+	if (d->eset.cap > SORT_KEEP_ITEMS)
+		WS_VEC_FREE(d->eset);
 	uint8_t *covered = surname_mentions(d);
 	first_name_mentions(d, &nm, covered);
 	covered_done(d);
 	ws_mentions_sort(d);
-	if (apposition_mentions(d, &nm, NULL))
+	if (apposition_mentions(d, d->eapps.v, d->eapps.n, NULL))
 		ws_mentions_sort(d);
+	if (d->eapps.cap > SORT_KEEP_ITEMS)
+		WS_VEC_FREE(d->eapps);
 	if (ndesc && close_descriptions(d, desc_first))
 		ws_mentions_sort(d);
 	if (huge) {
@@ -895,7 +911,15 @@ void ws_entities_appositions(struct ws_doc *d, const uint8_t *only)
 {
 	struct names nm;
 	find_names(d, &nm);
-	if (apposition_mentions(d, &nm, only))
+	if (!nm.apposition)
+		return;
+	d->eorder.n = 0;
+	for (size_t i = d->nlookup; i < d->gaz.n; i++)	/* (lookups are no Apposition) */
+		if (d->gaz.v[i].type == nm.apposition && d->gaz.v[i].first > 0) {
+			struct ws_order_item it = { d->gaz.v[i].first, (uint32_t)i };
+			WS_VEC_PUSH(d->eorder, it);
+		}
+	if (apposition_mentions(d, d->eorder.v, d->eorder.n, only))
 		ws_mentions_sort(d);
 }
 
@@ -919,9 +943,11 @@ static void drop_duplicates(struct ws_doc *d)
 				d->ents.v[a->entity].mentions--;
 			continue;
 		}
-		d->ments.v[w] = *a;
-		d->ment_tok.v[2 * w] = d->ment_tok.v[2 * i];
-		d->ment_tok.v[2 * w + 1] = d->ment_tok.v[2 * i + 1];
+		if (w != i) {	/* (most often none dropped before it) */
+			d->ments.v[w] = *a;
+			d->ment_tok.v[2 * w] = d->ment_tok.v[2 * i];
+			d->ment_tok.v[2 * w + 1] = d->ment_tok.v[2 * i + 1];
+		}
 		w++;
 	}
 	d->ments.n = w;

@@ -124,6 +124,22 @@ struct cand {
 	const struct accrec *rec;
 };
 
+/* Where the lookup keeps a token's words (T_WORDS of them): the exact and
+ * folded word ids, then their trie roots, then the stem mode's id and
+ * root. A lookup without the stem mode, the one that remembers words,
+ * reads and copies the first T_CACHED only. */
+enum { T_ID = 0, T_ROOT = 2, T_CACHED = 4, T_STEM_ID = 4, T_STEM_ROOT = 5, T_WORDS = 6 };
+
+static inline size_t id_at(int m)
+{
+	return m == M_STEM ? T_STEM_ID : T_ID + (size_t)m;
+}
+
+static inline size_t root_at(int m)
+{
+	return m == M_STEM ? T_STEM_ROOT : T_ROOT + (size_t)m;
+}
+
 /* An ASCII word of up to 16 bytes looked up before: its ids and trie
  * roots in the exact and folded modes. News text repeats its words, and
  * the vocabulary, the roots and the Bloom filter are megabytes away in
@@ -131,11 +147,11 @@ struct cand {
 struct tcache {
 	uint64_t key[2];	/* the word's bytes 0-7 and 8-15 packed (ws_pack_short) */
 	uint32_t len;		/* 0: empty */
-	uint32_t slot[MODES * 2];	/* its ids and roots as the lookup keeps
+	uint32_t slot[T_CACHED];	/* its ids and roots as the lookup keeps
 					 * them for a token (no stem mode) */
 };
 
-/* 32768 slots of 48 bytes (1.5 MB a thread): 400 BBC articles hold some
+/* 32768 slots of 40 bytes (1.25 MB a thread): 400 BBC articles hold some
  * 12,500 distinct words, and half as many slots missed 2,000 more times
  * there, for a slot another word had taken (a miss costs some 200
  * instructions and a walk through the vocabulary's megabytes). A word
@@ -143,8 +159,18 @@ struct tcache {
  * taken by one word then no longer sends another away. */
 #define TCACHE_BITS 15
 
+/* The slot of a word of at most 16 bytes packed as v and v2 (bytes 8-15,
+ * 0 for a shorter word): its length is left out, as the slot holds it and
+ * the bytes tell most words of other lengths apart, so a word of at most
+ * eight bytes costs one multiply. */
+static inline size_t tcache_slot(uint64_t v, uint64_t v2)
+{
+	return (size_t)(((v * 0x9E3779B97F4A7C15ULL) ^ v2) * 0xC4CEB9FE1A85EC53ULL >>
+			(64 - TCACHE_BITS));
+}
+
 struct ws_gaz_scratch {
-	/* per token, MODES word ids then MODES trie roots, for a chunk of
+	/* per token, its T_WORDS ids and trie roots, for a chunk of
 	 * tokens and the longest form after it (LOOKUP_CHUNK): memory stays
 	 * small and hot however long the text */
 	WS_VEC(uint32_t) ids;
@@ -1464,8 +1490,8 @@ void ws_gaz_scratch_free(struct ws_gaz_scratch *s)
 static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
 		      size_t n, const char *end, uint32_t *ids);
 
-/* token_ids() and the trie roots of the ids (ids[MODES + m]), through the
- * cache for short ASCII words. */
+/* token_ids(), and a name's possessive ending left out for the exact
+ * mode when the whole word is in no list. */
 static void token_ids_possessive(const struct ws_gaz *g, struct ws_gaz_scratch *s,
 				 const char *p, size_t n, const char *end, uint32_t *ids)
 {
@@ -1480,38 +1506,22 @@ static void token_ids_possessive(const struct ws_gaz *g, struct ws_gaz_scratch *
 	ids[M_EXACT] = bare[M_EXACT];
 }
 
-static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
-		       size_t n, const char *end, uint32_t *ids)
+/* The ids and roots of a word the cache does not hold, into ids, and into
+ * the cache slot e unless it is NULL (a word the cache keeps not); v and
+ * v2 are the word's packed bytes, the slot's key. */
+static void token_fill(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+		       size_t n, const char *end, uint32_t *ids, struct tcache *e, uint64_t v,
+		       uint64_t v2)
 {
-	uint32_t *roots = ids + MODES;
-	struct tcache *e = NULL;
-	uint64_t v = 0, v2 = 0;
-	if (n <= 16 && !(g->modes & (1u << M_STEM))) {
-		v = ws_pack_short(p, n < 8 ? n : 8, end);
-		if (n > 8)
-			v2 = ws_pack_short(p + 8, n - 8, end);
-		if (!((v | v2) & 0x8080808080808080ULL)) {
-			uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
-			size_t x = h >> (64 - TCACHE_BITS);
-			e = &s->tc[x];
-			for (int way = 0; way < 2; way++) {
-				const struct tcache *f = &s->tc[x ^ (size_t)way];
-				if (f->len == n && f->key[0] == v && f->key[1] == v2) {
-					memcpy(ids, f->slot, sizeof(f->slot));
-					return;
-				}
-			}
-		}
-	}
-	token_ids_possessive(g, s, p, n, end, ids);
+	uint32_t wid[MODES];
+	token_ids_possessive(g, s, p, n, end, wid);
 	/* a word that no form has after its first ends every walk that
 	 * reaches it: its id, which the walk alone reads, is left out, and
 	 * the walk makes no probe for it (most tokens after "the" or "in") */
 	for (int m = 0; m < MODES; m++) {
-		const struct word *w = ids[m] ? &g->words.v[ids[m]] : NULL;
-		roots[m] = w ? w->root[m] : 0;
-		if (w && !(w->follows >> m & 1))
-			ids[m] = 0;
+		const struct word *w = wid[m] ? &g->words.v[wid[m]] : NULL;
+		ids[root_at(m)] = w ? w->root[m] : 0;
+		ids[id_at(m)] = w && (w->follows >> m & 1) ? wid[m] : 0;
 	}
 	if (e) {
 		/* the word takes its own slot, and the word there moves to the
@@ -1523,6 +1533,30 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 		e->len = (uint32_t)n;
 		memcpy(e->slot, ids, sizeof(e->slot));
 	}
+}
+
+static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+		       size_t n, const char *end, uint32_t *ids)
+{
+	struct tcache *e = NULL;
+	uint64_t v = 0, v2 = 0;
+	if (n <= 16 && !(g->modes & (1u << M_STEM))) {
+		v = ws_pack_short(p, n < 8 ? n : 8, end);
+		if (n > 8)
+			v2 = ws_pack_short(p + 8, n - 8, end);
+		if (!((v | v2) & 0x8080808080808080ULL)) {
+			size_t x = tcache_slot(v, v2);
+			e = &s->tc[x];
+			for (int way = 0; way < 2; way++) {
+				const struct tcache *f = &s->tc[x ^ (size_t)way];
+				if (f->len == n && f->key[0] == v && f->key[1] == v2) {
+					memcpy(ids, f->slot, sizeof(f->slot));
+					return;
+				}
+			}
+		}
+	}
+	token_fill(g, s, p, n, end, ids, e, v, v2);
 }
 
 static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
@@ -1576,7 +1610,16 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 		ids[M_FOLD] = ex;
 	else if (ex && !(g->modes & (1u << M_STEM)))
 		ids[M_FOLD] = g->words.v[ex].fold;
-	else {
+	else if (!(all & hi) && n <= 16 && !(g->modes & (1u << M_STEM))) {
+		/* an ASCII word of 8 to 16 bytes that no list holds as it is
+		 * written, with capitals: folded in two registers */
+		uint64_t v[2] = { 0, 0 };
+		memcpy(&v[0], p, 8);
+		v[1] = ws_pack_short(p + 8, n - 8, end);
+		v[0] |= upper_bits(v[0]) >> 2;
+		v[1] |= upper_bits(v[1]) >> 2;
+		ids[M_FOLD] = word_find(g, (const char *)v, n);
+	} else {
 		k = make_key(p, n, 1, &s->key, &klen);
 		ids[M_FOLD] = word_find(g, k, klen);
 	}
@@ -1609,50 +1652,66 @@ static void token_slot_far(const struct ws_gaz *g, struct ws_gaz_scratch *s, con
 	token_slot(g, s, p, n, end, ids);
 }
 
-/* token_slot()'s hit for the token p[0..n), the cache's ids and roots into
- * ids, when the 16 bytes from p lie in the text; 0 when the token is not
- * in the cache. The cache holds ASCII words only, so a word with other
- * bytes finds no key alike and takes the slow way: no test for them here. */
-static inline __attribute__((always_inline)) int cache_hit(const struct tcache *tc, const char *p,
-							   size_t n, uint32_t *ids)
+/* token_fill() for a word cache_hit() did not find, out of line as
+ * token_slot_far() is. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void token_fill_far(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+			   size_t n, const char *end, uint32_t *ids, struct tcache *e, uint64_t v,
+			   uint64_t v2)
 {
+	token_fill(g, s, p, n, end, ids, (v | v2) & 0x8080808080808080ULL ? NULL : e, v, v2);
+}
+
+/* token_slot() for the token p[0..n) when the 16 bytes from p lie in the
+ * text: the cache's ids and roots into ids on a hit, else the word looked
+ * up and put in the slot probed (token_fill_far()), which the slow way
+ * need not find again. The cache holds ASCII words only, so a word with
+ * other bytes finds no key alike: no test for them before the probe. */
+static inline __attribute__((always_inline)) void
+cache_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, struct tcache *tc, const char *p,
+	   size_t n, const char *end, uint32_t *ids)
+{
+	uint64_t v, v2 = 0;
+	struct tcache *e;
 	if (n - 1 < 8) {
 		/* most tokens: an ASCII word of at most 8 bytes, in one load */
-		uint64_t v;
 		memcpy(&v, p, 8);
 		v &= ws_low_bytes[n];
-		uint64_t h = (v ^ n) * 0x9E3779B97F4A7C15ULL * 0xC4CEB9FE1A85EC53ULL;
-		size_t x = h >> (64 - TCACHE_BITS);
-		const struct tcache *e = &tc[x];
-		if (e->len == n && e->key[0] == v && e->key[1] == 0) {
+		size_t x = tcache_slot(v, 0);
+		e = &tc[x];
+		/* (a word of at most eight bytes has no bytes 8-15: key[1] is 0) */
+		if (e->len == n && e->key[0] == v) {
 			memcpy(ids, e->slot, sizeof(e->slot));
-			return 1;
+			return;
 		}
-		e = &tc[x ^ 1];
-		if (e->len == n && e->key[0] == v && e->key[1] == 0) {
-			memcpy(ids, e->slot, sizeof(e->slot));
-			return 1;
+		const struct tcache *f = &tc[x ^ 1];
+		if (f->len == n && f->key[0] == v) {
+			memcpy(ids, f->slot, sizeof(f->slot));
+			return;
 		}
 	} else if (n - 9 < 8) {
 		/* a word of 9 to 16 bytes: two loads */
-		uint64_t v, v2;
 		memcpy(&v, p, 8);
 		memcpy(&v2, p + 8, 8);
 		v2 &= ws_low_bytes[n - 8];
-		uint64_t h = ((v ^ n) * 0x9E3779B97F4A7C15ULL ^ v2) * 0xC4CEB9FE1A85EC53ULL;
-		size_t x = h >> (64 - TCACHE_BITS);
-		const struct tcache *e = &tc[x];
+		size_t x = tcache_slot(v, v2);
+		e = &tc[x];
 		if (e->len == n && e->key[0] == v && e->key[1] == v2) {
 			memcpy(ids, e->slot, sizeof(e->slot));
-			return 1;
+			return;
 		}
-		e = &tc[x ^ 1];
-		if (e->len == n && e->key[0] == v && e->key[1] == v2) {
-			memcpy(ids, e->slot, sizeof(e->slot));
-			return 1;
+		const struct tcache *f = &tc[x ^ 1];
+		if (f->len == n && f->key[0] == v && f->key[1] == v2) {
+			memcpy(ids, f->slot, sizeof(f->slot));
+			return;
 		}
+	} else {
+		token_slot_far(g, s, p, n, end, ids);
+		return;
 	}
-	return 0;
+	token_fill_far(g, s, p, n, end, ids, e, v, v2);
 }
 
 /* token_slot() of tokens [from, to), into ids onwards. Its own loop,
@@ -1665,28 +1724,29 @@ static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 		     uint32_t *ids)
 {
 	if (g->modes & (1u << M_STEM)) {
-		for (size_t t = from; t < to; t++, ids += MODES * 2)
+		for (size_t t = from; t < to; t++, ids += T_WORDS)
 			token_slot_far(g, s, text + tok[t].start, tok[t].end - tok[t].start, end, ids);
 		return;
 	}
-	const struct tcache *tc = s->tc;
+	struct tcache *tc = s->tc;
 	/* the tokens whose 16 bytes lie in the text, all but the last few:
 	 * their loop need not ask */
 	size_t safe = to;
 	while (safe > from && end - (text + tok[safe - 1].start) < 16)
 		safe--;
 	const struct ws_token *k = tok + from;
-	for (const struct ws_token *kend = tok + safe; k < kend; k++, ids += MODES * 2) {
+	for (const struct ws_token *kend = tok + safe; k < kend; k++, ids += T_WORDS) {
 		const char *p = text + k->start;
 		size_t n = k->end - k->start;
-		if (!cache_hit(tc, p, n, ids))
-			token_slot_far(g, s, p, n, end, ids);
+		cache_slot(g, s, tc, p, n, end, ids);
 	}
-	for (const struct ws_token *kend = tok + to; k < kend; k++, ids += MODES * 2) {
+	for (const struct ws_token *kend = tok + to; k < kend; k++, ids += T_WORDS) {
 		const char *p = text + k->start;
 		size_t n = k->end - k->start;
-		if (end - p < 16 || !cache_hit(tc, p, n, ids))
+		if (end - p < 16)
 			token_slot_far(g, s, p, n, end, ids);
+		else
+			cache_slot(g, s, tc, p, n, end, ids);
 	}
 }
 
@@ -1755,8 +1815,94 @@ static inline __attribute__((always_inline)) void walk_mode(struct walk *wk, int
 		}
 		if (!(h & H_KIDS) || k >= wk->n || (wk->tok[k].flags & WS_TF_SENT_START))
 			break;
-		uint32_t w = wk->ids[(k - wk->c0) * MODES * 2 + m];
+		uint32_t w = wk->ids[(k - wk->c0) * T_WORDS + id_at(m)];
 		h = w ? edge_find(wk->g, h & H_NODE, w) : 0;
+	}
+}
+
+/* The walks from the tokens [c0, c1), whose ids and roots lie from ids
+ * on, and their annotations into out. Inlined for a constant stem: the
+ * stem mode's words are read only when some list uses it. */
+static inline __attribute__((always_inline)) void
+walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_token *tok, size_t n,
+	   const uint32_t *ids, size_t c0, size_t c1, unsigned opts, ws_annot_vec *out, int stem)
+{
+	/* the engine's arrays read once: a store of a candidate's pointer
+	 * could be to them, as far as the compiler knows */
+	const struct node *nodes = g->nodes.v;
+	const struct accrec *acc = g->acc;
+	/* what the walks read, set once: a start sets its own fields */
+	struct walk w = { g, s, nodes, acc, tok, n, ids, c0, 0, opts, 0, NULL, 0 };
+	const uint32_t *here = ids;
+	for (size_t i = c0; i < c1; i++, here += T_WORDS) {
+		/* the exact and folded roots side by side, in one load */
+		uint64_t xf;
+		memcpy(&xf, here + T_ROOT, sizeof(xf));
+		uint32_t hs = stem ? here[T_STEM_ROOT] : 0;
+		if (!(xf | hs))
+			continue;	/* most tokens: no form starts with the word */
+		uint32_t hx = here[root_at(M_EXACT)], hf = here[root_at(M_FOLD)];
+		s->cand.n = 0;
+		uint32_t best = 0;
+		/* the modes in order; a mode no list uses has no roots */
+		w.i = i;
+		w.nhit = 0;
+		if (hx)
+			walk_mode(&w, M_EXACT, hx, &best);
+		if (hf)
+			walk_mode(&w, M_FOLD, hf, &best);
+		if (hs)
+			walk_mode(&w, M_STEM, hs, &best);
+		if (!w.nhit)
+			continue;
+		/* the engine's arrays read once: a store of the annotations'
+		 * pointers could be to them, as far as the compiler knows */
+		const char *lookup = g->names.lookup;
+		const struct ws_feat *feat = g->feat.v;
+		const struct ws_gaz_list *lists = g->lists.v;
+		if (w.nhit == 1) {
+			/* most starts: one node, whose entries lie in the order
+			 * of their ids (flatten()), which the sort below gives */
+			uint32_t na = w.hit->nacc;
+			const struct accrec *r = acc + w.hit->acc;
+			size_t o = out->n;
+			WS_VEC_RESERVE(*out, o + na);
+			struct ws_annot *dst = out->v + o;
+			for (uint32_t a = 0; a < na; a++) {
+				struct ws_annot an = {
+					(uint32_t)i, (uint32_t)i + w.hit_len, lookup,
+					feat + r[a].feat, r[a].nfeat, r[a].cls,
+					lists[r[a].list].rule
+				};
+				dst[a] = an;
+			}
+			out->n = o + na;
+			continue;
+		}
+		/* longer first, then lists.def order (entry ids grow with it) */
+		struct cand *c = s->cand.v;
+		for (size_t a = 1; a < s->cand.n; a++) {
+			struct cand x = c[a];
+			size_t b = a;
+			while (b > 0 && (c[b - 1].len < x.len ||
+					 (c[b - 1].len == x.len && c[b - 1].entry > x.entry))) {
+				c[b] = c[b - 1];
+				b--;
+			}
+			c[b] = x;
+		}
+		size_t nc = s->cand.n, o = out->n;
+		WS_VEC_RESERVE(*out, o + nc);
+		struct ws_annot *dst = out->v + o;
+		for (size_t a = 0; a < nc; a++) {
+			const struct accrec *e = c[a].rec;
+			struct ws_annot an = {
+				(uint32_t)i, (uint32_t)i + c[a].len, lookup,
+				feat + e->feat, e->nfeat, e->cls, lists[e->list].rule
+			};
+			dst[a] = an;
+		}
+		out->n = o + nc;
 	}
 }
 
@@ -1772,97 +1918,27 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 			return 0;	/* ws_gaz_load made one, so only memory can fail */
 	}
 	const size_t maxt = g->max_tokens ? g->max_tokens : 1;
-	WS_VEC_RESERVE(s->ids, (LOOKUP_CHUNK + maxt) * MODES * 2);
+	WS_VEC_RESERVE(s->ids, (LOOKUP_CHUNK + maxt) * T_WORDS);
 	if (!s->tc)
 		s->tc = ws_xcalloc((size_t)1 << TCACHE_BITS, sizeof(*s->tc));
 	uint32_t *ids = s->ids.v;
 	const struct ws_token *tok = tk->tok.v;
 	const char *end = text + tok[n - 1].end;	/* the text is at least this long */
-	/* the engine's arrays read once: a store of a candidate's pointer
-	 * could be to them, as far as the compiler knows */
-	const struct node *nodes = g->nodes.v;
-	const struct accrec *acc = g->acc;
 	size_t done = 0;	/* ids hold tokens [c0, done), from ids[0] */
 	for (size_t c0 = 0; c0 < n; c0 += LOOKUP_CHUNK) {
 		/* the chunk's ids: tokens [c0, c0 + chunk + max_tokens - 1), those
 		 * made for the chunk before moved to the front */
 		if (c0)
-			memmove(ids, ids + LOOKUP_CHUNK * MODES * 2,
-				(done - c0) * MODES * 2 * sizeof(*ids));
+			memmove(ids, ids + LOOKUP_CHUNK * T_WORDS,
+				(done - c0) * T_WORDS * sizeof(*ids));
 		size_t want = c0 + LOOKUP_CHUNK + maxt - 1 < n ? c0 + LOOKUP_CHUNK + maxt - 1 : n;
-		fill_ids(g, s, text, tok, done, want, end, ids + (done - c0) * MODES * 2);
+		fill_ids(g, s, text, tok, done, want, end, ids + (done - c0) * T_WORDS);
 		done = want;
 		size_t c1 = c0 + LOOKUP_CHUNK < n ? c0 + LOOKUP_CHUNK : n;
-		const uint32_t *here = ids;
-		for (size_t i = c0; i < c1; i++, here += MODES * 2) {
-			/* the exact and folded roots side by side, in one load */
-			uint64_t xf;
-			memcpy(&xf, here + MODES + M_EXACT, sizeof(xf));
-			if (!(xf | here[MODES + M_STEM]))
-				continue;	/* most tokens: no form starts with the word */
-			uint32_t hx = here[MODES + M_EXACT], hf = here[MODES + M_FOLD],
-				 hs = here[MODES + M_STEM];
-			s->cand.n = 0;
-			uint32_t best = 0;
-			/* the modes in order; a mode no list uses has no roots */
-			struct walk w = { g, s, nodes, acc, tok, n, ids, c0, i, opts, 0, NULL, 0 };
-			if (hx)
-				walk_mode(&w, M_EXACT, hx, &best);
-			if (hf)
-				walk_mode(&w, M_FOLD, hf, &best);
-			if (hs)
-				walk_mode(&w, M_STEM, hs, &best);
-			if (!w.nhit)
-				continue;
-			/* the engine's arrays read once: a store of the annotations'
-			 * pointers could be to them, as far as the compiler knows */
-			const char *lookup = g->names.lookup;
-			const struct ws_feat *feat = g->feat.v;
-			const struct ws_gaz_list *lists = g->lists.v;
-			if (w.nhit == 1) {
-				/* most starts: one node, whose entries lie in the order
-				 * of their ids (flatten()), which the sort below gives */
-				uint32_t na = w.hit->nacc;
-				const struct accrec *r = acc + w.hit->acc;
-				size_t o = out->n;
-				WS_VEC_RESERVE(*out, o + na);
-				struct ws_annot *dst = out->v + o;
-				for (uint32_t a = 0; a < na; a++) {
-					struct ws_annot an = {
-						(uint32_t)i, (uint32_t)i + w.hit_len, lookup,
-						feat + r[a].feat, r[a].nfeat, r[a].cls,
-						lists[r[a].list].rule
-					};
-					dst[a] = an;
-				}
-				out->n = o + na;
-				continue;
-			}
-			/* longer first, then lists.def order (entry ids grow with it) */
-			struct cand *c = s->cand.v;
-			for (size_t a = 1; a < s->cand.n; a++) {
-				struct cand x = c[a];
-				size_t b = a;
-				while (b > 0 && (c[b - 1].len < x.len ||
-						 (c[b - 1].len == x.len && c[b - 1].entry > x.entry))) {
-					c[b] = c[b - 1];
-					b--;
-				}
-				c[b] = x;
-			}
-			size_t nc = s->cand.n, o = out->n;
-			WS_VEC_RESERVE(*out, o + nc);
-			struct ws_annot *dst = out->v + o;
-			for (size_t a = 0; a < nc; a++) {
-				const struct accrec *e = c[a].rec;
-				struct ws_annot an = {
-					(uint32_t)i, (uint32_t)i + c[a].len, lookup,
-					feat + e->feat, e->nfeat, e->cls, lists[e->list].rule
-				};
-				dst[a] = an;
-			}
-			out->n = o + nc;
-		}
+		if (g->modes & (1u << M_STEM))
+			walk_chunk(g, s, tok, n, ids, c0, c1, opts, out, 1);
+		else
+			walk_chunk(g, s, tok, n, ids, c0, c1, opts, out, 0);
 	}
 	return out->n - out0;
 }

@@ -8,17 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Nonzero when a byte of v is not printable ASCII (< 0x20 or >= 0x7F). */
-static uint64_t unprintable(uint64_t v)
-{
-	const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
-	return ((v - ones * 0x20) & ~v & hi) | (((v + ones) | v) & hi);
-}
-
+/* ws_unprintable8() of four bytes. */
 static uint32_t unprintable4(uint32_t v)
 {
-	const uint32_t ones = 0x01010101u, hi = ones * 0x80;
-	return ((v - ones * 0x20) & ~v & hi) | (((v + ones) | v) & hi);
+	const uint32_t ones = 0x01010101u;
+	return ((v - ones * 0x20) | (v + ones) | v) & ones * 0x80;
 }
 
 /* Rows are written through a cursor into room made for the whole row at
@@ -69,13 +63,13 @@ static inline __attribute__((always_inline)) char *put_field(char *d, const char
 		uint64_t v;
 		for (; i + 8 <= n; i += 8) {
 			memcpy(&v, u + i, 8);
-			if (unprintable(v))
+			if (ws_unprintable8(v))
 				return put_rest(d + i, s, n, i);
 			memcpy(d + i, &v, 8);
 		}
 		if (i < n) {
 			memcpy(&v, u + n - 8, 8);
-			if (unprintable(v))
+			if (ws_unprintable8(v))
 				return put_rest(d + i, s, n, i);
 			memcpy(d + n - 8, &v, 8);
 		}
@@ -204,15 +198,26 @@ static inline void tab(struct ws_buf *b)
 	b->data[b->len++] = '\t';
 }
 
-/* Appends again the n bytes of b that start at from: the columns every
- * row of a document repeats are cleaned once, for its first row. */
-static void add_again(struct ws_buf *b, size_t from, size_t n)
+/* Writes at d again the n bytes at s, earlier in the buffer: the columns
+ * every row of a document repeats are cleaned once, for its first row, and
+ * copied into the room made for each other row. Up to 32 bytes eight a
+ * round, the last round writing some bytes twice; a copy of under eight
+ * bytes takes eight: the room made holds more (the numbers' room) and the
+ * first row, whose eight bytes from s it reads, has more than its doc_id. */
+static inline char *put_again(char *d, const char *s, size_t n)
 {
-	if (b->len + n + 1 > b->cap)
-		ws_buf_grow(b, n);
-	memcpy(b->data + b->len, b->data + from, n);
-	b->len += n;
-	b->data[b->len] = '\0';
+	if (n <= 8) {
+		memcpy(d, s, 8);
+		return d + n;
+	}
+	if (n > 32) {
+		memcpy(d, s, n);
+		return d + n;
+	}
+	for (size_t i = 0; i + 8 < n; i += 8)
+		memcpy(d + i, s + i, 8);
+	memcpy(d + n - 8, s + n - 8, 8);
+	return d + n;
 }
 
 static void doc_cols(struct ws_buf *b, const struct ws_docinfo *m, int with_date)
@@ -249,9 +254,8 @@ void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws
 		if (i == 0) {
 			doc_cols(b, m, 1);
 			ncols = b->len - cols;
-		} else {
-			add_again(b, cols, ncols);
 		}
+		size_t again = i ? ncols : 0;
 		const char *qt = ws_quote_type_name(s->type);
 		const char *sp = ws_speaker_type_name(s->speaker_type);
 		size_t qtn = strlen(qt), spn = strlen(sp);
@@ -264,9 +268,10 @@ void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws
 			nm = span_text(&dt, e->name, &nn);
 			ti = span_text(&dt, e->title, &tin);
 		}
-		/* 8 numbers, 18 tabs */
-		char *o = row_begin(b, 8 * WS_U_ROOM + 18 +
+		/* the document's columns again, 8 numbers, 18 tabs */
+		char *o = row_begin(b, again + 8 * WS_U_ROOM + 18 +
 					       FIELD_ROOM(qtn + spn + tn + cn + mtn + nn + tin + ln + sn));
+		o = put_again(o, b->data + cols, again);
 		*o++ = '\t';
 		o = ws_put_u(o, i + 1);
 		*o++ = '\t';
@@ -435,13 +440,14 @@ void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		if (i == 0) {
 			doc_cols(b, m, 0);
 			ncols = b->len - cols;
-		} else {
-			add_again(b, cols, ncols);
 		}
+		size_t again = i ? ncols : 0;
 		const char *type = ws_speaker_type_name(e->type);
 		size_t tn = strlen(type), nn, tin;
 		const char *name = span_text(&dt, e->name, &nn), *ti = span_text(&dt, e->title, &tin);
-		char *o = row_begin(b, WS_U_ROOM + 5 + FIELD_ROOM(tn + nn + tin));	/* 5 tabs */
+		/* the document's columns again, a number, 5 tabs */
+		char *o = row_begin(b, again + WS_U_ROOM + 5 + FIELD_ROOM(tn + nn + tin));
+		o = put_again(o, b->data + cols, again);
 		*o++ = '\t';
 		o = ws_put_u(o, i + 1);
 		*o++ = '\t';
@@ -493,15 +499,15 @@ void ws_out_mentions(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 		if (i == 0) {
 			field_str(b, m->doc_id);
 			ncols = b->len - cols;
-		} else {
-			add_again(b, cols, ncols);
 		}
+		size_t again = i ? ncols : 0;
 		const char *type = ws_speaker_type_name(mn[i].entity >= 0 ? en[mn[i].entity].type
 									: mn[i].type);
 		size_t tn = strlen(type), xn, rn = mn[i].rule ? strlen(mn[i].rule) : 0;
 		const char *x = span_text(&dt, mn[i].span, &xn);
-		/* 3 numbers, 6 tabs and the newline */
-		char *o = row_begin(b, 3 * WS_U_ROOM + 7 + FIELD_ROOM(tn + xn + rn));
+		/* the document's column again, 3 numbers, 6 tabs and the newline */
+		char *o = row_begin(b, again + 3 * WS_U_ROOM + 7 + FIELD_ROOM(tn + xn + rn));
+		o = put_again(o, b->data + cols, again);
 		*o++ = '\t';
 		if (mn[i].entity >= 0)
 			o = ws_put_u(o, (unsigned long long)mn[i].entity + 1);

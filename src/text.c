@@ -220,21 +220,19 @@ void ws_text_scan(const char *s, size_t len, struct ws_text_scan *out)
 	while (i < len) {
 		/* printable ASCII in bulk: counted, nothing else to check */
 		size_t j = i;
-		const uint64_t ones = 0x0101010101010101ULL, hi = ones * 0x80;
 		/* sixteen bytes and then eight at a time: none < 0x20 nor >= 0x7F */
 		while (j + 16 <= len) {
 			uint64_t v, w;
 			memcpy(&v, u + j, 8);
 			memcpy(&w, u + j + 8, 8);
-			if ((((v - ones * 0x20) & ~v) | ((v + ones * 0x01) | v) |
-			     ((w - ones * 0x20) & ~w) | ((w + ones * 0x01) | w)) & hi)
+			if (ws_unprintable8(v) | ws_unprintable8(w))
 				break;
 			j += 16;
 		}
 		while (j + 8 <= len) {
 			uint64_t v;
 			memcpy(&v, u + j, 8);
-			if (((v - ones * 0x20) & ~v & hi) || ((v + ones * 0x01) | v) & hi)
+			if (ws_unprintable8(v))
 				break;
 			j += 8;
 		}

@@ -69,6 +69,16 @@ size_t ws_bom_len(const char *s, size_t len);
  * len when there is none. */
 size_t ws_possessive_len_of(const char *s, size_t len);
 
+/* Nonzero when a byte of v is not printable ASCII (below 0x20, or 0x7F
+ * and above), and no more: a byte below 0x20 borrows into its high bit,
+ * 0x7F carries into it, one of 0x80 or more has it, and a borrow or carry
+ * that runs on into the next byte comes only from such a byte. */
+static inline uint64_t ws_unprintable8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	return ((v - ones * 0x20) | (v + ones) | v) & ones * 0x80;
+}
+
 /* ws_possessive_len_of(), inline for most words: an ending is s, S, ' or
  * the last byte of ’, and a word that ends otherwise has none. */
 static inline size_t ws_possessive_len(const char *s, size_t len)

@@ -50,6 +50,7 @@ void ws_tokens_release(struct ws_tokens *t)
 	WS_VEC_FREE(t->para);
 	WS_VEC_FREE(t->ends);
 	WS_VEC_FREE(t->marks);
+	WS_VEC_FREE(t->caps);
 }
 
 /* The scanner's view of the input. */
@@ -57,6 +58,7 @@ struct scan {
 	const unsigned char *s;
 	size_t len;
 	const struct ws_seglists *lists;
+	const struct ws_wordfilter *abbrev;	/* lists->abbrev's filter, or NULL */
 	struct ws_tokens *out;
 	int blank_mode;		/* paragraphs end at blank lines, not at every line */
 	unsigned newlines;	/* line breaks since the last token */
@@ -154,9 +156,22 @@ struct fill {
 	unsigned gap;		/* G_SPACE, G_LINE: one word, read once a token */
 	struct ws_token *v;	/* out->tok.v, .cap */
 	size_t n, cap;		/* the tokens made */
-	uint32_t para;		/* the paragraph they are in */
+	uint64_t *caps;		/* out->caps.v, zeros for cap tokens' bits */
 	struct ws_tokens *out;	/* sc->out, which the byte stores might alias too */
 };
+
+/* Room in o->caps for the bits of tokens [0, ntok), the words not zeroed
+ * yet (o->caps.n counts those that are) zeroed. */
+static uint64_t *caps_room(struct ws_tokens *o, size_t ntok)
+{
+	size_t need = (ntok + 63) / 64;
+	if (need > o->caps.n) {
+		WS_VEC_RESERVE(o->caps, need);
+		memset(o->caps.v + o->caps.n, 0, (need - o->caps.n) * sizeof(*o->caps.v));
+		o->caps.n = need;
+	}
+	return o->caps.v;
+}
 
 /* The flags of the nth token, t, after a line break, a paragraph
  * separator or at the start, and the paragraph it may open: once a line,
@@ -184,6 +199,7 @@ emit(struct scan *sc, struct fill *fl, size_t start, size_t end, enum ws_tok_kin
 		ws_grow((void **)&o->tok.v, &o->tok.cap, fl->n + 1, sizeof(*o->tok.v));
 		fl->v = o->tok.v;
 		fl->cap = o->tok.cap;
+		fl->caps = caps_room(o, fl->cap);
 	}
 	/* written in place: a token is made once a few bytes of text */
 	size_t n = fl->n;
@@ -201,9 +217,7 @@ emit(struct scan *sc, struct fill *fl, size_t start, size_t end, enum ws_tok_kin
 		line_start(sc, gap & G_SPACE, n, t);
 		sc->newlines = 0;
 		sc->parasep = 0;
-		fl->para = (uint32_t)(o->para.n - 1);
 	}
-	t->para = fl->para;
 	fl->n = n + 1;
 	fl->gap = 0;
 	/* a token that may end a sentence (a period, ! or ?, an ellipsis or
@@ -216,6 +230,11 @@ emit(struct scan *sc, struct fill *fl, size_t start, size_t end, enum ws_tok_kin
 	/* quote marks, for ws_pair_quotes(), which looks at no other token */
 	if (quote)
 		WS_VEC_PUSH(o->marks, (uint32_t)n);
+	/* capitalised and mixed-case words, for the entities' name passes,
+	 * which look at no other token */
+	_Static_assert(WS_SHAPE_CAP == 1 && WS_SHAPE_MIXED == 3, "the shape test below");
+	if (kind == WS_TOK_WORD && (shape | 2) == 3)
+		fl->caps[n >> 6] |= 1ULL << (n & 63);
 	return t;
 }
 
@@ -523,7 +542,7 @@ static void pass_tokens(struct scan *sc, size_t i)
 	size_t prev_end = i;
 	struct ws_tokens *o = sc->out;
 	/* the first token starts a line */
-	struct fill fl = { G_LINE, o->tok.v, o->tok.n, o->tok.cap, 0, o };
+	struct fill fl = { G_LINE, o->tok.v, o->tok.n, o->tok.cap, caps_room(o, o->tok.cap), o };
 	/* the last byte that is no ASCII letter: a word starting before it
 	 * ends at it or sooner, so its letters need no check against len */
 	size_t guard = 0;
@@ -629,7 +648,11 @@ word:
 				enum ws_shape shape = word_shapes[(k0 & B_UPPER) << 1 | seen];
 				unsigned flags = 0, abclass = WS_AB_NONE;
 				size_t end = j;
-				look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape, 0);
+				/* most are no abbreviation, which the list's filter
+				 * tells without a call */
+				if (sc->abbrev && ws_wordfilter_may_hold(sc->abbrev, (const char *)s + start,
+									  j + 1 - start))
+					look_up_abbrev(sc, start, &end, &flags, &abclass, &w, &shape, 0);
 				emit(sc, &fl, start, end, WS_TOK_WORD, shape, 0, flags)->abbrev =
 					(uint8_t)abclass;
 				i = prev_end = end;
@@ -782,6 +805,7 @@ word:
 		prev_end = i;
 	}
 	o->tok.n = fl.n;
+	o->caps.n = (fl.n + 63) / 64;
 }
 
 static int tok_is(const char *s, const struct ws_token *t, const char *lit)
@@ -887,17 +911,24 @@ static void pass_sentences(const struct ws_seglists *l, const char *s, struct ws
 		o->sent.v[o->sent.n - 1].last = (uint32_t)n;
 		o->sent.v[o->sent.n - 1].end = tk[n - 1].end;
 	}
+	/* every token's sentence and paragraph, which holds the sentence
+	 * whole: one pass over the tokens, not a store a token in emit() */
+	size_t para = 0;
 	for (size_t k = 0; k < o->sent.n; k++) {
 		const struct ws_range *r = &o->sent.v[k];
-		for (uint32_t i = r->first; i < r->last; i++)
+		while (para + 1 < o->para.n && o->para.v[para + 1].first <= r->first)
+			para++;
+		for (uint32_t i = r->first; i < r->last; i++) {
 			tk[i].sent = (uint32_t)k;
+			tk[i].para = (uint32_t)para;
+		}
 	}
 }
 
 int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 		struct ws_tokens *out)
 {
-	out->tok.n = out->sent.n = out->para.n = out->ends.n = out->marks.n = 0;
+	out->tok.n = out->sent.n = out->para.n = out->ends.n = out->marks.n = out->caps.n = 0;
 	if (len > UINT32_MAX)
 		return -1;
 	struct scan sc;
@@ -905,6 +936,7 @@ int ws_tokenize(const struct ws_seglists *lists, const char *text, size_t len,
 	sc.s = (const unsigned char *)text;
 	sc.len = len;
 	sc.lists = lists;
+	sc.abbrev = lists ? ws_wordlist_filter(lists->abbrev) : NULL;
 	sc.out = out;
 	size_t bom = ws_bom_len(text, len);
 	sc.blank_mode = has_blank_line(sc.s + bom, len - bom);

@@ -79,6 +79,9 @@ struct ws_tokens {
 				 * sentence (terminals, abbreviations), then
 				 * the sentences' first tokens */
 	WS_VEC(uint32_t) marks;	/* the quote marks' tokens (quote != 0), in order */
+	WS_VEC(uint64_t) caps;	/* bit t % 64 of word t / 64: token t is a
+				 * capitalised or mixed-case word (WS_SHAPE_CAP,
+				 * WS_SHAPE_MIXED); n words cover the tokens */
 };
 
 /* The lists the tokenizer consults; any may be NULL (then nothing is an

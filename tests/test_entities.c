@@ -187,6 +187,12 @@ Test(entities, one_span_of_one_entity_is_one_mention)
 	const struct ws_entity *en;
 	cr_assert_eq(ws_doc_entities(doc, &en), 1);
 	cr_expect_eq(en[0].mentions, 1);	/* the wide mentions are not counted */
+	/* and the mentions after the one dropped move up in its place */
+	expect_view(mention_view("Later the club's chairman, Jane Roe, a baker, said no. "
+				 "Ann Poe, a baker, said yes."),
+		    "the club's chairman, Jane Roe+=Jane Roe; "
+		    "the club's chairman, Jane Roe, a baker,+=Jane Roe; Jane Roe=Jane Roe; "
+		    "Ann Poe=Ann Poe; Ann Poe, a baker,+=Ann Poe");
 }
 
 /* rules/50-mentions.rules Modifiers: what someone is, written before the

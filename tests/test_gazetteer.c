@@ -198,6 +198,9 @@ Test(gazetteer, fold_lists_match_any_case)
 	/* capitals only past a long word's first eight bytes */
 	assert_view(lookup_view(t.g, "the secretary-GENERAL and the secretary-generaL", 0),
 		    "secretary-GENERAL=title/head secretary-generaL=title/head");
+	/* and in words of 9 to 16 bytes, which are folded in registers */
+	assert_view(lookup_view(t.g, "two MINISTERS, two ministerS and two mINISTERs", 0),
+		    "MINISTERS=title/head ministerS=title/head mINISTERs=title/head");
 	tgaz_free(&t);
 }
 

@@ -189,3 +189,41 @@ Test(output, row_fields_with_bytes_to_clean)
 	ws_buf_release(&b);
 	ws_buf_release(&want);
 }
+
+/* Every row of a document starts with its columns (doc_id, outlet and,
+ * for quotes, date), cleaned once for the first row and copied for the
+ * others: for ids of every length around the copy's eight-byte rounds. */
+Test(output, every_row_starts_with_the_documents_columns)
+{
+	const char *text = "\"We will win,\" said John Smith, the party leader. \"We will "
+			   "see,\" said Jane Roe. \"Not now,\" Smith said.\n\n"
+			   "The Acme Corporation said its profits rose, Roe said.";
+	cr_assert_eq(ws_doc_process(doc, text, strlen(text)), WS_OK);
+	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	for (size_t len = 1; len <= 50; len++) {
+		char id[64];
+		memcpy(id, digits, len);
+		id[len] = '\0';
+		struct ws_docinfo m = { .doc_id = id, .outlet = "Outlet", .date = "2016-01-02",
+					.source = "s" };
+		char quote_cols[128], cols[128], ment_cols[128];
+		snprintf(quote_cols, sizeof(quote_cols), "%s\tOutlet\t2016-01-02\t", id);
+		snprintf(cols, sizeof(cols), "%s\tOutlet\t", id);
+		snprintf(ment_cols, sizeof(ment_cols), "%s\t", id);
+		struct ws_buf b = WS_BUF_INIT;
+		void (*writer[])(struct ws_buf *, const struct ws_docinfo *,
+				 const struct ws_doc *) = { ws_out_quotes, ws_out_entities,
+							    ws_out_mentions };
+		const char *want[] = { quote_cols, cols, ment_cols };
+		for (int w = 0; w < 3; w++) {
+			ws_buf_reset(&b);
+			writer[w](&b, &m, doc);
+			size_t rows = 0;
+			for (const char *row = b.data; *row; row = strchr(row, '\n') + 1, rows++)
+				cr_assert(strncmp(row, want[w], strlen(want[w])) == 0,
+					  "writer %d id length %zu row %zu: %.40s", w, len, rows, row);
+			cr_assert_geq(rows, 2, "writer %d", w);
+		}
+		ws_buf_release(&b);
+	}
+}

@@ -94,6 +94,35 @@ Test(tokenize, soft_hyphen_and_nbsp)
 		    "inter\xC2\xADnational news");
 }
 
+/* Every token's sentence and paragraph indices name the sentence and the
+ * paragraph whose ranges hold it, and both tile the tokens; reused token
+ * sets start afresh. */
+static void assert_sentences_tile(const struct ws_tokens *t)
+{
+	uint32_t pnext = 0;
+	for (size_t k = 0; k < t->para.n; k++) {
+		const struct ws_range *r = &t->para.v[k];
+		cr_assert_eq(r->first, pnext, "paragraph %zu", k);
+		cr_assert_lt(r->first, r->last, "paragraph %zu", k);
+		for (uint32_t i = r->first; i < r->last; i++)
+			cr_assert_eq(t->tok.v[i].para, k, "token %u", i);
+		pnext = r->last;
+	}
+	cr_assert_eq(pnext, t->tok.n);
+	uint32_t next = 0;
+	for (size_t k = 0; k < t->sent.n; k++) {
+		const struct ws_range *r = &t->sent.v[k];
+		cr_assert_eq(r->first, next, "sentence %zu", k);
+		cr_assert_lt(r->first, r->last, "sentence %zu", k);
+		cr_assert_eq(r->start, t->tok.v[r->first].start, "sentence %zu", k);
+		cr_assert_eq(r->end, t->tok.v[r->last - 1].end, "sentence %zu", k);
+		for (uint32_t i = r->first; i < r->last; i++)
+			cr_assert_eq(t->tok.v[i].sent, k, "token %u", i);
+		next = r->last;
+	}
+	cr_assert_eq(next, t->tok.n);
+}
+
 Test(tokenize, paragraphs_by_blank_lines_with_crlf_and_cr)
 {
 	assert_view(tok_view(eng, "One line\r\nstill one.\r\n\r\nTwo."),
@@ -102,6 +131,12 @@ Test(tokenize, paragraphs_by_blank_lines_with_crlf_and_cr)
 		    "One line still one . // Two .");
 	assert_view(tok_view(eng, "Go.\n \t\nStop."), "Go . // Stop .");
 	assert_view(tok_view(eng, "Plan A.\n\nPlan B."), "Plan A . // Plan B .");
+	struct ws_tokens t = { 0 };
+	const char *text = "Go. Now.\n\nStop here. And there.\n\n\nLast";
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	cr_assert_eq(t.para.n, 3);
+	assert_sentences_tile(&t);
+	ws_tokens_release(&t);
 }
 
 Test(tokenize, one_paragraph_per_line_without_blank_lines)
@@ -218,24 +253,6 @@ Test(tokenize, words_end_at_the_texts_end)
 			     ws_shape_name(t.tok.v[1].shape));
 		ws_tokens_release(&t);
 	}
-}
-
-/* Every token's sentence index names the sentence whose range holds it, and
- * sentences tile the tokens; reused token sets start afresh. */
-static void assert_sentences_tile(const struct ws_tokens *t)
-{
-	uint32_t next = 0;
-	for (size_t k = 0; k < t->sent.n; k++) {
-		const struct ws_range *r = &t->sent.v[k];
-		cr_assert_eq(r->first, next, "sentence %zu", k);
-		cr_assert_lt(r->first, r->last, "sentence %zu", k);
-		cr_assert_eq(r->start, t->tok.v[r->first].start, "sentence %zu", k);
-		cr_assert_eq(r->end, t->tok.v[r->last - 1].end, "sentence %zu", k);
-		for (uint32_t i = r->first; i < r->last; i++)
-			cr_assert_eq(t->tok.v[i].sent, k, "token %u", i);
-		next = r->last;
-	}
-	cr_assert_eq(next, t->tok.n);
 }
 
 Test(tokenize, exclamations_questions_and_sentence_indices)
@@ -397,5 +414,53 @@ Test(tokenize, apostrophes_and_hyphens_inside_words)
 				 "I'm=Xxxx DON'T=XXXX it's=xxxx' --=. a=xxxx Jones'=Xxxx' x-1=xxxx "
 				 "e-mail's=xxxx' al-Assad's=xX'");
 	ws_buf_release(&b);
+	ws_tokens_release(&t);
+}
+
+/* The tokenizer marks the capitalised and mixed-case words, which the
+ * entities' name passes read instead of every token: the words of each
+ * way through it (plain, joined by hyphens and apostrophes, before a
+ * period, an abbreviation, with bytes beyond ASCII, at the text's end),
+ * and no upper-case word, initial, acronym or number; a second text in
+ * the same token set keeps no mark of the first. */
+/* Each token's mark in t->caps is whether it is a capitalised or
+ * mixed-case word; the marks cover the tokens and no more. */
+static void assert_caps_marked(const struct ws_tokens *t)
+{
+	cr_assert_eq(t->caps.n, (t->tok.n + 63) / 64);
+	for (size_t i = 0; i < t->caps.n * 64; i++) {
+		int want = i < t->tok.n && t->tok.v[i].kind == WS_TOK_WORD &&
+			   (t->tok.v[i].shape == WS_SHAPE_CAP || t->tok.v[i].shape == WS_SHAPE_MIXED);
+		cr_assert_eq((int)(t->caps.v[i / 64] >> (i % 64) & 1), want, "token %zu", i);
+	}
+}
+
+Test(tokenize, capitalised_words_are_listed)
+{
+	/* first a text of more tokens than the tokenizer reserves (one in two
+	 * bytes), capitalised words throughout, then one in the same token set */
+	struct ws_tokens t = { 0 };
+	struct ws_buf many = WS_BUF_INIT;
+	for (int k = 0; k < 3000; k++)
+		ws_buf_adds(&many, k % 3 ? "B " : "a ");
+	cr_assert_eq(ws_tokenize(&eng->seg, many.data, many.len, &t), 0);
+	cr_assert_eq(t.tok.n, 3000);
+	assert_caps_marked(&t);
+	const char *text = "Jo Roe met iPhone's McCain, O'Brien's US-led al-Assad Gov. Lee "
+			   "and NATO in Z\u00fcrich with W. Bush, U.S. 2nd Mr. \u00c9lise said "
+			   "eBay. Then Paris";
+	cr_assert_eq(ws_tokenize(&eng->seg, text, strlen(text), &t), 0);
+	assert_caps_marked(&t);
+	struct ws_buf b = WS_BUF_INIT;
+	for (size_t i = 0; i < t.tok.n; i++) {
+		const struct ws_token *k = &t.tok.v[i];
+		if (t.caps.v[i / 64] >> (i % 64) & 1)
+			ws_buf_addf(&b, "%s%.*s", b.len ? " " : "", (int)(k->end - k->start),
+				    text + k->start);
+	}
+	cr_assert_str_eq(b.data, "Jo Roe iPhone's McCain O'Brien's US-led al-Assad Gov. Lee "
+				 "Z\u00fcrich Bush Mr. \u00c9lise eBay Then Paris");
+	ws_buf_release(&b);
+	ws_buf_release(&many);
 	ws_tokens_release(&t);
 }
