@@ -1148,6 +1148,7 @@ static void parse_rule(struct parser *ps)
 		for (uint32_t k = 0; k < r.nneeds; k++)
 			bounded |= r.needs[k].reach != UINT32_MAX;
 		r.rebased = (uint8_t)(bounded ? w.rebased + w.firstspan : 0);
+		r.after_first = (uint8_t)skip;
 	} else {
 		WS_VEC_FREE(elems);
 	}

@@ -1006,7 +1006,7 @@ static uint32_t max_end(struct ctx *c)
  * only walk to the limit. */
 static int needs_hold(struct ctx *c, const struct ws_rule *ru, struct needscan *ns)
 {
-	uint32_t from = c->pos, base = c->pos;
+	uint32_t from = c->pos + ru->after_first, base = c->pos;
 	if (ru->rebased == 1)
 		base = c->pos + 1;
 	else if (ru->rebased == 2)

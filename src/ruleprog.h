@@ -112,6 +112,9 @@ struct ws_rule {
 	 * is one token (1) or may span an annotation (2); 0 as well when no
 	 * reach is bounded. */
 	uint8_t rebased;
+	/* 1 when the needs leave out a set every match starts with: then
+	 * they hold from the token after the start on, whatever their reach */
+	uint8_t after_first;
 	/* A rule that is one element and labels around it (straight code:
 	 * saves, the element, saves, match) is matched without the VM: single
 	 * is the element, -1 for other rules; its label slots are
