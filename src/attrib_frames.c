@@ -934,7 +934,13 @@ void frame_at(struct actx *c, size_t i)
 			     !finite_clause(c, ct.t0, ct.t1)))
 				return;
 		} else {
-			/* CONTENT, said X */
+			/* CONTENT, said X: with no content that can end before
+			 * the cue ("the demand for", "fears of"), and the cue not
+			 * opening its sentence, no speaker after it makes one */
+			if (!(tok(c, c0)->flags & WS_TF_SENT_START) && !content_before_frame(c, c0)) {
+				speaker_after_effects(c, c1, S_INVERTED);
+				return;
+			}
 			sp = speaker_after(c, c1, S_INVERTED);
 			/* 'Said Comey, "The thought ..."': the frame opens the
 			 * sentence and the quote follows the speaker */
