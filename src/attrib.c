@@ -165,9 +165,17 @@ void ws_attribute(struct ws_doc *d)
 			ws_tokmap_set(m, a->first, (int32_t)k);
 		}
 	}
-	for (size_t k = c.nlookups; k < d->gaz.n; k++)
-		if (d->gaz.v[k].type == c.nm.ptitle && d->gaz.v[k].last > 0)
-			ws_tokmap_set(&c.title_map, d->gaz.v[k].last - 1, (int32_t)k);
+	/* the titles, as the entity builder listed them: not a pass over all
+	 * the rules' annotations again */
+	if (d->titles_listed) {
+		for (size_t k = 0; k < d->titles.n; k++)
+			ws_tokmap_set(&c.title_map, d->gaz.v[d->titles.v[k]].last - 1,
+				      (int32_t)d->titles.v[k]);
+	} else {
+		for (size_t k = c.nlookups; k < d->gaz.n; k++)
+			if (d->gaz.v[k].type == c.nm.ptitle && d->gaz.v[k].last > 0)
+				ws_tokmap_set(&c.title_map, d->gaz.v[k].last - 1, (int32_t)k);
+	}
 	for (size_t qi = 0; qi < d->quotes.n; qi++) {
 		const struct ws_qspan *q = &d->quotes.v[qi];
 		if (q->depth != 0)
