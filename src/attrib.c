@@ -183,11 +183,12 @@ void ws_attribute(struct ws_doc *d)
 		ws_tokmap_set(&c.qopen_map, q->open_tok, (int32_t)qi);
 		ws_tokmap_set(&c.qclose_map, q->close_tok, (int32_t)qi);
 	}
-	ws_tokmap_finish(&c.cue_map);
+	/* the lookups' maps were set by ascending first token, once each */
+	ws_tokmap_finish_sorted(&c.cue_map);
 	ws_tokmap_finish(&c.title_map);
 	ws_tokmap_finish(&c.qopen_map);
 	ws_tokmap_finish(&c.qclose_map);
-	ws_tokmap_finish(&c.lookup_map);
+	ws_tokmap_finish_sorted(&c.lookup_map);
 	/* the cues, in text order; a cue inside a quote reports the quote's
 	 * own speech, not the article's. Only the tokens where a cue is, a
 	 * quote opens or a paragraph starts do anything: the loop goes from

@@ -49,6 +49,33 @@ Test(tokmap, every_token_against_an_array)
 	ws_tokmap_free(&m);
 }
 
+Test(tokmap, set_in_order_needs_no_sort)
+{
+	/* ws_tokmap_finish_sorted(): the same answers as the sort would give,
+	 * for tokens set ascending, after a reset from a document with more
+	 * values (whose ranks, higher, must not be kept) */
+	enum { N = 5000 };
+	static int32_t want[N + 1];
+	struct ws_tokmap m;
+	ws_tokmap_init(&m, N + 1);
+	for (size_t t = 0; t <= N; t += 3)
+		ws_tokmap_set(&m, t, 1);
+	ws_tokmap_finish(&m);
+	ws_tokmap_reset(&m, N + 1);
+	uint32_t x = 777;
+	for (size_t t = 0; t <= N; t++) {
+		x = x * 1103515245u + 12345u;
+		int on = (t / 500) % 2 ? (x >> 16) % 2 == 0 : (x >> 16) % 50 == 0;
+		want[t] = on ? (int32_t)(x >> 8 & 0xFFFF) : -1;
+		if (on)
+			ws_tokmap_set(&m, t, want[t]);
+	}
+	ws_tokmap_finish_sorted(&m);
+	for (size_t t = 0; t <= N; t++)
+		cr_assert_eq(ws_tokmap_get(&m, t), want[t], "token %zu", t);
+	ws_tokmap_free(&m);
+}
+
 Test(tokmap, reset_keeps_no_values)
 {
 	/* a map reset for the next document, bigger or smaller, holds only
