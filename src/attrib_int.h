@@ -143,6 +143,15 @@ static inline const char *tok_text(const struct actx *c, size_t i)
 	return c->text + c->tokv[i].start;
 }
 
+/* A word written with a capital (is_cap() asks more of it). */
+static inline int capital_word(const struct ws_token *t)
+{
+	return t->kind == WS_TOK_WORD &&
+	       (t->shape == WS_SHAPE_CAP || t->shape == WS_SHAPE_UPPER ||
+		t->shape == WS_SHAPE_INITIAL || t->shape == WS_SHAPE_ACRONYM ||
+		t->shape == WS_SHAPE_MIXED);
+}
+
 /* The token is exactly the ASCII literal lit (as ws_tok_eq()). */
 static inline int tok_eq(const struct actx *c, size_t i, const char *lit)
 {

@@ -1105,6 +1105,16 @@ struct speaker speaker_after(struct actx *c, size_t start, enum sieve named)
 	return speaker_at(c, start, named, 0);
 }
 
+/* Whether a word of the n tokens from start is written with a capital:
+ * is_cap() is none of them when not. */
+static int capital_within(const struct actx *c, size_t start, size_t n)
+{
+	for (size_t k = start; k < c->ntok && k - start < n; k++)
+		if (capital_word(tok(c, k)))
+			return 1;
+	return 0;
+}
+
 /* speaker_at()'s search; effects_only: for what it leaves in the document
  * alone (the entities fallback_entity() makes or renames, the places
  * set_entity() retypes), what only shapes the speaker found skipped. */
@@ -1130,6 +1140,9 @@ static struct speaker speaker_search(struct actx *c, size_t start, enum sieve na
 		s.type = strcmp(pw->f[0], "male") == 0 || strcmp(pw->f[0], "female") == 0
 			 ? WS_SP_PERSON : WS_SP_UNKNOWN;
 		set_entity(c, &s, resolve_pronoun(c, pw->f[0], (uint32_t)start), S_PRONOUN);
+	} else if (effects_only && !capital_within(c, start, 10)) {
+		/* a name (run_forward()'s, or one ending np_forward()'s
+		 * phrase, at most ten tokens) is what makes an entity below */
 	} else if (description_starting(c, start, &m1, &head)) {
 		if (effects_only)
 			return s;	/* describe() leaves nothing: no entity or one it keeps */

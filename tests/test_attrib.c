@@ -1230,3 +1230,14 @@ Test(attrib, a_frame_with_no_statement_still_makes_its_speakers_entity)
 	cr_expect_str_eq(v, "Yul Brinx=Yul Brinx/explicit:subject; Quorx=Qaz Quorx/explicit:subject");
 	free(v);
 }
+
+/* ... and so does a name that ends a noun phrase after the cue, some
+ * words on ("the firm Qaz Quorx"), which the search must still reach when
+ * it runs for its entities alone. */
+Test(attrib, a_frame_with_no_statement_still_makes_a_later_name_its_entity)
+{
+	char *v = view("There were fears the firm Qaz Quorx would quit. Yul Brinx said "
+		       "the deal was dead. Quorx said the vote was rigged.");
+	cr_expect_str_eq(v, "Yul Brinx=Yul Brinx/explicit:subject; Quorx=Qaz Quorx/explicit:subject");
+	free(v);
+}
