@@ -165,9 +165,17 @@ void ws_attribute(struct ws_doc *d)
 			ws_tokmap_set(m, a->first, (int32_t)k);
 		}
 	}
-	for (size_t k = c.nlookups; k < d->gaz.n; k++)
-		if (d->gaz.v[k].type == c.nm.ptitle && d->gaz.v[k].last > 0)
-			ws_tokmap_set(&c.title_map, d->gaz.v[k].last - 1, (int32_t)k);
+	/* the titles, as the entity builder listed them: not a pass over all
+	 * the rules' annotations again */
+	if (d->titles_listed) {
+		for (size_t k = 0; k < d->titles.n; k++)
+			ws_tokmap_set(&c.title_map, d->gaz.v[d->titles.v[k]].last - 1,
+				      (int32_t)d->titles.v[k]);
+	} else {
+		for (size_t k = c.nlookups; k < d->gaz.n; k++)
+			if (d->gaz.v[k].type == c.nm.ptitle && d->gaz.v[k].last > 0)
+				ws_tokmap_set(&c.title_map, d->gaz.v[k].last - 1, (int32_t)k);
+	}
 	for (size_t qi = 0; qi < d->quotes.n; qi++) {
 		const struct ws_qspan *q = &d->quotes.v[qi];
 		if (q->depth != 0)
@@ -175,11 +183,12 @@ void ws_attribute(struct ws_doc *d)
 		ws_tokmap_set(&c.qopen_map, q->open_tok, (int32_t)qi);
 		ws_tokmap_set(&c.qclose_map, q->close_tok, (int32_t)qi);
 	}
-	ws_tokmap_finish(&c.cue_map);
+	/* the lookups' maps were set by ascending first token, once each */
+	ws_tokmap_finish_sorted(&c.cue_map);
 	ws_tokmap_finish(&c.title_map);
 	ws_tokmap_finish(&c.qopen_map);
 	ws_tokmap_finish(&c.qclose_map);
-	ws_tokmap_finish(&c.lookup_map);
+	ws_tokmap_finish_sorted(&c.lookup_map);
 	/* the cues, in text order; a cue inside a quote reports the quote's
 	 * own speech, not the article's. Only the tokens where a cue is, a
 	 * quote opens or a paragraph starts do anything: the loop goes from

@@ -540,7 +540,7 @@ static int fronted_adjunct(const struct actx *c, size_t s, size_t e)
 	return !word_in(c, s, conj) && is_adjunct(c, s) && !has_aux(c, s, e);
 }
 
-int content_before(const struct actx *c, size_t m0, size_t after, struct content *ct)
+size_t content_before_frame(const struct actx *c, size_t m0)
 {
 	if (m0 == 0)
 		return 0;
@@ -559,10 +559,18 @@ int content_before(const struct actx *c, size_t m0, size_t after, struct content
 	if (t == 0 || tok(c, t - 1)->para != tok(c, m0)->para ||
 	    ((tok(c, t)->flags & WS_TF_SENT_START) && !exclaimed))
 		return 0;
+	if (QUOTE_CLOSE(c, t - 1) < 0 && (!is_punct(c, t - 1, ",") || t < 2))
+		return 0;
+	return t;
+}
+
+int content_before(const struct actx *c, size_t m0, size_t after, struct content *ct)
+{
+	size_t t = content_before_frame(c, m0);
+	if (!t)
+		return 0;
 	if (QUOTE_CLOSE(c, t - 1) >= 0)
 		return !title_quote(c, QUOTE_CLOSE(c, t - 1)) && quote_content(c, QUOTE_CLOSE(c, t - 1), ct);
-	if (!is_punct(c, t - 1, ",") || t < 2)
-		return 0;
 	size_t e = t - 1;	/* the comma */
 	if (QUOTE_CLOSE(c, e - 1) >= 0)
 		return quote_content(c, QUOTE_CLOSE(c, e - 1), ct);

@@ -419,7 +419,9 @@ static int agentless_at(struct actx *c, const struct ws_annot *cue, size_t c0, s
 		return 0;
 	size_t t0, t1;
 	struct speaker agent = no_speaker(S_SUBJECT);
-	if (strncmp(lemma, "ask", 3) == 0 && (lemma[3] == 0 || streq(lemma, "ask about"))) {
+	/* (byte by byte: most lemmas differ at the first, with no call) */
+	if (lemma[0] == 'a' && lemma[1] == 's' && lemma[2] == 'k' &&
+	    (lemma[3] == 0 || streq(lemma, "ask about"))) {
 		/* the participle opens its clause: sentence start, "when", "if",
 		 * a comma */
 		if (!((tok(c, c0)->flags & WS_TF_SENT_START) ||
@@ -934,7 +936,13 @@ void frame_at(struct actx *c, size_t i)
 			     !finite_clause(c, ct.t0, ct.t1)))
 				return;
 		} else {
-			/* CONTENT, said X */
+			/* CONTENT, said X: with no content that can end before
+			 * the cue ("the demand for", "fears of"), and the cue not
+			 * opening its sentence, no speaker after it makes one */
+			if (!(tok(c, c0)->flags & WS_TF_SENT_START) && !content_before_frame(c, c0)) {
+				speaker_after_effects(c, c1, S_INVERTED);
+				return;
+			}
 			sp = speaker_after(c, c1, S_INVERTED);
 			/* 'Said Comey, "The thought ..."': the frame opens the
 			 * sentence and the quote follows the speaker */

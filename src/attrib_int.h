@@ -143,6 +143,15 @@ static inline const char *tok_text(const struct actx *c, size_t i)
 	return c->text + c->tokv[i].start;
 }
 
+/* A word written with a capital (is_cap() asks more of it). */
+static inline int capital_word(const struct ws_token *t)
+{
+	return t->kind == WS_TOK_WORD &&
+	       (t->shape == WS_SHAPE_CAP || t->shape == WS_SHAPE_UPPER ||
+		t->shape == WS_SHAPE_INITIAL || t->shape == WS_SHAPE_ACRONYM ||
+		t->shape == WS_SHAPE_MIXED);
+}
+
 /* The token is exactly the ASCII literal lit (as ws_tok_eq()). */
 static inline int tok_eq(const struct actx *c, size_t i, const char *lit)
 {
@@ -284,6 +293,10 @@ int numberish(const struct actx *c, size_t k);
 struct speaker speaker_before(struct actx *c, size_t end, enum sieve named);
 struct speaker speaker_after(struct actx *c, size_t start, enum sieve named);
 struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at_sent_start);
+/* What speaker_after(c, start, named) leaves in the document (entities
+ * made or renamed, places retyped), for a frame that makes no statement
+ * whatever speaker it finds: the document ends as if it had searched. */
+void speaker_after_effects(struct actx *c, size_t start, enum sieve named);
 
 /* attrib_contents.c: contents */
 extern const char *const interjections[];
@@ -300,6 +313,12 @@ int finite_clause(const struct actx *c, size_t t0, size_t t1);
 int content_after(const struct actx *c, size_t c1, const struct ws_annot *cue,
 		  int needs_clause, struct content *ct);
 int content_before(const struct actx *c, size_t m0, size_t after, struct content *ct);
+/* Where the frame whose mention starts at m0 starts (past a title before
+ * the mention, or an "as"), when a content can end before it: a quote
+ * closes or a comma stands there, in the paragraph and the sentence; 0
+ * when none can. content_before(c, m0, ...) is 0 whatever the frame's
+ * end, when this is. */
+size_t content_before_frame(const struct actx *c, size_t m0);
 
 /* attrib_frames.c: frames */
 int speech_verb(const struct actx *c, const struct ws_annot *cue);

@@ -1105,9 +1105,21 @@ struct speaker speaker_after(struct actx *c, size_t start, enum sieve named)
 	return speaker_at(c, start, named, 0);
 }
 
-/* The speaker whose mention starts at token start; at_sent_start allows a
- * mention that opens its sentence (the subject of a participle). */
-struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at_sent_start)
+/* Whether a word of the n tokens from start is written with a capital:
+ * is_cap() is none of them when not. */
+static int capital_within(const struct actx *c, size_t start, size_t n)
+{
+	for (size_t k = start; k < c->ntok && k - start < n; k++)
+		if (capital_word(tok(c, k)))
+			return 1;
+	return 0;
+}
+
+/* speaker_at()'s search; effects_only: for what it leaves in the document
+ * alone (the entities fallback_entity() makes or renames, the places
+ * set_entity() retypes), what only shapes the speaker found skipped. */
+static struct speaker speaker_search(struct actx *c, size_t start, enum sieve named,
+				     int at_sent_start, int effects_only)
 {
 	struct speaker s = no_speaker(S_SUBJECT);
 	if (start >= c->ntok || (!at_sent_start && (tok(c, start)->flags & WS_TF_SENT_START)))
@@ -1128,7 +1140,12 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 		s.type = strcmp(pw->f[0], "male") == 0 || strcmp(pw->f[0], "female") == 0
 			 ? WS_SP_PERSON : WS_SP_UNKNOWN;
 		set_entity(c, &s, resolve_pronoun(c, pw->f[0], (uint32_t)start), S_PRONOUN);
+	} else if (effects_only && !capital_within(c, start, 10)) {
+		/* a name (run_forward()'s, or one ending np_forward()'s
+		 * phrase, at most ten tokens) is what makes an entity below */
 	} else if (description_starting(c, start, &m1, &head)) {
+		if (effects_only)
+			return s;	/* describe() leaves nothing: no entity or one it keeps */
 		s.m1 = (uint32_t)m1;
 		describe(c, &s, start, head);
 		if (s.type == WS_SP_PERSON) {
@@ -1157,7 +1174,7 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 			s.m1 = (uint32_t)r;
 			if (k < r && k > start && !word_in(c, r - 1, party_members)) {
 				set_entity(c, &s, fallback_entity(c->d, k, r), named);
-			} else {
+			} else if (!effects_only) {	/* (no entity: nothing left behind) */
 				s.type = nominal_type(c, phrase_head(c, start, r));
 				set_entity(c, &s, -1, S_NOMINAL);
 				if (s.type == WS_SP_PERSON) {
@@ -1169,4 +1186,16 @@ struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at
 		}
 	}
 	return s;
+}
+
+/* The speaker whose mention starts at token start; at_sent_start allows a
+ * mention that opens its sentence (the subject of a participle). */
+struct speaker speaker_at(struct actx *c, size_t start, enum sieve named, int at_sent_start)
+{
+	return speaker_search(c, start, named, at_sent_start, 0);
+}
+
+void speaker_after_effects(struct actx *c, size_t start, enum sieve named)
+{
+	speaker_search(c, start, named, 0, 1);
 }

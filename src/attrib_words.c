@@ -515,11 +515,7 @@ int is_contraction(const struct actx *c, size_t i)
 
 int is_cap(const struct actx *c, size_t i)
 {
-	const struct ws_token *t = tok(c, i);
-	return t->kind == WS_TOK_WORD &&	/* (most words fail here) */
-	       (t->shape == WS_SHAPE_CAP || t->shape == WS_SHAPE_UPPER ||
-		t->shape == WS_SHAPE_INITIAL || t->shape == WS_SHAPE_ACRONYM ||
-		t->shape == WS_SHAPE_MIXED) &&
+	return capital_word(tok(c, i)) &&	/* (most words fail here) */
 	       !is_contraction(c, i) && !pronoun_at(c, i) && CUE_AT(c, i) < 0;
 }
 

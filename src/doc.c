@@ -43,6 +43,7 @@ void ws_doc_free(struct ws_doc *d)
 	WS_VEC_FREE(d->eends);
 	WS_VEC_FREE(d->ebytes);
 	WS_VEC_FREE(d->eset);
+	WS_VEC_FREE(d->titles);
 	WS_VEC_FREE(d->eslots);
 	WS_VEC_FREE(d->eorder);
 	WS_VEC_FREE(d->etmp);
@@ -70,6 +71,8 @@ static void reset(struct ws_doc *d)
 	d->quotes.n = d->stmts.n = d->ents.n = d->ments.n = d->ent_key.n = d->ekey.n = 0;
 	d->qstats.unmatched = 0;
 	d->ments_indexed = SIZE_MAX;
+	d->titles.n = 0;
+	d->titles_listed = 0;
 }
 
 /* Whether the bytes are an article at all. A few stray invalid or control

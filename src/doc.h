@@ -62,6 +62,11 @@ struct ws_doc {
 	WS_VEC(uint8_t) ebytes;
 	WS_VEC(uint32_t) eset;		/* the tokens whose eends entries are set (a
 					 * huge document's tables are its own) */
+	/* the PersonTitle annotations (indices into gaz, ascending), which
+	 * the entity builder lists as it meets them for attribution's map of
+	 * where titles end; titles_listed: it has, for this document */
+	WS_VEC(uint32_t) titles;
+	int titles_listed;
 	/* the builder's table of name keys (entities.c), kept for its memory */
 	WS_VEC(struct ws_keyslot) eslots;
 	/* ... and its sorting buffers: the items in order, a merge's other

@@ -727,6 +727,7 @@ void ws_entities_build(struct ws_doc *d)
 		}
 		else if (a->type && a->type == nm.title && a->last > 0) {
 			title_end[a->last - 1] = (int32_t)i;
+			WS_VEC_PUSH(d->titles, (uint32_t)i);
 			if (!huge)
 				WS_VEC_PUSH(d->eset, a->last - 1);
 		} else if (a->type && a->type == nm.determiner && a->last > 0 &&
@@ -746,6 +747,7 @@ void ws_entities_build(struct ws_doc *d)
 			WS_VEC_PUSH(d->eapps, it);
 		}
 	}
+	d->titles_listed = 1;
 	sort_by_first(d, d->eorder.v, d->eorder.n);
 	for (size_t oi = 0; oi < d->eorder.n; oi++) {
 		const struct ws_annot *a = &d->gaz.v[d->eorder.v[oi].idx];

@@ -98,6 +98,11 @@ void ws_tokmap_finish(struct ws_tokmap *m)
 	make_ranks(m);
 }
 
+void ws_tokmap_finish_sorted(struct ws_tokmap *m)
+{
+	make_ranks(m);
+}
+
 void ws_tokmap_free(struct ws_tokmap *m)
 {
 	free(m->bits);

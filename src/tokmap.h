@@ -39,6 +39,10 @@ static inline void ws_tokmap_set(struct ws_tokmap *m, size_t tok, int32_t val)
 }
 /* Sorts what was set; call once, before ws_tokmap_get. */
 void ws_tokmap_finish(struct ws_tokmap *m);
+/* ws_tokmap_finish() for a map whose tokens were set in ascending order,
+ * each once (a document's lookups, by first token): nothing to sort or
+ * check. */
+void ws_tokmap_finish_sorted(struct ws_tokmap *m);
 void ws_tokmap_free(struct ws_tokmap *m);
 
 /* tok's value, or -1: the values of the tokens in tok's word of bits

@@ -1219,3 +1219,25 @@ Test(attrib, word_answers_are_forgotten_between_documents)
 	ws_buf_release(&b);
 	assert_view(view("Jane Doe then said the plan was weak."), "Jane Doe=Jane Doe/explicit:subject");
 }
+
+/* "fears Qaz Quorx would quit": a cue used as a noun, with no content
+ * before it, makes no statement, but the search for a speaker after it
+ * still makes the entity a later "Quorx" joins: its name is the full one. */
+Test(attrib, a_frame_with_no_statement_still_makes_its_speakers_entity)
+{
+	char *v = view("There were fears Qaz Quorx would quit. Yul Brinx said the deal was "
+		       "dead. Quorx said the vote was rigged.");
+	cr_expect_str_eq(v, "Yul Brinx=Yul Brinx/explicit:subject; Quorx=Qaz Quorx/explicit:subject");
+	free(v);
+}
+
+/* ... and so does a name that ends a noun phrase after the cue, some
+ * words on ("the firm Qaz Quorx"), which the search must still reach when
+ * it runs for its entities alone. */
+Test(attrib, a_frame_with_no_statement_still_makes_a_later_name_its_entity)
+{
+	char *v = view("There were fears the firm Qaz Quorx would quit. Yul Brinx said "
+		       "the deal was dead. Quorx said the vote was rigged.");
+	cr_expect_str_eq(v, "Yul Brinx=Yul Brinx/explicit:subject; Quorx=Qaz Quorx/explicit:subject");
+	free(v);
+}

@@ -2,6 +2,7 @@
  * parenthesis is a second, wider mention of the same entity, and the
  * entity keeps its plain name. The sentences are invented. */
 #include "testutil.h"
+#include "symtab.h"
 
 TEST_DOC_SUITE(entities);
 
@@ -316,4 +317,30 @@ Test(entities, tables_are_clean_after_each_document)
 	/* the same words at other tokens: the same mentions */
 	expect_view(mention_view("Yes. Ted Vrann spoke. \"It is over,\" said the chairman Jane Roe."),
 		    "Ted Vrann=Ted Vrann; the chairman Jane Roe=Jane Roe");
+}
+
+/* The builder lists the PersonTitle annotations for attribution's map of
+ * where titles end: all of them, in order, for each document. */
+Test(entities, the_titles_are_listed_for_attribution)
+{
+	const char *texts[] = {
+		"Iranian Deputy Foreign Minister Abbas Araqchi said the talks would go on. "
+		"Secretary of State Jo Vrann and Senator Ann Bell agreed.",
+		"The weather was fine.",
+	};
+	for (size_t t = 0; t < 2; t++) {
+		cr_assert_eq(ws_doc_process(doc, texts[t], strlen(texts[t])), 0);
+		const char *title = ws_sym_find(eng->syms, "PersonTitle", 11);
+		size_t n = 0;
+		for (size_t i = doc->nlookup; i < doc->gaz.n; i++) {
+			if (doc->gaz.v[i].type != title || doc->gaz.v[i].last == 0)
+				continue;
+			cr_assert_lt(n, doc->titles.n);
+			cr_expect_eq(doc->titles.v[n], i);
+			n++;
+		}
+		cr_expect(doc->titles_listed);
+		cr_expect_eq(doc->titles.n, n);
+		cr_expect_eq(n > 0, t == 0, "the first text has titles, the second none");
+	}
 }

@@ -28,24 +28,51 @@ Test(tokmap, values_in_any_order_last_wins)
 	ws_tokmap_free(&m);
 }
 
-Test(tokmap, every_token_against_an_array)
+enum { SPREAD = 5000 };
+
+/* Sets a pseudo-random spread of values on m, in ascending order, dense
+ * (one in `dense`) in every other run of `run` tokens and sparse (one in
+ * `sparse`) between, with empty words; want gets each token's value or
+ * -1. Then finishes m as sorted says and checks every token against want. */
+static void spread(struct ws_tokmap *m, uint32_t x, size_t run, uint32_t dense, uint32_t sparse,
+		   int sorted)
 {
-	/* a pseudo-random spread, dense in places and empty words between */
-	enum { N = 5000 };
-	static int32_t want[N + 1];
-	struct ws_tokmap m;
-	ws_tokmap_init(&m, N + 1);
-	uint32_t x = 12345;
-	for (size_t t = 0; t <= N; t++) {
+	static int32_t want[SPREAD + 1];
+	for (size_t t = 0; t <= SPREAD; t++) {
 		x = x * 1103515245u + 12345u;
-		int on = (t / 700) % 2 ? (x >> 16) % 3 == 0 : (x >> 16) % 40 == 0;
+		int on = (t / run) % 2 ? (x >> 16) % dense == 0 : (x >> 16) % sparse == 0;
 		want[t] = on ? (int32_t)(x >> 8 & 0xFFFF) : -1;
 		if (on)
-			ws_tokmap_set(&m, t, want[t]);
+			ws_tokmap_set(m, t, want[t]);
 	}
+	if (sorted)
+		ws_tokmap_finish_sorted(m);
+	else
+		ws_tokmap_finish(m);
+	for (size_t t = 0; t <= SPREAD; t++)
+		cr_assert_eq(ws_tokmap_get(m, t), want[t], "token %zu", t);
+}
+
+Test(tokmap, every_token_against_an_array)
+{
+	struct ws_tokmap m;
+	ws_tokmap_init(&m, SPREAD + 1);
+	spread(&m, 12345, 700, 3, 40, 0);
+	ws_tokmap_free(&m);
+}
+
+Test(tokmap, set_in_order_needs_no_sort)
+{
+	/* ws_tokmap_finish_sorted(): the same answers as the sort would give,
+	 * for tokens set ascending, after a reset from a document with more
+	 * values (whose ranks, higher, must not be kept) */
+	struct ws_tokmap m;
+	ws_tokmap_init(&m, SPREAD + 1);
+	for (size_t t = 0; t <= SPREAD; t += 3)
+		ws_tokmap_set(&m, t, 1);
 	ws_tokmap_finish(&m);
-	for (size_t t = 0; t <= N; t++)
-		cr_assert_eq(ws_tokmap_get(&m, t), want[t], "token %zu", t);
+	ws_tokmap_reset(&m, SPREAD + 1);
+	spread(&m, 777, 500, 2, 50, 1);
 	ws_tokmap_free(&m);
 }
 
