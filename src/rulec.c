@@ -1013,11 +1013,13 @@ static void needed(const struct ws_rphase *ph, const struct node *n, u32_vec *el
 			for (size_t i = 0; i < set.n; i++)
 				WS_VEC_PUSH(*elems, set.v[i]);
 			WS_VEC_PUSH(*sizes, (uint32_t)set.n);
-			/* one element: it starts where n does; alternatives
-			 * of several: somewhere before n's last token */
+			/* one element, or alternatives of single elements
+			 * (however long an annotation they span): it starts
+			 * where n does; alternatives of several: somewhere
+			 * before n's last token */
 			if (w->reaches)
 				WS_VEC_PUSH(*w->reaches,
-					    n->kind == N_ALT && len != 1
+					    n->kind == N_ALT && !one && len != 1
 						    ? reach_add(w->reach, len == UINT32_MAX ? len : len - 1)
 						    : w->reach);
 		}
