@@ -565,6 +565,58 @@ static struct node *parse_alt(struct parser *ps, int depth)
 
 /* ---- literal sets ---- */
 
+static void elem_release(struct ws_relem *e)
+{
+	for (uint32_t k = 0; k < e->ntests; k++) {
+		free(e->tests[k].lit);
+		free(e->tests[k].feats);
+		for (uint32_t m = 0; m < e->tests[k].nset; m++)
+			free(e->tests[k].set[m].lit);
+		free(e->tests[k].set);
+	}
+	free(e->tests);
+}
+
+/* Marks (map non-NULL: renumbers) the elements from `from` on that n
+ * holds. */
+static void elems_of(struct node *n, size_t from, uint32_t *map, uint8_t *used)
+{
+	if (n->kind == N_ELEM && n->elem >= from) {
+		if (map)
+			n->elem = map[n->elem - from];
+		else
+			used[n->elem - from] = 1;
+	}
+	for (size_t i = 0; i < n->nkids; i++)
+		elems_of(n->kids[i], from, map, used);
+}
+
+/* Drops the elements a rule's pattern parsed from `from` on that it no
+ * longer holds (the branches merge_literals() replaced): each element
+ * widens its phase's bit space, which every token's set and every scan
+ * pays for. */
+static void drop_unused_elems(struct ws_rphase *ph, struct node *pat, size_t from)
+{
+	size_t n = ph->elems.n - from, to = from;
+	if (n == 0)
+		return;
+	uint8_t *used = ws_xcalloc(n, 1);
+	uint32_t *map = ws_xcalloc(n, sizeof(*map));
+	elems_of(pat, from, NULL, used);
+	for (size_t i = 0; i < n; i++) {
+		if (used[i]) {
+			map[i] = (uint32_t)to;
+			ph->elems.v[to++] = ph->elems.v[from + i];
+		} else {
+			elem_release(&ph->elems.v[from + i]);
+		}
+	}
+	ph->elems.n = to;
+	elems_of(pat, from, map, NULL);
+	free(used);
+	free(map);
+}
+
 /* Whether branch b of an alternation is one element of one text or lower
  * test, no label around it. */
 static int lit_branch(const struct ws_rphase *ph, const struct node *b)
@@ -1083,12 +1135,14 @@ static void parse_rule(struct parser *ps)
 		free(ps->labels.v[i]);
 	ps->labels.n = 0;
 	int errors0 = lx->d->errors;
+	size_t elems0 = ph->elems.n;
 	struct node *pat = parse_alt(ps, 0);
 	if (!pat) {
 		recover(lx);
 		return;
 	}
 	merge_literals(ps, pat);
+	drop_unused_elems(ph, pat, elems0);
 	if (lx->cur.kind != T_ARROW) {
 		error_here(ps, "expected '=>' and an action after the pattern, found");
 		recover(lx);
@@ -1218,17 +1272,8 @@ static void gen_entry(struct parser *ps)
 
 static void phase_release(struct ws_rphase *ph)
 {
-	for (size_t i = 0; i < ph->elems.n; i++) {
-		struct ws_relem *e = &ph->elems.v[i];
-		for (uint32_t k = 0; k < e->ntests; k++) {
-			free(e->tests[k].lit);
-			free(e->tests[k].feats);
-			for (uint32_t m = 0; m < e->tests[k].nset; m++)
-				free(e->tests[k].set[m].lit);
-			free(e->tests[k].set);
-		}
-		free(e->tests);
-	}
+	for (size_t i = 0; i < ph->elems.n; i++)
+		elem_release(&ph->elems.v[i]);
 	for (size_t i = 0; i < ph->rules.n; i++)
 		free_actions(&ph->rules.v[i]);
 	WS_VEC_FREE(ph->elems);

@@ -341,3 +341,39 @@ Test(rules, fused_phases_run_as_in_turn)
 	}
 	remove(dir);
 }
+
+/* The branches of one text or lower test each that merge into a literal
+ * set leave no element behind: the phase holds the set (made after the
+ * rule's other elements) and the elements the pattern still uses, and
+ * matches as before. */
+Test(rules, merged_literals_leave_no_elements)
+{
+	const char *src = "phase t\ncontrol all\n"
+			  "rule R\n({lower == \"a\"} | {lower == \"b\"} | {lower == \"c\"}):x "
+			  "{shape == Xxxx}\n=> Hit:x\n"
+			  "rule S\n{lower == \"d\"} ({text == \"e\"} | {text == \"f\"}) {lower == \"b\"}\n"
+			  "=> Two\n";
+	struct ws_symtab *syms = ws_symtab_new();
+	struct ws_ruleset *rs = NULL;
+	struct ws_diag d = { stderr, 0, 0 };
+	cr_assert_eq(ws_rules_add_phase(&rs, "t.rules", src, strlen(src), syms, &d), 0);
+	const struct ws_rphase *ph = &rs->phases.v[0];
+	/* R: Xxxx and the set of a/b/c; S: d, b and the set of e/f */
+	cr_assert_eq(ph->elems.n, 5, "%zu elements", ph->elems.n);
+	for (size_t i = 0; i < ph->prog.n; i++)
+		if (ph->prog.v[i].op == OP_ELEM)
+			cr_assert_lt(ph->prog.v[i].x, ph->elems.n);
+	const uint8_t kinds[] = { RT_SHAPE, RT_LITSET, RT_LOWER, RT_LOWER, RT_LITSET };
+	for (size_t i = 0; i < 5; i++)
+		cr_assert_eq(ph->elems.v[i].tests[0].kind, kinds[i], "element %zu", i);
+	cr_assert_eq(ph->elems.v[1].tests[0].nset, 3);
+	cr_assert_eq(ph->elems.v[4].tests[0].nset, 2);
+	const char *text = "So b Ann met; d e b Bo went.";
+	struct ws_buf got = WS_BUF_INIT;
+	run_fuse(rs, text, &got);
+	cr_assert_str_eq(got.data, "Hit 1 2 t/R\nTwo 5 8 t/S\nHit 7 8 t/R\n", "%s",
+			 got.data);
+	ws_buf_release(&got);
+	ws_rules_free(rs);
+	ws_symtab_free(syms);
+}
