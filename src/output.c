@@ -256,9 +256,9 @@ void ws_out_quotes(struct ws_buf *b, const struct ws_docinfo *m, const struct ws
 			ncols = b->len - cols;
 		}
 		size_t again = i ? ncols : 0;
-		const char *qt = ws_quote_type_name(s->type);
-		const char *sp = ws_speaker_type_name(s->speaker_type);
-		size_t qtn = strlen(qt), spn = strlen(sp);
+		size_t qtn, spn;
+		const char *qt = ws_quote_type_name_len(s->type, &qtn);
+		const char *sp = ws_speaker_type_name_len(s->speaker_type, &spn);
 		size_t ln = s->cue_lemma ? strlen(s->cue_lemma) : 0;
 		size_t sn = s->sieve ? strlen(s->sieve) : 0;
 		size_t tn, cn, mtn, nn = 0, tin = 0;
@@ -442,8 +442,8 @@ void ws_out_entities(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 			ncols = b->len - cols;
 		}
 		size_t again = i ? ncols : 0;
-		const char *type = ws_speaker_type_name(e->type);
-		size_t tn = strlen(type), nn, tin;
+		size_t tn, nn, tin;
+		const char *type = ws_speaker_type_name_len(e->type, &tn);
 		const char *name = span_text(&dt, e->name, &nn), *ti = span_text(&dt, e->title, &tin);
 		/* the document's columns again, a number, 5 tabs */
 		char *o = row_begin(b, again + WS_U_ROOM + 5 + FIELD_ROOM(tn + nn + tin));
@@ -501,9 +501,9 @@ void ws_out_mentions(struct ws_buf *b, const struct ws_docinfo *m, const struct 
 			ncols = b->len - cols;
 		}
 		size_t again = i ? ncols : 0;
-		const char *type = ws_speaker_type_name(mn[i].entity >= 0 ? en[mn[i].entity].type
-									: mn[i].type);
-		size_t tn = strlen(type), xn, rn = mn[i].rule ? strlen(mn[i].rule) : 0;
+		size_t tn, xn, rn = mn[i].rule ? strlen(mn[i].rule) : 0;
+		const char *type = ws_speaker_type_name_len(
+			mn[i].entity >= 0 ? en[mn[i].entity].type : mn[i].type, &tn);
 		const char *x = span_text(&dt, mn[i].span, &xn);
 		/* the document's column again, 3 numbers, 6 tabs and the newline */
 		char *o = row_begin(b, again + 3 * WS_U_ROOM + 7 + FIELD_ROOM(tn + xn + rn));

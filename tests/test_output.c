@@ -227,3 +227,29 @@ Test(output, every_row_starts_with_the_documents_columns)
 		ws_buf_release(&b);
 	}
 }
+
+/* The rows take a type's name and its length from one call: each length
+ * is its name's, and a value out of range names the default. */
+Test(output, type_names_come_with_their_lengths)
+{
+	static const char *const quotes[] = { "direct", "mixed", "indirect" };
+	static const char *const speakers[] = { "unknown", "person", "organization",
+						"place", "group", "anonymous" };
+	size_t n;
+	for (int t = WS_QT_DIRECT; t <= WS_QT_INDIRECT; t++) {
+		const char *s = ws_quote_type_name_len((enum ws_quote_type)t, &n);
+		cr_assert_str_eq(s, quotes[t]);
+		cr_assert_eq(n, strlen(quotes[t]));
+		cr_assert_str_eq(ws_quote_type_name((enum ws_quote_type)t), quotes[t]);
+	}
+	for (int t = WS_SP_UNKNOWN; t <= WS_SP_ANONYMOUS; t++) {
+		const char *s = ws_speaker_type_name_len((enum ws_speaker_type)t, &n);
+		cr_assert_str_eq(s, speakers[t]);
+		cr_assert_eq(n, strlen(speakers[t]));
+		cr_assert_str_eq(ws_speaker_type_name((enum ws_speaker_type)t), speakers[t]);
+	}
+	cr_assert_str_eq(ws_quote_type_name_len((enum ws_quote_type)9, &n), "direct");
+	cr_assert_eq(n, 6);
+	cr_assert_str_eq(ws_speaker_type_name_len((enum ws_speaker_type)9, &n), "unknown");
+	cr_assert_eq(n, 7);
+}
