@@ -73,10 +73,10 @@ struct entry {
  * reads these, side by side for one node, and not the entries, which lie
  * all over memory. */
 struct accrec {
+	const char *rule;	/* its list's, read here for every annotation */
 	uint32_t entry;
 	uint32_t feat;
-	uint16_t nfeat;
-	uint16_t list;
+	uint32_t nfeat;
 	uint32_t cls;
 };
 
@@ -1149,7 +1149,7 @@ static void fill_acc(struct ws_gaz *g)
 		const struct entry *e = &g->entries.v[r->entry];
 		r->feat = e->feat;
 		r->nfeat = e->nfeat;
-		r->list = e->list;
+		r->rule = g->lists.v[e->list].rule;
 		r->cls = e->cls;
 	}
 }
@@ -1859,7 +1859,6 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 		 * pointers could be to them, as far as the compiler knows */
 		const char *lookup = g->names.lookup;
 		const struct ws_feat *feat = g->feat.v;
-		const struct ws_gaz_list *lists = g->lists.v;
 		if (w.nhit == 1) {
 			/* most starts: one node, whose entries lie in the order
 			 * of their ids (flatten()), which the sort below gives */
@@ -1872,7 +1871,7 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 				struct ws_annot an = {
 					(uint32_t)i, (uint32_t)i + w.hit_len, lookup,
 					feat + r[a].feat, r[a].nfeat, r[a].cls,
-					lists[r[a].list].rule
+					r[a].rule
 				};
 				dst[a] = an;
 			}
@@ -1898,7 +1897,7 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 			const struct accrec *e = c[a].rec;
 			struct ws_annot an = {
 				(uint32_t)i, (uint32_t)i + c[a].len, lookup,
-				feat + e->feat, e->nfeat, e->cls, lists[e->list].rule
+				feat + e->feat, e->nfeat, e->cls, e->rule
 			};
 			dst[a] = an;
 		}
