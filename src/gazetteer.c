@@ -73,9 +73,10 @@ struct entry {
  * reads these, side by side for one node, and not the entries, which lie
  * all over memory. */
 struct accrec {
-	const char *rule;	/* its list's, read here for every annotation */
+	const char *rule;		/* its list's, read here for every annotation */
+	const struct ws_feat *feat;	/* in g->feat, which no longer changes once
+					 * the records are filled (fill_acc()) */
 	uint32_t entry;
-	uint32_t feat;
 	uint32_t nfeat;
 	uint32_t cls;
 };
@@ -1147,7 +1148,7 @@ static void fill_acc(struct ws_gaz *g)
 	for (size_t i = 0; i < g->nacc; i++) {
 		struct accrec *r = &g->acc[i];
 		const struct entry *e = &g->entries.v[r->entry];
-		r->feat = e->feat;
+		r->feat = g->feat.v + e->feat;
 		r->nfeat = e->nfeat;
 		r->rule = g->lists.v[e->list].rule;
 		r->cls = e->cls;
@@ -1858,7 +1859,6 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 		/* the engine's arrays read once: a store of the annotations'
 		 * pointers could be to them, as far as the compiler knows */
 		const char *lookup = g->names.lookup;
-		const struct ws_feat *feat = g->feat.v;
 		if (w.nhit == 1) {
 			/* most starts: one node, whose entries lie in the order
 			 * of their ids (flatten()), which the sort below gives */
@@ -1870,7 +1870,7 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 			for (uint32_t a = 0; a < na; a++) {
 				struct ws_annot an = {
 					(uint32_t)i, (uint32_t)i + w.hit_len, lookup,
-					feat + r[a].feat, r[a].nfeat, r[a].cls,
+					r[a].feat, r[a].nfeat, r[a].cls,
 					r[a].rule
 				};
 				dst[a] = an;
@@ -1897,7 +1897,7 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 			const struct accrec *e = c[a].rec;
 			struct ws_annot an = {
 				(uint32_t)i, (uint32_t)i + c[a].len, lookup,
-				feat + e->feat, e->nfeat, e->cls, e->rule
+				e->feat, e->nfeat, e->cls, e->rule
 			};
 			dst[a] = an;
 		}
