@@ -150,6 +150,15 @@ struct type_name {
 };
 #define TYPE_NAME(lit) { lit, sizeof(lit) - 1 }
 
+/* names[t] of the n names, or names[dflt] for a t out of range. */
+static const char *type_name(const struct type_name *names, size_t n, unsigned t, unsigned dflt,
+			     size_t *len)
+{
+	const struct type_name *x = &names[t < n ? t : dflt];
+	*len = x->n;
+	return x->s;
+}
+
 const char *ws_quote_type_name_len(enum ws_quote_type t, size_t *len)
 {
 	static const struct type_name names[] = {
@@ -157,10 +166,7 @@ const char *ws_quote_type_name_len(enum ws_quote_type t, size_t *len)
 		[WS_QT_MIXED] = TYPE_NAME("mixed"),
 		[WS_QT_INDIRECT] = TYPE_NAME("indirect"),
 	};
-	const struct type_name *x = (unsigned)t < sizeof(names) / sizeof(names[0]) ? &names[t]
-										 : &names[WS_QT_DIRECT];
-	*len = x->n;
-	return x->s;
+	return type_name(names, sizeof(names) / sizeof(names[0]), (unsigned)t, WS_QT_DIRECT, len);
 }
 
 const char *ws_speaker_type_name_len(enum ws_speaker_type t, size_t *len)
@@ -173,10 +179,8 @@ const char *ws_speaker_type_name_len(enum ws_speaker_type t, size_t *len)
 		[WS_SP_GROUP] = TYPE_NAME("group"),
 		[WS_SP_ANONYMOUS] = TYPE_NAME("anonymous"),
 	};
-	const struct type_name *x = (unsigned)t < sizeof(names) / sizeof(names[0]) ? &names[t]
-										 : &names[WS_SP_UNKNOWN];
-	*len = x->n;
-	return x->s;
+	return type_name(names, sizeof(names) / sizeof(names[0]), (unsigned)t, WS_SP_UNKNOWN,
+			 len);
 }
 #undef TYPE_NAME
 
