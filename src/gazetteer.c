@@ -152,13 +152,15 @@ struct tcache {
 					 * them for a token (no stem mode) */
 };
 
-/* 32768 slots of 40 bytes (1.25 MB a thread): 400 BBC articles hold some
- * 12,500 distinct words, and half as many slots missed 2,000 more times
- * there, for a slot another word had taken (a miss costs some 200
- * instructions and a walk through the vocabulary's megabytes). A word
+/* 65536 slots of 40 bytes (2.5 MB a thread): 400 BBC articles hold some
+ * 12,500 distinct words, and a quarter as many slots missed 2,000 more
+ * times there, half as many 570 more, for a slot another word had taken
+ * (a miss costs some 250 instructions and a walk through the
+ * vocabulary's megabytes); on corpus/ repeated, where every word has been
+ * seen, half as many slots missed 460 times a copy, these 220. A word
  * lies in its slot or in the other of the pair (token_slot()): a slot
  * taken by one word then no longer sends another away. */
-#define TCACHE_BITS 15
+#define TCACHE_BITS 16
 
 /* The slot of a word of at most 16 bytes packed as v and v2 (bytes 8-15,
  * 0 for a shorter word): its length is left out, as the slot holds it and
