@@ -41,7 +41,8 @@ static void check_field(const char *s, size_t n)
 
 Test(output, fields_of_every_length_with_a_byte_to_clean_anywhere)
 {
-	static const char *const odd[] = { "\t", "\n", "\x7F", "\xC3\xA9", "\xE2\x80\xA8", "\xFF" };
+	static const char *const odd[] = { "\t", "\n", "\x1F", "\x7F", "\x80", "\xC3\xA9",
+					   "\xE2\x80\xA8", "\xFF" };
 	char s[40];
 	for (size_t n = 0; n <= 33; n++) {
 		for (size_t k = 0; k < n; k++)
