@@ -146,25 +146,55 @@ const char *ws_doc_text(const struct ws_doc *d, size_t *len)
 	return d->text;
 }
 
+/* The names with their lengths: the output writes one or two a row. */
+struct type_name {
+	const char *s;
+	size_t n;
+};
+#define TYPE_NAME(lit) { lit, sizeof(lit) - 1 }
+
+/* names[t] of the n names, or names[dflt] for a t out of range. */
+static const char *type_name(const struct type_name *names, size_t n, unsigned t, unsigned dflt,
+			     size_t *len)
+{
+	const struct type_name *x = &names[t < n ? t : dflt];
+	*len = x->n;
+	return x->s;
+}
+
+const char *ws_quote_type_name_len(enum ws_quote_type t, size_t *len)
+{
+	static const struct type_name names[] = {
+		[WS_QT_DIRECT] = TYPE_NAME("direct"),
+		[WS_QT_MIXED] = TYPE_NAME("mixed"),
+		[WS_QT_INDIRECT] = TYPE_NAME("indirect"),
+	};
+	return type_name(names, sizeof(names) / sizeof(names[0]), (unsigned)t, WS_QT_DIRECT, len);
+}
+
+const char *ws_speaker_type_name_len(enum ws_speaker_type t, size_t *len)
+{
+	static const struct type_name names[] = {
+		[WS_SP_UNKNOWN] = TYPE_NAME("unknown"),
+		[WS_SP_PERSON] = TYPE_NAME("person"),
+		[WS_SP_ORGANIZATION] = TYPE_NAME("organization"),
+		[WS_SP_PLACE] = TYPE_NAME("place"),
+		[WS_SP_GROUP] = TYPE_NAME("group"),
+		[WS_SP_ANONYMOUS] = TYPE_NAME("anonymous"),
+	};
+	return type_name(names, sizeof(names) / sizeof(names[0]), (unsigned)t, WS_SP_UNKNOWN,
+			 len);
+}
+#undef TYPE_NAME
+
 const char *ws_quote_type_name(enum ws_quote_type t)
 {
-	switch (t) {
-	case WS_QT_DIRECT: return "direct";
-	case WS_QT_MIXED: return "mixed";
-	case WS_QT_INDIRECT: return "indirect";
-	}
-	return "direct";
+	size_t n;
+	return ws_quote_type_name_len(t, &n);
 }
 
 const char *ws_speaker_type_name(enum ws_speaker_type t)
 {
-	switch (t) {
-	case WS_SP_PERSON: return "person";
-	case WS_SP_ORGANIZATION: return "organization";
-	case WS_SP_PLACE: return "place";
-	case WS_SP_GROUP: return "group";
-	case WS_SP_ANONYMOUS: return "anonymous";
-	case WS_SP_UNKNOWN: break;
-	}
-	return "unknown";
+	size_t n;
+	return ws_speaker_type_name_len(t, &n);
 }

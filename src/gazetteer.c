@@ -73,10 +73,11 @@ struct entry {
  * reads these, side by side for one node, and not the entries, which lie
  * all over memory. */
 struct accrec {
+	const char *rule;		/* its list's, read here for every annotation */
+	const struct ws_feat *feat;	/* in g->feat, which no longer changes once
+					 * the records are filled (fill_acc()) */
 	uint32_t entry;
-	uint32_t feat;
-	uint16_t nfeat;
-	uint16_t list;
+	uint32_t nfeat;
 	uint32_t cls;
 };
 
@@ -151,13 +152,15 @@ struct tcache {
 					 * them for a token (no stem mode) */
 };
 
-/* 32768 slots of 40 bytes (1.25 MB a thread): 400 BBC articles hold some
- * 12,500 distinct words, and half as many slots missed 2,000 more times
- * there, for a slot another word had taken (a miss costs some 200
- * instructions and a walk through the vocabulary's megabytes). A word
+/* 65536 slots of 40 bytes (2.5 MB a thread): 400 BBC articles hold some
+ * 12,500 distinct words, and a quarter as many slots missed 2,000 more
+ * times there, half as many 570 more, for a slot another word had taken
+ * (a miss costs some 250 instructions and a walk through the
+ * vocabulary's megabytes); on corpus/ repeated, where every word has been
+ * seen, half as many slots missed 460 times a copy, these 220. A word
  * lies in its slot or in the other of the pair (token_slot()): a slot
  * taken by one word then no longer sends another away. */
-#define TCACHE_BITS 15
+#define TCACHE_BITS 16
 
 /* The slot of a word of at most 16 bytes packed as v and v2 (bytes 8-15,
  * 0 for a shorter word): its length is left out, as the slot holds it and
@@ -1147,9 +1150,9 @@ static void fill_acc(struct ws_gaz *g)
 	for (size_t i = 0; i < g->nacc; i++) {
 		struct accrec *r = &g->acc[i];
 		const struct entry *e = &g->entries.v[r->entry];
-		r->feat = e->feat;
+		r->feat = g->feat.v + e->feat;
 		r->nfeat = e->nfeat;
-		r->list = e->list;
+		r->rule = g->lists.v[e->list].rule;
 		r->cls = e->cls;
 	}
 }
@@ -1858,8 +1861,6 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 		/* the engine's arrays read once: a store of the annotations'
 		 * pointers could be to them, as far as the compiler knows */
 		const char *lookup = g->names.lookup;
-		const struct ws_feat *feat = g->feat.v;
-		const struct ws_gaz_list *lists = g->lists.v;
 		if (w.nhit == 1) {
 			/* most starts: one node, whose entries lie in the order
 			 * of their ids (flatten()), which the sort below gives */
@@ -1871,8 +1872,8 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 			for (uint32_t a = 0; a < na; a++) {
 				struct ws_annot an = {
 					(uint32_t)i, (uint32_t)i + w.hit_len, lookup,
-					feat + r[a].feat, r[a].nfeat, r[a].cls,
-					lists[r[a].list].rule
+					r[a].feat, r[a].nfeat, r[a].cls,
+					r[a].rule
 				};
 				dst[a] = an;
 			}
@@ -1898,7 +1899,7 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 			const struct accrec *e = c[a].rec;
 			struct ws_annot an = {
 				(uint32_t)i, (uint32_t)i + c[a].len, lookup,
-				feat + e->feat, e->nfeat, e->cls, lists[e->list].rule
+				e->feat, e->nfeat, e->cls, e->rule
 			};
 			dst[a] = an;
 		}

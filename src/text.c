@@ -4,6 +4,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 size_t ws_utf8_next(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
 {
@@ -194,6 +197,51 @@ size_t ws_bom_len(const char *s, size_t len)
 	return 0;
 }
 
+/* Where the run of bytes from u[j] that the scan need not look at one by
+ * one ends: printable ASCII (none < 0x20 nor >= 0x7F; DEL may pass too,
+ * see below). A document is mostly such runs, broken at line ends and at
+ * the odd curly quote. */
+static size_t printable_end(const unsigned char *u, size_t j, size_t len)
+{
+#if defined(__SSE2__)
+	/* sixteen bytes a round, and the first that is not printable from
+	 * the mask of those that are: no byte loop to find it. DEL passes
+	 * here (the scan counts it as one character, as it does a letter),
+	 * not in the rounds below: either way the counts are the same */
+	const __m128i below = _mm_set1_epi8(0x1F);
+	while (j + 16 <= len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + j));
+		/* a signed compare: bytes >= 0x80 are below 0x1F too */
+		__m128i ok = _mm_cmpgt_epi8(x, below);
+		unsigned bad = (unsigned)_mm_movemask_epi8(ok) ^ 0xFFFFu;
+		if (bad)
+			return j + (size_t)__builtin_ctz(bad);
+		j += 16;
+	}
+#else
+	/* sixteen bytes a round while they last */
+	while (j + 16 <= len) {
+		uint64_t v, w;
+		memcpy(&v, u + j, 8);
+		memcpy(&w, u + j + 8, 8);
+		if (ws_unprintable8(v) | ws_unprintable8(w))
+			break;
+		j += 16;
+	}
+#endif
+	/* then eight, then one */
+	while (j + 8 <= len) {
+		uint64_t v;
+		memcpy(&v, u + j, 8);
+		if (ws_unprintable8(v))
+			break;
+		j += 8;
+	}
+	while (j < len && u[j] >= 0x20 && u[j] < 0x7F)
+		j++;
+	return j;
+}
+
 void ws_text_scan(const char *s, size_t len, struct ws_text_scan *out)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -219,25 +267,7 @@ void ws_text_scan(const char *s, size_t len, struct ws_text_scan *out)
 	size_t i = out->bom;
 	while (i < len) {
 		/* printable ASCII in bulk: counted, nothing else to check */
-		size_t j = i;
-		/* sixteen bytes and then eight at a time: none < 0x20 nor >= 0x7F */
-		while (j + 16 <= len) {
-			uint64_t v, w;
-			memcpy(&v, u + j, 8);
-			memcpy(&w, u + j + 8, 8);
-			if (ws_unprintable8(v) | ws_unprintable8(w))
-				break;
-			j += 16;
-		}
-		while (j + 8 <= len) {
-			uint64_t v;
-			memcpy(&v, u + j, 8);
-			if (ws_unprintable8(v))
-				break;
-			j += 8;
-		}
-		while (j < len && u[j] >= 0x20 && u[j] < 0x7F)
-			j++;
+		size_t j = printable_end(u, i, len);
 		out->chars += j - i;
 		i = j;
 		if (i >= len)

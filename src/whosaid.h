@@ -107,5 +107,8 @@ const char *ws_doc_text(const struct ws_doc *d, size_t *len);
 
 const char *ws_quote_type_name(enum ws_quote_type t);
 const char *ws_speaker_type_name(enum ws_speaker_type t);
+/* As the two above, with the name's length to *len. */
+const char *ws_quote_type_name_len(enum ws_quote_type t, size_t *len);
+const char *ws_speaker_type_name_len(enum ws_speaker_type t, size_t *len);
 
 #endif

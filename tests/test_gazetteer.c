@@ -73,6 +73,10 @@ static char *lookup_view(const struct ws_gaz *g, const char *text, unsigned opts
 	for (size_t i = 0; i < out.n; i++) {
 		const struct ws_annot *a = &out.v[i];
 		cr_assert_eq(a->type, nm->lookup);
+		/* what made it: its list, one name per list */
+		const char *list = ws_annot_get(a, nm->list);
+		cr_assert(a->rule && strncmp(a->rule, "gazetteer:", 10) == 0 &&
+			  strcmp(a->rule + 10, list) == 0, "rule %s, list %s", a->rule, list);
 		uint32_t st = tk.tok.v[a->first].start, en = tk.tok.v[a->last - 1].end;
 		if (i)
 			ws_buf_addc(&b, ' ');
@@ -238,6 +242,10 @@ Test(gazetteer, longest_match_wins_at_each_start)
 	assert_view(lookup_view(t.g, text, WS_GAZ_ALL),
 		    "Deputy Foreign Minister=title/head Deputy=title/head "
 		    "Foreign Minister=title/head Minister=title/head");
+	/* two lists' forms at one start, in two modes: each match is its
+	 * list's (the view checks the rule that made it) */
+	assert_view(lookup_view(t.g, "Deputy Mekdad spoke.", WS_GAZ_ALL),
+		    "Deputy Mekdad=person/name Deputy=title/head");
 	/* a match never runs across a sentence start */
 	assert_view(lookup_view(t.g, "He is foreign. Minister Lee left.", 0),
 		    "Minister=title/head");

@@ -41,7 +41,8 @@ static void check_field(const char *s, size_t n)
 
 Test(output, fields_of_every_length_with_a_byte_to_clean_anywhere)
 {
-	static const char *const odd[] = { "\t", "\n", "\x7F", "\xC3\xA9", "\xE2\x80\xA8", "\xFF" };
+	static const char *const odd[] = { "\t", "\n", "\x1F", "\x7F", "\x80", "\xC3\xA9",
+					   "\xE2\x80\xA8", "\xFF" };
 	char s[40];
 	for (size_t n = 0; n <= 33; n++) {
 		for (size_t k = 0; k < n; k++)
@@ -226,4 +227,30 @@ Test(output, every_row_starts_with_the_documents_columns)
 		}
 		ws_buf_release(&b);
 	}
+}
+
+/* The rows take a type's name and its length from one call: each length
+ * is its name's, and a value out of range names the default. */
+Test(output, type_names_come_with_their_lengths)
+{
+	static const char *const quotes[] = { "direct", "mixed", "indirect" };
+	static const char *const speakers[] = { "unknown", "person", "organization",
+						"place", "group", "anonymous" };
+	size_t n;
+	for (int t = WS_QT_DIRECT; t <= WS_QT_INDIRECT; t++) {
+		const char *s = ws_quote_type_name_len((enum ws_quote_type)t, &n);
+		cr_assert_str_eq(s, quotes[t]);
+		cr_assert_eq(n, strlen(quotes[t]));
+		cr_assert_str_eq(ws_quote_type_name((enum ws_quote_type)t), quotes[t]);
+	}
+	for (int t = WS_SP_UNKNOWN; t <= WS_SP_ANONYMOUS; t++) {
+		const char *s = ws_speaker_type_name_len((enum ws_speaker_type)t, &n);
+		cr_assert_str_eq(s, speakers[t]);
+		cr_assert_eq(n, strlen(speakers[t]));
+		cr_assert_str_eq(ws_speaker_type_name((enum ws_speaker_type)t), speakers[t]);
+	}
+	cr_assert_str_eq(ws_quote_type_name_len((enum ws_quote_type)9, &n), "direct");
+	cr_assert_eq(n, 6);
+	cr_assert_str_eq(ws_speaker_type_name_len((enum ws_speaker_type)9, &n), "unknown");
+	cr_assert_eq(n, 7);
 }

@@ -106,8 +106,8 @@ Test(text, possessive_endings)
 }
 
 /* The scan's counts as a byte-by-byte reading gives them, for texts of
- * every length up to 40 with an odd byte (a control, a NUL, a tab, a
- * two-byte character, an invalid byte, DEL) at every place. */
+ * every length up to 40 with an odd byte (a control, the last of them, a
+ * NUL, a tab, a two-byte character, invalid bytes, DEL) at every place. */
 static void model_scan(const char *s, size_t len, struct ws_text_scan *m)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -129,7 +129,8 @@ static void model_scan(const char *s, size_t len, struct ws_text_scan *m)
 
 Test(text, scan_counts_odd_bytes_anywhere)
 {
-	static const char *const odd[] = { "\x01", "\0", "\t", "\xC3\xA9", "\xFF", "\x7F", "\n" };
+	static const char *const odd[] = { "\x01", "\0", "\t", "\xC3\xA9", "\xFF", "\x7F", "\n",
+					   "\x1F", "\x80" };
 	char t[48];
 	for (size_t len = 1; len <= 40; len++) {
 		for (size_t at = 0; at < len; at++) {
