@@ -1702,18 +1702,17 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 	if (keyed) {
 		/* most tokens: a word the gazetteer's lookup knew, whose key
 		 * stands for its bytes */
+		const struct tcache *tc = s->tc;	/* no store here moves it */
 		for (size_t i = 0; i < ntok; i++) {
 			uint32_t wkey = tcls[i];
-			if (wkey) {
-				uint32_t tag = keyed_tag(&tok[i]);
-				uint64_t h = ((uint64_t)wkey << 32 ^ tag) * 0x9E3779B97F4A7C15ULL;
-				struct tcache *e = &s->tc[h >> (64 - TCACHE_BITS)];
-				if (e->tag == tag && e->bytes == wkey) {
-					tcls[i] = e->set;
-					continue;
-				}
-			}
-			tcls[i] = token_set(rs, s, text, &tok[i], end, wkey);
+			uint32_t tag = keyed_tag(&tok[i]);
+			uint64_t h = ((uint64_t)wkey << 32 ^ tag) * 0x9E3779B97F4A7C15ULL;
+			const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
+			/* (key 0 is none, which no keyed entry holds) */
+			if (e->tag == tag && e->bytes == wkey)
+				tcls[i] = e->set;
+			else
+				tcls[i] = token_set(rs, s, text, &tok[i], end, wkey);
 		}
 	} else {
 		for (size_t i = 0; i < ntok; i++)
