@@ -154,6 +154,7 @@ struct tcache {
 	uint32_t wordkey;	/* its word key (ws_gaz_keys_into()), new each time a
 				 * word comes into the cache; in the struct's padding */
 };
+_Static_assert(sizeof(struct tcache) == 40, "a word cache slot outgrows its 40 bytes");
 
 /* 65536 slots of 40 bytes (2.5 MB a thread): 400 BBC articles hold some
  * 12,500 distinct words, and a quarter as many slots missed 2,000 more

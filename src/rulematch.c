@@ -110,7 +110,9 @@ struct phase_sets {
 /* A cache of the sets of short tokens (8 bytes or fewer), direct-mapped:
  * a token's set depends on its bytes, kind, shape and flags only, and the
  * sets outlive a document, so most tokens find theirs here without their
- * literals being looked up or their set interned again. */
+ * literals being looked up or their set interned again. A token with a
+ * word key (ws_rules_word_keys()) is found by the key instead of its bytes
+ * (keyed_tag()), whatever its length: its bytes are not read at all. */
 #define TCACHE_BITS 16
 
 struct tcache {
@@ -1600,15 +1602,27 @@ static inline uint32_t token_tag(const struct ws_token *k, size_t n)
 	return (w & ~quote) | (quote & 0x01010101u) | (uint32_t)(n << 3) * kind;
 }
 
-/* The tag of a token with a word key, which stands for its bytes and so
- * its length: another mark in the quote's byte, so that no tag of
- * token_tag() is one. */
-static inline uint32_t keyed_tag(const struct ws_token *k)
+/* The mask keyed_tag() keeps of a token's kind, shape, quote and flags:
+ * the kind, the shape and the flags some test names (ws_rbits.flagbits),
+ * so that a word after a line break shares the entry of the same word
+ * after a space. */
+static uint32_t keyed_keep(const struct ws_rbits *b)
 {
-	uint32_t w, quote;
+	uint32_t keep;
+	memcpy(&keep, (const uint8_t[4]){ 0xFF, 0xFF, 0, (uint8_t)b->flagbits }, sizeof(keep));
+	return keep;
+}
+
+/* The tag of a token with a word key, which stands for its bytes and so
+ * its length: what keep (keyed_keep()) keeps of the token, and a mark in
+ * the quote's byte other than token_tag()'s, so that no tag of
+ * token_tag() is one. */
+static inline uint32_t keyed_tag(const struct ws_token *k, uint32_t keep)
+{
+	uint32_t w, mark;
 	memcpy(&w, &k->kind, sizeof(w));
-	memcpy(&quote, (const uint8_t[4]){ 0, 0, 0xFF, 0 }, sizeof(quote));
-	return (w & ~quote) | (quote & 0x02020202u);
+	memcpy(&mark, (const uint8_t[4]){ 0, 0, 2, 0 }, sizeof(mark));
+	return (w & keep) | mark;
 }
 
 /* The set of the tests that hold at token k, from the caches or worked
@@ -1629,7 +1643,7 @@ static uint32_t token_set(const struct ws_ruleset *rs, struct ws_rules_scratch *
 	uint32_t tag, set;
 	if (wkey) {
 		v = wkey;
-		tag = keyed_tag(k);
+		tag = keyed_tag(k, keyed_keep(&rs->bits));
 		uint64_t h = (v << 32 ^ tag) * 0x9E3779B97F4A7C15ULL;
 		e = &s->tc[h >> (64 - TCACHE_BITS)];
 	} else if (n <= 8) {
@@ -1703,9 +1717,10 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 		/* most tokens: a word the gazetteer's lookup knew, whose key
 		 * stands for its bytes */
 		const struct tcache *tc = s->tc;	/* no store here moves it */
+		uint32_t keep = keyed_keep(&rs->bits);
 		for (size_t i = 0; i < ntok; i++) {
 			uint32_t wkey = tcls[i];
-			uint32_t tag = keyed_tag(&tok[i]);
+			uint32_t tag = keyed_tag(&tok[i], keep);
 			uint64_t h = ((uint64_t)wkey << 32 ^ tag) * 0x9E3779B97F4A7C15ULL;
 			const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
 			/* (key 0 is none, which no keyed entry holds) */

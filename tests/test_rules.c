@@ -200,7 +200,8 @@ static int run_test(const char *path, int walk)
 		 * below against one without: the same annotations */
 		ws_annot_vec plain = { 0 };
 		WS_VEC_RESERVE(plain, an.n);
-		memcpy(plain.v, an.v, an.n * sizeof(an.v[0]));
+		if (an.n)	/* (an.v may be NULL) */
+			memcpy(plain.v, an.v, an.n * sizeof(an.v[0]));
 		plain.n = an.n;
 		struct ws_rules_scratch *s = ws_rules_scratch_new();
 		struct ws_rules_scratch *s2 = ws_rules_scratch_new();
@@ -416,6 +417,38 @@ Test(rules, merged_literals_leave_no_elements)
 	cr_assert_str_eq(got.data, "Hit 1 2 t/R\nTwo 5 8 t/S\nHit 7 8 t/R\n", "%s",
 			 got.data);
 	ws_buf_release(&got);
+	ws_rules_free(rs);
+	ws_symtab_free(syms);
+}
+
+/* Word keys name words within their epoch only: a key the scratch has
+ * seen for one word names another in a new epoch, and the matcher must
+ * not take the first word's tests for it. */
+Test(rules, word_keys_of_another_epoch)
+{
+	const char *src = "phase k\ncontrol all\nrule W\n{lower == \"bill\"}\n=> W\n";
+	struct ws_symtab *syms = ws_symtab_new();
+	struct ws_ruleset *rs = NULL;
+	struct ws_diag d = { stderr, 0, 0 };
+	cr_assert_eq(ws_rules_add_phase(&rs, "t.rules", src, strlen(src), syms, &d), 0);
+	struct ws_rules_scratch *s = ws_rules_scratch_new();
+	static const char *const texts[2] = { "bill", "jack" };
+	size_t found[2];
+	for (int e = 0; e < 2; e++) {
+		struct ws_tokens tk = { 0 };
+		ws_tokenize(NULL, texts[e], 4, &tk);
+		ws_annot_vec an = { 0 };
+		cr_assert_eq(tk.tok.n, 1);
+		ws_rules_word_keys(s, 1)[0] = 7;	/* one key, each epoch its word */
+		ws_rules_keys_epoch(s, (uint64_t)e + 1);
+		ws_rules_run(rs, s, texts[e], &tk, &an);
+		found[e] = an.n;
+		WS_VEC_FREE(an);
+		ws_tokens_release(&tk);
+	}
+	cr_assert_eq(found[0], 1, "bill");
+	cr_assert_eq(found[1], 0, "jack, by bill's key of the epoch before");
+	ws_rules_scratch_free(s);
 	ws_rules_free(rs);
 	ws_symtab_free(syms);
 }
