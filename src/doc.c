@@ -106,6 +106,10 @@ int ws_doc_process(struct ws_doc *d, const char *text, size_t len)
 		return WS_ERR_TOO_LARGE;
 	if (d->tk.tok.n == 0)
 		return WS_ERR_EMPTY;
+	/* the lookup's word keys go to the rule matcher, which then need
+	 * not read and hash the words again */
+	uint32_t *keys = ws_rules_word_keys(d->rs, d->tk.tok.n);
+	ws_rules_keys_epoch(d->rs, ws_gaz_keys_into(d->gazs, keys, d->tk.tok.n));
 	ws_gaz_lookup(d->eng->gaz, d->gazs, text, &d->tk, d->gaz_opts, &d->gaz);
 	d->nlookup = d->gaz.n;
 	ws_rules_run(d->eng->rules, d->rs, text, &d->tk, &d->gaz);

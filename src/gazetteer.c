@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <libstemmer.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,7 +151,10 @@ struct tcache {
 	uint32_t len;		/* 0: empty */
 	uint32_t slot[T_CACHED];	/* its ids and roots as the lookup keeps
 					 * them for a token (no stem mode) */
+	uint32_t wordkey;	/* its word key (ws_gaz_keys_into()), new each time a
+				 * word comes into the cache; in the struct's padding */
 };
+_Static_assert(sizeof(struct tcache) == 40, "a word cache slot outgrows its 40 bytes");
 
 /* 65536 slots of 40 bytes (2.5 MB a thread): 400 BBC articles hold some
  * 12,500 distinct words, and a quarter as many slots missed 2,000 more
@@ -181,7 +185,18 @@ struct ws_gaz_scratch {
 	WS_VEC(struct cand) cand;
 	struct sb_stemmer *stemmer;
 	struct tcache *tc;	/* 1 << TCACHE_BITS slots; the engine never changes */
+	/* where the next lookup writes the tokens' word keys, NULL: nowhere
+	 * (they go to kspare, room for one chunk's); the last key given to
+	 * a word and the epoch the keys belong to */
+	uint32_t *keys;
+	WS_VEC(uint32_t) kspare;
+	uint32_t nkeys;
+	uint64_t epoch;
 };
+
+/* The epochs of word keys, over all scratches: keys of one epoch come
+ * from one scratch's cache and name one word each. */
+static atomic_uint_fast64_t key_epochs;
 
 /* ---- hashing and the two tables --------------------------------------- */
 
@@ -1480,11 +1495,31 @@ void ws_gaz_scratch_free(struct ws_gaz_scratch *s)
 		return;
 	WS_VEC_FREE(s->ids);
 	WS_VEC_FREE(s->cand);
+	WS_VEC_FREE(s->kspare);
 	free(s->tc);
 	ws_buf_release(&s->key);
 	if (s->stemmer)
 		sb_stemmer_delete(s->stemmer);
 	free(s);
+}
+
+/* A new epoch for the word keys, and the cache's words without keys of
+ * it: a key never names two words in one epoch. */
+static void keys_renew(struct ws_gaz_scratch *s)
+{
+	if (s->nkeys)
+		memset(s->tc, 0, sizeof(*s->tc) << TCACHE_BITS);
+	s->nkeys = 0;
+	s->epoch = atomic_fetch_add(&key_epochs, 1) + 1;
+}
+
+uint64_t ws_gaz_keys_into(struct ws_gaz_scratch *s, uint32_t *keys, size_t ntok)
+{
+	s->keys = keys;
+	/* a lookup gives at most one new key a token */
+	if (!s->epoch || (uint64_t)s->nkeys + ntok >= UINT32_MAX)
+		keys_renew(s);
+	return s->epoch;
 }
 
 /* The word ids of one token in each mode the gazetteer uses. Most tokens
@@ -1512,9 +1547,9 @@ static void token_ids_possessive(const struct ws_gaz *g, struct ws_gaz_scratch *
 /* The ids and roots of a word the cache does not hold, into ids, and into
  * the cache slot e unless it is NULL (a word the cache keeps not); v and
  * v2 are the word's packed bytes, the slot's key. */
-static void token_fill(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
-		       size_t n, const char *end, uint32_t *ids, struct tcache *e, uint64_t v,
-		       uint64_t v2)
+static uint32_t token_fill(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+			   size_t n, const char *end, uint32_t *ids, struct tcache *e, uint64_t v,
+			   uint64_t v2)
 {
 	uint32_t wid[MODES];
 	token_ids_possessive(g, s, p, n, end, wid);
@@ -1535,11 +1570,14 @@ static void token_fill(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 		e->key[1] = v2;
 		e->len = (uint32_t)n;
 		memcpy(e->slot, ids, sizeof(e->slot));
+		e->wordkey = ++s->nkeys;
+		return e->wordkey;
 	}
+	return 0;
 }
 
-static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
-		       size_t n, const char *end, uint32_t *ids)
+static uint32_t token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
+			   size_t n, const char *end, uint32_t *ids)
 {
 	struct tcache *e = NULL;
 	uint64_t v = 0, v2 = 0;
@@ -1554,12 +1592,12 @@ static void token_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, const c
 				const struct tcache *f = &s->tc[x ^ (size_t)way];
 				if (f->len == n && f->key[0] == v && f->key[1] == v2) {
 					memcpy(ids, f->slot, sizeof(f->slot));
-					return;
+					return f->wordkey;
 				}
 			}
 		}
 	}
-	token_fill(g, s, p, n, end, ids, e, v, v2);
+	return token_fill(g, s, p, n, end, ids, e, v, v2);
 }
 
 static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
@@ -1649,10 +1687,10 @@ static void token_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const ch
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static void token_slot_far(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
-			   size_t n, const char *end, uint32_t *ids)
+static uint32_t token_slot_far(const struct ws_gaz *g, struct ws_gaz_scratch *s,
+			       const char *p, size_t n, const char *end, uint32_t *ids)
 {
-	token_slot(g, s, p, n, end, ids);
+	return token_slot(g, s, p, n, end, ids);
 }
 
 /* token_fill() for a word cache_hit() did not find, out of line as
@@ -1660,11 +1698,11 @@ static void token_slot_far(const struct ws_gaz *g, struct ws_gaz_scratch *s, con
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static void token_fill_far(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *p,
-			   size_t n, const char *end, uint32_t *ids, struct tcache *e, uint64_t v,
-			   uint64_t v2)
+static uint32_t token_fill_far(const struct ws_gaz *g, struct ws_gaz_scratch *s,
+			       const char *p, size_t n, const char *end, uint32_t *ids,
+			       struct tcache *e, uint64_t v, uint64_t v2)
 {
-	token_fill(g, s, p, n, end, ids, (v | v2) & 0x8080808080808080ULL ? NULL : e, v, v2);
+	return token_fill(g, s, p, n, end, ids, (v | v2) & 0x8080808080808080ULL ? NULL : e, v, v2);
 }
 
 /* token_slot() for the token p[0..n) when the 16 bytes from p lie in the
@@ -1672,7 +1710,7 @@ static void token_fill_far(const struct ws_gaz *g, struct ws_gaz_scratch *s, con
  * up and put in the slot probed (token_fill_far()), which the slow way
  * need not find again. The cache holds ASCII words only, so a word with
  * other bytes finds no key alike: no test for them before the probe. */
-static inline __attribute__((always_inline)) void
+static inline __attribute__((always_inline)) uint32_t
 cache_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, struct tcache *tc, const char *p,
 	   size_t n, const char *end, uint32_t *ids)
 {
@@ -1687,12 +1725,12 @@ cache_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, struct tcache *tc, 
 		/* (a word of at most eight bytes has no bytes 8-15: key[1] is 0) */
 		if (e->len == n && e->key[0] == v) {
 			memcpy(ids, e->slot, sizeof(e->slot));
-			return;
+			return e->wordkey;
 		}
 		const struct tcache *f = &tc[x ^ 1];
 		if (f->len == n && f->key[0] == v) {
 			memcpy(ids, f->slot, sizeof(f->slot));
-			return;
+			return f->wordkey;
 		}
 	} else if (n - 9 < 8) {
 		/* a word of 9 to 16 bytes: two loads */
@@ -1703,32 +1741,33 @@ cache_slot(const struct ws_gaz *g, struct ws_gaz_scratch *s, struct tcache *tc, 
 		e = &tc[x];
 		if (e->len == n && e->key[0] == v && e->key[1] == v2) {
 			memcpy(ids, e->slot, sizeof(e->slot));
-			return;
+			return e->wordkey;
 		}
 		const struct tcache *f = &tc[x ^ 1];
 		if (f->len == n && f->key[0] == v && f->key[1] == v2) {
 			memcpy(ids, f->slot, sizeof(f->slot));
-			return;
+			return f->wordkey;
 		}
 	} else {
-		token_slot_far(g, s, p, n, end, ids);
-		return;
+		return token_slot_far(g, s, p, n, end, ids);
 	}
-	token_fill_far(g, s, p, n, end, ids, e, v, v2);
+	return token_fill_far(g, s, p, n, end, ids, e, v, v2);
 }
 
-/* token_slot() of tokens [from, to), into ids onwards. Its own loop,
- * out of line: the walk's registers are not its. */
+/* token_slot() of tokens [from, to), into ids onwards, and their word
+ * keys into keys onwards. Its own loop, out of line: the walk's registers
+ * are not its. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *text,
 		     const struct ws_token *tok, size_t from, size_t to, const char *end,
-		     uint32_t *ids)
+		     uint32_t *ids, uint32_t *keys)
 {
 	if (g->modes & (1u << M_STEM)) {
 		for (size_t t = from; t < to; t++, ids += T_WORDS)
-			token_slot_far(g, s, text + tok[t].start, tok[t].end - tok[t].start, end, ids);
+			*keys++ = token_slot_far(g, s, text + tok[t].start,
+						 tok[t].end - tok[t].start, end, ids);
 		return;
 	}
 	struct tcache *tc = s->tc;
@@ -1741,15 +1780,15 @@ static void fill_ids(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 	for (const struct ws_token *kend = tok + safe; k < kend; k++, ids += T_WORDS) {
 		const char *p = text + k->start;
 		size_t n = k->end - k->start;
-		cache_slot(g, s, tc, p, n, end, ids);
+		*keys++ = cache_slot(g, s, tc, p, n, end, ids);
 	}
 	for (const struct ws_token *kend = tok + to; k < kend; k++, ids += T_WORDS) {
 		const char *p = text + k->start;
 		size_t n = k->end - k->start;
 		if (end - p < 16)
-			token_slot_far(g, s, p, n, end, ids);
+			*keys++ = token_slot_far(g, s, p, n, end, ids);
 		else
-			cache_slot(g, s, tc, p, n, end, ids);
+			*keys++ = cache_slot(g, s, tc, p, n, end, ids);
 	}
 }
 
@@ -1910,18 +1949,38 @@ walk_chunk(const struct ws_gaz *g, struct ws_gaz_scratch *s, const struct ws_tok
 size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const char *text,
 		     const struct ws_tokens *tk, unsigned opts, ws_annot_vec *out)
 {
-	if (!g || g->entries.n == 0 || tk->tok.n == 0)
+	uint32_t *keys = s ? s->keys : NULL;
+	if (s)
+		s->keys = NULL;
+	if (!g || g->entries.n == 0 || tk->tok.n == 0) {
+		if (keys)	/* no lookup, no keys */
+			memset(keys, 0, tk->tok.n * sizeof(*keys));
 		return 0;
+	}
 	size_t n = tk->tok.n, out0 = out->n;
 	if ((g->modes & (1u << M_STEM)) && !s->stemmer) {
 		s->stemmer = sb_stemmer_new("english", NULL);
-		if (!s->stemmer)
-			return 0;	/* ws_gaz_load made one, so only memory can fail */
+		if (!s->stemmer) {
+			/* ws_gaz_load made one, so only memory can fail */
+			if (keys)
+				memset(keys, 0, n * sizeof(*keys));
+			return 0;
+		}
 	}
 	const size_t maxt = g->max_tokens ? g->max_tokens : 1;
 	WS_VEC_RESERVE(s->ids, (LOOKUP_CHUNK + maxt) * T_WORDS);
+	if (!keys)
+		WS_VEC_RESERVE(s->kspare, LOOKUP_CHUNK + maxt);
 	if (!s->tc)
 		s->tc = ws_xcalloc((size_t)1 << TCACHE_BITS, sizeof(*s->tc));
+	if ((uint64_t)s->nkeys + n >= UINT32_MAX) {
+		/* ws_gaz_keys_into() was not told of these tokens: no keys */
+		keys_renew(s);
+		if (keys)
+			memset(keys, 0, n * sizeof(*keys));
+		keys = NULL;
+		WS_VEC_RESERVE(s->kspare, LOOKUP_CHUNK + maxt);
+	}
 	uint32_t *ids = s->ids.v;
 	const struct ws_token *tok = tk->tok.v;
 	const char *end = text + tok[n - 1].end;	/* the text is at least this long */
@@ -1933,7 +1992,8 @@ size_t ws_gaz_lookup(const struct ws_gaz *g, struct ws_gaz_scratch *s, const cha
 			memmove(ids, ids + LOOKUP_CHUNK * T_WORDS,
 				(done - c0) * T_WORDS * sizeof(*ids));
 		size_t want = c0 + LOOKUP_CHUNK + maxt - 1 < n ? c0 + LOOKUP_CHUNK + maxt - 1 : n;
-		fill_ids(g, s, text, tok, done, want, end, ids + (done - c0) * T_WORDS);
+		fill_ids(g, s, text, tok, done, want, end, ids + (done - c0) * T_WORDS,
+			 keys ? keys + done : s->kspare.v);
 		done = want;
 		size_t c1 = c0 + LOOKUP_CHUNK < n ? c0 + LOOKUP_CHUNK : n;
 		if (g->modes & (1u << M_STEM))

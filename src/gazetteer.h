@@ -76,6 +76,15 @@ void ws_gaz_describe(const struct ws_gaz *g, FILE *out);
 struct ws_gaz_scratch *ws_gaz_scratch_new(void);
 void ws_gaz_scratch_free(struct ws_gaz_scratch *s);
 
+/* Word keys: the next ws_gaz_lookup() with s writes, per token, into
+ * keys (room for ntok, the tokens it will be given) a number that names
+ * the token's bytes, or 0 for a token it gives none (most words of up to
+ * 16 ASCII bytes get one, found in the lookup's cache of words). Returns
+ * the keys' epoch, never 0: two tokens with one key of the same epoch
+ * have the same bytes, so a later stage can remember what it worked out
+ * of a word's bytes by its key, without reading or hashing them again. */
+uint64_t ws_gaz_keys_into(struct ws_gaz_scratch *s, uint32_t *keys, size_t ntok);
+
 /* Lookup options. */
 #define WS_GAZ_ALL 0x1	/* every match, not only the longest at each start token */
 

@@ -381,6 +381,7 @@ void ws_rbits_build(struct ws_ruleset *rs)
 				set_bit(b->kind + (size_t)t->ival * W, bit);
 			break;
 		case RT_FLAG:
+			b->flagbits |= (unsigned)t->ival & 0xFF;
 			for (size_t f = 0; f < 256; f++)
 				if (f & (size_t)t->ival)
 					set_bit(b->flags + f * W, bit);

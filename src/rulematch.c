@@ -110,11 +110,13 @@ struct phase_sets {
 /* A cache of the sets of short tokens (8 bytes or fewer), direct-mapped:
  * a token's set depends on its bytes, kind, shape and flags only, and the
  * sets outlive a document, so most tokens find theirs here without their
- * literals being looked up or their set interned again. */
+ * literals being looked up or their set interned again. A token with a
+ * word key (ws_rules_word_keys()) is found by the key instead of its bytes
+ * (keyed_tag()), whatever its length: its bytes are not read at all. */
 #define TCACHE_BITS 16
 
 struct tcache {
-	uint64_t bytes;
+	uint64_t bytes;	/* or a word key (ws_rules_word_keys()) */
 	uint32_t tag;	/* the length, kind, shape and flags; 0: empty */
 	uint32_t set;
 };
@@ -198,6 +200,10 @@ struct ws_rules_scratch {
 	size_t npsets;
 	uint64_t serial;		/* the rule set they belong to (ws_rbits.serial) */
 	struct tcache *tc;		/* 1 << TCACHE_BITS */
+	/* the word keys' epoch the cache's keyed entries belong to, and
+	 * the tokens of the run the keys in tcls are for (0: none) */
+	uint64_t kepoch;
+	size_t keyed;
 	struct lcache *lc;		/* 1 << LCACHE_BITS, NULL until a long token */
 	struct unioncache *uc;		/* 1 << UCACHE_BITS */
 	struct featcache *fc;		/* 1 << FCACHE_BITS, NULL until needed */
@@ -1563,6 +1569,20 @@ static void classify_sets(const struct ws_ruleset *rs, size_t phase, struct ws_r
 	ps->done = np;
 }
 
+uint32_t *ws_rules_word_keys(struct ws_rules_scratch *s, size_t ntok)
+{
+	WS_VEC_RESERVE(s->tcls, ntok);
+	s->keyed = ntok;
+	return s->tcls.v;
+}
+
+void ws_rules_keys_epoch(struct ws_rules_scratch *s, uint64_t epoch)
+{
+	if (epoch != s->kepoch && s->tc)	/* the keys name other words now */
+		memset(s->tc, 0, sizeof(*s->tc) << TCACHE_BITS);
+	s->kepoch = epoch;
+}
+
 /* A token's length (up to LONG_TOKEN), kind, shape and flags in one word,
  * never 0, for the caches of sets: kind, shape, quote and flags lie side
  * by side in the token, so one load brings them all; the quote's byte
@@ -1582,10 +1602,107 @@ static inline uint32_t token_tag(const struct ws_token *k, size_t n)
 	return (w & ~quote) | (quote & 0x01010101u) | (uint32_t)(n << 3) * kind;
 }
 
+/* The mask keyed_tag() keeps of a token's kind, shape, quote and flags:
+ * the kind, the shape and the flags some test names (ws_rbits.flagbits),
+ * so that a word after a line break shares the entry of the same word
+ * after a space. */
+static uint32_t keyed_keep(const struct ws_rbits *b)
+{
+	uint32_t keep;
+	memcpy(&keep, (const uint8_t[4]){ 0xFF, 0xFF, 0, (uint8_t)b->flagbits }, sizeof(keep));
+	return keep;
+}
+
+/* The tag of a token with a word key, which stands for its bytes and so
+ * its length: what keep (keyed_keep()) keeps of the token, and a mark in
+ * the quote's byte other than token_tag()'s, so that no tag of
+ * token_tag() is one. */
+static inline uint32_t keyed_tag(const struct ws_token *k, uint32_t keep)
+{
+	uint32_t w, mark;
+	memcpy(&w, &k->kind, sizeof(w));
+	memcpy(&mark, (const uint8_t[4]){ 0, 0, 2, 0 }, sizeof(mark));
+	return (w & keep) | mark;
+}
+
+/* The set of the tests that hold at token k, from the caches or worked
+ * out and interned (then cached); wkey is its word key, 0 for none, which
+ * the keyed cache entries were just looked in for. Out of line: the loop
+ * of ws_rules_run() keeps its registers for the keys' hits. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t token_set(const struct ws_ruleset *rs, struct ws_rules_scratch *s,
+			  const char *text, const struct ws_token *k, const char *end,
+			  uint32_t wkey)
+{
+	size_t n = k->end - k->start, W = rs->bits.words;
+	struct tcache *e = NULL;
+	struct lcache *le = NULL;
+	uint64_t v = 0, lb[3] = { 0, 0, 0 };
+	uint32_t tag, set;
+	if (wkey) {
+		v = wkey;
+		tag = keyed_tag(k, keyed_keep(&rs->bits));
+		uint64_t h = (v << 32 ^ tag) * 0x9E3779B97F4A7C15ULL;
+		e = &s->tc[h >> (64 - TCACHE_BITS)];
+	} else if (n <= 8) {
+		tag = token_tag(k, n);
+		v = ws_pack_short(text + k->start, n, end);
+		uint64_t h = (v ^ tag) * 0x9E3779B97F4A7C15ULL;
+		e = &s->tc[h >> (64 - TCACHE_BITS)];
+		if (e->tag == tag && e->bytes == v)
+			return e->set;
+	} else if (n <= LONG_TOKEN) {
+		tag = token_tag(k, n);
+		if (!s->lc)	/* made when first needed */
+			s->lc = ws_xcalloc((size_t)1 << LCACHE_BITS, sizeof(*s->lc));
+		const char *p = text + k->start;
+		lb[0] = ws_pack_short(p, 8, end);
+		lb[1] = ws_pack_short(p + 8, n - 8 < 8 ? n - 8 : 8, end);
+		lb[2] = n > 16 ? ws_pack_short(p + 16, n - 16, end) : 0;
+		uint64_t h = ((lb[0] * 0xBF58476D1CE4E5B9ULL ^ lb[1]) * 0x94D049BB133111EBULL ^
+			      lb[2] ^ tag) * 0x9E3779B97F4A7C15ULL;
+		le = &s->lc[h >> (64 - LCACHE_BITS)];
+		if (le->tag == tag && le->bytes[0] == lb[0] && le->bytes[1] == lb[1] &&
+		    le->bytes[2] == lb[2])
+			return le->set;
+	} else {
+		tag = 0;
+	}
+	if (ws_rbits_token(&rs->bits, text, k, end, s->block.v)) {
+		set = pat_intern(s, s->block.v, W);
+	} else {
+		/* no text test holds: the set of its kind, shape and
+		 * flags, as many words have */
+		uint32_t key = 1u << 31 | (uint32_t)k->kind | (uint32_t)k->shape << 8 |
+			       (uint32_t)k->flags << 16;
+		struct bcache *bc = &s->bc[(key * 0x9E3779B9u) >> (32 - BCACHE_BITS)];
+		if (bc->key != key) {
+			bc->key = key;
+			bc->set = pat_intern(s, s->block.v, W);
+		}
+		set = bc->set;
+	}
+	if (e) {
+		e->bytes = v;
+		e->tag = tag;
+		e->set = set;
+	}
+	if (le) {
+		memcpy(le->bytes, lb, sizeof(lb));
+		le->tag = tag;
+		le->set = set;
+	}
+	return set;
+}
+
 void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const char *text,
 		  const struct ws_tokens *tk, ws_annot_vec *annots)
 {
 	pool_reset(s);
+	int keyed = s->keyed == tk->tok.n;	/* the keys are for this run only */
+	s->keyed = 0;
 	if (!rs || tk->tok.n == 0 || rs->phases.n == 0)
 		return;
 	size_t ntok = tk->tok.n, W = rs->bits.words;
@@ -1594,61 +1711,27 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 	WS_VEC_RESERVE(s->tcls, ntok);
 	WS_VEC_RESERVE(s->block, W);
 	const char *end = text + tk->tok.v[ntok - 1].end;
-	for (size_t i = 0; i < ntok; i++) {
-		const struct ws_token *k = &tk->tok.v[i];
-		size_t n = k->end - k->start;
-		struct tcache *e = NULL;
-		struct lcache *le = NULL;
-		uint64_t v = 0, lb[3] = { 0, 0, 0 };
-		uint32_t tag = token_tag(k, n);
-		if (n <= 8) {
-			v = ws_pack_short(text + k->start, n, end);
-			uint64_t h = (v ^ tag) * 0x9E3779B97F4A7C15ULL;
-			e = &s->tc[h >> (64 - TCACHE_BITS)];
-			if (e->tag == tag && e->bytes == v) {
-				s->tcls.v[i] = e->set;
-				continue;
-			}
-		} else if (n <= LONG_TOKEN) {
-			if (!s->lc)	/* made when first needed */
-				s->lc = ws_xcalloc((size_t)1 << LCACHE_BITS, sizeof(*s->lc));
-			const char *p = text + k->start;
-			lb[0] = ws_pack_short(p, 8, end);
-			lb[1] = ws_pack_short(p + 8, n - 8 < 8 ? n - 8 : 8, end);
-			lb[2] = n > 16 ? ws_pack_short(p + 16, n - 16, end) : 0;
-			uint64_t h = ((lb[0] * 0xBF58476D1CE4E5B9ULL ^ lb[1]) * 0x94D049BB133111EBULL ^
-				      lb[2] ^ tag) * 0x9E3779B97F4A7C15ULL;
-			le = &s->lc[h >> (64 - LCACHE_BITS)];
-			if (le->tag == tag && le->bytes[0] == lb[0] && le->bytes[1] == lb[1] &&
-			    le->bytes[2] == lb[2]) {
-				s->tcls.v[i] = le->set;
-				continue;
-			}
+	const struct ws_token *tok = tk->tok.v;
+	uint32_t *tcls = s->tcls.v;
+	if (keyed) {
+		/* most tokens: a word the gazetteer's lookup knew, whose key
+		 * stands for its bytes */
+		const struct tcache *tc = s->tc;	/* no store here moves it */
+		uint32_t keep = keyed_keep(&rs->bits);
+		for (size_t i = 0; i < ntok; i++) {
+			uint32_t wkey = tcls[i];
+			uint32_t tag = keyed_tag(&tok[i], keep);
+			uint64_t h = ((uint64_t)wkey << 32 ^ tag) * 0x9E3779B97F4A7C15ULL;
+			const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
+			/* (key 0 is none, which no keyed entry holds) */
+			if (e->tag == tag && e->bytes == wkey)
+				tcls[i] = e->set;
+			else
+				tcls[i] = token_set(rs, s, text, &tok[i], end, wkey);
 		}
-		if (ws_rbits_token(&rs->bits, text, k, end, s->block.v)) {
-			s->tcls.v[i] = pat_intern(s, s->block.v, W);
-		} else {
-			/* no text test holds: the set of its kind, shape and
-			 * flags, as many words have */
-			uint32_t key = 1u << 31 | (uint32_t)k->kind | (uint32_t)k->shape << 8 |
-				       (uint32_t)k->flags << 16;
-			struct bcache *bc = &s->bc[(key * 0x9E3779B9u) >> (32 - BCACHE_BITS)];
-			if (bc->key != key) {
-				bc->key = key;
-				bc->set = pat_intern(s, s->block.v, W);
-			}
-			s->tcls.v[i] = bc->set;
-		}
-		if (e) {
-			e->bytes = v;
-			e->tag = tag;
-			e->set = s->tcls.v[i];
-		}
-		if (le) {
-			memcpy(le->bytes, lb, sizeof(lb));
-			le->tag = tag;
-			le->set = s->tcls.v[i];
-		}
+	} else {
+		for (size_t i = 0; i < ntok; i++)
+			tcls[i] = token_set(rs, s, text, &tok[i], end, 0);
 	}
 	size_t done = 0;
 	build_index(s, annots, ntok);

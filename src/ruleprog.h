@@ -289,6 +289,9 @@ struct ws_rbits {
 	uint64_t *kind;			/* per token kind: its kind tests */
 	uint64_t *shape;		/* per shape, for tokens not punctuation */
 	uint64_t *flags;		/* per flags byte: its flag tests */
+	unsigned flagbits;		/* the WS_TF_* bits flag tests name: a
+					 * token's tests hold alike whatever its
+					 * other flags */
 	struct ws_rlit *lits;		/* open addressing, litcap slots */
 	size_t litcap;
 	uint64_t litlens;		/* bit n: some literal has n bytes (n < 64) */

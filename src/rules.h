@@ -45,6 +45,13 @@ uint32_t ws_rules_classify(struct ws_ruleset *rs, const struct ws_annot *a);
 struct ws_rules_scratch *ws_rules_scratch_new(void);
 void ws_rules_scratch_free(struct ws_rules_scratch *s);
 
+/* Room for ntok word keys (ws_gaz_keys_into()), for the caller to fill
+ * before the next ws_rules_run() over ntok tokens, and the epoch of the
+ * keys it fills in: that run finds the tokens' tests by their keys (0:
+ * none, by their bytes). */
+uint32_t *ws_rules_word_keys(struct ws_rules_scratch *s, size_t ntok);
+void ws_rules_keys_epoch(struct ws_rules_scratch *s, uint64_t epoch);
+
 /* Runs every phase over the document. annots holds the annotations made so
  * far (gazetteer lookups); each phase sees them and those of earlier
  * phases, and appends its own. Features of new annotations live in the

@@ -579,3 +579,49 @@ Test(gazetteer, remembered_words_that_share_slots_match_as_fresh_ones)
 	ws_buf_release(&b);
 	ws_buf_release(&r);
 }
+
+/* Word keys (ws_gaz_keys_into()): one per word of up to 16 ASCII bytes,
+ * the same for the same bytes from one document to the next, another for
+ * other bytes (case included), none for other words; a scratch's epoch
+ * stays while its keys last, and another scratch has another. */
+Test(gazetteer, word_keys_name_bytes)
+{
+	static const char *const docs[2] = {
+		"the cat saw the Cat in Z\u00fcrich, an extraordinarily-long-word",
+		"cat the", };
+	struct ws_gaz_scratch *s = ws_gaz_scratch_new(), *s2 = ws_gaz_scratch_new();
+	uint32_t keys[2][16];
+	uint64_t epoch[2];
+	for (int d = 0; d < 2; d++) {
+		struct ws_tokens tk = { 0 };
+		ws_annot_vec out = { 0 };
+		cr_assert_eq(ws_tokenize(&eng->seg, docs[d], strlen(docs[d]), &tk), 0);
+		cr_assert_leq(tk.tok.n, 16);
+		memset(keys[d], 0xff, sizeof(keys[d]));
+		epoch[d] = ws_gaz_keys_into(s, keys[d], tk.tok.n);
+		ws_gaz_lookup(eng->gaz, s, docs[d], &tk, 0, &out);
+		ws_tokens_release(&tk);
+		WS_VEC_FREE(out);
+	}
+	/* the cat saw the Cat in Zürich , an extraordinarily-long-word */
+	cr_assert_neq(epoch[0], 0);
+	cr_assert_eq(epoch[0], epoch[1]);
+	cr_assert_neq(keys[0][0], 0);
+	cr_assert_eq(keys[0][0], keys[0][3], "the, the");
+	cr_assert_neq(keys[0][1], keys[0][4], "cat, Cat");
+	cr_assert_neq(keys[0][0], keys[0][1]);
+	cr_assert_eq(keys[0][6], 0, "Z\u00fcrich: not ASCII");
+	cr_assert_eq(keys[0][9], 0, "more than 16 bytes");
+	cr_assert_eq(keys[1][0], keys[0][1], "cat in the next document");
+	cr_assert_eq(keys[1][1], keys[0][0]);
+	uint32_t none[2] = { 7, 7 };
+	cr_assert_neq(ws_gaz_keys_into(s2, none, 2), epoch[0]);
+	struct ws_tokens tk = { 0 };
+	ws_annot_vec out = { 0 };
+	cr_assert_eq(ws_tokenize(&eng->seg, "x y", 3, &tk), 0);
+	ws_gaz_lookup(NULL, s2, "x y", &tk, 0, &out);
+	cr_assert(none[0] == 0 && none[1] == 0, "no gazetteer: no keys");
+	ws_tokens_release(&tk);
+	ws_gaz_scratch_free(s);
+	ws_gaz_scratch_free(s2);
+}

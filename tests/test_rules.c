@@ -28,6 +28,25 @@ struct sections {
 	struct ws_buf rules, file, text, given, expect, errors;
 };
 
+/* Word keys as the gazetteer's lookup gives them (ws_gaz_keys_into()):
+ * one per distinct word, here the place of its first token plus one, and
+ * none for every third word, which the matcher then reads by its bytes. */
+static void test_word_keys(const char *text, const struct ws_tokens *tk, uint32_t *keys)
+{
+	for (size_t i = 0; i < tk->tok.n; i++) {
+		const struct ws_token *k = &tk->tok.v[i];
+		keys[i] = 0;
+		for (size_t j = 0; j <= i && !keys[i]; j++) {
+			const struct ws_token *o = &tk->tok.v[j];
+			if (o->end - o->start == k->end - k->start &&
+			    memcmp(text + o->start, text + k->start, k->end - k->start) == 0)
+				keys[i] = (uint32_t)j + 1;
+		}
+		if (keys[i] % 3 == 0)
+			keys[i] = 0;
+	}
+}
+
 static void read_sections(const char *path, struct sections *sc)
 {
 	FILE *f = fopen(path, "r");
@@ -177,8 +196,32 @@ static int run_test(const char *path, int walk)
 		featptr_vec feats = { 0 };
 		add_given(syms, text, &tk, sc.given.data, &an, &feats);
 		size_t given = an.n;
+		/* the run as the pipeline makes it, with word keys, checked
+		 * below against one without: the same annotations */
+		ws_annot_vec plain = { 0 };
+		WS_VEC_RESERVE(plain, an.n);
+		if (an.n)	/* (an.v may be NULL) */
+			memcpy(plain.v, an.v, an.n * sizeof(an.v[0]));
+		plain.n = an.n;
 		struct ws_rules_scratch *s = ws_rules_scratch_new();
+		struct ws_rules_scratch *s2 = ws_rules_scratch_new();
+		test_word_keys(text, &tk, ws_rules_word_keys(s, tk.tok.n));
+		ws_rules_keys_epoch(s, 1);
 		ws_rules_run(rs, s, text, &tk, &an);
+		ws_rules_run(rs, s2, text, &tk, &plain);
+		if (plain.n != an.n) {
+			cr_log_error("%s: %zu annotations with word keys, %zu without", path,
+				     an.n, plain.n);
+			failed = 1;
+		}
+		for (size_t i = 0; !failed && i < an.n; i++)
+			if (an.v[i].type != plain.v[i].type || an.v[i].first != plain.v[i].first ||
+			    an.v[i].last != plain.v[i].last || an.v[i].rule != plain.v[i].rule) {
+				cr_log_error("%s: annotation %zu differs with word keys", path, i);
+				failed = 1;
+			}
+		ws_rules_scratch_free(s2);
+		WS_VEC_FREE(plain);
 		qsort(an.v + given, an.n - given, sizeof(an.v[0]), by_position);
 		struct ws_buf got = WS_BUF_INIT;
 		ws_buf_grow(&got, 0);
@@ -374,6 +417,38 @@ Test(rules, merged_literals_leave_no_elements)
 	cr_assert_str_eq(got.data, "Hit 1 2 t/R\nTwo 5 8 t/S\nHit 7 8 t/R\n", "%s",
 			 got.data);
 	ws_buf_release(&got);
+	ws_rules_free(rs);
+	ws_symtab_free(syms);
+}
+
+/* Word keys name words within their epoch only: a key the scratch has
+ * seen for one word names another in a new epoch, and the matcher must
+ * not take the first word's tests for it. */
+Test(rules, word_keys_of_another_epoch)
+{
+	const char *src = "phase k\ncontrol all\nrule W\n{lower == \"bill\"}\n=> W\n";
+	struct ws_symtab *syms = ws_symtab_new();
+	struct ws_ruleset *rs = NULL;
+	struct ws_diag d = { stderr, 0, 0 };
+	cr_assert_eq(ws_rules_add_phase(&rs, "t.rules", src, strlen(src), syms, &d), 0);
+	struct ws_rules_scratch *s = ws_rules_scratch_new();
+	static const char *const texts[2] = { "bill", "jack" };
+	size_t found[2];
+	for (int e = 0; e < 2; e++) {
+		struct ws_tokens tk = { 0 };
+		ws_tokenize(NULL, texts[e], 4, &tk);
+		ws_annot_vec an = { 0 };
+		cr_assert_eq(tk.tok.n, 1);
+		ws_rules_word_keys(s, 1)[0] = 7;	/* one key, each epoch its word */
+		ws_rules_keys_epoch(s, (uint64_t)e + 1);
+		ws_rules_run(rs, s, texts[e], &tk, &an);
+		found[e] = an.n;
+		WS_VEC_FREE(an);
+		ws_tokens_release(&tk);
+	}
+	cr_assert_eq(found[0], 1, "bill");
+	cr_assert_eq(found[1], 0, "jack, by bill's key of the epoch before");
+	ws_rules_scratch_free(s);
 	ws_rules_free(rs);
 	ws_symtab_free(syms);
 }
