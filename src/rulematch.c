@@ -685,16 +685,16 @@ static inline __attribute__((always_inline)) void step(struct ctx *c, const stru
 						       int lists)
 {
 	struct ws_rules_scratch *s = c->s;
-	const struct ws_relem *e = &c->ph->elems.v[in->x];
 	uint32_t tok = c->pos + off;
 	/* with the closure lists, a thread is queued only where its element
 	 * holds (add_thread, start_threads) */
 	if (!lists && !has_bit(elems_at(c, tok), in->x))
 		return;
-	if (e->span < 0) {
+	if (in->one) {
 		add_thread(c, off + 1, in->y, caps, lists);	/* off < span */
 		return;
 	}
+	const struct ws_relem *e = &c->ph->elems.v[in->x];
 	struct atcursor it;
 	at_begin(s, tok, &it);
 	for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
@@ -786,12 +786,12 @@ static void start_threads(struct ctx *c, uint32_t span)
 			if (!leaf_runs(c, l))
 				continue;
 			const struct ws_rinst *in = &ph->prog.v[l->pc];
-			const struct ws_relem *e = &ph->elems.v[in->x];
-			if (e->span < 0) {	/* span >= 1 */
+			if (in->one) {	/* span >= 1 */
 				if (leads_on(c, in->y, 1))
 					add_thread(c, 1, in->y, start_caps(c, l, &root), 1);
 				continue;
 			}
+			const struct ws_relem *e = &ph->elems.v[in->x];
 			uint32_t caps = UINT32_MAX;
 			struct atcursor it;
 			at_begin(s, tok, &it);
