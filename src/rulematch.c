@@ -542,6 +542,20 @@ static inline __attribute__((always_inline)) uint32_t caps_new(struct ws_rules_s
 
 static void walk_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps);
 
+/* The captures of a thread at leaf lf from one with caps, its slots set
+ * to tok. Not inlined: add_thread()'s loop over the leaves keeps fewer
+ * values in registers without it. */
+static __attribute__((noinline)) uint32_t leaf_caps(struct ctx *c, const struct ws_rleaf *lf,
+						    uint32_t caps, uint32_t tok)
+{
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	uint32_t at = caps_new(s, ph->nslots, caps);
+	for (uint32_t k = 0; k < lf->nslots; k++)
+		s->capbuf.v[at + ph->leaf_slots.v[lf->slots + k]] = (int32_t)tok;
+	return at;
+}
+
 /* Adds a thread at offset off and follows its empty moves, from the
  * phase's closure lists: the leaves come in the order walk_thread() would
  * meet them, and one already at this offset holds the thread the walk
@@ -583,12 +597,8 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 			continue;
 		seen[lf->pc] = s->gen;
 		struct thread nt = { lf->pc, caps };
-		if (lf->nslots) {
-			nt.caps = caps_new(s, ph->nslots, caps);
-			for (uint32_t k = 0; k < lf->nslots; k++)
-				s->capbuf.v[nt.caps + ph->leaf_slots.v[lf->slots + k]] =
-					(int32_t)(c->pos + off);
-		}
+		if (lf->nslots)
+			nt.caps = leaf_caps(c, lf, caps, c->pos + off);
 		*to++ = nt;
 	}
 	seen[pc] = s->gen;
