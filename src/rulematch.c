@@ -171,7 +171,8 @@ struct featcache {
 struct ws_rules_scratch {
 	/* per offset, the threads there: each instruction at most once (the
 	 * marks in seen), so room for bucket_room of them in each is room
-	 * for a phase of fewer instructions (add_thread tests none) */
+	 * for a phase of fewer instructions (add_thread tests none); all
+	 * empty between runs (run_vm empties each as it goes over it) */
 	thread_vec bucket[WS_RULE_MAX_SPAN + 2];
 	size_t bucket_room;
 	uint32_t *seen;
@@ -569,8 +570,8 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
-	while (c->maxoff < off)
-		s->bucket[++c->maxoff].n = 0;
+	if (c->maxoff < off)
+		c->maxoff = off;
 	if (!lists) {
 		walk_thread(c, off, pc, caps);
 		return;
@@ -827,7 +828,6 @@ static inline __attribute__((always_inline)) void run_vm(struct ctx *c, int list
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	uint32_t span = c->limit - c->pos;
-	s->bucket[0].n = 0;
 	c->maxoff = 0;
 	if (span == 0)
 		return;		/* no token to consume, and an empty match counts not */
@@ -835,7 +835,8 @@ static inline __attribute__((always_inline)) void run_vm(struct ctx *c, int list
 		start_threads(c, span);
 	else
 		add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX), 0);
-	/* buckets past maxoff are cleared as threads first reach them */
+	/* threads are added at offsets up to span only, so this goes over
+	 * every bucket that has any, and empties it for the next run */
 	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
 			struct thread t = s->bucket[off].v[ti];
@@ -856,6 +857,7 @@ static inline __attribute__((always_inline)) void run_vm(struct ctx *c, int list
 			if (off < span)
 				step(c, in, t.caps, off, span, lists);
 		}
+		s->bucket[off].n = 0;
 	}
 }
 
