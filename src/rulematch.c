@@ -99,7 +99,7 @@ struct phase_sets {
 	WS_VEC(uint64_t) rneeds;
 	WS_VEC(uint32_t) needy;
 	size_t nneeds;
-	int singles, rdone;
+	int rdone;
 	/* possible_rules() of a phase of up to 64 rules and 64 groups, by
 	 * the groups a scope holds, direct-mapped: scopes hold few distinct
 	 * sets of groups */
@@ -884,13 +884,6 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 		}
 		if (first < 0 || last <= first)
 			continue;	/* the label took no part in this match */
-		struct ws_annot an;
-		memset(&an, 0, sizeof(an));
-		an.first = (uint32_t)first;
-		an.last = (uint32_t)last;
-		an.type = a->type;
-		an.rule = r->name;
-		an.cls = a->cls;
 		struct ws_feat *f = feat_alloc(s, a->nvals);
 		uint32_t nf = 0;
 		for (uint32_t k = 0; k < a->nvals; k++) {
@@ -914,9 +907,10 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 				nf++;
 			}
 		}
-		an.feat = f;
-		an.nfeat = nf;
-		WS_VEC_PUSH(*out, an);
+		WS_VEC_RESERVE(*out, out->n + 1);
+		out->v[out->n++] = (struct ws_annot){ .first = (uint32_t)first, .last = (uint32_t)last,
+						      .type = a->type, .feat = f, .nfeat = nf,
+						      .cls = a->cls, .rule = r->name };
 	}
 }
 
@@ -1117,13 +1111,11 @@ static void sort_rules(const struct ws_rphase *ph, struct phase_sets *ps, size_t
 	WS_VEC_RESERVE(ps->needbase, nr + 1);
 	WS_VEC_ZEROED(ps->rneeds, nr * GW);
 	ps->needy.n = 0;
-	ps->singles = 0;
 	size_t base = 0;
 	for (size_t r = 0; r < nr; base += ph->rules.v[r++].nneeds) {
 		const struct ws_rule *ru = &ph->rules.v[r];
 		int one = ph->clo_first && ru->single >= 0;
 		ps->single.v[r >> 6] |= (uint64_t)one << (r & 63);
-		ps->singles |= one;
 		ps->needbase.v[r] = (uint32_t)base;
 		for (uint32_t n = 0; n < ru->nneeds; n++) {
 			uint32_t g = ru->needs[n].group;
@@ -1213,7 +1205,6 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		single[w] = ps->single.v[w];
 		always[w] = ps->always.v[w];
 	}
-	int singles = ps->singles;
 	const uint32_t *needbase = ps->needbase.v;
 	const uint64_t *crules = c.ps->crules.v;
 	const uint32_t *cls = s->tcls.v;
@@ -1259,7 +1250,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 				wide[w] = nx[w] | c.ps->sfree.v[w];
 			nx = wide;
 		}
-		uint64_t any = 0, vmany = 0;
+		uint64_t any = 0, vmany = 0, sany = 0;
 		for (size_t w = 0; w < RW; w++) {
 			run[w] = 0;
 			matched[w] = 0;
@@ -1269,14 +1260,15 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 					run[w] |= m & -m;
 			}
 			vmany |= run[w];
-			any |= run[w] | (can[w] & single[w]);
+			sany |= can[w] & single[w];
 		}
+		any = vmany | sany;
 		if (!any) {	/* no rule can match here */
 			pos++;
 			continue;
 		}
 		new_start(s);
-		if (singles)
+		if (sany)	/* a rule matched apart can start here */
 			match_singles(&c);
 		if (vmany)	/* some rule for the VM to run */
 			simulate(&c);
