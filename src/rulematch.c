@@ -500,13 +500,11 @@ static inline int span_passes(const struct ctx *c, const struct ws_annot *a,
 	return ws_rbits_passes(a, &e->tests[e->span]);
 }
 
-/* The longest the element can consume at tok, up to span tokens; 0:
- * nothing. */
+/* The longest the element, which holds at tok, can consume there, up to
+ * span tokens; 0: nothing. */
 static uint32_t longest_at(const struct ctx *c, uint32_t ei, uint32_t tok, uint32_t span)
 {
 	const struct ws_relem *e = &c->ph->elems.v[ei];
-	if (!has_bit(elems_at(c, tok), ei))
-		return 0;
 	if (e->span < 0)
 		return span >= 1;
 	uint32_t best = 0;
@@ -660,7 +658,9 @@ static void new_start(struct ws_rules_scratch *s)
 
 /* The rules matched without the VM (ws_rule.single): each one's longest
  * match at c->pos is its element's longest length there, with its labels
- * around the element, which is what the VM's threads would give. */
+ * around the element, which is what the VM's threads would give. Such a
+ * rule's only entry leaf is its element, so its crules bit says that the
+ * element holds at c->pos (classify_sets). */
 static void match_singles(struct ctx *c)
 {
 	struct ws_rules_scratch *s = c->s;
