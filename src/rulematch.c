@@ -541,12 +541,13 @@ static inline __attribute__((always_inline)) uint32_t caps_new(struct ws_rules_s
 
 static void walk_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps);
 
-/* The captures of a thread at leaf lf from one with caps, its slots set
- * to tok. Not inlined: add_thread()'s loop over the leaves keeps fewer
+/* The captures of a thread at leaf lf, at offset off, from one with
+ * caps, its slots set to its token. Not inlined: add_thread()'s loop over the leaves keeps fewer
  * values in registers without it. */
 static __attribute__((noinline)) uint32_t leaf_caps(struct ctx *c, const struct ws_rleaf *lf,
-						    uint32_t caps, uint32_t tok)
+						    uint32_t caps, uint32_t off)
 {
+	uint32_t tok = c->pos + off;
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	uint32_t at = caps_new(s, ph->nslots, caps);
@@ -597,7 +598,7 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 		seen[lf->pc] = s->gen;
 		struct thread nt = { lf->pc, caps };
 		if (lf->nslots)
-			nt.caps = leaf_caps(c, lf, caps, c->pos + off);
+			nt.caps = leaf_caps(c, lf, caps, off);
 		*to++ = nt;
 	}
 	seen[pc] = s->gen;
