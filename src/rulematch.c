@@ -495,7 +495,7 @@ static inline int span_passes(const struct ctx *c, const struct ws_annot *a,
 			      const struct ws_relem *e)
 {
 	const struct ws_rbits *b = c->b;
-	if (a->cls && a->cls <= b->nclasses)
+	if (a->cls - 1u < b->nclasses)	/* 0 wraps round: no class */
 		return has_bit(b->classes.v + (size_t)(a->cls - 1) * b->words, e->spanbit);
 	return ws_rbits_passes(a, &e->tests[e->span]);
 }
