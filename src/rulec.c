@@ -680,7 +680,7 @@ static void merge_literals(struct parser *ps, struct node *n)
 
 static uint32_t emit(struct ws_rphase *ph, uint8_t op, uint32_t x, uint32_t y)
 {
-	struct ws_rinst in = { op, x, y };
+	struct ws_rinst in = { .op = op, .x = x, .y = y };
 	WS_VEC_PUSH(ph->prog, in);
 	return (uint32_t)(ph->prog.n - 1);
 }

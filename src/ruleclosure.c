@@ -131,6 +131,10 @@ void ws_rclosure_release(struct ws_rphase *ph)
 void ws_rclosure_build(struct ws_rphase *ph)
 {
 	size_t n = ph->prog.n;
+	for (size_t i = 0; i < n; i++) {
+		struct ws_rinst *in = &ph->prog.v[i];
+		in->one = in->op == OP_ELEM && ph->elems.v[in->x].span < 0;
+	}
 	ph->clo_first = ws_xmalloc((n + 1) * sizeof(uint32_t));
 	ph->clo_count = ws_xcalloc(n + 1, sizeof(uint32_t));
 	for (size_t i = 0; i < n; i++)

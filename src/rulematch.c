@@ -99,7 +99,7 @@ struct phase_sets {
 	WS_VEC(uint64_t) rneeds;
 	WS_VEC(uint32_t) needy;
 	size_t nneeds;
-	int singles, rdone;
+	int rdone;
 	/* possible_rules() of a phase of up to 64 rules and 64 groups, by
 	 * the groups a scope holds, direct-mapped: scopes hold few distinct
 	 * sets of groups */
@@ -173,7 +173,8 @@ struct featcache {
 struct ws_rules_scratch {
 	/* per offset, the threads there: each instruction at most once (the
 	 * marks in seen), so room for bucket_room of them in each is room
-	 * for a phase of fewer instructions (add_thread tests none) */
+	 * for a phase of fewer instructions (add_thread tests none); all
+	 * empty between runs (run_vm empties each as it goes over it) */
 	thread_vec bucket[WS_RULE_MAX_SPAN + 2];
 	size_t bucket_room;
 	uint32_t *seen;
@@ -500,18 +501,16 @@ static inline int span_passes(const struct ctx *c, const struct ws_annot *a,
 			      const struct ws_relem *e)
 {
 	const struct ws_rbits *b = c->b;
-	if (a->cls && a->cls <= b->nclasses)
+	if (a->cls - 1u < b->nclasses)	/* 0 wraps round: no class */
 		return has_bit(b->classes.v + (size_t)(a->cls - 1) * b->words, e->spanbit);
 	return ws_rbits_passes(a, &e->tests[e->span]);
 }
 
-/* The longest the element can consume at tok, up to span tokens; 0:
- * nothing. */
+/* The longest the element, which holds at tok, can consume there, up to
+ * span tokens; 0: nothing. */
 static uint32_t longest_at(const struct ctx *c, uint32_t ei, uint32_t tok, uint32_t span)
 {
 	const struct ws_relem *e = &c->ph->elems.v[ei];
-	if (!has_bit(elems_at(c, tok), ei))
-		return 0;
 	if (e->span < 0)
 		return span >= 1;
 	uint32_t best = 0;
@@ -548,6 +547,21 @@ static inline __attribute__((always_inline)) uint32_t caps_new(struct ws_rules_s
 
 static void walk_thread(struct ctx *c, uint32_t off, uint32_t pc, uint32_t caps);
 
+/* The captures of a thread at leaf lf, at offset off, from one with
+ * caps, its slots set to its token. Not inlined: add_thread()'s loop over the leaves keeps fewer
+ * values in registers without it. */
+static __attribute__((noinline)) uint32_t leaf_caps(struct ctx *c, const struct ws_rleaf *lf,
+						    uint32_t caps, uint32_t off)
+{
+	uint32_t tok = c->pos + off;
+	struct ws_rules_scratch *s = c->s;
+	const struct ws_rphase *ph = c->ph;
+	uint32_t at = caps_new(s, ph->nslots, caps);
+	for (uint32_t k = 0; k < lf->nslots; k++)
+		s->capbuf.v[at + ph->leaf_slots.v[lf->slots + k]] = (int32_t)tok;
+	return at;
+}
+
 /* Adds a thread at offset off and follows its empty moves, from the
  * phase's closure lists: the leaves come in the order walk_thread() would
  * meet them, and one already at this offset holds the thread the walk
@@ -561,8 +575,8 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 {
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
-	while (c->maxoff < off)
-		s->bucket[++c->maxoff].n = 0;
+	if (c->maxoff < off)
+		c->maxoff = off;
 	if (!lists) {
 		walk_thread(c, off, pc, caps);
 		return;
@@ -589,12 +603,8 @@ static inline __attribute__((always_inline)) void add_thread(struct ctx *c, uint
 			continue;
 		seen[lf->pc] = s->gen;
 		struct thread nt = { lf->pc, caps };
-		if (lf->nslots) {
-			nt.caps = caps_new(s, ph->nslots, caps);
-			for (uint32_t k = 0; k < lf->nslots; k++)
-				s->capbuf.v[nt.caps + ph->leaf_slots.v[lf->slots + k]] =
-					(int32_t)(c->pos + off);
-		}
+		if (lf->nslots)
+			nt.caps = leaf_caps(c, lf, caps, off);
 		*to++ = nt;
 	}
 	seen[pc] = s->gen;
@@ -655,7 +665,9 @@ static void new_start(struct ws_rules_scratch *s)
 
 /* The rules matched without the VM (ws_rule.single): each one's longest
  * match at c->pos is its element's longest length there, with its labels
- * around the element, which is what the VM's threads would give. */
+ * around the element, which is what the VM's threads would give. Such a
+ * rule's only entry leaf is its element, so its crules bit says that the
+ * element holds at c->pos (classify_sets). */
 static void match_singles(struct ctx *c)
 {
 	struct ws_rules_scratch *s = c->s;
@@ -691,16 +703,16 @@ static inline __attribute__((always_inline)) void step(struct ctx *c, const stru
 						       int lists)
 {
 	struct ws_rules_scratch *s = c->s;
-	const struct ws_relem *e = &c->ph->elems.v[in->x];
 	uint32_t tok = c->pos + off;
 	/* with the closure lists, a thread is queued only where its element
 	 * holds (add_thread, start_threads) */
 	if (!lists && !has_bit(elems_at(c, tok), in->x))
 		return;
-	if (e->span < 0) {
+	if (in->one) {
 		add_thread(c, off + 1, in->y, caps, lists);	/* off < span */
 		return;
 	}
+	const struct ws_relem *e = &c->ph->elems.v[in->x];
 	struct atcursor it;
 	at_begin(s, tok, &it);
 	for (uint32_t i; (i = at_next(s, &it)) != UINT32_MAX;) {
@@ -792,12 +804,12 @@ static void start_threads(struct ctx *c, uint32_t span)
 			if (!leaf_runs(c, l))
 				continue;
 			const struct ws_rinst *in = &ph->prog.v[l->pc];
-			const struct ws_relem *e = &ph->elems.v[in->x];
-			if (e->span < 0) {	/* span >= 1 */
+			if (in->one) {	/* span >= 1 */
 				if (leads_on(c, in->y, 1))
 					add_thread(c, 1, in->y, start_caps(c, l, &root), 1);
 				continue;
 			}
+			const struct ws_relem *e = &ph->elems.v[in->x];
 			uint32_t caps = UINT32_MAX;
 			struct atcursor it;
 			at_begin(s, tok, &it);
@@ -823,7 +835,6 @@ static inline __attribute__((always_inline)) void run_vm(struct ctx *c, int list
 	struct ws_rules_scratch *s = c->s;
 	const struct ws_rphase *ph = c->ph;
 	uint32_t span = c->limit - c->pos;
-	s->bucket[0].n = 0;
 	c->maxoff = 0;
 	if (span == 0)
 		return;		/* no token to consume, and an empty match counts not */
@@ -831,7 +842,8 @@ static inline __attribute__((always_inline)) void run_vm(struct ctx *c, int list
 		start_threads(c, span);
 	else
 		add_thread(c, 0, ph->entry, caps_new(s, ph->nslots, UINT32_MAX), 0);
-	/* buckets past maxoff are cleared as threads first reach them */
+	/* threads are added at offsets up to span only, so this goes over
+	 * every bucket that has any, and empties it for the next run */
 	for (uint32_t off = 0; off <= span && off <= c->maxoff; off++) {
 		for (size_t ti = 0; ti < s->bucket[off].n; ti++) {
 			struct thread t = s->bucket[off].v[ti];
@@ -852,6 +864,7 @@ static inline __attribute__((always_inline)) void run_vm(struct ctx *c, int list
 			if (off < span)
 				step(c, in, t.caps, off, span, lists);
 		}
+		s->bucket[off].n = 0;
 	}
 }
 
@@ -878,13 +891,6 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 		}
 		if (first < 0 || last <= first)
 			continue;	/* the label took no part in this match */
-		struct ws_annot an;
-		memset(&an, 0, sizeof(an));
-		an.first = (uint32_t)first;
-		an.last = (uint32_t)last;
-		an.type = a->type;
-		an.rule = r->name;
-		an.cls = a->cls;
 		struct ws_feat *f = feat_alloc(s, a->nvals);
 		uint32_t nf = 0;
 		for (uint32_t k = 0; k < a->nvals; k++) {
@@ -908,9 +914,10 @@ static void apply(struct ctx *c, const struct ws_rule *r, const struct cand *cd,
 				nf++;
 			}
 		}
-		an.feat = f;
-		an.nfeat = nf;
-		WS_VEC_PUSH(*out, an);
+		WS_VEC_RESERVE(*out, out->n + 1);
+		out->v[out->n++] = (struct ws_annot){ .first = (uint32_t)first, .last = (uint32_t)last,
+						      .type = a->type, .feat = f, .nfeat = nf,
+						      .cls = a->cls, .rule = r->name };
 	}
 }
 
@@ -1111,13 +1118,11 @@ static void sort_rules(const struct ws_rphase *ph, struct phase_sets *ps, size_t
 	WS_VEC_RESERVE(ps->needbase, nr + 1);
 	WS_VEC_ZEROED(ps->rneeds, nr * GW);
 	ps->needy.n = 0;
-	ps->singles = 0;
 	size_t base = 0;
 	for (size_t r = 0; r < nr; base += ph->rules.v[r++].nneeds) {
 		const struct ws_rule *ru = &ph->rules.v[r];
 		int one = ph->clo_first && ru->single >= 0;
 		ps->single.v[r >> 6] |= (uint64_t)one << (r & 63);
-		ps->singles |= one;
 		ps->needbase.v[r] = (uint32_t)base;
 		for (uint32_t n = 0; n < ru->nneeds; n++) {
 			uint32_t g = ru->needs[n].group;
@@ -1207,7 +1212,6 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 		single[w] = ps->single.v[w];
 		always[w] = ps->always.v[w];
 	}
-	int singles = ps->singles;
 	const uint32_t *needbase = ps->needbase.v;
 	const uint64_t *crules = c.ps->crules.v;
 	const uint32_t *cls = s->tcls.v;
@@ -1253,7 +1257,7 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 				wide[w] = nx[w] | c.ps->sfree.v[w];
 			nx = wide;
 		}
-		uint64_t any = 0, vmany = 0;
+		uint64_t any = 0, vmany = 0, sany = 0;
 		for (size_t w = 0; w < RW; w++) {
 			run[w] = 0;
 			matched[w] = 0;
@@ -1263,14 +1267,15 @@ static void run_phase(const struct ws_ruleset *rs, size_t phase, struct ws_rules
 					run[w] |= m & -m;
 			}
 			vmany |= run[w];
-			any |= run[w] | (can[w] & single[w]);
+			sany |= can[w] & single[w];
 		}
+		any = vmany | sany;
 		if (!any) {	/* no rule can match here */
 			pos++;
 			continue;
 		}
 		new_start(s);
-		if (singles)
+		if (sany)	/* a rule matched apart can start here */
 			match_singles(&c);
 		if (vmany)	/* some rule for the VM to run */
 			simulate(&c);

@@ -59,6 +59,9 @@ enum ws_rop { OP_ELEM, OP_SPLIT, OP_JMP, OP_SAVE, OP_MATCH };
 
 struct ws_rinst {
 	uint8_t op;
+	uint8_t one;	/* ELEM: its element consumes one token, no more (span
+			 * -1), set by ws_rclosure_build(), so that the matcher
+			 * steps such a thread without reading the element */
 	uint32_t x, y;	/* ELEM: elem, next; SPLIT: x preferred, y; JMP: x;
 			 * SAVE: slot, next; MATCH: rule */
 };
