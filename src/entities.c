@@ -773,7 +773,9 @@ void ws_entities_build(struct ws_doc *d)
 			       !lookup_starts(d, k, nm.minor, nm.surname) &&
 			       !lookup_starts(d, k, nm.minor, nm.first_name))
 				k--;
-			if (k > a->first && k + 1 < a->last &&
+			/* after a line break the name starts there: a word the
+			 * lists know before it ends no name */
+			if (k > a->first && k + 1 < a->last && (!broken || k >= cut.first) &&
 			    (lookup_starts(d, k, nm.minor, nm.surname) ||
 			     lookup_starts(d, k, nm.minor, nm.first_name))) {
 				if (!broken && !tail)

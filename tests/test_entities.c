@@ -78,6 +78,21 @@ Test(entities, a_name_does_not_cross_a_line_break)
 		    "The council=council; Marco Rubio=Marco Rubio");
 }
 
+/* ... and when the name is cut at the break and a headline-style line
+ * ends in a word no list knows, the name after the break is not trimmed
+ * back to a known word before the break: that left a mention whose end
+ * came before its start, which the output read past (a fuzzer found it) */
+Test(entities, a_name_cut_at_a_line_break_keeps_its_start)
+{
+	expect_view(mention_view("Deputy Foreign Minister Hossein Jaberi Ansari Bp\nQ Damascus On "
+				 "September 19.\n\nHe spoke, Ansari said."),
+		    "Ansari=Ansari; Q=Q; Ansari=Ansari");
+	const struct ws_mention *mn;
+	size_t n = ws_doc_mentions(doc, &mn);
+	for (size_t i = 0; i < n; i++)
+		cr_expect_leq(mn[i].span.start, mn[i].span.end, "mention %zu", i);
+}
+
 /* a lone first name that opens one known person's name is a mention of
  * that person; not a place's name, nor a first name two people share */
 Test(entities, a_lone_first_name_is_a_mention_of_its_person)
