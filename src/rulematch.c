@@ -1630,6 +1630,13 @@ static inline uint32_t keyed_tag(const struct ws_token *k, uint32_t keep)
 	return (w & keep) | mark;
 }
 
+/* The entry of the token cache for a word key and its keyed tag. */
+static inline struct tcache *keyed_slot(struct tcache *tc, uint32_t wkey, uint32_t tag)
+{
+	uint64_t h = ((uint64_t)wkey << 32 ^ tag) * 0x9E3779B97F4A7C15ULL;
+	return &tc[h >> (64 - TCACHE_BITS)];
+}
+
 /* The set of the tests that hold at token k, from the caches or worked
  * out and interned (then cached); wkey is its word key, 0 for none, which
  * the keyed cache entries were just looked in for. Out of line: the loop
@@ -1649,8 +1656,7 @@ static uint32_t token_set(const struct ws_ruleset *rs, struct ws_rules_scratch *
 	if (wkey) {
 		v = wkey;
 		tag = keyed_tag(k, keyed_keep(&rs->bits));
-		uint64_t h = (v << 32 ^ tag) * 0x9E3779B97F4A7C15ULL;
-		e = &s->tc[h >> (64 - TCACHE_BITS)];
+		e = keyed_slot(s->tc, wkey, tag);
 	} else if (n <= 8) {
 		tag = token_tag(k, n);
 		v = ws_pack_short(text + k->start, n, end);
@@ -1721,13 +1727,12 @@ void ws_rules_run(const struct ws_ruleset *rs, struct ws_rules_scratch *s, const
 	if (keyed) {
 		/* most tokens: a word the gazetteer's lookup knew, whose key
 		 * stands for its bytes */
-		const struct tcache *tc = s->tc;	/* no store here moves it */
+		struct tcache *tc = s->tc;	/* no store here moves it */
 		uint32_t keep = keyed_keep(&rs->bits);
 		for (size_t i = 0; i < ntok; i++) {
 			uint32_t wkey = tcls[i];
 			uint32_t tag = keyed_tag(&tok[i], keep);
-			uint64_t h = ((uint64_t)wkey << 32 ^ tag) * 0x9E3779B97F4A7C15ULL;
-			const struct tcache *e = &tc[h >> (64 - TCACHE_BITS)];
+			const struct tcache *e = keyed_slot(tc, wkey, tag);
 			/* (key 0 is none, which no keyed entry holds) */
 			if (e->tag == tag && e->bytes == wkey)
 				tcls[i] = e->set;

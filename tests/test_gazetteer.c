@@ -447,6 +447,29 @@ static void assert_same_lookups(const ws_annot_vec *want, const ws_annot_vec *go
 	}
 }
 
+/* Looks up ftext with a fresh scratch, then ktext (the same words, or
+ * words meant to share the fresh one's cache slots) rounds times with one
+ * kept scratch, and asserts each round finds what the fresh one found
+ * (more than min annotations). */
+static void assert_kept_as_fresh(const char *ftext, const struct ws_tokens *ftk,
+				 const char *ktext, const struct ws_tokens *ktk, size_t min,
+				 int rounds, int with_cls)
+{
+	struct ws_gaz_scratch *fresh = ws_gaz_scratch_new(), *kept = ws_gaz_scratch_new();
+	ws_annot_vec want = { 0 }, got = { 0 };
+	ws_gaz_lookup(eng->gaz, fresh, ftext, ftk, WS_GAZ_ALL, &want);
+	cr_assert_gt(want.n, min);
+	for (int round = 0; round < rounds; round++) {
+		got.n = 0;
+		ws_gaz_lookup(eng->gaz, kept, ktext, ktk, WS_GAZ_ALL, &got);
+		assert_same_lookups(&want, &got, round, with_cls);
+	}
+	WS_VEC_FREE(want);
+	WS_VEC_FREE(got);
+	ws_gaz_scratch_free(fresh);
+	ws_gaz_scratch_free(kept);
+}
+
 /* A scratch remembers the words it has looked up (short ASCII words, up
  * to 16 bytes): a text looked up again with it, every word remembered,
  * gives the annotations a fresh scratch gives, in both match modes. */
@@ -461,22 +484,9 @@ Test(gazetteer, remembered_words_match_as_fresh_ones)
 			"Secretary-General Ban, Georgia's and georgia, said the spokeswoman. "
 			"C\u00f4te d\u2019Ivoire, Georgia\u2019s and S\u00e3o Paulo\u2019s "
 			"Bundesministerium f\u00fcr Gesundheit, Z\u00fcrich and M\u00fcnchen.");
-	const struct ws_gaz *g = eng->gaz;
 	struct ws_tokens tk = { 0 };
 	cr_assert_eq(ws_tokenize(&eng->seg, b.data, b.len, &tk), 0);
-	struct ws_gaz_scratch *fresh = ws_gaz_scratch_new(), *kept = ws_gaz_scratch_new();
-	ws_annot_vec want = { 0 }, got = { 0 };
-	ws_gaz_lookup(g, fresh, b.data, &tk, WS_GAZ_ALL, &want);
-	cr_assert_gt(want.n, 20);
-	for (int round = 0; round < 2; round++) {
-		got.n = 0;
-		ws_gaz_lookup(g, kept, b.data, &tk, WS_GAZ_ALL, &got);
-		assert_same_lookups(&want, &got, round, 1);
-	}
-	WS_VEC_FREE(want);
-	WS_VEC_FREE(got);
-	ws_gaz_scratch_free(fresh);
-	ws_gaz_scratch_free(kept);
+	assert_kept_as_fresh(b.data, &tk, b.data, &tk, 20, 2, 1);
 	ws_tokens_release(&tk);
 	ws_buf_release(&b);
 	free(text);
@@ -556,24 +566,11 @@ Test(gazetteer, remembered_words_that_share_slots_match_as_fresh_ones)
 			ws_buf_adds(&r, "w ");
 		}
 	}
-	const struct ws_gaz *g = eng->gaz;
 	struct ws_tokens tk = { 0 }, tr = { 0 };
 	cr_assert_eq(ws_tokenize(&eng->seg, b.data, b.len, &tk), 0);
 	cr_assert_eq(ws_tokenize(&eng->seg, r.data, r.len, &tr), 0);
 	cr_assert_eq(tk.tok.n, tr.tok.n);
-	struct ws_gaz_scratch *kept = ws_gaz_scratch_new(), *fresh = ws_gaz_scratch_new();
-	ws_annot_vec want = { 0 }, got = { 0 };
-	ws_gaz_lookup(g, fresh, r.data, &tr, WS_GAZ_ALL, &want);
-	cr_assert_gt(want.n, 8000);
-	for (int round = 0; round < 3; round++) {
-		got.n = 0;
-		ws_gaz_lookup(g, kept, b.data, &tk, WS_GAZ_ALL, &got);
-		assert_same_lookups(&want, &got, round, 0);
-	}
-	WS_VEC_FREE(want);
-	WS_VEC_FREE(got);
-	ws_gaz_scratch_free(kept);
-	ws_gaz_scratch_free(fresh);
+	assert_kept_as_fresh(r.data, &tr, b.data, &tk, 8000, 3, 0);
 	ws_tokens_release(&tk);
 	ws_tokens_release(&tr);
 	ws_buf_release(&b);
